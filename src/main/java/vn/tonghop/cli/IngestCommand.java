@@ -1,0 +1,93 @@
+package vn.tonghop.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.status.RunReport;
+import vn.tonghop.status.StatusQueries;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+		description = { "Scans the input folder once now: every new file is read, validated, and loaded or rejected.",
+				"Prints a summary table and the consolidated figures of the conferences it touched.",
+				"Exit code 0 when the run completed (rejections included), 1 when the run itself failed." })
+final class IngestCommand implements Callable<Integer> {
+
+	@Option(names = "--input", paramLabel = "DIR", description = "drop folder to scan (default: tonghop.intake.input, ./input)")
+	Path input;
+
+	@Override
+	public Integer call() {
+		return SpringRun.once(this::ingest);
+	}
+
+	private int ingest(ConfigurableApplicationContext context) {
+		PrintStream out = System.out;
+		JobExecution execution;
+		try {
+			execution = context.getBean(IngestRunner.class).run(this.input, "cli");
+		}
+		catch (IngestRunner.IngestNotStartedException ex) {
+			System.err.println(ex.getMessage());
+			return 1;
+		}
+		StatusQueries queries = context.getBean(StatusQueries.class);
+		RunReport report = queries.run(execution.getId());
+		Duration took = Duration.between(execution.getStartTime(),
+				Objects.requireNonNullElse(execution.getEndTime(), LocalDateTime.now()));
+		out.printf("Ingest run %d, %s: %s%n%n", execution.getId(),
+				execution.getJobParameters().getString("input"), execution.getStatus());
+		printFiles(out, report);
+		out.printf("%naccepted %d, accepted with warnings %d, rejected %d, already taken %d, rows loaded %d, time %.1f s%n",
+				report.count("accepted"), report.count("accepted_with_warnings"), report.count("rejected"),
+				report.files().stream().filter(RunReport.FileLine::duplicate).count(), report.rowsLoaded(),
+				took.toMillis() / 1000.0);
+		List<String> conferences = report.files()
+			.stream()
+			.filter(f -> !f.duplicate() && f.state().startsWith("accepted"))
+			.map(RunReport.FileLine::conferenceCode)
+			.distinct()
+			.toList();
+		if (conferences.isEmpty()) {
+			out.println("\nNo new accepted submission in this run; the latest consolidated figures:");
+			conferences = queries.latestConferences(3);
+		}
+		else {
+			out.println("\nConsolidated figures (warehouse.participation_by_unit):");
+		}
+		FiguresTable.print(out, queries.figures(conferences));
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			execution.getAllFailureExceptions()
+				.forEach(failure -> System.err.println("Run failed: " + failure.getMessage()));
+			return 1;
+		}
+		return 0;
+	}
+
+	private static void printFiles(PrintStream out, RunReport report) {
+		if (report.files().isEmpty()) {
+			out.println("No new files.");
+			return;
+		}
+		TextTable table = new TextTable("File", "Outcome", "Unit", "Conference", "Rows", "First problem").right(4);
+		for (RunReport.FileLine file : report.files()) {
+			String outcome = file.duplicate() ? "already taken (#" + file.submissionId() + ")"
+					: file.state().replace('_', ' ');
+			table.add(file.path(), outcome, file.unitCode(), file.conferenceCode(),
+					file.duplicate() ? "" : file.rows(), file.reason());
+		}
+		table.print(out);
+	}
+
+}

@@ -1,0 +1,65 @@
+package vn.tonghop.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain text table for terminals and logs; numeric columns are right-aligned. */
+final class TextTable {
+
+	private final String[] headers;
+
+	private final boolean[] rightAligned;
+
+	private final List<String[]> rows = new ArrayList<>();
+
+	TextTable(String... headers) {
+		this.headers = headers;
+		this.rightAligned = new boolean[headers.length];
+	}
+
+	TextTable right(int... columns) {
+		for (int column : columns) {
+			this.rightAligned[column] = true;
+		}
+		return this;
+	}
+
+	void add(Object... values) {
+		String[] row = new String[this.headers.length];
+		for (int i = 0; i < row.length; i++) {
+			Object value = i < values.length ? values[i] : null;
+			row[i] = value == null ? "" : String.valueOf(value).replace('\n', ' ');
+		}
+		this.rows.add(row);
+	}
+
+	void print(PrintStream out) {
+		int[] widths = new int[this.headers.length];
+		for (int i = 0; i < widths.length; i++) {
+			widths[i] = this.headers[i].length();
+			for (String[] row : this.rows) {
+				widths[i] = Math.max(widths[i], row[i].length());
+			}
+		}
+		line(out, this.headers, widths);
+		StringBuilder rule = new StringBuilder();
+		for (int i = 0; i < widths.length; i++) {
+			rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+		}
+		out.println(rule);
+		for (String[] row : this.rows) {
+			line(out, row, widths);
+		}
+	}
+
+	private void line(PrintStream out, String[] cells, int[] widths) {
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < cells.length; i++) {
+			String pad = " ".repeat(widths[i] - cells[i].length());
+			line.append(i == 0 ? "" : "  ").append(this.rightAligned[i] ? pad + cells[i] : cells[i] + pad);
+		}
+		out.println(line.toString().stripTrailing());
+	}
+
+}

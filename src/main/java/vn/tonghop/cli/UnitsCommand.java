@@ -1,0 +1,71 @@
+package vn.tonghop.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import vn.tonghop.units.ImportReport;
+import vn.tonghop.units.UnitImporter;
+
+@Command(name = "units", mixinStandardHelpOptions = true, description = "Maintains the unit tree.",
+		subcommands = UnitsCommand.Import.class)
+final class UnitsCommand {
+
+	/**
+	 * Runs one reference-data import and prints its report; {@code conferences import} shares it.
+	 * @return 0 when the file was imported (skipped lines included), 1 when it could not be read
+	 */
+	static int runImport(String command, Path file, FileImport fileImport) {
+		// Checked before starting Spring so a mistyped path answers at once.
+		if (!Files.isRegularFile(file)) {
+			System.err.printf("%s %s: no such file%n", command, file);
+			return 1;
+		}
+		return SpringRun.once(context -> {
+			try {
+				ImportReport report = fileImport.run(context, file);
+				System.out.printf("%s %s: %s%n", command, file, report.summary());
+				report.problems().forEach(problem -> System.out.printf("  %s%n", problem));
+				return 0;
+			}
+			catch (IOException ex) {
+				System.err.printf("%s %s: %s%n", command, file, ex.getMessage());
+				return 1;
+			}
+		});
+	}
+
+	@FunctionalInterface
+	interface FileImport {
+
+		ImportReport run(ConfigurableApplicationContext context, Path file) throws IOException;
+
+	}
+
+	@Command(name = "import", mixinStandardHelpOptions = true,
+			description = { "Loads or updates the unit tree from FILE, either:",
+					"- the statistics office's commune list export (columns Tỉnh Thành Phố, Mã TP, Quận Huyện, Mã QH, "
+							+ "Phường Xã, Mã PX, Cấp); its units are valid until 2025-06-30, or",
+					"- the project's units CSV: code,name,parent_code,kind,valid_from,valid_to,aliases "
+							+ "(kind province, district, grassroots or cell; dates yyyy-MM-dd; aliases separated by |).",
+					"Importing the same file again changes nothing. Bad lines are listed and skipped.",
+					"Exit code 0 when the file was imported, 1 when it could not be read." })
+	static final class Import implements Callable<Integer> {
+
+		@Parameters(paramLabel = "FILE", description = "CSV file, UTF-8 with or without BOM")
+		Path file;
+
+		@Override
+		public Integer call() {
+			return runImport("units import", this.file,
+					(context, path) -> context.getBean(UnitImporter.class).importFile(path));
+		}
+
+	}
+
+}

@@ -1,0 +1,142 @@
+package vn.tonghop.conference;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.tonghop.units.ImportFile;
+import vn.tonghop.units.ImportFile.BadLine;
+import vn.tonghop.units.ImportFile.Line;
+import vn.tonghop.units.ImportReport;
+
+/**
+ * Loads conferences from the project's CSV ({@code code,title,start_date,end_date,deadline,scope}).
+ * A conference is identified by its code; importing the same file again changes nothing.
+ */
+@Service
+public class ConferenceImporter {
+
+	private static final List<String> COLUMNS = List.of("code", "title", "start_date", "end_date", "deadline", "scope");
+
+	private static final String ALL_PROVINCES = "all";
+
+	private static final int BATCH_SIZE = 500;
+
+	private final JdbcTemplate jdbc;
+
+	ConferenceImporter(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @throws IOException when the file cannot be read or lacks the conference columns
+	 */
+	@Transactional
+	public ImportReport importFile(Path path) throws IOException {
+		ImportFile file = ImportFile.read(path);
+		if (!file.hasColumns(COLUMNS)) {
+			throw new IOException("%s is not a conferences CSV (columns %s)".formatted(path, String.join(",", COLUMNS)));
+		}
+		List<String> problems = new ArrayList<>(file.problems());
+		// Codes are looked up ignoring case, so two codes differing only in case would be one.
+		Map<String, Conference> stored = new HashMap<>();
+		this.jdbc.query(ConferenceTable.SELECT, row -> {
+			Conference conference = ConferenceTable.conference(row);
+			stored.put(folded(conference.code()), conference);
+		});
+		Map<String, Line> seen = new HashMap<>();
+		List<Conference> inserts = new ArrayList<>();
+		List<Conference> updates = new ArrayList<>();
+		int unchanged = 0;
+		for (Line line : file.lines()) {
+			try {
+				Conference conference = parse(file, line);
+				Line first = seen.putIfAbsent(folded(conference.code()), line);
+				if (first != null) {
+					throw new BadLine("code %s is already on line %d".formatted(conference.code(), first.number()));
+				}
+				Conference before = stored.get(folded(conference.code()));
+				if (before == null) {
+					inserts.add(conference);
+				}
+				else if (!before.code().equals(conference.code())) {
+					throw new BadLine("code %s differs from the stored %s only in case".formatted(conference.code(),
+							before.code()));
+				}
+				else if (before.equals(conference)) {
+					unchanged++;
+				}
+				else {
+					updates.add(conference);
+				}
+			}
+			catch (BadLine ex) {
+				problems.add(line.problem(ex.getMessage()));
+			}
+		}
+		write("""
+				INSERT INTO tonghop.conference (title, start_date, end_date, deadline, scope, code)
+				VALUES (?, ?, ?, ?, ?, ?)""", inserts);
+		write("""
+				UPDATE tonghop.conference SET title = ?, start_date = ?, end_date = ?, deadline = ?, scope = ?,
+				updated_at = now() WHERE code = ?""", updates);
+		return new ImportReport(inserts.size(), updates.size(), unchanged, problems);
+	}
+
+	private static Conference parse(ImportFile file, Line line) throws BadLine {
+		String code = line.required(file.column("code"), "code");
+		String title = line.required(file.column("title"), "title");
+		LocalDate start = required(line.date(file.column("start_date"), "start_date"), "start_date");
+		LocalDate end = required(line.date(file.column("end_date"), "end_date"), "end_date");
+		LocalDate deadline = required(line.date(file.column("deadline"), "deadline"), "deadline");
+		if (start.isAfter(end)) {
+			throw new BadLine("start_date %s is after end_date %s".formatted(start, end));
+		}
+		String scope = line.required(file.column("scope"), "scope");
+		List<String> provinces = scope.equalsIgnoreCase(ALL_PROVINCES) ? List.of()
+				: Arrays.stream(scope.split("\\|")).map(String::trim)
+					.filter(province -> !province.isEmpty())
+					.distinct()
+					.toList();
+		if (provinces.isEmpty() && !scope.equalsIgnoreCase(ALL_PROVINCES)) {
+			throw new BadLine("scope '%s' is neither 'all' nor province codes separated by |".formatted(scope));
+		}
+		return new Conference(code, title, start, end, deadline, provinces);
+	}
+
+	private static LocalDate required(LocalDate date, String column) throws BadLine {
+		if (date == null) {
+			throw new BadLine(column + " is missing");
+		}
+		return date;
+	}
+
+	private void write(String sql, List<Conference> conferences) {
+		this.jdbc.batchUpdate(sql, conferences, BATCH_SIZE, (statement, conference) -> {
+			statement.setString(1, conference.title());
+			statement.setObject(2, conference.startDate(), Types.DATE);
+			statement.setObject(3, conference.endDate(), Types.DATE);
+			statement.setObject(4, conference.deadline(), Types.DATE);
+			// Null, not an empty array, is how the table says "every province".
+			statement.setArray(5, conference.scope().isEmpty() ? null
+					: statement.getConnection().createArrayOf("text", conference.scope().toArray()));
+			statement.setString(6, conference.code());
+		});
+	}
+
+	static String folded(String code) {
+		return code.trim().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,204 @@
+package vn.tonghop.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds new files in the drop folder. A file is taken once its size and modification time have
+ * been stable for a while; its identity is its content hash, so the same bytes under any name
+ * are one submission and new bytes under an old name are a resubmission. Taken files are copied
+ * to the archive before they are registered as pending.
+ */
+@Component
+public class InputScanner {
+
+	private static final Logger log = LoggerFactory.getLogger(InputScanner.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final Archive archive;
+
+	private final IntakeProperties properties;
+
+	private final Clock clock = Clock.systemUTC();
+
+	InputScanner(JdbcTemplate jdbc, Archive archive, IntakeProperties properties) {
+		this.jdbc = jdbc;
+		this.archive = archive;
+		this.properties = properties;
+	}
+
+	public ScanResult scan(Path input, long jobExecutionId) {
+		Path root = input.toAbsolutePath().normalize();
+		ScanResult result = new ScanResult();
+		if (!Files.isDirectory(root)) {
+			log.warn("Input folder {} does not exist; nothing to take", root);
+			return result;
+		}
+		for (Path file : candidates(root)) {
+			try {
+				take(root, file, jobExecutionId, result);
+			}
+			catch (IOException ex) {
+				// Vanished, unreadable or unarchivable: left where it is for the next scan.
+				log.warn("Could not take {}: {}", file, ex.toString());
+				result.skipped++;
+			}
+		}
+		return result;
+	}
+
+	private void take(Path root, Path file, long jobExecutionId, ScanResult result) throws IOException {
+		BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+		Instant modified = before.lastModifiedTime().toInstant();
+		if (modified.plus(this.properties.stableFor()).isAfter(this.clock.instant())) {
+			result.unstable++;
+			return;
+		}
+		String path = file.toString();
+		if (alreadySeen(path, before.size(), modified)) {
+			return;
+		}
+		String hash = sha256(file);
+		BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+		if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
+			result.unstable++;
+			return;
+		}
+		this.jdbc.update("INSERT INTO tonghop.seen_file (path, size_bytes, modified_at, content_hash) VALUES (?, ?, ?, ?) "
+				+ "ON CONFLICT (path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, modified_at = EXCLUDED.modified_at, "
+				+ "content_hash = EXCLUDED.content_hash, seen_at = now()", path, before.size(), Timestamp.from(modified),
+				hash);
+		Path relative = root.relativize(file);
+		List<Long> known = this.jdbc.queryForList("SELECT id FROM tonghop.submission WHERE content_hash = ?", Long.class,
+				hash);
+		if (!known.isEmpty()) {
+			logIntake(jobExecutionId, relative, hash, known.get(0), "duplicate");
+			result.duplicates++;
+			return;
+		}
+		Path archived = this.archive.store(file, hash);
+		String folderUnit = relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
+		List<Long> created = this.jdbc.queryForList("INSERT INTO tonghop.submission (content_hash, file_name, source_path, "
+				+ "folder_unit_code, size_bytes, archive_path) VALUES (?, ?, ?, ?, ?, ?) "
+				+ "ON CONFLICT (content_hash) DO NOTHING RETURNING id", Long.class, hash, file.getFileName().toString(),
+				relative.toString(), folderUnit, before.size(), archived.toString());
+		if (created.isEmpty()) {
+			// Another instance registered the same bytes a moment ago.
+			Long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE content_hash = ?", Long.class, hash);
+			logIntake(jobExecutionId, relative, hash, id, "duplicate");
+			result.duplicates++;
+			return;
+		}
+		logIntake(jobExecutionId, relative, hash, created.get(0), "new");
+		result.taken++;
+	}
+
+	private boolean alreadySeen(String path, long size, Instant modified) {
+		Integer seen = this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file WHERE path = ? AND size_bytes = ? "
+				+ "AND modified_at = ?", Integer.class, path, size, Timestamp.from(modified));
+		return seen != null && seen > 0;
+	}
+
+	private void logIntake(long jobExecutionId, Path relative, String hash, long submissionId, String outcome) {
+		this.jdbc.update("INSERT INTO tonghop.intake_log (job_execution_id, path, content_hash, submission_id, outcome) "
+				+ "VALUES (?, ?, ?, ?, ?)", jobExecutionId, relative.toString(), hash, submissionId, outcome);
+	}
+
+	private static List<Path> candidates(Path root) {
+		List<Path> files = new ArrayList<>();
+		try {
+			Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+					return (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) ? FileVisitResult.SKIP_SUBTREE
+							: FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+					if (attrs.isRegularFile() && !TemporaryFiles.isTemporary(file.getFileName().toString())) {
+						files.add(file);
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) {
+					log.warn("Skipping {}: {}", file, ex.toString());
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
+		}
+		catch (IOException ex) {
+			log.warn("Could not scan {}: {}", root, ex.toString());
+		}
+		files.sort(null);
+		return files;
+	}
+
+	static String sha256(Path file) throws IOException {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+			byte[] buffer = new byte[1 << 16];
+			while (in.read(buffer) != -1) {
+				// reading feeds the digest
+			}
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	/** What one scan found. */
+	public static final class ScanResult {
+
+		int taken;
+
+		int duplicates;
+
+		int unstable;
+
+		int skipped;
+
+		public int taken() {
+			return this.taken;
+		}
+
+		public int duplicates() {
+			return this.duplicates;
+		}
+
+		public int unstable() {
+			return this.unstable;
+		}
+
+		public int skipped() {
+			return this.skipped;
+		}
+
+	}
+
+}

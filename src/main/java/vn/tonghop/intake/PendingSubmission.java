@@ -1,0 +1,16 @@
+package vn.tonghop.intake;
+
+import java.nio.file.Path;
+
+/**
+ * A taken file waiting to be processed.
+ *
+ * @param id the submission id
+ * @param fileName the name the district gave the file
+ * @param sourcePath where it was found, relative to the drop folder
+ * @param folderUnitCode the first folder under the drop folder, a unit code when the district
+ * uses a per-unit folder, else null
+ * @param archived the archived copy that is read
+ */
+public record PendingSubmission(long id, String fileName, String sourcePath, String folderUnitCode, Path archived) {
+}

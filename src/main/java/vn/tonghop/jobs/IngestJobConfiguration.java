@@ -1,0 +1,71 @@
+package vn.tonghop.jobs;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import vn.tonghop.intake.InputScanner;
+import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.intake.PendingSubmissionReader;
+import vn.tonghop.submission.SubmissionProcessor;
+
+/**
+ * The ingest job: take new files from the drop folder, then process every pending submission,
+ * one file per transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestJobConfiguration {
+
+	static final String JOB = "ingest";
+
+	static final String DISCOVER_STEP = "discover";
+
+	static final String LOAD_STEP = "load";
+
+	static final String INPUT = "input";
+
+	@Bean
+	Job ingestJob(JobRepository jobRepository, Step discoverStep, Step loadStep) {
+		return new JobBuilder(JOB, jobRepository).start(discoverStep).next(loadStep).build();
+	}
+
+	@Bean
+	Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			InputScanner scanner) {
+		return new StepBuilder(DISCOVER_STEP, jobRepository).tasklet((contribution, chunk) -> {
+			String input = (String) chunk.getStepContext().getJobParameters().get(INPUT);
+			scanner.scan(Path.of(input), contribution.getStepExecution().getJobExecutionId());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step loadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+			SubmissionWriter submissionWriter) {
+		// One file per chunk: each file is loaded or rejected in its own transaction.
+		return new StepBuilder(LOAD_STEP, jobRepository).<PendingSubmission, PendingSubmission>chunk(1)
+			.transactionManager(transactionManager)
+			.reader(new PendingSubmissionReader(jdbc))
+			.writer(submissionWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	SubmissionWriter submissionWriter(SubmissionProcessor processor,
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+		return new SubmissionWriter(processor, jobExecutionId);
+	}
+
+}

@@ -1,0 +1,69 @@
+package vn.tonghop.normalize;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.CellKind;
+
+/**
+ * Reads dates as districts write them: Excel dates, dd/MM/yyyy, d/M/yyyy, dd-MM-yyyy, yyyy-MM-dd
+ * and "ngày 27 tháng 3 năm 2021", the last also inside a place-date line ("Long Biên, ngày ...").
+ */
+public final class VietnameseDates {
+
+	private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([/-])(\\d{1,2})\\2(\\d+)");
+
+	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
+	// Matched on VietnameseText.asciiKey, so case, diacritics and punctuation are already gone.
+	private static final Pattern WORDS = Pattern.compile("(?:^| )ngay (\\d{1,2}) thang (\\d{1,2}) nam (\\d+)(?: |$)");
+
+	private VietnameseDates() {
+	}
+
+	public static ParsedDate parse(Cell cell) {
+		if (cell == null || cell.isBlank()) {
+			return ParsedDate.BLANK;
+		}
+		if (cell.date() != null) {
+			return new ParsedDate(ParsedDate.Status.VALUE, cell.date());
+		}
+		if (cell.kind() != CellKind.TEXT) {
+			return ParsedDate.NOT_A_DATE;
+		}
+		String text = VietnameseText.clean(cell.text());
+		Matcher matcher = DAY_FIRST.matcher(text);
+		if (matcher.matches()) {
+			return date(matcher.group(4), matcher.group(3), matcher.group(1));
+		}
+		matcher = ISO.matcher(text);
+		if (matcher.matches()) {
+			return date(matcher.group(1), matcher.group(2), matcher.group(3));
+		}
+		matcher = WORDS.matcher(VietnameseText.asciiKey(text));
+		if (matcher.find()) {
+			return date(matcher.group(3), matcher.group(2), matcher.group(1));
+		}
+		return ParsedDate.NOT_A_DATE;
+	}
+
+	private static ParsedDate date(String year, String month, String day) {
+		if (year.length() == 2) {
+			return ParsedDate.TWO_DIGIT_YEAR;
+		}
+		if (year.length() != 4) {
+			return ParsedDate.INVALID;
+		}
+		try {
+			return new ParsedDate(ParsedDate.Status.VALUE,
+					LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+		}
+		catch (DateTimeException ex) {
+			return ParsedDate.INVALID;
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package vn.tonghop.normalize;
+
+import java.text.Normalizer;
+
+/**
+ * Text folding for Vietnamese as districts type it: the same name arrives in NFC or NFD, with the
+ * tone mark on either vowel ("Hóa"/"Hoá"), with NBSP, zero-width characters and curly apostrophes.
+ */
+public final class VietnameseText {
+
+	private static final char GRAVE = '\u0300';
+	private static final char ACUTE = '\u0301';
+	private static final char TILDE = '\u0303';
+	private static final char HOOK = '\u0309';
+	private static final char DOT_BELOW = '\u0323';
+
+	private VietnameseText() {
+	}
+
+	/** NFC, one plain space between words, straight apostrophes, no invisible characters. */
+	public static String clean(String text) {
+		if (text == null) {
+			return "";
+		}
+		String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+		StringBuilder out = new StringBuilder(nfc.length());
+		boolean pendingSpace = false;
+		for (int i = 0; i < nfc.length(); i++) {
+			char c = nfc.charAt(i);
+			if (isInvisible(c)) {
+				continue;
+			}
+			if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+				pendingSpace = out.length() > 0;
+				continue;
+			}
+			if (pendingSpace) {
+				out.append(' ');
+				pendingSpace = false;
+			}
+			out.append(isApostrophe(c) ? '\'' : c);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * A matching key that keeps every letter and tone but not where the tone mark sits: each
+	 * word's tone moves to its end, so "Thanh Hóa" and "Thanh Hoá" give the same key while
+	 * "Hà Nam" and "Hà Nậm" do not. Punctuation becomes a space.
+	 */
+	public static String toneKey(String text) {
+		String decomposed = Normalizer.normalize(clean(text).toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+		StringBuilder out = new StringBuilder(decomposed.length() + 8);
+		StringBuilder tones = new StringBuilder(2);
+		boolean inWord = false;
+		for (int i = 0; i < decomposed.length(); i++) {
+			char c = decomposed.charAt(i);
+			char tone = toneLetter(c);
+			if (tone != 0) {
+				tones.append(tone);
+			}
+			else if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+				out.append(c);
+				inWord = true;
+			}
+			else if (inWord) {
+				out.append(tones).append(' ');
+				tones.setLength(0);
+				inWord = false;
+			}
+		}
+		out.append(tones);
+		return Normalizer.normalize(out.toString().trim(), Normalizer.Form.NFC);
+	}
+
+	/** A key without any diacritics: lowercase ASCII letters and digits separated by single spaces. */
+	public static String asciiKey(String text) {
+		String decomposed = Normalizer.normalize(clean(text).toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+		StringBuilder out = new StringBuilder(decomposed.length());
+		boolean pendingSpace = false;
+		for (int i = 0; i < decomposed.length(); i++) {
+			char c = decomposed.charAt(i);
+			if (c == 'đ') {
+				c = 'd';
+			}
+			if (Character.getType(c) == Character.NON_SPACING_MARK) {
+				continue;
+			}
+			if (Character.isLetterOrDigit(c)) {
+				if (pendingSpace) {
+					out.append(' ');
+					pendingSpace = false;
+				}
+				out.append(c);
+			}
+			else {
+				pendingSpace = out.length() > 0;
+			}
+		}
+		return out.toString();
+	}
+
+	private static char toneLetter(char c) {
+		// Telex letters, upper case so they never meet the lower-cased text they are appended to.
+		return switch (c) {
+			case ACUTE -> 'S';
+			case GRAVE -> 'F';
+			case HOOK -> 'R';
+			case TILDE -> 'X';
+			case DOT_BELOW -> 'J';
+			default -> 0;
+		};
+	}
+
+	private static boolean isInvisible(char c) {
+		return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+	}
+
+	private static boolean isApostrophe(char c) {
+		return c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u0060' || c == '\u00B4';
+	}
+
+}

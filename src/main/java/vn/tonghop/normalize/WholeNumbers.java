@@ -1,0 +1,73 @@
+package vn.tonghop.normalize;
+
+import java.util.regex.Pattern;
+
+import vn.tonghop.sheet.Cell;
+
+/**
+ * Reads head counts: Excel numbers, or text with ".", "," or spaces as thousands separators
+ * ("11.938", "11,938", "11 938"). A fraction or a negative number is reported, never rounded.
+ */
+public final class WholeNumbers {
+
+	private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
+	// Same separator between every group of three: "1.234.567", "11 938".
+	private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([., ])\\d{3}(?:\\1\\d{3})*");
+
+	// A decimal part, possibly after thousands groups: "12,5", "12.50", "1.234,5".
+	private static final Pattern DECIMAL = Pattern
+		.compile("\\d+[.,]\\d+|\\d{1,3}(?:([., ])\\d{3}(?:\\1\\d{3})*)[.,]\\d+");
+
+	private WholeNumbers() {
+	}
+
+	public static ParsedNumber parse(Cell cell) {
+		if (cell == null || cell.isBlank()) {
+			return ParsedNumber.BLANK;
+		}
+		return switch (cell.kind()) {
+			case NUMBER -> fromNumber(cell.number());
+			case TEXT -> fromText(VietnameseText.clean(cell.text()));
+			default -> ParsedNumber.TEXT;
+		};
+	}
+
+	private static ParsedNumber fromNumber(double number) {
+		if (number < 0) {
+			return ParsedNumber.NEGATIVE;
+		}
+		if (number != Math.rint(number)) {
+			return ParsedNumber.FRACTION;
+		}
+		return ParsedNumber.of((long) number);
+	}
+
+	private static ParsedNumber fromText(String text) {
+		boolean negative = !text.isEmpty() && isMinus(text.charAt(0));
+		String body = negative ? text.substring(1).strip() : text;
+		ParsedNumber shape = shape(body);
+		if (negative && shape.status() != ParsedNumber.Status.TEXT) {
+			return ParsedNumber.NEGATIVE;
+		}
+		return shape;
+	}
+
+	private static ParsedNumber shape(String body) {
+		if (DIGITS.matcher(body).matches()) {
+			return ParsedNumber.of(Long.parseLong(body));
+		}
+		if (body.length() <= 24 && GROUPED.matcher(body).matches()) {
+			return ParsedNumber.of(Long.parseLong(body.replaceAll("[., ]", "")));
+		}
+		if (DECIMAL.matcher(body).matches()) {
+			return ParsedNumber.FRACTION;
+		}
+		return ParsedNumber.TEXT;
+	}
+
+	private static boolean isMinus(char c) {
+		return c == '-' || c == '\u2212' || c == '\u2013';
+	}
+
+}

@@ -1,0 +1,100 @@
+package vn.tonghop.schedule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+
+import org.quartz.CronExpression;
+
+/**
+ * Reads jobs/*.schedule: "key = value" lines, '#' comments. Keys: job (ingest), cron,
+ * input (optional), time-zone (optional). Every mistake names the file and the line.
+ */
+final class ScheduleFiles {
+
+	static final String SUFFIX = ".schedule";
+
+	private static final Set<String> JOBS = Set.of("ingest");
+
+	private static final Set<String> KEYS = Set.of("job", "cron", "input", "time-zone");
+
+	private ScheduleFiles() {
+	}
+
+	static List<Schedule> read(Path directory, String defaultTimeZone) {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
+		List<Schedule> schedules = new ArrayList<>();
+		try (Stream<Path> files = Files.list(directory)) {
+			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
+				schedules.add(parse(file, Files.readAllLines(file, StandardCharsets.UTF_8), defaultTimeZone));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read schedules in " + directory, ex);
+		}
+		return schedules;
+	}
+
+	static Schedule parse(Path file, List<String> lines, String defaultTimeZone) {
+		Map<String, String> values = new HashMap<>();
+		Map<String, Integer> lineOf = new HashMap<>();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			int equals = line.indexOf('=');
+			if (equals < 0) {
+				throw new ScheduleFileException(file, i + 1, "expected 'key = value', found '" + line + "'");
+			}
+			String key = line.substring(0, equals).strip();
+			if (!KEYS.contains(key)) {
+				throw new ScheduleFileException(file, i + 1, "unknown key '" + key + "' (known: " + KEYS + ")");
+			}
+			values.put(key, line.substring(equals + 1).strip());
+			lineOf.put(key, i + 1);
+		}
+		String job = values.get("job");
+		if (job == null || !JOBS.contains(job)) {
+			throw new ScheduleFileException(file, lineOf.getOrDefault("job", 0), "job must be one of " + JOBS);
+		}
+		String cron = values.get("cron");
+		if (cron == null) {
+			throw new ScheduleFileException(file, 0, "no cron expression");
+		}
+		TimeZone zone;
+		try {
+			zone = TimeZone.getTimeZone(ZoneId.of(values.getOrDefault("time-zone", defaultTimeZone)));
+		}
+		catch (DateTimeException ex) {
+			throw new ScheduleFileException(file, lineOf.getOrDefault("time-zone", 0), "unknown time zone: " + ex.getMessage());
+		}
+		CronExpression expression;
+		try {
+			expression = new CronExpression(cron);
+			expression.setTimeZone(zone);
+		}
+		catch (ParseException ex) {
+			throw new ScheduleFileException(file, lineOf.get("cron"), "bad cron expression '" + cron + "': "
+					+ ex.getMessage() + " (Quartz cron: seconds minutes hours day-of-month month day-of-week)");
+		}
+		String name = file.getFileName().toString();
+		Path input = values.containsKey("input") ? Path.of(values.get("input")) : null;
+		return new Schedule(name.substring(0, name.length() - SUFFIX.length()), job, expression, zone, input);
+	}
+
+}

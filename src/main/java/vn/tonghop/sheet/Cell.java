@@ -1,0 +1,54 @@
+package vn.tonghop.sheet;
+
+import java.time.LocalDate;
+
+/**
+ * One cell as the file stores it.
+ *
+ * @param column 0-based column index
+ * @param kind how the cell was stored
+ * @param text the text for TEXT cells (as written, not cleaned); for other kinds the value as a
+ * person would read it in the file ("11938", "0.75", "TRUE"); "" for BLANK
+ * @param number the numeric value for NUMBER cells, else 0
+ * @param date the calendar date for NUMBER cells whose number format is a date (1900 or 1904
+ * system already applied), else null
+ * @param percent true for NUMBER cells with a percent number format (0.75 shown as 75%)
+ * @param font the font name of the cell when the format records one (".VnTime", "VNI-Times"),
+ * else null; used to recognise legacy Vietnamese encodings
+ */
+public record Cell(int column, CellKind kind, String text, double number, LocalDate date, boolean percent,
+		String font) {
+
+	public static Cell text(int column, String text) {
+		return new Cell(column, CellKind.TEXT, text, 0, null, false, null);
+	}
+
+	public static Cell number(int column, double number) {
+		return new Cell(column, CellKind.NUMBER, plain(number), number, null, false, null);
+	}
+
+	public boolean isBlank() {
+		return this.kind == CellKind.BLANK || (this.kind == CellKind.TEXT && this.text.isBlank());
+	}
+
+	/** The column as Excel names it: 0 is A, 26 is AA. */
+	public String columnName() {
+		return columnName(this.column);
+	}
+
+	public static String columnName(int column) {
+		StringBuilder name = new StringBuilder();
+		for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+			name.insert(0, (char) ('A' + (c - 1) % 26));
+		}
+		return name.toString();
+	}
+
+	static String plain(double number) {
+		if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+			return Long.toString((long) number);
+		}
+		return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+	}
+
+}

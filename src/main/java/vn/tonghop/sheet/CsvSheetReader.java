@@ -1,0 +1,185 @@
+package vn.tonghop.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+
+/**
+ * Reads a CSV file as one sheet named after the file. Every field is TEXT. Encoding: a BOM decides
+ * (UTF-8, UTF-16); without one the file is UTF-8 when it decodes as UTF-8, else Windows-1258, the
+ * Vietnamese ANSI code page of Excel on Windows.
+ */
+final class CsvSheetReader {
+
+	static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+
+	private static final char[] SEPARATORS = { ';', ',', '\t' };
+
+	private static final int SAMPLE_LINES = 20;
+
+	private static final int SAMPLE_CHARS = 65536;
+
+	private CsvSheetReader() {
+	}
+
+	static void read(Path file, String name, SheetVisitor visitor) throws UnreadableFileException {
+		Encoding encoding = encoding(file);
+		char separator = separator(file, encoding);
+		int dot = name.lastIndexOf('.');
+		if (!visitor.startSheet((dot > 0) ? name.substring(0, dot) : name)) {
+			return;
+		}
+		try (CsvReader<CsvRecord> csv = CsvReader.builder()
+			.fieldSeparator(separator)
+			.skipEmptyLines(false)
+			.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+			.ofCsvRecord(encoding.open(file))) {
+			int number = 0;
+			for (CsvRecord record : csv) {
+				number++;
+				List<Cell> cells = new ArrayList<>();
+				for (int column = 0; column < record.getFieldCount(); column++) {
+					String field = record.getField(column);
+					if (!field.isBlank()) {
+						cells.add(Cell.text(column, encoding.combinesTones ? Normalizer.normalize(field, Normalizer.Form.NFC)
+								: field));
+					}
+				}
+				if (!cells.isEmpty()) {
+					visitor.row(new SheetRow(number, cells));
+				}
+			}
+		}
+		catch (CsvParseException ex) {
+			throw new UnreadableFileException("file-corrupt", name + ": the CSV file is malformed (" + ex.getMessage() + ").",
+					ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		visitor.endSheet();
+	}
+
+	static boolean hasUtf16Bom(byte[] head) {
+		return head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+				|| (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+	}
+
+	/**
+	 * How to decode the file: the charset and how many BOM bytes to skip (Java's UTF-8 decoder
+	 * keeps a BOM as U+FEFF; its UTF-16 decoder consumes it).
+	 */
+	private record Encoding(Charset charset, int skip, boolean combinesTones) {
+
+		Reader open(Path file) throws IOException {
+			InputStream in = Files.newInputStream(file);
+			in.skipNBytes(this.skip);
+			return new InputStreamReader(in, this.charset);
+		}
+
+	}
+
+	private static Encoding encoding(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(3);
+			if (hasUtf16Bom(head)) {
+				return new Encoding(StandardCharsets.UTF_16, 0, false);
+			}
+			if (head.length == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
+				return new Encoding(StandardCharsets.UTF_8, 3, false);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		// 1258 writes tones as combining marks after the vowel; NFC turns them into the usual letters.
+		return isUtf8(file) ? new Encoding(StandardCharsets.UTF_8, 0, false) : new Encoding(WINDOWS_1258, 0, true);
+	}
+
+	private static boolean isUtf8(Path file) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
+			reader.transferTo(Writer.nullWriter());
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The separator found on most of the first non-blank lines (outside quotes), ties going to the
+	 * one used most often, then to ','.
+	 */
+	private static char separator(Path file, Encoding encoding) {
+		int[] lines = new int[SEPARATORS.length];
+		int[] total = new int[SEPARATORS.length];
+		int[] onLine = new int[SEPARATORS.length];
+		try (Reader reader = encoding.open(file)) {
+			boolean quoted = false;
+			boolean blank = true;
+			int sampled = 0;
+			int c;
+			for (int read = 0; sampled < SAMPLE_LINES && read < SAMPLE_CHARS && (c = reader.read()) >= 0; read++) {
+				if (c == '"') {
+					quoted = !quoted;
+				}
+				if (!quoted && (c == '\n' || c == '\r')) {
+					if (!blank) {
+						sampled++;
+						for (int i = 0; i < SEPARATORS.length; i++) {
+							lines[i] += (onLine[i] > 0) ? 1 : 0;
+							total[i] += onLine[i];
+							onLine[i] = 0;
+						}
+					}
+					blank = true;
+					continue;
+				}
+				blank &= Character.isWhitespace(c);
+				for (int i = 0; !quoted && i < SEPARATORS.length; i++) {
+					onLine[i] += (c == SEPARATORS[i]) ? 1 : 0;
+				}
+			}
+			for (int i = 0; i < SEPARATORS.length; i++) {
+				lines[i] += (onLine[i] > 0) ? 1 : 0;
+				total[i] += onLine[i];
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		int best = 1;
+		for (int i = 0; i < SEPARATORS.length; i++) {
+			if (lines[i] > lines[best] || (lines[i] == lines[best] && total[i] > total[best])) {
+				best = i;
+			}
+		}
+		return SEPARATORS[best];
+	}
+
+}

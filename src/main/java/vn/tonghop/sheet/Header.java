@@ -1,0 +1,128 @@
+package vn.tonghop.sheet;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import vn.tonghop.normalize.VietnameseText;
+
+/**
+ * A table header: which column holds which field, read from one row or from two rows whose top row
+ * groups or vertically merges the cells of the bottom one.
+ *
+ * @param row the last header row as Excel shows it
+ * @param columns the 0-based column of each field found
+ * @param unknown the header cells that name no field, or a field already found further left
+ */
+record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown) {
+
+	static final List<Field> REQUIRED = List.of(Field.POINT_NAME, Field.LEVEL, Field.MEMBERS);
+
+	static Header of(SheetRow row) {
+		Builder header = new Builder(row.number());
+		for (Cell cell : row.cells()) {
+			if (isText(cell)) {
+				String text = VietnameseText.clean(cell.text());
+				header.add(Vocabulary.field(text), new HeaderCell(row.number(), cell.column(), text));
+			}
+		}
+		return header.build();
+	}
+
+	/**
+	 * Reads a two-row header. Merged cells hold their text only in their first cell, so a top text
+	 * spans to the right over empty top cells as long as the bottom row has texts below them (a
+	 * group such as "Số người tham dự" over "Đảng viên", "Quần chúng", "Tổng số").
+	 */
+	static Header of(SheetRow top, SheetRow bottom) {
+		Map<Integer, String> tops = texts(top);
+		Map<Integer, String> bottoms = texts(bottom);
+		TreeSet<Integer> columns = new TreeSet<>(tops.keySet());
+		columns.addAll(bottoms.keySet());
+		Builder header = new Builder(bottom.number());
+		String group = null;
+		int previous = -2;
+		for (int column : columns) {
+			String upper = tops.get(column);
+			String lower = bottoms.get(column);
+			if (upper != null) {
+				group = (lower != null) ? upper : null;
+			}
+			else if (lower != null && group != null && column == previous + 1) {
+				upper = group;
+			}
+			else {
+				group = null;
+			}
+			previous = column;
+			header.add(column(upper, lower), new HeaderCell((lower != null) ? bottom.number() : top.number(), column,
+					(upper == null) ? lower : (lower == null) ? upper : upper + " " + lower));
+		}
+		return header.build();
+	}
+
+	private static Field column(String upper, String lower) {
+		Field field = (lower != null) ? Vocabulary.field(lower) : null;
+		if (field == null && upper != null && lower != null) {
+			field = Vocabulary.field(upper + " " + lower);
+		}
+		if (field == null && upper != null) {
+			field = Vocabulary.field(upper);
+		}
+		return field;
+	}
+
+	boolean isComplete() {
+		return this.columns.keySet().containsAll(REQUIRED);
+	}
+
+	List<Field> missing() {
+		return REQUIRED.stream().filter((field) -> !this.columns.containsKey(field)).toList();
+	}
+
+	private static Map<Integer, String> texts(SheetRow row) {
+		Map<Integer, String> texts = new TreeMap<>();
+		for (Cell cell : row.cells()) {
+			if (isText(cell)) {
+				texts.put(cell.column(), VietnameseText.clean(cell.text()));
+			}
+		}
+		return texts;
+	}
+
+	private static boolean isText(Cell cell) {
+		return cell.kind() == CellKind.TEXT && !cell.isBlank();
+	}
+
+	private static final class Builder {
+
+		private final int row;
+
+		private final Map<Field, Integer> columns = new EnumMap<>(Field.class);
+
+		private final List<HeaderCell> unknown = new ArrayList<>();
+
+		Builder(int row) {
+			this.row = row;
+		}
+
+		void add(Field field, HeaderCell cell) {
+			if (field != null && !this.columns.containsKey(field)) {
+				this.columns.put(field, cell.column());
+			}
+			else {
+				this.unknown.add(cell);
+			}
+		}
+
+		Header build() {
+			return new Header(this.row, Collections.unmodifiableMap(this.columns), List.copyOf(this.unknown));
+		}
+
+	}
+
+}

@@ -1,0 +1,8 @@
+package vn.tonghop.sheet;
+
+/** Labelled cells around the table (submission-format.md, "Which unit and which conference", "Unit summary"). */
+public enum Label {
+
+	REPORTING_UNIT, CONFERENCE, REPORT_DATE, MEMBERS_TOTAL, MEMBERS_STUDIED, COVERAGE
+
+}

@@ -1,0 +1,20 @@
+package vn.tonghop.sheet;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the recognizer found on the submission sheet once it has been read to the end.
+ *
+ * @param sheet the name of the sheet holding the table
+ * @param headerRow the (last) header row number as Excel shows it
+ * @param columns the 0-based column of each recognised field
+ * @param unknownColumns header cells that match no field (reported as a warning)
+ * @param labels labelled cells found above or below the table; REPORT_DATE may be a place-date
+ * line such as "Hà Nội, ngày 27 tháng 3 năm 2021" (the whole text as value)
+ * @param totalsRow the totals row ("Tổng cộng", ...) or null when the file has none
+ * @param dataRows the number of data rows passed to the listener
+ */
+public record RecognizedTable(String sheet, int headerRow, Map<Field, Integer> columns,
+		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, int dataRows) {
+}

@@ -1,0 +1,18 @@
+package vn.tonghop.sheet;
+
+/**
+ * Receives a workbook sheet by sheet, row by row, as it is read. Hidden and very hidden sheets are
+ * never offered.
+ */
+public interface SheetVisitor {
+
+	/** A visible sheet starts; return false to skip it (then neither its rows nor endSheet follow). */
+	boolean startSheet(String name);
+
+	/** A row with at least one non-blank cell, in row order. */
+	void row(SheetRow row);
+
+	/** The sheet is done; return true to read no further sheets. */
+	boolean endSheet();
+
+}

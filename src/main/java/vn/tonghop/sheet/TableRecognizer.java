@@ -1,0 +1,253 @@
+package vn.tonghop.sheet;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import vn.tonghop.normalize.VietnameseText;
+
+/**
+ * Finds the submission table: the first visible sheet with a header naming the required columns.
+ * Data rows go to the caller as they are read, never collected, so a file may hold any number of
+ * them. Reading stops after the sheet that holds the table.
+ */
+public final class TableRecognizer {
+
+	private TableRecognizer() {
+	}
+
+	/**
+	 * Reads the file, passing every data row of the table to {@code points} in row order.
+	 * @return what was found around the rows: header, labels, totals row
+	 * @throws UnreadableFileException when the file cannot be opened as a spreadsheet
+	 * @throws NoTableException when no visible sheet has a header with the required columns
+	 */
+	public static RecognizedTable read(Path file, Consumer<PointRow> points)
+			throws UnreadableFileException, NoTableException {
+		Finder finder = new Finder(points);
+		Workbooks.read(file, finder);
+		if (finder.table == null) {
+			throw finder.noTable();
+		}
+		return finder.table;
+	}
+
+	private enum Phase {
+
+		/** Looking for the header; rows are label candidates. */
+		SEARCHING,
+
+		/** Between the header and the row that ends the table. */
+		TABLE,
+
+		/** After the table; rows are label candidates only. */
+		AFTER
+
+	}
+
+	private static final class Finder implements SheetVisitor {
+
+		private final Consumer<PointRow> points;
+
+		private final Labels labels = new Labels();
+
+		private RecognizedTable table;
+
+		private String sheet;
+
+		private Phase phase;
+
+		/** The last non-blank row while searching; its labels are read once it is known not to be a header row. */
+		private SheetRow previous;
+
+		/** A complete one-row header that may still get a second row. */
+		private Header pending;
+
+		private Header header;
+
+		private Field[] fieldAt;
+
+		private boolean firstRowUnderHeader;
+
+		private PointRow totals;
+
+		private int dataRows;
+
+		private String closestSheet;
+
+		private int closestRow;
+
+		private List<Field> closestMissing = Header.REQUIRED;
+
+		Finder(Consumer<PointRow> points) {
+			this.points = points;
+		}
+
+		@Override
+		public boolean startSheet(String name) {
+			this.sheet = name;
+			this.phase = Phase.SEARCHING;
+			this.previous = null;
+			this.pending = null;
+			this.totals = null;
+			this.dataRows = 0;
+			this.labels.clear();
+			return true;
+		}
+
+		@Override
+		public void row(SheetRow row) {
+			if (row.isBlank()) {
+				return;
+			}
+			switch (this.phase) {
+				case SEARCHING -> search(row);
+				case TABLE -> tableRow(row);
+				case AFTER -> this.labels.scan(this.sheet, row);
+			}
+		}
+
+		@Override
+		public boolean endSheet() {
+			if (this.pending != null) {
+				start(this.pending);
+			}
+			if (this.phase == Phase.SEARCHING) {
+				return false;
+			}
+			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
+					this.header.unknown(), this.labels.found(), this.totals, this.dataRows);
+			return true;
+		}
+
+		private void search(SheetRow row) {
+			boolean below = this.previous != null && this.previous.number() == row.number() - 1;
+			boolean textOnly = row.cells().stream().noneMatch((cell) -> cell.kind() == CellKind.NUMBER);
+			Header two = (below && textOnly) ? Header.of(this.previous, row) : null;
+			if (this.pending != null) {
+				// A second header row adds columns; a data row under a one-row header does not.
+				if (two != null && two.isComplete() && two.columns().size() > this.pending.columns().size()) {
+					start(two);
+				}
+				else {
+					start(this.pending);
+					tableRow(row);
+				}
+				return;
+			}
+			Header one = Header.of(row);
+			if (one.isComplete()) {
+				// Group labels above a complete header only count when that row is itself header-like
+				// (a title or "Đơn vị: ..." above the header is not).
+				if (two != null && two.columns().size() > one.columns().size()
+						&& Header.of(this.previous).columns().size() >= 2) {
+					start(two);
+					return;
+				}
+				scanPrevious();
+				this.previous = row;
+				this.pending = one;
+				return;
+			}
+			if (two != null && two.isComplete()) {
+				start(two);
+				return;
+			}
+			closest(one);
+			if (two != null) {
+				closest(two);
+			}
+			scanPrevious();
+			this.previous = row;
+		}
+
+		private void start(Header header) {
+			this.header = header;
+			int width = header.columns().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+			this.fieldAt = new Field[width];
+			header.columns().forEach((field, column) -> this.fieldAt[column] = field);
+			this.phase = Phase.TABLE;
+			this.previous = null;
+			this.pending = null;
+			this.firstRowUnderHeader = true;
+		}
+
+		private void tableRow(SheetRow row) {
+			boolean first = this.firstRowUnderHeader;
+			this.firstRowUnderHeader = false;
+			String text = firstText(row);
+			if (text != null && Vocabulary.isTotals(text)) {
+				this.totals = point(row);
+				this.phase = Phase.AFTER;
+				return;
+			}
+			if (text != null && Vocabulary.endsTable(text)) {
+				this.phase = Phase.AFTER;
+				this.labels.scan(this.sheet, row);
+				return;
+			}
+			if (first && Vocabulary.isNumberingRow(row)) {
+				return;
+			}
+			PointRow point = point(row);
+			// Templates come with STT already filled in on empty rows: those rows are blank.
+			if (point.cells().keySet().stream().anyMatch((field) -> field != Field.ROW_NUMBER)) {
+				this.dataRows++;
+				this.points.accept(point);
+			}
+		}
+
+		private PointRow point(SheetRow row) {
+			Map<Field, Cell> cells = new EnumMap<>(Field.class);
+			for (Cell cell : row.cells()) {
+				if (cell.column() < this.fieldAt.length && this.fieldAt[cell.column()] != null && !cell.isBlank()) {
+					cells.put(this.fieldAt[cell.column()], cell);
+				}
+			}
+			return new PointRow(this.sheet, row.number(), cells);
+		}
+
+		private void scanPrevious() {
+			if (this.previous != null) {
+				this.labels.scan(this.sheet, this.previous);
+			}
+		}
+
+		private void closest(Header candidate) {
+			if (candidate.missing().size() < this.closestMissing.size()) {
+				this.closestSheet = this.sheet;
+				this.closestRow = candidate.row();
+				this.closestMissing = candidate.missing();
+			}
+		}
+
+		NoTableException noTable() {
+			if (this.closestSheet == null) {
+				return new NoTableException("No table found: no row names the columns " + names(Header.REQUIRED) + ".",
+						null, 0, List.of());
+			}
+			return new NoTableException("No table found: the closest header is row " + this.closestRow + " of sheet \""
+					+ this.closestSheet + "\", which lacks the columns " + names(this.closestMissing) + ".",
+					this.closestSheet, this.closestRow, this.closestMissing);
+		}
+
+		private static String names(List<Field> fields) {
+			return fields.stream().map(Vocabulary::canonical).collect(Collectors.joining(", "));
+		}
+
+		/** The first text of a row that is not a number such as an STT "1." or "(1)". */
+		private static String firstText(SheetRow row) {
+			for (Cell cell : row.cells()) {
+				if (cell.kind() == CellKind.TEXT && VietnameseText.asciiKey(cell.text()).chars().anyMatch(Character::isLetter)) {
+					return cell.text();
+				}
+			}
+			return null;
+		}
+
+	}
+
+}

@@ -1,0 +1,156 @@
+package vn.tonghop.sheet;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.tonghop.normalize.VietnameseText;
+
+/**
+ * The words of submission-format.md: column headers, labels and the rows that end a table. All
+ * matching is on {@link VietnameseText#asciiKey} with the spaces removed, so case, diacritics,
+ * tone-mark placement, punctuation and spacing do not matter.
+ */
+final class Vocabulary {
+
+	private static final Map<String, Field> FIELDS = new HashMap<>();
+
+	private static final Map<String, Label> LABELS = new HashMap<>();
+
+	private static final Map<Field, String> CANONICAL = new EnumMap<>(Field.class);
+
+	static {
+		fields(Field.ROW_NUMBER, "STT", "TT", "Số TT");
+		fields(Field.POINT_NAME, "Tên điểm cầu", "Điểm cầu", "Địa điểm");
+		fields(Field.LEVEL, "Cấp điểm cầu", "Cấp");
+		fields(Field.HOST_UNIT, "Đơn vị chủ trì", "Đơn vị", "Đảng bộ", "Chi bộ");
+		fields(Field.FORMAT, "Hình thức", "Hình thức học tập");
+		fields(Field.DATE, "Ngày", "Ngày học", "Thời gian");
+		fields(Field.MEMBERS, "Số đảng viên tham dự", "Đảng viên", "Số ĐV");
+		fields(Field.OTHERS, "Số người khác tham dự", "Quần chúng", "Quần chúng ưu tú", "Đại biểu khác");
+		fields(Field.TOTAL, "Tổng số người tham dự", "Tổng số", "Tổng cộng người");
+		fields(Field.NOTES, "Ghi chú");
+		labels(Label.REPORTING_UNIT, "Đơn vị báo cáo", "Đơn vị", "Mã đơn vị", "Đảng bộ");
+		labels(Label.CONFERENCE, "Hội nghị", "Mã hội nghị", "Nội dung", "Nghị quyết");
+		labels(Label.REPORT_DATE, "Ngày báo cáo", "Ngày lập");
+		labels(Label.MEMBERS_TOTAL, "Tổng số đảng viên");
+		labels(Label.MEMBERS_STUDIED, "Số đảng viên được học tập");
+		labels(Label.COVERAGE, "Tỷ lệ (%)", "Tỷ lệ");
+	}
+
+	private static final String[] TOTALS = { "tongcong", "tongso", "cong", "tong" };
+
+	// Words that open the signature and notes block under a table; matched at the start of the key.
+	private static final String[] TABLE_ENDS = { "nguoi lap bieu", "ghi chu", "noi nhan" };
+
+	private static final Pattern TRAILING_PARENTHESES = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
+
+	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
+	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
+
+	// A row numbering the columns under a header: "1 2 3", "(1) (2) (3)", "A B 1 2", "(6)=(4)+(5)".
+	private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,2}|[A-Z])\\)?(?:\\s*=[\\s()\\d+*x-]*)?");
+
+	private Vocabulary() {
+	}
+
+	/** The header the format asks for, to name a field in messages. */
+	static String canonical(Field field) {
+		return CANONICAL.get(field);
+	}
+
+	/** The column a header text names; a trailing unit in parentheses ("Số ĐV (người)") may be left off. */
+	static Field field(String header) {
+		Field field = FIELDS.get(key(header));
+		if (field == null) {
+			String shorter = TRAILING_PARENTHESES.matcher(VietnameseText.clean(header)).replaceFirst("");
+			field = shorter.isEmpty() ? null : FIELDS.get(key(shorter));
+		}
+		return field;
+	}
+
+	/** The label a text is, exactly ("Đơn vị báo cáo", "Tỷ lệ (%)"), or null. */
+	static Label label(String text) {
+		return LABELS.get(key(text));
+	}
+
+	static boolean isTotals(String text) {
+		String key = key(text);
+		for (String totals : TOTALS) {
+			if (key.equals(totals)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a row starting with this text closes the table (signatures, notes, a place-date line). */
+	static boolean endsTable(String text) {
+		String clean = VietnameseText.clean(text);
+		String key = VietnameseText.asciiKey(clean) + " ";
+		for (String end : TABLE_ENDS) {
+			if (key.startsWith(end + " ")) {
+				return true;
+			}
+		}
+		return (clean.startsWith("(") && key.startsWith("ky ")) || isPlaceDate(clean);
+	}
+
+	/** "Long Biên, ngày 29 tháng 3 năm 2021": a place, a comma, then the date in words. */
+	static boolean isPlaceDate(String text) {
+		String clean = VietnameseText.clean(text);
+		int comma = clean.lastIndexOf(',');
+		return comma > 0 && !VietnameseText.asciiKey(clean.substring(0, comma)).isEmpty()
+				&& DATE_LINE.matcher(VietnameseText.asciiKey(clean.substring(comma + 1))).matches();
+	}
+
+	/** Whether a row only numbers the columns, with numbers or letters increasing left to right. */
+	static boolean isNumberingRow(SheetRow row) {
+		if (row.cells().size() < 3) {
+			return false;
+		}
+		int last = Integer.MIN_VALUE;
+		for (Cell cell : row.cells()) {
+			int number = columnNumber(cell);
+			if (number == Integer.MIN_VALUE || number <= last) {
+				return false;
+			}
+			last = number;
+		}
+		return true;
+	}
+
+	// Letters come before digits ("A", "B", "1", "2"), so they count from -100.
+	private static int columnNumber(Cell cell) {
+		if (cell.kind() == CellKind.NUMBER) {
+			double number = cell.number();
+			return (number == Math.rint(number) && number >= 0 && number < 100) ? (int) number : Integer.MIN_VALUE;
+		}
+		Matcher matcher = COLUMN_NUMBER.matcher(VietnameseText.clean(cell.text()));
+		if (cell.kind() != CellKind.TEXT || !matcher.matches()) {
+			return Integer.MIN_VALUE;
+		}
+		String number = matcher.group(1);
+		return Character.isDigit(number.charAt(0)) ? Integer.parseInt(number) : number.charAt(0) - 'A' - 100;
+	}
+
+	private static String key(String text) {
+		return VietnameseText.asciiKey(text).replace(" ", "");
+	}
+
+	private static void fields(Field field, String... names) {
+		CANONICAL.put(field, names[0]);
+		for (String name : names) {
+			FIELDS.put(key(name), field);
+		}
+	}
+
+	private static void labels(Label label, String... names) {
+		for (String name : names) {
+			LABELS.put(key(name), label);
+		}
+	}
+
+}

@@ -1,0 +1,164 @@
+package vn.tonghop.sheet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.usermodel.HSSFCell;
+import org.apache.poi.hssf.usermodel.HSSFCellStyle;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * Reads .xls (BIFF8) workbooks. They are loaded whole: the format caps a sheet at 65,536 rows.
+ */
+final class XlsReader {
+
+	private XlsReader() {
+	}
+
+	static void read(Path file, String name, SheetVisitor visitor) throws UnreadableFileException {
+		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
+				HSSFWorkbook workbook = open(fs, name)) {
+			Map<Short, String> fonts = new HashMap<>();
+			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+				if (workbook.getSheetVisibility(i) != SheetVisibility.VISIBLE
+						|| !visitor.startSheet(workbook.getSheetName(i))) {
+					continue;
+				}
+				readSheet(workbook, workbook.getSheetAt(i), fonts, visitor);
+				if (visitor.endSheet()) {
+					return;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UnreadableFileException("file-corrupt", name + ": the workbook is damaged and cannot be read.", ex);
+		}
+	}
+
+	private static HSSFWorkbook open(POIFSFileSystem fs, String name) throws UnreadableFileException {
+		try {
+			return new HSSFWorkbook(fs.getRoot(), true);
+		}
+		catch (EncryptedDocumentException ex) {
+			throw new UnreadableFileException("file-encrypted",
+					name + ": the workbook is protected with a password; save it without a password.", ex);
+		}
+		catch (OldExcelFormatException ex) {
+			throw new UnreadableFileException("file-format",
+					name + ": workbooks from Excel 95 or older are not supported; save it as .xlsx.", ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			// Damaged BIFF records surface as assorted runtime exceptions; nothing of the visitor runs here.
+			throw new UnreadableFileException("file-corrupt", name + ": the workbook is damaged and cannot be read.", ex);
+		}
+	}
+
+	private static void readSheet(HSSFWorkbook workbook, HSSFSheet sheet, Map<Short, String> fonts,
+			SheetVisitor visitor) {
+		Merges merges = new Merges(sheet.getMergedRegions());
+		for (Row row : sheet) {
+			merges.advanceTo(row.getRowNum());
+			List<Cell> cells = new ArrayList<>();
+			for (int column = Math.max(row.getFirstCellNum(), 0); column < row.getLastCellNum(); column++) {
+				HSSFCell source = (HSSFCell) row.getCell(column);
+				if (source == null || merges.hides(column)) {
+					continue;
+				}
+				Cell cell = cell(workbook, source, fonts);
+				if (cell != null && !cell.isBlank()) {
+					cells.add(cell);
+				}
+			}
+			if (!cells.isEmpty()) {
+				cells.sort(Comparator.comparingInt(Cell::column));
+				visitor.row(new SheetRow(row.getRowNum() + 1, List.copyOf(cells)));
+			}
+		}
+	}
+
+	private static Cell cell(HSSFWorkbook workbook, HSSFCell source, Map<Short, String> fonts) {
+		int column = source.getColumnIndex();
+		HSSFCellStyle style = source.getCellStyle();
+		String font = fonts.computeIfAbsent(style.getIndex(), (index) -> style.getFont(workbook).getFontName());
+		CellType type = source.getCellType();
+		if (type == CellType.FORMULA) {
+			type = source.getCachedFormulaResultType();
+		}
+		return switch (type) {
+			case STRING -> new Cell(column, CellKind.TEXT, source.getRichStringCellValue().getString(), 0, null, false,
+					font);
+			case NUMERIC -> {
+				double number = source.getNumericCellValue();
+				if (DateUtil.isCellDateFormatted(source)) {
+					LocalDate date = source.getLocalDateTimeCellValue().toLocalDate();
+					yield new Cell(column, CellKind.NUMBER, XlsxReader.DAY.format(date), number, date, false, font);
+				}
+				String format = style.getDataFormatString();
+				yield new Cell(column, CellKind.NUMBER, Cell.plain(number), number, null,
+						format != null && format.contains("%"), font);
+			}
+			case BOOLEAN -> new Cell(column, CellKind.BOOLEAN, source.getBooleanCellValue() ? "TRUE" : "FALSE", 0, null,
+					false, font);
+			case ERROR -> new Cell(column, CellKind.ERROR, errorText(source.getErrorCellValue()), 0, null, false, font);
+			default -> null;
+		};
+	}
+
+	private static String errorText(byte code) {
+		return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#N/A";
+	}
+
+	/**
+	 * Merged regions of a sheet, walked down row by row: only the top-left cell of a region holds
+	 * its value, so other cells inside it (LibreOffice keeps their old contents) are hidden.
+	 */
+	private static final class Merges {
+
+		private final List<CellRangeAddress> pending;
+
+		private final List<CellRangeAddress> active = new ArrayList<>();
+
+		private int row;
+
+		Merges(List<CellRangeAddress> regions) {
+			this.pending = new ArrayList<>(regions);
+			this.pending.sort(Comparator.comparingInt(CellRangeAddress::getFirstRow).reversed());
+		}
+
+		void advanceTo(int row) {
+			this.row = row;
+			while (!this.pending.isEmpty() && this.pending.get(this.pending.size() - 1).getFirstRow() <= row) {
+				this.active.add(this.pending.remove(this.pending.size() - 1));
+			}
+			this.active.removeIf((region) -> region.getLastRow() < row);
+		}
+
+		boolean hides(int column) {
+			for (CellRangeAddress region : this.active) {
+				if (region.isInRange(this.row, column)
+						&& (region.getFirstRow() != this.row || region.getFirstColumn() != column)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,335 @@
+package vn.tonghop.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.RecordFormatException;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Streams .xlsx/.xlsm sheets with SAX so memory does not grow with the number of rows. Values stay
+ * raw (numbers as numbers); number formats only decide whether a number is a date or a percentage.
+ */
+final class XlsxReader {
+
+	private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private XlsxReader() {
+	}
+
+	static void read(Path file, String name, SheetVisitor visitor) throws UnreadableFileException {
+		OPCPackage pkg = null;
+		try {
+			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+			XSSFReader reader = new XSSFReader(pkg);
+			WorkbookPart workbook = new WorkbookPart();
+			parse(reader.getWorkbookData(), workbook);
+			Styles styles = new Styles(reader.getStylesTable(), workbook.date1904);
+			SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+			for (SheetEntry sheet : workbook.sheets) {
+				if (!sheet.visible() || !visitor.startSheet(sheet.name())) {
+					continue;
+				}
+				parse(reader.getSheet(sheet.relationship()), new SheetHandler(visitor, strings, styles));
+				if (visitor.endSheet()) {
+					return;
+				}
+			}
+		}
+		catch (VisitorFailure ex) {
+			throw ex.getCause();
+		}
+		catch (IOException | SAXException | OpenXML4JException | POIXMLException | OpenXML4JRuntimeException
+				| RecordFormatException | UnsupportedFileFormatException ex) {
+			throw new UnreadableFileException("file-corrupt", name + ": the workbook is damaged and cannot be read.", ex);
+		}
+		finally {
+			if (pkg != null) {
+				pkg.revert();
+			}
+		}
+	}
+
+	private static void parse(InputStream in, ContentHandler handler) throws IOException, SAXException {
+		try (in) {
+			XMLReader xml = XMLHelper.newXMLReader();
+			xml.setContentHandler(handler);
+			xml.parse(new InputSource(in));
+		}
+		catch (ParserConfigurationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record SheetEntry(String name, String relationship, boolean visible) {
+	}
+
+	/** Sheet order, names and visibility, and the date system, from xl/workbook.xml. */
+	private static final class WorkbookPart extends DefaultHandler {
+
+		private final List<SheetEntry> sheets = new ArrayList<>();
+
+		private boolean date1904;
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			if (localName.equals("workbookPr")) {
+				String value = attributes.getValue("date1904");
+				this.date1904 = "1".equals(value) || "true".equals(value);
+			}
+			else if (localName.equals("sheet")) {
+				String state = attributes.getValue("state");
+				this.sheets.add(new SheetEntry(attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id"),
+						state == null || state.equals("visible")));
+			}
+		}
+
+	}
+
+	private record Style(boolean date, boolean percent, String font) {
+	}
+
+	/** What a cell's style says about its value, looked up once per style index. */
+	private static final class Styles {
+
+		private static final Style PLAIN = new Style(false, false, null);
+
+		private final StylesTable table;
+
+		private final boolean date1904;
+
+		private final Map<Integer, Style> byIndex = new HashMap<>();
+
+		Styles(StylesTable table, boolean date1904) {
+			this.table = table;
+			this.date1904 = date1904;
+		}
+
+		Style at(int index) {
+			return this.byIndex.computeIfAbsent(index, this::lookUp);
+		}
+
+		private Style lookUp(int index) {
+			XSSFCellStyle style = (this.table != null) ? this.table.getStyleAt(index) : null;
+			if (style == null) {
+				return PLAIN;
+			}
+			String format = style.getDataFormatString();
+			boolean date = format != null && DateUtil.isADateFormat(style.getDataFormat(), format);
+			XSSFFont font = style.getFont();
+			return new Style(date, !date && format != null && format.contains("%"),
+					(font != null) ? font.getFontName() : null);
+		}
+
+	}
+
+	/** Turns one sheet's XML into rows of raw cells. */
+	private static final class SheetHandler extends DefaultHandler {
+
+		private final SheetVisitor visitor;
+
+		private final SharedStrings strings;
+
+		private final Styles styles;
+
+		private final StringBuilder value = new StringBuilder();
+
+		private List<Cell> cells = new ArrayList<>();
+
+		private int rowNumber;
+
+		private int column;
+
+		private String type;
+
+		private int style;
+
+		private boolean hasValue;
+
+		private boolean collecting;
+
+		private boolean inInline;
+
+		private boolean inPhonetic;
+
+		SheetHandler(SheetVisitor visitor, SharedStrings strings, Styles styles) {
+			this.visitor = visitor;
+			this.strings = strings;
+			this.styles = styles;
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes)
+				throws SAXException {
+			switch (localName) {
+				case "row" -> {
+					String r = attributes.getValue("r");
+					this.rowNumber = (r != null) ? integer(r) : this.rowNumber + 1;
+					this.cells = new ArrayList<>();
+					this.column = -1;
+				}
+				case "c" -> {
+					String r = attributes.getValue("r");
+					this.column = (r != null) ? column(r) : this.column + 1;
+					this.type = attributes.getValue("t");
+					String s = attributes.getValue("s");
+					this.style = (s != null) ? integer(s) : 0;
+					this.value.setLength(0);
+					this.hasValue = false;
+				}
+				case "v" -> this.collecting = true;
+				case "is" -> this.inInline = true;
+				case "rPh" -> this.inPhonetic = true;
+				case "t" -> this.collecting = this.inInline && !this.inPhonetic;
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) {
+			if (this.collecting) {
+				this.value.append(ch, start, length);
+			}
+		}
+
+		@Override
+		public void endElement(String uri, String localName, String qName) throws SAXException {
+			switch (localName) {
+				case "v", "t" -> {
+					this.hasValue |= this.collecting;
+					this.collecting = false;
+				}
+				case "is" -> this.inInline = false;
+				case "rPh" -> this.inPhonetic = false;
+				case "c" -> {
+					Cell cell = this.hasValue ? cell() : null;
+					if (cell != null && !cell.isBlank()) {
+						this.cells.add(cell);
+					}
+				}
+				case "row" -> {
+					if (!this.cells.isEmpty()) {
+						this.cells.sort(Comparator.comparingInt(Cell::column));
+						try {
+							this.visitor.row(new SheetRow(this.rowNumber, List.copyOf(this.cells)));
+						}
+						catch (RuntimeException ex) {
+							throw new VisitorFailure(ex);
+						}
+					}
+				}
+				default -> {
+				}
+			}
+		}
+
+		private Cell cell() throws SAXException {
+			String raw = this.value.toString();
+			Style style = this.styles.at(this.style);
+			String t = (this.type != null) ? this.type : "n";
+			try {
+				return switch (t) {
+					case "s" -> text(this.strings.getItemAt(Integer.parseInt(raw.trim())).getString(), style);
+					case "inlineStr", "str" -> text(raw, style);
+					case "b" -> new Cell(this.column, CellKind.BOOLEAN, raw.trim().equals("1") ? "TRUE" : "FALSE", 0,
+							null, false, style.font());
+					case "e" -> new Cell(this.column, CellKind.ERROR, raw.trim(), 0, null, false, style.font());
+					case "d" -> date(LocalDate.parse(raw.trim().substring(0, 10)), style);
+					default -> number(Double.parseDouble(raw.trim()), style);
+				};
+			}
+			catch (RuntimeException ex) {
+				throw new SAXException("Unreadable value \"" + raw + "\" in " + Cell.columnName(this.column)
+						+ this.rowNumber, ex);
+			}
+		}
+
+		private Cell text(String text, Style style) {
+			return new Cell(this.column, CellKind.TEXT, text, 0, null, false, style.font());
+		}
+
+		private Cell number(double number, Style style) {
+			if (style.date() && DateUtil.isValidExcelDate(number)) {
+				LocalDate date = DateUtil.getLocalDateTime(number, this.styles.date1904).toLocalDate();
+				return new Cell(this.column, CellKind.NUMBER, DAY.format(date), number, date, false, style.font());
+			}
+			return new Cell(this.column, CellKind.NUMBER, Cell.plain(number), number, null, style.percent(),
+					style.font());
+		}
+
+		private Cell date(LocalDate date, Style style) {
+			double number = DateUtil.getExcelDate(date, this.styles.date1904);
+			return new Cell(this.column, CellKind.NUMBER, DAY.format(date), number, date, false, style.font());
+		}
+
+		private static int integer(String attribute) throws SAXException {
+			try {
+				return Integer.parseInt(attribute);
+			}
+			catch (NumberFormatException ex) {
+				throw new SAXException("Not a number: " + attribute, ex);
+			}
+		}
+
+		/** The 0-based column of a reference such as "AB12". */
+		private static int column(String reference) {
+			int column = 0;
+			for (int i = 0; i < reference.length(); i++) {
+				char c = reference.charAt(i);
+				if (c < 'A' || c > 'Z') {
+					break;
+				}
+				column = column * 26 + (c - 'A' + 1);
+			}
+			return column - 1;
+		}
+
+	}
+
+	/** Carries an exception of the visitor through the SAX parser so it is not taken for a damaged file. */
+	private static final class VisitorFailure extends SAXException {
+
+		VisitorFailure(RuntimeException cause) {
+			super(cause);
+		}
+
+		@Override
+		public synchronized RuntimeException getCause() {
+			return (RuntimeException) super.getCause();
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+package vn.tonghop.status;
+
+import java.util.List;
+
+/**
+ * What one ingest run did, file by file.
+ *
+ * @param files every file the run took or found again, and every pending file it processed
+ */
+public record RunReport(List<FileLine> files) {
+
+	public long count(String state) {
+		return this.files.stream().filter(f -> f.state().equals(state)).count();
+	}
+
+	public long rowsLoaded() {
+		return this.files.stream()
+			.filter(f -> f.state().startsWith("accepted") && !f.duplicate())
+			.mapToLong(FileLine::rows)
+			.sum();
+	}
+
+	/**
+	 * @param path where the file was found, relative to the drop folder
+	 * @param submissionId the submission the file is (or duplicates)
+	 * @param duplicate true when the bytes had been taken before
+	 * @param state pending, accepted, accepted_with_warnings or rejected
+	 * @param reason the first problem, if any
+	 */
+	public record FileLine(String path, long submissionId, boolean duplicate, String state, String unitCode,
+			String conferenceCode, long rows, String reason) {
+	}
+
+}

@@ -1,0 +1,95 @@
+package vn.tonghop.status;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Read-only questions about runs, files and the consolidated figures. */
+@Component
+public class StatusQueries {
+
+	private final JdbcTemplate jdbc;
+
+	StatusQueries(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public RunReport run(long jobExecutionId) {
+		List<RunReport.FileLine> files = this.jdbc.query("""
+				SELECT l.path, s.id, l.outcome = 'duplicate', s.state, s.unit_code, s.conference_code,
+				       coalesce(s.rows_loaded, 0), s.first_problem, l.id AS ord
+				FROM tonghop.intake_log l JOIN tonghop.submission s ON s.id = l.submission_id
+				WHERE l.job_execution_id = ?
+				UNION ALL
+				SELECT s.source_path, s.id, false, s.state, s.unit_code, s.conference_code,
+				       coalesce(s.rows_loaded, 0), s.first_problem, 9e18 + s.id
+				FROM tonghop.submission s
+				WHERE s.job_execution_id = ?
+				  AND NOT EXISTS (SELECT 1 FROM tonghop.intake_log l
+				                  WHERE l.job_execution_id = ? AND l.submission_id = s.id AND l.outcome = 'new')
+				ORDER BY ord
+				""", (rs, i) -> new RunReport.FileLine(rs.getString(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4),
+				rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8)), jobExecutionId, jobExecutionId,
+				jobExecutionId);
+		return new RunReport(files);
+	}
+
+	/** Consolidated figures per reporting unit for the given conferences. */
+	public List<Figures> figures(List<String> conferenceCodes) {
+		if (conferenceCodes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("""
+				SELECT conference_code, province_name, reporting_unit_code, reporting_unit_name, points,
+				       points_central, points_province, points_district, points_grassroots, points_cell,
+				       participants, members_total::bigint, members_studied::bigint, coverage_pct
+				FROM warehouse.participation_by_unit
+				WHERE conference_code = ANY (?)
+				ORDER BY conference_code, province_code, reporting_unit_code
+				""", StatusQueries::figures, (Object) conferenceCodes.toArray(String[]::new));
+	}
+
+	/** The conferences with the most recently loaded data, newest first. */
+	public List<String> latestConferences(int limit) {
+		return this.jdbc.queryForList("SELECT conference_code FROM tonghop.submission WHERE is_current "
+				+ "GROUP BY conference_code ORDER BY max(processed_at) DESC LIMIT ?", String.class, limit);
+	}
+
+	public List<RecentRun> recentRuns(int limit) {
+		return this.jdbc.query("""
+				SELECT e.job_execution_id, i.job_name, e.start_time, e.end_time, e.status, e.exit_message,
+				       (SELECT count(*) FROM tonghop.submission s WHERE s.job_execution_id = e.job_execution_id),
+				       (SELECT coalesce(sum(rows_loaded), 0) FROM tonghop.submission s
+				        WHERE s.job_execution_id = e.job_execution_id AND s.state <> 'rejected')
+				FROM batch.batch_job_execution e JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+				ORDER BY e.job_execution_id DESC LIMIT ?
+				""", (rs, i) -> new RecentRun(rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.LocalDateTime.class),
+				rs.getObject(4, java.time.LocalDateTime.class), rs.getString(5), rs.getString(6), rs.getLong(7),
+				rs.getLong(8)), limit);
+	}
+
+	public List<StateCount> filesByState() {
+		return this.jdbc.query("SELECT state, count(*), max(coalesce(processed_at, received_at)) FROM tonghop.submission "
+				+ "GROUP BY state ORDER BY state",
+				(rs, i) -> new StateCount(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class)));
+	}
+
+	private static Figures figures(ResultSet rs, int row) throws SQLException {
+		return new Figures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+				rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+				(Long) rs.getObject(12, Long.class), (Long) rs.getObject(13, Long.class), rs.getObject(14, BigDecimal.class));
+	}
+
+	public record RecentRun(long executionId, String job, java.time.LocalDateTime started,
+			java.time.LocalDateTime ended, String status, String exitMessage, long files, long rows) {
+	}
+
+	public record StateCount(String state, long files, OffsetDateTime latest) {
+	}
+
+}

@@ -1,0 +1,59 @@
+package vn.tonghop.units;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import vn.tonghop.normalize.VietnameseText;
+
+/** Picks what to suggest when a name or code matches nothing: the nearest by edit distance. */
+public final class Closest {
+
+	private Closest() {
+	}
+
+	/**
+	 * The items nearest to any of the inputs, nearest first, compared on {@code asciiKey} so a
+	 * missing diacritic costs nothing.
+	 * @param texts the names an item is known by
+	 */
+	public static <T> List<T> to(Collection<String> inputs, Collection<T> items, Function<T, Collection<String>> texts,
+			int limit) {
+		List<String> keys = inputs.stream().map(VietnameseText::asciiKey).toList();
+		record Ranked<I>(I item, int distance) {
+		}
+		return items.stream()
+			.map(item -> new Ranked<>(item, texts.apply(item)
+				.stream()
+				.map(VietnameseText::asciiKey)
+				.mapToInt(text -> keys.stream().mapToInt(key -> distance(key, text)).min().orElse(Integer.MAX_VALUE))
+				.min()
+				.orElse(Integer.MAX_VALUE)))
+			.sorted(Comparator.comparingInt(Ranked::distance))
+			.limit(limit)
+			.map(Ranked::item)
+			.toList();
+	}
+
+	/** Levenshtein distance. */
+	static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+}

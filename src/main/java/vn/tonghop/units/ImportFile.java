@@ -1,0 +1,138 @@
+package vn.tonghop.units;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+
+import vn.tonghop.normalize.VietnameseText;
+
+/**
+ * A reference CSV file read for import: UTF-8 with or without BOM, a header row, then data lines.
+ * Lines whose number of fields differs from the header's are not among {@code lines} but listed in
+ * {@code problems}: a stray comma would otherwise shift every later column.
+ */
+public record ImportFile(Path path, List<String> header, List<Line> lines, List<String> problems) {
+
+	public static ImportFile read(Path path) throws IOException {
+		// A strict decoder: text in a legacy encoding must fail here rather than import as garbage.
+		try (Reader text = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+				CsvReader<CsvRecord> csv = CsvReader.builder()
+					.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+					.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+					.ofCsvRecord(text)) {
+			Iterator<CsvRecord> records = csv.iterator();
+			if (!records.hasNext()) {
+				throw new IOException(path + " is empty");
+			}
+			// clean() also drops the byte order mark the reader leaves in the first header cell.
+			List<String> header = records.next().getFields().stream().map(VietnameseText::clean).toList();
+			List<Line> lines = new ArrayList<>();
+			List<String> problems = new ArrayList<>();
+			while (records.hasNext()) {
+				CsvRecord record = records.next();
+				Line line = new Line(record.getStartingLineNumber(), record.getFields());
+				if (line.fields().size() == header.size()) {
+					lines.add(line);
+				}
+				else {
+					problems.add(line.problem(
+							"%d fields where the header has %d".formatted(line.fields().size(), header.size())));
+				}
+			}
+			return new ImportFile(path, header, lines, problems);
+		}
+		catch (CharacterCodingException ex) {
+			throw new IOException(path + " is not UTF-8 text", ex);
+		}
+		catch (CsvParseException ex) {
+			throw new IOException(path + " is not a readable CSV file: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Whether every column is in the header, matched ignoring case, diacritics and punctuation. */
+	public boolean hasColumns(List<String> names) {
+		return names.stream().allMatch(name -> indexOf(name) >= 0);
+	}
+
+	/** The index of a column known to be present (see {@link #hasColumns}). */
+	public int column(String name) {
+		int index = indexOf(name);
+		if (index < 0) {
+			throw new IllegalArgumentException("No column " + name + " in " + this.path);
+		}
+		return index;
+	}
+
+	private int indexOf(String name) {
+		String key = VietnameseText.asciiKey(name);
+		for (int i = 0; i < this.header.size(); i++) {
+			if (VietnameseText.asciiKey(this.header.get(i)).equals(key)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** A data line with its line number as a text editor shows it. */
+	public record Line(long number, List<String> fields) {
+
+		public Line {
+			fields = List.copyOf(fields);
+		}
+
+		/** The field's text, cleaned; empty when blank. */
+		public String field(int index) {
+			return VietnameseText.clean(this.fields.get(index));
+		}
+
+		public String required(int index, String column) throws BadLine {
+			String value = field(index);
+			if (value.isEmpty()) {
+				throw new BadLine(column + " is missing");
+			}
+			return value;
+		}
+
+		/** A yyyy-MM-dd date, or null when the field is blank. */
+		public LocalDate date(int index, String column) throws BadLine {
+			String value = field(index);
+			if (value.isEmpty()) {
+				return null;
+			}
+			try {
+				return LocalDate.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				throw new BadLine("%s '%s' is not a date (yyyy-MM-dd)".formatted(column, value));
+			}
+		}
+
+		public String problem(String message) {
+			return "line " + this.number + ": " + message;
+		}
+
+	}
+
+	/** Why one line cannot be imported; the message names the column and the value. */
+	public static final class BadLine extends Exception {
+
+		public BadLine(String message) {
+			super(message);
+		}
+
+	}
+
+}

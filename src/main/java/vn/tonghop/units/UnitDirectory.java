@@ -1,0 +1,180 @@
+package vn.tonghop.units;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.JdbcOperations;
+
+import vn.tonghop.normalize.VietnameseText;
+import vn.tonghop.units.Resolution.Candidate;
+import vn.tonghop.units.UnitNames.Form;
+
+/**
+ * An in-memory snapshot of the unit tree: finds units by code or by any usual form of their name,
+ * and walks up the tree, always as the tree stood on a given date.
+ */
+public final class UnitDirectory {
+
+	private static final int SUGGESTIONS = 3;
+
+	/** Exact keys first; keys without diacritics only when the exact ones find nothing. */
+	private static final List<UnaryOperator<String>> KEYS = List.of(VietnameseText::toneKey, VietnameseText::asciiKey);
+
+	/** Deeper than any real tree; stops a walk up a parent cycle in bad data. */
+	private static final int MAX_DEPTH = 16;
+
+	/** In code order, which is the order ambiguous candidates are listed in. */
+	private final List<Unit> units;
+
+	private final Map<String, List<Unit>> byCode = new HashMap<>();
+
+	/** Per key function, units by the key of each bare name they are known by. */
+	private final List<Map<String, List<Named>>> byName = new ArrayList<>();
+
+	private UnitDirectory(List<Unit> units) {
+		this.units = units.stream()
+			.sorted(Comparator.comparing(Unit::code)
+				.thenComparing(Unit::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())))
+			.toList();
+		this.units.forEach(unit -> this.byCode.computeIfAbsent(unit.code(), code -> new ArrayList<>()).add(unit));
+		for (UnaryOperator<String> key : KEYS) {
+			Map<String, List<Named>> index = new HashMap<>();
+			for (Unit unit : this.units) {
+				names(unit).forEach(name -> {
+					Form form = UnitNames.ofName(name, key);
+					index.computeIfAbsent(form.bare(), bare -> new ArrayList<>()).add(new Named(unit, form));
+				});
+			}
+			this.byName.add(index);
+		}
+	}
+
+	public static UnitDirectory load(JdbcOperations jdbc) {
+		return new UnitDirectory(jdbc.query(UnitTable.SELECT, (row, number) -> UnitTable.unit(row)));
+	}
+
+	/** The unit with this code on that day. */
+	public Optional<Unit> byCode(String code, LocalDate on) {
+		return this.byCode.getOrDefault(code.trim(), List.of()).stream().filter(unit -> unit.validOn(on)).findFirst();
+	}
+
+	/**
+	 * Finds the unit a file names: by code, else by name in any usual form ("Quận ủy Long Biên",
+	 * "Đảng bộ quận Long Biên", "Q. Long Biên", "Long Biên"), matching tone-mark placement loosely,
+	 * then, only when that finds nothing, ignoring diacritics.
+	 * @param withinCode when not null, only this unit and the units under it on that day
+	 */
+	public Resolution resolve(String codeOrName, LocalDate on, String withinCode) {
+		Objects.requireNonNull(on, "on");
+		String input = VietnameseText.clean(codeOrName);
+		Optional<Unit> coded = byCode(input, on).filter(unit -> inScope(unit, withinCode, on));
+		if (coded.isPresent()) {
+			return Resolution.resolved(input, on, coded.get());
+		}
+		for (int k = 0; k < KEYS.size(); k++) {
+			for (Form reading : UnitNames.readings(input, KEYS.get(k))) {
+				Set<Unit> found = new LinkedHashSet<>();
+				for (Named named : this.byName.get(k).getOrDefault(reading.bare(), List.of())) {
+					if (named.form().matches(reading) && named.unit().validOn(on)
+							&& inScope(named.unit(), withinCode, on)) {
+						found.add(named.unit());
+					}
+				}
+				if (found.size() == 1) {
+					return Resolution.resolved(input, on, found.iterator().next());
+				}
+				if (found.size() > 1) {
+					return new Resolution(input, on, Resolution.Status.AMBIGUOUS, null, candidates(found.stream(), on));
+				}
+			}
+		}
+		List<String> inputs = Stream.concat(Stream.of(input),
+				UnitNames.readings(input, VietnameseText::asciiKey).stream().map(Form::bare)).toList();
+		List<Unit> inScope = this.units.stream()
+			.filter(unit -> unit.validOn(on) && inScope(unit, withinCode, on))
+			.toList();
+		List<Unit> closest = Closest.to(inputs, inScope, UnitDirectory::namesAndBareNames, SUGGESTIONS);
+		return new Resolution(input, on, Resolution.Status.UNKNOWN, null, candidates(closest.stream(), on));
+	}
+
+	/** The province the unit belongs to on that day; the unit itself when it is a province. */
+	public Optional<Unit> province(Unit unit, LocalDate on) {
+		return ancestor(unit, on, "province");
+	}
+
+	/**
+	 * The district-level unit the unit belongs to on that day: the nearest ancestor of kind
+	 * district, or the unit itself when it is one; empty for provinces and for units directly under
+	 * a province.
+	 */
+	public Optional<Unit> district(Unit unit, LocalDate on) {
+		return ancestor(unit, on, "district");
+	}
+
+	/** Whether the unit is the unit with {@code ancestorCode} or under it on that day. */
+	public boolean isWithin(Unit unit, String ancestorCode, LocalDate on) {
+		Unit current = unit;
+		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+			if (current.code().equals(ancestorCode)) {
+				return true;
+			}
+			current = parent(current, on).orElse(null);
+		}
+		return false;
+	}
+
+	private Optional<Unit> ancestor(Unit unit, LocalDate on, String kind) {
+		Unit current = unit;
+		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+			if (current.kind().equals(kind)) {
+				return Optional.of(current);
+			}
+			if (current.kind().equals("province")) {
+				return Optional.empty();
+			}
+			current = parent(current, on).orElse(null);
+		}
+		return Optional.empty();
+	}
+
+	private Optional<Unit> parent(Unit unit, LocalDate on) {
+		return unit.parentCode() != null ? byCode(unit.parentCode(), on) : Optional.empty();
+	}
+
+	private boolean inScope(Unit unit, String withinCode, LocalDate on) {
+		return withinCode == null || isWithin(unit, withinCode, on);
+	}
+
+	private List<Candidate> candidates(Stream<Unit> units, LocalDate on) {
+		return units
+			.map(unit -> new Candidate(unit.code(), unit.name(), parent(unit, on).map(Unit::name).orElse(null)))
+			.toList();
+	}
+
+	private static List<String> names(Unit unit) {
+		List<String> names = new ArrayList<>(unit.aliases());
+		names.add(0, unit.name());
+		return names;
+	}
+
+	private static List<String> namesAndBareNames(Unit unit) {
+		return names(unit).stream()
+			.flatMap(name -> Stream.of(name, UnitNames.ofName(name, VietnameseText::asciiKey).bare()))
+			.toList();
+	}
+
+	/** One name a unit is known by, split into type word and bare name. */
+	private record Named(Unit unit, Form form) {
+	}
+
+}

@@ -1,0 +1,305 @@
+package vn.tonghop.units;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.tonghop.normalize.VietnameseText;
+import vn.tonghop.units.ImportFile.BadLine;
+import vn.tonghop.units.ImportFile.Line;
+
+/**
+ * Loads the unit tree from the statistics office's commune list export or from the project's units
+ * CSV. A unit row is identified by (code, valid_from); importing the same file again changes
+ * nothing.
+ */
+@Service
+public class UnitImporter {
+
+	/**
+	 * The last day of the three-level structure: the reform of 1 July 2025 abolished districts,
+	 * merged communes and re-coded provinces, so every unit of the pre-reform export ends here.
+	 */
+	static final LocalDate PRE_REFORM_LAST_DAY = LocalDate.of(2025, 6, 30);
+
+	static final String OFFICE_SOURCE = "statistics-office";
+
+	static final String CSV_SOURCE = "units-csv";
+
+	private static final List<String> OFFICE_COLUMNS = List.of("Tỉnh Thành Phố", "Mã TP", "Quận Huyện", "Mã QH",
+			"Phường Xã", "Mã PX", "Cấp");
+
+	private static final List<String> CSV_COLUMNS = List.of("code", "name", "parent_code", "kind", "valid_from",
+			"valid_to", "aliases");
+
+	private static final List<String> KINDS = List.of("province", "district", "grassroots", "cell");
+
+	private static final int BATCH_SIZE = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	UnitImporter(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @throws IOException when the file cannot be read or is in neither format
+	 */
+	@Transactional
+	public ImportReport importFile(Path path) throws IOException {
+		ImportFile file = ImportFile.read(path);
+		List<String> problems = new ArrayList<>(file.problems());
+		Map<Identity, Stored> stored = new HashMap<>();
+		this.jdbc.query(UnitTable.SELECT, row -> {
+			Unit unit = UnitTable.unit(row);
+			stored.put(Identity.of(unit), new Stored(row.getLong("id"), unit));
+		});
+		List<Parsed> parsed;
+		String source;
+		if (file.hasColumns(OFFICE_COLUMNS)) {
+			parsed = officeRows(file, problems);
+			source = OFFICE_SOURCE;
+		}
+		else if (file.hasColumns(CSV_COLUMNS)) {
+			parsed = csvRows(file, problems);
+			source = CSV_SOURCE;
+		}
+		else {
+			throw new IOException("%s is neither the statistics office's commune list (columns %s) nor the units CSV (columns %s)"
+				.formatted(path, String.join(", ", OFFICE_COLUMNS), String.join(",", CSV_COLUMNS)));
+		}
+		List<Parsed> accepted = consistent(parsed, stored, problems);
+		return write(accepted, stored, source, problems);
+	}
+
+	/** Provinces and districts repeat on every commune line; each is taken once. */
+	private List<Parsed> officeRows(ImportFile file, List<String> problems) {
+		int provinceName = file.column("Tỉnh Thành Phố");
+		int provinceCode = file.column("Mã TP");
+		int districtName = file.column("Quận Huyện");
+		int districtCode = file.column("Mã QH");
+		int communeName = file.column("Phường Xã");
+		int communeCode = file.column("Mã PX");
+		Map<String, Parsed> provinces = new LinkedHashMap<>();
+		Map<String, Parsed> districts = new LinkedHashMap<>();
+		List<Parsed> communes = new ArrayList<>();
+		for (Line line : file.lines()) {
+			try {
+				Unit province = officeUnit(line.required(provinceCode, "Mã TP"),
+						line.required(provinceName, "Tỉnh Thành Phố"), "province", null);
+				Unit district = officeUnit(line.required(districtCode, "Mã QH"),
+						line.required(districtName, "Quận Huyện"), "district", province.code());
+				Unit commune = null;
+				// Island districts without communes come as one line with the commune columns blank.
+				if (!line.field(communeCode).isEmpty() || !line.field(communeName).isEmpty()) {
+					commune = officeUnit(line.required(communeCode, "Mã PX"), line.required(communeName, "Phường Xã"),
+							"grassroots", district.code());
+				}
+				takeOnce(provinces, new Parsed(line, province));
+				takeOnce(districts, new Parsed(line, district));
+				if (commune != null) {
+					communes.add(new Parsed(line, commune));
+				}
+			}
+			catch (BadLine ex) {
+				problems.add(line.problem(ex.getMessage()));
+			}
+		}
+		List<Parsed> rows = new ArrayList<>(provinces.values());
+		rows.addAll(districts.values());
+		rows.addAll(communes);
+		return rows;
+	}
+
+	private static Unit officeUnit(String code, String name, String kind, String parentCode) {
+		return new Unit(code, name, kind, parentCode, null, PRE_REFORM_LAST_DAY, List.of());
+	}
+
+	private static void takeOnce(Map<String, Parsed> units, Parsed row) throws BadLine {
+		Parsed first = units.putIfAbsent(row.unit().code(), row);
+		if (first != null && !first.unit().equals(row.unit())) {
+			throw new BadLine("%s %s is '%s' under %s here but '%s' under %s on line %d".formatted(row.unit().kind(),
+					row.unit().code(), row.unit().name(), row.unit().parentCode(), first.unit().name(),
+					first.unit().parentCode(), first.line().number()));
+		}
+	}
+
+	private List<Parsed> csvRows(ImportFile file, List<String> problems) {
+		int code = file.column("code");
+		int name = file.column("name");
+		int parentCode = file.column("parent_code");
+		int kind = file.column("kind");
+		int validFrom = file.column("valid_from");
+		int validTo = file.column("valid_to");
+		int aliases = file.column("aliases");
+		List<Parsed> rows = new ArrayList<>();
+		for (Line line : file.lines()) {
+			try {
+				String unitKind = line.required(kind, "kind").toLowerCase(Locale.ROOT);
+				if (!KINDS.contains(unitKind)) {
+					throw new BadLine("kind '%s' is not one of %s".formatted(line.field(kind), String.join(", ", KINDS)));
+				}
+				String parent = line.field(parentCode);
+				if (unitKind.equals("province") != parent.isEmpty()) {
+					throw new BadLine(parent.isEmpty() ? "parent_code is missing" : "a province has no parent_code");
+				}
+				LocalDate from = line.date(validFrom, "valid_from");
+				LocalDate to = line.date(validTo, "valid_to");
+				if (from != null && to != null && from.isAfter(to)) {
+					throw new BadLine("valid_from %s is after valid_to %s".formatted(from, to));
+				}
+				List<String> names = Arrays.stream(line.field(aliases).split("\\|"))
+					.map(VietnameseText::clean)
+					.filter(alias -> !alias.isEmpty())
+					.distinct()
+					.toList();
+				rows.add(new Parsed(line, new Unit(line.required(code, "code"), line.required(name, "name"),
+						unitKind, parent.isEmpty() ? null : parent, from, to, names)));
+			}
+			catch (BadLine ex) {
+				problems.add(line.problem(ex.getMessage()));
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * Drops rows that would leave the tree inconsistent: a second row for the same identity, a
+	 * period overlapping another period of the same code (a code must name one unit on any day;
+	 * of two such rows in the file the later one is dropped), or a parent code no unit has.
+	 */
+	private static List<Parsed> consistent(List<Parsed> rows, Map<Identity, Stored> stored, List<String> problems) {
+		Map<Identity, Parsed> unique = new LinkedHashMap<>();
+		for (Parsed row : rows) {
+			Parsed first = unique.putIfAbsent(Identity.of(row.unit()), row);
+			if (first != null) {
+				problems.add(row.line().problem("%s valid from %s is already on line %d".formatted(row.unit().code(),
+						Objects.toString(row.unit().validFrom(), "the start"), first.line().number())));
+			}
+		}
+		Set<String> codes = new HashSet<>();
+		Map<String, List<Unit>> periods = new HashMap<>();
+		stored.forEach((identity, unit) -> {
+			codes.add(identity.code());
+			if (!unique.containsKey(identity)) {
+				periods.computeIfAbsent(identity.code(), code -> new ArrayList<>()).add(unit.unit());
+			}
+		});
+		unique.keySet().forEach(identity -> codes.add(identity.code()));
+		List<Parsed> accepted = new ArrayList<>();
+		for (Parsed row : unique.values()) {
+			Unit unit = row.unit();
+			List<Unit> others = periods.computeIfAbsent(unit.code(), code -> new ArrayList<>());
+			Optional<Unit> overlapping = others.stream().filter(other -> overlap(unit, other)).findFirst();
+			if (overlapping.isPresent()) {
+				problems.add(row.line().problem("%s %s overlaps %s %s".formatted(unit.code(), period(unit),
+						overlapping.get().name(), period(overlapping.get()))));
+			}
+			else if (unit.parentCode() != null && !codes.contains(unit.parentCode())) {
+				problems.add(row.line().problem("parent_code %s is not a known unit".formatted(unit.parentCode())));
+			}
+			else {
+				accepted.add(row);
+				others.add(unit);
+			}
+		}
+		return accepted;
+	}
+
+	private static boolean overlap(Unit a, Unit b) {
+		return (a.validTo() == null || b.validFrom() == null || !a.validTo().isBefore(b.validFrom()))
+				&& (b.validTo() == null || a.validFrom() == null || !b.validTo().isBefore(a.validFrom()));
+	}
+
+	private static String period(Unit unit) {
+		return "(%s to %s)".formatted(dateOrOpen(unit.validFrom()), dateOrOpen(unit.validTo()));
+	}
+
+	private static String dateOrOpen(LocalDate date) {
+		return date != null ? date.toString() : "open";
+	}
+
+	private ImportReport write(List<Parsed> rows, Map<Identity, Stored> stored, String source, List<String> problems) {
+		List<Unit> inserts = new ArrayList<>();
+		List<Stored> updates = new ArrayList<>();
+		int unchanged = 0;
+		for (Parsed row : rows) {
+			Unit unit = row.unit();
+			Stored before = stored.get(Identity.of(unit));
+			if (before == null) {
+				inserts.add(unit);
+				continue;
+			}
+			if (source.equals(OFFICE_SOURCE)) {
+				// The export carries no aliases; those given in the units CSV stay.
+				unit = new Unit(unit.code(), unit.name(), unit.kind(), unit.parentCode(), unit.validFrom(),
+						unit.validTo(), before.unit().aliases());
+			}
+			if (unit.equals(before.unit())) {
+				unchanged++;
+			}
+			else {
+				updates.add(new Stored(before.id(), unit));
+			}
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO tonghop.unit (code, name, kind, parent_code, valid_from, valid_to, aliases, source)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts, BATCH_SIZE, (statement, unit) -> {
+			int next = bindContent(statement, unit);
+			statement.setString(next, source);
+		});
+		this.jdbc.batchUpdate("""
+				UPDATE tonghop.unit SET code = ?, name = ?, kind = ?, parent_code = ?, valid_from = ?, valid_to = ?,
+				aliases = ?, source = ?, updated_at = now() WHERE id = ?""", updates, BATCH_SIZE, (statement, update) -> {
+			int next = bindContent(statement, update.unit());
+			statement.setString(next, source);
+			statement.setLong(next + 1, update.id());
+		});
+		return new ImportReport(inserts.size(), updates.size(), unchanged, problems);
+	}
+
+	/** Binds code to aliases as the first seven parameters; returns the next parameter index. */
+	private static int bindContent(PreparedStatement statement, Unit unit) throws SQLException {
+		statement.setString(1, unit.code());
+		statement.setString(2, unit.name());
+		statement.setString(3, unit.kind());
+		statement.setString(4, unit.parentCode());
+		statement.setObject(5, unit.validFrom(), Types.DATE);
+		statement.setObject(6, unit.validTo(), Types.DATE);
+		statement.setArray(7, statement.getConnection().createArrayOf("text", unit.aliases().toArray()));
+		return 8;
+	}
+
+	private record Identity(String code, LocalDate validFrom) {
+
+		static Identity of(Unit unit) {
+			return new Identity(unit.code(), unit.validFrom());
+		}
+
+	}
+
+	private record Stored(long id, Unit unit) {
+	}
+
+	private record Parsed(Line line, Unit unit) {
+	}
+
+}

@@ -1,0 +1,133 @@
+package vn.tonghop.units;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The forms a unit's name takes, worked on match keys ({@code VietnameseText.toneKey} or
+ * {@code asciiKey}, whose words are separated by single spaces and carry no punctuation, so
+ * "Q.Long Biên" arrives as "q long biên"). A name splits into its type word ("Quận") and its bare
+ * name ("Long Biên").
+ */
+final class UnitNames {
+
+	/** The words that open unit names and say what the unit is. */
+	private static final List<String> TYPE_WORDS = List.of("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Đảng bộ",
+			"Đảng ủy", "Tỉnh", "Quận", "Huyện", "Phường", "Xã");
+
+	/** Words that open an input naming a unit's party organization; the rest names the unit. */
+	private static final List<String> PARTY_WORDS = List.of("Đảng bộ", "Đảng ủy", "ĐB");
+
+	/** Leading words naming a committee's standing body, which is not part of the unit's name. */
+	private static final List<String> BODY_WORDS = List.of("Ban Thường vụ", "Ban Chấp hành");
+
+	/** Committee forms and what unit they stand for: "Thị ủy X" is the party committee of "Thị xã X". */
+	private static final Map<String, String> COMMITTEE_WORDS = orderedMap("Quận ủy", "Quận", "Huyện ủy", "Huyện",
+			"Thị ủy", "Thị xã", "Tỉnh ủy", "Tỉnh", "Thành ủy", "Thành phố");
+
+	/**
+	 * Abbreviated type words. Keying turns "TP." into the word "tp": a lone letter or pair like this
+	 * opens no real name, so it is read as the abbreviation.
+	 */
+	private static final Map<String, String> ABBREVIATIONS = orderedMap("TP", "Thành phố", "TX", "Thị xã", "TT",
+			"Thị trấn", "Q", "Quận", "H", "Huyện", "P", "Phường", "X", "Xã");
+
+	private UnitNames() {
+	}
+
+	/**
+	 * A name split into its type word (as in {@code TYPE_WORDS}, null when it has none) and the key
+	 * of its bare name.
+	 */
+	record Form(String typeWord, String bare) {
+
+		boolean matches(Form input) {
+			return this.bare.equals(input.bare) && (input.typeWord == null || input.typeWord.equals(this.typeWord));
+		}
+
+	}
+
+	/** How a unit's name or alias is indexed. */
+	static Form ofName(String name, UnaryOperator<String> key) {
+		return split(key.apply(name), key);
+	}
+
+	private static Form split(String text, UnaryOperator<String> key) {
+		for (String typeWord : TYPE_WORDS) {
+			String rest = after(text, typeWord, key);
+			if (rest != null) {
+				return new Form(typeWord, rest);
+			}
+		}
+		return new Form(null, text);
+	}
+
+	/**
+	 * The readings of an input, most specific first: what its committee, party and type words say,
+	 * then the input taken literally as a bare name.
+	 */
+	static List<Form> readings(String input, UnaryOperator<String> key) {
+		String text = key.apply(input);
+		String rest = stripFirst(text, BODY_WORDS, key);
+		List<Form> readings = new ArrayList<>(2);
+		readings.add(parse(rest != null ? rest : text, key));
+		Form literal = new Form(null, text);
+		if (!readings.contains(literal)) {
+			readings.add(literal);
+		}
+		readings.removeIf(form -> form.bare().isEmpty());
+		return readings;
+	}
+
+	private static Form parse(String text, UnaryOperator<String> key) {
+		for (Map.Entry<String, String> committee : COMMITTEE_WORDS.entrySet()) {
+			String rest = after(text, committee.getKey(), key);
+			if (rest != null) {
+				return new Form(committee.getValue(), rest);
+			}
+		}
+		String unit = stripFirst(text, PARTY_WORDS, key);
+		if (unit == null) {
+			unit = text;
+		}
+		Form typed = split(unit, key);
+		if (typed.typeWord() != null) {
+			return typed;
+		}
+		for (Map.Entry<String, String> abbreviation : ABBREVIATIONS.entrySet()) {
+			String rest = after(unit, abbreviation.getKey(), key);
+			if (rest != null) {
+				return new Form(abbreviation.getValue(), rest);
+			}
+		}
+		return typed;
+	}
+
+	private static String stripFirst(String text, List<String> prefixes, UnaryOperator<String> key) {
+		for (String prefix : prefixes) {
+			String rest = after(text, prefix, key);
+			if (rest != null) {
+				return rest;
+			}
+		}
+		return null;
+	}
+
+	/** The words after a leading {@code prefix}, or null when the text does not start with it. */
+	private static String after(String text, String prefix, UnaryOperator<String> key) {
+		String start = key.apply(prefix) + " ";
+		return text.startsWith(start) ? text.substring(start.length()) : null;
+	}
+
+	private static Map<String, String> orderedMap(String... pairs) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i], pairs[i + 1]);
+		}
+		return map;
+	}
+
+}

@@ -1,0 +1,163 @@
+package vn.tonghop.validate;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+import vn.tonghop.normalize.ParsedDate;
+import vn.tonghop.normalize.ParsedNumber;
+import vn.tonghop.normalize.PointFormat;
+import vn.tonghop.normalize.PointLevel;
+import vn.tonghop.normalize.VietnameseDates;
+import vn.tonghop.normalize.VietnameseText;
+import vn.tonghop.normalize.WholeNumbers;
+import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.Field;
+import vn.tonghop.sheet.PointRow;
+import vn.tonghop.validate.Problem.Location;
+import vn.tonghop.warehouse.StagedPoint;
+
+/**
+ * Checks data rows one at a time as they stream by, and keeps the column sums the totals row
+ * is checked against. Holds nothing per row, so a file of any length fits in memory.
+ */
+public final class PointChecks {
+
+	/** No single connection point holds more people than this; larger figures are typos. */
+	static final long MAX_PER_POINT = 1_000_000;
+
+	private final ProblemList problems;
+
+	private final Map<Field, Long> sums = new EnumMap<>(Field.class);
+
+	public PointChecks(ProblemList problems) {
+		this.problems = problems;
+	}
+
+	/** @return the row ready for staging, or null when it has errors (they are in the problem list) */
+	public StagedPoint check(PointRow row) {
+		int errorsBefore = this.problems.errors();
+		String name = text(row, Field.POINT_NAME);
+		if (name == null) {
+			this.problems.add(Problem.of(Rule.POINT_NAME_MISSING, at(row, null), null));
+		}
+		PointLevel level = level(row);
+		PointFormat format = format(row);
+		LocalDate date = date(row);
+		Long members = count(row, Field.MEMBERS, true);
+		Long others = count(row, Field.OTHERS, false);
+		Long total = count(row, Field.TOTAL, false);
+		if (members != null && others != null && total != null && total != members + others) {
+			Cell cell = row.cell(Field.TOTAL);
+			this.problems.add(Problem.of(Rule.TOTAL_MISMATCH, at(row, cell), cell.text(), total, members + others));
+		}
+		if (this.problems.errors() > errorsBefore) {
+			return null;
+		}
+		long othersOrZero = others != null ? others : 0;
+		add(Field.MEMBERS, members);
+		add(Field.OTHERS, othersOrZero);
+		add(Field.TOTAL, members + othersOrZero);
+		return new StagedPoint(row.number(), name, level.code(), text(row, Field.HOST_UNIT), format.code(), date,
+				members.intValue(), (int) othersOrZero);
+	}
+
+	/**
+	 * Compares each figure of the totals row with the sum of the rows above it.
+	 * @param totals the totals row
+	 * @param columnNames header text by field, to name the column in the message
+	 */
+	public void checkTotals(PointRow totals, Map<Field, String> columnNames) {
+		for (Field field : new Field[] { Field.MEMBERS, Field.OTHERS, Field.TOTAL }) {
+			Cell cell = totals.cell(field);
+			if (cell == null || cell.isBlank()) {
+				continue;
+			}
+			ParsedNumber written = WholeNumbers.parse(cell);
+			long sum = this.sums.getOrDefault(field, 0L);
+			if (!written.isValue() || written.value() != sum) {
+				this.problems.add(Problem.of(Rule.TOTALS_ROW_MISMATCH, at(totals, cell), cell.text(),
+						columnNames.getOrDefault(field, field.name()), cell.text(), sum));
+			}
+		}
+	}
+
+	private void add(Field field, long value) {
+		this.sums.merge(field, value, Long::sum);
+	}
+
+	private PointLevel level(PointRow row) {
+		Cell cell = row.cell(Field.LEVEL);
+		if (cell == null || cell.isBlank()) {
+			this.problems.add(Problem.of(Rule.LEVEL_MISSING, at(row, null), null));
+			return null;
+		}
+		PointLevel level = PointLevel.parse(cell.text()).orElse(null);
+		if (level == null) {
+			this.problems.add(Problem.of(Rule.LEVEL_UNKNOWN, at(row, cell), cell.text(), cell.text()));
+		}
+		return level;
+	}
+
+	private PointFormat format(PointRow row) {
+		Cell cell = row.cell(Field.FORMAT);
+		if (cell == null || cell.isBlank()) {
+			return PointFormat.ONLINE;
+		}
+		PointFormat format = PointFormat.parse(cell.text()).orElse(null);
+		if (format == null) {
+			this.problems.add(Problem.of(Rule.FORMAT_UNKNOWN, at(row, cell), cell.text(), cell.text()));
+		}
+		return format;
+	}
+
+	private LocalDate date(PointRow row) {
+		Cell cell = row.cell(Field.DATE);
+		if (cell == null) {
+			return null;
+		}
+		ParsedDate date = VietnameseDates.parse(cell);
+		if (date.status() == ParsedDate.Status.BLANK) {
+			return null;
+		}
+		if (!date.isValue()) {
+			this.problems.add(Problem.of(Rule.DATE_INVALID, at(row, cell), cell.text(), cell.text()));
+		}
+		return date.value();
+	}
+
+	private Long count(PointRow row, Field field, boolean required) {
+		Cell cell = row.cell(field);
+		ParsedNumber number = cell == null ? new ParsedNumber(ParsedNumber.Status.BLANK, 0) : WholeNumbers.parse(cell);
+		Rule rule = switch (number.status()) {
+			case VALUE -> number.value() > MAX_PER_POINT ? Rule.NUMBER_TOO_LARGE : null;
+			case BLANK -> required ? Rule.NUMBER_MISSING : null;
+			case FRACTION -> Rule.NUMBER_FRACTION;
+			case NEGATIVE -> Rule.NUMBER_NEGATIVE;
+			case TEXT -> Rule.NUMBER_TEXT;
+		};
+		if (rule == Rule.NUMBER_MISSING) {
+			this.problems.add(Problem.of(rule, at(row, cell), null, field.name()));
+			return null;
+		}
+		if (rule != null) {
+			this.problems.add(Problem.of(rule, at(row, cell), cell.text(), cell.text()));
+			return null;
+		}
+		return number.isValue() ? number.value() : null;
+	}
+
+	private static String text(PointRow row, Field field) {
+		Cell cell = row.cell(field);
+		if (cell == null || cell.isBlank()) {
+			return null;
+		}
+		String text = VietnameseText.clean(cell.text());
+		return text.isEmpty() ? null : text;
+	}
+
+	private static Location at(PointRow row, Cell cell) {
+		return new Location(row.sheet(), row.number(), cell != null ? cell.columnName() : null);
+	}
+
+}

@@ -1,0 +1,90 @@
+package vn.tonghop.validate;
+
+import static vn.tonghop.validate.Severity.ERROR;
+import static vn.tonghop.validate.Severity.WARNING;
+
+/**
+ * Every check the pipeline makes, with a stable code that districts, reports and the API refer
+ * to. Messages take their arguments with %s, in Vietnamese and English.
+ */
+public enum Rule {
+
+	FILE_UNREADABLE("file-unreadable", ERROR, "Không đọc được tệp: %s", "The file cannot be read: %s"),
+	TABLE_NOT_FOUND("table-not-found", ERROR, "Không tìm thấy bảng số liệu: %s", "No recognizable table: %s"),
+	REQUIRED_COLUMN_MISSING("required-column-missing", ERROR, "Thiếu cột bắt buộc: %s",
+			"Required column missing: %s"),
+	UNKNOWN_COLUMN("unknown-column", WARNING, "Cột không xác định, đã bỏ qua: %s", "Unknown column ignored: %s"),
+	TABLE_EMPTY("table-empty", ERROR, "Bảng không có dòng số liệu nào", "The table has no data rows"),
+	UNIT_MISSING("unit-missing", ERROR, "Không xác định được đơn vị báo cáo (ghi \"Đơn vị báo cáo: ...\")",
+			"The reporting unit is not given (write \"Đơn vị báo cáo: ...\")"),
+	UNIT_UNKNOWN("unit-unknown", ERROR, "Không tìm thấy đơn vị \"%s\"; gần nhất: %s",
+			"Unknown unit \"%s\"; closest: %s"),
+	UNIT_AMBIGUOUS("unit-ambiguous", ERROR, "Tên đơn vị \"%s\" trùng với nhiều đơn vị: %s",
+			"The unit name \"%s\" matches several units: %s"),
+	UNIT_OUTSIDE_FOLDER("unit-outside-folder", ERROR, "Đơn vị %s không thuộc đơn vị %s của thư mục nộp",
+			"Unit %s is not within %s, the unit of the drop folder"),
+	CONFERENCE_MISSING("conference-missing", ERROR, "Không xác định được hội nghị (ghi \"Hội nghị: ...\")",
+			"The conference is not given (write \"Hội nghị: ...\")"),
+	CONFERENCE_UNKNOWN("conference-unknown", ERROR, "Không tìm thấy hội nghị \"%s\"; gần nhất: %s",
+			"Unknown conference \"%s\"; closest: %s"),
+	POINT_NAME_MISSING("point-name-missing", ERROR, "Thiếu tên điểm cầu", "The point name is missing"),
+	LEVEL_MISSING("level-missing", ERROR, "Thiếu cấp điểm cầu", "The point level is missing"),
+	LEVEL_UNKNOWN("level-unknown", ERROR, "Cấp điểm cầu không hợp lệ: \"%s\"", "Unknown point level: \"%s\""),
+	FORMAT_UNKNOWN("format-unknown", ERROR, "Hình thức không hợp lệ: \"%s\"", "Unknown format: \"%s\""),
+	DATE_INVALID("date-invalid", ERROR, "Ngày không hợp lệ: \"%s\"", "Invalid date: \"%s\""),
+	DATE_OUTSIDE_WINDOW("date-outside-window", WARNING, "Ngày %s nằm ngoài thời gian hội nghị (%s – %s)",
+			"Date %s is outside the conference (%s – %s)"),
+	NUMBER_MISSING("number-missing", ERROR, "Thiếu số liệu ở cột %s", "No figure in column %s"),
+	NUMBER_TEXT("number-text", ERROR, "Không phải số nguyên: \"%s\"", "Not a whole number: \"%s\""),
+	NUMBER_FRACTION("number-fraction", ERROR, "Số người phải là số nguyên: \"%s\"",
+			"A head count must be a whole number: \"%s\""),
+	NUMBER_NEGATIVE("number-negative", ERROR, "Số âm: \"%s\"", "Negative number: \"%s\""),
+	NUMBER_TOO_LARGE("number-too-large", ERROR, "Số quá lớn cho một điểm cầu: \"%s\"",
+			"Too large for one connection point: \"%s\""),
+	TOTAL_MISMATCH("total-mismatch", ERROR, "Tổng số %s khác số đảng viên + số người khác = %s",
+			"Total %s differs from members + others = %s"),
+	TOTALS_ROW_MISMATCH("totals-row-mismatch", ERROR, "Dòng tổng cộng, cột %s: ghi %s nhưng cộng các dòng được %s",
+			"Totals row, column %s: written %s but the rows add up to %s"),
+	HOST_UNIT_UNKNOWN("host-unit-unknown", ERROR, "Đơn vị chủ trì \"%s\" (%s dòng): %s",
+			"Host unit \"%s\" (%s rows): %s"),
+	STUDIED_EXCEEDS_TOTAL("studied-exceeds-total", ERROR, "Số đảng viên được học tập (%s) lớn hơn tổng số đảng viên (%s)",
+			"Members studied (%s) exceed members total (%s)"),
+	COVERAGE_MISMATCH("coverage-mismatch", ERROR, "Tỷ lệ ghi %s%% nhưng %s ÷ %s = %s%%",
+			"Coverage written %s%% but %s ÷ %s = %s%%"),
+	SUMMARY_INVALID("summary-invalid", ERROR, "Số liệu tổng hợp không hợp lệ (%s): \"%s\"",
+			"Invalid unit summary figure (%s): \"%s\""),
+	POINT_DUPLICATE("point-duplicate", WARNING, "Điểm cầu \"%s\" xuất hiện %s lần (các dòng %s)",
+			"Point \"%s\" appears %s times (rows %s)");
+
+	private final String code;
+
+	private final Severity severity;
+
+	private final String vietnamese;
+
+	private final String english;
+
+	Rule(String code, Severity severity, String vietnamese, String english) {
+		this.code = code;
+		this.severity = severity;
+		this.vietnamese = vietnamese;
+		this.english = english;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+	public Severity severity() {
+		return this.severity;
+	}
+
+	String vietnamese(Object... args) {
+		return String.format(this.vietnamese, args);
+	}
+
+	String english(Object... args) {
+		return String.format(this.english, args);
+	}
+
+}

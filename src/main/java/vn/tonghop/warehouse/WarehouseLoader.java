@@ -1,0 +1,168 @@
+package vn.tonghop.warehouse;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Loads one submission: its rows are COPYed into a temporary staging table, checked there, and
+ * then replace the unit's earlier rows for the conference in one set-based statement. Everything
+ * happens in the caller's transaction, so a rejected or failed file leaves no trace.
+ */
+@Component
+public class WarehouseLoader {
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	WarehouseLoader(DataSource dataSource, JdbcTemplate jdbc) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Streams rows into a fresh staging table for this transaction. The COPY is ended even when
+	 * {@code rows} throws, so the connection stays usable for recording a rejection.
+	 * @param rows called with the open stream; the COPY ends when it returns
+	 * @return the number of rows staged
+	 * @throws StagingFailedException when the database could not take the rows
+	 */
+	public int stage(Consumer<StagedRows> rows) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Staging needs a transaction: the staging table is emptied at commit");
+		}
+		// ON COMMIT DELETE ROWS: the table lives with the pooled session, its rows with the transaction.
+		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS staging_participation (source_row integer, "
+				+ "point_name text, point_level text, host_text text, format text, session_date date, "
+				+ "members integer, others integer) ON COMMIT DELETE ROWS");
+		this.jdbc.execute("TRUNCATE pg_temp.staging_participation");
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			StagedRows staged = new StagedRows(connection.unwrap(PGConnection.class));
+			try {
+				rows.accept(staged);
+			}
+			finally {
+				staged.finish();
+			}
+			return staged.count();
+		}
+		catch (SQLException ex) {
+			throw new StagingFailedException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/** Distinct host units as written, with the first row and the number of rows naming each. */
+	public List<HostText> hostTexts() {
+		return this.jdbc.query("SELECT host_text, min(source_row), count(*) FROM pg_temp.staging_participation "
+				+ "WHERE host_text IS NOT NULL GROUP BY host_text ORDER BY min(source_row)",
+				(rs, i) -> new HostText(rs.getString(1), rs.getInt(2), rs.getInt(3)));
+	}
+
+	/** Point names that occur more than once (same name and host), with their rows. */
+	public List<DuplicatePoint> duplicatePoints(int limit) {
+		return this.jdbc.query("SELECT min(point_name), count(*), array_to_string((array_agg(source_row ORDER BY source_row))[1:10], ', ') "
+				+ "FROM pg_temp.staging_participation GROUP BY lower(point_name), coalesce(host_text, '') "
+				+ "HAVING count(*) > 1 ORDER BY min(source_row) LIMIT ?",
+				(rs, i) -> new DuplicatePoint(rs.getString(1), rs.getInt(2), rs.getString(3)), limit);
+	}
+
+	/** Staged rows whose date falls outside [from, to]. */
+	public List<DatedRow> datesOutside(LocalDate from, LocalDate to, int limit) {
+		return this.jdbc.query("SELECT source_row, session_date FROM pg_temp.staging_participation "
+				+ "WHERE session_date < ? OR session_date > ? ORDER BY source_row LIMIT ?",
+				(rs, i) -> new DatedRow(rs.getInt(1), rs.getObject(2, LocalDate.class)), from, to, limit);
+	}
+
+	/**
+	 * Replaces the reporting unit's rows for the conference with the staged ones. Loads for the
+	 * same (unit, conference) are serialized by an advisory lock so two instances cannot interleave.
+	 */
+	public void replace(Target target, List<HostPlacement> hosts, Coverage coverage) {
+		this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))", rs -> null,
+				target.conferenceCode(), target.reportingUnitCode());
+		this.jdbc.update("DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?",
+				target.conferenceCode(), target.reportingUnitCode());
+		this.jdbc.update("DELETE FROM warehouse.unit_coverage WHERE conference_code = ? AND reporting_unit_code = ?",
+				target.conferenceCode(), target.reportingUnitCode());
+		this.jdbc.execute((Connection connection) -> {
+			try (PreparedStatement insert = connection.prepareStatement("""
+					INSERT INTO warehouse.participation (conference_code, province_code, district_code,
+					    reporting_unit_code, host_unit_code, point_name, point_level, format, session_date,
+					    members_attending, others_attending, participants, submission_id, source_row)
+					SELECT ?, ?, CASE WHEN s.host_text IS NULL THEN ? ELSE h.district_code END,
+					    ?, coalesce(h.code, ?), s.point_name, s.point_level, s.format, coalesce(s.session_date, ?),
+					    s.members, s.others, s.members + s.others, ?, s.source_row
+					FROM pg_temp.staging_participation s
+					LEFT JOIN unnest(?::text[], ?::text[], ?::text[]) AS h(host_text, code, district_code)
+					    ON h.host_text = s.host_text
+					""")) {
+				int i = 0;
+				insert.setString(++i, target.conferenceCode());
+				insert.setString(++i, target.provinceCode());
+				insert.setString(++i, target.districtCode());
+				insert.setString(++i, target.reportingUnitCode());
+				insert.setString(++i, target.reportingUnitCode());
+				insert.setDate(++i, Date.valueOf(target.defaultDate()));
+				insert.setLong(++i, target.submissionId());
+				insert.setArray(++i, textArray(connection, hosts.stream().map(HostPlacement::text).toList()));
+				insert.setArray(++i, textArray(connection, hosts.stream().map(HostPlacement::code).toList()));
+				insert.setArray(++i, textArray(connection, hosts.stream().map(HostPlacement::districtCode).toList()));
+				return insert.executeUpdate();
+			}
+		});
+		if (coverage != null) {
+			this.jdbc.update("INSERT INTO warehouse.unit_coverage (conference_code, province_code, district_code, "
+					+ "reporting_unit_code, members_total, members_studied, coverage_pct, submission_id) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", target.conferenceCode(), target.provinceCode(),
+					target.districtCode(), target.reportingUnitCode(), coverage.membersTotal(),
+					coverage.membersStudied(), coverage.percent(), target.submissionId());
+		}
+	}
+
+	private static Array textArray(Connection connection, List<String> values) throws SQLException {
+		return connection.createArrayOf("text", values.toArray());
+	}
+
+	/** Where a submission's rows belong. */
+	public record Target(long submissionId, String conferenceCode, String provinceCode, String districtCode,
+			String reportingUnitCode, LocalDate defaultDate) {
+	}
+
+	/** A host unit as written, resolved to its code and district-level unit (null when none). */
+	public record HostPlacement(String text, String code, String districtCode) {
+	}
+
+	public record HostText(String text, int firstRow, int rows) {
+	}
+
+	public record DuplicatePoint(String pointName, int count, String rows) {
+	}
+
+	public record DatedRow(int sourceRow, LocalDate date) {
+	}
+
+	/** The unit summary: members total and studied, and the coverage in percent (one decimal). */
+	public record Coverage(int membersTotal, int membersStudied, BigDecimal percent) {
+	}
+
+}

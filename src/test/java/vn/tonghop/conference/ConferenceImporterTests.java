@@ -1,0 +1,118 @@
+package vn.tonghop.conference;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.units.ImportReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class ConferenceImporterTests {
+
+	private static final String HEADER = "code,title,start_date,end_date,deadline,scope";
+
+	private final ConferenceImporter importer;
+
+	private final JdbcTemplate jdbc;
+
+	@TempDir
+	Path dir;
+
+	@Autowired
+	ConferenceImporterTests(ConferenceImporter importer, JdbcTemplate jdbc) {
+		this.importer = importer;
+		this.jdbc = jdbc;
+	}
+
+	@BeforeEach
+	void noConferences() {
+		this.jdbc.update("DELETE FROM tonghop.conference");
+	}
+
+	@Test
+	void reportsAddedThenUnchangedThenChanged() throws IOException {
+		// given
+		Path first = write("conferences.csv", HEADER,
+				"NQ-XIII,Học tập Nghị quyết Đại hội XIII của Đảng,2021-03-27,2021-03-28,2021-04-10,all",
+				"HNTW8-XIII,Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII,2023-12-04,2023-12-04,2023-12-20,20|34");
+		Path second = write("conferences-2.csv", HEADER,
+				"NQ-XIII,Học tập Nghị quyết Đại hội XIII của Đảng,2021-03-27,2021-03-28,2021-04-15,all",
+				"HNTW8-XIII,Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII,2023-12-04,2023-12-04,2023-12-20,20|34",
+				"HNTW10-XIII,Học tập Nghị quyết Hội nghị Trung ương 10 khóa XIII,2024-10-15,2024-10-15,2024-10-30,01");
+
+		// when
+		ImportReport added = this.importer.importFile(first);
+		ImportReport again = this.importer.importFile(first);
+		ImportReport changed = this.importer.importFile(second);
+
+		// then
+		assertThat(added).isEqualTo(new ImportReport(2, 0, 0, List.of()));
+		assertThat(again).isEqualTo(new ImportReport(0, 0, 2, List.of()));
+		assertThat(changed).isEqualTo(new ImportReport(1, 1, 1, List.of()));
+		assertThat(this.jdbc.queryForList("SELECT code || ' ' || deadline || ' ' || coalesce(array_to_string(scope, '|'), 'null') "
+				+ "FROM tonghop.conference ORDER BY start_date", String.class))
+			.containsExactly("NQ-XIII 2021-04-15 null", "HNTW8-XIII 2023-12-20 20|34", "HNTW10-XIII 2024-10-30 01");
+	}
+
+	@Test
+	void badLinesAreListedWithTheirNumberAndTheRestImports() throws IOException {
+		// given
+		this.importer.importFile(write("stored.csv", HEADER, "NQ-XIII,Đại hội XIII,2021-03-27,2021-03-28,2021-04-10,all"));
+		Path file = write("conferences.csv", HEADER,
+				"A,Hội nghị A,2021-03-27,2021-03-28,2021-04-10,all",
+				"B,,2021-03-27,2021-03-28,2021-04-10,all",
+				"C,Hội nghị C,27/03/2021,2021-03-28,2021-04-10,all",
+				"D,Hội nghị D,2021-03-29,2021-03-28,2021-04-10,all",
+				"E,Hội nghị E,2021-03-27,2021-03-28,,all",
+				"F,Hội nghị F,2021-03-27,2021-03-28,2021-04-10,",
+				"G,Hội nghị G,2021-03-27,2021-03-28,2021-04-10,|",
+				"a,Hội nghị A lần nữa,2021-03-27,2021-03-28,2021-04-10,all",
+				"nq-xiii,Đại hội XIII,2021-03-27,2021-03-28,2021-04-10,all",
+				"H,Hội nghị H,2021-03-27,2021-03-28,2021-04-10");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then
+		assertThat(report.added()).isEqualTo(1);
+		assertThat(report.problems()).containsExactlyInAnyOrder(
+				"line 3: title is missing",
+				"line 4: start_date '27/03/2021' is not a date (yyyy-MM-dd)",
+				"line 5: start_date 2021-03-29 is after end_date 2021-03-28",
+				"line 6: deadline is missing",
+				"line 7: scope is missing",
+				"line 8: scope '|' is neither 'all' nor province codes separated by |",
+				"line 9: code a is already on line 2",
+				"line 10: code nq-xiii differs from the stored NQ-XIII only in case",
+				"line 11: 5 fields where the header has 6");
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.conference ORDER BY code", String.class))
+			.containsExactly("A", "NQ-XIII");
+	}
+
+	@Test
+	void aFileWithoutTheConferenceColumnsIsAnError() throws IOException {
+		// given
+		Path file = write("units.csv", "code,name,parent_code,kind,valid_from,valid_to,aliases", "01,Hà Nội,,province,,,");
+
+		// when / then
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.importer.importFile(file))
+			.withMessageContaining("is not a conferences CSV (columns code,title,start_date,end_date,deadline,scope)");
+	}
+
+	private Path write(String name, String... lines) throws IOException {
+		return Files.writeString(this.dir.resolve(name), String.join("\n", lines) + "\n");
+	}
+
+}

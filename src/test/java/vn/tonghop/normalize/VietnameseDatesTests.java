@@ -1,0 +1,66 @@
+package vn.tonghop.normalize;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.CellKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VietnameseDatesTests {
+
+	private static final ParsedDate MARCH_27 = new ParsedDate(ParsedDate.Status.VALUE, LocalDate.of(2021, 3, 27));
+
+	@Test
+	void excelDateCellGivesItsDate() {
+		Cell cell = new Cell(5, CellKind.NUMBER, "27/03/2021", 44282, LocalDate.of(2021, 3, 27), false, null);
+
+		assertThat(VietnameseDates.parse(cell)).isEqualTo(MARCH_27);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "27/03/2021", "27/3/2021", "27-03-2021", "2021-03-27", " 27/03/2021 ",
+			"ngày 27 tháng 3 năm 2021", "Ngày 27 tháng 03 năm 2021", "NGÀY 27 THÁNG 3 NĂM 2021", "ngay 27 thang 3 nam 2021",
+			"Long Biên, ngày 27 tháng 3 năm 2021", "Hà Nội, ngày 27 tháng 3 năm 2021." })
+	void textForms(String text) {
+		assertThat(VietnameseDates.parse(Cell.text(0, text))).isEqualTo(MARCH_27);
+	}
+
+	@Test
+	void dayAndMonthWithoutLeadingZeros() {
+		assertThat(VietnameseDates.parse(Cell.text(0, "1/2/2021")).value()).isEqualTo(LocalDate.of(2021, 2, 1));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "27/03/21", "27-3-21", "ngày 27 tháng 3 năm 21" })
+	void twoDigitYearsAreAProblem(String text) {
+		assertThat(VietnameseDates.parse(Cell.text(0, text)).status()).isEqualTo(ParsedDate.Status.TWO_DIGIT_YEAR);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "31/02/2021", "2021-13-01", "00/01/2021", "ngày 32 tháng 1 năm 2021", "27/03/202" })
+	void impossibleDatesAreInvalid(String text) {
+		assertThat(VietnameseDates.parse(Cell.text(0, text)).status()).isEqualTo(ParsedDate.Status.INVALID);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hôm qua", "27.03.2021", "tháng 3 năm 2021", "27/03/2021 08:00" })
+	void otherTextIsNotADate(String text) {
+		assertThat(VietnameseDates.parse(Cell.text(0, text)).status()).isEqualTo(ParsedDate.Status.NOT_A_DATE);
+	}
+
+	@Test
+	void numberWithoutDateFormatIsNotADate() {
+		assertThat(VietnameseDates.parse(Cell.number(0, 44282)).status()).isEqualTo(ParsedDate.Status.NOT_A_DATE);
+	}
+
+	@Test
+	void blankIsBlank() {
+		assertThat(VietnameseDates.parse(Cell.text(0, " ")).status()).isEqualTo(ParsedDate.Status.BLANK);
+	}
+
+}

@@ -1,0 +1,353 @@
+package vn.tonghop.sheet;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.tonghop.sheet.Fixtures.Format;
+import vn.tonghop.sheet.Fixtures.Formula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+import static vn.tonghop.sheet.Fixtures.row;
+
+class TableRecognizerTests {
+
+	private static final Object[] CANONICAL_HEADER = row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Đơn vị chủ trì",
+			"Hình thức", "Ngày", "Số đảng viên tham dự", "Số người khác tham dự", "Tổng số người tham dự", "Ghi chú");
+
+	@TempDir
+	Path dir;
+
+	private final List<PointRow> points = new ArrayList<>();
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void canonicalHeaderOnTheFirstRow(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> Fixtures.fill(workbook.createSheet("Báo cáo"), 1,
+				CANONICAL_HEADER,
+				row(1, "Hội trường Quận ủy", "Cấp huyện", "Quận ủy Long Biên", "Trực tuyến", LocalDate.of(2021, 3, 27), 120,
+						30, 150),
+				row(2, "Phường Bồ Đề", "Phường", null, null, null, 45, null, 45, "Ghép điểm")));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.sheet()).isEqualTo("Báo cáo");
+		assertThat(table.headerRow()).isEqualTo(1);
+		assertThat(table.columns()).containsExactly(entry(Field.ROW_NUMBER, 0), entry(Field.POINT_NAME, 1),
+				entry(Field.LEVEL, 2), entry(Field.HOST_UNIT, 3), entry(Field.FORMAT, 4), entry(Field.DATE, 5),
+				entry(Field.MEMBERS, 6), entry(Field.OTHERS, 7), entry(Field.TOTAL, 8), entry(Field.NOTES, 9));
+		assertThat(table.unknownColumns()).isEmpty();
+		assertThat(table.labels()).isEmpty();
+		assertThat(table.totalsRow()).isNull();
+		assertThat(table.dataRows()).isEqualTo(2);
+		assertThat(this.points).extracting(PointRow::sheet, PointRow::number)
+			.containsExactly(tuple("Báo cáo", 2),
+					tuple("Báo cáo", 3));
+		PointRow first = this.points.get(0);
+		assertThat(first.cells()).containsOnlyKeys(Field.ROW_NUMBER, Field.POINT_NAME, Field.LEVEL, Field.HOST_UNIT,
+				Field.FORMAT, Field.DATE, Field.MEMBERS, Field.OTHERS, Field.TOTAL);
+		assertThat(first.cell(Field.DATE).date()).isEqualTo(LocalDate.of(2021, 3, 27));
+		PointRow second = this.points.get(1);
+		assertThat(second.cells()).containsOnlyKeys(Field.ROW_NUMBER, Field.POINT_NAME, Field.LEVEL, Field.MEMBERS,
+				Field.TOTAL, Field.NOTES);
+		assertThat(second.cell(Field.MEMBERS).number()).isEqualTo(45.0);
+		assertThat(second.cell(Field.NOTES).text()).isEqualTo("Ghép điểm");
+	}
+
+	@Test
+	void headerBelowTitleRowsWithLabelsAboveAndBelow() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1, row("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", null, null, null, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+					row("QUẬN ỦY LONG BIÊN"),
+					row("BÁO CÁO KẾT QUẢ HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT"),
+					row("Đơn vị báo cáo: Quận ủy Long Biên"),
+					row("Nghị quyết", null, "Nghị quyết Đại hội XIII"),
+					row("Tổng số đảng viên", 1200),
+					row("STT", "Tên điểm cầu", "Cấp", "Đơn vị", "Số ĐV", "Quần chúng", "Tổng số"),
+					row(1, "Hội trường Quận ủy", "Quận", "Quận ủy", 100, 20, 120),
+					row(),
+					row(2, "Phường Bồ Đề", "Phường", "Đảng ủy phường Bồ Đề", 50, 10, 60),
+					row(null, "Tổng cộng", null, null, 150, 30, 180),
+					row("Số đảng viên được học tập:", 1150),
+					row("Tỷ lệ (%)", 0.9583),
+					row("Đảng bộ: Đảng bộ quận Long Biên", null, null, null, "Long Biên, ngày 29 tháng 3 năm 2021"),
+					row(null, "NGƯỜI LẬP BIỂU"));
+			CellStyle percent = workbook.createCellStyle();
+			percent.setDataFormat(workbook.createDataFormat().getFormat("0.00%"));
+			sheet.getRow(12).getCell(1).setCellStyle(percent);
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(7);
+		assertThat(table.columns()).containsExactly(entry(Field.ROW_NUMBER, 0), entry(Field.POINT_NAME, 1),
+				entry(Field.LEVEL, 2), entry(Field.HOST_UNIT, 3), entry(Field.MEMBERS, 4), entry(Field.OTHERS, 5),
+				entry(Field.TOTAL, 6));
+		assertThat(this.points).extracting(PointRow::number).containsExactly(8, 10);
+		assertThat(table.dataRows()).isEqualTo(2);
+		assertThat(table.totalsRow().number()).isEqualTo(11);
+		assertThat(table.totalsRow().cell(Field.POINT_NAME).text()).isEqualTo("Tổng cộng");
+		assertThat(table.totalsRow().cell(Field.MEMBERS).number()).isEqualTo(150.0);
+		Map<Label, LabelledCell> labels = table.labels();
+		assertThat(labels).containsOnlyKeys(Label.REPORTING_UNIT, Label.CONFERENCE, Label.MEMBERS_TOTAL,
+				Label.MEMBERS_STUDIED, Label.COVERAGE, Label.REPORT_DATE);
+		assertLabel(labels.get(Label.REPORTING_UNIT), 4, 0, "Quận ủy Long Biên");
+		assertLabel(labels.get(Label.CONFERENCE), 5, 2, "Nghị quyết Đại hội XIII");
+		assertLabel(labels.get(Label.MEMBERS_TOTAL), 6, 1, "1200");
+		assertLabel(labels.get(Label.MEMBERS_STUDIED), 12, 1, "1150");
+		assertLabel(labels.get(Label.COVERAGE), 13, 1, "0.9583");
+		assertThat(labels.get(Label.COVERAGE).value().percent()).isTrue();
+		assertLabel(labels.get(Label.REPORT_DATE), 14, 4, "Long Biên, ngày 29 tháng 3 năm 2021");
+		assertThat(labels.get(Label.REPORTING_UNIT).sheet()).isEqualTo("Báo cáo");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void twoRowHeaderWithMergedCells(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1, row("BÁO CÁO SỐ LIỆU"),
+					row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Số người tham dự", null, null, "Ghi chú"),
+					row(null, null, null, "Đảng viên", "Quần chúng", "Tổng số"),
+					row(1, "Xã A", "Xã", 40, 10, new Formula("D4+E4")),
+					row(2, "Xã B", "Xã", 35, 5, new Formula("D5+E5")),
+					row(null, "Tổng cộng", null, new Formula("SUM(D4:D5)"), new Formula("SUM(E4:E5)"),
+							new Formula("SUM(F4:F5)")));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 6));
+			for (int column : new int[] { 0, 1, 2, 6 }) {
+				sheet.addMergedRegion(new CellRangeAddress(1, 2, column, column));
+			}
+			sheet.addMergedRegion(new CellRangeAddress(1, 1, 3, 5));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(3);
+		assertThat(table.columns()).containsExactly(entry(Field.ROW_NUMBER, 0), entry(Field.POINT_NAME, 1),
+				entry(Field.LEVEL, 2), entry(Field.MEMBERS, 3), entry(Field.OTHERS, 4), entry(Field.TOTAL, 5),
+				entry(Field.NOTES, 6));
+		assertThat(table.unknownColumns()).isEmpty();
+		assertThat(this.points).extracting((point) -> point.cell(Field.TOTAL).number()).containsExactly(50.0, 40.0);
+		assertThat(table.totalsRow().cells()).extractingFromEntries((e) -> e.getKey(), (e) -> e.getValue().number())
+			.containsExactly(tuple(Field.POINT_NAME, 0.0),
+					tuple(Field.MEMBERS, 75.0),
+					tuple(Field.OTHERS, 15.0),
+					tuple(Field.TOTAL, 90.0));
+	}
+
+	@Test
+	void groupRowAboveACompleteHeaderAddsItsVerticallyMergedColumns() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Điểm cầu", null, "Số người tham dự", null, "Ghi chú"),
+				row(null, "Tên điểm cầu", "Cấp điểm cầu", "Đảng viên", "Quần chúng"),
+				row(1, "Xã A", "Xã", 40, 10, "ghép")));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(2);
+		assertThat(table.columns()).containsExactly(entry(Field.ROW_NUMBER, 0), entry(Field.POINT_NAME, 1),
+				entry(Field.LEVEL, 2), entry(Field.MEMBERS, 3), entry(Field.OTHERS, 4), entry(Field.NOTES, 5));
+		assertThat(this.points).singleElement().extracting(PointRow::number).isEqualTo(3);
+	}
+
+	@Test
+	void aliasesWithoutDiacriticsInAnotherOrderAndAnUnknownColumn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("So DV", "Ten diem cau", "Cap", "Địa chỉ", "Don vi", "TONG SO", "tt", "Số ĐV (người)"),
+				row(12, "Xã A", "Xã", "Thôn 1", "Đảng ủy xã A", 12, 1)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsExactly(entry(Field.ROW_NUMBER, 6), entry(Field.POINT_NAME, 1),
+				entry(Field.LEVEL, 2), entry(Field.HOST_UNIT, 4), entry(Field.MEMBERS, 0), entry(Field.TOTAL, 5));
+		assertThat(table.unknownColumns()).containsExactly(new HeaderCell(1, 3, "Địa chỉ"),
+				new HeaderCell(1, 7, "Số ĐV (người)"));
+		assertThat(table.labels()).isEmpty();
+		assertThat(this.points).singleElement().satisfies((point) -> {
+			assertThat(point.cell(Field.MEMBERS).number()).isEqualTo(12.0);
+			assertThat(point.cells()).doesNotContainKey(Field.NOTES);
+		});
+	}
+
+	@Test
+	void aLabelRowJustAboveTheHeaderStaysALabel() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Đơn vị", "Quận ủy Long Biên"),
+				row(null, "Tên điểm cầu", "Cấp", "Số ĐV"),
+				row(null, "Xã A", "Xã", 10)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(2);
+		assertThat(table.columns()).containsOnlyKeys(Field.POINT_NAME, Field.LEVEL, Field.MEMBERS);
+		assertLabel(table.labels().get(Label.REPORTING_UNIT), 1, 1, "Quận ủy Long Biên");
+	}
+
+	@Test
+	void columnNumberingRowUnderTheHeaderIsNotData() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV", "Quần chúng", "Tổng số"),
+				row("A", "B", "(1)", "(2)", "(3)", "(4)=(2)+(3)"),
+				row(1, "Xã A", "Xã", 10, 2, 12)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(1);
+		assertThat(this.points).extracting(PointRow::number).containsExactly(3);
+	}
+
+	@Test
+	void hiddenSheetsAndSheetsWithoutATableAreSkipped() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Fixtures.fill(workbook.createSheet("Mẫu cũ"), 1, row("Tên điểm cầu", "Cấp", "Số ĐV"), row("Cũ", "Xã", 1));
+			Fixtures.fill(workbook.createSheet("Hướng dẫn"), 1, row("Điền số liệu vào sheet Báo cáo"),
+					row("Đơn vị báo cáo: ví dụ"), row("Tên điểm cầu", "Cấp"));
+			Fixtures.fill(workbook.createSheet("Báo cáo"), 1, row("Tên điểm cầu", "Cấp", "Số ĐV"), row("Xã A", "Xã", 10));
+			Fixtures.fill(workbook.createSheet("Báo cáo (2)"), 1, row("Tên điểm cầu", "Cấp", "Số ĐV"),
+					row("Xã Z", "Xã", 99));
+			workbook.setActiveSheet(2);
+			workbook.setSheetVisibility(0, SheetVisibility.HIDDEN);
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.sheet()).isEqualTo("Báo cáo");
+		assertThat(table.labels()).isEmpty();
+		assertThat(this.points).extracting((point) -> point.cell(Field.POINT_NAME).text()).containsExactly("Xã A");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Tổng cộng", "TỔNG CỘNG:", "Tổng số", "Cộng", "Tổng", "tong cong" })
+	void totalsRowEndsTheTable(String totals) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(2, "Xã B", "Xã", 5),
+				row(null, totals, null, 15), row(3, "Xã C", "Xã", 7)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 3);
+		assertThat(table.totalsRow().number()).isEqualTo(4);
+		assertThat(table.totalsRow().cell(Field.MEMBERS).number()).isEqualTo(15.0);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "NGƯỜI LẬP BIỂU", "Người lập biểu", "(Ký, ghi rõ họ tên)", "Ghi chú: số liệu tạm tính",
+			"Ghi chú", "Nơi nhận:", "Long Biên, ngày 29 tháng 3 năm 2021", "Hà Nội, ngày    tháng    năm 2021" })
+	void signatureAndNotesRowsEndTheTable(String end) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(null, end),
+				row(3, "Xã C", "Xã", 7)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2);
+		assertThat(table.totalsRow()).isNull();
+	}
+
+	@Test
+	void blankRowsAndRowsWithOnlyTheirNumberAreSkipped() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(2), row(null, "  "), row(),
+				row(3, "Xã C", "Xã", 7), row(4), row(5)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 6);
+		assertThat(table.dataRows()).isEqualTo(2);
+	}
+
+	@Test
+	void dateColumnHoldingDatesInWordsDoesNotEndTheTable() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Ngày", "Tên điểm cầu", "Cấp", "Số ĐV"), row("ngày 27 tháng 3 năm 2021", "Xã A", "Xã", 10),
+				row("ngày 28 tháng 3 năm 2021", "Xã B", "Xã", 5)));
+
+		TableRecognizer.read(file, this.points::add);
+
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 3);
+	}
+
+	@Test
+	void csvTable() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("long-bien.csv"),
+				"Đơn vị báo cáo;Quận ủy Long Biên\n\nSTT;Tên điểm cầu;Cấp;Số ĐV;Quần chúng\n1;Xã A;Xã;11.938;\n"
+						+ "2;\"Nhà văn hóa\nthôn 2\";Thôn;40;5\nTổng cộng;;;11.978;5\n",
+				StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.sheet()).isEqualTo("long-bien");
+		assertThat(table.headerRow()).isEqualTo(3);
+		assertLabel(table.labels().get(Label.REPORTING_UNIT), 1, 1, "Quận ủy Long Biên");
+		assertThat(this.points).extracting((point) -> point.cell(Field.POINT_NAME).text())
+			.containsExactly("Xã A", "Nhà văn hóa\nthôn 2");
+		assertThat(this.points.get(0).cell(Field.MEMBERS).kind()).isEqualTo(CellKind.TEXT);
+		assertThat(this.points.get(0).cells()).doesNotContainKey(Field.OTHERS);
+		assertThat(table.totalsRow().cell(Field.ROW_NUMBER).text()).isEqualTo("Tổng cộng");
+	}
+
+	@Test
+	void noHeaderNamesTheClosestRowAndWhatItLacks() {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Fixtures.fill(workbook.createSheet("Hướng dẫn"), 1, row("Điền số liệu"));
+			Fixtures.fill(workbook.createSheet("Báo cáo"), 1, row("BÁO CÁO"), row("Điểm cầu"), row("Tên điểm cầu", "Cấp"),
+					row("Xã A", "Xã", 10));
+		});
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, this.points::add))
+			.isInstanceOfSatisfying(NoTableException.class, (ex) -> {
+				assertThat(ex.closestSheet()).isEqualTo("Báo cáo");
+				assertThat(ex.closestRow()).isEqualTo(3);
+				assertThat(ex.missing()).containsExactly(Field.MEMBERS);
+				assertThat(ex.getMessage()).contains("Số đảng viên tham dự");
+			});
+		assertThat(this.points).isEmpty();
+	}
+
+	@Test
+	void noHeaderAtAllHasNoClosestRow() {
+		Path file = Fixtures.workbook(this.dir, Format.XLS,
+				(workbook) -> Fixtures.fill(workbook.createSheet("S"), 1, row("Xin chào"), row(1, 2, 3)));
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, this.points::add))
+			.isInstanceOfSatisfying(NoTableException.class, (ex) -> {
+				assertThat(ex.closestSheet()).isNull();
+				assertThat(ex.closestRow()).isZero();
+				assertThat(ex.missing()).isEmpty();
+			});
+	}
+
+	@Test
+	void unreadableFilesAreReportedAsSuch() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("report.xls"), "<!DOCTYPE html><html></html>");
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, this.points::add)).isInstanceOfSatisfying(
+				UnreadableFileException.class, (ex) -> assertThat(ex.reason()).isEqualTo("file-format"));
+	}
+
+	private static void assertLabel(LabelledCell label, int row, int column, String text) {
+		assertThat(label).isNotNull();
+		assertThat(label.row()).isEqualTo(row);
+		assertThat(label.value().column()).isEqualTo(column);
+		assertThat(label.value().text()).isEqualTo(text);
+	}
+
+}

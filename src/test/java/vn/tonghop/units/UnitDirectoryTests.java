@@ -1,0 +1,274 @@
+package vn.tonghop.units;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.units.Resolution.Candidate;
+import vn.tonghop.units.Resolution.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class UnitDirectoryTests {
+
+	private static final LocalDate BEFORE_REFORM = LocalDate.of(2021, 3, 27);
+
+	private static final LocalDate AFTER_REFORM = LocalDate.of(2025, 8, 1);
+
+	/** A few real units of both structures, with made-up codes where the real ones do not matter. */
+	private static final String TREE = """
+			code,name,parent_code,kind,valid_from,valid_to,aliases
+			01,Thành phố Hà Nội,,province,,,
+			004,Quận Long Biên,01,district,,2025-06-30,
+			00124,Phường Phúc Đồng,004,grassroots,,2025-06-30,
+			00127,Phường Ngọc Thụy,004,grassroots,,2025-06-30,
+			LB-CA,Đảng ủy Công an quận Long Biên,004,grassroots,,2025-06-30,
+			38,Tỉnh Thanh Hóa,,province,,,
+			380,Thành phố Thanh Hoá,38,district,,2025-06-30,
+			14758,Phường Đông Thọ,380,grassroots,,2025-06-30,
+			14800,Xã Hoằng Quang,380,grassroots,,2025-06-30,
+			381,Thị xã Bỉm Sơn,38,district,,2025-06-30,
+			386,Huyện Bá Thước,38,district,,2025-06-30,
+			14995,Thị trấn Cành Nàng,386,grassroots,,2025-06-30,
+			38-KCQ,Đảng ủy Khối các cơ quan tỉnh Thanh Hóa,38,district,,2025-06-30,Khối cơ quan tỉnh Thanh Hóa
+			79,Thành phố Hồ Chí Minh,,province,,,
+			770,Quận 3,79,district,,2025-06-30,
+			27139,Phường 1,770,grassroots,,2025-06-30,
+			774,Quận 5,79,district,,2025-06-30,
+			27259,Phường 1,774,grassroots,,2025-06-30,
+			26755,Đặc khu Côn Đảo,79,grassroots,2025-07-01,,
+			15,Tỉnh Yên Bái,,province,,2025-06-30,
+			15,Tỉnh Lào Cai,,province,2025-07-01,,
+			""";
+
+	private final UnitImporter importer;
+
+	private final JdbcTemplate jdbc;
+
+	private UnitDirectory directory;
+
+	@TempDir
+	Path dir;
+
+	@Autowired
+	UnitDirectoryTests(UnitImporter importer, JdbcTemplate jdbc) {
+		this.importer = importer;
+		this.jdbc = jdbc;
+	}
+
+	@BeforeEach
+	void loadTree() throws IOException {
+		this.jdbc.update("DELETE FROM tonghop.unit");
+		ImportReport report = this.importer.importFile(Files.writeString(this.dir.resolve("tree.csv"), TREE));
+		assertThat(report.problems()).isEmpty();
+		this.directory = UnitDirectory.load(this.jdbc);
+	}
+
+	@Test
+	void aReusedCodeMeansTheUnitValidOnTheDate() {
+		// when / then
+		assertThat(this.directory.byCode("15", BEFORE_REFORM)).map(Unit::name).hasValue("Tỉnh Yên Bái");
+		assertThat(this.directory.byCode(" 15 ", AFTER_REFORM)).map(Unit::name).hasValue("Tỉnh Lào Cai");
+		assertThat(this.directory.byCode("004", AFTER_REFORM)).isEmpty();
+		assertThat(name(this.directory.resolve("15", BEFORE_REFORM, null))).isEqualTo("Tỉnh Yên Bái");
+		assertThat(name(this.directory.resolve("15", AFTER_REFORM, null))).isEqualTo("Tỉnh Lào Cai");
+	}
+
+	@Test
+	void namesResolveOnlyToUnitsValidOnTheDate() {
+		// when
+		Resolution newCommuneBefore = this.directory.resolve("Đặc khu Côn Đảo", BEFORE_REFORM, null);
+		Resolution newCommuneAfter = this.directory.resolve("Đặc khu Côn Đảo", AFTER_REFORM, null);
+		Resolution oldProvinceAfter = this.directory.resolve("Tỉnh Yên Bái", AFTER_REFORM, null);
+
+		// then
+		assertThat(newCommuneBefore.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(newCommuneAfter.unit().code()).isEqualTo("26755");
+		assertThat(oldProvinceAfter.status()).isEqualTo(Status.UNKNOWN);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = ';', textBlock = """
+			004;                                  004
+			Quận Long Biên;                       004
+			Long Biên;                            004
+			quận long biên;                       004
+			Q. Long Biên;                         004
+			Q.Long Biên;                          004
+			Quận ủy Long Biên;                    004
+			Quận uỷ Long Biên;                    004
+			Ban Thường vụ Quận ủy Long Biên;      004
+			Đảng bộ quận Long Biên;               004
+			Đảng ủy quận Long Biên;               004
+			Đảng bộ Long Biên;                    004
+			ĐB Long Biên;                         004
+			ĐB quận Long Biên;                    004
+			Quan uy Long Bien;                    004
+			Thành ủy Hà Nội;                      01
+			Thành phố Hà Nội;                     01
+			TP. Hà Nội;                           01
+			Thành ủy Thanh Hóa;                   380
+			TP. Thanh Hóa;                        380
+			TP Thanh Hóa;                         380
+			TP.Thanh Hoá;                         380
+			Thành phố Thanh Hóa;                  380
+			Tỉnh ủy Thanh Hóa;                    38
+			Tỉnh Thanh Hoá;                       38
+			Thị ủy Bỉm Sơn;                       381
+			TX. Bỉm Sơn;                          381
+			Thị xã Bỉm Sơn;                       381
+			Huyện ủy Bá Thước;                    386
+			H. Bá Thước;                          386
+			TT. Cành Nàng;                        14995
+			TT Cành Nàng;                         14995
+			Đảng bộ thị trấn Cành Nàng;           14995
+			P. Đông Thọ;                          14758
+			P.Đông Thọ;                           14758
+			Đảng ủy phường Đông Thọ;              14758
+			X. Hoằng Quang;                       14800
+			Đảng ủy xã Hoằng Quang;               14800
+			Phường Ngọc Thuỵ;                     00127
+			Ngọc Thụy;                            00127
+			Đảng ủy Khối các cơ quan tỉnh Thanh Hóa; 38-KCQ
+			Đảng bộ Khối các cơ quan tỉnh Thanh Hóa; 38-KCQ
+			Khối cơ quan tỉnh Thanh Hoá;          38-KCQ
+			Đảng ủy Công an quận Long Biên;       LB-CA
+			Công an quận Long Biên;               LB-CA
+			""")
+	void everyUsualNameFormResolves(String input, String code) {
+		// when
+		Resolution resolution = this.directory.resolve(input, BEFORE_REFORM, null);
+
+		// then
+		assertThat(resolution.status()).as(resolution.message()).isEqualTo(Status.RESOLVED);
+		assertThat(resolution.unit().code()).isEqualTo(code);
+	}
+
+	@Test
+	void decomposedInputResolves() {
+		// given
+		String input = Normalizer.normalize("Thành phố Thanh Hóa", Normalizer.Form.NFD);
+
+		// when / then
+		assertThat(this.directory.resolve(input, BEFORE_REFORM, null).unit().code()).isEqualTo("380");
+	}
+
+	@Test
+	void aCityCommitteeIsACentrallyRunCityOrAProvincialCity() {
+		// when
+		Resolution hanoi = this.directory.resolve("Thành ủy Hà Nội", BEFORE_REFORM, null);
+		Resolution thanhHoa = this.directory.resolve("Thành ủy Thanh Hóa", BEFORE_REFORM, null);
+
+		// then
+		assertThat(hanoi.unit().kind()).isEqualTo("province");
+		assertThat(thanhHoa.unit().kind()).isEqualTo("district");
+		assertThat(this.directory.province(thanhHoa.unit(), BEFORE_REFORM)).map(Unit::name).hasValue("Tỉnh Thanh Hóa");
+	}
+
+	@Test
+	void aBareNameSharedByTwoUnitsIsAmbiguousUntilATypeWordSaysWhich() {
+		// when
+		Resolution bare = this.directory.resolve("Thanh Hóa", BEFORE_REFORM, null);
+
+		// then
+		assertThat(bare.status()).isEqualTo(Status.AMBIGUOUS);
+		assertThat(bare.candidates()).extracting(Candidate::code).containsExactly("38", "380");
+		assertThat(this.directory.resolve("Tỉnh Thanh Hóa", BEFORE_REFORM, null).unit().code()).isEqualTo("38");
+	}
+
+	@Test
+	void twoWardsOfTheSameNameAreAmbiguousUnlessRestrictedToADistrict() {
+		// when
+		Resolution anywhere = this.directory.resolve("Phường 1", BEFORE_REFORM, null);
+		Resolution inDistrict3 = this.directory.resolve("Phường 1", BEFORE_REFORM, "770");
+		Resolution inDistrict5 = this.directory.resolve("P.1", BEFORE_REFORM, "774");
+
+		// then
+		assertThat(anywhere.status()).isEqualTo(Status.AMBIGUOUS);
+		assertThat(anywhere.unit()).isNull();
+		assertThat(anywhere.candidates()).containsExactly(new Candidate("27139", "Phường 1", "Quận 3"),
+				new Candidate("27259", "Phường 1", "Quận 5"));
+		assertThat(anywhere.message())
+			.isEqualTo("'Phường 1' matches 2 units on 2021-03-27: 27139 Phường 1 (in Quận 3); 27259 Phường 1 (in Quận 5)");
+		assertThat(inDistrict3.unit().code()).isEqualTo("27139");
+		assertThat(inDistrict5.unit().code()).isEqualTo("27259");
+	}
+
+	@Test
+	void anUnknownNameListsTheThreeClosestUnits() {
+		// when
+		Resolution resolution = this.directory.resolve("Phường Sài Đồng", BEFORE_REFORM, "004");
+
+		// then
+		assertThat(resolution.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(resolution.candidates()).hasSize(3);
+		assertThat(resolution.candidates().get(0)).isEqualTo(new Candidate("00124", "Phường Phúc Đồng", "Quận Long Biên"));
+		assertThat(resolution.message()).startsWith(
+				"'Phường Sài Đồng' matches no unit on 2021-03-27; closest: 00124 Phường Phúc Đồng (in Quận Long Biên); ");
+	}
+
+	@Test
+	void aTypeWordRestrictsTheCandidates() {
+		// when
+		Resolution resolution = this.directory.resolve("Huyện Long Biên", BEFORE_REFORM, null);
+
+		// then
+		assertThat(resolution.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(resolution.candidates()).extracting(Candidate::code).contains("004");
+	}
+
+	@Test
+	void withinACodeOnlyThatUnitAndItsSubtreeResolve() {
+		// when / then
+		assertThat(this.directory.resolve("Phường Đông Thọ", BEFORE_REFORM, "38").unit().code()).isEqualTo("14758");
+		assertThat(this.directory.resolve("Tỉnh Thanh Hóa", BEFORE_REFORM, "38").unit().code()).isEqualTo("38");
+		assertThat(this.directory.resolve("Quận Long Biên", BEFORE_REFORM, "38").status()).isEqualTo(Status.UNKNOWN);
+		assertThat(this.directory.resolve("004", BEFORE_REFORM, "38").status()).isEqualTo(Status.UNKNOWN);
+		assertThat(this.directory.resolve("Quận Long Biên", BEFORE_REFORM, "38").candidates())
+			.allSatisfy(candidate -> assertThat(this.directory.isWithin(
+					this.directory.byCode(candidate.code(), BEFORE_REFORM).orElseThrow(), "38", BEFORE_REFORM))
+				.isTrue());
+	}
+
+	@Test
+	void provinceAndDistrictAreFoundUpTheTreeAsOfTheDate() {
+		// given
+		Unit ward = this.directory.byCode("14758", BEFORE_REFORM).orElseThrow();
+		Unit city = this.directory.byCode("380", BEFORE_REFORM).orElseThrow();
+		Unit province = this.directory.byCode("38", BEFORE_REFORM).orElseThrow();
+		Unit bloc = this.directory.byCode("38-KCQ", BEFORE_REFORM).orElseThrow();
+		Unit specialZone = this.directory.byCode("26755", AFTER_REFORM).orElseThrow();
+
+		// when / then
+		assertThat(this.directory.province(ward, BEFORE_REFORM)).hasValue(province);
+		assertThat(this.directory.province(province, BEFORE_REFORM)).hasValue(province);
+		assertThat(this.directory.district(ward, BEFORE_REFORM)).hasValue(city);
+		assertThat(this.directory.district(city, BEFORE_REFORM)).hasValue(city);
+		assertThat(this.directory.district(bloc, BEFORE_REFORM)).hasValue(bloc);
+		assertThat(this.directory.district(province, BEFORE_REFORM)).isEmpty();
+		assertThat(this.directory.province(specialZone, AFTER_REFORM)).map(Unit::code).hasValue("79");
+		assertThat(this.directory.district(specialZone, AFTER_REFORM)).isEmpty();
+		assertThat(this.directory.isWithin(ward, "38", BEFORE_REFORM)).isTrue();
+		assertThat(this.directory.isWithin(ward, "14758", BEFORE_REFORM)).isTrue();
+		assertThat(this.directory.isWithin(ward, "01", BEFORE_REFORM)).isFalse();
+	}
+
+	private static String name(Resolution resolution) {
+		assertThat(resolution.status()).as(resolution.message()).isEqualTo(Status.RESOLVED);
+		return resolution.unit().name();
+	}
+
+}

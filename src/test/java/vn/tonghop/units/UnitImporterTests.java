@@ -1,0 +1,262 @@
+package vn.tonghop.units;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class UnitImporterTests {
+
+	private static final String HEADER = "code,name,parent_code,kind,valid_from,valid_to,aliases";
+
+	private static final String OFFICE_HEADER = "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp,Tên Tiếng Anh";
+
+	private final UnitImporter importer;
+
+	private final JdbcTemplate jdbc;
+
+	@TempDir
+	Path dir;
+
+	@Autowired
+	UnitImporterTests(UnitImporter importer, JdbcTemplate jdbc) {
+		this.importer = importer;
+		this.jdbc = jdbc;
+	}
+
+	@BeforeEach
+	void emptyTree() {
+		this.jdbc.update("DELETE FROM tonghop.unit");
+	}
+
+	@Test
+	void unitsCsvReportsAddedThenUnchangedThenChanged() throws IOException {
+		// given
+		Path first = write("units.csv", HEADER,
+				"01,Thành phố Hà Nội,,province,,,",
+				"004,Quận Long Biên,01,district,,,Q. Long Biên|Long Biên",
+				"LB-CA,Đảng ủy Công an quận Long Biên,004,grassroots,2020-01-01,,");
+		Path changed = write("units-2.csv", HEADER,
+				"01,Thành phố Hà Nội,,province,,,",
+				"004,Quận Long Biên,01,district,,2025-06-30,Q. Long Biên|Long Biên",
+				"LB-CA,Đảng ủy Công an quận Long Biên,004,grassroots,2020-01-01,,",
+				"LB-BV,Đảng ủy Bệnh viện đa khoa Đức Giang,004,grassroots,2020-01-01,,");
+
+		// when
+		ImportReport added = this.importer.importFile(first);
+		ImportReport again = this.importer.importFile(first);
+		ImportReport third = this.importer.importFile(changed);
+
+		// then
+		assertThat(added).isEqualTo(new ImportReport(3, 0, 0, List.of()));
+		assertThat(again).isEqualTo(new ImportReport(0, 0, 3, List.of()));
+		assertThat(third).isEqualTo(new ImportReport(1, 1, 2, List.of()));
+		assertThat(added.summary()).isEqualTo("3 added, 0 changed, 0 unchanged");
+		Map<String, Object> district = this.jdbc.queryForMap(
+				"SELECT name, kind, parent_code, valid_from, valid_to, array_to_string(aliases, '|') AS aliases, source "
+						+ "FROM tonghop.unit WHERE code = '004'");
+		assertThat(district).containsEntry("name", "Quận Long Biên")
+			.containsEntry("kind", "district")
+			.containsEntry("parent_code", "01")
+			.containsEntry("valid_from", null)
+			.containsEntry("valid_to", java.sql.Date.valueOf("2025-06-30"))
+			.containsEntry("aliases", "Q. Long Biên|Long Biên")
+			.containsEntry("source", "units-csv");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.unit", Integer.class)).isEqualTo(4);
+	}
+
+	@Test
+	void aCodeReusedAfterADateIsASecondUnit() throws IOException {
+		// given
+		Path file = write("units.csv", HEADER,
+				"15,Tỉnh Yên Bái,,province,,2025-06-30,",
+				"15,Tỉnh Lào Cai,,province,2025-07-01,,");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then
+		assertThat(report).isEqualTo(new ImportReport(2, 0, 0, List.of()));
+		assertThat(this.jdbc.queryForList("SELECT name FROM tonghop.unit WHERE code = '15' ORDER BY valid_from NULLS FIRST",
+				String.class))
+			.containsExactly("Tỉnh Yên Bái", "Tỉnh Lào Cai");
+	}
+
+	@Test
+	void badLinesAreListedWithTheirNumberAndTheRestImports() throws IOException {
+		// given
+		Path file = write("units.csv", HEADER,
+				"01,Thành phố Hà Nội,,province,,,",
+				"004,Quận Long Biên,01,ward,,,",
+				"005,Quận Cầu Giấy,01,district,2021-13-01,,",
+				",Quận Tây Hồ,01,district,,,",
+				"007,,01,district,,,",
+				"008,Quận Hoàng Mai,01,district,,,,extra",
+				"009,Quận Thanh Xuân,99,district,,,",
+				"010,Huyện Sóc Sơn,,district,,,",
+				"011,Huyện Đông Anh,01,district,2025-01-01,2024-01-01,",
+				"01,Thành phố Hà Nội (again),,province,,,",
+				"012,Huyện Gia Lâm,01,district,,,",
+				"012,Huyện Gia Lâm mới,01,district,2020-01-01,,",
+				"013,Huyện Thanh Trì,01,district,,,");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then
+		assertThat(report.added()).isEqualTo(3);
+		assertThat(report.problems()).containsExactlyInAnyOrder(
+				"line 3: kind 'ward' is not one of province, district, grassroots, cell",
+				"line 4: valid_from '2021-13-01' is not a date (yyyy-MM-dd)",
+				"line 5: code is missing",
+				"line 6: name is missing",
+				"line 7: 8 fields where the header has 7",
+				"line 8: parent_code 99 is not a known unit",
+				"line 9: parent_code is missing",
+				"line 10: valid_from 2025-01-01 is after valid_to 2024-01-01",
+				"line 11: 01 valid from the start is already on line 2",
+				"line 13: 012 (2020-01-01 to open) overlaps Huyện Gia Lâm (open to open)");
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.unit ORDER BY code", String.class))
+			.containsExactly("01", "012", "013");
+	}
+
+	@Test
+	void statisticsOfficeExportMakesProvincesDistrictsAndCommunesValidUntilTheReform() throws IOException {
+		// given: a BOM, provinces and districts repeated per commune, an island district without
+		// communes, a decomposed name
+		Path file = write("Xa.csv", "\uFEFF" + OFFICE_HEADER,
+				"Thành phố Hải Phòng,31,Quận Hồng Bàng,303,Phường Quán Toan,11299,Phường,",
+				"Thành phố Hải Phòng,31,Quận Hồng Bàng,303,Phường Hùng Vương,11302,Phường,",
+				"Thành phố Hải Phòng,31,Huyện Bạch Long Vĩ,318,,,Huyện,",
+				"Tỉnh Thanh Hóa,38,Thành phố Thanh Hóa,380," + Normalizer.normalize("Phường Đông Thọ", Normalizer.Form.NFD)
+						+ ",14758,Phường,",
+				"Tỉnh Thanh Hóa,38,Huyện Bá Thước,386,Thị trấn Cành Nàng,14995,Thị trấn,",
+				"Tỉnh Thanh Hóa,38,Huyện Bá Thước,386,Xã Điền Thượng,14998,Xã,Dien Thuong Commune");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then
+		assertThat(report).isEqualTo(new ImportReport(11, 0, 0, List.of()));
+		assertThat(this.jdbc.queryForList("SELECT code || ' ' || kind || ' ' || coalesce(parent_code, '-') || ' ' || name "
+				+ "FROM tonghop.unit ORDER BY code", String.class))
+			.containsExactly("11299 grassroots 303 Phường Quán Toan", "11302 grassroots 303 Phường Hùng Vương",
+					"14758 grassroots 380 Phường Đông Thọ", "14995 grassroots 386 Thị trấn Cành Nàng",
+					"14998 grassroots 386 Xã Điền Thượng", "303 district 31 Quận Hồng Bàng",
+					"31 province - Thành phố Hải Phòng", "318 district 31 Huyện Bạch Long Vĩ",
+					"38 province - Tỉnh Thanh Hóa", "380 district 38 Thành phố Thanh Hóa",
+					"386 district 38 Huyện Bá Thước");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT coalesce(valid_from::text, '-') || ' ' || valid_to || ' ' || source "
+				+ "FROM tonghop.unit", String.class))
+			.containsExactly("- 2025-06-30 statistics-office");
+		assertThat(this.importer.importFile(file)).isEqualTo(new ImportReport(0, 0, 11, List.of()));
+	}
+
+	@Test
+	void statisticsOfficeImportKeepsAliasesGivenInTheUnitsCsv() throws IOException {
+		// given
+		Path office = write("Xa.csv", OFFICE_HEADER,
+				"Thành phố Hà Nội,01,Quận Long Biên,004,Phường Ngọc Thụy,00127,Phường,");
+		this.importer.importFile(office);
+		this.importer.importFile(write("aliases.csv", HEADER,
+				"004,Quận Long Biên,01,district,,2025-06-30,Long Biên district"));
+
+		// when
+		ImportReport report = this.importer.importFile(office);
+
+		// then
+		assertThat(report).isEqualTo(new ImportReport(0, 0, 3, List.of()));
+		assertThat(this.jdbc.queryForObject("SELECT aliases[1] FROM tonghop.unit WHERE code = '004'", String.class))
+			.isEqualTo("Long Biên district");
+	}
+
+	@Test
+	void officeLinesThatContradictEarlierLinesAreProblems() throws IOException {
+		// given
+		Path file = write("Xa.csv", OFFICE_HEADER,
+				"Thành phố Hà Nội,01,Quận Long Biên,004,Phường Ngọc Thụy,00127,Phường,",
+				"Thành phố Hà Nội,01,Quận Long Biên,004,Phường Gia Thụy,,Phường,",
+				"Thành phố Hà Nội,01,Quận Gia Lâm,004,Phường Thạch Bàn,00133,Phường,");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then
+		assertThat(report.added()).isEqualTo(3);
+		assertThat(report.problems()).containsExactly("line 3: Mã PX is missing",
+				"line 4: district 004 is 'Quận Gia Lâm' under 01 here but 'Quận Long Biên' under 01 on line 2");
+	}
+
+	@Test
+	void aFileInNeitherFormatIsAnError() throws IOException {
+		// given
+		Path file = write("other.csv", "Mã,Tên", "01,Hà Nội");
+
+		// when / then
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.importer.importFile(file))
+			.withMessageContaining("is neither the statistics office's commune list")
+			.withMessageContaining("code,name,parent_code,kind,valid_from,valid_to,aliases");
+	}
+
+	@Test
+	void aFileInALegacyEncodingIsAnError() throws IOException {
+		// given
+		Path file = this.dir.resolve("units.csv");
+		Files.writeString(file, HEADER + "\n01,Thành phố Hà Nội,,province,,,\n", Charset.forName("windows-1258"));
+
+		// when / then
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.importer.importFile(file))
+			.withMessageContaining("is not UTF-8 text");
+	}
+
+	@Test
+	void theStatisticsOfficeListImportsWholeAndAgainUnchanged() throws IOException {
+		// given
+		Path file = Path.of("..", "shared", "reference", "vn-units", "communes-pre-2025-07.csv");
+		assumeTrue(Files.exists(file), () -> "no reference file " + file.toAbsolutePath());
+
+		// when
+		long start = System.nanoTime();
+		ImportReport first = this.importer.importFile(file);
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		ImportReport second = this.importer.importFile(file);
+
+		// then
+		assertThat(first.problems()).isEmpty();
+		assertThat(this.jdbc.queryForMap("SELECT count(*) FILTER (WHERE kind = 'province') AS provinces, "
+				+ "count(*) FILTER (WHERE kind = 'district') AS districts, "
+				+ "count(*) FILTER (WHERE kind = 'grassroots') AS communes FROM tonghop.unit"))
+			.containsEntry("provinces", 63L)
+			.containsEntry("districts", 696L)
+			.containsEntry("communes", 10_051L);
+		assertThat(first.added()).isEqualTo(63 + 696 + 10_051);
+		assertThat(second).isEqualTo(new ImportReport(0, 0, 63 + 696 + 10_051, List.of()));
+		assertThat(millis).as("import time in ms").isLessThan(10_000);
+		UnitDirectory directory = UnitDirectory.load(this.jdbc);
+		Unit island = directory.byCode("318", LocalDate.of(2021, 3, 27)).orElseThrow();
+		assertThat(island.name()).isEqualTo("Huyện Bạch Long Vĩ");
+		assertThat(directory.province(island, LocalDate.of(2021, 3, 27))).map(Unit::name).hasValue("Thành phố Hải Phòng");
+	}
+
+	private Path write(String name, String... lines) throws IOException {
+		return Files.writeString(this.dir.resolve(name), String.join("\n", lines) + "\n");
+	}
+
+}
