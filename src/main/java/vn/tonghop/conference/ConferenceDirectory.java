@@ -43,6 +43,9 @@ public final class ConferenceDirectory {
 	/** Finds a conference by code, else by title ignoring tone-mark placement, else ignoring diacritics. */
 	public ConferenceResolution resolve(String codeOrTitle) {
 		String input = VietnameseText.clean(codeOrTitle);
+		if (input.isEmpty()) {
+			return new ConferenceResolution(input, ConferenceResolution.Status.UNKNOWN, null, List.of());
+		}
 		Optional<Conference> coded = byCode(input);
 		if (coded.isPresent()) {
 			return new ConferenceResolution(input, ConferenceResolution.Status.RESOLVED, coded.get(), List.of());
@@ -59,8 +62,9 @@ public final class ConferenceDirectory {
 				return new ConferenceResolution(input, ConferenceResolution.Status.AMBIGUOUS, null, found);
 			}
 		}
-		List<Conference> closest = Closest.to(List.of(input), this.conferences,
-				conference -> List.of(conference.code(), conference.title()), SUGGESTIONS);
+		List<Conference> closest = Closest.to(List.of(VietnameseText.asciiKey(input)), this.conferences,
+				conference -> List.of(VietnameseText.asciiKey(conference.code()), VietnameseText.asciiKey(conference.title())),
+				SUGGESTIONS);
 		return new ConferenceResolution(input, ConferenceResolution.Status.UNKNOWN, null, closest);
 	}
 

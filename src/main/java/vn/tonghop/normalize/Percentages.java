@@ -29,7 +29,11 @@ public final class Percentages {
 				yield inRange(cell.percent() ? number.movePointRight(2) : number);
 			}
 			case TEXT -> {
-				Matcher matcher = PERCENT.matcher(VietnameseText.clean(cell.text()));
+				String text = VietnameseText.clean(cell.text());
+				if (text.isEmpty()) {
+					yield ParsedPercentage.BLANK;
+				}
+				Matcher matcher = PERCENT.matcher(text);
 				yield matcher.matches() ? inRange(new BigDecimal(matcher.group(1).replace(',', '.')))
 						: ParsedPercentage.TEXT;
 			}

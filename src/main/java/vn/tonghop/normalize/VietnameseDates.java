@@ -35,6 +35,9 @@ public final class VietnameseDates {
 			return ParsedDate.NOT_A_DATE;
 		}
 		String text = VietnameseText.clean(cell.text());
+		if (text.isEmpty()) {
+			return ParsedDate.BLANK;
+		}
 		Matcher matcher = DAY_FIRST.matcher(text);
 		if (matcher.matches()) {
 			return date(matcher.group(4), matcher.group(3), matcher.group(1));

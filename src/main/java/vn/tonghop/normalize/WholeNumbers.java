@@ -44,7 +44,10 @@ public final class WholeNumbers {
 	}
 
 	private static ParsedNumber fromText(String text) {
-		boolean negative = !text.isEmpty() && isMinus(text.charAt(0));
+		if (text.isEmpty()) {
+			return ParsedNumber.BLANK;
+		}
+		boolean negative = isMinus(text.charAt(0));
 		String body = negative ? text.substring(1).strip() : text;
 		ParsedNumber shape = shape(body);
 		if (negative && shape.status() != ParsedNumber.Status.TEXT) {

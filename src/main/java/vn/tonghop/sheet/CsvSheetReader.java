@@ -29,7 +29,7 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
  */
 final class CsvSheetReader {
 
-	static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+	private static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
 
 	private static final char[] SEPARATORS = { ';', ',', '\t' };
 
@@ -59,9 +59,10 @@ final class CsvSheetReader {
 				List<Cell> cells = new ArrayList<>();
 				for (int column = 0; column < record.getFieldCount(); column++) {
 					String field = record.getField(column);
-					if (!field.isBlank()) {
-						cells.add(Cell.text(column, encoding.combinesTones ? Normalizer.normalize(field, Normalizer.Form.NFC)
-								: field));
+					Cell cell = Cell.text(column,
+							encoding.combinesTones() ? Normalizer.normalize(field, Normalizer.Form.NFC) : field);
+					if (Workbooks.holdsSomething(cell)) {
+						cells.add(cell);
 					}
 				}
 				if (!cells.isEmpty()) {
@@ -132,54 +133,54 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * The separator found on most of the first non-blank lines (outside quotes), ties going to the
-	 * one used most often, then to ','.
+	 * The separator found on most of the first non-blank lines (outside quotes). Ties go to ';':
+	 * in a ';' file decimal and thousands commas can be as frequent, in a ',' file ';' hardly is.
 	 */
 	private static char separator(Path file, Encoding encoding) {
 		int[] lines = new int[SEPARATORS.length];
-		int[] total = new int[SEPARATORS.length];
-		int[] onLine = new int[SEPARATORS.length];
+		boolean[] onLine = new boolean[SEPARATORS.length];
 		try (Reader reader = encoding.open(file)) {
 			boolean quoted = false;
-			boolean blank = true;
 			int sampled = 0;
 			int c;
 			for (int read = 0; sampled < SAMPLE_LINES && read < SAMPLE_CHARS && (c = reader.read()) >= 0; read++) {
 				if (c == '"') {
 					quoted = !quoted;
 				}
-				if (!quoted && (c == '\n' || c == '\r')) {
-					if (!blank) {
-						sampled++;
-						for (int i = 0; i < SEPARATORS.length; i++) {
-							lines[i] += (onLine[i] > 0) ? 1 : 0;
-							total[i] += onLine[i];
-							onLine[i] = 0;
-						}
+				else if (!quoted && (c == '\n' || c == '\r')) {
+					sampled += endLine(onLine, lines);
+				}
+				else if (!quoted) {
+					for (int i = 0; i < SEPARATORS.length; i++) {
+						onLine[i] |= c == SEPARATORS[i];
 					}
-					blank = true;
-					continue;
-				}
-				blank &= Character.isWhitespace(c);
-				for (int i = 0; !quoted && i < SEPARATORS.length; i++) {
-					onLine[i] += (c == SEPARATORS[i]) ? 1 : 0;
 				}
 			}
-			for (int i = 0; i < SEPARATORS.length; i++) {
-				lines[i] += (onLine[i] > 0) ? 1 : 0;
-				total[i] += onLine[i];
-			}
+			endLine(onLine, lines);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		int best = 1;
-		for (int i = 0; i < SEPARATORS.length; i++) {
-			if (lines[i] > lines[best] || (lines[i] == lines[best] && total[i] > total[best])) {
+		int best = 0;
+		for (int i = 1; i < SEPARATORS.length; i++) {
+			if (lines[i] > lines[best]) {
 				best = i;
 			}
 		}
 		return SEPARATORS[best];
+	}
+
+	/** Counts the separators seen on the line just ended; returns 1 when it had any. */
+	private static int endLine(boolean[] onLine, int[] lines) {
+		int any = 0;
+		for (int i = 0; i < SEPARATORS.length; i++) {
+			if (onLine[i]) {
+				lines[i]++;
+				any = 1;
+			}
+			onLine[i] = false;
+		}
+		return any;
 	}
 
 }

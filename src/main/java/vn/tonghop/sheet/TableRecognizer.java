@@ -1,6 +1,7 @@
 package vn.tonghop.sheet;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +101,6 @@ public final class TableRecognizer {
 
 		@Override
 		public void row(SheetRow row) {
-			if (row.isBlank()) {
-				return;
-			}
 			switch (this.phase) {
 				case SEARCHING -> search(row);
 				case TABLE -> tableRow(row);
@@ -203,11 +201,11 @@ public final class TableRecognizer {
 		private PointRow point(SheetRow row) {
 			Map<Field, Cell> cells = new EnumMap<>(Field.class);
 			for (Cell cell : row.cells()) {
-				if (cell.column() < this.fieldAt.length && this.fieldAt[cell.column()] != null && !cell.isBlank()) {
+				if (cell.column() < this.fieldAt.length && this.fieldAt[cell.column()] != null) {
 					cells.put(this.fieldAt[cell.column()], cell);
 				}
 			}
-			return new PointRow(this.sheet, row.number(), cells);
+			return new PointRow(this.sheet, row.number(), Collections.unmodifiableMap(cells));
 		}
 
 		private void scanPrevious() {

@@ -15,6 +15,8 @@ import java.util.zip.ZipFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
+import vn.tonghop.normalize.VietnameseText;
+
 /**
  * Reads a submission file, choosing the reader by what the bytes are rather than by the extension
  * districts happen to give them. Everything that decides whether a file may be opened at all is
@@ -55,6 +57,12 @@ public final class Workbooks {
 			checkText(head, name);
 			CsvSheetReader.read(file, name, visitor);
 		}
+	}
+
+	/** Whether a cell is worth passing on: NBSP or zero-width characters alone are blank too. */
+	static boolean holdsSomething(Cell cell) {
+		return cell != null && !cell.isBlank()
+				&& (cell.kind() != CellKind.TEXT || !VietnameseText.clean(cell.text()).isEmpty());
 	}
 
 	private static void checkZip(Path file, String name) throws UnreadableFileException {

@@ -81,7 +81,7 @@ final class XlsReader {
 					continue;
 				}
 				Cell cell = cell(workbook, source, fonts);
-				if (cell != null && !cell.isBlank()) {
+				if (Workbooks.holdsSomething(cell)) {
 					cells.add(cell);
 				}
 			}

@@ -235,7 +235,7 @@ final class XlsxReader {
 				case "rPh" -> this.inPhonetic = false;
 				case "c" -> {
 					Cell cell = this.hasValue ? cell() : null;
-					if (cell != null && !cell.isBlank()) {
+					if (Workbooks.holdsSomething(cell)) {
 						this.cells.add(cell);
 					}
 				}

@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
-import vn.tonghop.normalize.VietnameseText;
-
 /** Picks what to suggest when a name or code matches nothing: the nearest by edit distance. */
 public final class Closest {
 
@@ -14,20 +12,18 @@ public final class Closest {
 	}
 
 	/**
-	 * The items nearest to any of the inputs, nearest first, compared on {@code asciiKey} so a
-	 * missing diacritic costs nothing.
-	 * @param texts the names an item is known by
+	 * The items nearest to any of the inputs, nearest first. Inputs and keys are compared as
+	 * given: pass {@code VietnameseText.asciiKey} forms so a missing diacritic costs nothing.
+	 * @param keys the keyed names an item is known by
 	 */
-	public static <T> List<T> to(Collection<String> inputs, Collection<T> items, Function<T, Collection<String>> texts,
+	public static <T> List<T> to(Collection<String> inputs, Collection<T> items, Function<T, Collection<String>> keys,
 			int limit) {
-		List<String> keys = inputs.stream().map(VietnameseText::asciiKey).toList();
 		record Ranked<I>(I item, int distance) {
 		}
 		return items.stream()
-			.map(item -> new Ranked<>(item, texts.apply(item)
+			.map(item -> new Ranked<>(item, keys.apply(item)
 				.stream()
-				.map(VietnameseText::asciiKey)
-				.mapToInt(text -> keys.stream().mapToInt(key -> distance(key, text)).min().orElse(Integer.MAX_VALUE))
+				.mapToInt(key -> inputs.stream().mapToInt(input -> distance(input, key)).min().orElse(Integer.MAX_VALUE))
 				.min()
 				.orElse(Integer.MAX_VALUE)))
 			.sorted(Comparator.comparingInt(Ranked::distance))
@@ -37,7 +33,7 @@ public final class Closest {
 	}
 
 	/** Levenshtein distance. */
-	static int distance(String a, String b) {
+	private static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {

@@ -2,6 +2,7 @@ package vn.tonghop.units;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,8 +55,12 @@ public record ImportFile(Path path, List<String> header, List<Line> lines, List<
 			}
 			return new ImportFile(path, header, lines, problems);
 		}
-		catch (CharacterCodingException ex) {
-			throw new IOException(path + " is not UTF-8 text", ex);
+		catch (UncheckedIOException ex) {
+			// FastCSV wraps what the reader throws.
+			if (ex.getCause() instanceof CharacterCodingException) {
+				throw new IOException(path + " is not UTF-8 text", ex.getCause());
+			}
+			throw ex.getCause();
 		}
 		catch (CsvParseException ex) {
 			throw new IOException(path + " is not a readable CSV file: " + ex.getMessage(), ex);

@@ -3,6 +3,7 @@ package vn.tonghop.units;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcOperations;
@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.units.Resolution.Candidate;
 import vn.tonghop.units.UnitNames.Form;
+import vn.tonghop.units.UnitNames.Keying;
 
 /**
  * An in-memory snapshot of the unit tree: finds units by code or by any usual form of their name,
@@ -27,9 +28,6 @@ public final class UnitDirectory {
 
 	private static final int SUGGESTIONS = 3;
 
-	/** Exact keys first; keys without diacritics only when the exact ones find nothing. */
-	private static final List<UnaryOperator<String>> KEYS = List.of(VietnameseText::toneKey, VietnameseText::asciiKey);
-
 	/** Deeper than any real tree; stops a walk up a parent cycle in bad data. */
 	private static final int MAX_DEPTH = 16;
 
@@ -38,8 +36,11 @@ public final class UnitDirectory {
 
 	private final Map<String, List<Unit>> byCode = new HashMap<>();
 
-	/** Per key function, units by the key of each bare name they are known by. */
-	private final List<Map<String, List<Named>>> byName = new ArrayList<>();
+	/** Per keying, units by the key of each bare name they are known by. */
+	private final Map<Keying, Map<String, List<Named>>> byName = new EnumMap<>(Keying.class);
+
+	/** The asciiKey of every name and bare name of each unit, compared when suggesting. */
+	private final Map<Unit, List<String>> suggestionKeys = new HashMap<>();
 
 	private UnitDirectory(List<Unit> units) {
 		this.units = units.stream()
@@ -47,15 +48,22 @@ public final class UnitDirectory {
 				.thenComparing(Unit::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.toList();
 		this.units.forEach(unit -> this.byCode.computeIfAbsent(unit.code(), code -> new ArrayList<>()).add(unit));
-		for (UnaryOperator<String> key : KEYS) {
-			Map<String, List<Named>> index = new HashMap<>();
-			for (Unit unit : this.units) {
-				names(unit).forEach(name -> {
+		for (Keying key : Keying.values()) {
+			this.byName.put(key, new HashMap<>());
+		}
+		for (Unit unit : this.units) {
+			List<String> keys = new ArrayList<>();
+			for (String name : names(unit)) {
+				for (Keying key : Keying.values()) {
 					Form form = UnitNames.ofName(name, key);
-					index.computeIfAbsent(form.bare(), bare -> new ArrayList<>()).add(new Named(unit, form));
-				});
+					this.byName.get(key).computeIfAbsent(form.bare(), bare -> new ArrayList<>()).add(new Named(unit, form));
+					if (key == Keying.ASCII) {
+						keys.add(key.apply(name));
+						keys.add(form.bare());
+					}
+				}
 			}
-			this.byName.add(index);
+			this.suggestionKeys.put(unit, keys);
 		}
 	}
 
@@ -77,14 +85,17 @@ public final class UnitDirectory {
 	public Resolution resolve(String codeOrName, LocalDate on, String withinCode) {
 		Objects.requireNonNull(on, "on");
 		String input = VietnameseText.clean(codeOrName);
+		if (input.isEmpty()) {
+			return new Resolution(input, on, Resolution.Status.UNKNOWN, null, List.of());
+		}
 		Optional<Unit> coded = byCode(input, on).filter(unit -> inScope(unit, withinCode, on));
 		if (coded.isPresent()) {
 			return Resolution.resolved(input, on, coded.get());
 		}
-		for (int k = 0; k < KEYS.size(); k++) {
-			for (Form reading : UnitNames.readings(input, KEYS.get(k))) {
+		for (Keying key : Keying.values()) {
+			for (Form reading : UnitNames.readings(input, key)) {
 				Set<Unit> found = new LinkedHashSet<>();
-				for (Named named : this.byName.get(k).getOrDefault(reading.bare(), List.of())) {
+				for (Named named : this.byName.get(key).getOrDefault(reading.bare(), List.of())) {
 					if (named.form().matches(reading) && named.unit().validOn(on)
 							&& inScope(named.unit(), withinCode, on)) {
 						found.add(named.unit());
@@ -98,12 +109,12 @@ public final class UnitDirectory {
 				}
 			}
 		}
-		List<String> inputs = Stream.concat(Stream.of(input),
-				UnitNames.readings(input, VietnameseText::asciiKey).stream().map(Form::bare)).toList();
+		List<String> inputs = Stream.concat(Stream.of(Keying.ASCII.apply(input)),
+				UnitNames.readings(input, Keying.ASCII).stream().map(Form::bare)).toList();
 		List<Unit> inScope = this.units.stream()
 			.filter(unit -> unit.validOn(on) && inScope(unit, withinCode, on))
 			.toList();
-		List<Unit> closest = Closest.to(inputs, inScope, UnitDirectory::namesAndBareNames, SUGGESTIONS);
+		List<Unit> closest = Closest.to(inputs, inScope, this.suggestionKeys::get, SUGGESTIONS);
 		return new Resolution(input, on, Resolution.Status.UNKNOWN, null, candidates(closest.stream(), on));
 	}
 
@@ -165,12 +176,6 @@ public final class UnitDirectory {
 		List<String> names = new ArrayList<>(unit.aliases());
 		names.add(0, unit.name());
 		return names;
-	}
-
-	private static List<String> namesAndBareNames(Unit unit) {
-		return names(unit).stream()
-			.flatMap(name -> Stream.of(name, UnitNames.ofName(name, VietnameseText::asciiKey).bare()))
-			.toList();
 	}
 
 	/** One name a unit is known by, split into type word and bare name. */

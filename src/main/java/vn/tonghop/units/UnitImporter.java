@@ -2,8 +2,6 @@ package vn.tonghop.units;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,9 +38,9 @@ public class UnitImporter {
 	 */
 	static final LocalDate PRE_REFORM_LAST_DAY = LocalDate.of(2025, 6, 30);
 
-	static final String OFFICE_SOURCE = "statistics-office";
+	private static final String OFFICE_SOURCE = "statistics-office";
 
-	static final String CSV_SOURCE = "units-csv";
+	private static final String CSV_SOURCE = "units-csv";
 
 	private static final List<String> OFFICE_COLUMNS = List.of("Tỉnh Thành Phố", "Mã TP", "Quận Huyện", "Mã QH",
 			"Phường Xã", "Mã PX", "Cấp");
@@ -67,10 +65,10 @@ public class UnitImporter {
 	public ImportReport importFile(Path path) throws IOException {
 		ImportFile file = ImportFile.read(path);
 		List<String> problems = new ArrayList<>(file.problems());
-		Map<Identity, Stored> stored = new HashMap<>();
+		Map<Identity, Unit> stored = new HashMap<>();
 		this.jdbc.query(UnitTable.SELECT, row -> {
 			Unit unit = UnitTable.unit(row);
-			stored.put(Identity.of(unit), new Stored(row.getLong("id"), unit));
+			stored.put(Identity.of(unit), unit);
 		});
 		List<Parsed> parsed;
 		String source;
@@ -83,15 +81,16 @@ public class UnitImporter {
 			source = CSV_SOURCE;
 		}
 		else {
-			throw new IOException("%s is neither the statistics office's commune list (columns %s) nor the units CSV (columns %s)"
-				.formatted(path, String.join(", ", OFFICE_COLUMNS), String.join(",", CSV_COLUMNS)));
+			throw new IOException(
+					"%s is neither the statistics office's commune list (columns %s) nor the units CSV (columns %s)"
+						.formatted(path, String.join(", ", OFFICE_COLUMNS), String.join(",", CSV_COLUMNS)));
 		}
 		List<Parsed> accepted = consistent(parsed, stored, problems);
-		return write(accepted, stored, source, problems);
+		return store(accepted, stored, source, problems);
 	}
 
 	/** Provinces and districts repeat on every commune line; each is taken once. */
-	private List<Parsed> officeRows(ImportFile file, List<String> problems) {
+	private static List<Parsed> officeRows(ImportFile file, List<String> problems) {
 		int provinceName = file.column("Tỉnh Thành Phố");
 		int provinceCode = file.column("Mã TP");
 		int districtName = file.column("Quận Huyện");
@@ -142,7 +141,7 @@ public class UnitImporter {
 		}
 	}
 
-	private List<Parsed> csvRows(ImportFile file, List<String> problems) {
+	private static List<Parsed> csvRows(ImportFile file, List<String> problems) {
 		int code = file.column("code");
 		int name = file.column("name");
 		int parentCode = file.column("parent_code");
@@ -166,13 +165,13 @@ public class UnitImporter {
 				if (from != null && to != null && from.isAfter(to)) {
 					throw new BadLine("valid_from %s is after valid_to %s".formatted(from, to));
 				}
-				List<String> names = Arrays.stream(line.field(aliases).split("\\|"))
+				List<String> otherNames = Arrays.stream(line.field(aliases).split("\\|"))
 					.map(VietnameseText::clean)
 					.filter(alias -> !alias.isEmpty())
 					.distinct()
 					.toList();
 				rows.add(new Parsed(line, new Unit(line.required(code, "code"), line.required(name, "name"),
-						unitKind, parent.isEmpty() ? null : parent, from, to, names)));
+						unitKind, parent.isEmpty() ? null : parent, from, to, otherNames)));
 			}
 			catch (BadLine ex) {
 				problems.add(line.problem(ex.getMessage()));
@@ -186,7 +185,7 @@ public class UnitImporter {
 	 * period overlapping another period of the same code (a code must name one unit on any day;
 	 * of two such rows in the file the later one is dropped), or a parent code no unit has.
 	 */
-	private static List<Parsed> consistent(List<Parsed> rows, Map<Identity, Stored> stored, List<String> problems) {
+	private static List<Parsed> consistent(List<Parsed> rows, Map<Identity, Unit> stored, List<String> problems) {
 		Map<Identity, Parsed> unique = new LinkedHashMap<>();
 		for (Parsed row : rows) {
 			Parsed first = unique.putIfAbsent(Identity.of(row.unit()), row);
@@ -200,7 +199,7 @@ public class UnitImporter {
 		stored.forEach((identity, unit) -> {
 			codes.add(identity.code());
 			if (!unique.containsKey(identity)) {
-				periods.computeIfAbsent(identity.code(), code -> new ArrayList<>()).add(unit.unit());
+				periods.computeIfAbsent(identity.code(), code -> new ArrayList<>()).add(unit);
 			}
 		});
 		unique.keySet().forEach(identity -> codes.add(identity.code()));
@@ -237,13 +236,13 @@ public class UnitImporter {
 		return date != null ? date.toString() : "open";
 	}
 
-	private ImportReport write(List<Parsed> rows, Map<Identity, Stored> stored, String source, List<String> problems) {
+	private ImportReport store(List<Parsed> rows, Map<Identity, Unit> stored, String source, List<String> problems) {
 		List<Unit> inserts = new ArrayList<>();
-		List<Stored> updates = new ArrayList<>();
+		List<Unit> updates = new ArrayList<>();
 		int unchanged = 0;
 		for (Parsed row : rows) {
 			Unit unit = row.unit();
-			Stored before = stored.get(Identity.of(unit));
+			Unit before = stored.get(Identity.of(unit));
 			if (before == null) {
 				inserts.add(unit);
 				continue;
@@ -251,41 +250,37 @@ public class UnitImporter {
 			if (source.equals(OFFICE_SOURCE)) {
 				// The export carries no aliases; those given in the units CSV stay.
 				unit = new Unit(unit.code(), unit.name(), unit.kind(), unit.parentCode(), unit.validFrom(),
-						unit.validTo(), before.unit().aliases());
+						unit.validTo(), before.aliases());
 			}
-			if (unit.equals(before.unit())) {
+			if (unit.equals(before)) {
 				unchanged++;
 			}
 			else {
-				updates.add(new Stored(before.id(), unit));
+				updates.add(unit);
 			}
 		}
-		this.jdbc.batchUpdate("""
-				INSERT INTO tonghop.unit (code, name, kind, parent_code, valid_from, valid_to, aliases, source)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts, BATCH_SIZE, (statement, unit) -> {
-			int next = bindContent(statement, unit);
-			statement.setString(next, source);
-		});
-		this.jdbc.batchUpdate("""
-				UPDATE tonghop.unit SET code = ?, name = ?, kind = ?, parent_code = ?, valid_from = ?, valid_to = ?,
-				aliases = ?, source = ?, updated_at = now() WHERE id = ?""", updates, BATCH_SIZE, (statement, update) -> {
-			int next = bindContent(statement, update.unit());
-			statement.setString(next, source);
-			statement.setLong(next + 1, update.id());
-		});
+		batch("""
+				INSERT INTO tonghop.unit (name, kind, parent_code, valid_to, aliases, source, code, valid_from)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts, source);
+		// The condition is the unique index's expression, so each update is an index lookup.
+		batch("""
+				UPDATE tonghop.unit SET name = ?, kind = ?, parent_code = ?, valid_to = ?, aliases = ?, source = ?,
+				updated_at = now() WHERE code = ? AND coalesce(valid_from, '-infinity') = coalesce(?::date, '-infinity')""",
+				updates, source);
 		return new ImportReport(inserts.size(), updates.size(), unchanged, problems);
 	}
 
-	/** Binds code to aliases as the first seven parameters; returns the next parameter index. */
-	private static int bindContent(PreparedStatement statement, Unit unit) throws SQLException {
-		statement.setString(1, unit.code());
-		statement.setString(2, unit.name());
-		statement.setString(3, unit.kind());
-		statement.setString(4, unit.parentCode());
-		statement.setObject(5, unit.validFrom(), Types.DATE);
-		statement.setObject(6, unit.validTo(), Types.DATE);
-		statement.setArray(7, statement.getConnection().createArrayOf("text", unit.aliases().toArray()));
-		return 8;
+	private void batch(String sql, List<Unit> units, String source) {
+		this.jdbc.batchUpdate(sql, units, BATCH_SIZE, (statement, unit) -> {
+			statement.setString(1, unit.name());
+			statement.setString(2, unit.kind());
+			statement.setString(3, unit.parentCode());
+			statement.setObject(4, unit.validTo(), Types.DATE);
+			statement.setArray(5, statement.getConnection().createArrayOf("text", unit.aliases().toArray()));
+			statement.setString(6, source);
+			statement.setString(7, unit.code());
+			statement.setObject(8, unit.validFrom(), Types.DATE);
+		});
 	}
 
 	private record Identity(String code, LocalDate validFrom) {
@@ -294,9 +289,6 @@ public class UnitImporter {
 			return new Identity(unit.code(), unit.validFrom());
 		}
 
-	}
-
-	private record Stored(long id, Unit unit) {
 	}
 
 	private record Parsed(Line line, Unit unit) {

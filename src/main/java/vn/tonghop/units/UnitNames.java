@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import vn.tonghop.normalize.VietnameseText;
+
 /**
- * The forms a unit's name takes, worked on match keys ({@code VietnameseText.toneKey} or
- * {@code asciiKey}, whose words are separated by single spaces and carry no punctuation, so
+ * The forms a unit's name takes, worked on match keys (see {@link Keying}, whose words are separated by single spaces and carry no punctuation, so
  * "Q.Long Biên" arrives as "q long biên"). A name splits into its type word ("Quận") and its bare
  * name ("Long Biên").
  */
@@ -38,6 +40,30 @@ final class UnitNames {
 	private UnitNames() {
 	}
 
+	/** The match keys names are compared on: exact ones first, then ones without diacritics. */
+	enum Keying {
+
+		TONE(VietnameseText::toneKey), ASCII(VietnameseText::asciiKey);
+
+		private final UnaryOperator<String> key;
+
+		/** Keyed prefix words, each followed by the space that ends a word; keyed once, not per name. */
+		private final Map<String, String> prefixes = new ConcurrentHashMap<>();
+
+		Keying(UnaryOperator<String> key) {
+			this.key = key;
+		}
+
+		String apply(String text) {
+			return this.key.apply(text);
+		}
+
+		private String prefix(String words) {
+			return this.prefixes.computeIfAbsent(words, start -> this.key.apply(start) + " ");
+		}
+
+	}
+
 	/**
 	 * A name split into its type word (as in {@code TYPE_WORDS}, null when it has none) and the key
 	 * of its bare name.
@@ -51,11 +77,11 @@ final class UnitNames {
 	}
 
 	/** How a unit's name or alias is indexed. */
-	static Form ofName(String name, UnaryOperator<String> key) {
+	static Form ofName(String name, Keying key) {
 		return split(key.apply(name), key);
 	}
 
-	private static Form split(String text, UnaryOperator<String> key) {
+	private static Form split(String text, Keying key) {
 		for (String typeWord : TYPE_WORDS) {
 			String rest = after(text, typeWord, key);
 			if (rest != null) {
@@ -69,7 +95,7 @@ final class UnitNames {
 	 * The readings of an input, most specific first: what its committee, party and type words say,
 	 * then the input taken literally as a bare name.
 	 */
-	static List<Form> readings(String input, UnaryOperator<String> key) {
+	static List<Form> readings(String input, Keying key) {
 		String text = key.apply(input);
 		String rest = stripFirst(text, BODY_WORDS, key);
 		List<Form> readings = new ArrayList<>(2);
@@ -82,7 +108,7 @@ final class UnitNames {
 		return readings;
 	}
 
-	private static Form parse(String text, UnaryOperator<String> key) {
+	private static Form parse(String text, Keying key) {
 		for (Map.Entry<String, String> committee : COMMITTEE_WORDS.entrySet()) {
 			String rest = after(text, committee.getKey(), key);
 			if (rest != null) {
@@ -106,7 +132,7 @@ final class UnitNames {
 		return typed;
 	}
 
-	private static String stripFirst(String text, List<String> prefixes, UnaryOperator<String> key) {
+	private static String stripFirst(String text, List<String> prefixes, Keying key) {
 		for (String prefix : prefixes) {
 			String rest = after(text, prefix, key);
 			if (rest != null) {
@@ -117,8 +143,8 @@ final class UnitNames {
 	}
 
 	/** The words after a leading {@code prefix}, or null when the text does not start with it. */
-	private static String after(String text, String prefix, UnaryOperator<String> key) {
-		String start = key.apply(prefix) + " ";
+	private static String after(String text, String prefix, Keying key) {
+		String start = key.prefix(prefix);
 		return text.startsWith(start) ? text.substring(start.length()) : null;
 	}
 

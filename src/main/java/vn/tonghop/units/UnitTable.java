@@ -8,7 +8,7 @@ import java.util.List;
 /** Reading rows of {@code tonghop.unit}, shared by the importer and the directory. */
 final class UnitTable {
 
-	static final String SELECT = "SELECT id, code, name, kind, parent_code, valid_from, valid_to, aliases FROM tonghop.unit";
+	static final String SELECT = "SELECT code, name, kind, parent_code, valid_from, valid_to, aliases FROM tonghop.unit";
 
 	private UnitTable() {
 	}

@@ -62,7 +62,7 @@ class PercentagesTests {
 
 	@Test
 	void blankIsBlank() {
-		assertThat(Percentages.parse(Cell.text(0, "")).status()).isEqualTo(ParsedPercentage.Status.BLANK);
+		assertThat(Percentages.parse(Cell.text(0, "\u00A0")).status()).isEqualTo(ParsedPercentage.Status.BLANK);
 		assertThat(Percentages.parse(null).status()).isEqualTo(ParsedPercentage.Status.BLANK);
 	}
 

@@ -60,7 +60,7 @@ class VietnameseDatesTests {
 
 	@Test
 	void blankIsBlank() {
-		assertThat(VietnameseDates.parse(Cell.text(0, " ")).status()).isEqualTo(ParsedDate.Status.BLANK);
+		assertThat(VietnameseDates.parse(Cell.text(0, " \u00A0\u200B")).status()).isEqualTo(ParsedDate.Status.BLANK);
 	}
 
 }

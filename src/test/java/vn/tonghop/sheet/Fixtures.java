@@ -77,6 +77,9 @@ final class Fixtures {
 				else if (value instanceof Number number) {
 					cell.setCellValue(number.doubleValue());
 				}
+				else if (value instanceof Boolean bool) {
+					cell.setCellValue(bool);
+				}
 				else if (value instanceof LocalDate date) {
 					cell.setCellValue(date);
 					cell.setCellStyle(dateStyle(sheet.getWorkbook()));

@@ -70,7 +70,8 @@ class WorkbooksTests {
 	@Test
 	void xlsxDatesHonourThe1904DateSystem() throws Exception {
 		XSSFWorkbook workbook = new XSSFWorkbook();
-		workbook.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+		(workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
+				: workbook.getCTWorkbook().addNewWorkbookPr()).setDate1904(true);
 		Fixtures.fill(workbook.createSheet("S"), 1, row(LocalDate.of(2021, 3, 27)));
 		Path file = Fixtures.write(this.dir, "1904.xlsx", workbook);
 		Recorder recorder = new Recorder();

@@ -221,6 +221,16 @@ class UnitDirectoryTests {
 	}
 
 	@Test
+	void aBlankInputIsUnknownWithoutSuggestions() {
+		// when
+		Resolution resolution = this.directory.resolve(" \u00A0", BEFORE_REFORM, null);
+
+		// then
+		assertThat(resolution.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(resolution.candidates()).isEmpty();
+	}
+
+	@Test
 	void aTypeWordRestrictsTheCandidates() {
 		// when
 		Resolution resolution = this.directory.resolve("Huyện Long Biên", BEFORE_REFORM, null);

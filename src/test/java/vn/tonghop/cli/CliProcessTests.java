@@ -1,0 +1,111 @@
+package vn.tonghop.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.TonghopApplication;
+import vn.tonghop.examples.ExampleFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands as users run them: separate JVM processes, sharing only the database. */
+class CliProcessTests {
+
+	@TempDir
+	Path work;
+
+	@Test
+	void ingestThenStatusInTwoProcessesSeeTheSameEmbeddedDatabase() throws Exception {
+		// given
+		Path input = this.work.resolve("input");
+		ExampleFiles.copyExamples(input);
+		Map<String, String> env = environment();
+		env.put("TONGHOP_EMBEDDED_DATA_DIR", this.work.resolve("data/postgres").toString());
+
+		// when
+		Result ingest = run(env, "ingest", "--input", input.toString());
+		Result status = run(env, "status", "--conference", "HNTW8-K13");
+
+		// then
+		assertThat(ingest.exitCode()).as(ingest.output()).isZero();
+		assertThat(ingest.output()).contains("accepted 2, accepted with warnings 0, rejected 1")
+			.contains("thanh-hoa-tp-nqdh13-ban-nhap.csv")
+			.contains("3113");
+		assertThat(status.exitCode()).as(status.output()).isZero();
+		assertThat(status.output()).contains("COMPLETED").contains("Đảng bộ Khối các cơ quan tỉnh Lạng Sơn").contains("3113");
+		assertThat(Files.isRegularFile(this.work.resolve("data/postgres/PG_VERSION"))).isTrue();
+	}
+
+	@Test
+	void aConfiguredDatabaseIsUsedInsteadOfTheEmbeddedOne() throws Exception {
+		// given a separately running PostgreSQL, named by SPRING_DATASOURCE_URL
+		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(this.work.resolve("external")).start()) {
+			Path input = this.work.resolve("input");
+			ExampleFiles.copyExamples(input);
+			Map<String, String> env = environment();
+			env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + external.getPort() + "/postgres");
+			env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+			env.put("SPRING_DATASOURCE_PASSWORD", "");
+			env.put("TONGHOP_EMBEDDED_DATA_DIR", this.work.resolve("never-started").toString());
+
+			// when
+			Result ingest = run(env, "ingest", "--input", input.toString());
+
+			// then
+			assertThat(ingest.exitCode()).as(ingest.output()).isZero();
+			try (var connection = external.getPostgresDatabase().getConnection();
+					var rows = connection.createStatement()
+						.executeQuery("SELECT sum(participants) FROM warehouse.participation")) {
+				rows.next();
+				assertThat(rows.getLong(1)).isEqualTo(6108 + 3113);
+			}
+			assertThat(this.work.resolve("never-started")).doesNotExist();
+		}
+	}
+
+	@Test
+	void helpAnswersWithoutStartingTheApplication() throws Exception {
+		Result help = run(environment(), "ingest", "--help");
+
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.output()).contains("Usage: tonghop ingest").contains("--input=DIR");
+	}
+
+	private Map<String, String> environment() {
+		Map<String, String> env = new java.util.HashMap<>();
+		env.put("TONGHOP_EMBEDDED_CLEAN", "false");
+		env.put("TONGHOP_INTAKE_STABLE_FOR", "0s");
+		env.put("TONGHOP_INTAKE_ARCHIVE", this.work.resolve("data/archive").toString());
+		env.put("TONGHOP_REFERENCE_DIRECTORY", Path.of("jobs", "reference").toAbsolutePath().toString());
+		return env;
+	}
+
+	private Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-cp", System.getProperty("java.class.path"), TonghopApplication.class.getName()));
+		command.addAll(List.of(args));
+		Path log = Files.createTempFile(this.work, "out", ".txt");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(env);
+		Process process = builder.start();
+		if (!process.waitFor(3, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("timed out: " + String.join(" ", args));
+		}
+		return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+	}
+
+	record Result(int exitCode, String output) {
+	}
+
+}

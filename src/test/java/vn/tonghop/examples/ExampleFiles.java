@@ -1,0 +1,48 @@
+package vn.tonghop.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Fixtures shared by tests: the shipped examples, small generated submissions, a clean database. */
+public final class ExampleFiles {
+
+	private ExampleFiles() {
+	}
+
+	/** Copies input/ (the shipped example submissions) into a test's drop folder. */
+	public static void copyExamples(Path target) throws IOException {
+		Path source = Path.of("input");
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path copy = target.resolve(source.relativize(file).toString());
+				Files.createDirectories(copy.getParent());
+				Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+	}
+
+	/** A Long Biên submission (semicolon CSV) with one grassroots point of 100 members per ward named. */
+	public static String longBienCsv(List<String> wards) {
+		StringBuilder csv = new StringBuilder("Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n"
+				+ "STT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;Số đảng viên tham dự;Số người khác tham dự\n");
+		int row = 1;
+		for (String ward : wards) {
+			csv.append(row++).append(';').append(ward).append(";Phường;").append(ward).append(";100;0\n");
+		}
+		csv.append(";Tổng cộng;;;").append(100 * wards.size()).append(";0\n");
+		return csv.toString();
+	}
+
+	/** Empties everything a run writes, so each test starts from the same state. */
+	public static void clean(JdbcTemplate jdbc) {
+		jdbc.execute("TRUNCATE warehouse.participation, warehouse.unit_coverage, tonghop.submission_problem, "
+				+ "tonghop.intake_log, tonghop.seen_file, tonghop.submission, tonghop.unit, tonghop.conference");
+	}
+
+}

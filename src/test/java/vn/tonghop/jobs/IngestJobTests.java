@@ -1,0 +1,183 @@
+package vn.tonghop.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class IngestJobTests {
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void cleanWarehouseAndLoadReference() throws IOException {
+		ExampleFiles.clean(this.jdbc);
+		this.reference.importAll(Path.of("jobs", "reference"));
+	}
+
+	@Test
+	void examplesReproduceThePublishedFigures() throws Exception {
+		// given the example submissions shipped in input/
+		ExampleFiles.copyExamples(this.input);
+
+		// when
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		Map<String, Object> longBien = unitFigures("NQDH13", "004");
+		assertThat(longBien).containsEntry("points", 19L)
+			.containsEntry("points_district", 3L)
+			.containsEntry("points_grassroots", 16L)
+			.containsEntry("province_code", "01")
+			.containsEntry("reporting_unit_name", "Quận Long Biên");
+		assertThat(((Number) longBien.get("participants")).longValue()).isGreaterThan(6000);
+		Map<String, Object> langSon = unitFigures("HNTW8-K13", "20-KCQ");
+		assertThat(langSon).containsEntry("points", 64L)
+			.containsEntry("points_district", 1L)
+			.containsEntry("points_grassroots", 63L)
+			.containsEntry("participants", 3113L)
+			.containsEntry("members_total", 4336)
+			.containsEntry("members_studied", 3252);
+		assertThat(langSon.get("coverage_pct")).hasToString("75.0");
+		assertThat(states()).containsEntry("long-bien-nqdh13.xlsx", "accepted")
+			.containsEntry("lang-son-khoi-cqt-hntw8.xls", "accepted")
+			.containsEntry("thanh-hoa-tp-nqdh13-ban-nhap.csv", "rejected");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE reporting_unit_code = '380'",
+				Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT code FROM tonghop.submission_problem p JOIN tonghop.submission s "
+				+ "ON s.id = p.submission_id WHERE s.file_name = 'thanh-hoa-tp-nqdh13-ban-nhap.csv'", String.class))
+			.isEqualTo("totals-row-mismatch");
+	}
+
+	@Test
+	void provinceViewAddsUpTheUnitsAndCountsExpectedReporters() throws Exception {
+		// given
+		ExampleFiles.copyExamples(this.input);
+
+		// when
+		this.runner.run(this.input, "test");
+
+		// then: Hà Nội expects itself and Long Biên; only Long Biên reported
+		Map<String, Object> haNoi = this.jdbc.queryForMap("SELECT * FROM warehouse.participation_by_province "
+				+ "WHERE conference_code = 'NQDH13' AND province_code = '01'");
+		assertThat(haNoi).containsEntry("points", 19L)
+			.containsEntry("units_expected", 2L)
+			.containsEntry("units_reported", 1L)
+			.containsEntry("province_name", "Thành phố Hà Nội");
+		assertThat(this.jdbc.queryForList("SELECT unit_code FROM warehouse.completeness WHERE conference_code = 'NQDH13' "
+				+ "AND province_code = '01' AND NOT reported", String.class)).containsExactly("01");
+		assertThat(this.jdbc.queryForObject("SELECT on_time FROM warehouse.completeness WHERE conference_code = 'NQDH13' "
+				+ "AND unit_code = '004'", Boolean.class)).isFalse();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_roles WHERE rolname = 'warehouse_analyst'",
+				Integer.class)).isOne();
+	}
+
+	@Test
+	void aResubmissionReplacesTheEarlierOneAsAWhole() throws Exception {
+		// given Long Biên loaded once
+		Path file = this.input.resolve("004").resolve("long-bien.csv");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy")));
+		this.runner.run(this.input, "test");
+		long first = currentSubmission("004");
+
+		// when the district sends it again without Cự Khối
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy")));
+		this.runner.run(this.input, "test");
+
+		// then
+		assertThat(this.jdbc.queryForList("SELECT point_name FROM warehouse.participation WHERE reporting_unit_code = '004' "
+				+ "ORDER BY source_row", String.class)).containsExactly("Phường Bồ Đề", "Phường Gia Thụy");
+		long second = currentSubmission("004");
+		assertThat(second).isNotEqualTo(first);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation", Long.class))
+			.containsExactly(second);
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission WHERE id = ?", String.class, first))
+			.isEqualTo("accepted");
+	}
+
+	@Test
+	void theSameBytesDroppedTwiceLoadOnce() throws Exception {
+		// given two copies of one file under different names
+		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		Files.writeString(this.input.resolve("a.csv"), csv);
+		Files.writeString(this.input.resolve("b.csv"), csv);
+
+		// when scanned twice
+		this.runner.run(this.input, "test");
+		this.runner.run(this.input, "test");
+
+		// then
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission", Integer.class)).isOne();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.intake_log WHERE outcome = 'duplicate'",
+				Integer.class)).isOne();
+	}
+
+	@Test
+	void aWrongTotalsRowIsRejectedAndTheWarehouseIsUnchanged() throws Exception {
+		// given a loaded submission
+		Path file = this.input.resolve("long-bien.csv");
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối")));
+		this.runner.run(this.input, "test");
+		List<Map<String, Object>> before = this.jdbc.queryForList("SELECT * FROM warehouse.participation ORDER BY source_row");
+
+		// when a resubmission's totals row does not add up
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")).replace(";Tổng cộng;;;100;", ";Tổng cộng;;;999;"));
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForList("SELECT * FROM warehouse.participation ORDER BY source_row")).isEqualTo(before);
+		Map<String, Object> rejected = this.jdbc.queryForMap("SELECT state, first_problem FROM tonghop.submission "
+				+ "WHERE job_execution_id = ?", execution.getId());
+		assertThat(rejected.get("state")).isEqualTo("rejected");
+		assertThat((String) rejected.get("first_problem")).contains("Totals row").contains("999").contains("100");
+	}
+
+	private Map<String, Object> unitFigures(String conference, String unit) {
+		return this.jdbc.queryForMap("SELECT * FROM warehouse.participation_by_unit WHERE conference_code = ? "
+				+ "AND reporting_unit_code = ?", conference, unit);
+	}
+
+	private Map<String, String> states() {
+		Map<String, String> states = new java.util.HashMap<>();
+		this.jdbc.query("SELECT file_name, state FROM tonghop.submission",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> states.put(rs.getString(1), rs.getString(2)));
+		return states;
+	}
+
+	private long currentSubmission(String unit) {
+		return this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE is_current AND unit_code = ?", Long.class,
+				unit);
+	}
+
+}

@@ -1,0 +1,49 @@
+package vn.tonghop.schedule;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScheduleFilesTests {
+
+	private final Path file = Path.of("jobs", "nightly.schedule");
+
+	@Test
+	void readsJobCronZoneAndInput() {
+		Schedule schedule = ScheduleFiles.parse(this.file,
+				List.of("# nightly", "job = ingest", "cron = 0 0 2 * * ?", "input = /srv/drop", "time-zone = UTC"),
+				"Asia/Ho_Chi_Minh");
+
+		assertThat(schedule.name()).isEqualTo("nightly");
+		assertThat(schedule.cron().getCronExpression()).isEqualTo("0 0 2 * * ?");
+		assertThat(schedule.timeZone().getID()).isEqualTo("UTC");
+		assertThat(schedule.input()).isEqualTo(Path.of("/srv/drop"));
+	}
+
+	@Test
+	void aBadCronExpressionNamesTheFileAndLine() {
+		assertThatThrownBy(() -> ScheduleFiles.parse(this.file, List.of("job = ingest", "", "cron = 0 */5 * * *"),
+				"Asia/Ho_Chi_Minh"))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessageStartingWith(this.file + ":3: bad cron expression '0 */5 * * *'");
+	}
+
+	@Test
+	void anUnknownKeyOrJobIsRefused() {
+		assertThatThrownBy(() -> ScheduleFiles.parse(this.file, List.of("job = ingest", "cronn = 0 * * * * ?"), "UTC"))
+			.hasMessageStartingWith(this.file + ":2: unknown key 'cronn'");
+		assertThatThrownBy(() -> ScheduleFiles.parse(this.file, List.of("job = report", "cron = 0 * * * * ?"), "UTC"))
+			.hasMessageStartingWith(this.file + ":1: job must be one of");
+	}
+
+	@Test
+	void theShippedScheduleIsValid() {
+		assertThat(ScheduleFiles.read(Path.of("jobs"), "Asia/Ho_Chi_Minh")).extracting(Schedule::name)
+			.contains("ingest");
+	}
+
+}
