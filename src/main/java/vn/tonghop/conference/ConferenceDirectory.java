@@ -63,7 +63,8 @@ public final class ConferenceDirectory {
 			}
 		}
 		List<Conference> closest = Closest.to(List.of(VietnameseText.asciiKey(input)), this.conferences,
-				conference -> List.of(VietnameseText.asciiKey(conference.code()), VietnameseText.asciiKey(conference.title())),
+				conference -> List.of(VietnameseText.asciiKey(conference.code()),
+						VietnameseText.asciiKey(conference.title())),
 				SUGGESTIONS);
 		return new ConferenceResolution(input, ConferenceResolution.Status.UNKNOWN, null, closest);
 	}
