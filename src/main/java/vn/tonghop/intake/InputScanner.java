@@ -50,25 +50,27 @@ public class InputScanner {
 
 	public ScanResult scan(Path input, long jobExecutionId) {
 		Path root = input.toAbsolutePath().normalize();
-		ScanResult result = new ScanResult();
+		Counts counts = new Counts();
 		if (!Files.isDirectory(root)) {
 			log.warn("Input folder {} does not exist; nothing to take", root);
-			return result;
+			return counts.result();
 		}
 		for (Path file : candidates(root)) {
 			try {
-				take(root, file, jobExecutionId, result);
+				take(root, file, jobExecutionId, counts);
 			}
 			catch (IOException ex) {
 				// Vanished, unreadable or unarchivable: left where it is for the next scan.
 				log.warn("Could not take {}: {}", file, ex.toString());
-				result.skipped++;
+				counts.skipped++;
 			}
 		}
+		ScanResult result = counts.result();
+		log.info("Scan of {}: {}", root, result);
 		return result;
 	}
 
-	private void take(Path root, Path file, long jobExecutionId, ScanResult result) throws IOException {
+	private void take(Path root, Path file, long jobExecutionId, Counts result) throws IOException {
 		BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
 		Instant modified = before.lastModifiedTime().toInstant();
 		if (modified.plus(this.properties.stableFor()).isAfter(this.clock.instant())) {
@@ -172,8 +174,17 @@ public class InputScanner {
 		}
 	}
 
-	/** What one scan found. */
-	public static final class ScanResult {
+	/**
+	 * What one scan found.
+	 * @param taken new files registered as pending
+	 * @param duplicates files whose bytes had been taken before
+	 * @param unstable files still changing, left for a later scan
+	 * @param skipped files that vanished or could not be read or archived
+	 */
+	public record ScanResult(int taken, int duplicates, int unstable, int skipped) {
+	}
+
+	private static final class Counts {
 
 		int taken;
 
@@ -183,20 +194,8 @@ public class InputScanner {
 
 		int skipped;
 
-		public int taken() {
-			return this.taken;
-		}
-
-		public int duplicates() {
-			return this.duplicates;
-		}
-
-		public int unstable() {
-			return this.unstable;
-		}
-
-		public int skipped() {
-			return this.skipped;
+		ScanResult result() {
+			return new ScanResult(this.taken, this.duplicates, this.unstable, this.skipped);
 		}
 
 	}
