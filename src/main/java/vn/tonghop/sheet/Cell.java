@@ -2,6 +2,8 @@ package vn.tonghop.sheet;
 
 import java.time.LocalDate;
 
+import vn.tonghop.normalize.VietnameseText;
+
 /**
  * One cell as the file stores it.
  *
@@ -27,8 +29,10 @@ public record Cell(int column, CellKind kind, String text, double number, LocalD
 		return new Cell(column, CellKind.NUMBER, plain(number), number, null, false, null);
 	}
 
+	/** Blank, or text of nothing but spaces, NBSP and invisible characters. */
 	public boolean isBlank() {
-		return this.kind == CellKind.BLANK || (this.kind == CellKind.TEXT && this.text.isBlank());
+		return this.kind == CellKind.BLANK
+				|| (this.kind == CellKind.TEXT && VietnameseText.clean(this.text).isEmpty());
 	}
 
 	/** The column as Excel names it: 0 is A, 26 is AA. */

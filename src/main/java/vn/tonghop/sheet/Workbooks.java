@@ -15,7 +15,6 @@ import java.util.zip.ZipFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
-import vn.tonghop.normalize.VietnameseText;
 
 /**
  * Reads a submission file, choosing the reader by what the bytes are rather than by the extension
@@ -61,8 +60,7 @@ public final class Workbooks {
 
 	/** Whether a cell is worth passing on: NBSP or zero-width characters alone are blank too. */
 	static boolean holdsSomething(Cell cell) {
-		return cell != null && !cell.isBlank()
-				&& (cell.kind() != CellKind.TEXT || !VietnameseText.clean(cell.text()).isEmpty());
+		return cell != null && !cell.isBlank();
 	}
 
 	private static void checkZip(Path file, String name) throws UnreadableFileException {
