@@ -71,7 +71,8 @@ final class CsvSheetReader {
 			}
 		}
 		catch (CsvParseException ex) {
-			throw new UnreadableFileException("file-corrupt", name + ": the CSV file is malformed (" + ex.getMessage() + ").",
+			throw new UnreadableFileException("file-corrupt", "malformed CSV: " + ex.getMessage(),
+					name + ": the CSV file is malformed (" + ex.getMessage() + ").",
 					ex);
 		}
 		catch (IOException ex) {

@@ -42,7 +42,7 @@ public final class Workbooks {
 		String name = file.getFileName().toString();
 		byte[] head = head(file);
 		if (head.length == 0) {
-			throw new UnreadableFileException("file-empty", name + ": the file is empty.");
+			throw new UnreadableFileException("file-empty", null, name + ": the file is empty.");
 		}
 		if (startsWith(head, ZIP)) {
 			checkZip(file, name);
@@ -74,17 +74,18 @@ public final class Workbooks {
 					return;
 				}
 				if (entry.equals("xl/workbook.bin")) {
-					kind = "Excel binary workbooks (.xlsb) are not supported";
+					kind = "Excel Binary Workbook (.xlsb)";
 				}
 				else if (entry.equals("mimetype") || entry.equals("content.xml")) {
-					kind = "OpenDocument spreadsheets (.ods) are not supported";
+					kind = "OpenDocument Spreadsheet (.ods)";
 				}
 			}
-			throw new UnreadableFileException("file-format", name + ": "
-					+ ((kind != null) ? kind : "this is a zip archive, not a spreadsheet") + "; save it as .xlsx.");
+			throw new UnreadableFileException("file-format", (kind != null) ? kind : "zip archive",
+					name + ": " + ((kind != null) ? kind + " files are not supported" : "this is a zip archive, not a spreadsheet")
+							+ "; save it as .xlsx.");
 		}
 		catch (ZipException ex) {
-			throw new UnreadableFileException("file-corrupt", name + ": the file is damaged (not a readable zip).", ex);
+			throw new UnreadableFileException("file-corrupt", "not a readable zip", name + ": the file is damaged (not a readable zip).", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -97,12 +98,12 @@ public final class Workbooks {
 		try (InputStream in = zip.getInputStream(workbook)) {
 			String start = new String(in.readNBytes(HEAD), StandardCharsets.UTF_8);
 			if (start.contains("purl.oclc.org/ooxml/spreadsheetml/main")) {
-				throw new UnreadableFileException("file-format",
+				throw new UnreadableFileException("file-format", "Strict Open XML",
 						name + ": Strict Open XML workbooks are not supported; save it as an ordinary Excel Workbook (.xlsx).");
 			}
 		}
 		catch (ZipException ex) {
-			throw new UnreadableFileException("file-corrupt", name + ": the file is damaged (not a readable zip).", ex);
+			throw new UnreadableFileException("file-corrupt", "not a readable zip", name + ": the file is damaged (not a readable zip).", ex);
 		}
 	}
 
@@ -110,18 +111,21 @@ public final class Workbooks {
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
 			DirectoryNode root = fs.getRoot();
 			if (root.hasEntry("EncryptedPackage")) {
-				throw new UnreadableFileException("file-encrypted",
+				throw new UnreadableFileException("file-encrypted", null,
 						name + ": the workbook is protected with a password; save it without a password.");
 			}
 			if (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK")) {
 				return;
 			}
-			throw new UnreadableFileException("file-format", name + ": " + (root.hasEntry("Book")
+			throw new UnreadableFileException("file-format",
+					root.hasEntry("Book") ? "Excel 5.0/95 (BIFF5)" : "Office document that is not a workbook",
+					name + ": " + (root.hasEntry("Book")
 					? "Excel 5.0/95 workbooks are not supported; save it as .xlsx."
 					: "this is an Office document but not an Excel workbook."));
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new UnreadableFileException("file-corrupt", name + ": the file is damaged and cannot be opened.", ex);
+			throw new UnreadableFileException("file-corrupt", "not a readable Office file",
+					name + ": the file is damaged and cannot be opened.", ex);
 		}
 	}
 
@@ -132,18 +136,19 @@ public final class Workbooks {
 		String extension = extension(name);
 		if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<table")
 				|| start.startsWith("mime-version:") || (start.startsWith("<?xml") && start.contains("<html"))) {
-			throw new UnreadableFileException("file-format", name + ": this is a web page (HTML) saved as " + extension
+			throw new UnreadableFileException("file-format", "HTML web page", name + ": this is a web page (HTML) saved as " + extension
 					+ "; open it in Excel and save it as Excel Workbook (.xlsx).");
 		}
 		if (start.startsWith("<?xml")) {
-			throw new UnreadableFileException("file-format",
-					name + ": " + (start.contains("urn:schemas-microsoft-com:office:spreadsheet")
+			boolean spreadsheetMl = start.contains("urn:schemas-microsoft-com:office:spreadsheet");
+			throw new UnreadableFileException("file-format", spreadsheetMl ? "XML Spreadsheet 2003" : "XML",
+					name + ": " + (spreadsheetMl
 							? "this is an XML Spreadsheet 2003 saved as " + extension
 									+ "; open it in Excel and save it as Excel Workbook (.xlsx)."
 							: "this is an XML file, not a spreadsheet."));
 		}
 		if (!extension.equals(".csv") && !looksLikeText(head)) {
-			throw new UnreadableFileException("file-format", name + ": this is not a spreadsheet.");
+			throw new UnreadableFileException("file-format", "not a spreadsheet", name + ": this is not a spreadsheet.");
 		}
 	}
 

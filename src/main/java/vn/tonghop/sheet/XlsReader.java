@@ -47,7 +47,8 @@ final class XlsReader {
 			}
 		}
 		catch (IOException ex) {
-			throw new UnreadableFileException("file-corrupt", name + ": the workbook is damaged and cannot be read.", ex);
+			throw new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
+					name + ": the workbook is damaged and cannot be read.", ex);
 		}
 	}
 
@@ -56,16 +57,17 @@ final class XlsReader {
 			return new HSSFWorkbook(fs.getRoot(), true);
 		}
 		catch (EncryptedDocumentException ex) {
-			throw new UnreadableFileException("file-encrypted",
+			throw new UnreadableFileException("file-encrypted", null,
 					name + ": the workbook is protected with a password; save it without a password.", ex);
 		}
 		catch (OldExcelFormatException ex) {
-			throw new UnreadableFileException("file-format",
+			throw new UnreadableFileException("file-format", "Excel 95 or older",
 					name + ": workbooks from Excel 95 or older are not supported; save it as .xlsx.", ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			// Damaged BIFF records surface as assorted runtime exceptions; nothing of the visitor runs here.
-			throw new UnreadableFileException("file-corrupt", name + ": the workbook is damaged and cannot be read.", ex);
+			throw new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
+					name + ": the workbook is damaged and cannot be read.", ex);
 		}
 	}
 

@@ -72,7 +72,8 @@ final class XlsxReader {
 		}
 		catch (IOException | SAXException | OpenXML4JException | POIXMLException | OpenXML4JRuntimeException
 				| RecordFormatException | UnsupportedFileFormatException ex) {
-			throw new UnreadableFileException("file-corrupt", name + ": the workbook is damaged and cannot be read.", ex);
+			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook",
+					name + ": the workbook is damaged and cannot be read.", ex);
 		}
 		finally {
 			if (pkg != null) {

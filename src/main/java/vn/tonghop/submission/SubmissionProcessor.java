@@ -114,7 +114,7 @@ public class SubmissionProcessor {
 			});
 		}
 		catch (UnreadableFileException ex) {
-			problems.add(Problem.ofFile(Rule.FILE_UNREADABLE, ex.getMessage()));
+			problems.add(unreadable(ex));
 		}
 		catch (NoTableException ex) {
 			if (ex.missing().isEmpty()) {
@@ -131,9 +131,14 @@ public class SubmissionProcessor {
 		catch (RuntimeException ex) {
 			// Parsers for hostile formats throw many unchecked kinds; a file must never stop the run.
 			log.warn("Unexpected failure reading {}", pending.sourcePath(), ex);
-			problems.add(Problem.ofFile(Rule.FILE_UNREADABLE, "the file is damaged (" + ex.getClass().getSimpleName() + ")"));
+			problems.add(Problem.ofFile(Rule.FILE_CORRUPT, ex.getClass().getSimpleName()));
 		}
 		return null;
+	}
+
+	private static Problem unreadable(UnreadableFileException ex) {
+		Rule rule = Rule.byCode(ex.reason());
+		return (ex.detail() != null) ? Problem.ofFile(rule, ex.detail()) : Problem.ofFile(rule);
 	}
 
 	private Placement checkFile(PendingSubmission pending, RecognizedTable table, PointChecks checks,

@@ -9,7 +9,20 @@ import static vn.tonghop.validate.Severity.WARNING;
  */
 public enum Rule {
 
-	FILE_UNREADABLE("file-unreadable", ERROR, "Không đọc được tệp: %s", "The file cannot be read: %s"),
+	FILE_EMPTY("file-empty", ERROR, "Tệp rỗng, không có nội dung", "The file is empty"),
+	FILE_TOO_LARGE("file-too-large", ERROR, "Tệp lớn %s, vượt giới hạn %s", "The file is %s, over the limit of %s"),
+	FILE_FORMAT("file-format", ERROR,
+			"Định dạng không được hỗ trợ: %s. Hãy mở bằng Excel và lưu thành Excel Workbook (.xlsx)",
+			"Unsupported format: %s. Open it in Excel and save it as Excel Workbook (.xlsx)"),
+	FILE_ENCRYPTED("file-encrypted", ERROR, "Tệp được đặt mật khẩu; hãy lưu lại không đặt mật khẩu",
+			"The workbook is password-protected; save it without a password"),
+	FILE_CORRUPT("file-corrupt", ERROR, "Tệp bị hỏng, không mở được (%s)", "The file is damaged and cannot be opened (%s)"),
+	FILE_OVER_LIMIT("file-over-limit", ERROR, "Tệp vượt giới hạn an toàn: %s", "The file exceeds a safety limit: %s"),
+	FILE_UNSAFE_XML("file-unsafe-xml", ERROR,
+			"Tệp chứa khai báo XML không được phép (DTD, thực thể, tham chiếu ngoài)",
+			"The file contains XML declarations that are not allowed (DTD, entities, external references)"),
+	FILE_VANISHED("file-vanished", ERROR, "Tệp đã bị xóa hoặc di chuyển trước khi đọc xong",
+			"The file was removed or moved before it could be read"),
 	TABLE_NOT_FOUND("table-not-found", ERROR, "Không tìm thấy bảng số liệu: %s", "No recognizable table: %s"),
 	REQUIRED_COLUMN_MISSING("required-column-missing", ERROR, "Thiếu cột bắt buộc: %s",
 			"Required column missing: %s"),
@@ -54,7 +67,12 @@ public enum Rule {
 	SUMMARY_INVALID("summary-invalid", ERROR, "Số liệu tổng hợp không hợp lệ (%s): \"%s\"",
 			"Invalid unit summary figure (%s): \"%s\""),
 	POINT_DUPLICATE("point-duplicate", WARNING, "Điểm cầu \"%s\" xuất hiện %s lần (các dòng %s)",
-			"Point \"%s\" appears %s times (rows %s)");
+			"Point \"%s\" appears %s times (rows %s)"),
+	POINT_OUTLIER("point-outlier", WARNING, "Điểm cầu \"%s\" có %s người, cao bất thường so với mức thường gặp %s của tệp",
+			"Point \"%s\" has %s people, far above the file's typical %s"),
+	LEGACY_ENCODING("legacy-encoding", WARNING,
+			"Văn bản gõ bằng phông %s (%s ô, ô đầu tiên %s) đã được chuyển sang Unicode; hãy gõ lại bằng Unicode",
+			"Text typed in the %s font (%s cells, first at %s) was converted to Unicode; please type in Unicode");
 
 	private final String code;
 
@@ -69,6 +87,16 @@ public enum Rule {
 		this.severity = severity;
 		this.vietnamese = vietnamese;
 		this.english = english;
+	}
+
+	/** The rule with this stable code. */
+	public static Rule byCode(String code) {
+		for (Rule rule : values()) {
+			if (rule.code.equals(code)) {
+				return rule;
+			}
+		}
+		throw new IllegalArgumentException("No rule " + code);
 	}
 
 	public String code() {
