@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 import vn.tonghop.status.StatusQueries;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = "Prints recent runs, files by state and, with --conference, its consolidated figures.")
+		description = "Prints recent runs, files by state and, with --conference, its figures, completeness per province and the units still to report.")
 final class StatusCommand implements Callable<Integer> {
 
-	@Option(names = "--conference", paramLabel = "CODE", description = "also print this conference's figures")
+	@Option(names = "--conference", paramLabel = "CODE", description = "also print this conference's figures, completeness and chase list")
 	String conference;
 
 	@Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "how many recent runs (default ${DEFAULT-VALUE})")
@@ -38,10 +38,35 @@ final class StatusCommand implements Callable<Integer> {
 		queries.filesByState().forEach(s -> states.add(s.state().replace('_', ' '), s.files(), s.latest()));
 		states.print(out);
 		if (this.conference != null) {
-			out.println("\nConsolidated figures for " + this.conference + ":");
-			FiguresTable.print(out, queries.figures(List.of(this.conference)));
+			conference(out, queries);
 		}
 		return 0;
+	}
+
+	private void conference(PrintStream out, StatusQueries queries) {
+		if (!queries.conferenceExists(this.conference)) {
+			out.println("\nNo conference " + this.conference + " (see `conferences import`).");
+			return;
+		}
+		out.println("\nConsolidated figures for " + this.conference + ":");
+		FiguresTable.print(out, queries.figures(List.of(this.conference)));
+		out.println("\nCompleteness per province (units expected on the conference date):");
+		TextTable completeness = new TextTable("Province", "Name", "Expected", "Reported", "On time", "Late", "Missing")
+			.right(2, 3, 4, 5, 6);
+		queries.completeness(this.conference)
+			.forEach(p -> completeness.add(p.provinceCode(), p.provinceName(), p.expected(), p.reported(), p.onTime(),
+					p.late(), p.missing()));
+		completeness.print(out);
+		List<StatusQueries.MissingUnit> missing = queries.missing(this.conference);
+		if (missing.isEmpty()) {
+			out.println("\nEvery expected unit has reported.");
+			return;
+		}
+		out.println("\nStill to report (" + missing.size() + " units, deadline " + missing.get(0).deadline() + "):");
+		TextTable chase = new TextTable("Province", "Unit", "Name");
+		missing.forEach(m -> chase.add(m.provinceName() != null ? m.provinceName() : m.provinceCode(), m.unitCode(),
+				m.unitName()));
+		chase.print(out);
 	}
 
 }

@@ -60,6 +60,39 @@ public class StatusQueries {
 				+ "GROUP BY conference_code ORDER BY max(processed_at) DESC LIMIT ?", String.class, limit);
 	}
 
+	/** Per province: units expected to report on the conference, reported, on time, late and missing. */
+	public List<ProvinceCompleteness> completeness(String conferenceCode) {
+		return this.jdbc.query("""
+				SELECT c.province_code, max(p.province_name), count(*), count(*) FILTER (WHERE c.reported),
+				       count(*) FILTER (WHERE c.on_time), count(*) FILTER (WHERE NOT c.on_time)
+				FROM warehouse.completeness c
+				LEFT JOIN warehouse.participation_by_province p
+				    ON p.conference_code = c.conference_code AND p.province_code = c.province_code
+				WHERE c.conference_code = ?
+				GROUP BY c.province_code
+				ORDER BY c.province_code
+				""", (rs, i) -> new ProvinceCompleteness(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+				rs.getLong(5), rs.getLong(6)), conferenceCode);
+	}
+
+	/** The units still expected to report on the conference: who to chase. */
+	public List<MissingUnit> missing(String conferenceCode) {
+		return this.jdbc.query("""
+				SELECT c.province_code, p.province_name, c.unit_code, c.unit_name, c.deadline
+				FROM warehouse.completeness c
+				LEFT JOIN warehouse.participation_by_province p
+				    ON p.conference_code = c.conference_code AND p.province_code = c.province_code
+				WHERE c.conference_code = ? AND NOT c.reported
+				ORDER BY c.province_code, c.unit_code <> c.province_code, c.unit_code
+				""", (rs, i) -> new MissingUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getObject(5, java.time.LocalDate.class)), conferenceCode);
+	}
+
+	public boolean conferenceExists(String conferenceCode) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM tonghop.conference WHERE code = ?)", Boolean.class, conferenceCode));
+	}
+
 	public List<RecentRun> recentRuns(int limit) {
 		return this.jdbc.query("""
 				SELECT e.job_execution_id, i.job_name, e.start_time, e.end_time, e.status, e.exit_message,
@@ -87,6 +120,19 @@ public class StatusQueries {
 
 	public record RecentRun(long executionId, String job, java.time.LocalDateTime started,
 			java.time.LocalDateTime ended, String status, String exitMessage, long files, long rows) {
+	}
+
+	public record ProvinceCompleteness(String provinceCode, String provinceName, long expected, long reported,
+			long onTime, long late) {
+
+		public long missing() {
+			return this.expected - this.reported;
+		}
+
+	}
+
+	public record MissingUnit(String provinceCode, String provinceName, String unitCode, String unitName,
+			java.time.LocalDate deadline) {
 	}
 
 	public record StateCount(String state, long files, OffsetDateTime latest) {

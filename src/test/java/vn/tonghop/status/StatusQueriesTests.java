@@ -1,0 +1,97 @@
+package vn.tonghop.status;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.status.StatusQueries.MissingUnit;
+import vn.tonghop.status.StatusQueries.ProvinceCompleteness;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class StatusQueriesTests {
+
+	@Autowired
+	StatusQueries queries;
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void ingestExamples() throws Exception {
+		ExampleFiles.clean(this.jdbc);
+		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.copyExamples(this.input);
+		this.runner.run(this.input, "test");
+	}
+
+	@Test
+	void completenessCountsExpectedReportedAndMissingPerProvince() {
+		// given the examples: Long Biên accepted for NQDH13, Thanh Hóa city rejected
+
+		// when
+		var provinces = this.queries.completeness("NQDH13");
+
+		// then each province expects itself and its district-level units valid on 2021-03-27
+		assertThat(provinces).extracting(ProvinceCompleteness::provinceCode, ProvinceCompleteness::expected,
+				ProvinceCompleteness::reported, ProvinceCompleteness::missing)
+			.containsExactly(tuple("01", 2L, 1L, 1L),
+					tuple("20", 2L, 0L, 2L),
+					tuple("38", 2L, 0L, 2L));
+	}
+
+	@Test
+	void timelinessComparesTheFirstAcceptedArrivalWithTheDeadlineInVietnamTime() {
+		// given Long Biên's file arrived at 23:30 on the deadline day, Vietnam time
+		this.jdbc.update("UPDATE tonghop.submission SET received_at = TIMESTAMPTZ '2021-04-10 23:30:00+07' "
+				+ "WHERE unit_code = '004'");
+
+		// when
+		ProvinceCompleteness haNoi = this.queries.completeness("NQDH13").get(0);
+
+		// then it is on time: the deadline day is counted in Vietnam time
+		assertThat(haNoi.onTime()).isEqualTo(1);
+		assertThat(haNoi.late()).isZero();
+
+		// and a day later it is late
+		this.jdbc.update("UPDATE tonghop.submission SET received_at = TIMESTAMPTZ '2021-04-11 00:30:00+07' "
+				+ "WHERE unit_code = '004'");
+		assertThat(this.queries.completeness("NQDH13").get(0).late()).isEqualTo(1);
+	}
+
+	@Test
+	void chaseListNamesTheMissingUnitsProvinceFirst() {
+		// when
+		var missing = this.queries.missing("NQDH13");
+
+		// then the rejected Thanh Hóa city is still to chase, and Long Biên is not
+		assertThat(missing).extracting(MissingUnit::unitCode).containsExactly("01", "20", "20-KCQ", "38", "380");
+		assertThat(missing).filteredOn(m -> m.unitCode().equals("380"))
+			.singleElement()
+			.satisfies(m -> {
+				assertThat(m.unitName()).isEqualTo("Thành phố Thanh Hóa");
+				assertThat(m.deadline()).hasToString("2021-04-10");
+			});
+	}
+
+}
