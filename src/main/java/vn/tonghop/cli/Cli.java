@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tonghop", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = "Consolidates district submissions about study conferences into a PostgreSQL warehouse.%n"
 				+ "Without a command, runs 'serve'.",
-		subcommands = { ServeCommand.class, IngestCommand.class, StatusCommand.class, UnitsCommand.class,
+		subcommands = { ServeCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class, UnitsCommand.class,
 				ConferencesCommand.class })
 public final class Cli implements Callable<Integer> {
 

@@ -1,0 +1,367 @@
+package vn.tonghop.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+import vn.tonghop.report.ReportQueries.CompletenessLine;
+import vn.tonghop.report.ReportQueries.ConferenceLine;
+import vn.tonghop.report.ReportQueries.ProvinceLine;
+import vn.tonghop.report.ReportQueries.UnitLine;
+
+/**
+ * The consolidated provincial report analysts send upwards: per province a sheet with one row per
+ * reporting unit (points by level, attendance, coverage), a totals row and a chart of participants
+ * by unit, then a sheet of who has reported. Printable on A4 landscape.
+ */
+@Component
+public class ConsolidatedReport {
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+	private static final String[] HEADERS = { "STT", "Mã đơn vị", "Đơn vị báo cáo", "Trung ương", "Cấp tỉnh",
+			"Cấp huyện", "Cấp cơ sở", "Chi bộ", "Tổng số", "Đảng viên tham dự", "Người khác tham dự",
+			"Tổng số người tham dự", "Tổng số đảng viên", "Số đảng viên được học tập", "Tỷ lệ (%)" };
+
+	private static final int FIRST_POINTS = 3;
+
+	private static final int PARTICIPANTS = 11;
+
+	private static final int TOTAL_MEMBERS = 12;
+
+	private static final int STUDIED = 13;
+
+	private static final int COVERAGE = 14;
+
+	private static final int GROUP_ROW = 3;
+
+	private static final int HEADER_ROW = 4;
+
+	private static final int FIRST_DATA_ROW = 5;
+
+	private final ReportQueries queries;
+
+	ConsolidatedReport(ReportQueries queries) {
+		this.queries = queries;
+	}
+
+	/**
+	 * Writes the report of a conference, for every province in its scope or only {@code province}.
+	 * @throws UnknownReportSubjectException when the conference, or the province within it, is unknown
+	 */
+	public void write(String conference, String province, OutputStream out) throws IOException {
+		ConferenceLine subject = this.queries.conference(conference)
+			.orElseThrow(() -> new UnknownReportSubjectException("No conference " + conference + "."));
+		List<ProvinceLine> provinces = this.queries.provinces(conference, province);
+		if (province != null && provinces.isEmpty()) {
+			throw new UnknownReportSubjectException(
+					"Province " + province + " is not in the scope of " + conference + " and holds no figures for it.");
+		}
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Styles styles = new Styles(workbook);
+			Set<String> sheetNames = new HashSet<>();
+			for (ProvinceLine line : provinces) {
+				provinceSheet(workbook, styles, subject, line, sheetName(line, sheetNames));
+			}
+			completenessSheet(workbook, styles, subject, this.queries.completeness(conference, province));
+			// Cached results let viewers that do not recalculate (and our own readers) show the totals.
+			workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+			workbook.write(out);
+		}
+	}
+
+	private void provinceSheet(XSSFWorkbook workbook, Styles styles, ConferenceLine conference, ProvinceLine province,
+			String name) {
+		XSSFSheet sheet = workbook.createSheet(name);
+		titles(sheet, styles, conference, "BÁO CÁO TỔNG HỢP KẾT QUẢ HỌC TẬP, QUÁN TRIỆT — " + province.name().toUpperCase(),
+				"Đơn vị đã báo cáo: " + province.reported() + "/" + province.expected());
+		Row group = sheet.createRow(GROUP_ROW);
+		Row header = sheet.createRow(HEADER_ROW);
+		for (int c = 0; c < HEADERS.length; c++) {
+			text(group, c, "", styles.header);
+			text(header, c, HEADERS[c], styles.header);
+		}
+		text(group, FIRST_POINTS, "Số điểm cầu", styles.header);
+		text(group, 9, "Số người tham dự", styles.header);
+		text(group, TOTAL_MEMBERS, "Học tập của đảng viên", styles.header);
+		sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, GROUP_ROW, FIRST_POINTS, 8));
+		sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, GROUP_ROW, 9, PARTICIPANTS));
+		sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, GROUP_ROW, TOTAL_MEMBERS, COVERAGE));
+		for (int c = 0; c < FIRST_POINTS; c++) {
+			text(group, c, HEADERS[c], styles.header);
+			sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, HEADER_ROW, c, c));
+		}
+		List<UnitLine> units = this.queries.units(conference.code(), province.code());
+		int r = FIRST_DATA_ROW;
+		for (UnitLine unit : units) {
+			Row row = sheet.createRow(r);
+			number(row, 0, r - FIRST_DATA_ROW + 1, styles.integer);
+			text(row, 1, unit.code(), styles.text);
+			text(row, 2, unit.name() + (unit.reported() ? "" : " (chưa báo cáo)"), styles.text);
+			for (int level = 0; level < 5; level++) {
+				number(row, FIRST_POINTS + level, unit.points()[level], styles.integer);
+			}
+			number(row, 8, unit.points()[5], styles.integer);
+			number(row, 9, unit.members(), styles.integer);
+			number(row, 10, unit.others(), styles.integer);
+			number(row, PARTICIPANTS, unit.participants(), styles.integer);
+			optional(row, TOTAL_MEMBERS, unit.membersTotal(), styles.integer);
+			optional(row, STUDIED, unit.membersStudied(), styles.integer);
+			Cell coverage = row.createCell(COVERAGE);
+			coverage.setCellStyle(styles.percent);
+			if (unit.coveragePct() != null) {
+				coverage.setCellValue(unit.coveragePct().movePointLeft(2).doubleValue());
+			}
+			r++;
+		}
+		int last = r - 1;
+		Row totals = sheet.createRow(r);
+		text(totals, 0, "", styles.totalText);
+		text(totals, 1, "", styles.totalText);
+		text(totals, 2, "Tổng cộng", styles.totalText);
+		for (int c = FIRST_POINTS; c < COVERAGE; c++) {
+			Cell cell = totals.createCell(c);
+			cell.setCellStyle(styles.totalInteger);
+			cell.setCellFormula(units.isEmpty() ? "0" : "SUM(" + range(c, FIRST_DATA_ROW, last) + ")");
+		}
+		Cell coverage = totals.createCell(COVERAGE);
+		coverage.setCellStyle(styles.totalPercent);
+		String studied = ref(STUDIED, r);
+		String total = ref(TOTAL_MEMBERS, r);
+		coverage.setCellFormula("IF(" + total + ">0," + studied + "/" + total + ",\"\")");
+		layout(sheet, HEADERS.length, HEADER_ROW);
+		sheet.setColumnWidth(2, 40 * 256);
+		if (!units.isEmpty()) {
+			chart(sheet, FIRST_DATA_ROW, last, r + 2);
+		}
+	}
+
+	private static void chart(XSSFSheet sheet, int first, int last, int anchorRow) {
+		XSSFDrawing drawing = sheet.createDrawingPatriarch();
+		int height = Math.max(15, (last - first + 1) + 6);
+		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, anchorRow, HEADERS.length, anchorRow + height);
+		XSSFChart chart = drawing.createChart(anchor);
+		chart.setTitleText("Số người tham dự theo đơn vị");
+		chart.setTitleOverlay(false);
+		XDDFCategoryAxis units = chart.createCategoryAxis(AxisPosition.LEFT);
+		XDDFValueAxis participants = chart.createValueAxis(AxisPosition.BOTTOM);
+		participants.setCrosses(AxisCrosses.AUTO_ZERO);
+		XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, units, participants);
+		data.setBarDirection(BarDirection.BAR);
+		data.setVaryColors(false);
+		XDDFBarChartData.Series series = (XDDFBarChartData.Series) data.addSeries(
+				XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(first, last, 2, 2)),
+				XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, PARTICIPANTS,
+						PARTICIPANTS)));
+		series.setTitle("Tổng số người tham dự", new CellReference(sheet.getSheetName(), HEADER_ROW, PARTICIPANTS, true,
+				true));
+		chart.plot(data);
+	}
+
+	private void completenessSheet(XSSFWorkbook workbook, Styles styles, ConferenceLine conference,
+			List<CompletenessLine> lines) {
+		XSSFSheet sheet = workbook.createSheet("Tình hình báo cáo");
+		long reported = lines.stream().filter(CompletenessLine::reported).count();
+		titles(sheet, styles, conference, "TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ",
+				"Đã báo cáo " + reported + "/" + lines.size() + " đơn vị; hạn báo cáo "
+						+ (conference.deadline() != null ? DAY.format(conference.deadline()) : "-"));
+		String[] headers = { "STT", "Tỉnh", "Mã đơn vị", "Đơn vị", "Đã báo cáo", "Thời điểm nộp", "Đúng hạn" };
+		Row header = sheet.createRow(HEADER_ROW);
+		for (int c = 0; c < headers.length; c++) {
+			text(header, c, headers[c], styles.header);
+		}
+		int r = FIRST_DATA_ROW;
+		for (CompletenessLine line : lines) {
+			Row row = sheet.createRow(r);
+			number(row, 0, r - FIRST_DATA_ROW + 1, styles.integer);
+			text(row, 1, line.province(), styles.text);
+			text(row, 2, line.unitCode(), styles.text);
+			text(row, 3, line.unitName(), styles.text);
+			text(row, 4, line.reported() ? "Có" : "Chưa", line.reported() ? styles.text : styles.missing);
+			text(row, 5, line.submittedAt() != null ? MOMENT.format(line.submittedAt().atZoneSameInstant(VIETNAM)) : "",
+					styles.text);
+			text(row, 6, line.onTime() == null ? "" : line.onTime() ? "Đúng hạn" : "Trễ hạn",
+					Boolean.FALSE.equals(line.onTime()) ? styles.missing : styles.text);
+			r++;
+		}
+		layout(sheet, headers.length, HEADER_ROW);
+		sheet.setColumnWidth(3, 40 * 256);
+	}
+
+	private static void titles(XSSFSheet sheet, Styles styles, ConferenceLine conference, String title, String note) {
+		text(sheet.createRow(0), 0, title, styles.title);
+		String dates = DAY.format(conference.start())
+				+ (conference.end() != null && !conference.end().equals(conference.start()) ? " – " + DAY.format(conference.end()) : "");
+		text(sheet.createRow(1), 0, conference.title() + " (" + conference.code() + ", " + dates + ")", styles.subtitle);
+		text(sheet.createRow(2), 0, note, styles.subtitle);
+	}
+
+	private static void layout(XSSFSheet sheet, int columns, int headerRow) {
+		for (int c = 0; c < columns; c++) {
+			sheet.setColumnWidth(c, (c == 0 ? 6 : 13) * 256);
+		}
+		sheet.createFreezePane(3, headerRow + 1);
+		sheet.setRepeatingRows(new CellRangeAddress(headerRow - 1, headerRow, -1, -1));
+		PrintSetup print = sheet.getPrintSetup();
+		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+		print.setLandscape(true);
+		print.setFitWidth((short) 1);
+		print.setFitHeight((short) 0);
+		sheet.setFitToPage(true);
+		sheet.setHorizontallyCenter(true);
+		sheet.getFooter().setCenter("Trang &P / &N");
+	}
+
+	private static String sheetName(ProvinceLine province, Set<String> taken) {
+		String name = WorkbookUtil.createSafeSheetName(province.name());
+		if (!taken.add(name)) {
+			name = WorkbookUtil.createSafeSheetName(province.code() + " " + province.name());
+			taken.add(name);
+		}
+		return name;
+	}
+
+	private static String range(int column, int first, int last) {
+		return ref(column, first) + ":" + ref(column, last);
+	}
+
+	private static String ref(int column, int row) {
+		return new CellReference(row, column).formatAsString();
+	}
+
+	/** Text is always a string cell, and formula-like text is quote-prefixed so editing it keeps it text. */
+	private static void text(Row row, int column, String value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(SafeText.looksLikeFormula(value) ? styleQuoted(row, style) : style);
+	}
+
+	private static CellStyle styleQuoted(Row row, CellStyle style) {
+		CellStyle quoted = row.getSheet().getWorkbook().createCellStyle();
+		quoted.cloneStyleFrom(style);
+		quoted.setQuotePrefixed(true);
+		return quoted;
+	}
+
+	private static void number(Row row, int column, long value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(style);
+	}
+
+	private static void optional(Row row, int column, Long value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellStyle(style);
+		if (value != null) {
+			cell.setCellValue(value);
+		}
+	}
+
+	/** The report's few styles, created once per workbook. */
+	private static final class Styles {
+
+		final CellStyle title;
+
+		final CellStyle subtitle;
+
+		final CellStyle header;
+
+		final CellStyle text;
+
+		final CellStyle integer;
+
+		final CellStyle percent;
+
+		final CellStyle totalText;
+
+		final CellStyle totalInteger;
+
+		final CellStyle totalPercent;
+
+		final CellStyle missing;
+
+		Styles(XSSFWorkbook workbook) {
+			Font bold = workbook.createFont();
+			bold.setBold(true);
+			Font big = workbook.createFont();
+			big.setBold(true);
+			big.setFontHeightInPoints((short) 13);
+			Font red = workbook.createFont();
+			red.setColor(IndexedColors.DARK_RED.getIndex());
+			short integerFormat = workbook.createDataFormat().getFormat("#,##0");
+			short percentFormat = workbook.createDataFormat().getFormat("0.0%");
+			this.title = workbook.createCellStyle();
+			this.title.setFont(big);
+			this.subtitle = workbook.createCellStyle();
+			this.header = bordered(workbook);
+			this.header.setFont(bold);
+			this.header.setWrapText(true);
+			this.header.setAlignment(HorizontalAlignment.CENTER);
+			this.header.setVerticalAlignment(VerticalAlignment.CENTER);
+			this.header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+			this.header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			this.text = bordered(workbook);
+			this.integer = bordered(workbook);
+			this.integer.setDataFormat(integerFormat);
+			this.percent = bordered(workbook);
+			this.percent.setDataFormat(percentFormat);
+			this.totalText = bordered(workbook);
+			this.totalText.setFont(bold);
+			this.totalInteger = bordered(workbook);
+			this.totalInteger.setFont(bold);
+			this.totalInteger.setDataFormat(integerFormat);
+			this.totalPercent = bordered(workbook);
+			this.totalPercent.setFont(bold);
+			this.totalPercent.setDataFormat(percentFormat);
+			this.missing = bordered(workbook);
+			this.missing.setFont(red);
+		}
+
+		private static CellStyle bordered(XSSFWorkbook workbook) {
+			CellStyle style = workbook.createCellStyle();
+			style.setBorderTop(BorderStyle.THIN);
+			style.setBorderBottom(BorderStyle.THIN);
+			style.setBorderLeft(BorderStyle.THIN);
+			style.setBorderRight(BorderStyle.THIN);
+			return style;
+		}
+
+	}
+
+}

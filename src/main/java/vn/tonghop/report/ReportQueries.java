@@ -1,0 +1,92 @@
+package vn.tonghop.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads the consolidated report's figures from the warehouse views. */
+@Component
+class ReportQueries {
+
+	private final JdbcTemplate jdbc;
+
+	ReportQueries(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<ConferenceLine> conference(String code) {
+		return this.jdbc.query("SELECT code, title, start_date, end_date, deadline FROM tonghop.conference WHERE code = ?",
+				(rs, i) -> new ConferenceLine(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)),
+				code).stream().findFirst();
+	}
+
+	/** Provinces of the conference that expect reports or hold figures, optionally only one. */
+	List<ProvinceLine> provinces(String conference, String province) {
+		return this.jdbc.query("""
+				SELECT province_code, coalesce(province_name, province_code), units_expected, units_reported
+				FROM warehouse.participation_by_province
+				WHERE conference_code = ? AND (?::text IS NULL OR province_code = ?)
+				ORDER BY province_code
+				""", (rs, i) -> new ProvinceLine(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+				conference, province, province);
+	}
+
+	/** Every unit expected to report in the province, with its figures (zero when it has not reported). */
+	List<UnitLine> units(String conference, String province) {
+		return this.jdbc.query("""
+				WITH units AS (
+				    SELECT unit_code, unit_name FROM warehouse.completeness
+				    WHERE conference_code = ? AND province_code = ?
+				    UNION
+				    SELECT reporting_unit_code, reporting_unit_name FROM warehouse.participation_by_unit
+				    WHERE conference_code = ? AND province_code = ?
+				)
+				SELECT u.unit_code, coalesce(u.unit_name, u.unit_code), f.reporting_unit_code IS NOT NULL,
+				       coalesce(f.points_central, 0), coalesce(f.points_province, 0), coalesce(f.points_district, 0),
+				       coalesce(f.points_grassroots, 0), coalesce(f.points_cell, 0), coalesce(f.points, 0),
+				       coalesce(f.members_attending, 0), coalesce(f.others_attending, 0), coalesce(f.participants, 0),
+				       f.members_total::bigint, f.members_studied::bigint, f.coverage_pct
+				FROM units u
+				LEFT JOIN warehouse.participation_by_unit f
+				    ON f.conference_code = ? AND f.reporting_unit_code = u.unit_code
+				ORDER BY u.unit_code <> ?, u.unit_code
+				""", (rs, i) -> new UnitLine(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+				new long[] { rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9) },
+				rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getObject(13, Long.class), rs.getObject(14, Long.class),
+				rs.getObject(15, BigDecimal.class)), conference, province, conference, province, conference, province);
+	}
+
+	List<CompletenessLine> completeness(String conference, String province) {
+		return this.jdbc.query("""
+				SELECT province_code, unit_code, coalesce(unit_name, unit_code), reported, submitted_at, on_time
+				FROM warehouse.completeness
+				WHERE conference_code = ? AND (?::text IS NULL OR province_code = ?)
+				ORDER BY province_code, unit_code <> province_code, unit_code
+				""", (rs, i) -> new CompletenessLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+				rs.getObject(5, OffsetDateTime.class), rs.getObject(6, Boolean.class)), conference, province, province);
+	}
+
+	record ConferenceLine(String code, String title, LocalDate start, LocalDate end, LocalDate deadline) {
+	}
+
+	record ProvinceLine(String code, String name, long expected, long reported) {
+	}
+
+	/**
+	 * @param points by level (central, province, district, grassroots, cell) and then all together
+	 */
+	record UnitLine(String code, String name, boolean reported, long[] points, long members, long others,
+			long participants, Long membersTotal, Long membersStudied, BigDecimal coveragePct) {
+	}
+
+	record CompletenessLine(String province, String unitCode, String unitName, boolean reported,
+			OffsetDateTime submittedAt, Boolean onTime) {
+	}
+
+}
