@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tonghop", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = "Consolidates district submissions about study conferences into a PostgreSQL warehouse.%n"
 				+ "Without a command, runs 'serve'.",
-		subcommands = { ServeCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class, UnitsCommand.class,
-				ConferencesCommand.class })
+		subcommands = { ServeCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class,
+				TemplateCommand.class, UnitsCommand.class, ConferencesCommand.class })
 public final class Cli implements Callable<Integer> {
 
 	public static int run(String... args) {

@@ -1,10 +1,6 @@
 package vn.tonghop.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +8,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.tonghop.report.ConsolidatedReport;
-import vn.tonghop.report.UnknownReportSubjectException;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
 		description = "Writes the consolidated provincial report of a conference as an Excel workbook: per province "
@@ -35,31 +30,8 @@ final class ReportCommand implements Callable<Integer> {
 	}
 
 	private int report(ConfigurableApplicationContext context) {
-		try {
-			Path parent = this.out.toAbsolutePath().getParent();
-			Files.createDirectories(parent);
-			// Written beside the target and moved, so a failed run never leaves half a workbook.
-			Path partial = Files.createTempFile(parent, ".report-", ".part");
-			try {
-				try (OutputStream stream = Files.newOutputStream(partial)) {
-					context.getBean(ConsolidatedReport.class).write(this.conference, this.province, stream);
-				}
-				Files.move(partial, this.out, StandardCopyOption.REPLACE_EXISTING);
-			}
-			finally {
-				Files.deleteIfExists(partial);
-			}
-			System.out.println("Wrote " + this.out);
-			return 0;
-		}
-		catch (UnknownReportSubjectException ex) {
-			System.err.println(ex.getMessage());
-			return 1;
-		}
-		catch (IOException ex) {
-			System.err.println("Cannot write " + this.out + ": " + ex.getMessage());
-			return 1;
-		}
+		return WorkbookFile.write(this.out,
+				stream -> context.getBean(ConsolidatedReport.class).write(this.conference, this.province, stream));
 	}
 
 }

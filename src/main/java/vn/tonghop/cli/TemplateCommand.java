@@ -1,0 +1,37 @@
+package vn.tonghop.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.tonghop.template.SubmissionTemplate;
+
+@Command(name = "template", mixinStandardHelpOptions = true,
+		description = "Writes a blank submission for a unit and a conference: the canonical layout with the labels "
+				+ "filled in, one row per sub-unit, drop-down lists for level and format and whole-number cells for "
+				+ "head counts.")
+final class TemplateCommand implements Callable<Integer> {
+
+	@Option(names = "--unit", required = true, paramLabel = "CODE", description = "the reporting unit")
+	String unit;
+
+	@Option(names = "--conference", required = true, paramLabel = "CODE", description = "the conference")
+	String conference;
+
+	@Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "where to write the workbook")
+	Path out;
+
+	@Override
+	public Integer call() {
+		return SpringRun.once(this::template);
+	}
+
+	private int template(ConfigurableApplicationContext context) {
+		return WorkbookFile.write(this.out,
+				stream -> context.getBean(SubmissionTemplate.class).write(this.unit, this.conference, stream));
+	}
+
+}

@@ -1,0 +1,52 @@
+package vn.tonghop.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import vn.tonghop.report.UnknownReportSubjectException;
+
+/** Writes a generated workbook to the path a command was given, whole or not at all. */
+final class WorkbookFile {
+
+	private WorkbookFile() {
+	}
+
+	/** @return the command's exit code: 0 written, 1 refused or not writable (the reason printed) */
+	static int write(Path target, Writer writer) {
+		try {
+			Path parent = target.toAbsolutePath().getParent();
+			Files.createDirectories(parent);
+			// Written beside the target and moved, so a failed run never leaves half a workbook.
+			Path partial = Files.createTempFile(parent, ".tonghop-", ".part");
+			try {
+				try (OutputStream stream = Files.newOutputStream(partial)) {
+					writer.write(stream);
+				}
+				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				Files.deleteIfExists(partial);
+			}
+			System.out.println("Wrote " + target);
+			return 0;
+		}
+		catch (UnknownReportSubjectException ex) {
+			System.err.println(ex.getMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			System.err.println("Cannot write " + target + ": " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	interface Writer {
+
+		void write(OutputStream out) throws IOException;
+
+	}
+
+}
