@@ -13,7 +13,7 @@ import vn.tonghop.normalize.VietnameseText;
  * matching is on {@link VietnameseText#asciiKey} with the spaces removed, so case, diacritics,
  * tone-mark placement, punctuation and spacing do not matter.
  */
-final class Vocabulary {
+public final class Vocabulary {
 
 	private static final Map<String, Field> FIELDS = new HashMap<>();
 
@@ -57,7 +57,7 @@ final class Vocabulary {
 	}
 
 	/** The header the format asks for, to name a field in messages. */
-	static String canonical(Field field) {
+	public static String canonical(Field field) {
 		return CANONICAL.get(field);
 	}
 

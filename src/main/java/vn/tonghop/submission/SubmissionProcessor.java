@@ -1,12 +1,8 @@
 package vn.tonghop.submission;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +15,8 @@ import vn.tonghop.conference.ConferenceResolution;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.normalize.ParsedDate;
-import vn.tonghop.normalize.ParsedNumber;
-import vn.tonghop.normalize.ParsedPercentage;
-import vn.tonghop.normalize.Percentages;
 import vn.tonghop.normalize.VietnameseDates;
 import vn.tonghop.normalize.VietnameseText;
-import vn.tonghop.normalize.WholeNumbers;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.HeaderCell;
@@ -34,6 +26,7 @@ import vn.tonghop.sheet.NoTableException;
 import vn.tonghop.sheet.RecognizedTable;
 import vn.tonghop.sheet.TableRecognizer;
 import vn.tonghop.sheet.UnreadableFileException;
+import vn.tonghop.sheet.Vocabulary;
 import vn.tonghop.units.Resolution;
 import vn.tonghop.units.Unit;
 import vn.tonghop.units.UnitDirectory;
@@ -42,6 +35,7 @@ import vn.tonghop.validate.Problem;
 import vn.tonghop.validate.Problem.Location;
 import vn.tonghop.validate.ProblemList;
 import vn.tonghop.validate.Rule;
+import vn.tonghop.validate.UnitSummaryChecks;
 import vn.tonghop.warehouse.StagedPoint;
 import vn.tonghop.warehouse.StagingFailedException;
 import vn.tonghop.warehouse.WarehouseLoader;
@@ -118,11 +112,11 @@ public class SubmissionProcessor {
 		}
 		catch (NoTableException ex) {
 			if (ex.missing().isEmpty()) {
-				problems.add(Problem.ofFile(Rule.TABLE_NOT_FOUND, ex.getMessage()));
+				problems.add(Problem.ofFile(Rule.TABLE_NOT_FOUND));
 			}
 			else {
 				problems.add(Problem.of(Rule.REQUIRED_COLUMN_MISSING, new Location(ex.closestSheet(), ex.closestRow(), null),
-						null, ex.missing()));
+						null, String.join(", ", ex.missing().stream().map(Vocabulary::canonical).toList())));
 			}
 		}
 		catch (StagingFailedException | DataAccessException ex) {
@@ -144,6 +138,7 @@ public class SubmissionProcessor {
 	private Placement checkFile(PendingSubmission pending, RecognizedTable table, PointChecks checks,
 			ProblemList problems) {
 		Location sheet = Location.sheet(table.sheet());
+		checks.locateMissingCells(table.columns());
 		for (HeaderCell unknown : table.unknownColumns()) {
 			problems.add(Problem.of(Rule.UNKNOWN_COLUMN,
 					new Location(table.sheet(), unknown.row(), Cell.columnName(unknown.column())), unknown.text(),
@@ -153,11 +148,7 @@ public class SubmissionProcessor {
 			problems.add(Problem.of(Rule.TABLE_EMPTY, sheet, null));
 		}
 		if (table.totalsRow() != null) {
-			Map<Field, String> names = new EnumMap<>(Field.class);
-			names.put(Field.MEMBERS, "Số đảng viên tham dự");
-			names.put(Field.OTHERS, "Số người khác tham dự");
-			names.put(Field.TOTAL, "Tổng số người tham dự");
-			checks.checkTotals(table.totalsRow(), names);
+			checks.checkTotals(table.totalsRow());
 		}
 		ReferenceData.Snapshot reference = this.reference.current();
 		Conference conference = conference(table, reference, problems);
@@ -175,14 +166,20 @@ public class SubmissionProcessor {
 					row.date(), conference.startDate(), conference.endDate()));
 		}
 		for (var duplicate : this.loader.duplicatePoints(LISTED_WARNINGS)) {
-			problems.add(Problem.of(Rule.POINT_DUPLICATE, sheet, duplicate.pointName(), duplicate.pointName(),
-					duplicate.count(), duplicate.rows()));
+			problems.add(Problem.of(Rule.POINT_DUPLICATE,
+					new Location(table.sheet(), duplicate.firstRow(), column(table, Field.POINT_NAME)), duplicate.pointName(),
+					duplicate.pointName(), duplicate.count(), duplicate.rows()));
+		}
+		String participants = column(table, table.columns().containsKey(Field.TOTAL) ? Field.TOTAL : Field.MEMBERS);
+		for (var outlier : this.loader.outliers(LISTED_WARNINGS)) {
+			problems.add(Problem.of(Rule.POINT_OUTLIER, new Location(table.sheet(), outlier.sourceRow(), participants),
+					Integer.toString(outlier.participants()), outlier.pointName(), outlier.participants(), outlier.typical()));
 		}
 		UnitDirectory units = reference.units();
 		Unit province = units.province(unit, on).orElse(unit);
 		String district = on.isBefore(TWO_LEVEL_FROM) ? units.district(unit, on).map(Unit::code).orElse(null) : null;
 		List<HostPlacement> hosts = hosts(table, units, unit, on, problems);
-		Coverage coverage = coverage(table, problems);
+		Coverage coverage = UnitSummaryChecks.check(table.labels(), problems);
 		return new Placement(unit, conference, province.code(), district, hosts, coverage, reportDate(table, problems));
 	}
 
@@ -196,7 +193,8 @@ public class SubmissionProcessor {
 		ConferenceResolution resolution = reference.conferences().resolve(written);
 		if (!resolution.isResolved()) {
 			problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, at(label), written, written,
-					resolution.candidates().stream().map(c -> c.code() + " " + c.title()).toList()));
+					resolution.candidates().isEmpty() ? "-" : String.join("; ",
+							resolution.candidates().stream().map(c -> c.code() + " " + c.title()).toList())));
 			return null;
 		}
 		return resolution.conference();
@@ -236,7 +234,7 @@ public class SubmissionProcessor {
 			if (!resolution.isResolved()) {
 				problems.add(Problem.of(Rule.HOST_UNIT_UNKNOWN,
 						new Location(table.sheet(), host.firstRow(), column(table, Field.HOST_UNIT)), host.text(),
-						host.text(), host.rows(), resolution.message()));
+						host.text(), host.rows(), candidates(resolution)));
 				continue;
 			}
 			Unit unit = resolution.unit();
@@ -244,46 +242,6 @@ public class SubmissionProcessor {
 			hosts.add(new HostPlacement(host.text(), unit.code(), district));
 		}
 		return hosts;
-	}
-
-	private static Coverage coverage(RecognizedTable table, ProblemList problems) {
-		LabelledCell totalLabel = table.labels().get(Label.MEMBERS_TOTAL);
-		LabelledCell studiedLabel = table.labels().get(Label.MEMBERS_STUDIED);
-		if (totalLabel == null || studiedLabel == null) {
-			return null;
-		}
-		ParsedNumber total = WholeNumbers.parse(totalLabel.value());
-		ParsedNumber studied = WholeNumbers.parse(studiedLabel.value());
-		if (!total.isValue() || !studied.isValue()) {
-			LabelledCell bad = total.isValue() ? studiedLabel : totalLabel;
-			problems.add(Problem.of(Rule.SUMMARY_INVALID, at(bad), bad.value().text(),
-					bad == totalLabel ? "Tổng số đảng viên" : "Số đảng viên được học tập", bad.value().text()));
-			return null;
-		}
-		if (studied.value() > total.value()) {
-			problems.add(Problem.of(Rule.STUDIED_EXCEEDS_TOTAL, at(studiedLabel), studiedLabel.value().text(),
-					studied.value(), total.value()));
-			return null;
-		}
-		BigDecimal computed = total.value() == 0 ? BigDecimal.ZERO
-				: BigDecimal.valueOf(studied.value() * 100).divide(BigDecimal.valueOf(total.value()), 1, RoundingMode.HALF_UP);
-		LabelledCell coverageLabel = table.labels().get(Label.COVERAGE);
-		if (coverageLabel != null) {
-			ParsedPercentage written = Percentages.parse(coverageLabel.value());
-			if (!written.isValue()) {
-				problems.add(Problem.of(Rule.SUMMARY_INVALID, at(coverageLabel), coverageLabel.value().text(), "Tỷ lệ (%)",
-						coverageLabel.value().text()));
-				return null;
-			}
-			BigDecimal exact = total.value() == 0 ? BigDecimal.ZERO
-					: BigDecimal.valueOf(studied.value() * 100).divide(BigDecimal.valueOf(total.value()), 6, RoundingMode.HALF_UP);
-			if (written.value().subtract(exact).abs().compareTo(new BigDecimal("0.5")) > 0) {
-				problems.add(Problem.of(Rule.COVERAGE_MISMATCH, at(coverageLabel), coverageLabel.value().text(),
-						written.value().stripTrailingZeros().toPlainString(), studied.value(), total.value(), computed));
-				return null;
-			}
-		}
-		return new Coverage((int) total.value(), (int) studied.value(), computed);
 	}
 
 	private static LocalDate reportDate(RecognizedTable table, ProblemList problems) {

@@ -14,6 +14,7 @@ import vn.tonghop.normalize.WholeNumbers;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.PointRow;
+import vn.tonghop.sheet.Vocabulary;
 import vn.tonghop.validate.Problem.Location;
 import vn.tonghop.warehouse.StagedPoint;
 
@@ -26,9 +27,17 @@ public final class PointChecks {
 	/** No single connection point holds more people than this; larger figures are typos. */
 	static final long MAX_PER_POINT = 1_000_000;
 
+	/** The column each rule about an absent cell points at; a blank cell has no column of its own. */
+	private static final Map<Rule, Field> MISSING_CELLS = Map.of(Rule.POINT_NAME_MISSING, Field.POINT_NAME,
+			Rule.LEVEL_MISSING, Field.LEVEL, Rule.NUMBER_MISSING, Field.MEMBERS);
+
+	private static final Field[] SUMMED = { Field.MEMBERS, Field.OTHERS, Field.TOTAL };
+
 	private final ProblemList problems;
 
 	private final Map<Field, Long> sums = new EnumMap<>(Field.class);
+
+	private int rejectedRows;
 
 	public PointChecks(ProblemList problems) {
 		this.problems = problems;
@@ -52,6 +61,7 @@ public final class PointChecks {
 			this.problems.add(Problem.of(Rule.TOTAL_MISMATCH, at(row, cell), cell.text(), total, members + others));
 		}
 		if (this.problems.errors() > errorsBefore) {
+			this.rejectedRows++;
 			return null;
 		}
 		long othersOrZero = others != null ? others : 0;
@@ -63,12 +73,16 @@ public final class PointChecks {
 	}
 
 	/**
-	 * Compares each figure of the totals row with the sum of the rows above it.
+	 * Compares each figure of the totals row with the sum of the rows above it. Skipped when a row
+	 * had errors: its figures are not in the sums, and a second error about the same figure would
+	 * only mislead (the file is rejected anyway).
 	 * @param totals the totals row
-	 * @param columnNames header text by field, to name the column in the message
 	 */
-	public void checkTotals(PointRow totals, Map<Field, String> columnNames) {
-		for (Field field : new Field[] { Field.MEMBERS, Field.OTHERS, Field.TOTAL }) {
+	public void checkTotals(PointRow totals) {
+		if (this.rejectedRows > 0) {
+			return;
+		}
+		for (Field field : SUMMED) {
 			Cell cell = totals.cell(field);
 			if (cell == null || cell.isBlank()) {
 				continue;
@@ -77,9 +91,25 @@ public final class PointChecks {
 			long sum = this.sums.getOrDefault(field, 0L);
 			if (!written.isValue() || written.value() != sum) {
 				this.problems.add(Problem.of(Rule.TOTALS_ROW_MISMATCH, at(totals, cell), cell.text(),
-						columnNames.getOrDefault(field, field.name()), cell.text(), sum));
+						Vocabulary.canonical(field), cell.text(), sum));
 			}
 		}
+	}
+
+	/**
+	 * Names the column of the problems about absent cells once the table's header is known: rows
+	 * are checked as they stream by, before the recognizer hands over its header.
+	 * @param columns the 0-based column of each field of the header
+	 */
+	public void locateMissingCells(Map<Field, Integer> columns) {
+		Map<Rule, String> letters = new EnumMap<>(Rule.class);
+		MISSING_CELLS.forEach((rule, field) -> {
+			Integer column = columns.get(field);
+			if (column != null) {
+				letters.put(rule, Cell.columnName(column));
+			}
+		});
+		this.problems.locate(letters);
 	}
 
 	private void add(Field field, long value) {
@@ -137,7 +167,7 @@ public final class PointChecks {
 			case TEXT -> Rule.NUMBER_TEXT;
 		};
 		if (rule == Rule.NUMBER_MISSING) {
-			this.problems.add(Problem.of(rule, at(row, cell), null, field.name()));
+			this.problems.add(Problem.of(rule, at(row, cell), null, Vocabulary.canonical(field)));
 			return null;
 		}
 		if (rule != null) {

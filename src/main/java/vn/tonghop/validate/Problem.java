@@ -22,6 +22,11 @@ public record Problem(Rule rule, String sheet, int row, String column, String va
 		return of(rule, Location.FILE, null, args);
 	}
 
+	/** The same problem placed in a column, for findings made before the column was known. */
+	Problem inColumn(String column) {
+		return new Problem(this.rule, this.sheet, this.row, column, this.value, this.messageVi, this.messageEn);
+	}
+
 	public Severity severity() {
 		return this.rule.severity();
 	}

@@ -3,6 +3,7 @@ package vn.tonghop.validate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The findings about one file. Only the first {@code limit} are kept so a million bad rows cannot
@@ -32,6 +33,12 @@ public final class ProblemList {
 		if (this.kept.size() < this.limit) {
 			this.kept.add(problem);
 		}
+	}
+
+	/** Places the kept problems of each rule that have no column yet in that rule's column. */
+	void locate(Map<Rule, String> columns) {
+		this.kept.replaceAll(problem -> (problem.column() == null && columns.containsKey(problem.rule()))
+				? problem.inColumn(columns.get(problem.rule())) : problem);
 	}
 
 	public boolean hasErrors() {

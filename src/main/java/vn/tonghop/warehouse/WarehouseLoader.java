@@ -27,6 +27,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class WarehouseLoader {
 
+	static final int OUTLIER_MIN_ROWS = 5;
+
+	static final int OUTLIER_FACTOR = 10;
+
+	static final int OUTLIER_MARGIN = 500;
+
 	private final DataSource dataSource;
 
 	private final JdbcTemplate jdbc;
@@ -80,10 +86,32 @@ public class WarehouseLoader {
 
 	/** Point names that occur more than once (same name and host), with their rows. */
 	public List<DuplicatePoint> duplicatePoints(int limit) {
-		return this.jdbc.query("SELECT min(point_name), count(*), array_to_string((array_agg(source_row ORDER BY source_row))[1:10], ', ') "
-				+ "FROM pg_temp.staging_participation GROUP BY lower(point_name), coalesce(host_text, '') "
+		return this.jdbc.query("SELECT min(point_name), count(*), array_to_string((array_agg(source_row ORDER BY source_row))[1:10], ', '), "
+				+ "min(source_row) FROM pg_temp.staging_participation GROUP BY lower(point_name), coalesce(host_text, '') "
 				+ "HAVING count(*) > 1 ORDER BY min(source_row) LIMIT ?",
-				(rs, i) -> new DuplicatePoint(rs.getString(1), rs.getInt(2), rs.getString(3)), limit);
+				(rs, i) -> new DuplicatePoint(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)), limit);
+	}
+
+	/**
+	 * Staged points far above the file's typical point: participants over ten times the median
+	 * and over the median plus 500, in files of at least {@value #OUTLIER_MIN_ROWS} rows.
+	 * <p>
+	 * The median, not the mean: one typo such as 35200 for 352 drags a mean up towards itself but
+	 * leaves the median where the other points are. Ten times catches an extra digit; the added 500
+	 * keeps small files quiet, where a district hall of 250 next to cells of 20 is ordinary. Below
+	 * five rows a median says too little to call anything unusual.
+	 */
+	public List<Outlier> outliers(int limit) {
+		return this.jdbc.query("""
+				WITH typical AS (
+				    SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY members + others) AS median, count(*) AS n
+				    FROM pg_temp.staging_participation)
+				SELECT s.source_row, s.point_name, s.members + s.others, t.median
+				FROM pg_temp.staging_participation s CROSS JOIN typical t
+				WHERE t.n >= ? AND s.members + s.others > greatest(? * t.median, t.median + ?)
+				ORDER BY s.source_row LIMIT ?
+				""", (rs, i) -> new Outlier(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), OUTLIER_MIN_ROWS,
+				OUTLIER_FACTOR, OUTLIER_MARGIN, limit);
 	}
 
 	/** Staged rows whose date falls outside [from, to]. */
@@ -155,7 +183,11 @@ public class WarehouseLoader {
 	public record HostText(String text, int firstRow, int rows) {
 	}
 
-	public record DuplicatePoint(String pointName, int count, String rows) {
+	public record DuplicatePoint(String pointName, int count, String rows, int firstRow) {
+	}
+
+	/** A point far above the file's typical one; {@code typical} is the median of participants. */
+	public record Outlier(int sourceRow, String pointName, int participants, int typical) {
 	}
 
 	public record DatedRow(int sourceRow, LocalDate date) {

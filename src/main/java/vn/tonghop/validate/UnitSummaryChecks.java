@@ -1,0 +1,87 @@
+package vn.tonghop.validate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+import vn.tonghop.normalize.ParsedNumber;
+import vn.tonghop.normalize.ParsedPercentage;
+import vn.tonghop.normalize.Percentages;
+import vn.tonghop.normalize.WholeNumbers;
+import vn.tonghop.sheet.Label;
+import vn.tonghop.sheet.LabelledCell;
+import vn.tonghop.validate.Problem.Location;
+import vn.tonghop.warehouse.WarehouseLoader.Coverage;
+
+/**
+ * Checks the optional unit summary (submission-format.md, "Unit summary"): members total and
+ * studied are whole numbers, studied ≤ total, and a written coverage matches studied ÷ total.
+ */
+public final class UnitSummaryChecks {
+
+	/** How far a written coverage may be from studied ÷ total, in percentage points (inclusive). */
+	static final BigDecimal TOLERANCE = new BigDecimal("0.5");
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private UnitSummaryChecks() {
+	}
+
+	/**
+	 * @param labels the labelled cells found around the table
+	 * @return the summary to store, or null when the file has none or it has errors (they are in
+	 * the problem list)
+	 */
+	public static Coverage check(Map<Label, LabelledCell> labels, ProblemList problems) {
+		LabelledCell totalLabel = labels.get(Label.MEMBERS_TOTAL);
+		LabelledCell studiedLabel = labels.get(Label.MEMBERS_STUDIED);
+		if (totalLabel == null || studiedLabel == null) {
+			return null;
+		}
+		ParsedNumber total = WholeNumbers.parse(totalLabel.value());
+		ParsedNumber studied = WholeNumbers.parse(studiedLabel.value());
+		if (!fits(total) || !fits(studied)) {
+			LabelledCell bad = fits(total) ? studiedLabel : totalLabel;
+			problems.add(Problem.of(Rule.SUMMARY_INVALID, at(bad), bad.value().text(),
+					bad == totalLabel ? "Tổng số đảng viên" : "Số đảng viên được học tập", bad.value().text()));
+			return null;
+		}
+		if (studied.value() > total.value()) {
+			problems.add(Problem.of(Rule.STUDIED_EXCEEDS_TOTAL, at(studiedLabel), studiedLabel.value().text(),
+					studied.value(), total.value()));
+			return null;
+		}
+		BigDecimal computed = percent(studied.value(), total.value(), 1);
+		LabelledCell coverageLabel = labels.get(Label.COVERAGE);
+		if (coverageLabel != null) {
+			ParsedPercentage written = Percentages.parse(coverageLabel.value());
+			if (!written.isValue()) {
+				problems.add(Problem.of(Rule.SUMMARY_INVALID, at(coverageLabel), coverageLabel.value().text(), "Tỷ lệ (%)",
+						coverageLabel.value().text()));
+				return null;
+			}
+			BigDecimal exact = percent(studied.value(), total.value(), 6);
+			if (written.value().subtract(exact).abs().compareTo(TOLERANCE) > 0) {
+				problems.add(Problem.of(Rule.COVERAGE_MISMATCH, at(coverageLabel), coverageLabel.value().text(),
+						written.value().stripTrailingZeros().toPlainString(), studied.value(), total.value(), computed));
+				return null;
+			}
+		}
+		return new Coverage((int) total.value(), (int) studied.value(), computed);
+	}
+
+	/** A whole number the warehouse can store; no unit has two billion members. */
+	private static boolean fits(ParsedNumber number) {
+		return number.isValue() && number.value() <= Integer.MAX_VALUE;
+	}
+
+	private static BigDecimal percent(long studied, long total, int scale) {
+		return total == 0 ? BigDecimal.ZERO.setScale(scale)
+				: BigDecimal.valueOf(studied).multiply(HUNDRED).divide(BigDecimal.valueOf(total), scale, RoundingMode.HALF_UP);
+	}
+
+	private static Location at(LabelledCell label) {
+		return new Location(label.sheet(), label.row(), label.value().columnName());
+	}
+
+}

@@ -1,0 +1,419 @@
+package vn.tonghop.submission;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+import vn.tonghop.validate.Problem;
+import vn.tonghop.validate.Problem.Location;
+import vn.tonghop.validate.Rule;
+import vn.tonghop.validate.Severity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every rule, one generated file that makes it fire and one minimal variation that does not, run
+ * through the real ingest job. A rule without a case fails {@link #everyRuleIsCatalogued()}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class RuleCatalogTests {
+
+	/**
+	 * Rules whose checks other branches are building right now, with their own tests there. The
+	 * lead adds their cases to {@link #CATALOG} and empties this set when merging those branches.
+	 */
+	static final Set<Rule> PENDING_ELSEWHERE = EnumSet.of(Rule.FILE_TOO_LARGE, Rule.FILE_OVER_LIMIT,
+			Rule.FILE_UNSAFE_XML, Rule.FILE_VANISHED, Rule.LEGACY_ENCODING);
+
+	/** The CSV's sheet is named after the file. */
+	private static final String SHEET = "bao-cao";
+
+	static final Map<Rule, Case> CATALOG = catalog();
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path temp;
+
+	/**
+	 * @param fires a file that breaks the rule exactly once and nothing else
+	 * @param finding where and with which message arguments it is reported
+	 * @param passes the smallest change to that file that keeps the rule quiet
+	 */
+	record Case(Fixture fires, Finding finding, Fixture passes) {
+	}
+
+	/** Where a problem is reported: Excel's sheet, row and column, the value as written, the message's arguments. */
+	record Finding(String sheet, int row, String column, String value, Object... args) {
+
+		static Finding inFile(Object... args) {
+			return new Finding(null, 0, null, null, args);
+		}
+
+		static Finding onSheet(Object... args) {
+			return new Finding(SHEET, 0, null, null, args);
+		}
+
+		static Finding at(String cell, String value, Object... args) {
+			return new Finding(SHEET, Integer.parseInt(cell.replaceAll("[A-Z]", "")), cell.replaceAll("\\d", ""), value,
+					args);
+		}
+
+	}
+
+	private static Map<Rule, Case> catalog() {
+		Map<Rule, Case> cases = new EnumMap<>(Rule.class);
+		Draft valid = valid();
+		cases.put(Rule.FILE_EMPTY, new Case(bytes("bao-cao.xlsx", new byte[0]), Finding.inFile(), valid.xlsx()));
+		cases.put(Rule.FILE_FORMAT, new Case(openDocument(), Finding.inFile("OpenDocument Spreadsheet (.ods)"), valid.xlsx()));
+		cases.put(Rule.FILE_ENCRYPTED, new Case(valid.encrypted(), Finding.inFile(), valid.xlsx()));
+		cases.put(Rule.FILE_CORRUPT, new Case(brokenZip(), Finding.inFile("not a readable zip"), valid.xlsx()));
+		cases.put(Rule.TABLE_NOT_FOUND, new Case(valid().blank(4, 4), Finding.inFile(), valid));
+		cases.put(Rule.REQUIRED_COLUMN_MISSING, new Case(valid().set("C4", "Loại điểm"),
+				new Finding(SHEET, 4, null, null, "Cấp điểm cầu"), valid().set("C4", "Cấp")));
+		cases.put(Rule.UNKNOWN_COLUMN, new Case(valid().set("J4", "Xếp loại"), Finding.at("J4", "Xếp loại", "Xếp loại"),
+				valid().set("J4", "Ghi chú")));
+		cases.put(Rule.TABLE_EMPTY, new Case(valid().blank(5, 9).set("G10", "0").set("H10", "0").set("I10", "0"),
+				Finding.onSheet(), valid));
+		cases.put(Rule.UNIT_MISSING, new Case(valid().blank(1, 1), Finding.onSheet(), valid().blank(1, 1).in("004")));
+		cases.put(Rule.UNIT_UNKNOWN, new Case(valid().set("B1", "Quận ủy Long Bình"),
+				Finding.at("B1", "Quận ủy Long Bình", "Quận ủy Long Bình",
+						"00145 Phường Long Biên (in Quận Long Biên); 004 Quận Long Biên (in Thành phố Hà Nội); "
+								+ "20 Tỉnh Lạng Sơn"),
+				valid().set("B1", "Quận ủy Long Biên")));
+		cases.put(Rule.UNIT_AMBIGUOUS, new Case(valid().set("B1", "Long Biên"), Finding.at("B1", "Long Biên", "Long Biên",
+				"00145 Phường Long Biên (in Quận Long Biên); 004 Quận Long Biên (in Thành phố Hà Nội)"),
+				valid().set("B1", "Q. Long Biên")));
+		cases.put(Rule.UNIT_OUTSIDE_FOLDER, new Case(valid().in("380"), Finding.at("B1", "Quận ủy Long Biên",
+				"004 Quận Long Biên", "380 Thành phố Thanh Hóa"), valid().in("004")));
+		cases.put(Rule.CONFERENCE_MISSING, new Case(valid().blank(2, 2), Finding.onSheet(), valid().set("A2", "Mã hội nghị")));
+		cases.put(Rule.CONFERENCE_UNKNOWN, new Case(valid().set("B2", "NQDH14"), Finding.at("B2", "NQDH14", "NQDH14",
+				"NQDH13 Hội nghị toàn quốc nghiên cứu, học tập, quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII "
+						+ "của Đảng; HNTW8-K13 Hội nghị toàn quốc học tập, quán triệt Nghị quyết Hội nghị lần thứ tám Ban Chấp "
+						+ "hành Trung ương Đảng khóa XIII"),
+				valid().set("B2", "nqdh13")));
+		cases.put(Rule.POINT_NAME_MISSING, new Case(valid().set("B6", ""), Finding.at("B6", null),
+				valid().set("B6", "Điểm cầu phường Cự Khối")));
+		cases.put(Rule.LEVEL_MISSING, new Case(valid().set("C6", ""), Finding.at("C6", null), valid().set("C6", "Cơ sở")));
+		cases.put(Rule.LEVEL_UNKNOWN, new Case(valid().set("C6", "Liên xã"), Finding.at("C6", "Liên xã", "Liên xã"),
+				valid().set("C6", "Xã")));
+		cases.put(Rule.FORMAT_UNKNOWN, new Case(valid().set("E6", "Qua Zalo"), Finding.at("E6", "Qua Zalo", "Qua Zalo"),
+				valid().set("E6", "Trực tiếp")));
+		cases.put(Rule.DATE_INVALID, new Case(valid().set("F6", "27/03/21"), Finding.at("F6", "27/03/21", "27/03/21"),
+				valid().set("F6", "ngày 27 tháng 3 năm 2021")));
+		cases.put(Rule.DATE_OUTSIDE_WINDOW, new Case(valid().set("F6", "15/04/2021"), Finding.at("F6", "2021-04-15",
+				LocalDate.of(2021, 4, 15), LocalDate.of(2021, 3, 27), LocalDate.of(2021, 3, 28)),
+				valid().set("F6", "28/03/2021")));
+		cases.put(Rule.NUMBER_MISSING, new Case(valid().set("G6", ""), Finding.at("G6", null, "Số đảng viên tham dự"),
+				valid().set("H6", "").set("I6", "110").set("H10", "40").set("I10", "640")));
+		cases.put(Rule.NUMBER_TEXT, new Case(valid().set("G6", "khoảng 1.700"),
+				Finding.at("G6", "khoảng 1.700", "khoảng 1.700"),
+				valid().set("G6", "1.700").set("I6", "1.710").set("G10", "2.190").set("I10", "2.240")));
+		cases.put(Rule.NUMBER_FRACTION, new Case(valid().set("G6", "110,5"), Finding.at("G6", "110,5", "110,5"),
+				valid().set("G6", "110")));
+		cases.put(Rule.NUMBER_NEGATIVE, new Case(valid().set("H6", "-10"), Finding.at("H6", "-10", "-10"),
+				valid().set("H6", "0").set("I6", "110").set("H10", "40").set("I10", "640")));
+		cases.put(Rule.NUMBER_TOO_LARGE, new Case(valid().set("G6", "1.000.001").set("I6", ""),
+				Finding.at("G6", "1.000.001", "1.000.001"),
+				valid().set("G6", "1.000.000").set("I6", "").set("G10", "1.000.490").set("I10", "1.000.540")));
+		cases.put(Rule.TOTAL_MISMATCH, new Case(valid().set("I6", "125"), Finding.at("I6", "125", 125L, 120L),
+				valid().set("I6", "")));
+		cases.put(Rule.TOTALS_ROW_MISMATCH, new Case(valid().set("G10", "601"),
+				Finding.at("G10", "601", "Số đảng viên tham dự", "601", 600L), valid().set("G10", "")));
+		cases.put(Rule.HOST_UNIT_UNKNOWN, new Case(valid().set("D6", "Phường Cự Khôi Mới"),
+				Finding.at("D6", "Phường Cự Khôi Mới", "Phường Cự Khôi Mới", 1,
+						"00154 Phường Cự Khối (in Quận Long Biên); 00136 Phường Phúc Lợi (in Quận Long Biên); "
+								+ "00124 Phường Đức Giang (in Quận Long Biên)"),
+				valid().set("D6", "P. Cự Khối")));
+		cases.put(Rule.STUDIED_EXCEEDS_TOTAL, new Case(valid().set("B13", "1300"), Finding.at("B13", "1300", 1300L, 1200L),
+				valid().set("B13", "1200").set("B14", "100")));
+		cases.put(Rule.COVERAGE_MISMATCH, new Case(valid().set("B14", "50,6"),
+				Finding.at("B14", "50,6", "50.6", 600L, 1200L, new java.math.BigDecimal("50.0")), valid().set("B14", "50,5")));
+		cases.put(Rule.SUMMARY_INVALID, new Case(valid().set("B12", "khoảng 1200"),
+				Finding.at("B12", "khoảng 1200", "Tổng số đảng viên", "khoảng 1200"), valid().set("B12", "1.200")));
+		cases.put(Rule.POINT_DUPLICATE, new Case(valid().set("B6", "Phường Bồ Đề").set("D6", "Phường Bồ Đề"),
+				Finding.at("B5", "Phường Bồ Đề", "Phường Bồ Đề", 2, "5, 6"), valid().set("B6", "Phường Bồ Đề")));
+		cases.put(Rule.POINT_OUTLIER, new Case(
+				valid().set("G6", "11.000").set("I6", "11.010").set("G10", "11.490").set("I10", "11.540"),
+				Finding.at("I6", "11010", "Phường Cự Khối", 11010, 140),
+				valid().set("G6", "1.100").set("I6", "1.110").set("G10", "1.590").set("I10", "1.640")));
+		return cases;
+	}
+
+	@BeforeEach
+	void startEmptyWithReferenceData() throws IOException {
+		this.jdbc.execute("TRUNCATE warehouse.participation, warehouse.unit_coverage, tonghop.submission_problem, "
+				+ "tonghop.intake_log, tonghop.seen_file, tonghop.submission");
+		this.reference.importAll(Path.of("jobs", "reference"));
+	}
+
+	@Test
+	void everyRuleIsCatalogued() {
+		assertThat(CATALOG.keySet()).doesNotContainAnyElementsOf(PENDING_ELSEWHERE);
+		Set<Rule> covered = EnumSet.copyOf(CATALOG.keySet());
+		covered.addAll(PENDING_ELSEWHERE);
+		assertThat(covered).containsExactlyInAnyOrder(Rule.values());
+	}
+
+	@Test
+	void theValidFileIsAcceptedWithoutProblems() throws Exception {
+		Outcome outcome = run(valid());
+
+		assertThat(outcome.state()).isEqualTo("accepted");
+		assertThat(outcome.problems()).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT sum(participants) FROM warehouse.participation", Long.class))
+			.isEqualTo(650L);
+	}
+
+	static Set<Rule> catalogued() {
+		return CATALOG.keySet();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("catalogued")
+	void ruleFires(Rule rule) throws Exception {
+		// given
+		Case example = CATALOG.get(rule);
+
+		// when
+		Outcome outcome = run(example.fires());
+
+		// then: this problem and no other, located and worded as expected
+		Finding finding = example.finding();
+		Problem expected = Problem.of(rule, new Location(finding.sheet(), finding.row(), finding.column()), finding.value(),
+				finding.args());
+		assertThat(outcome.problems()).containsExactly(new Found(rule.code(), rule.severity().code(), expected.sheet(),
+				expected.row() > 0 ? expected.row() : null, expected.column(), expected.value(), expected.messageVi(),
+				expected.messageEn()));
+		assertThat(outcome.state()).isEqualTo(rule.severity() == Severity.ERROR ? "rejected" : "accepted_with_warnings");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("catalogued")
+	void ruleDoesNotFireOnTheVariation(Rule rule) throws Exception {
+		// when
+		Outcome outcome = run(CATALOG.get(rule).passes());
+
+		// then
+		assertThat(outcome.problems()).extracting(Found::code).doesNotContain(rule.code());
+		assertThat(outcome.state()).isIn("accepted", "accepted_with_warnings");
+	}
+
+	private Outcome run(Fixture fixture) throws Exception {
+		Path input = Files.createTempDirectory(this.temp, "input");
+		fixture.write(input);
+		JobExecution execution = this.runner.run(input, "test");
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		Map<String, Object> submission = this.jdbc.queryForMap("SELECT id, state FROM tonghop.submission "
+				+ "WHERE job_execution_id = ?", execution.getId());
+		List<Found> problems = this.jdbc.query("SELECT code, severity, sheet, row_number, column_name, value, message_vi, "
+				+ "message_en FROM tonghop.submission_problem WHERE submission_id = ? ORDER BY seq",
+				(rs, i) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+				submission.get("id"));
+		return new Outcome((String) submission.get("state"), problems);
+	}
+
+	record Outcome(String state, List<Found> problems) {
+	}
+
+	/** A stored problem, as the submission_problem table holds it. */
+	record Found(String code, String severity, String sheet, Integer row, String column, String value, String messageVi,
+			String messageEn) {
+	}
+
+	/** Writes one submission into a fresh drop folder. */
+	interface Fixture {
+
+		void write(Path input) throws IOException;
+
+	}
+
+	/**
+	 * The valid submission every case changes a little: Long Biên for NQDH13, five wards of 100 to
+	 * 140 members and 10 others, a totals row and a unit summary. As a CSV (sheet "bao-cao"):
+	 * <pre>
+	 *  1 Đơn vị báo cáo | Quận ủy Long Biên
+	 *  2 Hội nghị | NQDH13
+	 *  4 A STT | B Tên điểm cầu | C Cấp | D Đơn vị chủ trì | E Hình thức | F Ngày | G Đảng viên | H Khác | I Tổng số
+	 *  5-9 the wards (Bồ Đề 100, Cự Khối 110, Gia Thụy 120, Ngọc Lâm 130, Phúc Lợi 140)
+	 * 10 Tổng cộng: 600 | 50 | 650
+	 * 12-14 Tổng số đảng viên 1200 | Số đảng viên được học tập 600 | Tỷ lệ (%) 50
+	 * </pre>
+	 */
+	private static Draft valid() {
+		Draft draft = new Draft();
+		draft.rows.add(row("Đơn vị báo cáo", "Quận ủy Long Biên"));
+		draft.rows.add(row("Hội nghị", "NQDH13"));
+		draft.rows.add(row());
+		draft.rows.add(row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Đơn vị chủ trì", "Hình thức", "Ngày",
+				"Số đảng viên tham dự", "Số người khác tham dự", "Tổng số người tham dự"));
+		String[] wards = { "Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy", "Phường Ngọc Lâm", "Phường Phúc Lợi" };
+		for (int i = 0; i < wards.length; i++) {
+			int members = 100 + 10 * i;
+			draft.rows.add(row(Integer.toString(i + 1), wards[i], "Phường", wards[i], "Trực tuyến", "27/03/2021",
+					Integer.toString(members), "10", Integer.toString(members + 10)));
+		}
+		draft.rows.add(row("", "Tổng cộng", "", "", "", "", "600", "50", "650"));
+		draft.rows.add(row());
+		draft.rows.add(row("Tổng số đảng viên", "1200"));
+		draft.rows.add(row("Số đảng viên được học tập", "600"));
+		draft.rows.add(row("Tỷ lệ (%)", "50"));
+		return draft;
+	}
+
+	private static List<String> row(String... cells) {
+		return new ArrayList<>(Arrays.asList(cells));
+	}
+
+	/** A submission as a grid of text cells, changed cell by cell as Excel names them ("G6"). */
+	static final class Draft implements Fixture {
+
+		private final List<List<String>> rows = new ArrayList<>();
+
+		private String folder;
+
+		Draft set(String cell, String value) {
+			int row = Integer.parseInt(cell.replaceAll("[A-Z]", "")) - 1;
+			int column = cell.charAt(0) - 'A';
+			List<String> cells = this.rows.get(row);
+			while (cells.size() <= column) {
+				cells.add("");
+			}
+			cells.set(column, value);
+			return this;
+		}
+
+		/** Empties rows {@code first} to {@code last} as Excel numbers them. */
+		Draft blank(int first, int last) {
+			for (int row = first - 1; row < last; row++) {
+				this.rows.get(row).clear();
+			}
+			return this;
+		}
+
+		/** Places the file in a unit's drop folder. */
+		Draft in(String unitCode) {
+			this.folder = unitCode;
+			return this;
+		}
+
+		@Override
+		public void write(Path input) throws IOException {
+			String csv = this.rows.stream().map(cells -> String.join(";", cells)).collect(Collectors.joining("\n", "", "\n"));
+			Files.writeString(folder(input).resolve(SHEET + ".csv"), csv, StandardCharsets.UTF_8);
+		}
+
+		Fixture xlsx() {
+			return input -> Files.write(folder(input).resolve(SHEET + ".xlsx"), workbook());
+		}
+
+		/** The workbook saved with a password, as Excel's "Encrypt with Password" does. */
+		Fixture encrypted() {
+			return input -> {
+				try (POIFSFileSystem fs = new POIFSFileSystem();
+						OutputStream out = Files.newOutputStream(folder(input).resolve(SHEET + ".xlsx"))) {
+					Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+					encryptor.confirmPassword("matkhau");
+					try (OutputStream data = encryptor.getDataStream(fs)) {
+						data.write(workbook());
+					}
+					fs.writeFilesystem(out);
+				}
+				catch (GeneralSecurityException ex) {
+					throw new IOException(ex);
+				}
+			};
+		}
+
+		private byte[] workbook() throws IOException {
+			try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+				Sheet sheet = workbook.createSheet("Báo cáo");
+				for (int r = 0; r < this.rows.size(); r++) {
+					Row row = sheet.createRow(r);
+					for (int c = 0; c < this.rows.get(r).size(); c++) {
+						if (!this.rows.get(r).get(c).isEmpty()) {
+							row.createCell(c).setCellValue(this.rows.get(r).get(c));
+						}
+					}
+				}
+				workbook.write(bytes);
+				return bytes.toByteArray();
+			}
+		}
+
+		private Path folder(Path input) throws IOException {
+			return (this.folder != null) ? Files.createDirectories(input.resolve(this.folder)) : input;
+		}
+
+	}
+
+	private static Fixture bytes(String name, byte[] content) {
+		return input -> Files.write(input.resolve(name), content);
+	}
+
+	/** A zip holding an OpenDocument spreadsheet's entries, named .xlsx. */
+	private static Fixture openDocument() {
+		return input -> {
+			try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(input.resolve(SHEET + ".xlsx")))) {
+				zip.putNextEntry(new ZipEntry("mimetype"));
+				zip.write("application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII));
+				zip.putNextEntry(new ZipEntry("content.xml"));
+				zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
+			}
+		};
+	}
+
+	/** A zip's signature followed by noise: what a download cut short or a damaged disk leaves. */
+	private static Fixture brokenZip() {
+		byte[] content = new byte[512];
+		new Random(42).nextBytes(content);
+		System.arraycopy(new byte[] { 'P', 'K', 3, 4 }, 0, content, 0, 4);
+		return bytes(SHEET + ".xlsx", content);
+	}
+
+}

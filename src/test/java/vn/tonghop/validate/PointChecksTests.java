@@ -1,0 +1,198 @@
+package vn.tonghop.validate;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.Field;
+import vn.tonghop.sheet.PointRow;
+import vn.tonghop.validate.Problem.Location;
+import vn.tonghop.warehouse.StagedPoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class PointChecksTests {
+
+	private static final String SHEET = "Báo cáo";
+
+	private static final int ROW = 6;
+
+	/** The header the rows sit under: B name, C level, D host, E format, F date, G members, H others, I total. */
+	private static final Map<Field, Integer> COLUMNS = Map.of(Field.ROW_NUMBER, 0, Field.POINT_NAME, 1, Field.LEVEL, 2,
+			Field.HOST_UNIT, 3, Field.FORMAT, 4, Field.DATE, 5, Field.MEMBERS, 6, Field.OTHERS, 7, Field.TOTAL, 8);
+
+	private final ProblemList problems = new ProblemList(100);
+
+	private final PointChecks checks = new PointChecks(this.problems);
+
+	/** One rule on a single row: a change that makes it fire, where and with what, and a change that does not. */
+	record RowCase(Rule rule, Object[] fires, String column, String value, Object[] args, Object[] passes) {
+
+		@Override
+		public String toString() {
+			return this.rule.code();
+		}
+
+	}
+
+	static Stream<RowCase> rowRules() {
+		return Stream.of(
+				new RowCase(Rule.POINT_NAME_MISSING, changes(Field.POINT_NAME, null), "B", null, args(),
+						changes(Field.POINT_NAME, "Điểm cầu thôn 3")),
+				new RowCase(Rule.LEVEL_MISSING, changes(Field.LEVEL, " "), "C", null, args(), changes(Field.LEVEL, "Chi bộ")),
+				new RowCase(Rule.LEVEL_UNKNOWN, changes(Field.LEVEL, "Liên xã"), "C", "Liên xã", args("Liên xã"),
+						changes(Field.LEVEL, "Xã")),
+				new RowCase(Rule.FORMAT_UNKNOWN, changes(Field.FORMAT, "Qua Zalo"), "E", "Qua Zalo", args("Qua Zalo"),
+						changes(Field.FORMAT, "Trực tiếp")),
+				new RowCase(Rule.DATE_INVALID, changes(Field.DATE, "27/03/21"), "F", "27/03/21", args("27/03/21"),
+						changes(Field.DATE, "ngày 27 tháng 3 năm 2021")),
+				new RowCase(Rule.NUMBER_MISSING, changes(Field.MEMBERS, null), "G", null, args("Số đảng viên tham dự"),
+						changes(Field.OTHERS, null, Field.TOTAL, 110)),
+				new RowCase(Rule.NUMBER_TEXT, changes(Field.MEMBERS, "khoảng 1.700"), "G", "khoảng 1.700",
+						args("khoảng 1.700"), changes(Field.MEMBERS, "1.700", Field.TOTAL, "1.710")),
+				new RowCase(Rule.NUMBER_FRACTION, changes(Field.MEMBERS, "110,5"), "G", "110,5", args("110,5"),
+						changes(Field.MEMBERS, 110.0)),
+				new RowCase(Rule.NUMBER_NEGATIVE, changes(Field.OTHERS, "-10"), "H", "-10", args("-10"),
+						changes(Field.OTHERS, "0", Field.TOTAL, 110)),
+				new RowCase(Rule.NUMBER_TOO_LARGE, changes(Field.MEMBERS, 1_000_001, Field.TOTAL, null), "G", "1000001",
+						args("1000001"), changes(Field.MEMBERS, 1_000_000, Field.TOTAL, null)),
+				new RowCase(Rule.TOTAL_MISMATCH, changes(Field.TOTAL, 125), "I", "125", args(125L, 120L),
+						changes(Field.TOTAL, null)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("rowRules")
+	void ruleFiresAtTheCell(RowCase rule) {
+		// when
+		StagedPoint point = this.checks.check(row(ROW, rule.fires()));
+		this.checks.locateMissingCells(COLUMNS);
+
+		// then
+		assertThat(point).isNull();
+		assertThat(this.problems.kept())
+			.containsExactly(Problem.of(rule.rule(), new Location(SHEET, ROW, rule.column()), rule.value(), rule.args()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("rowRules")
+	void ruleDoesNotFireOnTheVariation(RowCase rule) {
+		// when
+		StagedPoint point = this.checks.check(row(ROW, rule.passes()));
+
+		// then
+		assertThat(this.problems.kept()).isEmpty();
+		assertThat(point).isNotNull();
+	}
+
+	@Test
+	void validRowIsStagedWithDefaults() {
+		// when
+		StagedPoint point = this.checks.check(row(ROW, changes(Field.FORMAT, null, Field.OTHERS, null, Field.TOTAL, null)));
+
+		// then
+		assertThat(point).isEqualTo(new StagedPoint(ROW, "Phường Cự Khối", "grassroots", "Phường Cự Khối", "online",
+				LocalDate.of(2021, 3, 27), 110, 0));
+		assertThat(this.problems.kept()).isEmpty();
+	}
+
+	@Test
+	void totalsRowThatDiffersNamesTheColumnAndBothNumbers() {
+		// given two rows of 110 + 10 and 120 + 10
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.check(row(6, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+
+		// when
+		this.checks.checkTotals(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.HOST_UNIT, null,
+				Field.FORMAT, null, Field.DATE, null, Field.MEMBERS, "231", Field.OTHERS, 20, Field.TOTAL, 250)));
+
+		// then
+		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.TOTALS_ROW_MISMATCH, new Location(SHEET, 7, "G"),
+				"231", "Số đảng viên tham dự", "231", 230L));
+	}
+
+	@Test
+	void totalsRowThatAddsUpOrIsBlankPasses() {
+		// given
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.check(row(6, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+
+		// when the members total is written as text and the others total left blank
+		this.checks.checkTotals(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.MEMBERS, "230",
+				Field.OTHERS, null, Field.TOTAL, 250)));
+
+		// then
+		assertThat(this.problems.kept()).isEmpty();
+	}
+
+	@Test
+	void totalsRowIsNotCheckedWhenARowHadErrors() {
+		// given a row whose members figure is text, so the sums lack it
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.check(row(6, changes(Field.MEMBERS, "khoảng 120")));
+
+		// when
+		this.checks.checkTotals(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.MEMBERS, 230)));
+
+		// then only the row's own error
+		assertThat(this.problems.kept()).extracting(Problem::rule).containsExactly(Rule.NUMBER_TEXT);
+	}
+
+	@Test
+	void missingCellsGetTheirColumnFromTheHeaderAndOtherProblemsKeepTheirs() {
+		// given a blank level and a text figure
+		this.checks.check(row(ROW, changes(Field.LEVEL, null, Field.OTHERS, "mười")));
+
+		// when
+		this.checks.locateMissingCells(COLUMNS);
+
+		// then
+		assertThat(this.problems.kept()).extracting(Problem::rule, Problem::row, Problem::column)
+			.containsExactly(tuple(Rule.LEVEL_MISSING, ROW, "C"),
+					tuple(Rule.NUMBER_TEXT, ROW, "H"));
+	}
+
+	/** A valid row (Phường Cự Khối, 110 members, 10 others, total 120) with the changes applied. */
+	private static PointRow row(int number, Object[] changes) {
+		Map<Field, Object> values = new EnumMap<>(Field.class);
+		values.put(Field.ROW_NUMBER, 2);
+		values.put(Field.POINT_NAME, "Phường Cự Khối");
+		values.put(Field.LEVEL, "Phường");
+		values.put(Field.HOST_UNIT, "Phường Cự Khối");
+		values.put(Field.FORMAT, "Trực tuyến");
+		values.put(Field.DATE, "27/03/2021");
+		values.put(Field.MEMBERS, 110);
+		values.put(Field.OTHERS, 10);
+		values.put(Field.TOTAL, 120);
+		for (int i = 0; i < changes.length; i += 2) {
+			values.put((Field) changes[i], changes[i + 1]);
+		}
+		Map<Field, Cell> cells = new EnumMap<>(Field.class);
+		values.forEach((field, value) -> {
+			int column = COLUMNS.get(field);
+			if (value instanceof String text) {
+				cells.put(field, Cell.text(column, text));
+			}
+			else if (value instanceof Number figure) {
+				cells.put(field, Cell.number(column, figure.doubleValue()));
+			}
+		});
+		return new PointRow(SHEET, number, cells);
+	}
+
+	/** Pairs of field and new value: a String is a text cell, a Number a number cell, null no cell. */
+	private static Object[] changes(Object... pairs) {
+		return pairs;
+	}
+
+	private static Object[] args(Object... args) {
+		return args;
+	}
+
+}
