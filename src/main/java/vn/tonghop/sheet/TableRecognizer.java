@@ -139,8 +139,9 @@ public final class TableRecognizer {
 			Header one = Header.of(row);
 			if (one.isComplete()) {
 				// Group labels above a complete header only count when that row is itself header-like
-				// (a title or "Đơn vị: ..." above the header is not).
-				if (two != null && two.columns().size() > one.columns().size()
+				// (a title or "Đơn vị: ..." above the header is not). Headers merged down over both
+				// rows make the bottom row complete on its own, with as many columns as both.
+				if (two != null && two.columns().size() >= one.columns().size()
 						&& Header.of(this.previous).columns().size() >= 2) {
 					start(two);
 					return;
