@@ -127,6 +127,24 @@ class MergedCellsTests {
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
+	void aColumnNumberingRowMergedLikeItsHeaderIsNotData(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", null, "Cấp", "Số ĐV"), row("(1)", "(2)", null, "(3)", "(4)"),
+					row(1, "Xã A", null, "Xã", 10));
+			for (int r = 0; r < 3; r++) {
+				sheet.addMergedRegion(new CellRangeAddress(r, r, 1, 2));
+			}
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.unknownColumns()).isEmpty();
+		assertThat(this.points).extracting(PointRow::number).containsExactly(3);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
 	void aMergedTotalsLabelStillEndsTheTable(Format format) throws Exception {
 		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
 			Sheet sheet = workbook.createSheet("S");
