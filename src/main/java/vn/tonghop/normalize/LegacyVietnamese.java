@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class LegacyVietnamese {
 
-	/** The encodings, each with the name the legacy-encoding warning uses. */
+	/** The pre-Unicode encodings a font name can stand for. */
 	public enum Encoding {
 
 		TCVN3, VNI

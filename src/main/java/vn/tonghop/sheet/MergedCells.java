@@ -19,8 +19,6 @@ import vn.tonghop.normalize.WholeNumbers;
  */
 final class MergedCells {
 
-	static final MergedCells NONE = new MergedCells(List.of());
-
 	/** No table is wider than an .xls sheet; a region reaching further is filled that far only. */
 	static final int LAST_FILLED_COLUMN = 255;
 
@@ -89,7 +87,7 @@ final class MergedCells {
 	}
 
 	/** Whether a value is copied over its region: anything but a number (dates are copied). */
-	static boolean fills(Cell cell) {
+	private static boolean fills(Cell cell) {
 		return switch (cell.kind()) {
 			case NUMBER -> cell.date() != null;
 			case TEXT -> WholeNumbers.parse(cell).status() == ParsedNumber.Status.TEXT;

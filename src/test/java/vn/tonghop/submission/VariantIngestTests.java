@@ -45,7 +45,6 @@ import vn.tonghop.submission.LongBienSubmission.Percent;
 import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.tonghop.submission.LongBienSubmission.CANONICAL;
 import static vn.tonghop.submission.LongBienSubmission.DATE;
 import static vn.tonghop.submission.LongBienSubmission.FORMAT;
 import static vn.tonghop.submission.LongBienSubmission.HOST;
