@@ -59,8 +59,9 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown) {
 				group = null;
 			}
 			previous = column;
-			header.add(column(upper, lower), new HeaderCell((lower != null) ? bottom.number() : top.number(), column,
-					(upper == null) ? lower : (lower == null) ? upper : upper + " " + lower));
+			// A text merged down over both rows reads in both: it is one header, not two.
+			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
+			header.add(column(upper, lower), new HeaderCell((lower != null) ? bottom.number() : top.number(), column, text));
 		}
 		return header.build();
 	}
@@ -106,11 +107,19 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown) {
 
 		private final List<HeaderCell> unknown = new ArrayList<>();
 
+		private HeaderCell previous;
+
 		Builder(int row) {
 			this.row = row;
 		}
 
 		void add(Field field, HeaderCell cell) {
+			HeaderCell left = this.previous;
+			this.previous = cell;
+			if (left != null && left.column() == cell.column() - 1 && left.text().equals(cell.text())) {
+				// A header merged across columns reads in each of them; its first column holds it.
+				return;
+			}
 			if (field != null && !this.columns.containsKey(field)) {
 				this.columns.put(field, cell.column());
 			}

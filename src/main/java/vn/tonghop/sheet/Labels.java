@@ -31,7 +31,7 @@ final class Labels {
 						new Cell(cell.column(), CellKind.TEXT, rest, 0, null, false, cell.font())));
 			}
 			else if (label != null) {
-				int value = nextNonBlank(cells, i);
+				int value = nextValue(cells, i);
 				if (value >= 0) {
 					put(label, new LabelledCell(sheet, row.number(), cells.get(value)));
 					i = value;
@@ -55,9 +55,12 @@ final class Labels {
 		this.found.putIfAbsent(label, cell);
 	}
 
-	private static int nextNonBlank(List<Cell> cells, int from) {
+	/** The next non-blank cell right of a label, past the label's own copies when it is merged. */
+	private static int nextValue(List<Cell> cells, int from) {
+		String label = cells.get(from).text();
 		for (int i = from + 1; i < cells.size(); i++) {
-			if (!cells.get(i).isBlank()) {
+			Cell cell = cells.get(i);
+			if (!cell.isBlank() && !(cell.kind() == CellKind.TEXT && cell.text().equals(label))) {
 				return i;
 			}
 		}

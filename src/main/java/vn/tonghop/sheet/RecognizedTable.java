@@ -14,7 +14,9 @@ import java.util.Map;
  * line such as "Hà Nội, ngày 27 tháng 3 năm 2021" (the whole text as value)
  * @param totalsRow the totals row ("Tổng cộng", ...) or null when the file has none
  * @param dataRows the number of data rows passed to the listener
+ * @param legacyText the sheet's text converted from a legacy font, or null when it had none
  */
 public record RecognizedTable(String sheet, int headerRow, Map<Field, Integer> columns,
-		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, int dataRows) {
+		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, int dataRows,
+		LegacyText legacyText) {
 }

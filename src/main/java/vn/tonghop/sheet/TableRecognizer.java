@@ -1,6 +1,7 @@
 package vn.tonghop.sheet;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import vn.tonghop.normalize.LegacyVietnamese;
 import vn.tonghop.normalize.VietnameseText;
 
 /**
@@ -83,6 +85,8 @@ public final class TableRecognizer {
 
 		private List<Field> closestMissing = Header.REQUIRED;
 
+		private LegacyText legacy;
+
 		Finder(Consumer<PointRow> points) {
 			this.points = points;
 		}
@@ -96,11 +100,13 @@ public final class TableRecognizer {
 			this.totals = null;
 			this.dataRows = 0;
 			this.labels.clear();
+			this.legacy = null;
 			return true;
 		}
 
 		@Override
-		public void row(SheetRow row) {
+		public void row(SheetRow read) {
+			SheetRow row = unicode(read);
 			switch (this.phase) {
 				case SEARCHING -> search(row);
 				case TABLE -> tableRow(row);
@@ -117,8 +123,29 @@ public final class TableRecognizer {
 				return false;
 			}
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
-					this.header.unknown(), this.labels.found(), this.totals, this.dataRows);
+					this.header.unknown(), this.labels.found(), this.totals, this.dataRows, this.legacy);
 			return true;
+		}
+
+		/** The row with text typed in a legacy font converted, so headers, labels and data all match. */
+		private SheetRow unicode(SheetRow row) {
+			List<Cell> cells = null;
+			for (int i = 0; i < row.cells().size(); i++) {
+				Cell cell = row.cells().get(i);
+				String text = (cell.kind() == CellKind.TEXT) ? LegacyVietnamese.toUnicode(cell.text(), cell.font())
+						: cell.text();
+				if (!text.equals(cell.text())) {
+					if (cells == null) {
+						cells = new ArrayList<>(row.cells());
+					}
+					cells.set(i, new Cell(cell.column(), CellKind.TEXT, text, 0, null, false, cell.font()));
+					this.legacy = (this.legacy == null)
+							? new LegacyText(cell.font(), 1, this.sheet, row.number(), cell.column())
+							: new LegacyText(this.legacy.font(), this.legacy.cells() + 1, this.legacy.sheet(),
+									this.legacy.row(), this.legacy.column());
+				}
+			}
+			return (cells == null) ? row : new SheetRow(row.number(), List.copyOf(cells));
 		}
 
 		private void search(SheetRow row) {
@@ -139,8 +166,9 @@ public final class TableRecognizer {
 			Header one = Header.of(row);
 			if (one.isComplete()) {
 				// Group labels above a complete header only count when that row is itself header-like
-				// (a title or "Đơn vị: ..." above the header is not).
-				if (two != null && two.columns().size() > one.columns().size()
+				// (a title or "Đơn vị: ..." above the header is not). Headers merged down over both
+				// rows make the bottom row complete on its own, with as many columns as both.
+				if (two != null && two.columns().size() >= one.columns().size()
 						&& Header.of(this.previous).columns().size() >= 2) {
 					start(two);
 					return;

@@ -112,12 +112,16 @@ public final class Vocabulary {
 			return false;
 		}
 		int last = Integer.MIN_VALUE;
+		int lastColumn = -2;
 		for (Cell cell : row.cells()) {
 			int number = columnNumber(cell);
-			if (number == Integer.MIN_VALUE || number <= last) {
+			// A number merged over two columns reads in both.
+			boolean mergedCopy = number == last && cell.column() == lastColumn + 1;
+			if (number == Integer.MIN_VALUE || (number <= last && !mergedCopy)) {
 				return false;
 			}
 			last = number;
+			lastColumn = cell.column();
 		}
 		return true;
 	}

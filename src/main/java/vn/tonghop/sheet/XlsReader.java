@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,10 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetVisibility;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Reads .xls (BIFF8) workbooks. They are loaded whole: the format caps a sheet at 65,536 rows.
+ * Merged cells read as in .xlsx ({@link MergedCells}).
  */
 final class XlsReader {
 
@@ -73,13 +72,15 @@ final class XlsReader {
 
 	private static void readSheet(HSSFWorkbook workbook, HSSFSheet sheet, Map<Short, String> fonts,
 			SheetVisitor visitor) {
-		Merges merges = new Merges(sheet.getMergedRegions());
+		MergedCells merges = new MergedCells(sheet.getMergedRegions().stream()
+			.map((region) -> new MergedCells.Region(region.getFirstRow() + 1, region.getLastRow() + 1,
+					region.getFirstColumn(), region.getLastColumn()))
+			.toList());
 		for (Row row : sheet) {
-			merges.advanceTo(row.getRowNum());
 			List<Cell> cells = new ArrayList<>();
 			for (int column = Math.max(row.getFirstCellNum(), 0); column < row.getLastCellNum(); column++) {
 				HSSFCell source = (HSSFCell) row.getCell(column);
-				if (source == null || merges.hides(column)) {
+				if (source == null) {
 					continue;
 				}
 				Cell cell = cell(workbook, source, fonts);
@@ -87,9 +88,9 @@ final class XlsReader {
 					cells.add(cell);
 				}
 			}
-			if (!cells.isEmpty()) {
-				cells.sort(Comparator.comparingInt(Cell::column));
-				visitor.row(new SheetRow(row.getRowNum() + 1, List.copyOf(cells)));
+			List<Cell> merged = merges.apply(row.getRowNum() + 1, cells);
+			if (!merged.isEmpty()) {
+				visitor.row(new SheetRow(row.getRowNum() + 1, List.copyOf(merged)));
 			}
 		}
 	}
@@ -124,43 +125,6 @@ final class XlsReader {
 
 	private static String errorText(byte code) {
 		return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#N/A";
-	}
-
-	/**
-	 * Merged regions of a sheet, walked down row by row: only the top-left cell of a region holds
-	 * its value, so other cells inside it (LibreOffice keeps their old contents) are hidden.
-	 */
-	private static final class Merges {
-
-		private final List<CellRangeAddress> pending;
-
-		private final List<CellRangeAddress> active = new ArrayList<>();
-
-		private int row;
-
-		Merges(List<CellRangeAddress> regions) {
-			this.pending = new ArrayList<>(regions);
-			this.pending.sort(Comparator.comparingInt(CellRangeAddress::getFirstRow).reversed());
-		}
-
-		void advanceTo(int row) {
-			this.row = row;
-			while (!this.pending.isEmpty() && this.pending.get(this.pending.size() - 1).getFirstRow() <= row) {
-				this.active.add(this.pending.remove(this.pending.size() - 1));
-			}
-			this.active.removeIf((region) -> region.getLastRow() < row);
-		}
-
-		boolean hides(int column) {
-			for (CellRangeAddress region : this.active) {
-				if (region.isInRange(this.row, column)
-						&& (region.getFirstRow() != this.row || region.getFirstColumn() != column)) {
-					return true;
-				}
-			}
-			return false;
-		}
-
 	}
 
 }

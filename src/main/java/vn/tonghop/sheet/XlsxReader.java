@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Streams .xlsx/.xlsm sheets with SAX so memory does not grow with the number of rows. Values stay
  * raw (numbers as numbers); number formats only decide whether a number is a date or a percentage.
+ * A sheet lists its merged cells after its rows, so each sheet is read twice: a first pass keeps
+ * only that list, the second applies it to the rows as they stream by ({@link MergedCells}).
  */
 final class XlsxReader {
 
@@ -61,7 +62,10 @@ final class XlsxReader {
 				if (!sheet.visible() || !visitor.startSheet(sheet.name())) {
 					continue;
 				}
-				parse(reader.getSheet(sheet.relationship()), new SheetHandler(visitor, strings, styles));
+				MergeList merges = new MergeList();
+				parse(reader.getSheet(sheet.relationship()), merges);
+				parse(reader.getSheet(sheet.relationship()),
+						new SheetHandler(visitor, strings, styles, new MergedCells(merges.regions)));
 				if (visitor.endSheet()) {
 					return;
 				}
@@ -155,6 +159,28 @@ final class XlsxReader {
 
 	}
 
+	/** The first pass over a sheet: its merged regions, nothing else. */
+	private static final class MergeList extends DefaultHandler {
+
+		private final List<MergedCells.Region> regions = new ArrayList<>();
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes)
+				throws SAXException {
+			if (localName.equals("mergeCell")) {
+				String ref = attributes.getValue("ref");
+				int colon = (ref != null) ? ref.indexOf(':') : -1;
+				if (colon > 0) {
+					String first = ref.substring(0, colon);
+					String last = ref.substring(colon + 1);
+					this.regions.add(new MergedCells.Region(SheetHandler.row(first), SheetHandler.row(last),
+							SheetHandler.column(first), SheetHandler.column(last)));
+				}
+			}
+		}
+
+	}
+
 	/** Turns one sheet's XML into rows of raw cells. */
 	private static final class SheetHandler extends DefaultHandler {
 
@@ -163,6 +189,8 @@ final class XlsxReader {
 		private final SharedStrings strings;
 
 		private final Styles styles;
+
+		private final MergedCells merges;
 
 		private final StringBuilder value = new StringBuilder();
 
@@ -184,10 +212,11 @@ final class XlsxReader {
 
 		private boolean inPhonetic;
 
-		SheetHandler(SheetVisitor visitor, SharedStrings strings, Styles styles) {
+		SheetHandler(SheetVisitor visitor, SharedStrings strings, Styles styles, MergedCells merges) {
 			this.visitor = visitor;
 			this.strings = strings;
 			this.styles = styles;
+			this.merges = merges;
 		}
 
 		@Override
@@ -241,10 +270,10 @@ final class XlsxReader {
 					}
 				}
 				case "row" -> {
-					if (!this.cells.isEmpty()) {
-						this.cells.sort(Comparator.comparingInt(Cell::column));
+					List<Cell> merged = this.merges.apply(this.rowNumber, this.cells);
+					if (!merged.isEmpty()) {
 						try {
-							this.visitor.row(new SheetRow(this.rowNumber, List.copyOf(this.cells)));
+							this.visitor.row(new SheetRow(this.rowNumber, List.copyOf(merged)));
 						}
 						catch (RuntimeException ex) {
 							throw new VisitorFailure(ex);
@@ -304,8 +333,17 @@ final class XlsxReader {
 			}
 		}
 
+		/** The row number of a reference such as "AB12". */
+		static int row(String reference) throws SAXException {
+			int digits = 0;
+			while (digits < reference.length() && !Character.isDigit(reference.charAt(digits))) {
+				digits++;
+			}
+			return integer(reference.substring(digits));
+		}
+
 		/** The 0-based column of a reference such as "AB12". */
-		private static int column(String reference) {
+		static int column(String reference) {
 			int column = 0;
 			for (int i = 0; i < reference.length(); i++) {
 				char c = reference.charAt(i);

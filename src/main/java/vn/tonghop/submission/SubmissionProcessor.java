@@ -22,6 +22,7 @@ import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.HeaderCell;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
+import vn.tonghop.sheet.LegacyText;
 import vn.tonghop.sheet.NoTableException;
 import vn.tonghop.sheet.RecognizedTable;
 import vn.tonghop.sheet.TableRecognizer;
@@ -143,6 +144,12 @@ public class SubmissionProcessor {
 			problems.add(Problem.of(Rule.UNKNOWN_COLUMN,
 					new Location(table.sheet(), unknown.row(), Cell.columnName(unknown.column())), unknown.text(),
 					unknown.text()));
+		}
+		LegacyText legacy = table.legacyText();
+		if (legacy != null) {
+			problems.add(Problem.of(Rule.LEGACY_ENCODING,
+					new Location(legacy.sheet(), legacy.row(), Cell.columnName(legacy.column())), null, legacy.font(),
+					legacy.cells(), legacy.firstCell()));
 		}
 		if (table.dataRows() == 0) {
 			problems.add(Problem.of(Rule.TABLE_EMPTY, sheet, null));

@@ -102,6 +102,26 @@ final class Fixtures {
 		return style;
 	}
 
+	/** Gives every cell of the sheet a style with this font (a copy of the cell's style, so number formats stay). */
+	static void font(Sheet sheet, String name) {
+		Workbook workbook = sheet.getWorkbook();
+		org.apache.poi.ss.usermodel.Font font = workbook.createFont();
+		font.setFontName(name);
+		java.util.Map<Short, org.apache.poi.ss.usermodel.CellStyle> styles = new java.util.HashMap<>();
+		for (Row row : sheet) {
+			for (org.apache.poi.ss.usermodel.Cell cell : row) {
+				org.apache.poi.ss.usermodel.CellStyle style = styles.computeIfAbsent(cell.getCellStyle().getIndex(),
+						(index) -> {
+							org.apache.poi.ss.usermodel.CellStyle copy = workbook.createCellStyle();
+							copy.cloneStyleFrom(cell.getCellStyle());
+							copy.setFont(font);
+							return copy;
+						});
+				cell.setCellStyle(style);
+			}
+		}
+	}
+
 	static Object[] row(Object... cells) {
 		return cells;
 	}

@@ -304,6 +304,68 @@ class TableRecognizerTests {
 		assertThat(table.totalsRow().cell(Field.ROW_NUMBER).text()).isEqualTo("Tổng cộng");
 	}
 
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void textTypedInTcvn3IsConvertedBeforeMatching(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1, row("§¬n vÞ b¸o c¸o: QuËn ñy Long Biªn"),
+					row("STT", "Tªn ®iÓm cÇu", "CÊp ®iÓm cÇu", "Sè ®¶ng viªn tham dù"),
+					row(1, "Ph\u00ADêng Bå §Ò", "Ph\u00ADêng", 120),
+					row(null, "Tæng céng", null, 120));
+			Fixtures.font(sheet, ".VnTime");
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsOnlyKeys(Field.ROW_NUMBER, Field.POINT_NAME, Field.LEVEL, Field.MEMBERS);
+		assertThat(table.labels().get(Label.REPORTING_UNIT).value().text()).isEqualTo("Quận ủy Long Biên");
+		assertThat(this.points).singleElement().satisfies((point) -> {
+			assertThat(point.cell(Field.POINT_NAME).text()).isEqualTo("Phường Bồ Đề");
+			assertThat(point.cell(Field.LEVEL).text()).isEqualTo("Phường");
+		});
+		assertThat(table.totalsRow().number()).isEqualTo(4);
+		// Converted: the label, three headers (STT is ASCII), two data texts, the totals label.
+		assertThat(table.legacyText()).isEqualTo(new LegacyText(".VnTime", 7, "Báo cáo", 1, 0));
+		assertThat(table.legacyText().firstCell()).isEqualTo("Báo cáo!A1");
+	}
+
+	@Test
+	void textTypedInVniAndInTcvn3CapitalsIsConverted() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet title = workbook.createSheet("S");
+			Fixtures.fill(title, 1, row("QUËN ñY LONG BIªN"));
+			Fixtures.font(title, ".VnTimeH");
+			Fixtures.fill(title, 2, row("Teân ñieåm caàu", "Caáp", "Soá ÑV"), row("Phöôøng Boà Ñeà", "Phöôøng", 40));
+			for (int r = 1; r <= 2; r++) {
+				for (int c = 0; c < 3; c++) {
+					org.apache.poi.ss.usermodel.Font font = workbook.createFont();
+					font.setFontName("VNI-Times");
+					CellStyle style = workbook.createCellStyle();
+					style.setFont(font);
+					title.getRow(r).getCell(c).setCellStyle(style);
+				}
+			}
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(2);
+		assertThat(this.points).singleElement()
+			.satisfies((point) -> assertThat(point.cell(Field.POINT_NAME).text()).isEqualTo("Phường Bồ Đề"));
+		assertThat(table.legacyText()).isEqualTo(new LegacyText(".VnTimeH", 6, "S", 1, 0));
+	}
+
+	@Test
+	void unicodeTextInAUnicodeWorkbookHasNoLegacyText() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Tên điểm cầu", "Cấp", "Số ĐV"), row("Xã A", "Xã", 10)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.legacyText()).isNull();
+	}
+
 	@Test
 	void noHeaderNamesTheClosestRowAndWhatItLacks() {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {

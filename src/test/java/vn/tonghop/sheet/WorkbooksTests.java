@@ -176,21 +176,24 @@ class WorkbooksTests {
 		assertThat(recorder.rows).extracting((row) -> row.cell(0).text()).containsExactly("read");
 	}
 
-	@Test
-	void xlsReportsAMergedValueOnlyAtItsTopLeftCell() throws Exception {
-		Path file = Fixtures.workbook(this.dir, Format.XLS, (workbook) -> {
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void coveredCellsOfAMergedRegionLoseTheirStaleContents(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
 			Sheet sheet = workbook.createSheet("S");
 			// LibreOffice keeps what the covered cells held before the merge.
-			Fixtures.fill(sheet, 1, row("Số người tham dự", "stale", "stale"), row("Đảng viên", "Quần chúng", "Tổng số"));
+			Fixtures.fill(sheet, 1, row("Số người tham dự", "stale", 7), row("Đảng viên", "Quần chúng", "Tổng số"));
 			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
 		});
 		Recorder recorder = new Recorder();
 
 		Workbooks.read(file, recorder);
 
-		assertThat(recorder.rows.get(0).cells()).extracting(Cell::column, Cell::text)
-			.containsExactly(tuple(0, "Số người tham dự"));
-		assertThat(recorder.rows.get(1).cells()).hasSize(3);
+		assertThat(recorder.rows.get(0).cells()).extracting(Cell::column, Cell::kind, Cell::text)
+			.containsExactly(tuple(0, CellKind.TEXT, "Số người tham dự"), tuple(1, CellKind.TEXT, "Số người tham dự"),
+					tuple(2, CellKind.TEXT, "Số người tham dự"));
+		assertThat(recorder.rows.get(1).cells()).extracting(Cell::text)
+			.containsExactly("Đảng viên", "Quần chúng", "Tổng số");
 	}
 
 	@Test

@@ -1,0 +1,109 @@
+package vn.tonghop.sheet;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every header and label of submission-format.md, in every form districts type it. */
+class VocabularyTests {
+
+	/** The column table of submission-format.md: canonical header first, then the aliases. */
+	static Stream<Arguments> headers() {
+		return forms(Stream.of(Arguments.of(Field.ROW_NUMBER, "STT"), Arguments.of(Field.ROW_NUMBER, "TT"),
+				Arguments.of(Field.ROW_NUMBER, "Số TT"), Arguments.of(Field.POINT_NAME, "Tên điểm cầu"),
+				Arguments.of(Field.POINT_NAME, "Điểm cầu"), Arguments.of(Field.POINT_NAME, "Địa điểm"),
+				Arguments.of(Field.LEVEL, "Cấp điểm cầu"), Arguments.of(Field.LEVEL, "Cấp"),
+				Arguments.of(Field.HOST_UNIT, "Đơn vị chủ trì"), Arguments.of(Field.HOST_UNIT, "Đơn vị"),
+				Arguments.of(Field.HOST_UNIT, "Đảng bộ"), Arguments.of(Field.HOST_UNIT, "Chi bộ"),
+				Arguments.of(Field.FORMAT, "Hình thức"), Arguments.of(Field.FORMAT, "Hình thức học tập"),
+				Arguments.of(Field.DATE, "Ngày"), Arguments.of(Field.DATE, "Ngày học"), Arguments.of(Field.DATE, "Thời gian"),
+				Arguments.of(Field.MEMBERS, "Số đảng viên tham dự"), Arguments.of(Field.MEMBERS, "Đảng viên"),
+				Arguments.of(Field.MEMBERS, "Số ĐV"), Arguments.of(Field.OTHERS, "Số người khác tham dự"),
+				Arguments.of(Field.OTHERS, "Quần chúng"), Arguments.of(Field.OTHERS, "Quần chúng ưu tú"),
+				Arguments.of(Field.OTHERS, "Đại biểu khác"), Arguments.of(Field.TOTAL, "Tổng số người tham dự"),
+				Arguments.of(Field.TOTAL, "Tổng số"), Arguments.of(Field.TOTAL, "Tổng cộng người"),
+				Arguments.of(Field.NOTES, "Ghi chú")));
+	}
+
+	/** The label tables of submission-format.md. */
+	static Stream<Arguments> labels() {
+		return forms(Stream.of(Arguments.of(Label.REPORTING_UNIT, "Đơn vị báo cáo"),
+				Arguments.of(Label.REPORTING_UNIT, "Đơn vị"), Arguments.of(Label.REPORTING_UNIT, "Mã đơn vị"),
+				Arguments.of(Label.REPORTING_UNIT, "Đảng bộ"), Arguments.of(Label.CONFERENCE, "Hội nghị"),
+				Arguments.of(Label.CONFERENCE, "Mã hội nghị"), Arguments.of(Label.CONFERENCE, "Nội dung"),
+				Arguments.of(Label.CONFERENCE, "Nghị quyết"), Arguments.of(Label.REPORT_DATE, "Ngày báo cáo"),
+				Arguments.of(Label.REPORT_DATE, "Ngày lập"), Arguments.of(Label.MEMBERS_TOTAL, "Tổng số đảng viên"),
+				Arguments.of(Label.MEMBERS_STUDIED, "Số đảng viên được học tập"), Arguments.of(Label.COVERAGE, "Tỷ lệ (%)")));
+	}
+
+	@ParameterizedTest(name = "{2}: \"{1}\"")
+	@MethodSource("headers")
+	void everyHeaderOfTheFormatNamesItsColumnInEveryForm(Field field, String header, String form) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
+	@ParameterizedTest(name = "{2}: \"{1}\"")
+	@MethodSource("labels")
+	void everyLabelOfTheFormatIsKnownInEveryForm(Label label, String text, String form) {
+		assertThat(Vocabulary.label(text)).isEqualTo(label);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Số ĐV (người)", "Tổng số người tham dự (người)", "Ghi chú (nếu có)" })
+	void aTrailingUnitInParenthesesMayFollowAHeader(String header) {
+		assertThat(Vocabulary.field(header)).isNotNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Địa chỉ", "Số điện thoại", "Tên", "Số", "Đơn vị báo cáo", "Tỷ lệ (%)" })
+	void otherHeadersNameNoColumn(String header) {
+		assertThat(Vocabulary.field(header)).isNull();
+	}
+
+	private static Stream<Arguments> forms(Stream<Arguments> words) {
+		return words.flatMap((word) -> {
+			Object meaning = word.get()[0];
+			String text = (String) word.get()[1];
+			return Stream.of(form("as written", String::valueOf), form("upper case", (s) -> s.toUpperCase(Locale.ROOT)),
+					form("lower case", (s) -> s.toLowerCase(Locale.ROOT)), form("decomposed (NFD)", VocabularyTests::nfd),
+					form("without diacritics", VocabularyTests::ascii),
+					form("odd spacing, NBSP, zero-width", (s) -> "  " + s.replace(" ", " \u00A0 ") + "\u200B "),
+					form("with a colon", (s) -> s + ":"))
+				.map((form) -> Arguments.of(meaning, form.apply(text), form.toString()));
+		});
+	}
+
+	private static Form form(String name, UnaryOperator<String> change) {
+		return new Form(name, change);
+	}
+
+	private record Form(String name, UnaryOperator<String> change) {
+
+		String apply(String text) {
+			return this.change.apply(text);
+		}
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	private static String nfd(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFD);
+	}
+
+	private static String ascii(String text) {
+		return nfd(text).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
+	}
+
+}
