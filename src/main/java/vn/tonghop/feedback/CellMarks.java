@@ -118,6 +118,8 @@ final class CellMarks {
 		Comment comment = drawing.createCellComment(anchor);
 		comment.setString(this.helper.createRichTextString(text));
 		comment.setAuthor(AUTHOR);
+		// SXSSF cells do not move the comment from the anchor's corner to themselves.
+		comment.setAddress(cell.getAddress());
 		cell.setCellComment(comment);
 	}
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import org.slf4j.Logger;
@@ -63,7 +64,10 @@ final class ReportWorkbooks {
 		return Files.isRegularFile(file) && report.problems().stream().noneMatch(p -> p.code().startsWith("file-"));
 	}
 
-	/** Counts what the entries really inflate to, not what their headers claim, stopping past the limit. */
+	/**
+	 * Counts what the entries really inflate to, not what their headers claim, stopping past the
+	 * limit. A damaged zip is not worth opening in memory.
+	 */
 	static boolean unpackedAtMost(Path file, long limit) throws IOException {
 		long total = 0;
 		byte[] buffer = new byte[1 << 16];
@@ -78,6 +82,9 @@ final class ReportWorkbooks {
 					}
 				}
 			}
+		}
+		catch (ZipException ex) {
+			return false;
 		}
 		return true;
 	}
