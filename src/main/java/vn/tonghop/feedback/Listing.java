@@ -34,6 +34,9 @@ final class Listing {
 
 	private static final int WINDOW = 100;
 
+	/** Copied values have no widths of their own: wide enough for names and head counts. */
+	private static final int COLUMN_WIDTH = 18;
+
 	private Listing() {
 	}
 
@@ -73,8 +76,9 @@ final class Listing {
 				for (ReportedProblem problem : report.problems()) {
 					boolean located = problem.sheet() != null && (problem.row() != null || copy == Copy.ALL);
 					if (located && !this.copies.containsKey(problem.sheet())) {
-						this.copies.put(problem.sheet(),
-								new Copied(this.workbook.createSheet(safeName(this.workbook, problem.sheet()))));
+						SXSSFSheet sheet = this.workbook.createSheet(safeName(this.workbook, problem.sheet()));
+						sheet.setDefaultColumnWidth(COLUMN_WIDTH);
+						this.copies.put(problem.sheet(), new Copied(sheet));
 					}
 					if (located && problem.row() != null) {
 						this.copies.get(problem.sheet()).add(problem);

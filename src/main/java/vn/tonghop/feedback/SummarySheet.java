@@ -30,7 +30,7 @@ final class SummarySheet {
 	static final String[] HEADERS = { "Ô / Cell", "Trang tính / Sheet", "Dòng / Row", "Cột / Column",
 			"Giá trị / Value", "Mức / Severity", "Mã / Code", "Nội dung", "Message" };
 
-	private static final int[] WIDTHS = { 10, 22, 10, 10, 24, 12, 24, 70, 70 };
+	private static final int[] WIDTHS = { 14, 22, 12, 12, 20, 12, 22, 50, 50 };
 
 	private SummarySheet() {
 	}
@@ -53,6 +53,12 @@ final class SummarySheet {
 		for (int column = 0; column < WIDTHS.length; column++) {
 			sheet.setColumnWidth(column, WIDTHS[column] * 256);
 		}
+		// Printed or exported to PDF, the list reads across one landscape page.
+		sheet.getPrintSetup().setLandscape(true);
+		sheet.getPrintSetup().setFitWidth((short) 1);
+		sheet.getPrintSetup().setFitHeight((short) 0);
+		sheet.setAutobreaks(true);
+		sheet.setFitToPage(true);
 		text(sheet.createRow(0), 0, "KẾT QUẢ KIỂM TRA TỆP BÁO CÁO / FILE CHECK RESULT", styles.title);
 		int r = 2;
 		fact(sheet, r++, "Tệp / File", report.file().name(), styles);

@@ -2,11 +2,17 @@ package vn.tonghop.feedback;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -116,7 +122,7 @@ class AnnotatedWorkbookTests {
 		try (XSSFWorkbook template = new XSSFWorkbook(file.toFile().getPath())) {
 			template.getPackagePart().getPackage().replaceContentType(template.getPackagePart().getContentType(),
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml");
-			try (var out = java.nio.file.Files.newOutputStream(this.work.resolve("template.xlsx"))) {
+			try (OutputStream out = Files.newOutputStream(this.work.resolve("template.xlsx"))) {
 				template.write(out);
 			}
 		}
@@ -139,8 +145,8 @@ class AnnotatedWorkbookTests {
 	void aCellCommentTheDistrictWroteIsKeptUnderOurs() throws IOException {
 		// given a comment on the offending cell
 		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX, sheet -> {
-			var helper = sheet.getWorkbook().getCreationHelper();
-			var comment = sheet.createDrawingPatriarch().createCellComment(helper.createClientAnchor());
+			CreationHelper helper = sheet.getWorkbook().getCreationHelper();
+			Comment comment = sheet.createDrawingPatriarch().createCellComment(helper.createClientAnchor());
 			comment.setString(helper.createRichTextString("Số liệu tạm tính"));
 			sheet.getRow(5).getCell(5).setCellComment(comment);
 		});
@@ -228,12 +234,12 @@ class AnnotatedWorkbookTests {
 
 	static String value(Sheet sheet, String reference) {
 		Cell cell = cell(sheet, reference);
-		return cell == null ? null : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+		return cell == null ? null : new DataFormatter().formatCellValue(cell);
 	}
 
 	/** Row {@code number} (as Excel shows it), columns A to I, as text. */
 	static List<String> row(Sheet sheet, int number) {
-		return java.util.stream.IntStream.range(0, SummarySheet.HEADERS.length)
+		return IntStream.range(0, SummarySheet.HEADERS.length)
 			.mapToObj(c -> {
 				String v = value(sheet, CellReference.convertNumToColString(c) + number);
 				return v == null ? "" : v;
@@ -246,10 +252,6 @@ class AnnotatedWorkbookTests {
 			return "xls";
 		}
 		return ((XSSFWorkbook) workbook).getPackagePart().getContentType().contains("macroEnabled") ? "xlsm" : "xlsx";
-	}
-
-	static Workbook open(byte[] content) throws IOException {
-		return WorkbookFactory.create(new ByteArrayInputStream(content));
 	}
 
 }
