@@ -82,14 +82,18 @@ final class CellMarks {
 			.collect(Collectors.joining("\n\n"));
 	}
 
+	/** A new cell's style with the fill: for the severity column of the summary. */
 	CellStyle fill(boolean error) {
-		return filled(this.workbook.getCellStyleAt(0), error);
+		return filled(null, error);
 	}
 
 	private CellStyle filled(CellStyle base, boolean error) {
-		return this.styles.computeIfAbsent(base.getIndex() + (error ? "e" : "w"), key -> {
+		String key = (base != null ? Short.toString(base.getIndex()) : "new") + (error ? "e" : "w");
+		return this.styles.computeIfAbsent(key, k -> {
 			CellStyle style = this.workbook.createCellStyle();
-			style.cloneStyleFrom(base);
+			if (base != null) {
+				style.cloneStyleFrom(base);
+			}
 			style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 			if (this.workbook instanceof HSSFWorkbook) {
 				style.setFillForegroundColor((error ? ERROR_XLS : WARNING_XLS).getIndex());
