@@ -34,6 +34,9 @@ public class InputScanner {
 
 	private static final Logger log = LoggerFactory.getLogger(InputScanner.class);
 
+	/** Folders of this name hold the reports tonghop writes back, never submissions. */
+	public static final String REPORTS_FOLDER = "reports";
+
 	private final JdbcTemplate jdbc;
 
 	private final Archive archive;
@@ -134,7 +137,8 @@ public class InputScanner {
 
 				@Override
 				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-					return (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) ? FileVisitResult.SKIP_SUBTREE
+					String name = dir.equals(root) ? "" : dir.getFileName().toString();
+					return (name.startsWith(".") || name.equals(REPORTS_FOLDER)) ? FileVisitResult.SKIP_SUBTREE
 							: FileVisitResult.CONTINUE;
 				}
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.tonghop.conference.Conference;
 import vn.tonghop.conference.ConferenceResolution;
+import vn.tonghop.feedback.SubmissionFeedback;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.normalize.ParsedDate;
@@ -69,12 +70,15 @@ public class SubmissionProcessor {
 
 	private final IntakeProperties intake;
 
+	private final SubmissionFeedback feedback;
+
 	SubmissionProcessor(WarehouseLoader loader, SubmissionRecorder recorder, ReferenceData reference,
-			IntakeProperties intake) {
+			IntakeProperties intake, SubmissionFeedback feedback) {
 		this.loader = loader;
 		this.recorder = recorder;
 		this.reference = reference;
 		this.intake = intake;
+		this.feedback = feedback;
 	}
 
 	public void process(PendingSubmission pending, long jobExecutionId) {
@@ -93,6 +97,9 @@ public class SubmissionProcessor {
 				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
 				placement != null ? placement.conference().code() : null, placement != null ? placement.reportDate() : null,
 				accepted ? staged : 0, accepted), problems);
+		this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state,
+				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
+				placement != null ? placement.conference().code() : null, accepted ? staged : 0), problems);
 		log.info("{} ({}): {}{}", pending.sourcePath(), pending.id(), state,
 				problems.first() != null ? " - " + problems.first().describe() : "");
 	}

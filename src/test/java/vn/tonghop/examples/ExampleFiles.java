@@ -42,7 +42,8 @@ public final class ExampleFiles {
 	/** Empties everything a run writes, so each test starts from the same state. */
 	public static void clean(JdbcTemplate jdbc) {
 		jdbc.execute("TRUNCATE warehouse.participation, warehouse.unit_coverage, tonghop.submission_problem, "
-				+ "tonghop.intake_log, tonghop.seen_file, tonghop.submission, tonghop.unit, tonghop.conference");
+				+ "tonghop.submission_report, tonghop.intake_log, tonghop.seen_file, tonghop.submission, tonghop.unit, "
+				+ "tonghop.conference");
 	}
 
 }

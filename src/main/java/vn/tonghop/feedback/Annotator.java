@@ -1,0 +1,106 @@
+package vn.tonghop.feedback;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
+
+import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+
+/**
+ * The submitted workbook itself, in memory, with its offending cells marked and the summary sheet
+ * in front. Everything else (formulas, formats, other sheets, macros of an .xlsm, which POI never
+ * runs) is written back as it was.
+ */
+final class Annotator {
+
+	private Annotator() {
+	}
+
+	static ReportWorkbook xlsx(Path file, SubmissionReport report) throws IOException {
+		// From a stream: POI holds the package in memory and never writes back to the archived copy.
+		try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			// The main part's content type must match the extension or Excel refuses the file.
+			boolean macros = workbook.getPackagePart().getContentType().contains("macroEnabled");
+			workbook.setWorkbookType(macros ? XSSFWorkbookType.XLSM : XSSFWorkbookType.XLSX);
+			byte[] bytes = annotate(workbook, report);
+			return macros ? new ReportWorkbook("xlsm", ReportWorkbook.XLSM, bytes, true)
+					: new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes, true);
+		}
+	}
+
+	static ReportWorkbook xls(Path file, SubmissionReport report) throws IOException {
+		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
+				HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
+			return new ReportWorkbook("xls", ReportWorkbook.XLS, annotate(workbook, report), true);
+		}
+	}
+
+	private static byte[] annotate(Workbook workbook, SubmissionReport report) throws IOException {
+		CellMarks marks = new CellMarks(workbook);
+		for (Map.Entry<Spot, List<ReportedProblem>> entry : spots(workbook, report.problems()).entrySet()) {
+			Spot spot = entry.getKey();
+			marks.mark(workbook.getSheet(spot.sheet()), spot.row(), spot.column(), entry.getValue());
+		}
+		String name = SummarySheet.freeName(workbook);
+		Sheet summary = workbook.createSheet(name);
+		SummarySheet.write(workbook, summary, report, marks, problem -> link(workbook, problem));
+		workbook.setSheetOrder(name, 0);
+		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+			// More than one selected tab would open the workbook with its sheets grouped.
+			workbook.getSheetAt(i).setSelected(i == 0);
+		}
+		workbook.setActiveSheet(0);
+		workbook.setFirstVisibleTab(0);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		workbook.write(out);
+		return out.toByteArray();
+	}
+
+	/** The cells to mark: problems with a cell, and the first cell of rows with a row-only problem. */
+	private static Map<Spot, List<ReportedProblem>> spots(Workbook workbook, List<ReportedProblem> problems) {
+		Map<Spot, List<ReportedProblem>> spots = new LinkedHashMap<>();
+		for (ReportedProblem problem : problems) {
+			Spot spot = spot(workbook, problem);
+			if (spot != null) {
+				spots.computeIfAbsent(spot, key -> new ArrayList<>()).add(problem);
+			}
+		}
+		return spots;
+	}
+
+	private static Spot spot(Workbook workbook, ReportedProblem problem) {
+		if (problem.sheet() == null || problem.row() == null || workbook.getSheet(problem.sheet()) == null) {
+			return null;
+		}
+		int row = problem.row() - 1;
+		int column = problem.column() != null ? CellReference.convertColStringToIndex(problem.column())
+				: CellMarks.firstColumn(workbook.getSheet(problem.sheet()), row);
+		return new Spot(problem.sheet(), row, column);
+	}
+
+	private static String link(Workbook workbook, ReportedProblem problem) {
+		Spot spot = spot(workbook, problem);
+		return spot == null ? null
+				: SummarySheet.reference(Objects.requireNonNull(problem.sheet()),
+						new CellReference(spot.row(), spot.column()).formatAsString(false));
+	}
+
+	private record Spot(String sheet, int row, int column) {
+	}
+
+}

@@ -1,0 +1,130 @@
+package vn.tonghop.feedback;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+
+import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+
+/**
+ * Highlights offending cells (red-ish fill for errors, yellow for warnings) and comments them with
+ * the rule codes and messages. The cell keeps everything else of its style: a copy of the style
+ * with the fill is made once per original style and severity.
+ */
+final class CellMarks {
+
+	/** Excel's own "Bad" and "Neutral" cell style fills. */
+	static final byte[] ERROR_RGB = { (byte) 0xFF, (byte) 0xC7, (byte) 0xCE };
+
+	static final byte[] WARNING_RGB = { (byte) 0xFF, (byte) 0xEB, (byte) 0x9C };
+
+	/** The .xls palette has no free colours without changing others: the nearest built-in ones. */
+	static final IndexedColors ERROR_XLS = IndexedColors.CORAL;
+
+	static final IndexedColors WARNING_XLS = IndexedColors.LIGHT_YELLOW;
+
+	private static final String AUTHOR = "tonghop";
+
+	private final Workbook workbook;
+
+	private final CreationHelper helper;
+
+	private final Map<String, CellStyle> styles = new HashMap<>();
+
+	private final Map<Sheet, Drawing<?>> drawings = new HashMap<>();
+
+	CellMarks(Workbook workbook) {
+		this.workbook = workbook;
+		this.helper = workbook.getCreationHelper();
+	}
+
+	/** Marks the cell (0-based row and column), creating it when the row has nothing there. */
+	void mark(Sheet sheet, int rowIndex, int columnIndex, List<ReportedProblem> problems) {
+		Row row = sheet.getRow(rowIndex);
+		if (row == null) {
+			row = sheet.createRow(rowIndex);
+		}
+		Cell cell = row.getCell(columnIndex);
+		if (cell == null) {
+			cell = row.createCell(columnIndex);
+		}
+		boolean error = problems.stream().anyMatch(ReportedProblem::isError);
+		cell.setCellStyle(filled(cell.getCellStyle(), error));
+		comment(sheet, cell, problems);
+	}
+
+	/** The column a row-only problem marks: the row's first cell, else column A. */
+	static int firstColumn(Sheet sheet, int rowIndex) {
+		Row row = sheet.getRow(rowIndex);
+		return (row != null && row.getFirstCellNum() >= 0) ? row.getFirstCellNum() : 0;
+	}
+
+	/** What a comment says about these problems: code and both messages of each. */
+	static String text(List<ReportedProblem> problems) {
+		return problems.stream()
+			.map(p -> "[" + p.severity() + "] " + p.code() + "\n" + p.message().vi() + "\n" + p.message().en())
+			.collect(Collectors.joining("\n\n"));
+	}
+
+	/** A new cell's style with the fill: for the severity column of the summary. */
+	CellStyle fill(boolean error) {
+		return filled(null, error);
+	}
+
+	private CellStyle filled(CellStyle base, boolean error) {
+		String key = (base != null ? Short.toString(base.getIndex()) : "new") + (error ? "e" : "w");
+		return this.styles.computeIfAbsent(key, k -> {
+			CellStyle style = this.workbook.createCellStyle();
+			if (base != null) {
+				style.cloneStyleFrom(base);
+			}
+			style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			if (this.workbook instanceof HSSFWorkbook) {
+				style.setFillForegroundColor((error ? ERROR_XLS : WARNING_XLS).getIndex());
+			}
+			else {
+				((XSSFCellStyle) style).setFillForegroundColor(new XSSFColor(error ? ERROR_RGB : WARNING_RGB, null));
+			}
+			return style;
+		});
+	}
+
+	private void comment(Sheet sheet, Cell cell, List<ReportedProblem> problems) {
+		String text = text(problems);
+		Comment earlier = cell.getCellComment();
+		if (earlier != null) {
+			// The district's own note stays, under ours.
+			text = text + "\n\n---\n" + earlier.getString().getString();
+			cell.removeCellComment();
+		}
+		Drawing<?> drawing = this.drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
+		ClientAnchor anchor = this.helper.createClientAnchor();
+		anchor.setCol1(cell.getColumnIndex() + 1);
+		anchor.setCol2(cell.getColumnIndex() + 6);
+		anchor.setRow1(cell.getRowIndex());
+		anchor.setRow2(cell.getRowIndex() + 2 + (int) text.lines().count());
+		Comment comment = drawing.createCellComment(anchor);
+		comment.setString(this.helper.createRichTextString(text));
+		comment.setAuthor(AUTHOR);
+		// SXSSF cells do not move the comment from the anchor's corner to themselves.
+		comment.setAddress(cell.getAddress());
+		cell.setCellComment(comment);
+	}
+
+}

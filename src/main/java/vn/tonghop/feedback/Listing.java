@@ -1,0 +1,215 @@
+package vn.tonghop.feedback;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.CellKind;
+import vn.tonghop.sheet.SheetRow;
+import vn.tonghop.sheet.SheetVisitor;
+import vn.tonghop.sheet.UnreadableFileException;
+import vn.tonghop.sheet.Workbooks;
+
+/**
+ * A new .xlsx that lists the problems, for files that are not annotated in place: the summary
+ * sheet, then, when the file can be read, a copy of the values of each sheet with problems, at
+ * their original rows and columns and marked as in an annotated workbook. Written with SXSSF, so
+ * memory does not grow with the rows copied.
+ */
+final class Listing {
+
+	private static final int WINDOW = 100;
+
+	/** Copied values have no widths of their own: wide enough for names and head counts. */
+	private static final int COLUMN_WIDTH = 18;
+
+	private Listing() {
+	}
+
+	/**
+	 * @param copy what to copy of the file's rows
+	 */
+	static ReportWorkbook write(Path file, SubmissionReport report, Copy copy) throws IOException {
+		if (copy != Copy.NONE) {
+			try (Draft draft = new Draft(report, copy)) {
+				draft.copyRows(file);
+				return draft.finish();
+			}
+			catch (UnreadableFileException | UncheckedIOException ex) {
+				// Read once already, so this is rare; the summary alone still tells the district everything.
+			}
+		}
+		try (Draft draft = new Draft(report, Copy.NONE)) {
+			return draft.finish();
+		}
+	}
+
+	/** A listing being written: the summary first, then the copied rows. */
+	private static final class Draft implements AutoCloseable {
+
+		private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+
+		private final CellMarks marks = new CellMarks(this.workbook);
+
+		private final Map<String, Copied> copies = new LinkedHashMap<>();
+
+		private final Copy copy;
+
+		Draft(SubmissionReport report, Copy copy) {
+			this.copy = copy;
+			SXSSFSheet summary = this.workbook.createSheet(SummarySheet.NAME);
+			if (copy != Copy.NONE) {
+				for (ReportedProblem problem : report.problems()) {
+					boolean located = problem.sheet() != null && (problem.row() != null || copy == Copy.ALL);
+					if (located && !this.copies.containsKey(problem.sheet())) {
+						SXSSFSheet sheet = this.workbook.createSheet(safeName(this.workbook, problem.sheet()));
+						sheet.setDefaultColumnWidth(COLUMN_WIDTH);
+						this.copies.put(problem.sheet(), new Copied(sheet));
+					}
+					if (located && problem.row() != null) {
+						this.copies.get(problem.sheet()).add(problem);
+					}
+				}
+			}
+			SummarySheet.write(this.workbook, summary, report, this.marks, problem -> link(this.copies, problem));
+			summary.setSelected(true);
+			this.workbook.setActiveSheet(0);
+		}
+
+		void copyRows(Path file) throws UnreadableFileException {
+			if (!this.copies.isEmpty()) {
+				Workbooks.read(file, new Copier(this.copies, this.copy, this.marks));
+			}
+		}
+
+		ReportWorkbook finish() throws IOException {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			this.workbook.write(out);
+			return new ReportWorkbook("xlsx", ReportWorkbook.XLSX, out.toByteArray(), false);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.workbook.close();
+		}
+
+	}
+
+	private static String link(Map<String, Copied> copies, ReportedProblem problem) {
+		Copied copied = problem.sheet() != null ? copies.get(problem.sheet()) : null;
+		if (copied == null || problem.row() == null) {
+			return null;
+		}
+		String column = problem.column() != null ? problem.column() : "A";
+		return SummarySheet.reference(copied.sheet.getSheetName(), column + problem.row());
+	}
+
+	private static String safeName(SXSSFWorkbook workbook, String name) {
+		String safe = WorkbookUtil.createSafeSheetName(name);
+		String candidate = safe;
+		for (int n = 2; workbook.getSheet(candidate) != null; n++) {
+			String suffix = " (" + n + ")";
+			candidate = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+		}
+		return candidate;
+	}
+
+	/** Which of the file's rows a listing copies. */
+	enum Copy {
+
+		/** None: the file cannot be read. */
+		NONE,
+
+		/** The rows that have a problem: the file is too large to copy whole. */
+		PROBLEM_ROWS,
+
+		/** Every row. */
+		ALL
+
+	}
+
+	/** A copied sheet and the problems on its rows, by row number. */
+	private static final class Copied {
+
+		final SXSSFSheet sheet;
+
+		final Map<Integer, List<ReportedProblem>> byRow = new HashMap<>();
+
+		Copied(SXSSFSheet sheet) {
+			this.sheet = sheet;
+		}
+
+		void add(ReportedProblem problem) {
+			this.byRow.computeIfAbsent(problem.row(), row -> new ArrayList<>()).add(problem);
+		}
+
+	}
+
+	private static final class Copier implements SheetVisitor {
+
+		private final Map<String, Copied> copies;
+
+		private final Copy copy;
+
+		private final CellMarks marks;
+
+		private Copied current;
+
+		Copier(Map<String, Copied> copies, Copy copy, CellMarks marks) {
+			this.copies = copies;
+			this.copy = copy;
+			this.marks = marks;
+		}
+
+		@Override
+		public boolean startSheet(String name) {
+			this.current = this.copies.get(name);
+			return this.current != null;
+		}
+
+		@Override
+		public void row(SheetRow source) {
+			List<ReportedProblem> problems = this.current.byRow.getOrDefault(source.number(), List.of());
+			if (this.copy != Copy.ALL && problems.isEmpty()) {
+				return;
+			}
+			Row row = this.current.sheet.createRow(source.number() - 1);
+			for (Cell cell : source.cells()) {
+				if (cell.kind() == CellKind.NUMBER && cell.date() == null) {
+					row.createCell(cell.column()).setCellValue(cell.number());
+				}
+				else {
+					row.createCell(cell.column()).setCellValue(cell.text());
+				}
+			}
+			Map<Integer, List<ReportedProblem>> byColumn = new LinkedHashMap<>();
+			for (ReportedProblem problem : problems) {
+				int column = problem.column() != null ? CellReference.convertColStringToIndex(problem.column())
+						: CellMarks.firstColumn(this.current.sheet, row.getRowNum());
+				byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(problem);
+			}
+			byColumn.forEach((column, marked) -> this.marks.mark(this.current.sheet, row.getRowNum(), column, marked));
+		}
+
+		@Override
+		public boolean endSheet() {
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package vn.tonghop.feedback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.tonghop.feedback.Listing.Copy;
+
+/**
+ * Chooses and writes the workbook a district gets back: the submitted workbook annotated when it
+ * can be opened and is small enough to hold in memory, else a listing of the problems.
+ */
+final class ReportWorkbooks {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportWorkbooks.class);
+
+	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
+
+	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+			(byte) 0xE1 };
+
+	private final long maxSize;
+
+	/**
+	 * @param maxSize the largest .xls (file size) or .xlsx (unpacked size) annotated in memory, and
+	 * the largest file copied whole into a listing
+	 */
+	ReportWorkbooks(long maxSize) {
+		this.maxSize = maxSize;
+	}
+
+	ReportWorkbook write(Path file, SubmissionReport report) throws IOException {
+		if (!readable(file, report)) {
+			return Listing.write(file, report, Copy.NONE);
+		}
+		byte[] head = head(file);
+		boolean zip = Arrays.equals(head, 0, ZIP.length, ZIP, 0, ZIP.length);
+		boolean ole2 = Arrays.equals(head, OLE2);
+		boolean fits = zip ? unpackedAtMost(file, this.maxSize) : Files.size(file) <= this.maxSize;
+		if (fits && (zip || ole2)) {
+			try {
+				return zip ? Annotator.xlsx(file, report) : Annotator.xls(file, report);
+			}
+			catch (IOException | RuntimeException ex) {
+				// POI's user model throws many unchecked kinds on odd files the streaming readers accepted;
+				// as in SubmissionProcessor.read, a file must never stop the run: list its problems instead.
+				log.warn("Could not annotate {} ({}); writing a listing instead", report.file().path(), ex.toString());
+			}
+		}
+		return Listing.write(file, report, fits ? Copy.ALL : Copy.PROBLEM_ROWS);
+	}
+
+	/** Whether the readers could open the file at all: no file-level rule (file-encrypted, file-corrupt...) fired. */
+	private static boolean readable(Path file, SubmissionReport report) {
+		return Files.isRegularFile(file) && report.problems().stream().noneMatch(p -> p.code().startsWith("file-"));
+	}
+
+	/**
+	 * Counts what the entries really inflate to, not what their headers claim, stopping past the
+	 * limit. A damaged zip is not worth opening in memory.
+	 */
+	static boolean unpackedAtMost(Path file, long limit) throws IOException {
+		long total = 0;
+		byte[] buffer = new byte[1 << 16];
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+				try (InputStream in = zip.getInputStream(entries.nextElement())) {
+					for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+						total += n;
+						if (total > limit) {
+							return false;
+						}
+					}
+				}
+			}
+		}
+		catch (ZipException ex) {
+			return false;
+		}
+		return true;
+	}
+
+	private static byte[] head(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return Arrays.copyOf(in.readNBytes(OLE2.length), OLE2.length);
+		}
+	}
+
+}

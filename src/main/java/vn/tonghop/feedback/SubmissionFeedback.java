@@ -1,0 +1,169 @@
+package vn.tonghop.feedback;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.validate.ProblemList;
+
+/**
+ * Tells the district what became of its file: a JSON report and a workbook (the file annotated,
+ * or a listing of its problems), both stored with the submission in the caller's transaction and
+ * written to the reports folder once that transaction has committed, so a rolled-back file leaves
+ * no report behind. Nothing here fails the run over a report: a workbook that cannot be made or
+ * a folder that cannot be written is logged.
+ */
+@Component
+public class SubmissionFeedback {
+
+	private static final Logger log = LoggerFactory.getLogger(SubmissionFeedback.class);
+
+	static final String JSON = "application/json";
+
+	/** The ingest job's parameter naming the drop folder it scanned. */
+	private static final String INPUT_PARAMETER = "input";
+
+	// A mapper of our own: the report's layout is a contract and must not follow application-wide settings.
+	private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final JdbcTemplate jdbc;
+
+	private final JobRepository jobs;
+
+	private final IntakeProperties intake;
+
+	private final FeedbackProperties properties;
+
+	private final ReportWorkbooks workbooks;
+
+	private final ReportFolders folders;
+
+	SubmissionFeedback(JdbcTemplate jdbc, JobRepository jobs, IntakeProperties intake, FeedbackProperties properties) {
+		this.jdbc = jdbc;
+		this.jobs = jobs;
+		this.intake = intake;
+		this.properties = properties;
+		this.workbooks = new ReportWorkbooks(properties.annotateMaxSize().toBytes());
+		this.folders = new ReportFolders(properties.directory());
+	}
+
+	/** Makes and keeps the reports on a file whose outcome has just been recorded. */
+	public void report(Processed processed, ProblemList problems) {
+		PendingSubmission pending = processed.pending();
+		SubmissionReport report = describe(processed, problems);
+		byte[] json = this.json.writeValueAsBytes(report);
+		ReportWorkbook workbook = workbook(pending.archived(), report);
+		store(pending.id(), "json", ReportFolders.jsonName(pending.fileName()), JSON, json);
+		if (workbook != null) {
+			store(pending.id(), "workbook", ReportFolders.workbookName(pending.fileName(), workbook.extension()),
+					workbook.mediaType(), workbook.content());
+		}
+		if (!this.properties.writeFiles()) {
+			return;
+		}
+		Path folder = this.folders.folder(dropRoot(processed.jobExecutionId()), pending.sourcePath());
+		Runnable write = () -> write(folder, pending, json, workbook);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					write.run();
+				}
+
+			});
+		}
+		else {
+			write.run();
+		}
+	}
+
+	private SubmissionReport describe(Processed processed, ProblemList problems) {
+		PendingSubmission pending = processed.pending();
+		return this.jdbc.queryForObject(
+				"SELECT content_hash, size_bytes, processed_at FROM tonghop.submission WHERE id = ?",
+				(rs, i) -> new SubmissionReport(SubmissionReport.FORMAT, SubmissionReport.VERSION, pending.id(),
+						processedAt(rs.getObject(3, OffsetDateTime.class)),
+						new SubmissionReport.SubmittedFile(pending.fileName(), pending.sourcePath(), rs.getString(1),
+								rs.getLong(2)),
+						processed.unitCode(), processed.conferenceCode(), processed.sheet(), processed.state(),
+						!"rejected".equals(processed.state()),
+						new SubmissionReport.Counts(processed.rowsLoaded(), problems.errors(), problems.warnings(),
+								problems.errors() + problems.warnings(), problems.kept().size()),
+						problems.kept().stream().map(SubmissionReport.ReportedProblem::of).toList()),
+				pending.id());
+	}
+
+	private static String processedAt(OffsetDateTime at) {
+		return at != null ? at.toInstant().truncatedTo(ChronoUnit.MILLIS).toString() : null;
+	}
+
+	private ReportWorkbook workbook(Path archived, SubmissionReport report) {
+		try {
+			return this.workbooks.write(archived, report);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			log.warn("No report workbook for {}: {}", report.file().path(), ex.toString());
+			return null;
+		}
+	}
+
+	private void store(long submissionId, String kind, String fileName, String mediaType, byte[] content) {
+		this.jdbc.update("""
+				INSERT INTO tonghop.submission_report (submission_id, kind, file_name, media_type, content)
+				VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (submission_id, kind) DO UPDATE SET file_name = EXCLUDED.file_name,
+				       media_type = EXCLUDED.media_type, content = EXCLUDED.content, created_at = now()
+				""", submissionId, kind, fileName, mediaType, content);
+	}
+
+	/** The drop folder of the run that took the file; the configured one when the run is not known. */
+	private Path dropRoot(long jobExecutionId) {
+		JobExecution execution = this.jobs.getJobExecution(jobExecutionId);
+		String input = execution != null ? execution.getJobParameters().getString(INPUT_PARAMETER) : null;
+		return input != null ? Path.of(input) : this.intake.input();
+	}
+
+	private void write(Path folder, PendingSubmission pending, byte[] json, ReportWorkbook workbook) {
+		try {
+			this.folders.write(folder, pending.fileName(), json, workbook);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// The reports are in the database; the folder is a convenience for the district.
+			log.warn("Could not write the reports on {} to {}: {}", pending.sourcePath(), folder, ex.toString());
+		}
+	}
+
+	/**
+	 * What became of a file, as SubmissionProcessor recorded it.
+	 *
+	 * @param pending the file
+	 * @param jobExecutionId the run that processed it (its drop folder is where the reports go)
+	 * @param state accepted, accepted_with_warnings or rejected
+	 * @param sheet the sheet the table was read from, or null
+	 * @param unitCode the reporting unit, or null
+	 * @param conferenceCode the conference, or null
+	 * @param rowsLoaded rows now in the warehouse from this file
+	 */
+	public record Processed(PendingSubmission pending, long jobExecutionId, String state, String sheet, String unitCode,
+			String conferenceCode, int rowsLoaded) {
+	}
+
+}

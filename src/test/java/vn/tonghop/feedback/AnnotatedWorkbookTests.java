@@ -1,0 +1,257 @@
+package vn.tonghop.feedback;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.feedback.FeedbackFixtures.Format;
+import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tonghop.feedback.FeedbackFixtures.SHEET;
+import static vn.tonghop.feedback.FeedbackFixtures.problem;
+
+class AnnotatedWorkbookTests {
+
+	static final long FIVE_MB = 5L << 20;
+
+	/** An error in a cell, a warning in another, a row-only error and a sheet-level warning. */
+	static final List<ReportedProblem> PROBLEMS = List.of(
+			problem("error", "number-text", SHEET, 6, "F", "khoảng 1.700"),
+			problem("warning", "point-duplicate", SHEET, 7, "B", "Phường Gia Thụy"),
+			problem("error", "total-mismatch", SHEET, 5, null, null),
+			problem("warning", "date-outside-window", SHEET, null, null, null));
+
+	@TempDir
+	Path work;
+
+	@Test
+	void xlsxGetsItsOffendingCellsFilledAndCommentedAndTheSummaryInFront() throws IOException {
+		// given a submission with text where a head count belongs
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX,
+				sheet -> sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700"));
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(file,
+				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS));
+
+		// then
+		assertThat(annotated.annotated()).isTrue();
+		assertThat(annotated.extension()).isEqualTo("xlsx");
+		assertThat(annotated.mediaType()).isEqualTo(ReportWorkbook.XLSX);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertSummaryInFront(workbook);
+			Sheet sheet = workbook.getSheet(SHEET);
+			assertThat(rgb(cell(sheet, "F6"))).containsExactly(0xFF, 0xC7, 0xCE);
+			assertThat(rgb(cell(sheet, "B7"))).containsExactly(0xFF, 0xEB, 0x9C);
+			assertThat(rgb(cell(sheet, "A5"))).containsExactly(0xFF, 0xC7, 0xCE);
+			assertMarked(sheet);
+			assertUnchangedBut(file, sheet, List.of("F6", "B7", "A5"));
+		}
+	}
+
+	@Test
+	void xlsGetsTheSameWithPaletteColours() throws IOException {
+		// given
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xls"), Format.XLS,
+				sheet -> sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700"));
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(file,
+				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS));
+
+		// then
+		assertThat(annotated.extension()).isEqualTo("xls");
+		assertThat(annotated.mediaType()).isEqualTo(ReportWorkbook.XLS);
+		try (HSSFWorkbook workbook = new HSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertSummaryInFront(workbook);
+			Sheet sheet = workbook.getSheet(SHEET);
+			assertThat(cell(sheet, "F6").getCellStyle().getFillForegroundColor()).isEqualTo(CellMarks.ERROR_XLS.getIndex());
+			assertThat(cell(sheet, "B7").getCellStyle().getFillForegroundColor()).isEqualTo(CellMarks.WARNING_XLS.getIndex());
+			assertThat(cell(sheet, "A5").getCellStyle().getFillForegroundColor()).isEqualTo(CellMarks.ERROR_XLS.getIndex());
+			assertMarked(sheet);
+			assertUnchangedBut(file, sheet, List.of("F6", "B7", "A5"));
+		}
+	}
+
+	@Test
+	void xlsmStaysAMacroEnabledWorkbookSoExcelOpensIt() throws IOException {
+		// given
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsm"), Format.XLSM, sheet -> {
+		});
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(file,
+				FeedbackFixtures.report("long-bien.xlsm", "rejected", PROBLEMS));
+
+		// then
+		assertThat(annotated.extension()).isEqualTo("xlsm");
+		assertThat(annotated.mediaType()).isEqualTo(ReportWorkbook.XLSM);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertThat(workbook.getPackagePart().getContentType())
+				.isEqualTo("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+			assertSummaryInFront(workbook);
+		}
+	}
+
+	@Test
+	void aTemplateIsSavedAsAnOrdinaryWorkbook() throws IOException {
+		// given an .xltx saved under an .xlsx name
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX, sheet -> {
+		});
+		try (XSSFWorkbook template = new XSSFWorkbook(file.toFile().getPath())) {
+			template.getPackagePart().getPackage().replaceContentType(template.getPackagePart().getContentType(),
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml");
+			try (OutputStream out = Files.newOutputStream(this.work.resolve("template.xlsx"))) {
+				template.write(out);
+			}
+		}
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(this.work.resolve("template.xlsx"),
+				FeedbackFixtures.report("template.xlsx", "accepted", List.of()));
+
+		// then
+		assertThat(annotated.extension()).isEqualTo("xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertThat(workbook.getPackagePart().getContentType())
+				.isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+			assertThat(workbook.getSheetAt(0).getRow(SummarySheet.HEADER_ROW + 1).getCell(0).getStringCellValue())
+				.isEqualTo("Không có lỗi hay cảnh báo / No errors or warnings");
+		}
+	}
+
+	@Test
+	void aCellCommentTheDistrictWroteIsKeptUnderOurs() throws IOException {
+		// given a comment on the offending cell
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX, sheet -> {
+			CreationHelper helper = sheet.getWorkbook().getCreationHelper();
+			Comment comment = sheet.createDrawingPatriarch().createCellComment(helper.createClientAnchor());
+			comment.setString(helper.createRichTextString("Số liệu tạm tính"));
+			sheet.getRow(5).getCell(5).setCellComment(comment);
+		});
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(file,
+				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS.subList(0, 1)));
+
+		// then
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertThat(cell(workbook.getSheet(SHEET), "F6").getCellComment().getString().getString())
+				.isEqualTo("[error] number-text\nThông báo number-text\nMessage number-text\n\n---\nSố liệu tạm tính");
+		}
+	}
+
+	static void assertSummaryInFront(Workbook workbook) {
+		assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME);
+		assertThat(workbook.getSheetName(1)).isEqualTo(SHEET);
+		assertThat(workbook.getSheetName(2)).isEqualTo("Ghi chú");
+		assertThat(workbook.getActiveSheetIndex()).isZero();
+		assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
+		assertThat(workbook.getSheetAt(1).isSelected()).isFalse();
+		Sheet summary = workbook.getSheetAt(0);
+		assertThat(value(summary, "C3")).isEqualTo("long-bien." + extension(workbook));
+		assertThat(value(summary, "C6")).isEqualTo("004");
+		assertThat(value(summary, "C7")).isEqualTo("NQDH13");
+		assertThat(value(summary, "C9")).isEqualTo("Bị từ chối / rejected");
+		assertThat(value(summary, "C11")).isEqualTo("2");
+		assertThat(value(summary, "C12")).isEqualTo("2");
+		assertThat(value(summary, "A14")).isEqualTo("Ô / Cell");
+		assertThat(row(summary, 15)).containsExactly("F6", SHEET, "6", "F", "khoảng 1.700", "error", "number-text",
+				"Thông báo number-text", "Message number-text");
+		assertThat(cell(summary, "A15").getHyperlink().getAddress()).isEqualTo("'Báo cáo'!F6");
+		assertThat(row(summary, 17)).containsExactly("Dòng / Row 5", SHEET, "5", "", "", "error", "total-mismatch",
+				"Thông báo total-mismatch", "Message total-mismatch");
+		assertThat(cell(summary, "A17").getHyperlink().getAddress()).isEqualTo("'Báo cáo'!A5");
+		assertThat(row(summary, 18)).containsExactly("", SHEET, "", "", "", "warning", "date-outside-window",
+				"Thông báo date-outside-window", "Message date-outside-window");
+		assertThat(cell(summary, "A18").getHyperlink()).isNull();
+	}
+
+	/** The marks of PROBLEMS, and nothing else changed. */
+	static void assertMarked(Sheet sheet) {
+		Cell f6 = cell(sheet, "F6");
+		assertThat(f6.getStringCellValue()).isEqualTo("khoảng 1.700");
+		assertThat(f6.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+		assertThat(f6.getCellComment().getString().getString())
+			.isEqualTo("[error] number-text\nThông báo number-text\nMessage number-text");
+		assertThat(cell(sheet, "B7").getCellComment().getString().getString()).startsWith("[warning] point-duplicate\n");
+		assertThat(cell(sheet, "A5").getCellComment().getString().getString()).startsWith("[error] total-mismatch\n");
+		assertThat(value(sheet.getWorkbook().getSheet("Ghi chú"), "A1")).isEqualTo("Sheet the report does not touch");
+	}
+
+	/** Every cell of the original's sheet but the marked ones has its value, style and no comment. */
+	static void assertUnchangedBut(Path original, Sheet annotated, List<String> marked) throws IOException {
+		try (Workbook before = WorkbookFactory.create(original.toFile(), null, true)) {
+			int compared = 0;
+			for (Row row : before.getSheet(annotated.getSheetName())) {
+				for (Cell cell : row) {
+					String reference = new CellReference(cell).formatAsString(false);
+					if (marked.contains(reference)) {
+						continue;
+					}
+					Cell after = cell(annotated, reference);
+					assertThat(value(annotated, reference)).as(reference).isEqualTo(value(cell.getSheet(), reference));
+					assertThat(after.getCellStyle().getIndex()).as(reference).isEqualTo(cell.getCellStyle().getIndex());
+					assertThat(after.getCellComment()).as(reference).isNull();
+					compared++;
+				}
+			}
+			assertThat(compared).isEqualTo(4 + 8 + 3 * 8 - marked.size());
+		}
+	}
+
+	static int[] rgb(Cell cell) {
+		byte[] rgb = ((XSSFCellStyle) cell.getCellStyle()).getFillForegroundXSSFColor().getRGB();
+		return new int[] { rgb[0] & 0xFF, rgb[1] & 0xFF, rgb[2] & 0xFF };
+	}
+
+	static Cell cell(Sheet sheet, String reference) {
+		CellReference ref = new CellReference(reference);
+		Row row = sheet.getRow(ref.getRow());
+		return row != null ? row.getCell(ref.getCol()) : null;
+	}
+
+	static String value(Sheet sheet, String reference) {
+		Cell cell = cell(sheet, reference);
+		return cell == null ? null : new DataFormatter().formatCellValue(cell);
+	}
+
+	/** Row {@code number} (as Excel shows it), columns A to I, as text. */
+	static List<String> row(Sheet sheet, int number) {
+		return IntStream.range(0, SummarySheet.HEADERS.length)
+			.mapToObj(c -> {
+				String v = value(sheet, CellReference.convertNumToColString(c) + number);
+				return v == null ? "" : v;
+			})
+			.toList();
+	}
+
+	private static String extension(Workbook workbook) {
+		if (workbook instanceof HSSFWorkbook) {
+			return "xls";
+		}
+		return ((XSSFWorkbook) workbook).getPackagePart().getContentType().contains("macroEnabled") ? "xlsm" : "xlsx";
+	}
+
+}

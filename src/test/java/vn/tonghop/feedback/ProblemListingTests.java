@@ -1,0 +1,155 @@
+package vn.tonghop.feedback;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.feedback.FeedbackFixtures.Format;
+import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.FIVE_MB;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.cell;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.rgb;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.row;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.value;
+import static vn.tonghop.feedback.FeedbackFixtures.SHEET;
+import static vn.tonghop.feedback.FeedbackFixtures.problem;
+
+class ProblemListingTests {
+
+	@TempDir
+	Path work;
+
+	@Test
+	void csvGetsAListingWithEveryRowCopiedAndTheOffendingCellsMarked() throws IOException {
+		// given a CSV whose second ward has text for its members (row 6, column F)
+		Path file = FeedbackFixtures.longBienCsv(this.work.resolve("long-bien.csv"), "khoảng 1.700");
+		List<ReportedProblem> problems = List.of(problem("error", "number-text", "long-bien", 6, "F", "khoảng 1.700"),
+				problem("warning", "date-outside-window", "long-bien", null, null, null));
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB).write(file,
+				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
+
+		// then
+		assertThat(listing.annotated()).isFalse();
+		assertThat(listing.extension()).isEqualTo("xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			assertThat(sheetNames(workbook)).containsExactly(SummarySheet.NAME, "long-bien");
+			assertThat(workbook.getActiveSheetIndex()).isZero();
+			Sheet summary = workbook.getSheetAt(0);
+			assertThat(value(summary, "C3")).isEqualTo("long-bien.csv");
+			assertThat(row(summary, 15)).containsExactly("F6", "long-bien", "6", "F", "khoảng 1.700", "error",
+					"number-text", "Thông báo number-text", "Message number-text");
+			assertThat(cell(summary, "A15").getHyperlink().getAddress()).isEqualTo("'long-bien'!F6");
+			Sheet copy = workbook.getSheet("long-bien");
+			assertThat(value(copy, "A1")).isEqualTo("Đơn vị báo cáo:");
+			assertThat(value(copy, "B4")).isEqualTo("Tên điểm cầu");
+			assertThat(value(copy, "B6")).isEqualTo("Phường Cự Khối");
+			assertThat(value(copy, "F6")).isEqualTo("khoảng 1.700");
+			assertThat(rgb(cell(copy, "F6"))).containsExactly(0xFF, 0xC7, 0xCE);
+			assertThat(cell(copy, "F6").getCellComment().getString().getString())
+				.isEqualTo("[error] number-text\nThông báo number-text\nMessage number-text");
+			assertThat(cell(copy, "F5").getCellComment()).isNull();
+			assertThat(copy.getLastRowNum()).isEqualTo(6);
+		}
+	}
+
+	@Test
+	void aWorkbookTooLargeToAnnotateGetsOnlyItsProblemRowsCopied() throws IOException {
+		// given a limit the workbook exceeds once unpacked
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX,
+				sheet -> sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700"));
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(2_000).write(file,
+				FeedbackFixtures.report("long-bien.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
+
+		// then
+		assertThat(listing.annotated()).isFalse();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			assertThat(sheetNames(workbook)).containsExactly(SummarySheet.NAME, SHEET);
+			Sheet copy = workbook.getSheet(SHEET);
+			assertThat(rowNumbers(copy)).containsExactly(5, 6, 7);
+			assertThat(value(copy, "F6")).isEqualTo("khoảng 1.700");
+			assertThat(value(copy, "F5")).isEqualTo("100");
+			assertThat(rgb(cell(copy, "F6"))).containsExactly(0xFF, 0xC7, 0xCE);
+			assertThat(rgb(cell(copy, "B7"))).containsExactly(0xFF, 0xEB, 0x9C);
+			assertThat(rgb(cell(copy, "A5"))).containsExactly(0xFF, 0xC7, 0xCE);
+			assertThat(cell(copy, "B7").getCellComment().getString().getString()).startsWith("[warning] point-duplicate\n");
+			assertThat(cell(workbook.getSheetAt(0), "A17").getHyperlink().getAddress()).isEqualTo("'Báo cáo'!A5");
+		}
+	}
+
+	@Test
+	void anEncryptedWorkbookGetsTheSummaryAlone() throws Exception {
+		// given
+		Path file = FeedbackFixtures.encrypted(this.work.resolve("mat-khau.xlsx"));
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB).write(file, FeedbackFixtures.report("mat-khau.xlsx",
+				"rejected", List.of(problem("error", "file-encrypted", null, null, null, null))));
+
+		// then
+		assertThat(listing.annotated()).isFalse();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			assertThat(sheetNames(workbook)).containsExactly(SummarySheet.NAME);
+			assertThat(row(workbook.getSheetAt(0), 15)).containsExactly("", "", "", "", "", "error", "file-encrypted",
+					"Thông báo file-encrypted", "Message file-encrypted");
+		}
+	}
+
+	@Test
+	void aDamagedWorkbookThatCannotBeOpenedAgainGetsTheSummaryAlone() throws IOException {
+		// given bytes that start like a workbook and are not one, with a cell problem reported
+		Path file = Files.write(this.work.resolve("hong.xlsx"), new byte[] { 'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8 });
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB).write(file,
+				FeedbackFixtures.report("hong.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
+
+		// then
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			assertThat(sheetNames(workbook)).containsExactly(SummarySheet.NAME);
+			assertThat(row(workbook.getSheetAt(0), 15).get(6)).isEqualTo("number-text");
+			assertThat(cell(workbook.getSheetAt(0), "A15").getHyperlink()).isNull();
+		}
+	}
+
+	@Test
+	void aVanishedArchiveCopyGetsTheSummaryAlone() throws IOException {
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB).write(this.work.resolve("gone.xlsx"),
+				FeedbackFixtures.report("gone.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
+
+		// then
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			assertThat(sheetNames(workbook)).containsExactly(SummarySheet.NAME);
+		}
+	}
+
+	static List<String> sheetNames(XSSFWorkbook workbook) {
+		List<String> names = new ArrayList<>();
+		workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+		return names;
+	}
+
+	static List<Integer> rowNumbers(Sheet sheet) {
+		List<Integer> numbers = new ArrayList<>();
+		for (Row row : sheet) {
+			numbers.add(row.getRowNum() + 1);
+		}
+		return numbers;
+	}
+
+}

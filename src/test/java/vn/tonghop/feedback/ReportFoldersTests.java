@@ -1,0 +1,81 @@
+package vn.tonghop.feedback;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportFoldersTests {
+
+	@TempDir
+	Path work;
+
+	@Test
+	void byDefaultReportsGoToAReportsFolderBesideTheFile() {
+		ReportFolders folders = new ReportFolders(null);
+
+		assertThat(folders.folder(this.work.resolve("input"), "004/long-bien.xlsx"))
+			.isEqualTo(this.work.resolve("input/004/reports"));
+		assertThat(folders.folder(this.work.resolve("input"), "lang-son.xls")).isEqualTo(this.work.resolve("input/reports"));
+		assertThat(folders.folder(this.work.resolve("input"), "01/004/dot-2/x.csv"))
+			.isEqualTo(this.work.resolve("input/01/004/dot-2/reports"));
+	}
+
+	@Test
+	void aConfiguredDirectoryMirrorsTheDropFolderTree() {
+		ReportFolders folders = new ReportFolders(this.work.resolve("feedback"));
+
+		assertThat(folders.folder(this.work.resolve("input"), "004/long-bien.xlsx"))
+			.isEqualTo(this.work.resolve("feedback/004"));
+		assertThat(folders.folder(this.work.resolve("input"), "lang-son.xls")).isEqualTo(this.work.resolve("feedback"));
+	}
+
+	@Test
+	void namesKeepTheDistrictsNameWithoutItsExtension() {
+		assertThat(ReportFolders.jsonName("long-bien.nqdh13.xlsx")).isEqualTo("long-bien.nqdh13.report.json");
+		assertThat(ReportFolders.workbookName("long-bien.csv", "xlsx")).isEqualTo("long-bien.annotated.xlsx");
+		assertThat(ReportFolders.workbookName("bao-cao", "xls")).isEqualTo("bao-cao.annotated.xls");
+	}
+
+	@Test
+	void aResubmissionsReportsReplaceTheEarlierOnesUnderThePlainNames() throws IOException {
+		// given reports on an .xls version
+		ReportFolders folders = new ReportFolders(null);
+		Path folder = this.work.resolve("input/004/reports");
+		folders.write(folder, "long-bien.xls", bytes("{\"v\":1}"),
+				new ReportWorkbook("xls", ReportWorkbook.XLS, bytes("xls"), true));
+
+		// when the district sends an .xlsx under the same base name
+		folders.write(folder, "long-bien.xlsx", bytes("{\"v\":2}"),
+				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("xlsx"), true));
+
+		// then only the newest version's reports are there, and no temporary file
+		try (Stream<Path> files = Files.list(folder)) {
+			assertThat(files.map(f -> f.getFileName().toString()).sorted())
+				.containsExactly("long-bien.annotated.xlsx", "long-bien.report.json");
+		}
+		assertThat(Files.readString(folder.resolve("long-bien.report.json"))).isEqualTo("{\"v\":2}");
+	}
+
+	@Test
+	void withoutAWorkbookOnlyTheJsonIsWritten() throws IOException {
+		Path folder = this.work.resolve("reports");
+
+		new ReportFolders(null).write(folder, "x.csv", bytes("{}"), null);
+
+		try (Stream<Path> files = Files.list(folder)) {
+			assertThat(files.map(f -> f.getFileName().toString())).containsExactly("x.report.json");
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,286 @@
+package vn.tonghop.feedback;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.feedback.FeedbackFixtures.Format;
+import vn.tonghop.intake.InputScanner;
+import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+import vn.tonghop.validate.Problem;
+import vn.tonghop.validate.Problem.Location;
+import vn.tonghop.validate.ProblemList;
+import vn.tonghop.validate.Rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class SubmissionFeedbackTests {
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	InputScanner scanner;
+
+	@Autowired
+	SubmissionFeedback feedback;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	JobRepository jobs;
+
+	@Autowired
+	IntakeProperties intake;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@TempDir
+	Path elsewhere;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeEach
+	void cleanDatabaseAndLoadReference() throws IOException {
+		ExampleFiles.clean(this.jdbc);
+		this.reference.importAll(Path.of("jobs", "reference"));
+	}
+
+	@Test
+	void theJsonReportSaysWhatBecameOfEachFile() throws Exception {
+		// given an accepted file, one with a warning (an unknown column) and a rejected one (text for a head count)
+		Path folder = this.input.resolve("004");
+		FeedbackFixtures.longBien(folder.resolve("accepted.xlsx"), Format.XLSX, sheet -> {
+		});
+		FeedbackFixtures.longBien(folder.resolve("warning.xlsx"), Format.XLSX,
+				sheet -> FeedbackFixtures.text(sheet, 3, 8, "Điện thoại"));
+		FeedbackFixtures.longBien(folder.resolve("rejected.xlsx"), Format.XLSX,
+				sheet -> sheet.getRow(5).getCell(5).setCellValue("khoảng 1.700"));
+
+		// when
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then
+		JsonNode accepted = report(folder.resolve("reports/accepted.report.json"));
+		assertFile(accepted, "accepted.xlsx");
+		assertThat(accepted.get("outcome").asString()).isEqualTo("accepted");
+		assertThat(accepted.get("valid").asBoolean()).isTrue();
+		assertThat(accepted.get("unit").asString()).isEqualTo("004");
+		assertThat(accepted.get("conference").asString()).isEqualTo("NQDH13");
+		assertThat(accepted.get("sheet").asString()).isEqualTo("Báo cáo");
+		assertCounts(accepted, 3, 0, 0);
+		assertThat(accepted.get("problems")).isEmpty();
+
+		JsonNode warning = report(folder.resolve("reports/warning.report.json"));
+		assertThat(warning.get("outcome").asString()).isEqualTo("accepted_with_warnings");
+		assertThat(warning.get("valid").asBoolean()).isTrue();
+		assertCounts(warning, 3, 0, 1);
+		assertThat(warning.get("problems")).hasSize(1);
+		assertProblem(warning.get("problems").get(0), "warning", "unknown-column", 4, "I", "Điện thoại");
+
+		JsonNode rejected = report(folder.resolve("reports/rejected.report.json"));
+		assertThat(rejected.get("outcome").asString()).isEqualTo("rejected");
+		assertThat(rejected.get("valid").asBoolean()).isFalse();
+		assertThat(rejected.get("unit").asString()).isEqualTo("004");
+		assertCounts(rejected, 0, 1, 0);
+		assertThat(rejected.get("problems")).hasSize(1);
+		assertProblem(rejected.get("problems").get(0), "error", "number-text", 6, "F", "khoảng 1.700");
+	}
+
+	@Test
+	void reportsAppearBesideTheDropFolderAndInTheDatabaseAndAreNeverTakenAsSubmissions() throws Exception {
+		// given a rejected workbook in Long Biên's folder and a rejected CSV at the top
+		FeedbackFixtures.longBien(this.input.resolve("004/long-bien.xlsx"), Format.XLSX,
+				sheet -> sheet.getRow(5).getCell(5).setCellValue("khoảng 1.700"));
+		FeedbackFixtures.longBienCsv(this.input.resolve("long-bien.csv"), "khoảng 1.700");
+
+		// when
+		this.runner.run(this.input, "test");
+
+		// then
+		assertThat(names(this.input.resolve("004/reports"))).containsExactly("long-bien.annotated.xlsx",
+				"long-bien.report.json");
+		assertThat(names(this.input.resolve("reports"))).containsExactly("long-bien.annotated.xlsx",
+				"long-bien.report.json");
+		List<Map<String, Object>> stored = this.jdbc.queryForList("SELECT s.source_path, r.kind, r.file_name, r.media_type "
+				+ "FROM tonghop.submission_report r JOIN tonghop.submission s ON s.id = r.submission_id "
+				+ "ORDER BY s.source_path, r.kind");
+		assertThat(stored).extracting(row -> row.get("source_path") + " " + row.get("kind") + " " + row.get("file_name")
+				+ " " + row.get("media_type"))
+			.containsExactly("004/long-bien.xlsx json long-bien.report.json application/json",
+					"004/long-bien.xlsx workbook long-bien.annotated.xlsx " + ReportWorkbook.XLSX,
+					"long-bien.csv json long-bien.report.json application/json",
+					"long-bien.csv workbook long-bien.annotated.xlsx " + ReportWorkbook.XLSX);
+		assertThat(stored("004/long-bien.xlsx", "workbook"))
+			.isEqualTo(Files.readAllBytes(this.input.resolve("004/reports/long-bien.annotated.xlsx")));
+		assertThat(stored("long-bien.csv", "json"))
+			.isEqualTo(Files.readAllBytes(this.input.resolve("reports/long-bien.report.json")));
+
+		// and when the folder is scanned again, the reports are not submissions
+		JobExecution again = this.runner.run(this.input, "test");
+		assertThat(this.scanner.scan(this.input, again.getId())).isEqualTo(new InputScanner.ScanResult(0, 0, 0, 0));
+		assertThat(this.jdbc.queryForList("SELECT path FROM tonghop.intake_log ORDER BY path", String.class))
+			.containsExactly("004/long-bien.xlsx", "long-bien.csv");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file WHERE path LIKE '%reports%'",
+				Integer.class)).isZero();
+	}
+
+	@Test
+	void aRolledBackFileLeavesNoReportWhereACommittedOneDoes() throws Exception {
+		// given a run that knows the drop folder, and a submission in it
+		long run = this.runner.run(this.input, "test").getId();
+		PendingSubmission pending = submission("004/long-bien.xlsx");
+
+		// when its outcome is rolled back
+		this.transactions.executeWithoutResult(status -> {
+			this.feedback.report(processed(pending, run), problems());
+			status.setRollbackOnly();
+		});
+
+		// then
+		assertThat(this.input.resolve("004/reports")).doesNotExist();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Integer.class)).isZero();
+
+		// and when it commits
+		this.transactions.executeWithoutResult(status -> this.feedback.report(processed(pending, run), problems()));
+
+		// then
+		assertThat(names(this.input.resolve("004/reports"))).containsExactly("long-bien.annotated.xlsx",
+				"long-bien.report.json");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void reportsCanGoToOneDirectoryOrOnlyToTheDatabase() throws Exception {
+		// given
+		long run = this.runner.run(this.input, "test").getId();
+		PendingSubmission pending = submission("004/long-bien.xlsx");
+		SubmissionFeedback oneDirectory = new SubmissionFeedback(this.jdbc, this.jobs, this.intake,
+				new FeedbackProperties(true, this.elsewhere, DataSize.ofMegabytes(5)));
+		SubmissionFeedback databaseOnly = new SubmissionFeedback(this.jdbc, this.jobs, this.intake,
+				new FeedbackProperties(false, null, DataSize.ofMegabytes(5)));
+
+		// when
+		oneDirectory.report(processed(pending, run), problems());
+
+		// then
+		assertThat(names(this.elsewhere.resolve("004"))).containsExactly("long-bien.annotated.xlsx",
+				"long-bien.report.json");
+		assertThat(this.input.resolve("004/reports")).doesNotExist();
+
+		// when
+		Files.delete(this.elsewhere.resolve("004/long-bien.report.json"));
+		databaseOnly.report(processed(pending, run), problems());
+
+		// then
+		assertThat(names(this.elsewhere.resolve("004"))).containsExactly("long-bien.annotated.xlsx");
+		assertThat(this.input.resolve("004/reports")).doesNotExist();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Integer.class)).isEqualTo(2);
+	}
+
+	private PendingSubmission submission(String sourcePath) throws IOException {
+		Path file = FeedbackFixtures.longBien(this.input.resolve(sourcePath), Format.XLSX,
+				sheet -> sheet.getRow(5).getCell(5).setCellValue("khoảng 1.700"));
+		// Not in the drop folder while the run scans it: the test registers it by hand.
+		Path archived = Files.move(file, this.elsewhere.resolve("archived-" + file.getFileName()));
+		long id = this.jdbc.queryForObject("INSERT INTO tonghop.submission (content_hash, file_name, source_path, "
+				+ "folder_unit_code, size_bytes, archive_path) VALUES ('cafe', ?, ?, '004', ?, ?) RETURNING id", Long.class,
+				file.getFileName().toString(), sourcePath, Files.size(archived), archived.toString());
+		return new PendingSubmission(id, file.getFileName().toString(), sourcePath, "004", archived);
+	}
+
+	private static SubmissionFeedback.Processed processed(PendingSubmission pending, long run) {
+		return new SubmissionFeedback.Processed(pending, run, "rejected", "Báo cáo", "004", "NQDH13", 0);
+	}
+
+	private static ProblemList problems() {
+		ProblemList problems = new ProblemList(10);
+		problems.add(Problem.of(Rule.NUMBER_TEXT, new Location("Báo cáo", 6, "F"), "khoảng 1.700", "khoảng 1.700"));
+		return problems;
+	}
+
+	private JsonNode report(Path file) throws IOException {
+		assertThat(file).exists();
+		return this.json.readTree(Files.readAllBytes(file));
+	}
+
+	private void assertFile(JsonNode report, String name) {
+		assertThat(report.get("format").asString()).isEqualTo("tonghop-submission-report");
+		assertThat(report.get("version").asInt()).isEqualTo(1);
+		Map<String, Object> submission = this.jdbc.queryForMap(
+				"SELECT id, content_hash, size_bytes FROM tonghop.submission WHERE file_name = ?", name);
+		assertThat(report.get("submissionId").asLong()).isEqualTo(submission.get("id"));
+		JsonNode file = report.get("file");
+		assertThat(file.get("name").asString()).isEqualTo(name);
+		assertThat(file.get("path").asString()).isEqualTo("004/" + name);
+		assertThat(file.get("sha256").asString()).isEqualTo(submission.get("content_hash")).hasSize(64);
+		assertThat(file.get("sizeBytes").asLong()).isEqualTo(submission.get("size_bytes"));
+		assertThat(report.get("processedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+	}
+
+	private static void assertCounts(JsonNode report, int rowsLoaded, int errors, int warnings) {
+		JsonNode counts = report.get("counts");
+		assertThat(counts.get("rowsLoaded").asInt()).isEqualTo(rowsLoaded);
+		assertThat(counts.get("errors").asInt()).isEqualTo(errors);
+		assertThat(counts.get("warnings").asInt()).isEqualTo(warnings);
+		assertThat(counts.get("problemsCounted").asInt()).isEqualTo(errors + warnings);
+		assertThat(counts.get("problemsKept").asInt()).isEqualTo(errors + warnings);
+	}
+
+	private static void assertProblem(JsonNode problem, String severity, String code, int row, String column,
+			String value) {
+		assertThat(problem.get("severity").asString()).isEqualTo(severity);
+		assertThat(problem.get("code").asString()).isEqualTo(code);
+		assertThat(problem.get("sheet").asString()).isEqualTo("Báo cáo");
+		assertThat(problem.get("row").asInt()).isEqualTo(row);
+		assertThat(problem.get("column").asString()).isEqualTo(column);
+		assertThat(problem.get("cell").asString()).isEqualTo(column + row);
+		assertThat(problem.get("value").asString()).isEqualTo(value);
+		assertThat(problem.get("message").get("vi").asString()).contains(value);
+		assertThat(problem.get("message").get("en").asString()).contains(value);
+	}
+
+	private byte[] stored(String sourcePath, String kind) {
+		return this.jdbc.queryForObject("SELECT r.content FROM tonghop.submission_report r JOIN tonghop.submission s "
+				+ "ON s.id = r.submission_id WHERE s.source_path = ? AND r.kind = ?", byte[].class, sourcePath, kind);
+	}
+
+	private static List<String> names(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map(f -> f.getFileName().toString()).sorted().toList();
+		}
+	}
+
+}
