@@ -3,6 +3,8 @@ package vn.tonghop.examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
@@ -27,26 +29,32 @@ public final class LibreOffice {
 	}
 
 	/**
-	 * Converts the workbook to PDF in {@code work} with a private profile, failing the test when
-	 * LibreOffice reports an error or produces nothing.
-	 * @return the PDF
+	 * Converts the workbooks to PDF in one LibreOffice run with a private profile in {@code work},
+	 * failing the test when LibreOffice reports an error, hangs or leaves a PDF out.
+	 * @return the PDFs, in the order of the workbooks
 	 */
-	public static Path toPdf(Path workbook, Path work) throws IOException, InterruptedException {
-		Path profile = work.resolve("profile");
-		Path out = work.resolve("pdf");
-		Files.createDirectories(out);
-		Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless",
-				"--norestore", "--convert-to", "pdf", "--outdir", out.toString(), workbook.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(work.resolve("soffice.log").toFile())
-			.start();
-		assertThat(soffice.waitFor(120, TimeUnit.SECONDS)).as("soffice finished in time").isTrue();
-		String name = workbook.getFileName().toString();
-		Path pdf = out.resolve(name.substring(0, name.lastIndexOf('.')) + ".pdf");
-		assertThat(soffice.exitValue()).as(Files.readString(work.resolve("soffice.log"))).isZero();
-		assertThat(pdf).exists();
-		assertThat(Files.size(pdf)).isPositive();
-		return pdf;
+	public static List<Path> toPdf(Path work, List<Path> workbooks) throws IOException, InterruptedException {
+		Path out = Files.createDirectories(work.resolve("pdf"));
+		Path log = work.resolve("soffice.log");
+		List<String> command = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + work.resolve("profile").toUri(),
+				"--headless", "--norestore", "--convert-to", "pdf", "--outdir", out.toString()));
+		workbooks.forEach(workbook -> command.add(workbook.toString()));
+		Process soffice = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		boolean finished = soffice.waitFor(180, TimeUnit.SECONDS);
+		if (!finished) {
+			soffice.destroyForcibly();
+		}
+		assertThat(finished).as("soffice finished within 3 minutes").isTrue();
+		assertThat(soffice.exitValue()).as(Files.readString(log)).isZero();
+		List<Path> pdfs = new ArrayList<>();
+		for (Path workbook : workbooks) {
+			String name = workbook.getFileName().toString();
+			Path pdf = out.resolve(name.substring(0, name.lastIndexOf('.')) + ".pdf");
+			assertThat(pdf).as(Files.readString(log)).exists();
+			assertThat(Files.size(pdf)).as(name).isGreaterThan(1000);
+			pdfs.add(pdf);
+		}
+		return pdfs;
 	}
 
 	/** The text LibreOffice rendered, page after page. */

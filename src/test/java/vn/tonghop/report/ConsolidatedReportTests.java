@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -157,7 +158,7 @@ class ConsolidatedReportTests {
 		}
 
 		// when
-		String text = LibreOffice.text(LibreOffice.toPdf(file, this.work));
+		String text = LibreOffice.text(LibreOffice.toPdf(this.work, List.of(file)).get(0));
 
 		// then the rendered totals row carries the consolidated figures
 		assertThat(text).contains("Tổng cộng", "Đảng bộ Khối các cơ quan tỉnh Lạng Sơn");

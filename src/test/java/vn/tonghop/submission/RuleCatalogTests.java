@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
 import vn.tonghop.validate.Problem;
@@ -191,8 +192,7 @@ class RuleCatalogTests {
 
 	@BeforeEach
 	void startEmptyWithReferenceData() throws IOException {
-		this.jdbc.execute("TRUNCATE warehouse.participation, warehouse.unit_coverage, tonghop.submission_problem, "
-				+ "tonghop.intake_log, tonghop.seen_file, tonghop.submission");
+		ExampleFiles.clean(this.jdbc);
 		this.reference.importAll(Path.of("jobs", "reference"));
 	}
 
