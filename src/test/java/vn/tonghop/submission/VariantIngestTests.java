@@ -346,8 +346,6 @@ class VariantIngestTests {
 		LongBienSubmission shared = new LongBienSubmission();
 		int row = shared.firstDataRow() + 3;
 		String members = CellReference.convertNumToColString(shared.column(MEMBERS_COLUMN));
-		String others = CellReference.convertNumToColString(shared.column(OTHERS_COLUMN));
-		String total = CellReference.convertNumToColString(shared.column(TOTAL));
 		Grid merged = shared.grid(SHEET).merge(row - 1, row, shared.column(MEMBERS_COLUMN), shared.column(MEMBERS_COLUMN));
 		Grid blank = new LongBienSubmission().columns(STT, NAME, LEVEL, HOST,
 				MEMBERS_COLUMN.values((i) -> (i == 3) ? null : POINTS.get(i).members()), OTHERS_COLUMN)
@@ -356,13 +354,10 @@ class VariantIngestTests {
 				new Variant(".xlsx one members figure merged over two rows",
 						(dir) -> LongBienSubmission.workbook(dir.resolve("gop-so.xlsx"), Kind.XLSX, false, (workbook) -> {
 						}, merged.clearCovered()),
-						List.of("number-missing " + SHEET + "!" + row, "totals-row-mismatch " + SHEET + "!" + members
-								+ shared.totalsRow(), "totals-row-mismatch " + SHEET + "!" + others + shared.totalsRow(),
-								"totals-row-mismatch " + SHEET + "!" + total + shared.totalsRow())),
+						List.of("number-missing " + SHEET + "!" + members + row)),
 				new Variant(".csv a members figure left blank",
 						(dir) -> LongBienSubmission.csv(dir.resolve("bo-trong.csv"), blank, ';', StandardCharsets.UTF_8, false),
-						List.of("number-missing bo-trong!" + row, "totals-row-mismatch bo-trong!E" + shared.totalsRow(),
-								"totals-row-mismatch bo-trong!F" + shared.totalsRow())));
+						List.of("number-missing bo-trong!E" + row)));
 	}
 
 	private static Variant csvVariant(String name, LongBienSubmission submission) {
