@@ -42,7 +42,7 @@ class ConferenceController {
 	@Operation(summary = "One conference")
 	@GetMapping(path = "/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ConferenceRow conference(@PathVariable String code) {
-		return this.queries.conference(code).orElseThrow(() -> NotFoundException.conference(code));
+		return existing(code);
 	}
 
 	@Operation(summary = "Figures per province (warehouse.participation_by_province)")
@@ -50,7 +50,7 @@ class ConferenceController {
 	Page<ProvinceRow> provinces(@PathVariable String code,
 			@Parameter(description = "province code") @RequestParam(required = false) String province,
 			@Valid @ParameterObject PageRequest paging) {
-		conference(code);
+		existing(code);
 		return this.queries.provinces(code, province, paging);
 	}
 
@@ -60,7 +60,7 @@ class ConferenceController {
 			@Parameter(description = "province code") @RequestParam(required = false) String province,
 			@Parameter(description = "reporting unit code") @RequestParam(required = false) String unit,
 			@Valid @ParameterObject PageRequest paging) {
-		conference(code);
+		existing(code);
 		return this.queries.units(code, province, unit, paging);
 	}
 
@@ -71,8 +71,13 @@ class ConferenceController {
 			@Parameter(description = "unit code") @RequestParam(required = false) String unit,
 			@Parameter(description = "only the units that have not reported") @RequestParam(defaultValue = "false")
 			boolean missing, @Valid @ParameterObject PageRequest paging) {
-		conference(code);
+		existing(code);
 		return this.queries.completeness(code, province, unit, missing, paging);
+	}
+
+	/** The conference, or a 404 for every endpoint under it. */
+	private ConferenceRow existing(String code) {
+		return this.queries.conference(code).orElseThrow(() -> NotFoundException.conference(code));
 	}
 
 }

@@ -20,4 +20,10 @@ public record SubmissionFilter(String conference, String province, String unit,
 				message = "must be pending, accepted, accepted_with_warnings or rejected") String state,
 		Boolean current, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+
+	/** No filter: every submission. */
+	static SubmissionFilter none() {
+		return new SubmissionFilter(null, null, null, null, null, null, null);
+	}
+
 }

@@ -86,7 +86,7 @@ public class SubmissionQueries {
 
 	public Optional<SubmissionDetails> submission(long id) {
 		return this.jdbc
-			.query(SUBMISSIONS, parameters(id, new SubmissionFilter(null, null, null, null, null, null, null)),
+			.query(SUBMISSIONS, parameters(id, SubmissionFilter.none()),
 					(rs, i) -> submission(rs))
 			.stream()
 			.findFirst()

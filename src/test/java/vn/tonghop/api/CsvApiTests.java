@@ -72,15 +72,19 @@ class CsvApiTests {
 	}
 
 	@Test
-	void acceptTextCsvIsTheSameAsFormatCsv() throws Exception {
+	void acceptTextCsvIsTheSameAsFormatCsvWhichWinsOverAccept() throws Exception {
 		// when
 		byte[] byParameter = csv(get("/api/conferences/NQDH13/provinces").param("format", "csv"))
 			.getResponse().getContentAsByteArray();
 		byte[] byHeader = csv(get("/api/conferences/NQDH13/provinces").accept("text/csv"))
 			.getResponse().getContentAsByteArray();
 
+		byte[] parameterOverHeader = csv(get("/api/conferences/NQDH13/provinces").param("format", "csv")
+			.accept("application/json")).getResponse().getContentAsByteArray();
+
 		// then
 		assertThat(byHeader).isEqualTo(byParameter);
+		assertThat(parameterOverHeader).isEqualTo(byParameter);
 		assertThat(rows(byHeader)).hasSize(4);
 	}
 

@@ -1,5 +1,7 @@
 package vn.tonghop.api;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,9 +49,11 @@ class OpenApiTests {
 
 		// then
 		assertThat(mapped).hasSize(10);
-		Set<String> described = JsonPath.<java.util.Map<String, Object>>read(document, "$.paths").keySet();
+		Set<String> described = JsonPath.<Map<String, Object>>read(document, "$.paths").keySet();
 		assertThat(described).containsExactlyInAnyOrderElementsOf(mapped);
-		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.");
+		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.1.");
+		assertThat(this.mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).contains("/api/conferences/{code}/provinces:");
 	}
 
 	@Test
@@ -59,13 +63,13 @@ class OpenApiTests {
 
 		// then
 		String provinces = "$.paths['/api/conferences/{code}/provinces'].get";
-		assertThat(JsonPath.<java.util.List<String>>read(document, provinces + ".parameters[*].name"))
+		assertThat(JsonPath.<List<String>>read(document, provinces + ".parameters[*].name"))
 			.containsExactly("code", "province", "page", "size", "format");
-		assertThat(JsonPath.<java.util.Map<String, Object>>read(document, provinces + ".responses['200'].content"))
+		assertThat(JsonPath.<Map<String, Object>>read(document, provinces + ".responses['200'].content"))
 			.containsOnlyKeys("application/json", "text/csv");
-		assertThat(JsonPath.<java.util.Map<String, Object>>read(document, "$.components.schemas.PageProvinceRow.properties"))
+		assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.PageProvinceRow.properties"))
 			.containsOnlyKeys("items", "page", "size", "total");
-		assertThat(JsonPath.<java.util.List<String>>read(document,
+		assertThat(JsonPath.<List<String>>read(document,
 				"$.paths['/api/submissions/{id}'].get.parameters[*].name")).containsExactly("id");
 	}
 
