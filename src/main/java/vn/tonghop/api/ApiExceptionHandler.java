@@ -1,0 +1,43 @@
+package vn.tonghop.api;
+
+import java.util.stream.Collectors;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import vn.tonghop.report.UnknownReportSubjectException;
+
+/**
+ * Errors of the API as RFC 9457 problem documents ({@code application/problem+json}). Ahead of
+ * Boot's generic handler so that a refused parameter is named in the detail.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler {
+
+	@ExceptionHandler({ NotFoundException.class, UnknownReportSubjectException.class })
+	ProblemDetail notFound(RuntimeException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalidParameters(MethodArgumentNotValidException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getFieldErrors()
+			.stream()
+			.map(ApiExceptionHandler::describe)
+			.sorted()
+			.collect(Collectors.joining("; ")));
+	}
+
+	private static String describe(FieldError error) {
+		return error.getField() + ": "
+				+ (error.isBindingFailure() ? "not a valid value: " + error.getRejectedValue() : error.getDefaultMessage());
+	}
+
+}

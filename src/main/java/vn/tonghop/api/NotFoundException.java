@@ -1,0 +1,18 @@
+package vn.tonghop.api;
+
+/** The conference or submission a path names does not exist; answered with 404 and a problem document. */
+class NotFoundException extends RuntimeException {
+
+	NotFoundException(String message) {
+		super(message);
+	}
+
+	static NotFoundException conference(String code) {
+		return new NotFoundException("No conference " + code + ".");
+	}
+
+	static NotFoundException submission(long id) {
+		return new NotFoundException("No submission " + id + ".");
+	}
+
+}

@@ -1,0 +1,101 @@
+package vn.tonghop.dashboard;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.tonghop.api.CompletenessRow;
+import vn.tonghop.api.ConferenceRow;
+import vn.tonghop.api.PageRequest;
+import vn.tonghop.api.ProvinceRow;
+import vn.tonghop.api.UnitRow;
+import vn.tonghop.api.WarehouseQueries;
+
+/**
+ * What the dashboard pages show, read through the API's queries. A conference has at most 63
+ * provinces and a province a few hundred units, so each page reads one page of the largest size.
+ */
+@Component
+class DashboardPages {
+
+	static final List<BarChart.Series> LEVELS = List.of(new BarChart.Series("Trung ương", "#8e1b1b"),
+			new BarChart.Series("Cấp tỉnh", "#d35400"), new BarChart.Series("Cấp huyện", "#d4a017"),
+			new BarChart.Series("Cơ sở", "#2e7d32"), new BarChart.Series("Chi bộ", "#1f5fa8"));
+
+	static final List<BarChart.Series> PARTICIPANTS = List
+		.of(new BarChart.Series("Số người tham dự", "#1f5fa8"));
+
+	private final WarehouseQueries queries;
+
+	DashboardPages(WarehouseQueries queries) {
+		this.queries = queries;
+	}
+
+	/** Every conference, newest first. */
+	List<ConferenceRow> conferences() {
+		return this.queries.conferences(null, null, PageRequest.largest()).items();
+	}
+
+	Optional<ConferencePage> conference(String code) {
+		return this.queries.conference(code).map(conference -> {
+			List<ProvinceRow> provinces = this.queries.provinces(code, null, PageRequest.largest()).items();
+			List<BarChart.Category> points = provinces.stream()
+				.map(row -> new BarChart.Category(row.provinceName(), provinceHref(code, row.provinceCode()),
+						Figures.of(row).pointsByLevel()))
+				.toList();
+			List<BarChart.Category> participants = provinces.stream()
+				.map(row -> new BarChart.Category(row.provinceName(), provinceHref(code, row.provinceCode()),
+						new long[] { row.participants() }))
+				.toList();
+			return new ConferencePage(conferences(), conference, provinces,
+					Figures.total(provinces.stream().map(Figures::of).toList()),
+					provinces.stream().mapToLong(ProvinceRow::unitsExpected).sum(),
+					provinces.stream().mapToLong(ProvinceRow::unitsReported).sum(),
+					BarChart.of("Số điểm cầu theo cấp", LEVELS, points),
+					BarChart.of("Số người tham dự", PARTICIPANTS, participants));
+		});
+	}
+
+	Optional<ProvincePage> province(String code, String provinceCode) {
+		return this.queries.conference(code)
+			.flatMap(conference -> this.queries.provinces(code, provinceCode, PageRequest.largest())
+				.items()
+				.stream()
+				.findFirst()
+				.map(province -> {
+					List<UnitRow> units = this.queries.units(code, provinceCode, null, PageRequest.largest()).items();
+					List<CompletenessRow> missing = this.queries
+						.completeness(code, provinceCode, null, true, PageRequest.largest())
+						.items();
+					List<BarChart.Category> points = units.stream()
+						.map(row -> new BarChart.Category(row.reportingUnitName(), null, Figures.of(row).pointsByLevel()))
+						.toList();
+					List<BarChart.Category> participants = units.stream()
+						.map(row -> new BarChart.Category(row.reportingUnitName(), null,
+								new long[] { row.participants() }))
+						.toList();
+					return new ProvincePage(conference, province, units,
+							Figures.total(units.stream().map(Figures::of).toList()), missing,
+							BarChart.of("Số điểm cầu theo cấp", LEVELS, points),
+							BarChart.of("Số người tham dự", PARTICIPANTS, participants));
+				}));
+	}
+
+	static String provinceHref(String conference, String province) {
+		return UriComponentsBuilder.fromPath("/dashboard/{conference}/provinces/{province}")
+			.buildAndExpand(conference, province)
+			.encode()
+			.toUriString();
+	}
+
+	record ConferencePage(List<ConferenceRow> conferences, ConferenceRow conference, List<ProvinceRow> provinces,
+			Figures total, long unitsExpected, long unitsReported, BarChart pointsChart, BarChart participantsChart) {
+	}
+
+	record ProvincePage(ConferenceRow conference, ProvinceRow province, List<UnitRow> units, Figures total,
+			List<CompletenessRow> missing, BarChart pointsChart, BarChart participantsChart) {
+	}
+
+}

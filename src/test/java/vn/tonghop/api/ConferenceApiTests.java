@@ -1,0 +1,165 @@
+package vn.tonghop.api;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = "tonghop.intake.stable-for=0s")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConferenceApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeAll
+	void ingestExamples(@Autowired JdbcTemplate jdbc, @Autowired ReferenceFiles reference,
+			@Autowired IngestRunner runner, @TempDir Path work) throws Exception {
+		IngestedExamples.load(jdbc, reference, runner, work);
+	}
+
+	@Test
+	void conferencesAreListedNewestFirstAndFilteredByStartDate() throws Exception {
+		this.mvc.perform(get("/api/conferences"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.items[*].code").value(contains("HNTW8-K13", "NQDH13")))
+			.andExpect(jsonPath("$.items[1].startDate").value("2021-03-27"))
+			.andExpect(jsonPath("$.items[1].deadline").value("2021-04-10"))
+			.andExpect(jsonPath("$.total").value(2));
+		this.mvc.perform(get("/api/conferences").param("from", "2021-03-28").param("to", "2023-12-04"))
+			.andExpect(jsonPath("$.items[*].code").value(contains("HNTW8-K13")))
+			.andExpect(jsonPath("$.total").value(1));
+		this.mvc.perform(get("/api/conferences").param("to", "2021-03-26")).andExpect(jsonPath("$.total").value(0));
+	}
+
+	@Test
+	void provincesCarryPointsParticipantsAndCompleteness() throws Exception {
+		this.mvc.perform(get("/api/conferences/NQDH13/provinces"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Total-Count", "3"))
+			.andExpect(jsonPath("$.items[*].provinceCode").value(contains("01", "20", "38")))
+			.andExpect(jsonPath("$.items[0].provinceName").value("Thành phố Hà Nội"))
+			.andExpect(jsonPath("$.items[0].points").value(19))
+			.andExpect(jsonPath("$.items[0].pointsDistrict").value(3))
+			.andExpect(jsonPath("$.items[0].pointsGrassroots").value(16))
+			.andExpect(jsonPath("$.items[0].unitsExpected").value(2))
+			.andExpect(jsonPath("$.items[0].unitsReported").value(1))
+			.andExpect(jsonPath("$.items[2].points").value(0));
+		this.mvc.perform(get("/api/conferences/HNTW8-K13/provinces").param("province", "20"))
+			.andExpect(jsonPath("$.items[0].participants").value(3113))
+			.andExpect(jsonPath("$.items[0].membersTotal").value(4336))
+			.andExpect(jsonPath("$.items[0].membersStudied").value(3252))
+			.andExpect(jsonPath("$.items[0].coveragePct").value(75.0))
+			.andExpect(jsonPath("$.total").value(1));
+	}
+
+	@Test
+	void unitsAreFilteredByProvinceAndUnit() throws Exception {
+		this.mvc.perform(get("/api/conferences/HNTW8-K13/units").param("province", "20"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].reportingUnitCode").value("20-KCQ"))
+			.andExpect(jsonPath("$.items[0].reportingUnitName").value("Đảng bộ Khối các cơ quan tỉnh Lạng Sơn"))
+			.andExpect(jsonPath("$.items[0].points").value(64))
+			.andExpect(jsonPath("$.items[0].pointsDistrict").value(1))
+			.andExpect(jsonPath("$.items[0].pointsGrassroots").value(63))
+			.andExpect(jsonPath("$.items[0].participants").value(3113))
+			.andExpect(jsonPath("$.items[0].coveragePct").value(75.0));
+		this.mvc.perform(get("/api/conferences/NQDH13/units").param("unit", "004"))
+			.andExpect(jsonPath("$.items[0].points").value(19))
+			.andExpect(jsonPath("$.items[0].provinceCode").value("01"));
+		this.mvc.perform(get("/api/conferences/NQDH13/units").param("province", "20"))
+			.andExpect(jsonPath("$.total").value(0))
+			.andExpect(jsonPath("$.items").isEmpty());
+	}
+
+	@Test
+	void completenessListsTheMissingReportersOfAProvince() throws Exception {
+		this.mvc.perform(get("/api/conferences/NQDH13/completeness").param("province", "01"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("01", "004")))
+			.andExpect(jsonPath("$.items[1].reported").value(true))
+			.andExpect(jsonPath("$.items[1].onTime").value(false))
+			.andExpect(jsonPath("$.items[1].deadline").value("2021-04-10"))
+			.andExpect(jsonPath("$.items[1].submittedAt").value(containsString("+07:00")))
+			.andExpect(jsonPath("$.items[0].submittedAt").doesNotExist());
+		this.mvc.perform(get("/api/conferences/NQDH13/completeness").param("province", "01").param("missing", "true"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("01")))
+			.andExpect(jsonPath("$.items[0].unitName").value("Thành phố Hà Nội"))
+			.andExpect(jsonPath("$.items[0].reported").value(false));
+	}
+
+	@Test
+	void pagesCarryTheTotalAndLinksToTheirNeighbours() throws Exception {
+		// six units are expected to report on NQDH13: 01, 004, 20, 20-KCQ, 38, 380
+		this.mvc.perform(get("/api/conferences/NQDH13/completeness?page=1&size=2"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("20", "20-KCQ")))
+			.andExpect(jsonPath("$.page").value(1))
+			.andExpect(jsonPath("$.size").value(2))
+			.andExpect(jsonPath("$.total").value(6))
+			.andExpect(header().string("X-Total-Count", "6"))
+			.andExpect(header().string("Link", "</api/conferences/NQDH13/completeness?size=2&page=0>; rel=\"first\", "
+					+ "</api/conferences/NQDH13/completeness?size=2&page=0>; rel=\"prev\", "
+					+ "</api/conferences/NQDH13/completeness?size=2&page=2>; rel=\"next\", "
+					+ "</api/conferences/NQDH13/completeness?size=2&page=2>; rel=\"last\""));
+		this.mvc.perform(get("/api/conferences/NQDH13/completeness?size=2&page=5"))
+			.andExpect(jsonPath("$.items").isEmpty())
+			.andExpect(jsonPath("$.total").value(6))
+			.andExpect(header().string("Link", not(containsString("rel=\"next\""))));
+	}
+
+	@Test
+	void aPageLargerThanTheMaximumIsRefusedWithAProblem() throws Exception {
+		this.mvc.perform(get("/api/conferences/NQDH13/units").param("size", "1001"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.detail").value("size: must be less than or equal to 1000"));
+		this.mvc.perform(get("/api/conferences/NQDH13/units").param("page", "-1").param("size", "0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("page: must be greater than or equal to 0; size: must be greater than or equal to 1"));
+		this.mvc.perform(get("/api/conferences/NQDH13/units").param("size", "x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("size: not a valid value: x"));
+	}
+
+	@Test
+	void anUnknownConferenceIsANotFoundProblemInEveryFormat() throws Exception {
+		this.mvc.perform(get("/api/conferences/NOPE/provinces"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(404))
+			.andExpect(jsonPath("$.detail").value("No conference NOPE."));
+		this.mvc.perform(get("/api/conferences/NOPE/units").param("format", "csv"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(get("/api/conferences/NOPE/completeness").accept("text/csv"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No conference NOPE."));
+		this.mvc.perform(get("/api/conferences/NOPE")).andExpect(status().isNotFound());
+	}
+
+}

@@ -1,0 +1,76 @@
+package vn.tonghop.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = "tonghop.intake.stable-for=0s")
+@AutoConfigureMockMvc
+class OpenApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyApiEndpointIsDescribed() throws Exception {
+		// given every path the application maps under /api
+		Set<String> mapped = this.mappings.getHandlerMethods()
+			.keySet()
+			.stream()
+			.flatMap(info -> info.getPathPatternsCondition().getPatternValues().stream())
+			.filter(path -> path.startsWith("/api/"))
+			.collect(Collectors.toSet());
+
+		// when
+		String document = this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		// then
+		assertThat(mapped).hasSize(10);
+		Set<String> described = JsonPath.<Map<String, Object>>read(document, "$.paths").keySet();
+		assertThat(described).containsExactlyInAnyOrderElementsOf(mapped);
+		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.1.");
+		assertThat(this.mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).contains("/api/conferences/{code}/provinces:");
+	}
+
+	@Test
+	void listingsDocumentTheirCsvSwitchAndPageEnvelope() throws Exception {
+		// when
+		String document = this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+
+		// then
+		String provinces = "$.paths['/api/conferences/{code}/provinces'].get";
+		assertThat(JsonPath.<List<String>>read(document, provinces + ".parameters[*].name"))
+			.containsExactly("code", "province", "page", "size", "format");
+		assertThat(JsonPath.<Map<String, Object>>read(document, provinces + ".responses['200'].content"))
+			.containsOnlyKeys("application/json", "text/csv");
+		assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.PageProvinceRow.properties"))
+			.containsOnlyKeys("items", "page", "size", "total");
+		assertThat(JsonPath.<List<String>>read(document,
+				"$.paths['/api/submissions/{id}'].get.parameters[*].name")).containsExactly("id");
+	}
+
+}

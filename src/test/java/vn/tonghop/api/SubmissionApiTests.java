@@ -1,0 +1,138 @@
+package vn.tonghop.api;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = "tonghop.intake.stable-for=0s")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubmissionApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	void ingestExamples(@Autowired ReferenceFiles reference, @Autowired IngestRunner runner, @TempDir Path work)
+			throws Exception {
+		IngestedExamples.load(this.jdbc, reference, runner, work);
+	}
+
+	@Test
+	void submissionsAreFilteredByStateConferenceUnitAndProvince() throws Exception {
+		this.mvc.perform(get("/api/submissions"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.items[*].fileName").value(containsInAnyOrder("long-bien-nqdh13.xlsx",
+					"lang-son-khoi-cqt-hntw8.xls", "thanh-hoa-tp-nqdh13-ban-nhap.csv")));
+		this.mvc.perform(get("/api/submissions").param("state", "rejected"))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].fileName").value("thanh-hoa-tp-nqdh13-ban-nhap.csv"))
+			.andExpect(jsonPath("$.items[0].sourcePath").value("380/thanh-hoa-tp-nqdh13-ban-nhap.csv"))
+			.andExpect(jsonPath("$.items[0].unitCode").value("380"))
+			.andExpect(jsonPath("$.items[0].unitName").value("Thành phố Thanh Hóa"))
+			.andExpect(jsonPath("$.items[0].provinceCode").value("38"))
+			.andExpect(jsonPath("$.items[0].current").value(false))
+			.andExpect(jsonPath("$.items[0].rowsLoaded").value(0))
+			.andExpect(jsonPath("$.items[0].errors").value(1))
+			.andExpect(jsonPath("$.items[0].warnings").value(0))
+			.andExpect(jsonPath("$.items[0].firstProblem").value(startsWith("thanh-hoa-tp-nqdh13-ban-nhap!F8: Totals row")));
+		this.mvc.perform(get("/api/submissions").param("conference", "NQDH13").param("state", "accepted"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("004")));
+		this.mvc.perform(get("/api/submissions").param("province", "20"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("20-KCQ")))
+			.andExpect(jsonPath("$.items[0].rowsLoaded").value(64))
+			.andExpect(jsonPath("$.items[0].current").value(true));
+		this.mvc.perform(get("/api/submissions").param("unit", "004").param("current", "true"))
+			.andExpect(jsonPath("$.items[*].provinceCode").value(contains("01")));
+	}
+
+	@Test
+	void submissionsAreFilteredByTheDayTheyWereReceived() throws Exception {
+		// given the examples were received today, Vietnam time
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+		// then
+		this.mvc.perform(get("/api/submissions").param("from", today.toString()).param("to", today.toString()))
+			.andExpect(jsonPath("$.total").value(3));
+		this.mvc.perform(get("/api/submissions").param("to", today.minusDays(1).toString()))
+			.andExpect(jsonPath("$.total").value(0));
+		this.mvc.perform(get("/api/submissions").param("from", today.plusDays(1).toString()))
+			.andExpect(jsonPath("$.total").value(0));
+	}
+
+	@Test
+	void aSubmissionComesWithItsProblemsAndLinks() throws Exception {
+		// given
+		long id = IngestedExamples.submissionId(this.jdbc, "thanh-hoa-tp-nqdh13-ban-nhap.csv");
+
+		// then the submission's fields are at the top level, next to its problems
+		this.mvc.perform(get("/api/submissions/{id}", id))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(id))
+			.andExpect(jsonPath("$.state").value("rejected"))
+			.andExpect(jsonPath("$.conferenceCode").value("NQDH13"))
+			.andExpect(jsonPath("$.links.self").value("/api/submissions/" + id))
+			.andExpect(jsonPath("$.links.problems").value("/api/submissions/" + id + "/problems"))
+			.andExpect(jsonPath("$.problems[0].seq").value(1))
+			.andExpect(jsonPath("$.problems[0].code").value("totals-row-mismatch"))
+			.andExpect(jsonPath("$.problems[0].severity").value("error"))
+			.andExpect(jsonPath("$.problems[0].row").value(8))
+			.andExpect(jsonPath("$.problems[0].messageVi").isNotEmpty())
+			.andExpect(jsonPath("$.problems.length()").value(1));
+		this.mvc.perform(get("/api/submissions/{id}/problems", id))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].code").value("totals-row-mismatch"));
+	}
+
+	@Test
+	void anUnknownSubmissionOrStateIsAProblem() throws Exception {
+		this.mvc.perform(get("/api/submissions/{id}", 987654))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("No submission 987654."));
+		this.mvc.perform(get("/api/submissions/{id}/problems", 987654)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/submissions").param("state", "done"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value("state: must be pending, accepted, accepted_with_warnings or rejected"));
+		this.mvc.perform(get("/api/submissions").param("from", "27/03/2021"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("from: not a valid value: 27/03/2021"));
+	}
+
+	@Test
+	void aSubmissionIsJsonOnly() throws Exception {
+		long id = IngestedExamples.submissionId(this.jdbc, "long-bien-nqdh13.xlsx");
+		this.mvc.perform(get("/api/submissions/{id}", id).param("format", "csv"))
+			.andExpect(status().isNotAcceptable())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+}
