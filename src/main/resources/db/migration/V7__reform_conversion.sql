@@ -126,6 +126,9 @@ ORDER BY c.unit_id, c.depth;
 -- else through their province. A point that cannot be placed has no today_province_code: an old
 -- code is never passed off as a new one.
 CREATE VIEW warehouse.participation_today AS
+WITH placement AS MATERIALIZED (
+    SELECT * FROM tonghop.unit_placement
+)
 SELECT p.conference_code, p.province_code, p.district_code, p.reporting_unit_code, p.host_unit_code,
        p.point_name, p.point_level, p.format, p.session_date,
        p.members_attending, p.others_attending, p.participants, p.submission_id, p.source_row,
@@ -143,17 +146,20 @@ JOIN tonghop.conference c ON c.code = p.conference_code
 LEFT JOIN tonghop.unit h ON h.code = p.host_unit_code
     AND (h.valid_from IS NULL OR h.valid_from <= c.start_date)
     AND (h.valid_to IS NULL OR h.valid_to >= c.start_date)
-LEFT JOIN tonghop.unit_placement x ON c.start_date < DATE '2025-07-01' AND x.unit_id = h.id
+LEFT JOIN placement x ON c.start_date < DATE '2025-07-01' AND x.unit_id = h.id
 LEFT JOIN tonghop.unit pu ON c.start_date < DATE '2025-07-01' AND pu.code = p.province_code
     AND (pu.valid_from IS NULL OR pu.valid_from <= c.start_date)
     AND (pu.valid_to IS NULL OR pu.valid_to >= c.start_date)
-LEFT JOIN tonghop.unit_placement px ON px.unit_id = pu.id;
+LEFT JOIN placement px ON px.unit_id = pu.id;
 
--- participation_by_province with the province of today: coverage follows the reporting unit and
--- completeness the expected unit, placed as points are.
+-- participation_by_province on today's provinces: points follow their host unit, coverage the
+-- reporting unit, completeness the expected unit, each placed as participation_today places
+-- points. Points are first added up per host unit, so each host is placed once, not each point.
 CREATE VIEW warehouse.participation_by_province_today AS
-WITH points AS (
-    SELECT conference_code, today_province_code AS province_code,
+WITH placement AS MATERIALIZED (
+    SELECT * FROM tonghop.unit_placement
+), facts AS (
+    SELECT conference_code, province_code, host_unit_code AS unit_code,
            count(*) AS points,
            count(*) FILTER (WHERE point_level = 'central') AS points_central,
            count(*) FILTER (WHERE point_level = 'province') AS points_province,
@@ -162,74 +168,66 @@ WITH points AS (
            count(*) FILTER (WHERE point_level = 'cell') AS points_cell,
            sum(participants) AS participants,
            sum(members_attending) AS members_attending,
-           sum(others_attending) AS others_attending
-    FROM warehouse.participation_today
+           sum(others_attending) AS others_attending,
+           NULL::bigint AS members_total, NULL::bigint AS members_studied,
+           0 AS units_expected, 0 AS units_reported
+    FROM warehouse.participation
+    GROUP BY conference_code, province_code, host_unit_code
+    UNION ALL
+    SELECT conference_code, province_code, reporting_unit_code, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           members_total, members_studied, 0, 0
+    FROM warehouse.unit_coverage
+    UNION ALL
+    SELECT conference_code, province_code, unit_code, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL,
+           1, CASE WHEN reported THEN 1 ELSE 0 END
+    FROM warehouse.completeness
+), placed AS (
+    SELECT f.*,
+           CASE WHEN c.start_date >= DATE '2025-07-01' THEN f.province_code
+                ELSE coalesce(x.new_province_code, px.new_province_code) END AS today_province_code
+    FROM facts f
+    JOIN tonghop.conference c ON c.code = f.conference_code
+    LEFT JOIN tonghop.unit u ON c.start_date < DATE '2025-07-01' AND u.code = f.unit_code
+        AND (u.valid_from IS NULL OR u.valid_from <= c.start_date)
+        AND (u.valid_to IS NULL OR u.valid_to >= c.start_date)
+    LEFT JOIN placement x ON x.unit_id = u.id
+    LEFT JOIN tonghop.unit pu ON c.start_date < DATE '2025-07-01' AND pu.code = f.province_code
+        AND (pu.valid_from IS NULL OR pu.valid_from <= c.start_date)
+        AND (pu.valid_to IS NULL OR pu.valid_to >= c.start_date)
+    LEFT JOIN placement px ON px.unit_id = pu.id
+), totals AS (
+    SELECT conference_code, today_province_code AS province_code,
+           sum(points)::bigint AS points,
+           sum(points_central)::bigint AS points_central,
+           sum(points_province)::bigint AS points_province,
+           sum(points_district)::bigint AS points_district,
+           sum(points_grassroots)::bigint AS points_grassroots,
+           sum(points_cell)::bigint AS points_cell,
+           sum(participants)::bigint AS participants,
+           sum(members_attending)::bigint AS members_attending,
+           sum(others_attending)::bigint AS others_attending,
+           sum(members_total)::bigint AS members_total,
+           sum(members_studied)::bigint AS members_studied,
+           sum(units_expected)::bigint AS units_expected,
+           sum(units_reported)::bigint AS units_reported
+    FROM placed
     GROUP BY conference_code, today_province_code
-), coverage AS (
-    SELECT v.conference_code,
-           CASE WHEN c.start_date >= DATE '2025-07-01' THEN v.province_code
-                ELSE coalesce(x.new_province_code, px.new_province_code) END AS province_code,
-           sum(v.members_total) AS members_total,
-           sum(v.members_studied) AS members_studied
-    FROM warehouse.unit_coverage v
-    JOIN tonghop.conference c ON c.code = v.conference_code
-    LEFT JOIN tonghop.unit r ON c.start_date < DATE '2025-07-01' AND r.code = v.reporting_unit_code
-        AND (r.valid_from IS NULL OR r.valid_from <= c.start_date)
-        AND (r.valid_to IS NULL OR r.valid_to >= c.start_date)
-    LEFT JOIN tonghop.unit_placement x ON x.unit_id = r.id
-    LEFT JOIN tonghop.unit pu ON c.start_date < DATE '2025-07-01' AND pu.code = v.province_code
-        AND (pu.valid_from IS NULL OR pu.valid_from <= c.start_date)
-        AND (pu.valid_to IS NULL OR pu.valid_to >= c.start_date)
-    LEFT JOIN tonghop.unit_placement px ON px.unit_id = pu.id
-    GROUP BY 1, 2
-), completeness AS (
-    SELECT q.conference_code,
-           CASE WHEN c.start_date >= DATE '2025-07-01' THEN q.province_code
-                ELSE coalesce(x.new_province_code, px.new_province_code) END AS province_code,
-           count(*) AS units_expected,
-           count(*) FILTER (WHERE q.reported) AS units_reported
-    FROM warehouse.completeness q
-    JOIN tonghop.conference c ON c.code = q.conference_code
-    LEFT JOIN tonghop.unit r ON c.start_date < DATE '2025-07-01' AND r.code = q.unit_code
-        AND (r.valid_from IS NULL OR r.valid_from <= c.start_date)
-        AND (r.valid_to IS NULL OR r.valid_to >= c.start_date)
-    LEFT JOIN tonghop.unit_placement x ON x.unit_id = r.id
-    LEFT JOIN tonghop.unit pu ON c.start_date < DATE '2025-07-01' AND pu.code = q.province_code
-        AND (pu.valid_from IS NULL OR pu.valid_from <= c.start_date)
-        AND (pu.valid_to IS NULL OR pu.valid_to >= c.start_date)
-    LEFT JOIN tonghop.unit_placement px ON px.unit_id = pu.id
-    GROUP BY 1, 2
-), provinces AS (
-    SELECT conference_code, province_code FROM points
-    UNION SELECT conference_code, province_code FROM coverage
-    UNION SELECT conference_code, province_code FROM completeness
 )
-SELECT k.conference_code,
-       k.province_code,
+SELECT t.conference_code,
+       t.province_code,
        (SELECT u.name FROM tonghop.unit u
-        WHERE u.code = k.province_code AND u.kind = 'province'
+        WHERE u.code = t.province_code AND u.kind = 'province'
           AND (u.valid_from IS NULL OR u.valid_from <= current_date)
           AND (u.valid_to IS NULL OR u.valid_to >= current_date)
         ORDER BY u.valid_from DESC NULLS LAST LIMIT 1) AS province_name,
-       coalesce(p.points, 0) AS points,
-       coalesce(p.points_central, 0) AS points_central,
-       coalesce(p.points_province, 0) AS points_province,
-       coalesce(p.points_district, 0) AS points_district,
-       coalesce(p.points_grassroots, 0) AS points_grassroots,
-       coalesce(p.points_cell, 0) AS points_cell,
-       coalesce(p.participants, 0) AS participants,
-       coalesce(p.members_attending, 0) AS members_attending,
-       coalesce(p.others_attending, 0) AS others_attending,
-       v.members_total,
-       v.members_studied,
-       CASE WHEN v.members_total > 0 THEN round(100.0 * v.members_studied / v.members_total, 1) END AS coverage_pct,
-       coalesce(q.units_expected, 0) AS units_expected,
-       coalesce(q.units_reported, 0) AS units_reported
-FROM provinces k
-LEFT JOIN points p ON p.conference_code = k.conference_code AND p.province_code IS NOT DISTINCT FROM k.province_code
-LEFT JOIN coverage v ON v.conference_code = k.conference_code AND v.province_code IS NOT DISTINCT FROM k.province_code
-LEFT JOIN completeness q ON q.conference_code = k.conference_code
-    AND q.province_code IS NOT DISTINCT FROM k.province_code;
+       t.points, t.points_central, t.points_province, t.points_district, t.points_grassroots, t.points_cell,
+       t.participants, t.members_attending, t.others_attending,
+       t.members_total,
+       t.members_studied,
+       CASE WHEN t.members_total > 0 THEN round(100.0 * t.members_studied / t.members_total, 1) END AS coverage_pct,
+       t.units_expected,
+       t.units_reported
+FROM totals t;
 
 -- The analysts' role reads the new views too (V5's default privileges cover a role that existed
 -- then; this covers one an administrator created since).

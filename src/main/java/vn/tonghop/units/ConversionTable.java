@@ -297,8 +297,7 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 		/** The first line's name stands; a later name that differs beyond tone-mark placement is noted. */
 		private void takeOnce(Map<String, Parsed> units, Parsed row, String what) {
 			Parsed first = units.putIfAbsent(row.unit().code(), row);
-			if (first != null
-					&& !VietnameseText.toneKey(first.unit().name()).equals(VietnameseText.toneKey(row.unit().name()))) {
+			if (first != null && !sameName(first.unit().name(), row.unit().name())) {
 				this.notes.add(row.line().problem("%s %s is '%s' here but '%s' on line %d; the first is kept".formatted(
 						what, row.unit().code(), row.unit().name(), first.unit().name(), first.line().number())));
 			}
@@ -306,9 +305,13 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 
 		private void sameAsBefore(Map<String, Seen<String>> seen, String key, String value, Line line, String message) {
 			Seen<String> first = seen.putIfAbsent(key, new Seen<>(line.number(), value));
-			if (first != null && !VietnameseText.toneKey(first.value()).equals(VietnameseText.toneKey(value))) {
+			if (first != null && !sameName(first.value(), value)) {
 				this.notes.add(line.problem(message.formatted(key, value, first.value(), first.line())));
 			}
+		}
+
+		private static boolean sameName(String a, String b) {
+			return a.equals(b) || VietnameseText.toneKey(a).equals(VietnameseText.toneKey(b));
 		}
 
 		private static Coded coded(Line line, int index, String column) throws BadLine {
