@@ -1,12 +1,13 @@
 package vn.tonghop.units;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -154,11 +155,11 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 		WHOLE, PARTIAL;
 
 		String sql() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 		static Share ofSql(String value) {
-			return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+			return valueOf(value.toUpperCase(Locale.ROOT));
 		}
 
 	}
@@ -167,7 +168,8 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 	private record Coded(String name, String code) {
 	}
 
-	private record Seen<T>(long line, T value) {
+	/** What an earlier line said, and which line. */
+	private record Seen(long line, String value) {
 	}
 
 	/** Reads the data lines in order, remembering what earlier lines said to catch contradictions. */
@@ -199,9 +201,9 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 
 		private final Map<List<String>, Long> linkLines = new HashMap<>();
 
-		private final Map<String, Seen<String>> oldNames = new HashMap<>();
+		private final Map<String, Seen> oldNames = new HashMap<>();
 
-		private final Map<String, Seen<String>> districtProvinces = new HashMap<>();
+		private final Map<String, Seen> districtProvinces = new HashMap<>();
 
 		private final List<String> skipped = new ArrayList<>();
 
@@ -250,6 +252,7 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 			boolean wholePopulation = noteKey.contains("toan bo dan so");
 			String name = line.field(this.oldName);
 			Link link;
+			String how = null;
 			if (!line.field(this.oldCode).isEmpty()) {
 				link = new Link(code(line, this.oldCode, OLD_CODE), communeCode, "grassroots",
 						line.required(this.oldName, OLD_NAME), district.code(), formerProvince.code(), province.code(),
@@ -258,14 +261,14 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 			else if (name.isEmpty()) {
 				link = new Link(district.code(), communeCode, "district", district.name(), district.code(),
 						formerProvince.code(), province.code(), share, wholePopulation, noteText);
-				this.notes.add(line.problem("no old commune: district %s %s itself is linked to %s"
-					.formatted(district.code(), district.name(), communeCode)));
+				how = "no old commune: district %s %s itself is linked to %s".formatted(district.code(),
+						district.name(), communeCode);
 			}
 			else {
 				link = new Link(district.code(), communeCode, "district", name, district.code(), formerProvince.code(),
 						province.code(), Share.PARTIAL, wholePopulation, noteText);
-				this.notes.add(line.problem("'%s' has no code: linked as part of district %s %s".formatted(name,
-						district.code(), district.name())));
+				how = "'%s' has no code: linked as part of district %s %s".formatted(name, district.code(),
+						district.name());
 			}
 			List<String> identity = List.of(link.oldCode(), link.newCode());
 			Long first = this.linkLines.get(identity);
@@ -281,6 +284,9 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 			if (earlierCommune != null && !Objects.equals(earlierCommune.unit().parentCode(), province.code())) {
 				throw new BadLine("new commune %s is under province %s here but under %s on line %d".formatted(
 						communeCode, province.code(), earlierCommune.unit().parentCode(), earlierCommune.line().number()));
+			}
+			if (how != null) {
+				this.notes.add(line.problem(how));
 			}
 			takeOnce(this.provinces, new Parsed(line, newProvinceUnit), "new province");
 			takeOnce(this.communes, new Parsed(line, commune), "new commune");
@@ -303,8 +309,8 @@ record ConversionTable(LocalDate firstDay, List<Parsed> units, List<Link> links,
 			}
 		}
 
-		private void sameAsBefore(Map<String, Seen<String>> seen, String key, String value, Line line, String message) {
-			Seen<String> first = seen.putIfAbsent(key, new Seen<>(line.number(), value));
+		private void sameAsBefore(Map<String, Seen> seen, String key, String value, Line line, String message) {
+			Seen first = seen.putIfAbsent(key, new Seen(line.number(), value));
 			if (first != null && !sameName(first.value(), value)) {
 				this.notes.add(line.problem(message.formatted(key, value, first.value(), first.line())));
 			}

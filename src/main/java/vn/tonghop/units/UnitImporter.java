@@ -271,7 +271,7 @@ public class UnitImporter {
 				continue;
 			}
 			if (!source.equals(CSV_SOURCE)) {
-				// The office's files carry no aliases; those given in the units CSV stay.
+				// The office's files (commune list, conversion table) carry no aliases; those of the units CSV stay.
 				unit = new Unit(unit.code(), unit.name(), unit.kind(), unit.parentCode(), unit.validFrom(),
 						unit.validTo(), before.aliases());
 			}
