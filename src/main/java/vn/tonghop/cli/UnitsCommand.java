@@ -9,8 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import vn.tonghop.units.ImportReport;
-import vn.tonghop.units.UnitImporter;
+import vn.tonghop.units.ImportResult;
+import vn.tonghop.units.UnitFiles;
 
 @Command(name = "units", mixinStandardHelpOptions = true, description = "Maintains the unit tree.",
 		subcommands = UnitsCommand.Import.class)
@@ -28,7 +28,7 @@ final class UnitsCommand {
 		}
 		return SpringRun.once(context -> {
 			try {
-				ImportReport report = fileImport.run(context, file);
+				ImportResult report = fileImport.run(context, file);
 				System.out.printf("%s %s: %s%n", command, file, report.summary());
 				report.problems().forEach(problem -> System.out.printf("  %s%n", problem));
 				return 0;
@@ -43,7 +43,7 @@ final class UnitsCommand {
 	@FunctionalInterface
 	interface FileImport {
 
-		ImportReport run(ConfigurableApplicationContext context, Path file) throws IOException;
+		ImportResult run(ConfigurableApplicationContext context, Path file) throws IOException;
 
 	}
 
@@ -52,8 +52,11 @@ final class UnitsCommand {
 					"- the statistics office's commune list export (columns Tỉnh Thành Phố, Mã TP, Quận Huyện, Mã QH, "
 							+ "Phường Xã, Mã PX, Cấp); its units are valid until 2025-06-30, or",
 					"- the project's units CSV: code,name,parent_code,kind,valid_from,valid_to,aliases "
-							+ "(kind province, district, grassroots or cell; dates yyyy-MM-dd; aliases separated by |).",
-					"Importing the same file again changes nothing. Bad lines are listed and skipped.",
+							+ "(kind province, district, grassroots or cell; dates yyyy-MM-dd; aliases separated by |), or",
+					"- a reform's official conversion table (a row 'Đơn vị hành chính từ ngày dd/mm/yyyy' above the "
+							+ "columns Tỉnh, thành phố, Tên Xã mới, Mã Xã mới, Tên Xã cũ, Mã Xã cũ, Ghi chú, Quận/huyện, "
+							+ "Tỉnh cũ): the new provinces and communes, valid from that day, and every old→new link.",
+					"Importing the same file again changes nothing. Skipped lines are listed with the reason.",
 					"Exit code 0 when the file was imported, 1 when it could not be read." })
 	static final class Import implements Callable<Integer> {
 
@@ -63,7 +66,7 @@ final class UnitsCommand {
 		@Override
 		public Integer call() {
 			return runImport("units import", this.file,
-					(context, path) -> context.getBean(UnitImporter.class).importFile(path));
+					(context, path) -> context.getBean(UnitFiles.class).importFile(path));
 		}
 
 	}

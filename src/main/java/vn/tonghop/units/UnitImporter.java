@@ -63,13 +63,17 @@ public class UnitImporter {
 	 */
 	@Transactional
 	public ImportReport importFile(Path path) throws IOException {
-		ImportFile file = ImportFile.read(path);
+		return importFile(ImportFile.read(path));
+	}
+
+	/**
+	 * @throws IOException when the file is in neither format
+	 */
+	@Transactional
+	public ImportReport importFile(ImportFile file) throws IOException {
+		Path path = file.path();
 		List<String> problems = new ArrayList<>(file.problems());
-		Map<Identity, Unit> stored = new HashMap<>();
-		this.jdbc.query(UnitTable.SELECT, row -> {
-			Unit unit = UnitTable.unit(row);
-			stored.put(Identity.of(unit), unit);
-		});
+		Map<Identity, Unit> stored = storedUnits();
 		List<Parsed> parsed;
 		String source;
 		if (file.hasColumns(OFFICE_COLUMNS)) {
@@ -81,12 +85,31 @@ public class UnitImporter {
 			source = CSV_SOURCE;
 		}
 		else {
-			throw new IOException(
-					"%s is neither the statistics office's commune list (columns %s) nor the units CSV (columns %s)"
-						.formatted(path, String.join(", ", OFFICE_COLUMNS), String.join(",", CSV_COLUMNS)));
+			throw new IOException(("%s is neither the statistics office's commune list (columns %s) nor the units CSV "
+					+ "(columns %s) nor a reform's conversion table (columns %s and %s under a row stating the date)")
+				.formatted(path, String.join(", ", OFFICE_COLUMNS), String.join(",", CSV_COLUMNS),
+						ConversionTable.NEW_CODE, ConversionTable.OLD_CODE));
 		}
 		List<Parsed> accepted = consistent(parsed, stored, problems);
 		return store(accepted, stored, source, problems);
+	}
+
+	/**
+	 * Stores units read from another reference file (the reform's conversion table) with the same
+	 * checks, in the caller's transaction. Rows that fail a check are added to {@code problems}.
+	 */
+	ImportReport storeUnits(List<Parsed> rows, String source, List<String> problems) {
+		Map<Identity, Unit> stored = storedUnits();
+		return store(consistent(rows, stored, problems), stored, source, problems);
+	}
+
+	private Map<Identity, Unit> storedUnits() {
+		Map<Identity, Unit> stored = new HashMap<>();
+		this.jdbc.query(UnitTable.SELECT, row -> {
+			Unit unit = UnitTable.unit(row);
+			stored.put(Identity.of(unit), unit);
+		});
+		return stored;
 	}
 
 	/** Provinces and districts repeat on every commune line; each is taken once. */
@@ -247,8 +270,8 @@ public class UnitImporter {
 				inserts.add(unit);
 				continue;
 			}
-			if (source.equals(OFFICE_SOURCE)) {
-				// The export carries no aliases; those given in the units CSV stay.
+			if (!source.equals(CSV_SOURCE)) {
+				// The office's files (commune list, conversion table) carry no aliases; those of the units CSV stay.
 				unit = new Unit(unit.code(), unit.name(), unit.kind(), unit.parentCode(), unit.validFrom(),
 						unit.validTo(), before.aliases());
 			}
@@ -291,7 +314,8 @@ public class UnitImporter {
 
 	}
 
-	private record Parsed(Line line, Unit unit) {
+	/** A unit and the line it was read from, for messages. */
+	record Parsed(Line line, Unit unit) {
 	}
 
 }

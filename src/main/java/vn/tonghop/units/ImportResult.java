@@ -1,0 +1,12 @@
+package vn.tonghop.units;
+
+import java.util.List;
+
+/** What an import of a reference file prints: one summary line, then each line it skipped or noted. */
+public interface ImportResult {
+
+	String summary();
+
+	List<String> problems();
+
+}
