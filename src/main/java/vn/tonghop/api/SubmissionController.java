@@ -1,15 +1,22 @@
 package vn.tonghop.api;
 
+import java.nio.charset.StandardCharsets;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import vn.tonghop.api.SubmissionQueries.DistrictReport;
 
 /** The files districts sent and what became of them. */
 @Tag(name = "Submissions")
@@ -43,6 +50,29 @@ class SubmissionController {
 			throw NotFoundException.submission(id);
 		}
 		return this.queries.problems(id, paging);
+	}
+
+	@Operation(summary = "The JSON report the district received for the submission")
+	@GetMapping(path = "/{id}/report.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<byte[]> report(@PathVariable long id) {
+		return download(id, "json");
+	}
+
+	@Operation(summary = "The workbook the district received: its file annotated, or a listing of the problems")
+	@GetMapping(path = "/{id}/workbook", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	ResponseEntity<byte[]> workbook(@PathVariable long id) {
+		return download(id, "workbook");
+	}
+
+	private ResponseEntity<byte[]> download(long id, String kind) {
+		DistrictReport report = this.queries.districtReport(id, kind)
+			.orElseThrow(() -> new NotFoundException(this.queries.exists(id)
+					? "Submission " + id + " has not been processed yet." : "No submission " + id + "."));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(report.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(report.fileName(), StandardCharsets.UTF_8).build().toString())
+			.body(report.content());
 	}
 
 }

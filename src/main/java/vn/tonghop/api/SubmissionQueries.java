@@ -58,7 +58,8 @@ public class SubmissionQueries {
 			       (SELECT count(*) FROM tonghop.submission_problem q
 			        WHERE q.submission_id = p.id AND q.severity = 'error') AS errors,
 			       (SELECT count(*) FROM tonghop.submission_problem q
-			        WHERE q.submission_id = p.id AND q.severity = 'warning') AS warnings
+			        WHERE q.submission_id = p.id AND q.severity = 'warning') AS warnings,
+			       EXISTS (SELECT 1 FROM tonghop.submission_report r WHERE r.submission_id = p.id) AS reported
 			FROM placed p
 			WHERE (CAST(:province AS text) IS NULL OR p.province_code = :province)
 			""";
@@ -100,6 +101,15 @@ public class SubmissionQueries {
 				paging);
 	}
 
+	/** What the district got back for the submission: its JSON report or its workbook. */
+	public Optional<DistrictReport> districtReport(long id, String kind) {
+		return this.jdbc.query("SELECT file_name, media_type, content FROM tonghop.submission_report "
+				+ "WHERE submission_id = :id AND kind = :kind", new MapSqlParameterSource("id", id).addValue("kind", kind),
+				(rs, i) -> new DistrictReport(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.stream()
+			.findFirst();
+	}
+
 	public boolean exists(long id) {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.submission WHERE id = :id)",
 				new MapSqlParameterSource("id", id), Boolean.class));
@@ -122,13 +132,17 @@ public class SubmissionQueries {
 				rs.getString("province_code"), rs.getString("conference_code"), rs.getObject("report_date", LocalDate.class),
 				rs.getObject("rows_loaded", Integer.class), PagedSql.vietnamTime(rs, "received_at"),
 				PagedSql.vietnamTime(rs, "processed_at"), rs.getLong("errors"), rs.getLong("warnings"),
-				rs.getString("first_problem"), this.links.of(id));
+				rs.getString("first_problem"), this.links.of(id, rs.getBoolean("reported")));
 	}
 
 	private static ProblemRow problem(ResultSet rs) throws SQLException {
 		return new ProblemRow(rs.getInt("seq"), rs.getString("code"), rs.getString("severity"), rs.getString("sheet"),
 				rs.getObject("row_number", Integer.class), rs.getString("column_name"), rs.getString("value"),
 				rs.getString("message_vi"), rs.getString("message_en"));
+	}
+
+	/** A stored report file: name, media type and bytes. */
+	record DistrictReport(String fileName, String mediaType, byte[] content) {
 	}
 
 }

@@ -1,9 +1,11 @@
 package vn.tonghop.api;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,11 +21,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -109,6 +114,34 @@ class SubmissionApiTests {
 		this.mvc.perform(get("/api/submissions/{id}/problems", id))
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].code").value("totals-row-mismatch"));
+	}
+
+	@Test
+	void aSubmissionServesWhatTheDistrictReceived() throws Exception {
+		// given the rejected CSV
+		long id = IngestedExamples.submissionId(this.jdbc, "thanh-hoa-tp-nqdh13-ban-nhap.csv");
+
+		// then its links lead to the JSON report and to the listing workbook made for a CSV
+		this.mvc.perform(get("/api/submissions/{id}", id))
+			.andExpect(jsonPath("$.links.report").value("/api/submissions/" + id + "/report.json"))
+			.andExpect(jsonPath("$.links.workbook").value("/api/submissions/" + id + "/workbook"));
+		this.mvc.perform(get("/api/submissions/{id}/report.json", id))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.submissionId").value(id))
+			.andExpect(jsonPath("$.outcome").value("rejected"))
+			.andExpect(jsonPath("$.problems[0].code").value("totals-row-mismatch"))
+			.andExpect(jsonPath("$.problems[0].cell").value("F8"));
+		byte[] workbook = this.mvc.perform(get("/api/submissions/{id}/workbook", id))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("thanh-hoa-tp-nqdh13-ban-nhap")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook listing = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+			assertThat(listing.getNumberOfSheets()).isGreaterThanOrEqualTo(1);
+		}
+		this.mvc.perform(get("/api/submissions/{id}/workbook", 987654)).andExpect(status().isNotFound());
 	}
 
 	@Test
