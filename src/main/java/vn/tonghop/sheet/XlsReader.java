@@ -61,7 +61,7 @@ final class XlsReader {
 					name + ": the workbook is protected with a password; save it without a password.", ex);
 		}
 		catch (OldExcelFormatException ex) {
-			throw new UnreadableFileException("file-format", "Excel 95 or older",
+			throw new UnreadableFileException("file-format", Workbooks.BIFF5,
 					name + ": workbooks from Excel 95 or older are not supported; save it as .xlsx.", ex);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -132,6 +132,9 @@ final class XlsReader {
 	 */
 	private static final class Merges {
 
+		/** An .xls row has 256 columns: regions that do not overlap cannot cover it more often. */
+		private static final int MAX_COLUMNS = 256;
+
 		private final List<CellRangeAddress> pending;
 
 		private final List<CellRangeAddress> active = new ArrayList<>();
@@ -149,6 +152,10 @@ final class XlsReader {
 				this.active.add(this.pending.remove(this.pending.size() - 1));
 			}
 			this.active.removeIf((region) -> region.getLastRow() < row);
+			// Every cell is checked against every region over its row: overlapping regions would make that quadratic.
+			if (this.active.size() > MAX_COLUMNS) {
+				throw new LimitExceededException("more than " + MAX_COLUMNS + " merged areas over row " + (row + 1));
+			}
 		}
 
 		boolean hides(int column) {

@@ -22,9 +22,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -48,7 +46,7 @@ final class XlsxReader {
 	private XlsxReader() {
 	}
 
-	static void read(Path file, String name, SheetVisitor visitor) throws UnreadableFileException {
+	static void read(Path file, String name, ReadLimits limits, SheetVisitor visitor) throws UnreadableFileException {
 		OPCPackage pkg = null;
 		try {
 			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -56,12 +54,12 @@ final class XlsxReader {
 			WorkbookPart workbook = new WorkbookPart();
 			parse(reader.getWorkbookData(), workbook);
 			Styles styles = new Styles(reader.getStylesTable(), workbook.date1904);
-			SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+			SharedStringsPart strings = SharedStringsPart.read(pkg, limits);
 			for (SheetEntry sheet : workbook.sheets) {
 				if (!sheet.visible() || !visitor.startSheet(sheet.name())) {
 					continue;
 				}
-				parse(reader.getSheet(sheet.relationship()), new SheetHandler(visitor, strings, styles));
+				parse(reader.getSheet(sheet.relationship()), new SheetHandler(visitor, strings, styles, limits));
 				if (visitor.endSheet()) {
 					return;
 				}
@@ -160,9 +158,11 @@ final class XlsxReader {
 
 		private final SheetVisitor visitor;
 
-		private final SharedStrings strings;
+		private final SharedStringsPart strings;
 
 		private final Styles styles;
+
+		private final ReadLimits limits;
 
 		private final StringBuilder value = new StringBuilder();
 
@@ -184,10 +184,11 @@ final class XlsxReader {
 
 		private boolean inPhonetic;
 
-		SheetHandler(SheetVisitor visitor, SharedStrings strings, Styles styles) {
+		SheetHandler(SheetVisitor visitor, SharedStringsPart strings, Styles styles, ReadLimits limits) {
 			this.visitor = visitor;
 			this.strings = strings;
 			this.styles = styles;
+			this.limits = limits;
 		}
 
 		@Override
@@ -221,6 +222,10 @@ final class XlsxReader {
 		@Override
 		public void characters(char[] ch, int start, int length) {
 			if (this.collecting) {
+				// Checked as it grows: a cell's text must not fill the heap before it is complete.
+				if (this.value.length() + length > this.limits.maxCellText()) {
+					throw LimitedVisitor.cellTooLong(this.limits);
+				}
 				this.value.append(ch, start, length);
 			}
 		}
@@ -236,6 +241,10 @@ final class XlsxReader {
 				case "rPh" -> this.inPhonetic = false;
 				case "c" -> {
 					Cell cell = this.hasValue ? cell() : null;
+					if (this.cells.size() >= ReadLimits.MAX_COLUMNS) {
+						throw new LimitExceededException("more than " + Sizes.count(ReadLimits.MAX_COLUMNS)
+								+ " cells in row " + this.rowNumber);
+					}
 					if (Workbooks.holdsSomething(cell)) {
 						this.cells.add(cell);
 					}
@@ -262,7 +271,7 @@ final class XlsxReader {
 			String t = (this.type != null) ? this.type : "n";
 			try {
 				return switch (t) {
-					case "s" -> text(this.strings.getItemAt(Integer.parseInt(raw.trim())).getString(), style);
+					case "s" -> text(this.strings.string(Integer.parseInt(raw.trim())), style);
 					case "inlineStr", "str" -> text(raw, style);
 					case "b" -> new Cell(this.column, CellKind.BOOLEAN, raw.trim().equals("1") ? "TRUE" : "FALSE", 0,
 							null, false, style.font());

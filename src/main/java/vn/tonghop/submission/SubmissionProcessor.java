@@ -31,6 +31,7 @@ import vn.tonghop.sheet.HeaderCell;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
 import vn.tonghop.sheet.NoTableException;
+import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.sheet.RecognizedTable;
 import vn.tonghop.sheet.TableRecognizer;
 import vn.tonghop.sheet.UnreadableFileException;
@@ -74,12 +75,15 @@ public class SubmissionProcessor {
 
 	private final IntakeProperties intake;
 
+	private final ReadLimits limits;
+
 	SubmissionProcessor(WarehouseLoader loader, SubmissionRecorder recorder, ReferenceData reference,
-			IntakeProperties intake) {
+			IntakeProperties intake, ReadLimits limits) {
 		this.loader = loader;
 		this.recorder = recorder;
 		this.reference = reference;
 		this.intake = intake;
+		this.limits = limits;
 	}
 
 	public void process(PendingSubmission pending, long jobExecutionId) {
@@ -105,7 +109,7 @@ public class SubmissionProcessor {
 	private RecognizedTable read(PendingSubmission pending, PointChecks checks, ProblemList problems,
 			java.util.function.Consumer<StagedPoint> staging) {
 		try {
-			return TableRecognizer.read(pending.archived(), row -> {
+			return TableRecognizer.read(pending.archived(), this.limits, row -> {
 				StagedPoint point = checks.check(row);
 				// After the first error the file is rejected anyway: keep checking, stop staging.
 				if (point != null && !problems.hasErrors()) {
@@ -137,8 +141,7 @@ public class SubmissionProcessor {
 	}
 
 	private static Problem unreadable(UnreadableFileException ex) {
-		Rule rule = Rule.byCode(ex.reason());
-		return (ex.detail() != null) ? Problem.ofFile(rule, ex.detail()) : Problem.ofFile(rule);
+		return Problem.ofFile(Rule.byCode(ex.reason()), ex.arguments().toArray());
 	}
 
 	private Placement checkFile(PendingSubmission pending, RecognizedTable table, PointChecks checks,
