@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 
 import org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -180,7 +181,8 @@ public final class Workbooks {
 					: "this is an Office document but not an Excel workbook."));
 		}
 		catch (IOException | RecordFormatException | IndexOutOfBoundsException | IllegalArgumentException
-				| IllegalStateException ex) {
+				| IllegalStateException | NegativeArraySizeException | NoSuchElementException ex) {
+			// What damaged OLE2 headers and sector chains surface as, found by FuzzTests.
 			throw new UnreadableFileException("file-corrupt", "not a readable Office file",
 					name + ": the file is damaged and cannot be opened.", ex);
 		}

@@ -8,9 +8,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.record.RecordInputStream.LeftoverDataException;
 import org.apache.poi.hssf.usermodel.HSSFCell;
 import org.apache.poi.hssf.usermodel.HSSFCellStyle;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
@@ -22,6 +24,7 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.RecordFormatException;
 
 /**
  * Reads .xls (BIFF8) workbooks. They are loaded whole: the format caps a sheet at 65,536 rows.
@@ -40,16 +43,20 @@ final class XlsReader {
 						|| !visitor.startSheet(workbook.getSheetName(i))) {
 					continue;
 				}
-				readSheet(workbook, workbook.getSheetAt(i), fonts, visitor);
+				readSheet(workbook, workbook.getSheetAt(i), fonts, visitor, name);
 				if (visitor.endSheet()) {
 					return;
 				}
 			}
 		}
 		catch (IOException ex) {
-			throw new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
-					name + ": the workbook is damaged and cannot be read.", ex);
+			throw damaged(name, ex);
 		}
+	}
+
+	private static UnreadableFileException damaged(String name, Exception cause) {
+		return new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
+				name + ": the workbook is damaged and cannot be read.", cause);
 	}
 
 	private static HSSFWorkbook open(POIFSFileSystem fs, String name) throws UnreadableFileException {
@@ -64,15 +71,15 @@ final class XlsReader {
 			throw new UnreadableFileException("file-format", Workbooks.BIFF5,
 					name + ": workbooks from Excel 95 or older are not supported; save it as .xlsx.", ex);
 		}
-		catch (IOException | RuntimeException ex) {
-			// Damaged BIFF records surface as assorted runtime exceptions; nothing of the visitor runs here.
-			throw new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
-					name + ": the workbook is damaged and cannot be read.", ex);
+		catch (IOException | RecordFormatException | LeftoverDataException | IndexOutOfBoundsException
+				| IllegalArgumentException | IllegalStateException | NegativeArraySizeException | NoSuchElementException ex) {
+			// What damaged BIFF records and OLE2 sectors surface as, found by FuzzTests.
+			throw damaged(name, ex);
 		}
 	}
 
 	private static void readSheet(HSSFWorkbook workbook, HSSFSheet sheet, Map<Short, String> fonts,
-			SheetVisitor visitor) {
+			SheetVisitor visitor, String name) throws UnreadableFileException {
 		Merges merges = new Merges(sheet.getMergedRegions());
 		for (Row row : sheet) {
 			merges.advanceTo(row.getRowNum());
@@ -82,7 +89,15 @@ final class XlsReader {
 				if (source == null || merges.hides(column)) {
 					continue;
 				}
-				Cell cell = cell(workbook, source, fonts);
+				Cell cell;
+				try {
+					cell = cell(workbook, source, fonts);
+				}
+				catch (IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
+						| RecordFormatException ex) {
+					// A cell pointing past the shared strings, fonts or formats that the file holds.
+					throw damaged(name, ex);
+				}
 				if (Workbooks.holdsSomething(cell)) {
 					cells.add(cell);
 				}

@@ -13,11 +13,13 @@ import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.RecordFormatException;
@@ -50,6 +52,7 @@ final class XlsxReader {
 		OPCPackage pkg = null;
 		try {
 			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+			requireWorkbookPart(pkg);
 			XSSFReader reader = new XSSFReader(pkg);
 			WorkbookPart workbook = new WorkbookPart();
 			parse(reader.getWorkbookData(), workbook);
@@ -69,7 +72,9 @@ final class XlsxReader {
 			throw ex.getCause();
 		}
 		catch (IOException | SAXException | OpenXML4JException | POIXMLException | OpenXML4JRuntimeException
-				| RecordFormatException | UnsupportedFileFormatException ex) {
+				| RecordFormatException | IllegalArgumentException ex) {
+			// IllegalArgumentException: not an OOXML package at all (UnsupportedFileFormatException), or a
+			// sheet's relationship id that the workbook part does not have.
 			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook",
 					name + ": the workbook is damaged and cannot be read.", ex);
 		}
@@ -77,6 +82,17 @@ final class XlsxReader {
 			if (pkg != null) {
 				pkg.revert();
 			}
+		}
+	}
+
+	/**
+	 * XSSFReader takes the workbook part for granted: a relationship to a part the zip lacks would
+	 * end in a NullPointerException.
+	 */
+	private static void requireWorkbookPart(OPCPackage pkg) throws InvalidFormatException {
+		PackageRelationship office = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
+		if (office != null && pkg.getPart(office) == null) {
+			throw new InvalidFormatException("No part " + office.getTargetURI() + " for the workbook");
 		}
 	}
 
