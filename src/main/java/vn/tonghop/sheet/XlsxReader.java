@@ -113,6 +113,9 @@ final class XlsxReader {
 	/** Sheet order, names and visibility, and the date system, from xl/workbook.xml. */
 	private static final class WorkbookPart extends DefaultHandler {
 
+		/** Far beyond any real workbook; a list of millions would fill the heap. */
+		private static final int MAX_SHEETS = 10_000;
+
 		private final List<SheetEntry> sheets = new ArrayList<>();
 
 		private boolean date1904;
@@ -124,6 +127,9 @@ final class XlsxReader {
 				this.date1904 = "1".equals(value) || "true".equals(value);
 			}
 			else if (localName.equals("sheet")) {
+				if (this.sheets.size() >= MAX_SHEETS) {
+					throw new LimitExceededException("more than " + Sizes.count(MAX_SHEETS) + " sheets");
+				}
 				String state = attributes.getValue("state");
 				this.sheets.add(new SheetEntry(attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id"),
 						state == null || state.equals("visible")));
@@ -152,6 +158,10 @@ final class XlsxReader {
 		}
 
 		Style at(int index) {
+			// Only styles the table has are remembered: cells can name any index.
+			if (this.table == null || index < 0 || index >= this.table.getNumCellStyles()) {
+				return PLAIN;
+			}
 			return this.byIndex.computeIfAbsent(index, this::lookUp);
 		}
 

@@ -280,6 +280,31 @@ class HostileFilesTests {
 				"xl/styles.xml is more than 5 MB of XML, which is read whole into memory");
 	}
 
+	@Test
+	void tooManySheets() {
+		StringBuilder sheets = new StringBuilder();
+		for (int i = 1; i <= 10_001; i++) {
+			sheets.append("<sheet name=\"S").append(i).append("\" sheetId=\"").append(i).append("\" r:id=\"rId1\"/>");
+		}
+		String workbook = "<?xml version=\"1.0\"?><workbook xmlns=\"" + MAIN + "\" xmlns:r=\""
+				+ "http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>" + sheets
+				+ "</sheets></workbook>";
+
+		assertRejected(write("sheets.xlsx", xlsxWith(Map.of("xl/workbook.xml", utf8(workbook)))), "file-over-limit",
+				"more than 10,000 sheets");
+	}
+
+	@Test
+	void aStyleIndexTheWorkbookDoesNotHaveIsPlain() throws Exception {
+		String sheet = worksheet("", "<row r=\"1\"><c r=\"A1\" s=\"2000000000\"><v>44282</v></c></row>");
+		Recorder recorder = new Recorder();
+
+		Workbooks.read(write("style.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), recorder);
+
+		assertThat(recorder.rows.get(0).cell(0).text()).isEqualTo("44282");
+		assertThat(recorder.rows.get(0).cell(0).date()).isNull();
+	}
+
 	// Shared string amplification
 
 	@Test
