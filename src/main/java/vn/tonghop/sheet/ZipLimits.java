@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Inflates every entry of an .xlsx once before POI opens it, counting what actually comes out
- * (the sizes a zip declares can lie) and letting {@link XmlSafety} read every XML part. The parts
+ * (the sizes a zip declares can lie) and letting {@link XmlSafety} read every part but images. The parts
  * POI reads whole into memory (content types, relationships, core properties, styles, theme)
  * must stay under the XML part limit; sheets and shared strings are streamed and may be larger.
  */
@@ -98,7 +99,13 @@ final class ZipLimits {
 					|| (type != null && READ_WHOLE.contains(type));
 			try (InputStream in = new Inflated(zip.getInputStream(entry), entry.getName(), whole ? maxPart : maxEntry,
 					whole, limits.minInflateRatio(), budget)) {
-				XmlSafety.check(name, entry.getName(), in, maxPart);
+				if (type != null && type.startsWith("image/")) {
+					// Never parsed; an SVG icon may well carry the W3C DOCTYPE.
+					in.transferTo(OutputStream.nullOutputStream());
+				}
+				else {
+					XmlSafety.check(name, entry.getName(), in, maxPart);
+				}
 			}
 		}
 	}

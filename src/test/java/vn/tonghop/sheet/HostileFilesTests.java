@@ -357,6 +357,22 @@ class HostileFilesTests {
 	}
 
 	@Test
+	void anSvgImageWithItsDoctypeIsNotRefused() throws Exception {
+		Map<String, byte[]> entries = HostileFiles.unzip(HostileFiles.submission(true));
+		String types = new String(entries.get("[Content_Types].xml"), StandardCharsets.UTF_8);
+		entries.put("[Content_Types].xml",
+				utf8(types.replace("<Default ", "<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/><Default ")));
+		entries.put("xl/media/image1.svg", utf8("<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+				+ "\"" + url() + "/svg11.dtd\"><svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
+		Recorder recorder = new Recorder();
+
+		Workbooks.read(write("icon.xlsx", HostileFiles.zip(entries)), recorder);
+
+		assertThat(recorder.rows).hasSize(5);
+		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
 	void externalSchemaIsNeverFetched() {
 		String workbook = "<?xml version=\"1.0\"?><workbook xmlns=\"" + MAIN + "\" xmlns:xsi=\""
 				+ "http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"" + MAIN + " " + url()
