@@ -1,7 +1,7 @@
 package vn.tonghop.sheet;
 
-import java.io.IOException;
 import java.io.FilterReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -179,6 +179,22 @@ class HostileFilesTests {
 		assertThat(ex.getMessage()).contains("protected with a password");
 	}
 
+	@Test
+	void passwordProtectedZip() {
+		byte[] xlsx = HostileFiles.submission(true);
+		// General purpose flag bit 0, in every local and central header: the entries are encrypted.
+		for (int i = 0; i < xlsx.length - 10; i++) {
+			if (xlsx[i] == 'P' && xlsx[i + 1] == 'K' && xlsx[i + 2] == 3 && xlsx[i + 3] == 4) {
+				xlsx[i + 6] |= 1;
+			}
+			else if (xlsx[i] == 'P' && xlsx[i + 1] == 'K' && xlsx[i + 2] == 1 && xlsx[i + 3] == 2) {
+				xlsx[i + 8] |= 1;
+			}
+		}
+
+		assertRejected(write("zipped.xlsx", xlsx), "file-encrypted", null);
+	}
+
 	// Damaged
 
 	@Test
