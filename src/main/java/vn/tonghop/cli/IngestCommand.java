@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.RunReport;
 import vn.tonghop.status.StatusQueries;
@@ -48,11 +50,12 @@ final class IngestCommand implements Callable<Integer> {
 				Objects.requireNonNullElse(execution.getEndTime(), LocalDateTime.now()));
 		out.printf("Ingest run %d, %s: %s%n%n", execution.getId(),
 				execution.getJobParameters().getString("input"), execution.getStatus());
-		printFiles(out, report);
-		out.printf("%naccepted %d, accepted with warnings %d, rejected %d, already taken %d, rows loaded %d, time %.1f s%n",
+		List<String> vanished = vanished(execution);
+		printFiles(out, report, vanished);
+		out.printf("%naccepted %d, accepted with warnings %d, rejected %d, already taken %d, %srows loaded %d, time %.1f s%n",
 				report.count("accepted"), report.count("accepted_with_warnings"), report.count("rejected"),
-				report.files().stream().filter(RunReport.FileLine::duplicate).count(), report.rowsLoaded(),
-				took.toMillis() / 1000.0);
+				report.files().stream().filter(RunReport.FileLine::duplicate).count(),
+				vanished.isEmpty() ? "" : "vanished " + vanished.size() + ", ", report.rowsLoaded(), took.toMillis() / 1000.0);
 		List<String> conferences = report.files()
 			.stream()
 			.filter(f -> !f.duplicate() && f.state().startsWith("accepted"))
@@ -75,8 +78,18 @@ final class IngestCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private static void printFiles(PrintStream out, RunReport report) {
-		if (report.files().isEmpty()) {
+	/** Files deleted or moved while the run scanned the drop folder (kept by its discover step). */
+	static List<String> vanished(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.map((step) -> step.getExecutionContext().get(ScanResult.VANISHED))
+			.filter(String[].class::isInstance)
+			.flatMap((paths) -> Arrays.stream((String[]) paths))
+			.toList();
+	}
+
+	static void printFiles(PrintStream out, RunReport report, List<String> vanished) {
+		if (report.files().isEmpty() && vanished.isEmpty()) {
 			out.println("No new files.");
 			return;
 		}
@@ -86,6 +99,10 @@ final class IngestCommand implements Callable<Integer> {
 					: file.state().replace('_', ' ');
 			table.add(file.path(), outcome, file.unitCode(), file.conferenceCode(),
 					file.duplicate() ? "" : file.rows(), file.reason());
+		}
+		for (String path : vanished) {
+			table.add(path, "vanished", null, null, "",
+					"removed or moved before it could be taken; it is taken when it is back");
 		}
 		table.print(out);
 	}

@@ -28,8 +28,15 @@ class Archive {
 		}
 		Files.createDirectories(target.getParent());
 		Path partial = target.resolveSibling(target.getFileName() + ".partial");
-		Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		try {
+			Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			// The source vanished or the disk failed mid-copy: no half copy stays behind.
+			Files.deleteIfExists(partial);
+			throw ex;
+		}
 		return target;
 	}
 

@@ -2,10 +2,9 @@ package vn.tonghop.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -58,12 +57,19 @@ public class InputScanner {
 			log.warn("Input folder {} does not exist; nothing to take", root);
 			return counts.result();
 		}
-		for (Path file : candidates(root)) {
+		DropFolder.Listing listing = DropFolder.list(root);
+		listing.vanished().forEach((path) -> counts.vanished.add(root.relativize(path).toString()));
+		for (Path file : listing.files()) {
 			try {
 				take(root, file, jobExecutionId, counts);
 			}
+			catch (NoSuchFileException ex) {
+				// Deleted or moved between the listing and its turn: nothing of it was registered.
+				log.warn("{} vanished before it could be taken", file);
+				counts.vanished.add(root.relativize(file).toString());
+			}
 			catch (IOException ex) {
-				// Vanished, unreadable or unarchivable: left where it is for the next scan.
+				// Unreadable or unarchivable: left where it is for the next scan.
 				log.warn("Could not take {}: {}", file, ex.toString());
 				counts.skipped++;
 			}
@@ -73,6 +79,11 @@ public class InputScanner {
 		return result;
 	}
 
+	/**
+	 * Hashes, archives, then registers: every read of the file comes before the first row about it,
+	 * so a file that vanishes on the way leaves nothing behind (the scan's transaction commits the
+	 * rows of the files that were taken).
+	 */
 	private void take(Path root, Path file, long jobExecutionId, Counts result) throws IOException {
 		BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
 		Instant modified = before.lastModifiedTime().toInstant();
@@ -90,14 +101,11 @@ public class InputScanner {
 			result.unstable++;
 			return;
 		}
-		this.jdbc.update("INSERT INTO tonghop.seen_file (path, size_bytes, modified_at, content_hash) VALUES (?, ?, ?, ?) "
-				+ "ON CONFLICT (path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, modified_at = EXCLUDED.modified_at, "
-				+ "content_hash = EXCLUDED.content_hash, seen_at = now()", path, before.size(), Timestamp.from(modified),
-				hash);
 		Path relative = root.relativize(file);
 		List<Long> known = this.jdbc.queryForList("SELECT id FROM tonghop.submission WHERE content_hash = ?", Long.class,
 				hash);
 		if (!known.isEmpty()) {
+			seen(path, before.size(), modified, hash);
 			logIntake(jobExecutionId, relative, hash, known.get(0), "duplicate");
 			result.duplicates++;
 			return;
@@ -108,6 +116,7 @@ public class InputScanner {
 				+ "folder_unit_code, size_bytes, archive_path) VALUES (?, ?, ?, ?, ?, ?) "
 				+ "ON CONFLICT (content_hash) DO NOTHING RETURNING id", Long.class, hash, file.getFileName().toString(),
 				relative.toString(), folderUnit, before.size(), archived.toString());
+		seen(path, before.size(), modified, hash);
 		if (created.isEmpty()) {
 			// Another instance registered the same bytes a moment ago.
 			Long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE content_hash = ?", Long.class, hash);
@@ -119,6 +128,12 @@ public class InputScanner {
 		result.taken++;
 	}
 
+	private void seen(String path, long size, Instant modified, String hash) {
+		this.jdbc.update("INSERT INTO tonghop.seen_file (path, size_bytes, modified_at, content_hash) VALUES (?, ?, ?, ?) "
+				+ "ON CONFLICT (path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, modified_at = EXCLUDED.modified_at, "
+				+ "content_hash = EXCLUDED.content_hash, seen_at = now()", path, size, Timestamp.from(modified), hash);
+	}
+
 	private boolean alreadySeen(String path, long size, Instant modified) {
 		Integer seen = this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file WHERE path = ? AND size_bytes = ? "
 				+ "AND modified_at = ?", Integer.class, path, size, Timestamp.from(modified));
@@ -128,41 +143,6 @@ public class InputScanner {
 	private void logIntake(long jobExecutionId, Path relative, String hash, long submissionId, String outcome) {
 		this.jdbc.update("INSERT INTO tonghop.intake_log (job_execution_id, path, content_hash, submission_id, outcome) "
 				+ "VALUES (?, ?, ?, ?, ?)", jobExecutionId, relative.toString(), hash, submissionId, outcome);
-	}
-
-	private static List<Path> candidates(Path root) {
-		List<Path> files = new ArrayList<>();
-		try {
-			Files.walkFileTree(root, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-					String name = dir.equals(root) ? "" : dir.getFileName().toString();
-					return (name.startsWith(".") || name.equals(REPORTS_FOLDER)) ? FileVisitResult.SKIP_SUBTREE
-							: FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-					if (attrs.isRegularFile() && !TemporaryFiles.isTemporary(file.getFileName().toString())) {
-						files.add(file);
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFileFailed(Path file, IOException ex) {
-					log.warn("Skipping {}: {}", file, ex.toString());
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
-		}
-		catch (IOException ex) {
-			log.warn("Could not scan {}: {}", root, ex.toString());
-		}
-		files.sort(null);
-		return files;
 	}
 
 	static String sha256(Path file) throws IOException {
@@ -183,12 +163,20 @@ public class InputScanner {
 	 * @param taken new files registered as pending
 	 * @param duplicates files whose bytes had been taken before
 	 * @param unstable files still changing, left for a later scan
-	 * @param skipped files that vanished or could not be read or archived
+	 * @param skipped files that could not be read or archived, left for a later scan
+	 * @param vanished files and folders (relative to the drop folder) deleted or moved while the
+	 * scan ran; nothing of them was registered, and they are taken when they are back
 	 */
-	public record ScanResult(int taken, int duplicates, int unstable, int skipped) {
+	public record ScanResult(int taken, int duplicates, int unstable, int skipped, List<String> vanished) {
+
+		/** Where the ingest job keeps {@link #vanished()} in its discover step's execution context. */
+		public static final String VANISHED = "intake.vanished";
+
 	}
 
 	private static final class Counts {
+
+		final List<String> vanished = new ArrayList<>();
 
 		int taken;
 
@@ -199,7 +187,7 @@ public class InputScanner {
 		int skipped;
 
 		ScanResult result() {
-			return new ScanResult(this.taken, this.duplicates, this.unstable, this.skipped);
+			return new ScanResult(this.taken, this.duplicates, this.unstable, this.skipped, List.copyOf(this.vanished));
 		}
 
 	}

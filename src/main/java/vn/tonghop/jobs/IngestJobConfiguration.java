@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.intake.InputScanner;
+import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.intake.PendingSubmissionReader;
 import vn.tonghop.submission.SubmissionProcessor;
@@ -45,7 +46,10 @@ class IngestJobConfiguration {
 			InputScanner scanner) {
 		return new StepBuilder(DISCOVER_STEP, jobRepository).tasklet((contribution, chunk) -> {
 			String input = (String) chunk.getStepContext().getJobParameters().get(INPUT);
-			scanner.scan(Path.of(input), contribution.getStepExecution().getJobExecutionId());
+			ScanResult scan = scanner.scan(Path.of(input), contribution.getStepExecution().getJobExecutionId());
+			// Vanished files leave no row anywhere; the run's summary reads them from here.
+			contribution.getStepExecution().getExecutionContext().put(ScanResult.VANISHED,
+					scan.vanished().toArray(String[]::new));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

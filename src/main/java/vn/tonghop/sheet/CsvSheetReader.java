@@ -1,5 +1,6 @@
 package vn.tonghop.sheet;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,6 +21,7 @@ import java.util.List;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
@@ -40,19 +42,24 @@ final class CsvSheetReader {
 	private CsvSheetReader() {
 	}
 
-	static void read(Path file, String name, SheetVisitor visitor) throws UnreadableFileException {
+	static void read(Path file, String name, ReadLimits limits, SheetVisitor visitor) throws UnreadableFileException {
 		Encoding encoding = encoding(file);
 		char separator = separator(file, encoding);
 		int dot = name.lastIndexOf('.');
 		if (!visitor.startSheet((dot > 0) ? name.substring(0, dot) : name)) {
 			return;
 		}
+		int maxRecord = limits.maxCsvRecord();
+		// FastCSV's own limits sit above RecordLength's, which stops a record first and says which limit.
 		try (CsvReader<CsvRecord> csv = CsvReader.builder()
 			.fieldSeparator(separator)
 			.skipEmptyLines(false)
 			.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
 			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-			.ofCsvRecord(encoding.open(file))) {
+			.maxBufferSize(Math.max(2 * maxRecord, 65536))
+			.build(CsvRecordHandler.of((handler) -> handler.maxFields(maxRecord + 1)
+				.maxFieldSize(maxRecord)
+				.maxRecordSize(maxRecord)), new RecordLength(encoding.open(file), separator, maxRecord))) {
 			int number = 0;
 			for (CsvRecord record : csv) {
 				number++;
@@ -71,6 +78,10 @@ final class CsvSheetReader {
 			}
 		}
 		catch (CsvParseException ex) {
+			if (ex.getCause() instanceof LimitExceededException limit) {
+				// FastCSV wraps what its reader throws.
+				throw limit;
+			}
 			throw new UnreadableFileException("file-corrupt", "malformed CSV: " + ex.getMessage(),
 					name + ": the CSV file is malformed (" + ex.getMessage() + ").",
 					ex);
@@ -182,6 +193,75 @@ final class CsvSheetReader {
 			onLine[i] = false;
 		}
 		return any;
+	}
+
+	/**
+	 * Counts the characters of the current record as FastCSV will split them (a quote opens a
+	 * quoted field only at the start of a field; line breaks inside quotes do not end the record)
+	 * and stops at the limit before FastCSV has buffered more.
+	 */
+	private static final class RecordLength extends FilterReader {
+
+		private final char separator;
+
+		private final int max;
+
+		private int length;
+
+		private boolean quoted;
+
+		private boolean fieldStart = true;
+
+		private boolean justClosed;
+
+		RecordLength(Reader in, char separator, int max) {
+			super(in);
+			this.separator = separator;
+			this.max = max;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (c >= 0) {
+				count((char) c);
+			}
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			for (int i = 0; i < n; i++) {
+				count(buffer[offset + i]);
+			}
+			return n;
+		}
+
+		private void count(char c) {
+			boolean closing = false;
+			if (this.quoted) {
+				if (c == '"') {
+					this.quoted = false;
+					closing = true;
+				}
+			}
+			else if (c == '"' && (this.fieldStart || this.justClosed)) {
+				this.quoted = true;
+			}
+			else if (c == '\n' || c == '\r') {
+				this.length = 0;
+				this.fieldStart = true;
+				this.justClosed = false;
+				return;
+			}
+			this.fieldStart = !this.quoted && c == this.separator;
+			this.justClosed = closing;
+			if (++this.length > this.max) {
+				throw new LimitExceededException("a CSV record longer than " + Sizes.count(this.max) + " characters");
+			}
+		}
+
 	}
 
 }

@@ -100,6 +100,10 @@ final class MergedCells {
 			this.active.add(new Active(this.pending.remove(this.pending.size() - 1)));
 		}
 		this.active.removeIf((region) -> region.region.lastRow() < row);
+		// Every cell is checked against every region over its row: overlapping regions would make that quadratic.
+		if (this.active.size() > LAST_FILLED_COLUMN + 1) {
+			throw new LimitExceededException("more than " + (LAST_FILLED_COLUMN + 1) + " merged areas over row " + row);
+		}
 	}
 
 	private Active covering(int row, int column) {

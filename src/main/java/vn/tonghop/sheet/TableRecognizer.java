@@ -30,8 +30,18 @@ public final class TableRecognizer {
 	 */
 	public static RecognizedTable read(Path file, Consumer<PointRow> points)
 			throws UnreadableFileException, NoTableException {
+		return read(file, ReadLimits.defaults(), points);
+	}
+
+	/**
+	 * Reads the file within the given limits, passing every data row of the table to {@code points}.
+	 * @throws UnreadableFileException when the file cannot be opened as a spreadsheet or passes a limit
+	 * @throws NoTableException when no visible sheet has a header with the required columns
+	 */
+	public static RecognizedTable read(Path file, ReadLimits limits, Consumer<PointRow> points)
+			throws UnreadableFileException, NoTableException {
 		Finder finder = new Finder(points);
-		Workbooks.read(file, finder);
+		Workbooks.read(file, limits, finder);
 		if (finder.table == null) {
 			throw finder.noTable();
 		}

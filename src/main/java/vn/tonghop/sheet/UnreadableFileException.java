@@ -1,24 +1,35 @@
 package vn.tonghop.sheet;
 
+import java.util.List;
+
 /**
  * The file cannot be read as a submission at all (wrong format, corrupt, encrypted, too large...).
- * The reason is the code of the rule that rejects the file; the detail fills that rule's message
+ * The reason is the code of the rule that rejects the file; the arguments fill that rule's message
  * (the format's name, the limit that was hit); the message says it all in plain words for logs.
  */
 public class UnreadableFileException extends Exception {
 
 	private final String reason;
 
-	private final String detail;
+	private final List<String> arguments;
 
 	public UnreadableFileException(String reason, String detail, String message) {
 		this(reason, detail, message, null);
 	}
 
 	public UnreadableFileException(String reason, String detail, String message, Throwable cause) {
+		this(reason, (detail != null) ? List.of(detail) : List.of(), message, cause);
+	}
+
+	private UnreadableFileException(String reason, List<String> arguments, String message, Throwable cause) {
 		super(message, cause);
 		this.reason = reason;
-		this.detail = detail;
+		this.arguments = List.copyOf(arguments);
+	}
+
+	/** For rules whose message takes several arguments, such as file-too-large (size, limit). */
+	public static UnreadableFileException withArguments(String reason, List<String> arguments, String message) {
+		return new UnreadableFileException(reason, arguments, message, null);
 	}
 
 	/** Stable rule code, e.g. "file-format", "file-corrupt", "file-encrypted". */
@@ -26,9 +37,14 @@ public class UnreadableFileException extends Exception {
 		return this.reason;
 	}
 
-	/** What fills the rule's message, e.g. "OpenDocument (.ods)"; may be null. */
+	/** The first argument of the rule's message, e.g. "OpenDocument (.ods)"; may be null. */
 	public String detail() {
-		return this.detail;
+		return this.arguments.isEmpty() ? null : this.arguments.get(0);
+	}
+
+	/** Every argument of the rule's message, in order; empty when it takes none. */
+	public List<String> arguments() {
+		return this.arguments;
 	}
 
 }

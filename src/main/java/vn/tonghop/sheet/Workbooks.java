@@ -5,21 +5,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import java.util.NoSuchElementException;
 
+import org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.DocumentInputStream;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-
+import org.apache.poi.util.RecordFormatException;
 
 /**
  * Reads a submission file, choosing the reader by what the bytes are rather than by the extension
  * districts happen to give them. Everything that decides whether a file may be opened at all is
- * here, before any reader sees it.
+ * here, before any reader sees it: its size, its format, and for zips and .xls what they would
+ * unfold to ({@link ReadLimits}). Every reader works behind a {@link LimitedVisitor}.
  */
 public final class Workbooks {
 
@@ -30,31 +35,62 @@ public final class Workbooks {
 
 	private static final int HEAD = 8192;
 
+	static final String BIFF5 = "Excel 5.0/95 (BIFF5)";
+
+	private static final String BIFF4 = "Excel 2.x-4.0 (BIFF2-4)";
+
 	private Workbooks() {
+	}
+
+	/** {@link #read(Path, ReadLimits, SheetVisitor)} with the default limits. */
+	public static void read(Path file, SheetVisitor visitor) throws UnreadableFileException {
+		read(file, ReadLimits.defaults(), visitor);
 	}
 
 	/**
 	 * Offers the visible sheets of the file to the visitor in workbook order.
-	 * @throws UnreadableFileException when the file is empty, corrupt, encrypted or not a
-	 * supported spreadsheet
+	 * @throws UnreadableFileException when the file is missing, empty, too large, corrupt,
+	 * encrypted, unsafe, over a limit or not a supported spreadsheet
 	 */
-	public static void read(Path file, SheetVisitor visitor) throws UnreadableFileException {
+	public static void read(Path file, ReadLimits limits, SheetVisitor visitor) throws UnreadableFileException {
 		String name = file.getFileName().toString();
-		byte[] head = head(file);
-		if (head.length == 0) {
-			throw new UnreadableFileException("file-empty", null, name + ": the file is empty.");
+		try {
+			long size = Files.size(file);
+			if (size == 0) {
+				throw new UnreadableFileException("file-empty", null, name + ": the file is empty.");
+			}
+			byte[] head = head(file);
+			boolean ole2 = startsWith(head, OLE2);
+			long max = (ole2 ? limits.maxXlsSize() : limits.maxFileSize()).toBytes();
+			if (size > max) {
+				throw UnreadableFileException.withArguments("file-too-large", List.of(Sizes.bytes(size), Sizes.bytes(max)),
+						name + ": the file is " + Sizes.bytes(size) + ", over the limit of " + Sizes.bytes(max)
+								+ (ole2 ? " for .xls files" : "") + ".");
+			}
+			LimitedVisitor limited = new LimitedVisitor(visitor, limits);
+			if (startsWith(head, ZIP)) {
+				checkZip(file, name, limits);
+				XlsxReader.read(file, name, limits, limited);
+			}
+			else if (ole2) {
+				checkOle2(file, name, limits);
+				XlsReader.read(file, name, limited);
+			}
+			else {
+				checkText(head, name);
+				CsvSheetReader.read(file, name, limits, limited);
+			}
 		}
-		if (startsWith(head, ZIP)) {
-			checkZip(file, name);
-			XlsxReader.read(file, name, visitor);
+		catch (LimitExceededException ex) {
+			throw new UnreadableFileException("file-over-limit", ex.limit(),
+					name + ": the file exceeds a safety limit: " + ex.limit() + ".", ex);
 		}
-		else if (startsWith(head, OLE2)) {
-			checkOle2(file, name);
-			XlsReader.read(file, name, visitor);
+		catch (NoSuchFileException ex) {
+			throw new UnreadableFileException("file-vanished", null,
+					name + ": the file was removed or moved before it could be read.", ex);
 		}
-		else {
-			checkText(head, name);
-			CsvSheetReader.read(file, name, visitor);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -63,37 +99,54 @@ public final class Workbooks {
 		return cell != null && !cell.isBlank();
 	}
 
-	private static void checkZip(Path file, String name) throws UnreadableFileException {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			String kind = null;
-			for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
-				ZipEntry zipEntry = entries.nextElement();
-				String entry = zipEntry.getName().toLowerCase(Locale.ROOT);
-				if (entry.equals("xl/workbook.xml")) {
-					checkTransitional(zip, zipEntry, name);
-					return;
-				}
-				if (entry.equals("xl/workbook.bin")) {
-					kind = "Excel Binary Workbook (.xlsb)";
-				}
-				else if (entry.equals("mimetype") || entry.equals("content.xml")) {
-					kind = "OpenDocument Spreadsheet (.ods)";
-				}
-			}
-			throw new UnreadableFileException("file-format", (kind != null) ? kind : "zip archive",
-					name + ": " + ((kind != null) ? kind + " files are not supported" : "this is a zip archive, not a spreadsheet")
-							+ "; save it as .xlsx.");
+	private static void checkZip(Path file, String name, ReadLimits limits) throws UnreadableFileException {
+		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+			List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+			ZipArchiveEntry workbook = workbookEntry(entries, name);
+			ZipLimits.check(zip, entries, name, limits);
+			checkTransitional(zip, workbook, name);
+			ZipLimits.applyToPoi(limits);
 		}
-		catch (ZipException ex) {
-			throw new UnreadableFileException("file-corrupt", "not a readable zip", name + ": the file is damaged (not a readable zip).", ex);
+		catch (UnsupportedZipFeatureException ex) {
+			if (ex.getFeature() == UnsupportedZipFeatureException.Feature.ENCRYPTION) {
+				throw new UnreadableFileException("file-encrypted", null,
+						name + ": the zip is protected with a password; save the workbook without a password.", ex);
+			}
+			throw corruptZip(name, ex);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw corruptZip(name, ex);
 		}
 	}
 
+	/** The workbook part, or the reason there is none: another format in a zip. */
+	private static ZipArchiveEntry workbookEntry(List<ZipArchiveEntry> entries, String name)
+			throws UnreadableFileException {
+		String kind = null;
+		for (ZipArchiveEntry zipEntry : entries) {
+			String entry = zipEntry.getName().toLowerCase(Locale.ROOT);
+			if (entry.equals("xl/workbook.xml")) {
+				return zipEntry;
+			}
+			if (entry.equals("xl/workbook.bin")) {
+				kind = "Excel Binary Workbook (.xlsb)";
+			}
+			else if (entry.equals("mimetype") || entry.equals("content.xml")) {
+				kind = "OpenDocument Spreadsheet (.ods)";
+			}
+		}
+		throw new UnreadableFileException("file-format", (kind != null) ? kind : "zip archive",
+				name + ": " + ((kind != null) ? kind + " files are not supported" : "this is a zip archive, not a spreadsheet")
+						+ "; save it as .xlsx.");
+	}
+
+	private static UnreadableFileException corruptZip(String name, IOException ex) {
+		return new UnreadableFileException("file-corrupt", "not a readable zip",
+				name + ": the file is damaged (not a readable zip).", ex);
+	}
+
 	// Strict Open XML uses other namespaces; POI cannot read it and Excel can save as transitional.
-	private static void checkTransitional(ZipFile zip, ZipEntry workbook, String name)
+	private static void checkTransitional(ZipFile zip, ZipArchiveEntry workbook, String name)
 			throws IOException, UnreadableFileException {
 		try (InputStream in = zip.getInputStream(workbook)) {
 			String start = new String(in.readNBytes(HEAD), StandardCharsets.UTF_8);
@@ -102,28 +155,34 @@ public final class Workbooks {
 						name + ": Strict Open XML workbooks are not supported; save it as an ordinary Excel Workbook (.xlsx).");
 			}
 		}
-		catch (ZipException ex) {
-			throw new UnreadableFileException("file-corrupt", "not a readable zip", name + ": the file is damaged (not a readable zip).", ex);
-		}
 	}
 
-	private static void checkOle2(Path file, String name) throws UnreadableFileException {
+	private static void checkOle2(Path file, String name, ReadLimits limits) throws UnreadableFileException {
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
 			DirectoryNode root = fs.getRoot();
 			if (root.hasEntry("EncryptedPackage")) {
 				throw new UnreadableFileException("file-encrypted", null,
 						name + ": the workbook is protected with a password; save it without a password.");
 			}
-			if (root.hasEntry("Workbook") || root.hasEntry("WORKBOOK")) {
-				return;
+			String stream = root.hasEntry("Workbook") ? "Workbook" : root.hasEntry("WORKBOOK") ? "WORKBOOK" : null;
+			boolean biff8 = false;
+			if (stream != null) {
+				try (DocumentInputStream in = root.createDocumentInputStream(stream)) {
+					biff8 = BiffLimits.check(in, limits);
+				}
+				if (biff8) {
+					return;
+				}
 			}
-			throw new UnreadableFileException("file-format",
-					root.hasEntry("Book") ? "Excel 5.0/95 (BIFF5)" : "Office document that is not a workbook",
-					name + ": " + (root.hasEntry("Book")
+			boolean biff5 = stream != null || root.hasEntry("Book");
+			throw new UnreadableFileException("file-format", biff5 ? BIFF5 : "Office document that is not a workbook",
+					name + ": " + (biff5
 					? "Excel 5.0/95 workbooks are not supported; save it as .xlsx."
 					: "this is an Office document but not an Excel workbook."));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | RecordFormatException | IndexOutOfBoundsException | IllegalArgumentException
+				| IllegalStateException | NegativeArraySizeException | NoSuchElementException ex) {
+			// What damaged OLE2 headers and sector chains surface as, found by FuzzTests.
 			throw new UnreadableFileException("file-corrupt", "not a readable Office file",
 					name + ": the file is damaged and cannot be opened.", ex);
 		}
@@ -146,6 +205,12 @@ public final class Workbooks {
 							? "this is an XML Spreadsheet 2003 saved as " + extension
 									+ "; open it in Excel and save it as Excel Workbook (.xlsx)."
 							: "this is an XML file, not a spreadsheet."));
+		}
+		// A bare BIFF2-4 stream starts with its BOF record: id 0x0009, 0x0209 or 0x0409, length 4 or 6.
+		if (head.length >= 4 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04)
+				&& (head[2] == 4 || head[2] == 6) && head[3] == 0x00) {
+			throw new UnreadableFileException("file-format", BIFF4,
+					name + ": workbooks from Excel 4.0 or older are not supported; save it as .xlsx.");
 		}
 		if (!extension.equals(".csv") && !looksLikeText(head)) {
 			throw new UnreadableFileException("file-format", "not a spreadsheet", name + ": this is not a spreadsheet.");
@@ -173,12 +238,9 @@ public final class Workbooks {
 		return (dot < 0) ? "a file without extension" : name.substring(dot).toLowerCase(Locale.ROOT);
 	}
 
-	private static byte[] head(Path file) {
+	private static byte[] head(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			return in.readNBytes(HEAD);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.record.RecordInputStream.LeftoverDataException;
 import org.apache.poi.hssf.usermodel.HSSFCell;
 import org.apache.poi.hssf.usermodel.HSSFCellStyle;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
@@ -20,6 +22,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.util.RecordFormatException;
 
 /**
  * Reads .xls (BIFF8) workbooks. They are loaded whole: the format caps a sheet at 65,536 rows.
@@ -39,16 +42,20 @@ final class XlsReader {
 						|| !visitor.startSheet(workbook.getSheetName(i))) {
 					continue;
 				}
-				readSheet(workbook, workbook.getSheetAt(i), fonts, visitor);
+				readSheet(workbook, workbook.getSheetAt(i), fonts, visitor, name);
 				if (visitor.endSheet()) {
 					return;
 				}
 			}
 		}
 		catch (IOException ex) {
-			throw new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
-					name + ": the workbook is damaged and cannot be read.", ex);
+			throw damaged(name, ex);
 		}
+	}
+
+	private static UnreadableFileException damaged(String name, Exception cause) {
+		return new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
+				name + ": the workbook is damaged and cannot be read.", cause);
 	}
 
 	private static HSSFWorkbook open(POIFSFileSystem fs, String name) throws UnreadableFileException {
@@ -60,18 +67,18 @@ final class XlsReader {
 					name + ": the workbook is protected with a password; save it without a password.", ex);
 		}
 		catch (OldExcelFormatException ex) {
-			throw new UnreadableFileException("file-format", "Excel 95 or older",
+			throw new UnreadableFileException("file-format", Workbooks.BIFF5,
 					name + ": workbooks from Excel 95 or older are not supported; save it as .xlsx.", ex);
 		}
-		catch (IOException | RuntimeException ex) {
-			// Damaged BIFF records surface as assorted runtime exceptions; nothing of the visitor runs here.
-			throw new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
-					name + ": the workbook is damaged and cannot be read.", ex);
+		catch (IOException | RecordFormatException | LeftoverDataException | IndexOutOfBoundsException
+				| IllegalArgumentException | IllegalStateException | NegativeArraySizeException | NoSuchElementException ex) {
+			// What damaged BIFF records and OLE2 sectors surface as, found by FuzzTests.
+			throw damaged(name, ex);
 		}
 	}
 
 	private static void readSheet(HSSFWorkbook workbook, HSSFSheet sheet, Map<Short, String> fonts,
-			SheetVisitor visitor) {
+			SheetVisitor visitor, String name) throws UnreadableFileException {
 		MergedCells merges = new MergedCells(sheet.getMergedRegions().stream()
 			.map((region) -> new MergedCells.Region(region.getFirstRow() + 1, region.getLastRow() + 1,
 					region.getFirstColumn(), region.getLastColumn()))
@@ -83,7 +90,15 @@ final class XlsReader {
 				if (source == null) {
 					continue;
 				}
-				Cell cell = cell(workbook, source, fonts);
+				Cell cell;
+				try {
+					cell = cell(workbook, source, fonts);
+				}
+				catch (IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
+						| RecordFormatException ex) {
+					// A cell pointing past the shared strings, fonts or formats that the file holds.
+					throw damaged(name, ex);
+				}
 				if (Workbooks.holdsSomething(cell)) {
 					cells.add(cell);
 				}

@@ -12,18 +12,18 @@ import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -49,15 +49,16 @@ final class XlsxReader {
 	private XlsxReader() {
 	}
 
-	static void read(Path file, String name, SheetVisitor visitor) throws UnreadableFileException {
+	static void read(Path file, String name, ReadLimits limits, SheetVisitor visitor) throws UnreadableFileException {
 		OPCPackage pkg = null;
 		try {
 			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+			requireWorkbookPart(pkg);
 			XSSFReader reader = new XSSFReader(pkg);
 			WorkbookPart workbook = new WorkbookPart();
 			parse(reader.getWorkbookData(), workbook);
 			Styles styles = new Styles(reader.getStylesTable(), workbook.date1904);
-			SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+			SharedStringsPart strings = SharedStringsPart.read(pkg, limits);
 			for (SheetEntry sheet : workbook.sheets) {
 				if (!sheet.visible() || !visitor.startSheet(sheet.name())) {
 					continue;
@@ -65,7 +66,7 @@ final class XlsxReader {
 				MergeList merges = new MergeList();
 				parse(reader.getSheet(sheet.relationship()), merges);
 				parse(reader.getSheet(sheet.relationship()),
-						new SheetHandler(visitor, strings, styles, new MergedCells(merges.regions)));
+						new SheetHandler(visitor, strings, styles, limits, new MergedCells(merges.regions)));
 				if (visitor.endSheet()) {
 					return;
 				}
@@ -75,7 +76,9 @@ final class XlsxReader {
 			throw ex.getCause();
 		}
 		catch (IOException | SAXException | OpenXML4JException | POIXMLException | OpenXML4JRuntimeException
-				| RecordFormatException | UnsupportedFileFormatException ex) {
+				| RecordFormatException | IllegalArgumentException ex) {
+			// IllegalArgumentException: not an OOXML package at all (UnsupportedFileFormatException), or a
+			// sheet's relationship id that the workbook part does not have.
 			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook",
 					name + ": the workbook is damaged and cannot be read.", ex);
 		}
@@ -83,6 +86,17 @@ final class XlsxReader {
 			if (pkg != null) {
 				pkg.revert();
 			}
+		}
+	}
+
+	/**
+	 * XSSFReader takes the workbook part for granted: a relationship to a part the zip lacks would
+	 * end in a NullPointerException.
+	 */
+	private static void requireWorkbookPart(OPCPackage pkg) throws InvalidFormatException {
+		PackageRelationship office = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
+		if (office != null && pkg.getPart(office) == null) {
+			throw new InvalidFormatException("No part " + office.getTargetURI() + " for the workbook");
 		}
 	}
 
@@ -103,6 +117,9 @@ final class XlsxReader {
 	/** Sheet order, names and visibility, and the date system, from xl/workbook.xml. */
 	private static final class WorkbookPart extends DefaultHandler {
 
+		/** Far beyond any real workbook; a list of millions would fill the heap. */
+		private static final int MAX_SHEETS = 10_000;
+
 		private final List<SheetEntry> sheets = new ArrayList<>();
 
 		private boolean date1904;
@@ -114,6 +131,9 @@ final class XlsxReader {
 				this.date1904 = "1".equals(value) || "true".equals(value);
 			}
 			else if (localName.equals("sheet")) {
+				if (this.sheets.size() >= MAX_SHEETS) {
+					throw new LimitExceededException("more than " + Sizes.count(MAX_SHEETS) + " sheets");
+				}
 				String state = attributes.getValue("state");
 				this.sheets.add(new SheetEntry(attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id"),
 						state == null || state.equals("visible")));
@@ -142,6 +162,10 @@ final class XlsxReader {
 		}
 
 		Style at(int index) {
+			// Only styles the table has are remembered: cells can name any index.
+			if (this.table == null || index < 0 || index >= this.table.getNumCellStyles()) {
+				return PLAIN;
+			}
 			return this.byIndex.computeIfAbsent(index, this::lookUp);
 		}
 
@@ -162,6 +186,9 @@ final class XlsxReader {
 	/** The first pass over a sheet: its merged regions, nothing else. */
 	private static final class MergeList extends DefaultHandler {
 
+		/** Far more than any form has; the list is kept whole while the sheet is read. */
+		private static final int MAX_REGIONS = 100_000;
+
 		private final List<MergedCells.Region> regions = new ArrayList<>();
 
 		@Override
@@ -171,6 +198,9 @@ final class XlsxReader {
 				String ref = attributes.getValue("ref");
 				int colon = (ref != null) ? ref.indexOf(':') : -1;
 				if (colon > 0) {
+					if (this.regions.size() == MAX_REGIONS) {
+						throw new LimitExceededException("more than " + Sizes.count(MAX_REGIONS) + " merged areas on a sheet");
+					}
 					String first = ref.substring(0, colon);
 					String last = ref.substring(colon + 1);
 					this.regions.add(new MergedCells.Region(SheetHandler.row(first), SheetHandler.row(last),
@@ -186,9 +216,11 @@ final class XlsxReader {
 
 		private final SheetVisitor visitor;
 
-		private final SharedStrings strings;
+		private final SharedStringsPart strings;
 
 		private final Styles styles;
+
+		private final ReadLimits limits;
 
 		private final MergedCells merges;
 
@@ -212,10 +244,12 @@ final class XlsxReader {
 
 		private boolean inPhonetic;
 
-		SheetHandler(SheetVisitor visitor, SharedStrings strings, Styles styles, MergedCells merges) {
+		SheetHandler(SheetVisitor visitor, SharedStringsPart strings, Styles styles, ReadLimits limits,
+				MergedCells merges) {
 			this.visitor = visitor;
 			this.strings = strings;
 			this.styles = styles;
+			this.limits = limits;
 			this.merges = merges;
 		}
 
@@ -250,6 +284,10 @@ final class XlsxReader {
 		@Override
 		public void characters(char[] ch, int start, int length) {
 			if (this.collecting) {
+				// Checked as it grows: a cell's text must not fill the heap before it is complete.
+				if (this.value.length() + length > this.limits.maxCellText()) {
+					throw LimitedVisitor.cellTooLong(this.limits);
+				}
 				this.value.append(ch, start, length);
 			}
 		}
@@ -265,6 +303,10 @@ final class XlsxReader {
 				case "rPh" -> this.inPhonetic = false;
 				case "c" -> {
 					Cell cell = this.hasValue ? cell() : null;
+					if (this.cells.size() >= ReadLimits.MAX_COLUMNS) {
+						throw new LimitExceededException("more than " + Sizes.count(ReadLimits.MAX_COLUMNS)
+								+ " cells in row " + this.rowNumber);
+					}
 					if (Workbooks.holdsSomething(cell)) {
 						this.cells.add(cell);
 					}
@@ -291,7 +333,7 @@ final class XlsxReader {
 			String t = (this.type != null) ? this.type : "n";
 			try {
 				return switch (t) {
-					case "s" -> text(this.strings.getItemAt(Integer.parseInt(raw.trim())).getString(), style);
+					case "s" -> text(this.strings.string(Integer.parseInt(raw.trim())), style);
 					case "inlineStr", "str" -> text(raw, style);
 					case "b" -> new Cell(this.column, CellKind.BOOLEAN, raw.trim().equals("1") ? "TRUE" : "FALSE", 0,
 							null, false, style.font());

@@ -25,6 +25,7 @@ import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
 import vn.tonghop.sheet.LegacyText;
 import vn.tonghop.sheet.NoTableException;
+import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.sheet.RecognizedTable;
 import vn.tonghop.sheet.TableRecognizer;
 import vn.tonghop.sheet.UnreadableFileException;
@@ -72,13 +73,16 @@ public class SubmissionProcessor {
 
 	private final SubmissionFeedback feedback;
 
+	private final ReadLimits limits;
+
 	SubmissionProcessor(WarehouseLoader loader, SubmissionRecorder recorder, ReferenceData reference,
-			IntakeProperties intake, SubmissionFeedback feedback) {
+			IntakeProperties intake, SubmissionFeedback feedback, ReadLimits limits) {
 		this.loader = loader;
 		this.recorder = recorder;
 		this.reference = reference;
 		this.intake = intake;
 		this.feedback = feedback;
+		this.limits = limits;
 	}
 
 	public void process(PendingSubmission pending, long jobExecutionId) {
@@ -107,7 +111,7 @@ public class SubmissionProcessor {
 	private RecognizedTable read(PendingSubmission pending, PointChecks checks, ProblemList problems,
 			java.util.function.Consumer<StagedPoint> staging) {
 		try {
-			return TableRecognizer.read(pending.archived(), row -> {
+			return TableRecognizer.read(pending.archived(), this.limits, row -> {
 				StagedPoint point = checks.check(row);
 				// After the first error the file is rejected anyway: keep checking, stop staging.
 				if (point != null && !problems.hasErrors()) {
@@ -139,8 +143,7 @@ public class SubmissionProcessor {
 	}
 
 	private static Problem unreadable(UnreadableFileException ex) {
-		Rule rule = Rule.byCode(ex.reason());
-		return (ex.detail() != null) ? Problem.ofFile(rule, ex.detail()) : Problem.ofFile(rule);
+		return Problem.ofFile(Rule.byCode(ex.reason()), ex.arguments().toArray());
 	}
 
 	private Placement checkFile(PendingSubmission pending, RecognizedTable table, PointChecks checks,

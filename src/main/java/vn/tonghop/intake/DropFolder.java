@@ -1,0 +1,104 @@
+package vn.tonghop.intake;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists the files a scan may take: every regular file under the drop folder, recursively,
+ * except hidden folders and editors' temporary files. Districts and clerks move things while a
+ * scan runs: a file or folder that disappears during the walk is noted as vanished and the walk
+ * goes on.
+ */
+final class DropFolder extends SimpleFileVisitor<Path> {
+
+	private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
+
+	private final Path root;
+
+	private final List<Path> files = new ArrayList<>();
+
+	private final List<Path> vanished = new ArrayList<>();
+
+	DropFolder(Path root) {
+		this.root = root;
+	}
+
+	/**
+	 * @param files what may be taken, sorted
+	 * @param vanished files and folders that disappeared while they were listed
+	 */
+	record Listing(List<Path> files, List<Path> vanished) {
+	}
+
+	static Listing list(Path root) {
+		DropFolder folder = new DropFolder(root);
+		try {
+			Files.walkFileTree(root, folder);
+		}
+		catch (IOException ex) {
+			log.warn("Could not scan {}: {}", root, ex.toString());
+		}
+		return folder.listing();
+	}
+
+	Listing listing() {
+		List<Path> sorted = new ArrayList<>(this.files);
+		sorted.sort(null);
+		return new Listing(List.copyOf(sorted), List.copyOf(this.vanished));
+	}
+
+	@Override
+	public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+		if (dir.equals(this.root)) {
+			return FileVisitResult.CONTINUE;
+		}
+		String name = dir.getFileName().toString();
+		// Reports written back to districts live beside their drop folders and are never submissions.
+		return (name.startsWith(".") || name.equals(InputScanner.REPORTS_FOLDER)) ? FileVisitResult.SKIP_SUBTREE
+				: FileVisitResult.CONTINUE;
+	}
+
+	@Override
+	public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+		if (attrs.isRegularFile() && !TemporaryFiles.isTemporary(file.getFileName().toString())) {
+			this.files.add(file);
+		}
+		return FileVisitResult.CONTINUE;
+	}
+
+	@Override
+	public FileVisitResult visitFileFailed(Path file, IOException ex) {
+		failed(file, ex);
+		return FileVisitResult.CONTINUE;
+	}
+
+	/** A folder whose listing broke off; the default would end the whole walk. */
+	@Override
+	public FileVisitResult postVisitDirectory(Path dir, IOException ex) {
+		if (ex != null) {
+			failed(dir, ex);
+		}
+		return FileVisitResult.CONTINUE;
+	}
+
+	private void failed(Path path, IOException ex) {
+		if (ex instanceof NoSuchFileException) {
+			log.warn("{} vanished while the drop folder was listed", path);
+			this.vanished.add(path);
+		}
+		else {
+			log.warn("Skipping {}: {}", path, ex.toString());
+		}
+	}
+
+}

@@ -1,0 +1,18 @@
+package vn.tonghop.sheet;
+
+/**
+ * A reader or the visitor in front of it met more than a limit allows. Unchecked so it passes
+ * through SAX handlers, FastCSV and POI unchanged; {@link Workbooks} turns it into file-over-limit.
+ */
+final class LimitExceededException extends RuntimeException {
+
+	LimitExceededException(String limit) {
+		super(limit);
+	}
+
+	/** Which limit, in words that finish "The file exceeds a safety limit: ...". */
+	String limit() {
+		return getMessage();
+	}
+
+}

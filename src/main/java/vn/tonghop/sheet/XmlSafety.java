@@ -1,0 +1,290 @@
+package vn.tonghop.sheet;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a part of a workbook's zip the way an XML parser would, before any parser does, and
+ * refuses what a parser could be made to expand or fetch: a DOCTYPE (entities, an external DTD),
+ * any other {@code <!} declaration, a schema location, or an encoding that would hide them from
+ * this scan. It also bounds what parsers buffer whole: one tag, comment or processing
+ * instruction, and the nesting depth. Parts that do not start like XML are only drained, so their
+ * inflated size is still counted.
+ */
+final class XmlSafety {
+
+	/** Workbook parts nest a dozen levels; parsers keep a frame per open element. */
+	static final int MAX_DEPTH = 1_000;
+
+	private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+	/** Encodings in which the ASCII bytes this scan reads are what the parser reads too. */
+	private static final Pattern SAFE_ENCODING = Pattern.compile(
+			"utf-?8|utf-?16(le|be)?|(us-)?ascii|iso-8859-\\d{1,2}|iso_8859-1|latin1|windows-125\\d|cp125\\d");
+
+	private static final char[] SCHEMA_LOCATION = "schemalocation".toCharArray();
+
+	private final String file;
+
+	private final String part;
+
+	private final long maxMarkup;
+
+	private final Reader in;
+
+	private final char[] buffer = new char[8192];
+
+	private int position;
+
+	private int length;
+
+	private XmlSafety(String file, String part, long maxMarkup, Reader in) {
+		this.file = file;
+		this.part = part;
+		this.maxMarkup = maxMarkup;
+		this.in = in;
+	}
+
+	/**
+	 * Reads the part to its end.
+	 * @param file the submission's name, for messages
+	 * @param part the entry's name inside the zip
+	 * @param maxMarkup the longest tag, comment or instruction allowed, in characters
+	 * @throws UnreadableFileException file-unsafe-xml
+	 * @throws LimitExceededException a tag too long or nesting too deep
+	 */
+	static void check(String file, String part, InputStream bytes, long maxMarkup)
+			throws IOException, UnreadableFileException {
+		BufferedInputStream in = new BufferedInputStream(bytes);
+		in.mark(4);
+		byte[] head = in.readNBytes(4);
+		in.reset();
+		Charset charset = charset(file, part, head);
+		in.skipNBytes(byteOrderMark(head));
+		new XmlSafety(file, part, maxMarkup, new InputStreamReader(in, charset)).scan();
+	}
+
+	/**
+	 * Which decoding shows the markup as the parser will see it. UTF-8 is read as ISO-8859-1: every
+	 * byte one character, the ASCII ones exactly as in UTF-8.
+	 */
+	private static Charset charset(String file, String part, byte[] head) throws UnreadableFileException {
+		int b0 = (head.length > 0) ? head[0] & 0xFF : -1;
+		int b1 = (head.length > 1) ? head[1] & 0xFF : -1;
+		int b2 = (head.length > 2) ? head[2] & 0xFF : -1;
+		int b3 = (head.length > 3) ? head[3] & 0xFF : -1;
+		if ((b0 == 0 && b1 == 0) || (b0 == 0x3C && b1 == 0 && b2 == 0 && b3 == 0)
+				|| (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0)) {
+			throw unsafe(file, part, part + " is XML in UTF-32, which hides its declarations from checks");
+		}
+		if (b0 == 0x4C && b1 == 0x6F && b2 == 0xA7 && b3 == 0x94) {
+			throw unsafe(file, part, part + " is XML in EBCDIC, which hides its declarations from checks");
+		}
+		if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0 && b1 == 0x3C)) {
+			return StandardCharsets.UTF_16BE;
+		}
+		if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0x3C && b1 == 0 && b2 != 0)) {
+			return StandardCharsets.UTF_16LE;
+		}
+		return StandardCharsets.ISO_8859_1;
+	}
+
+	private static int byteOrderMark(byte[] head) {
+		if (head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
+			return 3;
+		}
+		boolean utf16 = head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+				|| (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+		return utf16 ? 2 : 0;
+	}
+
+	private void scan() throws IOException, UnreadableFileException {
+		int c = next();
+		while (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			c = next();
+		}
+		if (c != '<') {
+			drain();
+			return;
+		}
+		boolean first = true;
+		int depth = 0;
+		while (c != -1) {
+			if (c == '<') {
+				depth = markup(depth, first);
+				first = false;
+			}
+			c = next();
+		}
+	}
+
+	/** After a '<': reads one construct to its end and returns the new nesting depth. */
+	private int markup(int depth, boolean first) throws IOException, UnreadableFileException {
+		int c = next();
+		if (c == '?') {
+			String instruction = until("?>", first ? 256 : 0);
+			if (first && instruction.startsWith("xml")) {
+				checkDeclaration(instruction);
+			}
+			return depth;
+		}
+		if (c == '!') {
+			int c2 = next();
+			if (c2 == '-' && next() == '-') {
+				until("-->", 0);
+				return depth;
+			}
+			if (c2 == '[') {
+				StringBuilder cdata = new StringBuilder();
+				for (int i = 0; i < 6; i++) {
+					cdata.append((char) next());
+				}
+				if (cdata.toString().equals("CDATA[")) {
+					until("]]>", 0);
+					return depth;
+				}
+			}
+			StringBuilder keyword = new StringBuilder();
+			for (int k = c2; k >= 0 && Character.isLetter(k) && keyword.length() < 16; k = next()) {
+				keyword.append((char) k);
+			}
+			String declared = keyword.toString().toUpperCase(Locale.ROOT);
+			throw unsafe(this.file, this.part, declared.equals("DOCTYPE")
+					? this.part + " declares a DOCTYPE (entities or an external DTD)"
+					: this.part + " holds a <!" + declared + " declaration");
+		}
+		if (c == '/') {
+			until(">", 0);
+			return depth - 1;
+		}
+		return tag(c, depth);
+	}
+
+	/** A start tag from its first character after '<' to its '>'. */
+	private int tag(int first, int depth) throws IOException, UnreadableFileException {
+		int quote = 0;
+		int matched = 0;
+		int last = 0;
+		long count = 0;
+		for (int c = first; c != -1; c = next()) {
+			if (++count > this.maxMarkup) {
+				throw tooLong();
+			}
+			if (quote != 0) {
+				if (c == quote) {
+					quote = 0;
+				}
+				continue;
+			}
+			if (c == '"' || c == '\'') {
+				quote = c;
+				matched = 0;
+				continue;
+			}
+			if (c == '>') {
+				if (last == '/') {
+					return depth;
+				}
+				if (depth + 1 > MAX_DEPTH) {
+					throw new LimitExceededException(
+							"XML nested more than " + Sizes.count(MAX_DEPTH) + " levels deep in " + this.part);
+				}
+				return depth + 1;
+			}
+			// An attribute name, outside quotes: xsi:schemaLocation, xsi:noNamespaceSchemaLocation.
+			matched = (Character.toLowerCase(c) == SCHEMA_LOCATION[matched]) ? matched + 1
+					: (Character.toLowerCase(c) == SCHEMA_LOCATION[0]) ? 1 : 0;
+			if (matched == SCHEMA_LOCATION.length) {
+				throw unsafe(this.file, this.part, this.part + " refers to an external schema (schemaLocation)");
+			}
+			if (c > ' ') {
+				last = c;
+			}
+		}
+		return depth;
+	}
+
+	private void checkDeclaration(String declaration) throws UnreadableFileException {
+		Matcher encoding = ENCODING.matcher(declaration);
+		if (encoding.find() && !SAFE_ENCODING.matcher(encoding.group(1).toLowerCase(Locale.ROOT)).matches()) {
+			throw unsafe(this.file, this.part,
+					this.part + " is XML in the encoding " + encoding.group(1) + ", which hides its declarations from checks");
+		}
+	}
+
+	/**
+	 * Reads up to and including {@code end}; returns the first {@code keep} characters read.
+	 */
+	private String until(String end, int keep) throws IOException {
+		StringBuilder kept = new StringBuilder();
+		int matched = 0;
+		long count = 0;
+		for (int c = next(); c != -1; c = next()) {
+			if (++count > this.maxMarkup) {
+				throw tooLong();
+			}
+			if (kept.length() < keep) {
+				kept.append((char) c);
+			}
+			matched = advance(end, matched, (char) c);
+			if (matched == end.length()) {
+				break;
+			}
+		}
+		return kept.toString();
+	}
+
+	/** How much of {@code end} the text read so far ends with, after one more character. */
+	private static int advance(String end, int matched, char c) {
+		if (c == end.charAt(matched)) {
+			return matched + 1;
+		}
+		if (matched == 0) {
+			return 0;
+		}
+		String seen = end.substring(0, matched) + c;
+		for (int k = Math.min(matched, end.length() - 1); k > 0; k--) {
+			if (seen.endsWith(end.substring(0, k))) {
+				return k;
+			}
+		}
+		return 0;
+	}
+
+	private LimitExceededException tooLong() {
+		return new LimitExceededException(
+				"an XML tag, comment or instruction longer than " + Sizes.bytes(this.maxMarkup) + " in " + this.part);
+	}
+
+	private void drain() throws IOException {
+		while (this.in.read(this.buffer) != -1) {
+			// reading inflates the entry, so its size is counted
+		}
+	}
+
+	private int next() throws IOException {
+		if (this.position == this.length) {
+			this.length = this.in.read(this.buffer);
+			this.position = 0;
+			if (this.length <= 0) {
+				this.length = 0;
+				return -1;
+			}
+		}
+		return this.buffer[this.position++];
+	}
+
+	private static UnreadableFileException unsafe(String file, String part, String detail) {
+		return new UnreadableFileException("file-unsafe-xml", detail,
+				file + ": " + detail + "; such XML is never read.");
+	}
+
+}

@@ -1,0 +1,250 @@
+package vn.tonghop.sheet;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.InputStreamStatistics;
+import org.apache.poi.openxml4j.opc.ContentTypes;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Inflates every entry of an .xlsx once before POI opens it, counting what actually comes out
+ * (the sizes a zip declares can lie) and letting {@link XmlSafety} read every part but images. The parts
+ * POI reads whole into memory (content types, relationships, core properties, styles, theme)
+ * must stay under the XML part limit; sheets and shared strings are streamed and may be larger.
+ */
+final class ZipLimits {
+
+	/** As POI: the ratio is only judged once an entry has inflated this far. */
+	private static final long GRACE = 100 * 1024;
+
+	private static final String CONTENT_TYPES = "[Content_Types].xml";
+
+	private static final List<String> READ_WHOLE = List.of(XSSFRelation.STYLES.getContentType(),
+			XSSFRelation.THEME.getContentType(), ContentTypes.CORE_PROPERTIES_PART);
+
+	private ZipLimits() {
+	}
+
+	/**
+	 * Makes POI's own zip-bomb checks agree with these limits, so it neither refuses what passed
+	 * here nor allows more. POI keeps them in static fields; every read sets the same values.
+	 */
+	static void applyToPoi(ReadLimits limits) {
+		ZipSecureFile.setMaxFileCount(limits.maxZipEntries());
+		ZipSecureFile.setMaxEntrySize(limits.maxUnzippedEntrySize().toBytes());
+		ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
+	}
+
+	/**
+	 * @throws LimitExceededException too many entries, an entry or the whole too large once
+	 * inflated, an entry inflating too much
+	 * @throws UnreadableFileException file-unsafe-xml from {@link XmlSafety}
+	 */
+	static void check(ZipFile zip, List<ZipArchiveEntry> entries, String name, ReadLimits limits)
+			throws IOException, UnreadableFileException {
+		if (entries.size() > limits.maxZipEntries()) {
+			throw new LimitExceededException(
+					"more than " + Sizes.count(limits.maxZipEntries()) + " files inside the workbook's zip");
+		}
+		long maxEntry = limits.maxUnzippedEntrySize().toBytes();
+		long maxPart = Math.min(maxEntry, limits.maxXmlPartSize().toBytes());
+		long declared = 0;
+		for (ZipArchiveEntry entry : entries) {
+			if (entry.getSize() > maxEntry) {
+				throw entryTooLarge(entry.getName(), maxEntry);
+			}
+			declared += Math.max(entry.getSize(), 0);
+		}
+		Budget budget = new Budget(limits.maxUnzippedSize().toBytes());
+		if (declared > budget.max) {
+			throw budget.exceeded();
+		}
+		ContentTypeMap types = new ContentTypeMap();
+		for (ZipArchiveEntry entry : entries) {
+			if (entry.getName().equalsIgnoreCase(CONTENT_TYPES)) {
+				byte[] bytes;
+				try (InputStream in = new Inflated(zip.getInputStream(entry), entry.getName(), maxPart, true,
+						limits.minInflateRatio(), budget)) {
+					bytes = in.readAllBytes();
+				}
+				XmlSafety.check(name, entry.getName(), new ByteArrayInputStream(bytes), maxPart);
+				types.read(bytes);
+			}
+		}
+		for (ZipArchiveEntry entry : entries) {
+			if (entry.getName().equalsIgnoreCase(CONTENT_TYPES)) {
+				continue;
+			}
+			String type = types.of(entry.getName());
+			boolean whole = entry.getName().toLowerCase(Locale.ROOT).endsWith(".rels")
+					|| (type != null && READ_WHOLE.contains(type));
+			try (InputStream in = new Inflated(zip.getInputStream(entry), entry.getName(), whole ? maxPart : maxEntry,
+					whole, limits.minInflateRatio(), budget)) {
+				if (type != null && type.startsWith("image/")) {
+					// Never parsed; an SVG icon may well carry the W3C DOCTYPE.
+					in.transferTo(OutputStream.nullOutputStream());
+				}
+				else {
+					XmlSafety.check(name, entry.getName(), in, maxPart);
+				}
+			}
+		}
+	}
+
+	private static LimitExceededException entryTooLarge(String entry, long max) {
+		return new LimitExceededException(entry + " unzips to more than " + Sizes.bytes(max));
+	}
+
+	/** What all entries together may still inflate to. */
+	private static final class Budget {
+
+		private final long max;
+
+		private long used;
+
+		Budget(long max) {
+			this.max = max;
+		}
+
+		void use(long bytes) {
+			this.used += bytes;
+			if (this.used > this.max) {
+				throw exceeded();
+			}
+		}
+
+		LimitExceededException exceeded() {
+			return new LimitExceededException("the workbook unzips to more than " + Sizes.bytes(this.max) + " in all");
+		}
+
+	}
+
+	/** One entry as it inflates, stopped as soon as it passes a limit. */
+	private static final class Inflated extends FilterInputStream {
+
+		private final String entry;
+
+		private final long max;
+
+		private final boolean whole;
+
+		private final double minRatio;
+
+		private final Budget budget;
+
+		private long count;
+
+		Inflated(InputStream in, String entry, long max, boolean whole, double minRatio, Budget budget) {
+			super(in);
+			this.entry = entry;
+			this.max = max;
+			this.whole = whole;
+			this.minRatio = minRatio;
+			this.budget = budget;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				counted(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0) {
+				counted(n);
+			}
+			return n;
+		}
+
+		private void counted(int n) {
+			this.count += n;
+			this.budget.use(n);
+			if (this.count > this.max) {
+				throw this.whole ? new LimitExceededException(this.entry + " is more than " + Sizes.bytes(this.max)
+						+ " of XML, which is read whole into memory") : entryTooLarge(this.entry, this.max);
+			}
+			if (this.count > GRACE && this.in instanceof InputStreamStatistics statistics) {
+				double ratio = (double) statistics.getCompressedCount() / this.count;
+				if (ratio < this.minRatio) {
+					throw new LimitExceededException(this.entry + " inflates more than "
+							+ Sizes.count(Math.round(1 / this.minRatio)) + " times its compressed size (a zip bomb)");
+				}
+			}
+		}
+
+	}
+
+	/** [Content_Types].xml: the content type of each part, by name or by extension, as POI resolves them. */
+	private static final class ContentTypeMap extends DefaultHandler {
+
+		private final Map<String, String> byExtension = new HashMap<>();
+
+		private final Map<String, String> byPart = new HashMap<>();
+
+		void read(byte[] bytes) throws IOException {
+			try {
+				XMLReader xml = XMLHelper.newXMLReader();
+				xml.setContentHandler(this);
+				xml.parse(new InputSource(new ByteArrayInputStream(bytes)));
+			}
+			catch (SAXException ex) {
+				// POI refuses the package itself when its content types do not parse.
+				this.byPart.clear();
+				this.byExtension.clear();
+			}
+			catch (ParserConfigurationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			String type = attributes.getValue("ContentType");
+			if (type == null) {
+				return;
+			}
+			if (localName.equals("Default") && attributes.getValue("Extension") != null) {
+				this.byExtension.put(attributes.getValue("Extension").toLowerCase(Locale.ROOT), type);
+			}
+			else if (localName.equals("Override") && attributes.getValue("PartName") != null) {
+				this.byPart.put(attributes.getValue("PartName").toLowerCase(Locale.ROOT), type);
+			}
+		}
+
+		String of(String entry) {
+			String part = "/" + entry.toLowerCase(Locale.ROOT);
+			String type = this.byPart.get(part);
+			if (type != null) {
+				return type;
+			}
+			int dot = part.lastIndexOf('.');
+			return (dot >= 0) ? this.byExtension.get(part.substring(dot + 1)) : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package vn.tonghop.intake;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DropFolderTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void listsFilesRecursivelyWithoutHiddenFoldersOrTemporaryFiles() throws IOException {
+		Path report = write("004/long-bien.xlsx");
+		Path other = write("lang-son.xls");
+		write("004/~$long-bien.xlsx");
+		write(".git/config");
+		write("download.crdownload");
+
+		DropFolder.Listing listing = DropFolder.list(this.root);
+
+		assertThat(listing.files()).containsExactly(report, other);
+		assertThat(listing.vanished()).isEmpty();
+	}
+
+	@Test
+	void aFolderRemovedDuringTheWalkIsNotedAndTheWalkGoesOn() {
+		DropFolder folder = new DropFolder(this.root);
+		Path gone = this.root.resolve("004");
+
+		// what walkFileTree reports when a folder disappears before, or while, it is listed
+		FileVisitResult before = folder.visitFileFailed(gone, new NoSuchFileException(gone.toString()));
+		FileVisitResult during = folder.postVisitDirectory(this.root.resolve("380"),
+				new NoSuchFileException(this.root.resolve("380").toString()));
+
+		assertThat(before).isEqualTo(FileVisitResult.CONTINUE);
+		assertThat(during).isEqualTo(FileVisitResult.CONTINUE);
+		assertThat(folder.listing().vanished()).containsExactly(gone, this.root.resolve("380"));
+	}
+
+	@Test
+	void anUnreadableFolderIsSkippedButNotVanished() {
+		DropFolder folder = new DropFolder(this.root);
+		Path locked = this.root.resolve("locked");
+
+		FileVisitResult result = folder.visitFileFailed(locked, new AccessDeniedException(locked.toString()));
+
+		assertThat(result).isEqualTo(FileVisitResult.CONTINUE);
+		assertThat(folder.listing().vanished()).isEmpty();
+		assertThat(folder.listing().files()).isEmpty();
+	}
+
+	private Path write(String name) throws IOException {
+		Path file = this.root.resolve(name);
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, name);
+	}
+
+}

@@ -1,0 +1,177 @@
+package vn.tonghop.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.intake.InputScanner.ScanResult;
+import vn.tonghop.jobs.IngestRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Files that vanish while a scan runs: the scan goes on and nothing of them is registered. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class InputScannerTests {
+
+	private static final long RUN = 42;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	IntakeProperties properties;
+
+	@Autowired
+	IngestRunner runner;
+
+	@TempDir
+	Path input;
+
+	@TempDir
+	Path archiveRoot;
+
+	@BeforeEach
+	void cleanDatabase() {
+		ExampleFiles.clean(this.jdbc);
+	}
+
+	@Test
+	void aFileDeletedAfterTheListingIsReportedAndTheScanGoesOn() throws IOException {
+		// given three files; archiving the first deletes the second before its turn comes
+		Path a = write("a.csv", "a");
+		Path b = write("b.csv", "b");
+		write("c.csv", "c");
+		InputScanner scanner = scanner((source) -> {
+			if (source.equals(a)) {
+				Files.delete(b);
+			}
+		});
+
+		// when
+		ScanResult result = scanner.scan(this.input, RUN);
+
+		// then
+		assertThat(result.taken()).isEqualTo(2);
+		assertThat(result.vanished()).containsExactly("b.csv");
+		assertThat(registered()).containsExactly("a.csv", "c.csv");
+		assertThat(this.jdbc.queryForList("SELECT path FROM tonghop.intake_log ORDER BY path", String.class))
+			.containsExactly("a.csv", "c.csv");
+	}
+
+	@Test
+	void aFileDeletedWhileItIsArchivedLeavesNothingBehindAndIsTakenWhenItIsBack() throws IOException {
+		// given a file that disappears just as it is copied to the archive
+		Path file = write("004/long-bien.csv", "long bien");
+		InputScanner scanner = scanner((source) -> Files.delete(source));
+
+		// when
+		ScanResult first = scanner.scan(this.input, RUN);
+
+		// then nothing of it is registered or archived
+		assertThat(first.taken()).isZero();
+		assertThat(first.vanished()).containsExactly(Path.of("004", "long-bien.csv").toString());
+		assertThat(registered()).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.intake_log", Integer.class)).isZero();
+		assertThat(archivedFiles()).isEmpty();
+
+		// when the district puts it back
+		Files.writeString(file, "long bien");
+		ScanResult second = scanner((source) -> {
+		}).scan(this.input, RUN + 1);
+
+		// then it is taken like any new file
+		assertThat(second.taken()).isOne();
+		assertThat(second.vanished()).isEmpty();
+		assertThat(registered()).containsExactly("long-bien.csv");
+	}
+
+	@Test
+	void theDiscoverStepKeepsTheVanishedFilesForTheRunSummary() throws Exception {
+		// given
+		write("a.csv", "a");
+
+		// when
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then
+		Object vanished = execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals("discover"))
+			.findFirst()
+			.orElseThrow()
+			.getExecutionContext()
+			.get(ScanResult.VANISHED);
+		assertThat(vanished).isInstanceOf(String[].class);
+		assertThat((String[]) vanished).isEmpty();
+	}
+
+	@Test
+	void anArchivedCopyGoneBeforeProcessingIsRejectedAsVanished() throws Exception {
+		// given a file taken by a scan whose archived copy then disappears
+		write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		InputScanner scanner = new InputScanner(this.jdbc, new Archive(this.properties), this.properties);
+		scanner.scan(this.input, RUN);
+		Files.delete(Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class)));
+
+		// when the job processes it
+		this.runner.run(this.input, "test");
+
+		// then it is rejected, not crashed on
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission", String.class)).isEqualTo("rejected");
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.submission_problem", String.class))
+			.containsExactly("file-vanished");
+	}
+
+	/** A scanner whose archive runs {@code beforeCopy} before copying each file. */
+	private InputScanner scanner(BeforeCopy beforeCopy) {
+		IntakeProperties intake = new IntakeProperties(this.input, this.archiveRoot, this.properties.stableFor(),
+				this.properties.maxProblems());
+		Archive archive = new Archive(intake) {
+
+			@Override
+			Path store(Path source, String hash) throws IOException {
+				beforeCopy.run(source);
+				return super.store(source, hash);
+			}
+
+		};
+		return new InputScanner(this.jdbc, archive, intake);
+	}
+
+	private List<String> registered() {
+		return this.jdbc.queryForList("SELECT file_name FROM tonghop.submission ORDER BY file_name", String.class);
+	}
+
+	private List<Path> archivedFiles() throws IOException {
+		try (Stream<Path> files = Files.walk(this.archiveRoot)) {
+			return files.filter(Files::isRegularFile).toList();
+		}
+	}
+
+	private Path write(String name, String content) throws IOException {
+		Path file = this.input.resolve(name);
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, content);
+	}
+
+	@FunctionalInterface
+	private interface BeforeCopy {
+
+		void run(Path source) throws IOException;
+
+	}
+
+}
