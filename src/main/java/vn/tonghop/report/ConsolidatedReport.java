@@ -21,6 +21,10 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -113,6 +117,7 @@ public class ConsolidatedReport {
 				"Đơn vị đã báo cáo: " + province.reported() + "/" + province.expected());
 		Row group = sheet.createRow(GROUP_ROW);
 		Row header = sheet.createRow(HEADER_ROW);
+		header.setHeightInPoints(30);
 		for (int c = 0; c < HEADERS.length; c++) {
 			text(group, c, "", styles.header);
 			text(header, c, HEADERS[c], styles.header);
@@ -158,13 +163,17 @@ public class ConsolidatedReport {
 		for (int c = FIRST_POINTS; c < COVERAGE; c++) {
 			Cell cell = totals.createCell(c);
 			cell.setCellStyle(styles.totalInteger);
-			cell.setCellFormula(units.isEmpty() ? "0" : "SUM(" + range(c, FIRST_DATA_ROW, last) + ")");
+			String sum = units.isEmpty() ? "0" : "SUM(" + range(c, FIRST_DATA_ROW, last) + ")";
+			// Members total and studied are optional per unit: no figure at all stays blank, not 0.
+			boolean optional = c == TOTAL_MEMBERS || c == STUDIED;
+			cell.setCellFormula(optional && !units.isEmpty()
+					? "IF(COUNT(" + range(c, FIRST_DATA_ROW, last) + ")=0,\"\"," + sum + ")" : sum);
 		}
 		Cell coverage = totals.createCell(COVERAGE);
 		coverage.setCellStyle(styles.totalPercent);
 		String studied = ref(STUDIED, r);
 		String total = ref(TOTAL_MEMBERS, r);
-		coverage.setCellFormula("IF(" + total + ">0," + studied + "/" + total + ",\"\")");
+		coverage.setCellFormula("IF(ISNUMBER(" + total + "),IF(" + total + ">0," + studied + "/" + total + ",\"\"),\"\")");
 		layout(sheet, HEADERS.length, HEADER_ROW);
 		sheet.setColumnWidth(2, 40 * 256);
 		if (!units.isEmpty()) {
@@ -191,6 +200,10 @@ public class ConsolidatedReport {
 						PARTICIPANTS)));
 		series.setTitle("Tổng số người tham dự", new CellReference(sheet.getSheetName(), HEADER_ROW, PARTICIPANTS, true,
 				true));
+		// An explicit fill: without one LibreOffice draws the axes but no bars.
+		XDDFShapeProperties bars = new XDDFShapeProperties();
+		bars.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PresetColor.STEEL_BLUE)));
+		series.setShapeProperties(bars);
 		chart.plot(data);
 	}
 
