@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.tonghop.report.ConsolidatedReport;
-import vn.tonghop.template.SubmissionTemplate;
+import vn.tonghop.report.SubmissionTemplate;
 
 /**
  * The generated workbooks. Each is written in memory before the first byte is sent, so an unknown

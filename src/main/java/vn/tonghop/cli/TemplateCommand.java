@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.tonghop.template.SubmissionTemplate;
+import vn.tonghop.report.SubmissionTemplate;
 
 @Command(name = "template", mixinStandardHelpOptions = true,
 		description = "Writes a blank submission for a unit and a conference: the canonical layout with the labels "

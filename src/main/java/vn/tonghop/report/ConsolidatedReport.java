@@ -8,16 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -119,17 +114,17 @@ public class ConsolidatedReport {
 		Row header = sheet.createRow(HEADER_ROW);
 		header.setHeightInPoints(30);
 		for (int c = 0; c < HEADERS.length; c++) {
-			text(group, c, "", styles.header);
-			text(header, c, HEADERS[c], styles.header);
+			Sheets.text(group, c, "", styles.header);
+			Sheets.text(header, c, HEADERS[c], styles.header);
 		}
-		text(group, FIRST_POINTS, "Số điểm cầu", styles.header);
-		text(group, 9, "Số người tham dự", styles.header);
-		text(group, TOTAL_MEMBERS, "Học tập của đảng viên", styles.header);
+		Sheets.text(group, FIRST_POINTS, "Số điểm cầu", styles.header);
+		Sheets.text(group, 9, "Số người tham dự", styles.header);
+		Sheets.text(group, TOTAL_MEMBERS, "Học tập của đảng viên", styles.header);
 		sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, GROUP_ROW, FIRST_POINTS, 8));
 		sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, GROUP_ROW, 9, PARTICIPANTS));
 		sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, GROUP_ROW, TOTAL_MEMBERS, COVERAGE));
 		for (int c = 0; c < FIRST_POINTS; c++) {
-			text(group, c, HEADERS[c], styles.header);
+			Sheets.text(group, c, HEADERS[c], styles.header);
 			sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, HEADER_ROW, c, c));
 		}
 		List<UnitLine> units = this.queries.units(conference.code(), province.code());
@@ -137,8 +132,8 @@ public class ConsolidatedReport {
 		for (UnitLine unit : units) {
 			Row row = sheet.createRow(r);
 			number(row, 0, r - FIRST_DATA_ROW + 1, styles.integer);
-			text(row, 1, unit.code(), styles.text);
-			text(row, 2, unit.name() + (unit.reported() ? "" : " (chưa báo cáo)"), styles.text);
+			Sheets.text(row, 1, unit.code(), styles.text);
+			Sheets.text(row, 2, unit.name() + (unit.reported() ? "" : " (chưa báo cáo)"), styles.text);
 			for (int level = 0; level < 5; level++) {
 				number(row, FIRST_POINTS + level, unit.points()[level], styles.integer);
 			}
@@ -157,9 +152,9 @@ public class ConsolidatedReport {
 		}
 		int last = r - 1;
 		Row totals = sheet.createRow(r);
-		text(totals, 0, "", styles.totalText);
-		text(totals, 1, "", styles.totalText);
-		text(totals, 2, "Tổng cộng", styles.totalText);
+		Sheets.text(totals, 0, "", styles.totalText);
+		Sheets.text(totals, 1, "", styles.totalText);
+		Sheets.text(totals, 2, "Tổng cộng", styles.totalText);
 		for (int c = FIRST_POINTS; c < COVERAGE; c++) {
 			Cell cell = totals.createCell(c);
 			cell.setCellStyle(styles.totalInteger);
@@ -171,8 +166,8 @@ public class ConsolidatedReport {
 		}
 		Cell coverage = totals.createCell(COVERAGE);
 		coverage.setCellStyle(styles.totalPercent);
-		String studied = ref(STUDIED, r);
-		String total = ref(TOTAL_MEMBERS, r);
+		String studied = Sheets.ref(STUDIED, r);
+		String total = Sheets.ref(TOTAL_MEMBERS, r);
 		coverage.setCellFormula("IF(ISNUMBER(" + total + "),IF(" + total + ">0," + studied + "/" + total + ",\"\"),\"\")");
 		layout(sheet, HEADERS.length, HEADER_ROW);
 		sheet.setColumnWidth(2, 40 * 256);
@@ -217,19 +212,19 @@ public class ConsolidatedReport {
 		String[] headers = { "STT", "Tỉnh", "Mã đơn vị", "Đơn vị", "Đã báo cáo", "Thời điểm nộp", "Đúng hạn" };
 		Row header = sheet.createRow(HEADER_ROW);
 		for (int c = 0; c < headers.length; c++) {
-			text(header, c, headers[c], styles.header);
+			Sheets.text(header, c, headers[c], styles.header);
 		}
 		int r = FIRST_DATA_ROW;
 		for (CompletenessLine line : lines) {
 			Row row = sheet.createRow(r);
 			number(row, 0, r - FIRST_DATA_ROW + 1, styles.integer);
-			text(row, 1, line.province(), styles.text);
-			text(row, 2, line.unitCode(), styles.text);
-			text(row, 3, line.unitName(), styles.text);
-			text(row, 4, line.reported() ? "Có" : "Chưa", line.reported() ? styles.text : styles.missing);
-			text(row, 5, line.submittedAt() != null ? MOMENT.format(line.submittedAt().atZoneSameInstant(VIETNAM)) : "",
+			Sheets.text(row, 1, line.province(), styles.text);
+			Sheets.text(row, 2, line.unitCode(), styles.text);
+			Sheets.text(row, 3, line.unitName(), styles.text);
+			Sheets.text(row, 4, line.reported() ? "Có" : "Chưa", line.reported() ? styles.text : styles.missing);
+			Sheets.text(row, 5, line.submittedAt() != null ? MOMENT.format(line.submittedAt().atZoneSameInstant(VIETNAM)) : "",
 					styles.text);
-			text(row, 6, line.onTime() == null ? "" : line.onTime() ? "Đúng hạn" : "Trễ hạn",
+			Sheets.text(row, 6, line.onTime() == null ? "" : line.onTime() ? "Đúng hạn" : "Trễ hạn",
 					Boolean.FALSE.equals(line.onTime()) ? styles.missing : styles.text);
 			r++;
 		}
@@ -238,11 +233,11 @@ public class ConsolidatedReport {
 	}
 
 	private static void titles(XSSFSheet sheet, Styles styles, ConferenceLine conference, String title, String note) {
-		text(sheet.createRow(0), 0, title, styles.title);
+		Sheets.text(sheet.createRow(0), 0, title, styles.title);
 		String dates = DAY.format(conference.start())
 				+ (conference.end() != null && !conference.end().equals(conference.start()) ? " – " + DAY.format(conference.end()) : "");
-		text(sheet.createRow(1), 0, conference.title() + " (" + conference.code() + ", " + dates + ")", styles.subtitle);
-		text(sheet.createRow(2), 0, note, styles.subtitle);
+		Sheets.text(sheet.createRow(1), 0, conference.title() + " (" + conference.code() + ", " + dates + ")", styles.subtitle);
+		Sheets.text(sheet.createRow(2), 0, note, styles.subtitle);
 	}
 
 	private static void layout(XSSFSheet sheet, int columns, int headerRow) {
@@ -251,12 +246,7 @@ public class ConsolidatedReport {
 		}
 		sheet.createFreezePane(3, headerRow + 1);
 		sheet.setRepeatingRows(new CellRangeAddress(headerRow - 1, headerRow, -1, -1));
-		PrintSetup print = sheet.getPrintSetup();
-		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-		print.setLandscape(true);
-		print.setFitWidth((short) 1);
-		print.setFitHeight((short) 0);
-		sheet.setFitToPage(true);
+		Sheets.printOnA4Landscape(sheet);
 		sheet.setHorizontallyCenter(true);
 		sheet.getFooter().setCenter("Trang &P / &N");
 	}
@@ -271,25 +261,7 @@ public class ConsolidatedReport {
 	}
 
 	private static String range(int column, int first, int last) {
-		return ref(column, first) + ":" + ref(column, last);
-	}
-
-	private static String ref(int column, int row) {
-		return new CellReference(row, column).formatAsString();
-	}
-
-	/** Text is always a string cell, and formula-like text is quote-prefixed so editing it keeps it text. */
-	private static void text(Row row, int column, String value, CellStyle style) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(SafeText.looksLikeFormula(value) ? styleQuoted(row, style) : style);
-	}
-
-	private static CellStyle styleQuoted(Row row, CellStyle style) {
-		CellStyle quoted = row.getSheet().getWorkbook().createCellStyle();
-		quoted.cloneStyleFrom(style);
-		quoted.setQuotePrefixed(true);
-		return quoted;
+		return Sheets.ref(column, first) + ":" + Sheets.ref(column, last);
 	}
 
 	private static void number(Row row, int column, long value, CellStyle style) {
@@ -342,37 +314,22 @@ public class ConsolidatedReport {
 			this.title = workbook.createCellStyle();
 			this.title.setFont(big);
 			this.subtitle = workbook.createCellStyle();
-			this.header = bordered(workbook);
-			this.header.setFont(bold);
-			this.header.setWrapText(true);
-			this.header.setAlignment(HorizontalAlignment.CENTER);
-			this.header.setVerticalAlignment(VerticalAlignment.CENTER);
-			this.header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			this.header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-			this.text = bordered(workbook);
-			this.integer = bordered(workbook);
+			this.header = Sheets.header(workbook, bold);
+			this.text = Sheets.bordered(workbook, true);
+			this.integer = Sheets.bordered(workbook, true);
 			this.integer.setDataFormat(integerFormat);
-			this.percent = bordered(workbook);
+			this.percent = Sheets.bordered(workbook, true);
 			this.percent.setDataFormat(percentFormat);
-			this.totalText = bordered(workbook);
+			this.totalText = Sheets.bordered(workbook, true);
 			this.totalText.setFont(bold);
-			this.totalInteger = bordered(workbook);
+			this.totalInteger = Sheets.bordered(workbook, true);
 			this.totalInteger.setFont(bold);
 			this.totalInteger.setDataFormat(integerFormat);
-			this.totalPercent = bordered(workbook);
+			this.totalPercent = Sheets.bordered(workbook, true);
 			this.totalPercent.setFont(bold);
 			this.totalPercent.setDataFormat(percentFormat);
-			this.missing = bordered(workbook);
+			this.missing = Sheets.bordered(workbook, true);
 			this.missing.setFont(red);
-		}
-
-		private static CellStyle bordered(XSSFWorkbook workbook) {
-			CellStyle style = workbook.createCellStyle();
-			style.setBorderTop(BorderStyle.THIN);
-			style.setBorderBottom(BorderStyle.THIN);
-			style.setBorderLeft(BorderStyle.THIN);
-			style.setBorderRight(BorderStyle.THIN);
-			return style;
 		}
 
 	}

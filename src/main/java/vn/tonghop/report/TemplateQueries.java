@@ -1,4 +1,4 @@
-package vn.tonghop.template;
+package vn.tonghop.report;
 
 import java.time.LocalDate;
 import java.util.List;

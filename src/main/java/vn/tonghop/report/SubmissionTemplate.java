@@ -1,34 +1,26 @@
-package vn.tonghop.template;
+package vn.tonghop.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-import vn.tonghop.report.UnknownReportSubjectException;
-import vn.tonghop.template.TemplateQueries.TemplateConference;
-import vn.tonghop.template.TemplateQueries.TemplateUnit;
+import vn.tonghop.report.TemplateQueries.TemplateConference;
+import vn.tonghop.report.TemplateQueries.TemplateUnit;
 
 /**
  * A blank submission in the canonical layout of submission-format.md, made for one unit and one
@@ -96,7 +88,7 @@ public class SubmissionTemplate {
 			int r = first;
 			for (TemplateUnit point : points) {
 				Row row = inputRow(sheet, styles, r);
-				text(row, 0, Integer.toString(r - first + 1), styles.lockedCell);
+				Sheets.text(row, 0, Integer.toString(r - first + 1), styles.lockedCell);
 				row.getCell(NAME).setCellValue(point.name());
 				row.getCell(LEVEL).setCellValue(level(point.kind()));
 				row.getCell(3).setCellValue(point.code());
@@ -108,8 +100,8 @@ public class SubmissionTemplate {
 			}
 			int last = r - 1;
 			totals(sheet, styles, r, first, last);
-			text(sheet.createRow(r + 2), 6, "NGƯỜI LẬP BIỂU", styles.bold);
-			text(sheet.createRow(r + 3), 6, "(Ký, ghi rõ họ tên)", styles.plain);
+			Sheets.text(sheet.createRow(r + 2), 6, "NGƯỜI LẬP BIỂU", styles.bold);
+			Sheets.text(sheet.createRow(r + 3), 6, "(Ký, ghi rõ họ tên)", styles.plain);
 			validations(sheet, first, last);
 			layout(sheet);
 			instructions(workbook.createSheet("Hướng dẫn"), styles);
@@ -119,28 +111,28 @@ public class SubmissionTemplate {
 	}
 
 	private static void header(XSSFSheet sheet, Styles styles, TemplateUnit unit, TemplateConference conference) {
-		text(sheet.createRow(0), 0, "BÁO CÁO KẾT QUẢ TỔ CHỨC HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT", styles.title);
-		text(sheet.createRow(1), 0, unit.name().toUpperCase() + " — " + conference.title(), styles.bold);
+		Sheets.text(sheet.createRow(0), 0, "BÁO CÁO KẾT QUẢ TỔ CHỨC HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT", styles.title);
+		Sheets.text(sheet.createRow(1), 0, unit.name().toUpperCase() + " — " + conference.title(), styles.bold);
 		label(sheet, styles, 2, "Đơn vị báo cáo:", unit.code(), styles.lockedValue);
 		label(sheet, styles, 3, "Hội nghị:", conference.code(), styles.lockedValue);
 		label(sheet, styles, 4, "Ngày báo cáo:", null, styles.date);
 		label(sheet, styles, 5, "Tổng số đảng viên:", null, styles.count);
 		label(sheet, styles, 6, "Số đảng viên được học tập:", null, styles.count);
 		Row coverage = sheet.createRow(7);
-		text(coverage, 0, "Tỷ lệ (%):", styles.bold);
+		Sheets.text(coverage, 0, "Tỷ lệ (%):", styles.bold);
 		Cell formula = coverage.createCell(2);
 		formula.setCellStyle(styles.percent);
 		formula.setCellFormula("IF(AND(ISNUMBER(C6),ISNUMBER(C7)),IF(C6>0,C7/C6,\"\"),\"\")");
 		Row header = sheet.createRow(HEADER_ROW);
 		header.setHeightInPoints(32);
 		for (int c = 0; c < HEADERS.length; c++) {
-			text(header, c, HEADERS[c], styles.header);
+			Sheets.text(header, c, HEADERS[c], styles.header);
 		}
 	}
 
 	private static void label(XSSFSheet sheet, Styles styles, int r, String label, String value, CellStyle valueStyle) {
 		Row row = sheet.createRow(r);
-		text(row, 0, label, styles.bold);
+		Sheets.text(row, 0, label, styles.bold);
 		Cell cell = row.createCell(2);
 		cell.setCellStyle(valueStyle);
 		if (value != null) {
@@ -150,13 +142,13 @@ public class SubmissionTemplate {
 
 	private static Row inputRow(XSSFSheet sheet, Styles styles, int r) {
 		Row row = sheet.createRow(r);
-		text(row, 0, "", styles.lockedCell);
+		Sheets.text(row, 0, "", styles.lockedCell);
 		for (int c = 1; c < HEADERS.length; c++) {
 			Cell cell = row.createCell(c);
 			cell.setCellStyle(c == DATE ? styles.date : (c == MEMBERS || c == OTHERS) ? styles.count : styles.input);
 		}
-		String members = ref(MEMBERS, r);
-		String others = ref(OTHERS, r);
+		String members = Sheets.ref(MEMBERS, r);
+		String others = Sheets.ref(OTHERS, r);
 		Cell total = row.getCell(TOTAL);
 		total.setCellStyle(styles.lockedCount);
 		total.setCellFormula("IF(AND(" + members + "=\"\"," + others + "=\"\"),\"\"," + members + "+" + others + ")");
@@ -166,13 +158,13 @@ public class SubmissionTemplate {
 	private static void totals(XSSFSheet sheet, Styles styles, int r, int first, int last) {
 		Row row = sheet.createRow(r);
 		for (int c = 0; c < HEADERS.length; c++) {
-			text(row, c, "", styles.lockedCell);
+			Sheets.text(row, c, "", styles.lockedCell);
 		}
-		text(row, NAME, "Tổng cộng", styles.header);
+		Sheets.text(row, NAME, "Tổng cộng", styles.header);
 		for (int c : new int[] { MEMBERS, OTHERS, TOTAL }) {
 			Cell cell = row.getCell(c);
 			cell.setCellStyle(styles.lockedCount);
-			cell.setCellFormula("SUM(" + ref(c, first) + ":" + ref(c, last) + ")");
+			cell.setCellFormula("SUM(" + Sheets.ref(c, first) + ":" + Sheets.ref(c, last) + ")");
 		}
 	}
 
@@ -211,12 +203,7 @@ public class SubmissionTemplate {
 		}
 		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, NOTES));
 		sheet.createFreezePane(0, HEADER_ROW + 1);
-		PrintSetup print = sheet.getPrintSetup();
-		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-		print.setLandscape(true);
-		print.setFitWidth((short) 1);
-		print.setFitHeight((short) 0);
-		sheet.setFitToPage(true);
+		Sheets.printOnA4Landscape(sheet);
 		// Locked labels, but rows may still be added or removed for points the tree does not list.
 		sheet.lockInsertRows(false);
 		sheet.lockDeleteRows(false);
@@ -233,7 +220,7 @@ public class SubmissionTemplate {
 				"5. Không đổi tên các cột và các ô nhãn (Đơn vị báo cáo, Hội nghị).",
 				"6. Lưu dạng Excel Workbook (.xlsx), không đặt mật khẩu, rồi gửi vào thư mục của đơn vị." };
 		for (int i = 0; i < lines.length; i++) {
-			text(sheet.createRow(i), 0, lines[i], i == 0 ? styles.title : styles.plain);
+			Sheets.text(sheet.createRow(i), 0, lines[i], i == 0 ? styles.title : styles.plain);
 		}
 		sheet.setColumnWidth(0, 100 * 256);
 	}
@@ -245,16 +232,6 @@ public class SubmissionTemplate {
 			case "grassroots" -> LEVELS[3];
 			default -> LEVELS[4];
 		};
-	}
-
-	private static String ref(int column, int row) {
-		return new CellReference(row, column).formatAsString();
-	}
-
-	private static void text(Row row, int column, String value, CellStyle style) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(style);
 	}
 
 	/** The template's styles: locked for what the format fixes, unlocked for what the district types. */
@@ -294,35 +271,19 @@ public class SubmissionTemplate {
 			this.bold = workbook.createCellStyle();
 			this.bold.setFont(boldFont);
 			this.plain = workbook.createCellStyle();
-			this.header = bordered(workbook, true);
-			this.header.setFont(boldFont);
-			this.header.setWrapText(true);
-			this.header.setAlignment(HorizontalAlignment.CENTER);
-			this.header.setVerticalAlignment(VerticalAlignment.CENTER);
-			this.header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			this.header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-			this.lockedCell = bordered(workbook, true);
+			this.header = Sheets.header(workbook, boldFont);
+			this.lockedCell = Sheets.bordered(workbook, true);
 			this.lockedValue = workbook.createCellStyle();
 			this.lockedValue.setFont(boldFont);
-			this.lockedCount = bordered(workbook, true);
+			this.lockedCount = Sheets.bordered(workbook, true);
 			this.lockedCount.setDataFormat(integer);
-			this.input = bordered(workbook, false);
-			this.count = bordered(workbook, false);
+			this.input = Sheets.bordered(workbook, false);
+			this.count = Sheets.bordered(workbook, false);
 			this.count.setDataFormat(integer);
-			this.date = bordered(workbook, false);
+			this.date = Sheets.bordered(workbook, false);
 			this.date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
 			this.percent = workbook.createCellStyle();
 			this.percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-		}
-
-		private static CellStyle bordered(XSSFWorkbook workbook, boolean locked) {
-			CellStyle style = workbook.createCellStyle();
-			style.setBorderTop(BorderStyle.THIN);
-			style.setBorderBottom(BorderStyle.THIN);
-			style.setBorderLeft(BorderStyle.THIN);
-			style.setBorderRight(BorderStyle.THIN);
-			style.setLocked(locked);
-			return style;
 		}
 
 	}

@@ -1,4 +1,4 @@
-package vn.tonghop.template;
+package vn.tonghop.report;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
-import vn.tonghop.report.UnknownReportSubjectException;
 import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
