@@ -12,10 +12,12 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.tonghop.intake.InputScanner.ScanResult;
+import vn.tonghop.jobs.IngestProgress;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.RunReport;
 import vn.tonghop.status.StatusQueries;
@@ -37,7 +39,10 @@ final class IngestCommand implements Callable<Integer> {
 	private int ingest(ConfigurableApplicationContext context) {
 		PrintStream out = System.out;
 		JobExecution execution;
-		try {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		try (ProgressTicker ticker = new ProgressTicker(context.getBean(IngestProgress.class),
+				() -> jdbc.queryForObject("SELECT count(*) FROM tonghop.submission WHERE state = 'pending'", Long.class),
+				System.err, System.console() != null)) {
 			execution = context.getBean(IngestRunner.class).run(this.input, "cli");
 		}
 		catch (IngestRunner.IngestNotStartedException ex) {

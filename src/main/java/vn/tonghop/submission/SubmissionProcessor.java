@@ -15,6 +15,7 @@ import vn.tonghop.conference.ConferenceResolution;
 import vn.tonghop.feedback.SubmissionFeedback;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.jobs.IngestProgress;
 import vn.tonghop.normalize.ParsedDate;
 import vn.tonghop.normalize.VietnameseDates;
 import vn.tonghop.normalize.VietnameseText;
@@ -75,14 +76,17 @@ public class SubmissionProcessor {
 
 	private final ReadLimits limits;
 
+	private final IngestProgress progress;
+
 	SubmissionProcessor(WarehouseLoader loader, SubmissionRecorder recorder, ReferenceData reference,
-			IntakeProperties intake, SubmissionFeedback feedback, ReadLimits limits) {
+			IntakeProperties intake, SubmissionFeedback feedback, ReadLimits limits, IngestProgress progress) {
 		this.loader = loader;
 		this.recorder = recorder;
 		this.reference = reference;
 		this.intake = intake;
 		this.feedback = feedback;
 		this.limits = limits;
+		this.progress = progress;
 	}
 
 	public void process(PendingSubmission pending, long jobExecutionId) {
@@ -104,6 +108,7 @@ public class SubmissionProcessor {
 		this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state,
 				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
 				placement != null ? placement.conference().code() : null, accepted ? staged : 0), problems);
+		this.progress.fileDone();
 		log.info("{} ({}): {}{}", pending.sourcePath(), pending.id(), state,
 				problems.first() != null ? " - " + problems.first().describe() : "");
 	}
@@ -112,6 +117,7 @@ public class SubmissionProcessor {
 			java.util.function.Consumer<StagedPoint> staging) {
 		try {
 			return TableRecognizer.read(pending.archived(), this.limits, row -> {
+				this.progress.rowRead();
 				StagedPoint point = checks.check(row);
 				// After the first error the file is rejected anyway: keep checking, stop staging.
 				if (point != null && !problems.hasErrors()) {

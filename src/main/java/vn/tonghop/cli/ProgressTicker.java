@@ -1,0 +1,95 @@
+package vn.tonghop.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import vn.tonghop.jobs.IngestProgress;
+import vn.tonghop.jobs.IngestProgress.Snapshot;
+
+/**
+ * Shows how an ingest run is going while it runs: files and rows done, rows per second and the
+ * time left, estimated from the files still pending. On a terminal one line is redrawn every
+ * second; otherwise a plain line is printed every ten seconds, so logs stay readable.
+ */
+final class ProgressTicker implements AutoCloseable {
+
+	private final IngestProgress progress;
+
+	private final LongSupplier pendingFiles;
+
+	private final PrintStream out;
+
+	private final boolean terminal;
+
+	private final Snapshot start;
+
+	private final long startNanos = System.nanoTime();
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "ingest-progress");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private boolean drawn;
+
+	/**
+	 * @param pendingFiles how many files are still waiting to be processed
+	 * @param terminal whether {@code out} is a terminal the line can be redrawn on
+	 */
+	ProgressTicker(IngestProgress progress, LongSupplier pendingFiles, PrintStream out, boolean terminal) {
+		this(progress, pendingFiles, out, terminal, Duration.ofSeconds(terminal ? 1 : 10));
+	}
+
+	ProgressTicker(IngestProgress progress, LongSupplier pendingFiles, PrintStream out, boolean terminal,
+			Duration period) {
+		this.progress = progress;
+		this.pendingFiles = pendingFiles;
+		this.out = out;
+		this.terminal = terminal;
+		this.start = progress.snapshot();
+		this.timer.scheduleAtFixedRate(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized void tick() {
+		String line = line(this.progress.snapshot().since(this.start), this.pendingFiles.getAsLong(),
+				Duration.ofNanos(System.nanoTime() - this.startNanos));
+		if (this.terminal) {
+			this.out.print("\r" + line + "\u001B[K");
+			this.drawn = true;
+		}
+		else {
+			this.out.println(line);
+		}
+		this.out.flush();
+	}
+
+	/** "files 12/40 · rows 84,210 · 12,345 rows/s · 0:14 left" */
+	static String line(Snapshot done, long pending, Duration elapsed) {
+		double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
+		long total = done.files() + pending;
+		String left = (done.files() == 0 || pending == 0) ? "" : " · " + clock(Math.round(seconds / done.files() * pending)) + " left";
+		return String.format(Locale.ROOT, "files %d/%d · rows %,d · %,d rows/s · %s elapsed%s", done.files(), total,
+				done.rows(), Math.round(done.rows() / seconds), clock(Math.round(seconds)), left);
+	}
+
+	private static String clock(long seconds) {
+		return (seconds >= 3600) ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+				: String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+	}
+
+	@Override
+	public synchronized void close() {
+		this.timer.shutdownNow();
+		if (this.drawn) {
+			this.out.print("\r\u001B[K");
+			this.out.flush();
+		}
+	}
+
+}

@@ -1,0 +1,40 @@
+package vn.tonghop.jobs;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * How far ingest runs in this process have got: files finished and data rows read, counted as
+ * they happen (a huge file shows its rows before its transaction commits). Counts only grow; a
+ * watcher takes the difference between two snapshots.
+ */
+@Component
+public class IngestProgress {
+
+	private final AtomicLong files = new AtomicLong();
+
+	private final AtomicLong rows = new AtomicLong();
+
+	public void rowRead() {
+		this.rows.incrementAndGet();
+	}
+
+	public void fileDone() {
+		this.files.incrementAndGet();
+	}
+
+	public Snapshot snapshot() {
+		return new Snapshot(this.files.get(), this.rows.get());
+	}
+
+	/** Files finished and rows read so far. */
+	public record Snapshot(long files, long rows) {
+
+		public Snapshot since(Snapshot start) {
+			return new Snapshot(this.files - start.files, this.rows - start.rows);
+		}
+
+	}
+
+}

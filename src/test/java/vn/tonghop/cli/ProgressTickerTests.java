@@ -1,0 +1,55 @@
+package vn.tonghop.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import vn.tonghop.jobs.IngestProgress;
+import vn.tonghop.jobs.IngestProgress.Snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProgressTickerTests {
+
+	@Test
+	void lineShowsFilesRowsRateAndTimeLeft() {
+		// given 10 files with 50,000 rows done in 20 s, 30 files still pending
+
+		// when
+		String line = ProgressTicker.line(new Snapshot(10, 50_000), 30, Duration.ofSeconds(20));
+
+		// then 2 s a file makes 60 s for the 30 left
+		assertThat(line).isEqualTo("files 10/40 · rows 50,000 · 2,500 rows/s · 0:20 elapsed · 1:00 left");
+	}
+
+	@Test
+	void noTimeLeftIsGuessedBeforeTheFirstFile() {
+		assertThat(ProgressTicker.line(new Snapshot(0, 1_200), 1, Duration.ofMinutes(62)))
+			.isEqualTo("files 0/1 · rows 1,200 · 0 rows/s · 1:02:00 elapsed");
+	}
+
+	@Test
+	void withoutATerminalPlainLinesCountOnlyThisRun() throws InterruptedException {
+		// given rows read before the run started
+		IngestProgress progress = new IngestProgress();
+		progress.rowRead();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+		// when a file of two rows is read while the ticker runs
+		try (ProgressTicker ticker = new ProgressTicker(progress, () -> 0, out, false, Duration.ofMillis(20))) {
+			progress.rowRead();
+			progress.rowRead();
+			progress.fileDone();
+			Thread.sleep(200);
+		}
+
+		// then plain lines, no carriage returns, with this run's counts
+		String printed = bytes.toString(StandardCharsets.UTF_8);
+		assertThat(printed).doesNotContain("\r").contains("files 1/1 · rows 2 · ");
+	}
+
+}
