@@ -3,6 +3,7 @@ package vn.tonghop.sheet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -342,7 +343,7 @@ final class XlsxReader {
 					default -> number(Double.parseDouble(raw.trim()), style);
 				};
 			}
-			catch (RuntimeException ex) {
+			catch (NumberFormatException | DateTimeException | IndexOutOfBoundsException ex) {
 				throw new SAXException("Unreadable value \"" + raw + "\" in " + Cell.columnName(this.column)
 						+ this.rowNumber, ex);
 			}
