@@ -50,7 +50,6 @@ class RerunsTests {
 	@BeforeEach
 	void cleanWarehouseAndLoadReference() throws IOException {
 		ExampleFiles.clean(this.jdbc);
-		this.jdbc.execute("TRUNCATE tonghop.submission_change_point, tonghop.submission_change");
 		this.reference.importAll(Path.of("jobs", "reference"));
 	}
 
