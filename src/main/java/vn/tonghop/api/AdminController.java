@@ -18,6 +18,7 @@ import vn.tonghop.admin.RerunResult;
 import vn.tonghop.admin.Reruns;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
+import vn.tonghop.jobs.IngestRunner.NoSuchExecutionException;
 
 /** Administrators' actions: rerun archived files, resume a failed run. Both answer when the run has ended. */
 @Tag(name = "Administration")
@@ -51,6 +52,11 @@ class AdminController {
 	Restarted restart(@PathVariable long id) throws IngestNotStartedException {
 		JobExecution resumed = this.runner.restart(id);
 		return new Restarted(id, resumed.getId(), resumed.getStatus().name());
+	}
+
+	@ExceptionHandler(NoSuchExecutionException.class)
+	ProblemDetail unknownExecution(NoSuchExecutionException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler(IngestNotStartedException.class)

@@ -15,6 +15,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 import vn.tonghop.intake.IntakeProperties;
@@ -64,7 +65,7 @@ public class IngestRunner {
 
 	/** The drop folder an execution scanned, where its files' reports were written; null when not known. */
 	public Path dropFolder(long executionId) {
-		JobExecution execution = this.jobRepository.getJobExecution(executionId);
+		JobExecution execution = find(executionId);
 		String input = execution != null ? execution.getJobParameters().getString(IngestJobConfiguration.INPUT) : null;
 		return input != null ? Path.of(input) : null;
 	}
@@ -74,15 +75,25 @@ public class IngestRunner {
 	 * and the load step takes the files still pending.
 	 */
 	public JobExecution restart(long executionId) throws IngestNotStartedException {
-		JobExecution execution = this.jobRepository.getJobExecution(executionId);
+		JobExecution execution = find(executionId);
 		if (execution == null) {
-			throw new IngestNotStartedException("no job execution " + executionId);
+			throw new NoSuchExecutionException(executionId);
 		}
 		try {
 			return this.jobOperator.restart(execution);
 		}
 		catch (JobRestartException ex) {
 			throw new IngestNotStartedException(ex);
+		}
+	}
+
+	private JobExecution find(long executionId) {
+		try {
+			return this.jobRepository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// The JDBC repository answers an unknown id with this rather than null.
+			return null;
 		}
 	}
 
@@ -111,6 +122,15 @@ public class IngestRunner {
 
 		IngestNotStartedException(String reason) {
 			super("The ingest job could not start: " + reason);
+		}
+
+	}
+
+	/** A restart named an execution the job repository does not know. */
+	public static class NoSuchExecutionException extends IngestNotStartedException {
+
+		NoSuchExecutionException(long executionId) {
+			super("no job execution " + executionId);
 		}
 
 	}

@@ -109,9 +109,10 @@ class HistoryApiTests {
 	}
 
 	@Test
-	void aCompletedExecutionCannotBeRestarted() throws Exception {
+	void onlyAKnownUnfinishedExecutionCanBeRestarted() throws Exception {
 		this.mvc.perform(post("/api/admin/executions/{id}/restart", this.lastExecution))
 			.andExpect(status().isConflict());
+		this.mvc.perform(post("/api/admin/executions/{id}/restart", 999999)).andExpect(status().isNotFound());
 	}
 
 }
