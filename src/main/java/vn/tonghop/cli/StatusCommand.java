@@ -8,14 +8,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.tonghop.admin.Change;
+import vn.tonghop.admin.History;
+import vn.tonghop.admin.Version;
 import vn.tonghop.status.StatusQueries;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = "Prints recent runs, files by state and, with --conference, its figures, completeness per province and the units still to report.")
+		description = { "Prints recent runs, files by state and, with --conference, its figures, completeness per province and the units still to report.",
+				"With --conference and --unit, the unit's versions for the conference and what each changed." })
 final class StatusCommand implements Callable<Integer> {
 
 	@Option(names = "--conference", paramLabel = "CODE", description = "also print this conference's figures, completeness and chase list")
 	String conference;
+
+	@Option(names = "--unit", paramLabel = "CODE", description = "with --conference: this unit's versions and what each changed")
+	String unit;
 
 	@Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "how many recent runs (default ${DEFAULT-VALUE})")
 	int runs;
@@ -37,10 +44,39 @@ final class StatusCommand implements Callable<Integer> {
 		TextTable states = new TextTable("State", "Files", "Latest").right(1);
 		queries.filesByState().forEach(s -> states.add(s.state().replace('_', ' '), s.files(), s.latest()));
 		states.print(out);
-		if (this.conference != null) {
+		if (this.conference != null && this.unit != null) {
+			history(out, context.getBean(History.class));
+		}
+		else if (this.conference != null) {
 			conference(out, queries);
 		}
 		return 0;
+	}
+
+	private void history(PrintStream out, History history) {
+		List<Version> versions = history.versions(this.unit, this.conference);
+		if (versions.isEmpty()) {
+			out.println("\nNo placed submission from unit " + this.unit + " for " + this.conference + ".");
+			return;
+		}
+		out.println("\nVersions from unit " + this.unit + " for " + this.conference + ":");
+		TextTable table = new TextTable("Version", "Submission", "File", "Sheet", "Received", "State", "Current", "Points",
+				"Added", "Removed", "Changed", "Participants").right(0, 1, 8, 9, 10);
+		for (Version version : versions) {
+			Change change = version.change();
+			table.add(version.version(), version.submissionId(), version.fileName(), version.sheetName(),
+					version.receivedAt(), version.state().replace('_', ' '), version.current() ? "yes" : "",
+					change != null ? ChangeTables.points(change) : "", change != null ? change.pointsAdded() : "",
+					change != null ? change.pointsRemoved() : "", change != null ? change.pointsChanged() : "",
+					change != null ? ChangeTables.participants(change) : "");
+		}
+		table.print(out);
+		for (Version version : versions) {
+			if (version.change() != null && version.change().replacedSubmissionId() != null) {
+				out.println("\nVersion " + version.version() + " against the rows it replaced:");
+				ChangeTables.printPoints(out, history.points(version.change().id()));
+			}
+		}
 	}
 
 	private void conference(PrintStream out, StatusQueries queries) {

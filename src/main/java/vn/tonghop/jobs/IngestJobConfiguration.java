@@ -1,10 +1,14 @@
 package vn.tonghop.jobs;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.Arrays;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -36,15 +40,39 @@ class IngestJobConfiguration {
 
 	static final String INPUT = "input";
 
+	/** Submission ids, comma-separated, to process again from the archive instead of scanning. */
+	static final String RERUN = "rerun";
+
+	/** In each execution's context, where it runs: recovery after a crash trusts only dead processes of its own host. */
+	static final String HOST = "tonghop.host";
+
+	static final String PID = "tonghop.pid";
+
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step discoverStep, Step loadStep) {
-		return new JobBuilder(JOB, jobRepository).start(discoverStep).next(loadStep).build();
+		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
+
+			@Override
+			public void beforeJob(JobExecution execution) {
+				// Per execution, not a job parameter: a restart runs in another process than the original.
+				execution.getExecutionContext().putString(HOST, ThisProcess.host());
+				execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+				jobRepository.updateExecutionContext(execution);
+			}
+
+		}).start(discoverStep).next(loadStep).build();
 	}
 
 	@Bean
 	Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			InputScanner scanner) {
+			InputScanner scanner, JdbcTemplate jdbc) {
 		return new StepBuilder(DISCOVER_STEP, jobRepository).tasklet((contribution, chunk) -> {
+			String rerun = (String) chunk.getStepContext().getJobParameters().get(RERUN);
+			if (rerun != null) {
+				// A rerun takes no new files: the chosen archived versions are pending again.
+				requeue(jdbc, rerun);
+				return RepeatStatus.FINISHED;
+			}
 			String input = (String) chunk.getStepContext().getJobParameters().get(INPUT);
 			ScanResult scan = scanner.scan(Path.of(input), contribution.getStepExecution().getJobExecutionId());
 			// Vanished files leave no row anywhere; the run's summary reads them from here.
@@ -63,6 +91,16 @@ class IngestJobConfiguration {
 			.reader(new PendingSubmissionReader(jdbc))
 			.writer(submissionWriter)
 			.build();
+	}
+
+	private static void requeue(JdbcTemplate jdbc, String ids) {
+		Long[] chosen = Arrays.stream(ids.split(",")).map(Long::valueOf).toArray(Long[]::new);
+		jdbc.update(connection -> {
+			PreparedStatement update = connection
+				.prepareStatement("UPDATE tonghop.submission SET state = 'pending' WHERE id = ANY (?) AND state <> 'pending'");
+			update.setArray(1, connection.createArrayOf("bigint", chosen));
+			return update;
+		});
 	}
 
 	@Bean

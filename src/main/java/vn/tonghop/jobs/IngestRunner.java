@@ -1,6 +1,7 @@
 package vn.tonghop.jobs;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.batch.core.job.Job;
@@ -12,7 +13,9 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 import vn.tonghop.intake.IntakeProperties;
@@ -27,8 +30,12 @@ public class IngestRunner {
 
 	private final IntakeProperties intake;
 
-	IngestRunner(JobOperator jobOperator, @Qualifier("ingestJob") Job ingestJob, IntakeProperties intake) {
+	private final JobRepository jobRepository;
+
+	IngestRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
+			IntakeProperties intake) {
 		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
 		this.intake = intake;
 	}
@@ -39,12 +46,64 @@ public class IngestRunner {
 	 */
 	public JobExecution run(Path input, String trigger) throws IngestNotStartedException {
 		Path folder = (input != null ? input : this.intake.input()).toAbsolutePath().normalize();
-		JobParameters parameters = new JobParametersBuilder()
-			.addString(IngestJobConfiguration.INPUT, folder.toString())
-			.addString("trigger", trigger, false)
+		return start(parameters(trigger).addString(IngestJobConfiguration.INPUT, folder.toString()).toJobParameters());
+	}
+
+	/**
+	 * Processes archived submissions again through the same job: its discover step makes them
+	 * pending instead of scanning the drop folder.
+	 * @param submissionIds the versions to process again, at least one
+	 * @param dropFolder where the files' reports go, or null for the configured drop folder
+	 */
+	public JobExecution rerun(List<Long> submissionIds, Path dropFolder, String trigger) throws IngestNotStartedException {
+		String ids = String.join(",", submissionIds.stream().map(String::valueOf).toList());
+		Path folder = (dropFolder != null ? dropFolder : this.intake.input()).toAbsolutePath().normalize();
+		return start(parameters(trigger).addString(IngestJobConfiguration.INPUT, folder.toString())
+			.addString(IngestJobConfiguration.RERUN, ids)
+			.toJobParameters());
+	}
+
+	/** The drop folder an execution scanned, where its files' reports were written; null when not known. */
+	public Path dropFolder(long executionId) {
+		JobExecution execution = find(executionId);
+		String input = execution != null ? execution.getJobParameters().getString(IngestJobConfiguration.INPUT) : null;
+		return input != null ? Path.of(input) : null;
+	}
+
+	/**
+	 * Resumes a failed or stopped execution where it stopped: completed steps are not run again,
+	 * and the load step takes the files still pending.
+	 */
+	public JobExecution restart(long executionId) throws IngestNotStartedException {
+		JobExecution execution = find(executionId);
+		if (execution == null) {
+			throw new NoSuchExecutionException(executionId);
+		}
+		try {
+			return this.jobOperator.restart(execution);
+		}
+		catch (JobRestartException ex) {
+			throw new IngestNotStartedException(ex);
+		}
+	}
+
+	private JobExecution find(long executionId) {
+		try {
+			return this.jobRepository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// The JDBC repository answers an unknown id with this rather than null.
+			return null;
+		}
+	}
+
+	private static JobParametersBuilder parameters(String trigger) {
+		return new JobParametersBuilder().addString("trigger", trigger, false)
 			// Every run is a new job instance: the same folder is scanned again and again.
-			.addString("run", UUID.randomUUID().toString())
-			.toJobParameters();
+			.addString("run", UUID.randomUUID().toString());
+	}
+
+	private JobExecution start(JobParameters parameters) throws IngestNotStartedException {
 		try {
 			return this.jobOperator.start(this.ingestJob, parameters);
 		}
@@ -59,6 +118,19 @@ public class IngestRunner {
 
 		IngestNotStartedException(Exception cause) {
 			super("The ingest job could not start: " + cause.getMessage(), cause);
+		}
+
+		IngestNotStartedException(String reason) {
+			super("The ingest job could not start: " + reason);
+		}
+
+	}
+
+	/** A restart named an execution the job repository does not know. */
+	public static class NoSuchExecutionException extends IngestNotStartedException {
+
+		NoSuchExecutionException(long executionId) {
+			super("no job execution " + executionId);
 		}
 
 	}

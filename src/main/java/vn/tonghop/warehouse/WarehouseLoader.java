@@ -128,7 +128,14 @@ public class WarehouseLoader {
 	public void replace(Target target, List<HostPlacement> hosts, Coverage coverage) {
 		this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))", rs -> null,
 				target.conferenceCode(), target.reportingUnitCode());
-		this.jdbc.update("DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?",
+		// The replaced rows are kept for this transaction: the change is computed against them.
+		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
+				+ "point_level text, format text, session_date date, members integer, others integer, source_row integer) "
+				+ "ON COMMIT DELETE ROWS");
+		this.jdbc.execute("TRUNCATE pg_temp.replaced_participation");
+		this.jdbc.update("WITH gone AS (DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ? "
+				+ "RETURNING point_name, host_unit_code, point_level, format, session_date, members_attending, "
+				+ "others_attending, source_row) INSERT INTO pg_temp.replaced_participation SELECT * FROM gone",
 				target.conferenceCode(), target.reportingUnitCode());
 		this.jdbc.update("DELETE FROM warehouse.unit_coverage WHERE conference_code = ? AND reporting_unit_code = ?",
 				target.conferenceCode(), target.reportingUnitCode());
@@ -158,6 +165,7 @@ public class WarehouseLoader {
 				return insert.executeUpdate();
 			}
 		});
+		recordChange(target);
 		if (coverage != null) {
 			this.jdbc.update("INSERT INTO warehouse.unit_coverage (conference_code, province_code, district_code, "
 					+ "reporting_unit_code, members_total, members_studied, coverage_pct, submission_id) "
@@ -165,6 +173,57 @@ public class WarehouseLoader {
 					target.districtCode(), target.reportingUnitCode(), coverage.membersTotal(),
 					coverage.membersStudied(), coverage.percent(), target.submissionId());
 		}
+	}
+
+	/**
+	 * Records what this load changed against the rows it replaced, set-based: totals before and
+	 * after, and every point added, removed or changed (keyed by name, host unit and level).
+	 */
+	private void recordChange(Target target) {
+		Long change = this.jdbc.queryForObject("""
+				INSERT INTO tonghop.submission_change (submission_id, replaced_submission_id, conference_code,
+				    reporting_unit_code, points_before, points_after, members_before, members_after, others_before,
+				    others_after, participants_before, participants_after, points_added, points_removed, points_changed)
+				SELECT ?, (SELECT id FROM tonghop.submission WHERE is_current AND conference_code = ? AND unit_code = ?),
+				    ?, ?, b.points, a.points, b.members, a.members, b.others, a.others, b.members + b.others,
+				    a.members + a.others, 0, 0, 0
+				FROM (SELECT count(*) AS points, coalesce(sum(members), 0) AS members, coalesce(sum(others), 0) AS others
+				      FROM pg_temp.replaced_participation) b,
+				     (SELECT count(*) AS points, coalesce(sum(members_attending), 0) AS members,
+				             coalesce(sum(others_attending), 0) AS others
+				      FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?) a
+				RETURNING id
+				""", Long.class, target.submissionId(), target.conferenceCode(), target.reportingUnitCode(),
+				target.conferenceCode(), target.reportingUnitCode(), target.conferenceCode(), target.reportingUnitCode());
+		this.jdbc.update("""
+				WITH b AS (
+				    SELECT *, row_number() OVER (PARTITION BY lower(point_name), host_unit_code, point_level ORDER BY source_row) AS n
+				    FROM pg_temp.replaced_participation),
+				a AS (
+				    SELECT point_name, host_unit_code, point_level, format, session_date, members_attending AS members,
+				           others_attending AS others, source_row,
+				           row_number() OVER (PARTITION BY lower(point_name), host_unit_code, point_level ORDER BY source_row) AS n
+				    FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?)
+				INSERT INTO tonghop.submission_change_point (change_id, kind, point_name, host_unit_code, point_level,
+				    format_before, format_after, date_before, date_after, members_before, members_after, others_before,
+				    others_after, source_row_before, source_row_after)
+				SELECT ?, CASE WHEN b.n IS NULL THEN 'added' WHEN a.n IS NULL THEN 'removed' ELSE 'changed' END,
+				    coalesce(a.point_name, b.point_name), coalesce(a.host_unit_code, b.host_unit_code),
+				    coalesce(a.point_level, b.point_level), b.format, a.format, b.session_date, a.session_date,
+				    b.members, a.members, b.others, a.others, b.source_row, a.source_row
+				FROM a FULL JOIN b ON lower(a.point_name) = lower(b.point_name) AND a.host_unit_code = b.host_unit_code
+				    AND a.point_level = b.point_level AND a.n = b.n
+				WHERE a.n IS NULL OR b.n IS NULL
+				   OR (a.format, a.session_date, a.members, a.others) IS DISTINCT FROM (b.format, b.session_date, b.members, b.others)
+				ORDER BY coalesce(a.source_row, b.source_row)
+				""", target.conferenceCode(), target.reportingUnitCode(), change);
+		this.jdbc.update("""
+				UPDATE tonghop.submission_change c SET
+				    points_added = (SELECT count(*) FROM tonghop.submission_change_point WHERE change_id = c.id AND kind = 'added'),
+				    points_removed = (SELECT count(*) FROM tonghop.submission_change_point WHERE change_id = c.id AND kind = 'removed'),
+				    points_changed = (SELECT count(*) FROM tonghop.submission_change_point WHERE change_id = c.id AND kind = 'changed')
+				WHERE c.id = ?
+				""", change);
 	}
 
 	private static Array textArray(Connection connection, List<String> values) throws SQLException {

@@ -48,7 +48,7 @@ class OpenApiTests {
 			.getContentAsString();
 
 		// then
-		assertThat(mapped).hasSize(12);
+		assertThat(mapped).hasSize(16);
 		Set<String> described = JsonPath.<Map<String, Object>>read(document, "$.paths").keySet();
 		assertThat(described).containsExactlyInAnyOrderElementsOf(mapped);
 		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.1.");

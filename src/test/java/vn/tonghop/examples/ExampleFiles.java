@@ -43,7 +43,7 @@ public final class ExampleFiles {
 	public static void clean(JdbcTemplate jdbc) {
 		jdbc.execute("TRUNCATE warehouse.participation, warehouse.unit_coverage, tonghop.submission_problem, "
 				+ "tonghop.submission_report, tonghop.intake_log, tonghop.seen_file, tonghop.submission, tonghop.unit, "
-				+ "tonghop.conference, tonghop.unit_conversion");
+				+ "tonghop.conference, tonghop.unit_conversion, tonghop.submission_change_point, tonghop.submission_change");
 	}
 
 }

@@ -1,0 +1,22 @@
+package vn.tonghop.admin;
+
+/**
+ * Which archived files to process again: one submission, or the latest version of every unit
+ * (or of one unit) for a conference.
+ *
+ * @param dryRun process inside a transaction that is rolled back and report what would change
+ */
+public record RerunRequest(String conference, String unit, Long submission, boolean dryRun) {
+
+	/** Exactly one of submission or conference; unit only with a conference. */
+	public String problem() {
+		if ((this.submission == null) == (this.conference == null || this.conference.isBlank())) {
+			return "name either a submission or a conference";
+		}
+		if (this.submission != null && this.unit != null) {
+			return "a unit goes with a conference, not with a submission";
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,136 @@
+package vn.tonghop.admin;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
+import vn.tonghop.submission.SubmissionProcessor;
+
+/**
+ * Processes archived files again after a rule, alias or unit-tree change. A rerun goes through
+ * the ingest job like any file: the chosen versions become pending and are read, checked and
+ * loaded or rejected again; each load records what it changed. A dry run processes them in one
+ * transaction that is rolled back, so it reports exactly what a rerun would change.
+ */
+@Service
+public class Reruns {
+
+	private final JdbcTemplate jdbc;
+
+	private final IngestRunner runner;
+
+	private final SubmissionProcessor processor;
+
+	private final History history;
+
+	private final TransactionTemplate transactions;
+
+	Reruns(JdbcTemplate jdbc, IngestRunner runner, SubmissionProcessor processor, History history,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.runner = runner;
+		this.processor = processor;
+		this.history = history;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * The files a request names: the one submission, or for a conference the latest version of each
+	 * unit (the one a district would expect to count), whatever its state. Files that could not be
+	 * placed (unit or conference unknown) belong to no unit: rerun them by id.
+	 */
+	public List<Long> choose(RerunRequest request) {
+		if (request.submission() != null) {
+			return this.jdbc.queryForList("SELECT id FROM tonghop.submission WHERE id = ? AND state <> 'pending'",
+					Long.class, request.submission());
+		}
+		return this.jdbc.queryForList("""
+				SELECT id FROM (SELECT DISTINCT ON (unit_code) id, unit_code FROM tonghop.submission
+				                WHERE conference_code = ? AND unit_code IS NOT NULL AND (?::text IS NULL OR unit_code = ?)
+				                  AND state <> 'pending'
+				                ORDER BY unit_code, received_at DESC, id DESC) latest
+				ORDER BY unit_code
+				""", Long.class, request.conference(), request.unit(), request.unit());
+	}
+
+	/** @throws IngestNotStartedException when the job could not start */
+	public RerunResult rerun(RerunRequest request) throws IngestNotStartedException {
+		List<Long> ids = choose(request);
+		if (ids.isEmpty()) {
+			return new RerunResult(request.dryRun(), null, "NOTHING_TO_RERUN", List.of());
+		}
+		Map<Long, FileState> before = files(ids);
+		long lastChange = this.history.lastChangeId();
+		if (request.dryRun()) {
+			List<RerunOutcome> outcomes = this.transactions.execute(status -> {
+				for (long id : ids) {
+					// Recorded against the execution that last processed the file; all of it is rolled back.
+					long lastExecution = this.jdbc.queryForObject(
+							"SELECT job_execution_id FROM tonghop.submission WHERE id = ?", Long.class, id);
+					this.processor.process(pending(id), lastExecution);
+				}
+				List<RerunOutcome> seen = outcomes(ids, before, lastChange);
+				status.setRollbackOnly();
+				return seen;
+			});
+			return new RerunResult(true, null, "DRY_RUN", outcomes);
+		}
+		JobExecution execution = this.runner.rerun(ids, dropFolder(ids), "rerun");
+		return new RerunResult(false, execution.getId(), execution.getStatus().name(), outcomes(ids, before, lastChange));
+	}
+
+	/**
+	 * The drop folder of the run that last processed the newest chosen file: the district's reports
+	 * are written back next to its file, as they were the first time.
+	 */
+	private Path dropFolder(List<Long> ids) {
+		Long execution = this.jdbc.queryForObject("SELECT job_execution_id FROM tonghop.submission WHERE id = ?",
+				Long.class, ids.stream().max(Long::compare).orElseThrow());
+		return execution != null ? this.runner.dropFolder(execution) : null;
+	}
+
+	private List<RerunOutcome> outcomes(List<Long> ids, Map<Long, FileState> before, long lastChange) {
+		List<Change> changes = this.history.changesAfter(lastChange);
+		Map<Long, FileState> after = files(ids);
+		List<RerunOutcome> outcomes = new ArrayList<>();
+		for (long id : ids) {
+			FileState now = after.get(id);
+			Change change = changes.stream().filter(c -> c.submissionId() == id).reduce((a, b) -> b).orElse(null);
+			outcomes.add(new RerunOutcome(id, now.fileName(), now.unitCode(), now.conferenceCode(), before.get(id).state(),
+					now.state(), now.firstProblem(), change));
+		}
+		return outcomes;
+	}
+
+	private Map<Long, FileState> files(List<Long> ids) {
+		Map<Long, FileState> files = new HashMap<>();
+		for (long id : ids) {
+			files.put(id, this.jdbc.queryForObject("SELECT file_name, state, unit_code, conference_code, first_problem "
+					+ "FROM tonghop.submission WHERE id = ?", (rs, i) -> new FileState(rs.getString(1), rs.getString(2),
+							rs.getString(3), rs.getString(4), rs.getString(5)), id));
+		}
+		return files;
+	}
+
+	private PendingSubmission pending(long id) {
+		return this.jdbc.queryForObject("SELECT id, file_name, source_path, folder_unit_code, archive_path "
+				+ "FROM tonghop.submission WHERE id = ?", (rs, i) -> new PendingSubmission(rs.getLong(1), rs.getString(2),
+						rs.getString(3), rs.getString(4), Path.of(rs.getString(5))), id);
+	}
+
+	private record FileState(String fileName, String state, String unitCode, String conferenceCode,
+			String firstProblem) {
+	}
+
+}

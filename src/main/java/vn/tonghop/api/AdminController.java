@@ -1,0 +1,84 @@
+package vn.tonghop.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.tonghop.admin.RerunRequest;
+import vn.tonghop.admin.RerunResult;
+import vn.tonghop.admin.Reruns;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
+import vn.tonghop.jobs.IngestRunner.NoSuchExecutionException;
+
+/** Administrators' actions: rerun archived files, resume a failed run. Both answer when the run has ended. */
+@Tag(name = "Administration")
+@RestController
+class AdminController {
+
+	private final Reruns reruns;
+
+	private final IngestRunner runner;
+
+	AdminController(Reruns reruns, IngestRunner runner) {
+		this.reruns = reruns;
+		this.runner = runner;
+	}
+
+	@Operation(summary = "Process archived files again: one submission, or the latest version of each unit for a conference",
+			description = "With dryRun the files are processed in a transaction that is rolled back: the answer tells "
+					+ "what would change, nothing is changed.")
+	@PostMapping(path = "/api/admin/reruns", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	RerunResult rerun(@RequestBody RerunRequest request) throws IngestNotStartedException {
+		String problem = request.problem();
+		if (problem != null) {
+			throw new InvalidRerunException(problem);
+		}
+		return this.reruns.rerun(request);
+	}
+
+	@Operation(summary = "Resume a failed ingest execution where it stopped")
+	@PostMapping(path = "/api/admin/executions/{id}/restart", produces = MediaType.APPLICATION_JSON_VALUE)
+	Restarted restart(@PathVariable long id) throws IngestNotStartedException {
+		JobExecution resumed = this.runner.restart(id);
+		return new Restarted(id, resumed.getId(), resumed.getStatus().name());
+	}
+
+	@ExceptionHandler(NoSuchExecutionException.class)
+	ProblemDetail unknownExecution(NoSuchExecutionException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(IngestNotStartedException.class)
+	ProblemDetail notStarted(IngestNotStartedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidRerunException.class)
+	ProblemDetail invalid(InvalidRerunException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** @param resumedAs the new execution of the same job instance */
+	record Restarted(long executionId, long resumedAs, String status) {
+	}
+
+	static final class InvalidRerunException extends RuntimeException {
+
+		InvalidRerunException(String message) {
+			super("Rerun: " + message + ".");
+		}
+
+	}
+
+}

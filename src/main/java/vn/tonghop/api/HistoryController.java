@@ -1,0 +1,57 @@
+package vn.tonghop.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.tonghop.admin.Change;
+import vn.tonghop.admin.History;
+import vn.tonghop.admin.PointChange;
+
+/** Every version a unit sent for a conference, and what each load changed in the warehouse. */
+@Tag(name = "History")
+@RestController
+class HistoryController {
+
+	private final History history;
+
+	private final SubmissionQueries submissions;
+
+	HistoryController(History history, SubmissionQueries submissions) {
+		this.history = history;
+		this.submissions = submissions;
+	}
+
+	@Operation(summary = "A unit's versions for a conference, oldest first, with the totals before and after each load")
+	@GetMapping(path = "/api/units/{unit}/conferences/{code}/versions",
+			produces = { MediaType.APPLICATION_JSON_VALUE, ApiMediaTypes.CSV })
+	Page<VersionRow> versions(@PathVariable String unit, @PathVariable String code,
+			@Valid @ParameterObject PageRequest paging) {
+		return page(this.history.versions(unit, code).stream().map(VersionRow::of).toList(), paging);
+	}
+
+	@Operation(summary = "The points the submission's latest load added, removed or changed, in the order of the file")
+	@GetMapping(path = "/api/submissions/{id}/changes", produces = { MediaType.APPLICATION_JSON_VALUE, ApiMediaTypes.CSV })
+	Page<PointChange> changes(@PathVariable long id, @Valid @ParameterObject PageRequest paging) {
+		if (!this.submissions.exists(id)) {
+			throw NotFoundException.submission(id);
+		}
+		List<PointChange> points = this.history.latestChange(id).map(Change::id).map(this.history::points).orElse(List.of());
+		return page(points, paging);
+	}
+
+	// A unit sends a handful of versions and a load changes at most a file's points: paged in memory.
+	private static <T> Page<T> page(List<T> all, PageRequest paging) {
+		int from = (int) Math.min(paging.offset(), all.size());
+		return paging.of(all.subList(from, Math.min(from + paging.size(), all.size())), all.size());
+	}
+
+}

@@ -1,0 +1,87 @@
+package vn.tonghop.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.tonghop.admin.RerunOutcome;
+import vn.tonghop.admin.RerunRequest;
+import vn.tonghop.admin.RerunResult;
+import vn.tonghop.admin.Reruns;
+import vn.tonghop.jobs.IngestRunner;
+
+@Command(name = "rerun", mixinStandardHelpOptions = true,
+		description = { "Processes archived files again (after a rule, alias or unit-tree change) through the ingest job.",
+				"--conference takes the latest version each unit sent for it; --submission one file.",
+				"Prints per file its state before and after, and what its load changed in the warehouse.",
+				"Exit code 0 when the run completed (rejections included), 1 when it failed or nothing matched." })
+final class RerunCommand implements Callable<Integer> {
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	Choice choice;
+
+	@Option(names = "--dry-run", description = "process in a transaction that is rolled back: print what would change, change nothing")
+	boolean dryRun;
+
+	static final class Choice {
+
+		@ArgGroup(exclusive = false)
+		Conference conference;
+
+		@Option(names = "--submission", paramLabel = "ID", description = "one submission by id")
+		Long submission;
+
+	}
+
+	static final class Conference {
+
+		@Option(names = "--conference", paramLabel = "CODE", required = true, description = "the latest version of each unit for this conference")
+		String code;
+
+		@Option(names = "--unit", paramLabel = "CODE", description = "only this unit")
+		String unit;
+
+	}
+
+	@Override
+	public Integer call() {
+		return SpringRun.once(this::rerun);
+	}
+
+	private int rerun(ConfigurableApplicationContext context) {
+		PrintStream out = System.out;
+		RerunRequest request = new RerunRequest(this.choice.conference != null ? this.choice.conference.code : null,
+				this.choice.conference != null ? this.choice.conference.unit : null, this.choice.submission, this.dryRun);
+		RerunResult result;
+		try {
+			result = context.getBean(Reruns.class).rerun(request);
+		}
+		catch (IngestRunner.IngestNotStartedException ex) {
+			System.err.println(ex.getMessage());
+			return 1;
+		}
+		if (result.outcomes().isEmpty()) {
+			System.err.println("Nothing to rerun: no processed submission matches.");
+			return 1;
+		}
+		out.println(result.dryRun() ? "Dry run: nothing was changed; a rerun would do this:"
+				: "Rerun " + result.executionId() + ": " + result.status());
+		TextTable table = new TextTable("Submission", "File", "Unit", "Before", "After", "Points", "Added", "Removed",
+				"Changed", "Participants", "First problem").right(0, 6, 7, 8);
+		for (RerunOutcome outcome : result.outcomes()) {
+			var change = outcome.change();
+			table.add(outcome.submissionId(), outcome.fileName(), outcome.unitCode(), outcome.stateBefore(),
+					outcome.stateAfter(), change != null ? ChangeTables.points(change) : "unchanged",
+					change != null ? change.pointsAdded() : "", change != null ? change.pointsRemoved() : "",
+					change != null ? change.pointsChanged() : "", change != null ? ChangeTables.participants(change) : "",
+					outcome.firstProblem());
+		}
+		table.print(out);
+		return result.completed() ? 0 : 1;
+	}
+
+}

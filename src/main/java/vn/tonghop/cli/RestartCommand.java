@@ -1,0 +1,49 @@
+package vn.tonghop.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.status.StatusQueries;
+
+@Command(name = "restart", mixinStandardHelpOptions = true,
+		description = { "Resumes a failed ingest execution where it stopped: finished steps are not run again,",
+				"files already loaded stay loaded, the files still pending are processed.",
+				"Exit code 0 when the resumed run completed, 1 when it failed or could not be restarted." })
+final class RestartCommand implements Callable<Integer> {
+
+	@Option(names = "--execution", paramLabel = "ID", required = true, description = "the job execution to resume (see `status`)")
+	long execution;
+
+	@Override
+	public Integer call() {
+		return SpringRun.once(this::restart);
+	}
+
+	private int restart(ConfigurableApplicationContext context) {
+		PrintStream out = System.out;
+		JobExecution resumed;
+		try {
+			resumed = context.getBean(IngestRunner.class).restart(this.execution);
+		}
+		catch (IngestRunner.IngestNotStartedException ex) {
+			System.err.println(ex.getMessage());
+			return 1;
+		}
+		out.printf("Execution %d resumed as %d: %s%n%n", this.execution, resumed.getId(), resumed.getStatus());
+		IngestCommand.printFiles(out, context.getBean(StatusQueries.class).run(resumed.getId()), List.of());
+		if (resumed.getStatus() != BatchStatus.COMPLETED) {
+			resumed.getAllFailureExceptions().forEach(failure -> System.err.println("Run failed: " + failure.getMessage()));
+			return 1;
+		}
+		return 0;
+	}
+
+}

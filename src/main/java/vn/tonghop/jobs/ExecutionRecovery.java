@@ -1,0 +1,85 @@
+package vn.tonghop.jobs;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, marks executions left STARTED or STOPPING by a process that died as FAILED (Spring
+ * Batch's own {@link JobOperator#recover}), so {@code restart} can resume them. Several instances
+ * share the database, so an execution is taken for dead only when that is certain: it was started
+ * on this host by a process that no longer exists, or, from another host, nothing about it has
+ * moved for {@link RecoveryProperties#staleAfter()}.
+ */
+@Component
+public class ExecutionRecovery implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ExecutionRecovery.class);
+
+	private final JobRepository jobRepository;
+
+	private final JobOperator jobOperator;
+
+	private final RecoveryProperties properties;
+
+	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, RecoveryProperties properties) {
+		this.jobRepository = jobRepository;
+		this.jobOperator = jobOperator;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		recover();
+	}
+
+	/** @return the ids of the executions marked restartable */
+	public List<Long> recover() {
+		List<Long> recovered = new ArrayList<>();
+		String host = ThisProcess.host();
+		long self = ProcessHandle.current().pid();
+		LocalDateTime quietSince = LocalDateTime.now().minus(this.properties.staleAfter());
+		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB)) {
+			if (isDead(execution, host, self, quietSince)) {
+				this.jobOperator.recover(execution);
+				log.warn("Job execution {} was left {} by a process that is gone; marked FAILED, restart it with "
+						+ "'restart --execution {}'", execution.getId(), execution.getStatus(), execution.getId());
+				recovered.add(execution.getId());
+			}
+		}
+		return recovered;
+	}
+
+	private static boolean isDead(JobExecution execution, String host, long self, LocalDateTime quietSince) {
+		ExecutionContext context = execution.getExecutionContext();
+		if (host.equals(context.getString(IngestJobConfiguration.HOST, null)) && context.containsKey(IngestJobConfiguration.PID)) {
+			long pid = context.getLong(IngestJobConfiguration.PID);
+			return pid != self && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+		}
+		return lastMoved(execution).isBefore(quietSince);
+	}
+
+	private static LocalDateTime lastMoved(JobExecution execution) {
+		LocalDateTime last = Objects.requireNonNullElse(execution.getLastUpdated(), execution.getCreateTime());
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getLastUpdated() != null && step.getLastUpdated().isAfter(last)) {
+				last = step.getLastUpdated();
+			}
+		}
+		return last;
+	}
+
+}

@@ -1,0 +1,21 @@
+package vn.tonghop.jobs;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * When an execution left running is taken for dead.
+ *
+ * @param staleAfter an execution started on another host (or by a version that did not record its
+ * host) is recovered only when neither it nor any of its steps has been updated for this long;
+ * the load step records progress after every file, so a live run is never this quiet
+ */
+@Validated
+@ConfigurationProperties("tonghop.recovery")
+public record RecoveryProperties(@NotNull @DefaultValue("2h") Duration staleAfter) {
+}

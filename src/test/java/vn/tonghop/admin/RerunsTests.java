@@ -1,0 +1,172 @@
+package vn.tonghop.admin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+import vn.tonghop.units.UnitImporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class RerunsTests {
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	Reruns reruns;
+
+	@Autowired
+	History history;
+
+	@Autowired
+	UnitImporter units;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void cleanWarehouseAndLoadReference() throws IOException {
+		ExampleFiles.clean(this.jdbc);
+		this.reference.importAll(Path.of("jobs", "reference"));
+	}
+
+	@Test
+	void aResubmissionRecordsThePointsAddedRemovedAndChanged() throws Exception {
+		// given Long Biên's first version
+		Path file = this.input.resolve("long-bien.csv");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Cự Khối", 100, "Phường Gia Thụy", 100));
+		this.runner.run(this.input, "test");
+
+		// when the second drops Cự Khối, adds Ngọc Lâm and raises Bồ Đề
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 130, "Phường Gia Thụy", 100, "Phường Ngọc Lâm", 80));
+		this.runner.run(this.input, "test");
+
+		// then
+		List<Version> versions = this.history.versions("004", "NQDH13");
+		assertThat(versions).extracting(Version::version, Version::state, Version::current)
+			.containsExactly(tuple(1, "accepted", false), tuple(2, "accepted", true));
+		Change first = versions.get(0).change();
+		assertThat(first.replacedSubmissionId()).isNull();
+		assertThat(List.of(first.pointsBefore(), first.pointsAfter(), first.pointsAdded(), first.pointsRemoved(),
+				first.pointsChanged())).containsExactly(0, 3, 3, 0, 0);
+		Change second = versions.get(1).change();
+		assertThat(second.replacedSubmissionId()).isEqualTo(versions.get(0).submissionId());
+		assertThat(List.of(second.pointsBefore(), second.pointsAfter(), second.pointsAdded(), second.pointsRemoved(),
+				second.pointsChanged())).containsExactly(3, 3, 1, 1, 1);
+		assertThat(List.of(second.participantsBefore(), second.participantsAfter(), second.membersBefore(),
+				second.membersAfter())).containsExactly(300L, 310L, 300L, 310L);
+		assertThat(this.history.points(second.id()))
+			.extracting(PointChange::kind, PointChange::pointName, PointChange::hostUnitCode, PointChange::membersBefore,
+					PointChange::membersAfter)
+			.containsExactly(tuple("changed", "Phường Bồ Đề", "00139", 100, 130),
+					tuple("removed", "Phường Cự Khối", "00154", 100, null),
+					tuple("added", "Phường Ngọc Lâm", "00133", null, 80));
+		Map<String, Object> source = this.jdbc.queryForMap("SELECT version, file_name, sheet_name, source_row "
+				+ "FROM warehouse.participation_source WHERE point_name = 'Phường Ngọc Lâm'");
+		assertThat(source).containsEntry("version", 2L)
+			.containsEntry("file_name", "long-bien.csv")
+			.containsEntry("sheet_name", "long-bien")
+			.containsEntry("source_row", 7);
+	}
+
+	@Test
+	void anAliasAndARerunLoadAFileRejectedForItsUnit() throws Exception {
+		// given a file naming its unit in a way the tree does not know
+		Files.writeString(this.input.resolve("lb.csv"), longBien("Quận ủy LB", "Phường Bồ Đề", 100, "Phường Gia Thụy", 50));
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		assertThat(this.jdbc.queryForObject("SELECT code FROM tonghop.submission_problem WHERE submission_id = ?",
+				String.class, id)).isEqualTo("unit-unknown");
+
+		// when the name becomes an alias of Long Biên and the file is rerun
+		Path alias = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(alias, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "004,Quận Long Biên,01,district,,2025-06-30,Quận LB\n");
+		this.units.importFile(alias);
+		RerunResult dryRun = this.reruns.rerun(new RerunRequest(null, null, id, true));
+		Map<String, Object> afterDryRun = this.jdbc.queryForMap("SELECT state, (SELECT count(*) FROM warehouse.participation) "
+				+ "AS rows, (SELECT count(*) FROM tonghop.submission_change) AS changes FROM tonghop.submission WHERE id = ?", id);
+		RerunResult rerun = this.reruns.rerun(new RerunRequest(null, null, id, false));
+
+		// then the dry run told exactly what the rerun did, and changed nothing
+		assertThat(afterDryRun).containsEntry("state", "rejected").containsEntry("rows", 0L).containsEntry("changes", 0L);
+		assertThat(dryRun.outcomes()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.stateBefore()).isEqualTo("rejected");
+			assertThat(outcome.stateAfter()).isEqualTo("accepted");
+			assertThat(List.of(outcome.change().pointsBefore(), outcome.change().pointsAfter(), outcome.change().pointsAdded()))
+				.containsExactly(0, 2, 2);
+			assertThat(outcome.change().participantsAfter()).isEqualTo(150L);
+		});
+		assertThat(rerun.status()).isEqualTo(BatchStatus.COMPLETED.name());
+		assertThat(rerun.outcomes()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.stateAfter()).isEqualTo("accepted");
+			assertThat(outcome.unitCode()).isEqualTo("004");
+			assertThat(List.of(outcome.change().pointsBefore(), outcome.change().pointsAfter(), outcome.change().pointsAdded()))
+				.containsExactly(0, 2, 2);
+		});
+		assertThat(this.jdbc.queryForList("SELECT point_name FROM warehouse.participation WHERE submission_id = ? "
+				+ "ORDER BY source_row", String.class, id)).containsExactly("Phường Bồ Đề", "Phường Gia Thụy");
+		assertThat(this.jdbc.queryForObject("SELECT job_execution_id FROM tonghop.submission WHERE id = ?", Long.class, id))
+			.isEqualTo(rerun.executionId());
+	}
+
+	@Test
+	void aConferenceRerunTakesTheLatestVersionOfEachUnit() throws Exception {
+		// given Long Biên accepted, then a later version rejected for its totals
+		Path file = this.input.resolve("long-bien.csv");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Gia Thụy", 100));
+		this.runner.run(this.input, "test");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100).replace(";Tổng cộng;;;100;", ";Tổng cộng;;;999;"));
+		this.runner.run(this.input, "test");
+		long latest = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+
+		// when
+		List<Long> chosen = this.reruns.choose(new RerunRequest("NQDH13", null, null, true));
+		RerunResult dryRun = this.reruns.rerun(new RerunRequest("NQDH13", "004", null, true));
+
+		// then the rejected latest version is chosen, rejected again, and the warehouse keeps the earlier one
+		assertThat(chosen).containsExactly(latest);
+		assertThat(dryRun.outcomes()).extracting(RerunOutcome::submissionId, RerunOutcome::stateAfter,
+				RerunOutcome::change).containsExactly(tuple(latest, "rejected", null));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(2);
+	}
+
+	/** A Long Biên CSV: pairs of ward and members, each ward hosting its own grassroots point. */
+	static String longBien(String unit, Object... wardsAndMembers) {
+		StringBuilder csv = new StringBuilder("Đơn vị báo cáo;" + unit + "\nHội nghị;NQDH13\n\n"
+				+ "STT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;Số đảng viên tham dự;Số người khác tham dự\n");
+		int total = 0;
+		for (int i = 0; i < wardsAndMembers.length; i += 2) {
+			String ward = (String) wardsAndMembers[i];
+			int members = (Integer) wardsAndMembers[i + 1];
+			csv.append(i / 2 + 1).append(';').append(ward).append(";Phường;").append(ward).append(';').append(members)
+				.append(";0\n");
+			total += members;
+		}
+		return csv.append(";Tổng cộng;;;").append(total).append(";0\n").toString();
+	}
+
+}

@@ -1,0 +1,148 @@
+package vn.tonghop.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class RestartTests {
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	ExecutionRecovery recovery;
+
+	@Autowired
+	JobRepository jobRepository;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void cleanWarehouseAndLoadReference() throws IOException {
+		ExampleFiles.clean(this.jdbc);
+		this.reference.importAll(Path.of("jobs", "reference"));
+	}
+
+	@AfterEach
+	void dropTheFailingTrigger() {
+		this.jdbc.execute("DROP TRIGGER IF EXISTS fail_once ON warehouse.participation");
+		this.jdbc.execute("DROP FUNCTION IF EXISTS fail_on_marker()");
+	}
+
+	@Test
+	void aFailedRunResumesWhereItStopped() throws Exception {
+		// given two files for two conferences, and a database that refuses the second file's marker row
+		Files.writeString(this.input.resolve("1.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		Files.writeString(this.input.resolve("2.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy"))
+			.replace("Hội nghị;NQDH13", "Hội nghị;HNTW8-K13"));
+		this.jdbc.execute("CREATE FUNCTION fail_on_marker() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+				+ "IF NEW.point_name = 'Phường Gia Thụy' THEN RAISE EXCEPTION 'marker row refused'; END IF; RETURN NEW; END $$");
+		this.jdbc.execute("CREATE TRIGGER fail_once BEFORE INSERT ON warehouse.participation FOR EACH ROW "
+				+ "EXECUTE FUNCTION fail_on_marker()");
+		JobExecution failed = this.runner.run(this.input, "test");
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(states()).containsExactly("1.csv accepted", "2.csv pending");
+
+		// when the cause is gone and the execution is restarted
+		this.jdbc.execute("DROP TRIGGER fail_once ON warehouse.participation");
+		this.jdbc.execute("DROP FUNCTION fail_on_marker()");
+		JobExecution resumed = this.runner.restart(failed.getId());
+
+		// then the second file is loaded by the resumed execution, the first is not processed again
+		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(states()).containsExactly("1.csv accepted", "2.csv accepted");
+		assertThat(this.jdbc.queryForList("SELECT conference_code || ' ' || point_name || ' ' || participants "
+				+ "FROM warehouse.participation ORDER BY conference_code, source_row", String.class))
+			.containsExactly("HNTW8-K13 Phường Bồ Đề 100", "HNTW8-K13 Phường Gia Thụy 100", "NQDH13 Phường Bồ Đề 100");
+		assertThat(this.jdbc.queryForList("SELECT job_execution_id FROM tonghop.submission ORDER BY file_name", Long.class))
+			.containsExactly(failed.getId(), resumed.getId());
+	}
+
+	@Test
+	void startUpRecoveryMarksOnlyExecutionsOfDeadProcessesRestartable() throws Exception {
+		// given an execution left STARTED by a process of this host that is gone, one by a live
+		// process of this host, and one by another host that moved a moment ago
+		Process finished = new ProcessBuilder("true").start();
+		finished.waitFor();
+		JobExecution dead = leftRunning(ThisProcess.host(), finished.pid());
+		JobExecution live = leftRunning(ThisProcess.host(), ProcessHandle.current().parent().orElseThrow().pid());
+		JobExecution elsewhere = leftRunning("another-host", finished.pid());
+
+		// when
+		List<Long> recovered = this.recovery.recover();
+
+		// then only the dead one is FAILED, and it can be restarted to completion
+		assertThat(recovered).containsExactly(dead.getId());
+		assertThat(this.jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(this.jobRepository.getJobExecution(live.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+		assertThat(this.jobRepository.getJobExecution(elsewhere.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+		Files.writeString(this.input.resolve("1.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		assertThat(this.runner.restart(dead.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(states()).containsExactly("1.csv accepted");
+		abandon(live);
+		abandon(elsewhere);
+	}
+
+	private JobExecution leftRunning(String host, long pid) {
+		JobParameters parameters = new JobParametersBuilder()
+			.addString(IngestJobConfiguration.INPUT, this.input.toAbsolutePath().toString())
+			.addString("run", UUID.randomUUID().toString())
+			.toJobParameters();
+		JobInstance instance = this.jobRepository.createJobInstance(IngestJobConfiguration.JOB, parameters);
+		ExecutionContext context = new ExecutionContext();
+		context.putString(IngestJobConfiguration.HOST, host);
+		context.putLong(IngestJobConfiguration.PID, pid);
+		JobExecution execution = this.jobRepository.createJobExecution(instance, parameters, context);
+		execution.setStatus(BatchStatus.STARTED);
+		execution.setStartTime(LocalDateTime.now());
+		this.jobRepository.update(execution);
+		return execution;
+	}
+
+	/** Leaves no running execution behind for other tests' recovery. */
+	private void abandon(JobExecution execution) {
+		JobExecution stored = this.jobRepository.getJobExecution(execution.getId());
+		stored.setStatus(BatchStatus.ABANDONED);
+		stored.setEndTime(LocalDateTime.now());
+		this.jobRepository.update(stored);
+	}
+
+	private List<String> states() {
+		return this.jdbc.queryForList("SELECT file_name || ' ' || state FROM tonghop.submission ORDER BY file_name",
+				String.class);
+	}
+
+}
