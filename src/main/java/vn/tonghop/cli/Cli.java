@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 		description = "Consolidates district submissions about study conferences into a PostgreSQL warehouse.%n"
 				+ "Without a command, runs 'serve'.",
 		subcommands = { ServeCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class,
-				TemplateCommand.class, UnitsCommand.class, ConferencesCommand.class })
+				TemplateCommand.class, UnitsCommand.class, ConferencesCommand.class, AccountsCommand.class })
 public final class Cli implements Callable<Integer> {
 
 	public static int run(String... args) {
