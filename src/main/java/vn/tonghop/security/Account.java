@@ -1,5 +1,6 @@
 package vn.tonghop.security;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,12 @@ public record Account(@NotBlank String name,
 
 	/** Granted to a district account next to its role, so its unit travels with the authentication. */
 	static final String UNIT_AUTHORITY_PREFIX = "UNIT_";
+
+	/** Checked when configuration is bound: a configured account that cannot be used stops start-up. */
+	@AssertTrue(message = "only role DISTRICT is bound to a unit, and it needs one")
+	boolean isRoleAndUnitFitting() {
+		return problem() == null;
+	}
 
 	/** A district account without its unit, or another role with one, cannot be used. */
 	String problem() {

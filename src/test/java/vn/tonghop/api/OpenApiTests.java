@@ -54,6 +54,8 @@ class OpenApiTests {
 		Set<String> described = JsonPath.<Map<String, Object>>read(document, "$.paths").keySet();
 		assertThat(described).containsExactlyInAnyOrderElementsOf(mapped);
 		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.1.");
+		assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.basic.scheme")).isEqualTo("basic");
+		assertThat(JsonPath.<List<String>>read(document, "$.security[*].basic")).hasSize(1);
 		assertThat(this.mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString()).contains("/api/conferences/{code}/provinces:");
 	}

@@ -94,12 +94,16 @@ class AccountsTests {
 	}
 
 	@Test
-	void configuredPasswordsMustBeEncoded() {
+	void configuredAccountsMustBeEncodedAndFit() {
 		Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
 		assertThat(validator.validate(new Account("a", "{noop}secret", Role.ADMIN, null))).hasSize(1);
 		assertThat(validator.validate(new Account("a", "secret", Role.ADMIN, null))).hasSize(1);
 		assertThat(validator.validate(new Account("a", "{bcrypt}$2a$04$abc", Role.ADMIN, null))).isEmpty();
+		assertThat(validator.validate(new Account("d", "{bcrypt}$2a$04$abc", Role.DISTRICT, null)))
+			.extracting(violation -> violation.getPropertyPath().toString())
+			.containsExactly("roleAndUnitFitting");
+		assertThat(validator.validate(new Account("d", "{bcrypt}$2a$04$abc", Role.DISTRICT, "004"))).isEmpty();
 	}
 
 	@Test
