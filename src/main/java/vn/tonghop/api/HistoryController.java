@@ -3,11 +3,13 @@ package vn.tonghop.api;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.tonghop.admin.Change;
 import vn.tonghop.admin.History;
 import vn.tonghop.admin.PointChange;
+import vn.tonghop.security.UnitScope;
 
 /** Every version a unit sent for a conference, and what each load changed in the warehouse. */
 @Tag(name = "History")
@@ -40,8 +43,10 @@ class HistoryController {
 
 	@Operation(summary = "The points the submission's latest load added, removed or changed, in the order of the file")
 	@GetMapping(path = "/api/submissions/{id}/changes", produces = { MediaType.APPLICATION_JSON_VALUE, ApiMediaTypes.CSV })
-	Page<PointChange> changes(@PathVariable long id, @Valid @ParameterObject PageRequest paging) {
-		if (!this.submissions.exists(id)) {
+	Page<PointChange> changes(@PathVariable long id, @Valid @ParameterObject PageRequest paging,
+			@Parameter(hidden = true) Authentication caller) {
+		// Another district's submission is answered as if it did not exist, as in SubmissionController.
+		if (!this.submissions.visible(id, UnitScope.districtUnit(caller).orElse(null))) {
 			throw NotFoundException.submission(id);
 		}
 		List<PointChange> points = this.history.latestChange(id).map(Change::id).map(this.history::points).orElse(List.of());

@@ -19,11 +19,18 @@ public class SubmissionQueries {
 	 * ancestor of kind province, found by walking up the tree.
 	 */
 	private static final String SUBMISSIONS = """
-			WITH taken AS (
+			WITH RECURSIVE scope (code, depth) AS (
+			    SELECT CAST(:within AS text), 0 WHERE CAST(:within AS text) IS NOT NULL
+			    UNION
+			    SELECT u.code, scope.depth + 1 FROM scope JOIN tonghop.unit u ON u.parent_code = scope.code
+			    WHERE scope.depth < 8
+			), taken AS (
 			    SELECT s.*, coalesce(c.start_date, (s.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) AS as_of
 			    FROM tonghop.submission s
 			    LEFT JOIN tonghop.conference c ON c.code = s.conference_code
 			    WHERE (CAST(:id AS bigint) IS NULL OR s.id = :id)
+			      AND (CAST(:within AS text) IS NULL OR s.unit_code IN (SELECT code FROM scope)
+			           OR s.folder_unit_code IN (SELECT code FROM scope))
 			      AND (CAST(:conference AS text) IS NULL OR s.conference_code = :conference)
 			      AND (CAST(:unit AS text) IS NULL OR s.unit_code = :unit)
 			      AND (CAST(:state AS text) IS NULL OR s.state = :state)
@@ -79,15 +86,18 @@ public class SubmissionQueries {
 		this.links = links;
 	}
 
-	/** Matching submissions, the most recently received first. */
-	public Page<SubmissionRow> submissions(SubmissionFilter filter, PageRequest paging) {
-		return PagedSql.page(this.jdbc, SUBMISSIONS, "received_at DESC, id DESC", parameters(null, filter),
+	/**
+	 * Matching submissions, the most recently received first.
+	 * @param within only those of this unit's subtree (reported for, or dropped in its folders); null: all
+	 */
+	public Page<SubmissionRow> submissions(SubmissionFilter filter, String within, PageRequest paging) {
+		return PagedSql.page(this.jdbc, SUBMISSIONS, "received_at DESC, id DESC", parameters(null, filter, within),
 				(rs, i) -> submission(rs), paging);
 	}
 
-	public Optional<SubmissionDetails> submission(long id) {
+	public Optional<SubmissionDetails> submission(long id, String within) {
 		return this.jdbc
-			.query(SUBMISSIONS, parameters(id, SubmissionFilter.none()),
+			.query(SUBMISSIONS, parameters(id, SubmissionFilter.none(), within),
 					(rs, i) -> submission(rs))
 			.stream()
 			.findFirst()
@@ -110,13 +120,21 @@ public class SubmissionQueries {
 			.findFirst();
 	}
 
+	/** Whether the submission exists and lies within the unit's subtree (null: anywhere). */
+	public boolean visible(long id, String within) {
+		return within == null ? exists(id)
+				: !this.jdbc.query(SUBMISSIONS, parameters(id, SubmissionFilter.none(), within), (rs, i) -> rs.getLong("id"))
+					.isEmpty();
+	}
+
 	public boolean exists(long id) {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.submission WHERE id = :id)",
 				new MapSqlParameterSource("id", id), Boolean.class));
 	}
 
-	private static MapSqlParameterSource parameters(Long id, SubmissionFilter filter) {
-		return new MapSqlParameterSource("id", id).addValue("conference", filter.conference())
+	private static MapSqlParameterSource parameters(Long id, SubmissionFilter filter, String within) {
+		return new MapSqlParameterSource("id", id).addValue("within", within)
+			.addValue("conference", filter.conference())
 			.addValue("province", filter.province())
 			.addValue("unit", filter.unit())
 			.addValue("state", filter.state())

@@ -1,5 +1,6 @@
 package vn.tonghop.submission;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import vn.tonghop.conference.Conference;
 import vn.tonghop.conference.ConferenceResolution;
 import vn.tonghop.feedback.SubmissionFeedback;
+import vn.tonghop.health.SubmissionMetrics;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.jobs.IngestProgress;
@@ -78,8 +80,11 @@ public class SubmissionProcessor {
 
 	private final IngestProgress progress;
 
+	private final SubmissionMetrics metrics;
+
 	SubmissionProcessor(WarehouseLoader loader, SubmissionRecorder recorder, ReferenceData reference,
-			IntakeProperties intake, SubmissionFeedback feedback, ReadLimits limits, IngestProgress progress) {
+			IntakeProperties intake, SubmissionFeedback feedback, ReadLimits limits, IngestProgress progress,
+			SubmissionMetrics metrics) {
 		this.loader = loader;
 		this.recorder = recorder;
 		this.reference = reference;
@@ -87,9 +92,11 @@ public class SubmissionProcessor {
 		this.feedback = feedback;
 		this.limits = limits;
 		this.progress = progress;
+		this.metrics = metrics;
 	}
 
 	public void process(PendingSubmission pending, long jobExecutionId) {
+		long started = System.nanoTime();
 		ProblemList problems = new ProblemList(this.intake.maxProblems());
 		PointChecks checks = new PointChecks(problems);
 		RecognizedTable[] found = new RecognizedTable[1];
@@ -105,6 +112,7 @@ public class SubmissionProcessor {
 				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
 				placement != null ? placement.conference().code() : null, placement != null ? placement.reportDate() : null,
 				accepted ? staged : 0, accepted), problems);
+		this.metrics.processed(state, staged, Duration.ofNanos(System.nanoTime() - started));
 		this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state,
 				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
 				placement != null ? placement.conference().code() : null, accepted ? staged : 0), problems);

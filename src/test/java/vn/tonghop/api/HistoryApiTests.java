@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.tonghop.examples.ExampleFiles;
@@ -31,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest(properties = "tonghop.intake.stable-for=0s")
 @AutoConfigureMockMvc
+@WithMockUser(roles = "ADMIN")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryApiTests {
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -21,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest(properties = "tonghop.intake.stable-for=0s")
 @AutoConfigureMockMvc
+@WithMockUser(roles = "ANALYST")
 class OpenApiTests {
 
 	@Autowired
@@ -52,6 +54,8 @@ class OpenApiTests {
 		Set<String> described = JsonPath.<Map<String, Object>>read(document, "$.paths").keySet();
 		assertThat(described).containsExactlyInAnyOrderElementsOf(mapped);
 		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.1.");
+		assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.basic.scheme")).isEqualTo("basic");
+		assertThat(JsonPath.<List<String>>read(document, "$.security[*].basic")).hasSize(1);
 		assertThat(this.mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString()).contains("/api/conferences/{code}/provinces:");
 	}

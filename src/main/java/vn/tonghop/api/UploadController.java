@@ -1,0 +1,134 @@
+package vn.tonghop.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.security.UnitScope;
+
+/**
+ * Uploads land where a district would drop the file, {@code input/<unit>/<name>}, and are taken by
+ * the next scan like any dropped file: same checks by content, same outcome, same report.
+ */
+@Tag(name = "Submissions")
+@RestController
+class UploadController {
+
+	private final IntakeProperties intake;
+
+	private final UnitScope scope;
+
+	private final JdbcTemplate jdbc;
+
+	private final UploadProperties properties;
+
+	UploadController(IntakeProperties intake, UnitScope scope, JdbcTemplate jdbc, UploadProperties properties) {
+		this.intake = intake;
+		this.scope = scope;
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	@Operation(summary = "Upload one file for a unit; it is processed by the next scan of the drop folder",
+			description = "Administrators name the unit; a district account uploads for its own unit by default "
+					+ "and may name a unit of its subtree. Answers 202 with where the file was put; its submission "
+					+ "appears under Location once the scan has taken it.")
+	@PostMapping(path = "/api/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<UploadReceipt> upload(@RequestPart("file") MultipartFile file,
+			@RequestParam(name = "unit", required = false) String unit, @Parameter(hidden = true) Authentication caller)
+			throws IOException {
+		// The servlet container enforces the same limit on the request (spring.servlet.multipart).
+		if (file.getSize() > this.properties.maxSize().toBytes()) {
+			throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+					"The file is larger than " + this.properties.maxSize() + ".");
+		}
+		String target = unit != null ? unit.strip() : UnitScope.districtUnit(caller)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name the unit the file is for."));
+		if (!target.matches("[\\p{L}\\p{N}._-]+") || !unitExists(target)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No unit " + target + ".");
+		}
+		if (!this.scope.covers(caller, target)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This account may not upload for unit " + target + ".");
+		}
+		String name = UploadedFileName.of(file.getOriginalFilename())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"The file name is empty or that of a temporary file."));
+		Path stored = store(file, target, name);
+		String relative = target + "/" + stored.getFileName();
+		URI location = UriComponentsBuilder.fromPath("/api/submissions").queryParam("unit", target).build().toUri();
+		return ResponseEntity.accepted().location(location).body(new UploadReceipt(target, relative, file.getSize()));
+	}
+
+	private boolean unitExists(String code) {
+		return Boolean.TRUE.equals(
+				this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = ?)", Boolean.class, code));
+	}
+
+	/**
+	 * Written under a temporary name the scanner skips, then linked under its final name, which
+	 * fails rather than replaces when that name exists: the scanner never sees half a file and an
+	 * earlier file is never overwritten.
+	 */
+	private Path store(MultipartFile file, String unit, String name) throws IOException {
+		Path folder = Files.createDirectories(this.intake.input().resolve(unit));
+		Path partial = folder.resolve("." + UUID.randomUUID() + ".part");
+		try (InputStream in = file.getInputStream()) {
+			Files.copy(in, partial);
+			for (int attempt = 1;; attempt++) {
+				Path target = folder.resolve(numbered(name, attempt));
+				try {
+					Files.createLink(target, partial);
+					return target;
+				}
+				catch (FileAlreadyExistsException ex) {
+					// Taken: try the next number.
+				}
+			}
+		}
+		finally {
+			Files.deleteIfExists(partial);
+		}
+	}
+
+	/** "tên.xlsx", then "tên (2).xlsx", "tên (3).xlsx"… */
+	static String numbered(String name, int attempt) {
+		if (attempt == 1) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) + " (" + attempt + ")" + name.substring(dot)
+				: name + " (" + attempt + ")";
+	}
+
+	/**
+	 * @param unit the unit whose folder received the file
+	 * @param path where the file is, relative to the drop folder; the submission's {@code sourcePath}
+	 * @param size the file's size in bytes
+	 */
+	record UploadReceipt(String unit, String path, long size) {
+	}
+
+}

@@ -1,0 +1,33 @@
+package vn.tonghop.health;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Files and rows by outcome (accepted, accepted_with_warnings, rejected) and how long a file took,
+ * as Micrometer meters: {@code tonghop.files}, {@code tonghop.rows}, {@code tonghop.file.duration}.
+ */
+@Component
+public class SubmissionMetrics {
+
+	private final MeterRegistry registry;
+
+	SubmissionMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * @param outcome the submission's state
+	 * @param rows the point rows read from the file
+	 * @param took from taking the file to recording its outcome
+	 */
+	public void processed(String outcome, long rows, Duration took) {
+		this.registry.counter("tonghop.files", "outcome", outcome).increment();
+		this.registry.counter("tonghop.rows", "outcome", outcome).increment(rows);
+		this.registry.timer("tonghop.file.duration", "outcome", outcome).record(took);
+	}
+
+}

@@ -1,0 +1,82 @@
+package vn.tonghop.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every account: those in configuration first, then those in {@code tonghop.account}. A name in
+ * configuration hides the same name in the table.
+ */
+@Component
+public class Accounts {
+
+	private final AccountProperties properties;
+
+	private final JdbcTemplate jdbc;
+
+	private final PasswordEncoder encoder;
+
+	Accounts(AccountProperties properties, JdbcTemplate jdbc, PasswordEncoder encoder) {
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.encoder = encoder;
+	}
+
+	public Optional<Account> find(String name) {
+		return this.properties.accounts()
+			.stream()
+			.filter(account -> account.name().equals(name))
+			.findFirst()
+			.or(() -> this.jdbc
+				.query("SELECT name, password_hash, role, unit_code FROM tonghop.account WHERE name = ?",
+						(rs, i) -> new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+								rs.getString(4)),
+						name)
+				.stream()
+				.findFirst());
+	}
+
+	/** Configured accounts, then stored ones, each by name. */
+	public List<Account> all() {
+		List<Account> all = new ArrayList<>(this.properties.accounts());
+		all.addAll(this.jdbc.query("SELECT name, password_hash, role, unit_code FROM tonghop.account ORDER BY name",
+				(rs, i) -> new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4))));
+		return all;
+	}
+
+	public boolean isConfigured(String name) {
+		return this.properties.accounts().stream().anyMatch(account -> account.name().equals(name));
+	}
+
+	/**
+	 * Stores the account with its password hashed; an existing stored account of that name is replaced.
+	 * @throws IllegalArgumentException when the role and unit do not fit or the unit is unknown
+	 */
+	public Account save(String name, CharSequence password, Role role, String unit) {
+		Account account = new Account(name, this.encoder.encode(password), role, unit);
+		String problem = account.problem();
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
+		if (isConfigured(name)) {
+			throw new IllegalArgumentException("account " + name + " is configured in tonghop.security.accounts");
+		}
+		if (unit != null && !Boolean.TRUE.equals(this.jdbc
+			.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = ?)", Boolean.class, unit))) {
+			throw new IllegalArgumentException("no unit " + unit);
+		}
+		this.jdbc.update("""
+				INSERT INTO tonghop.account (name, password_hash, role, unit_code) VALUES (?, ?, ?, ?)
+				ON CONFLICT (name) DO UPDATE
+				SET password_hash = excluded.password_hash, role = excluded.role, unit_code = excluded.unit_code,
+				    updated_at = now()
+				""", name, account.password(), role.name(), unit);
+		return account;
+	}
+
+}

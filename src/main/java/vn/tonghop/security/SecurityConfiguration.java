@@ -1,0 +1,83 @@
+package vn.tonghop.security;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what over HTTP. HTTP Basic everywhere, no session: the API is called by scripts and
+ * the dashboard only reads, so browsers simply resend the credentials they were asked for once.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String ANALYST = Role.ANALYST.name();
+
+	private static final String ADMIN = Role.ADMIN.name();
+
+	private static final String DISTRICT = Role.DISTRICT.name();
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@ConditionalOnWebApplication
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		http.authorizeHttpRequests(requests -> requests
+			// Load balancers ask for the status only; details are for administrators (management.endpoint.health).
+			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+			.permitAll()
+			.requestMatchers("/actuator/**", "/api/admin/**")
+			.hasRole(ADMIN)
+			.requestMatchers(HttpMethod.POST, "/api/submissions")
+			.hasAnyRole(ADMIN, DISTRICT)
+			// Districts read their own submissions; the controller narrows what they see to their subtree.
+			.requestMatchers(HttpMethod.GET, "/api/submissions", "/api/submissions/**")
+			.hasAnyRole(ANALYST, ADMIN, DISTRICT)
+			.requestMatchers("/css/**", "/error")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/**")
+			.hasAnyRole(ANALYST, ADMIN)
+			.anyRequest()
+			.denyAll())
+			.httpBasic(basic -> basic.realmName("tonghop"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless Basic authentication: no cookie a forged cross-site request could ride on.
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	/**
+	 * The service is never open to the world: without any account it refuses to start, before the
+	 * web server listens, and says how to add one.
+	 */
+	@Bean
+	@ConditionalOnWebApplication
+	SmartInitializingSingleton accountsRequired(Accounts accounts) {
+		return () -> {
+			if (accounts.all().stream().noneMatch(account -> account.problem() == null)) {
+				throw new NoAccountsException();
+			}
+		};
+	}
+
+	/** Start-up stops: nobody could sign in. */
+	static class NoAccountsException extends IllegalStateException {
+
+		NoAccountsException() {
+			super("No account can sign in: add one with 'tonghop accounts add --name NAME --role ADMIN' "
+					+ "or configure tonghop.security.accounts, then start again.");
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package vn.tonghop.api;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who may do what, with the accounts of the test configuration signing in over HTTP Basic. */
+@SpringBootTest(properties = "tonghop.intake.stable-for=0s")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessRulesTests {
+
+	static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-secret");
+
+	static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-secret");
+
+	/** Bound to unit 004, Quận Long Biên. */
+	static final RequestPostProcessor LONG_BIEN = httpBasic("long-bien", "district-secret");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	void ingestExamples(@Autowired ReferenceFiles reference, @Autowired IngestRunner runner, @TempDir Path work)
+			throws Exception {
+		IngestedExamples.load(this.jdbc, reference, runner, work);
+	}
+
+	@Test
+	void anonymousCallersAreAskedToSignIn() throws Exception {
+		for (String path : new String[] { "/api/submissions", "/api/conferences", "/dashboard", "/v3/api-docs",
+				"/actuator/metrics" }) {
+			this.mvc.perform(get(path))
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string("WWW-Authenticate", startsWith("Basic realm=\"tonghop\"")));
+		}
+		this.mvc.perform(get("/api/submissions").with(httpBasic("analyst", "wrong"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void analystsReadButDoNotAdminister() throws Exception {
+		this.mvc.perform(get("/api/conferences").with(ANALYST)).andExpect(status().isOk());
+		this.mvc.perform(get("/api/submissions").with(ANALYST)).andExpect(jsonPath("$.total").value(3));
+		this.mvc.perform(get("/v3/api-docs").with(ANALYST)).andExpect(status().isOk());
+		this.mvc.perform(post("/api/admin/reruns").with(ANALYST)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/admin/anything").with(ANALYST)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/actuator/metrics").with(ANALYST)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void administratorsReachTheAdministrationPaths() throws Exception {
+		this.mvc.perform(get("/api/conferences").with(ADMIN)).andExpect(status().isOk());
+		// No such endpoint: past the access rules, the application answers.
+		this.mvc.perform(get("/api/admin/anything").with(ADMIN)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/actuator/metrics").with(ADMIN)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aDistrictSeesOnlyItsOwnSubmissions() throws Exception {
+		// given
+		long own = IngestedExamples.submissionId(this.jdbc, "long-bien-nqdh13.xlsx");
+		long other = IngestedExamples.submissionId(this.jdbc, "thanh-hoa-tp-nqdh13-ban-nhap.csv");
+
+		// then the listing holds its own submission only, whatever the filter asks
+		this.mvc.perform(get("/api/submissions").with(LONG_BIEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[*].fileName").value(contains("long-bien-nqdh13.xlsx")));
+		this.mvc.perform(get("/api/submissions").param("unit", "380").with(LONG_BIEN))
+			.andExpect(jsonPath("$.total").value(0));
+		this.mvc.perform(get("/api/submissions/{id}", own).with(LONG_BIEN)).andExpect(jsonPath("$.unitCode").value("004"));
+		this.mvc.perform(get("/api/submissions/{id}/report.json", own).with(LONG_BIEN)).andExpect(status().isOk());
+
+		// and another unit's submission is answered as if it did not exist
+		this.mvc.perform(get("/api/submissions/{id}", other).with(LONG_BIEN)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/submissions/{id}/problems", other).with(LONG_BIEN)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/submissions/{id}/report.json", other).with(LONG_BIEN)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/submissions/{id}/workbook", other).with(LONG_BIEN)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/submissions/{id}/changes", other).with(LONG_BIEN)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/submissions/{id}/changes", own).with(LONG_BIEN)).andExpect(status().isOk());
+		this.mvc.perform(get("/api/submissions/{id}", other).with(ANALYST)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aDistrictDoesNotReadTheWarehouseSummaries() throws Exception {
+		this.mvc.perform(get("/api/conferences").with(LONG_BIEN)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/dashboard").with(LONG_BIEN)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/admin/anything").with(LONG_BIEN)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theHealthStatusIsOpenButItsDetailsAreForAdministrators() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components").doesNotExist());
+		this.mvc.perform(get("/actuator/health").with(ANALYST)).andExpect(jsonPath("$.components").doesNotExist());
+		this.mvc.perform(get("/actuator/health").with(ADMIN))
+			.andExpect(jsonPath("$.components.db.status").value("UP"))
+			.andExpect(jsonPath("$.components.db.details.database").value("PostgreSQL"));
+	}
+
+}

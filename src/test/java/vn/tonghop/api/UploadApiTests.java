@@ -1,0 +1,217 @@
+package vn.tonghop.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.FileSystemUtils;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Uploads end in the drop folder and come out of the next scan like dropped files. */
+@SpringBootTest(properties = { "tonghop.intake.stable-for=0s", "tonghop.intake.input=" + UploadApiTests.INPUT,
+		"tonghop.upload.max-size=64KB" })
+@AutoConfigureMockMvc
+class UploadApiTests {
+
+	static final String INPUT = "target/upload-tests/input";
+
+	static final RequestPostProcessor ANALYST = httpBasic("analyst", "analyst-secret");
+
+	static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-secret");
+
+	/** Bound to unit 004, Quận Long Biên in Hà Nội (01). */
+	static final RequestPostProcessor LONG_BIEN = httpBasic("long-bien", "district-secret");
+
+	final Path input = Path.of(INPUT);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	IngestRunner runner;
+
+	@BeforeEach
+	void cleanState(@Autowired ReferenceFiles reference) throws IOException {
+		ExampleFiles.clean(this.jdbc);
+		reference.importAll(Path.of("jobs", "reference"));
+		FileSystemUtils.deleteRecursively(this.input.getParent());
+		Files.createDirectories(this.input);
+	}
+
+	@Test
+	void aDistrictsGoodUploadEndsAcceptedWithItsFigures(@Autowired MeterRegistry meters) throws Exception {
+		// given
+		byte[] workbook = Files.readAllBytes(Path.of("input", "004", "long-bien-nqdh13.xlsx"));
+		double filesBefore = meters.counter("tonghop.files", "outcome", "accepted").count();
+
+		// when Long Biên uploads its file without naming a unit
+		this.mvc.perform(multipart("/api/submissions").file(file("long-bien-nqdh13.xlsx", workbook)).with(LONG_BIEN))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", "/api/submissions?unit=004"))
+			.andExpect(jsonPath("$.unit").value("004"))
+			.andExpect(jsonPath("$.path").value("004/long-bien-nqdh13.xlsx"))
+			.andExpect(jsonPath("$.size").value(workbook.length));
+		this.runner.run(null, "test");
+
+		// then it is accepted with the same figures as the dropped file
+		this.mvc.perform(get("/api/submissions").param("unit", "004").with(LONG_BIEN))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].state").value("accepted"))
+			.andExpect(jsonPath("$.items[0].sourcePath").value("004/long-bien-nqdh13.xlsx"))
+			.andExpect(jsonPath("$.items[0].rowsLoaded").value(19));
+		assertThat(this.jdbc.queryForObject("SELECT points FROM warehouse.participation_by_unit "
+				+ "WHERE conference_code = 'NQDH13' AND reporting_unit_code = '004'", Long.class)).isEqualTo(19L);
+		assertThat(meters.counter("tonghop.files", "outcome", "accepted").count()).isEqualTo(filesBefore + 1);
+		this.mvc.perform(get("/actuator/metrics/tonghop.rows").param("tag", "outcome:accepted").with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.measurements[0].value").value(meters.counter("tonghop.rows", "outcome", "accepted").count()));
+		assertThat(meters.timer("tonghop.file.duration", "outcome", "accepted").count()).isPositive();
+	}
+
+	@Test
+	void anOdsRenamedXlsxIsRejectedAsAFileDroppedInTheFolderWouldBe() throws Exception {
+		// when an administrator uploads it for Long Biên
+		this.mvc.perform(multipart("/api/submissions").file(file("bao-cao.xlsx", ods())).param("unit", "004").with(ADMIN))
+			.andExpect(status().isAccepted());
+		this.runner.run(null, "test");
+
+		// then
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission WHERE file_name = 'bao-cao.xlsx'",
+				String.class)).isEqualTo("rejected");
+		assertThat(this.jdbc.queryForList("SELECT p.code FROM tonghop.submission_problem p "
+				+ "JOIN tonghop.submission s ON s.id = p.submission_id WHERE s.file_name = 'bao-cao.xlsx'", String.class))
+			.containsExactly("file-format");
+	}
+
+	@ParameterizedTest(name = "{0} is stored as {1}")
+	@CsvSource(delimiter = '|', value = { "../../etc/passwd|passwd", "C:\\x.xlsx|x.xlsx", "/tmp/../báo cáo.xlsx|báo cáo.xlsx",
+			"..\\..\\windows\\win.ini|win.ini", ".hidden.xlsx|hidden.xlsx", "a:b*c?.csv|abc.csv" })
+	void pathsInFileNamesAreDropped(String sent, String stored) throws Exception {
+		this.mvc.perform(multipart("/api/submissions").file(file(sent, "x".getBytes(StandardCharsets.UTF_8)))
+			.param("unit", "004")
+			.with(ADMIN))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.path").value("004/" + stored));
+		assertThat(this.input.resolve("004").resolve(stored)).hasContent("x");
+		try (var stream = Files.list(this.input.resolve("004"))) {
+			assertThat(stream.map(path -> path.getFileName().toString())).containsExactly(stored);
+		}
+	}
+
+	@Test
+	void controlCharactersAreDroppedAndVietnameseLettersKeptInNfc() throws Exception {
+		// given "Báo cáo" with a combining acute accent, a NUL and a line break
+		String sent = "Ba\u0301o\u0000 ca\u0301o\r\n.xlsx";
+
+		// then
+		this.mvc.perform(multipart("/api/submissions").file(file(sent, "x".getBytes(StandardCharsets.UTF_8)))
+			.param("unit", "004")
+			.with(ADMIN)).andExpect(jsonPath("$.path").value("004/Báo cáo.xlsx"));
+	}
+
+	@Test
+	void aSecondFileOfTheSameNameIsNumberedNotOverwritten() throws Exception {
+		for (String content : new String[] { "first", "second" }) {
+			this.mvc.perform(multipart("/api/submissions").file(file("ds.csv", content.getBytes(StandardCharsets.UTF_8)))
+				.with(LONG_BIEN)).andExpect(status().isAccepted());
+		}
+		assertThat(this.input.resolve("004/ds.csv")).hasContent("first");
+		assertThat(this.input.resolve("004/ds (2).csv")).hasContent("second");
+	}
+
+	@Test
+	void namesLeftEmptyOrOfTemporaryFilesAreRefused() throws Exception {
+		for (String sent : new String[] { "../..", "\u0000\n", "bao-cao.xlsx.part", "~$bao-cao.tmp" }) {
+			this.mvc.perform(multipart("/api/submissions").file(file(sent, new byte[] { 1 })).param("unit", "004").with(ADMIN))
+				.andExpect(status().isBadRequest());
+		}
+		try (var stream = Files.list(this.input)) {
+			assertThat(stream).isEmpty();
+		}
+	}
+
+	@Test
+	void whoMayUploadForWhichUnit() throws Exception {
+		byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
+		// a district outside its subtree, or for its parent province
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", "380").with(LONG_BIEN))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", "01").with(LONG_BIEN))
+			.andExpect(status().isForbidden());
+		// analysts only read; anonymous callers sign in first
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", "004").with(ANALYST))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", "004"))
+			.andExpect(status().isUnauthorized());
+		// an administrator names an existing unit
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).with(ADMIN))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", "../004").with(ADMIN))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", "380").with(ADMIN))
+			.andExpect(status().isAccepted());
+		try (var stream = Files.walk(this.input)) {
+			assertThat(stream.filter(Files::isRegularFile).map(path -> this.input.relativize(path).toString()))
+				.containsExactly("380/a.csv");
+		}
+	}
+
+	@Test
+	void aFileOverTheSizeLimitIsRefused() throws Exception {
+		this.mvc.perform(multipart("/api/submissions").file(file("big.csv", new byte[65 * 1024])).with(LONG_BIEN))
+			.andExpect(status().isPayloadTooLarge());
+		try (var stream = Files.list(this.input)) {
+			assertThat(stream).isEmpty();
+		}
+	}
+
+	private static MockMultipartFile file(String name, byte[] content) {
+		return new MockMultipartFile("file", name, "application/octet-stream", content);
+	}
+
+	/** An OpenDocument spreadsheet: a zip, but not a workbook the readers take. */
+	private static byte[] ods() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry("mimetype"));
+			zip.write("application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII));
+			zip.putNextEntry(new ZipEntry("content.xml"));
+			zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
+			zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
+			zip.write("<manifest:manifest/>".getBytes(StandardCharsets.UTF_8));
+		}
+		return bytes.toByteArray();
+	}
+
+}

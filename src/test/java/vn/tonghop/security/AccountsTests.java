@@ -1,0 +1,125 @@
+package vn.tonghop.security;
+
+import java.util.List;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = "tonghop.intake.stable-for=0s")
+@AutoConfigureMockMvc
+class AccountsTests {
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeEach
+	void noStoredAccounts() {
+		this.jdbc.update("DELETE FROM tonghop.account");
+		this.jdbc.update("DELETE FROM tonghop.unit WHERE code = '004'");
+		this.jdbc.update("INSERT INTO tonghop.unit (code, name, kind, parent_code, source) "
+				+ "VALUES ('004', 'Quận Long Biên', 'district', '01', 'test')");
+	}
+
+	@Test
+	void aStoredPasswordIsABcryptHashAndSignsIn(@Autowired PasswordEncoder encoder) throws Exception {
+		// when
+		this.accounts.save("clerk", "mật khẩu dài", Role.ANALYST, null);
+
+		// then only the hash is stored, with its encoder's id
+		String stored = this.jdbc.queryForObject("SELECT password_hash FROM tonghop.account WHERE name = 'clerk'",
+				String.class);
+		assertThat(stored).startsWith("{bcrypt}$2a$10$").doesNotContain("mật khẩu");
+		assertThat(encoder.matches("mật khẩu dài", stored)).isTrue();
+		this.mvc.perform(get("/api/conferences").with(httpBasic("clerk", "mật khẩu dài"))).andExpect(status().isOk());
+		this.mvc.perform(get("/api/conferences").with(httpBasic("clerk", "mật khẩu"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void savingAgainReplacesThePasswordAndRole() throws Exception {
+		this.accounts.save("clerk", "first-password", Role.ANALYST, null);
+		this.accounts.save("clerk", "second-password", Role.DISTRICT, "004");
+
+		assertThat(this.accounts.find("clerk")).get().extracting(Account::role, Account::unit)
+			.containsExactly(Role.DISTRICT, "004");
+		this.mvc.perform(get("/api/submissions").with(httpBasic("clerk", "second-password"))).andExpect(status().isOk());
+		this.mvc.perform(get("/api/conferences").with(httpBasic("clerk", "second-password")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/submissions").with(httpBasic("clerk", "first-password")))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void rolesAndUnitsMustFit() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.accounts.save("d", "password", Role.DISTRICT, null))
+			.withMessage("account d: role DISTRICT needs a unit");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.accounts.save("a", "password", Role.ADMIN, "004"))
+			.withMessage("account a: only role DISTRICT is bound to a unit");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.accounts.save("d", "password", Role.DISTRICT, "999"))
+			.withMessage("no unit 999");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.accounts.save("admin", "password", Role.ADMIN, null))
+			.withMessage("account admin is configured in tonghop.security.accounts");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.account", Long.class)).isZero();
+	}
+
+	@Test
+	void configuredAccountsComeFirstAndStoredOnesAfter() {
+		this.accounts.save("clerk", "password", Role.ANALYST, null);
+
+		assertThat(this.accounts.all()).extracting(Account::name).containsExactly("analyst", "admin", "long-bien", "clerk");
+	}
+
+	@Test
+	void configuredAccountsMustBeEncodedAndFit() {
+		Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+
+		assertThat(validator.validate(new Account("a", "{noop}secret", Role.ADMIN, null))).hasSize(1);
+		assertThat(validator.validate(new Account("a", "secret", Role.ADMIN, null))).hasSize(1);
+		assertThat(validator.validate(new Account("a", "{bcrypt}$2a$04$abc", Role.ADMIN, null))).isEmpty();
+		assertThat(validator.validate(new Account("d", "{bcrypt}$2a$04$abc", Role.DISTRICT, null)))
+			.extracting(violation -> violation.getPropertyPath().toString())
+			.containsExactly("roleAndUnitFitting");
+		assertThat(validator.validate(new Account("d", "{bcrypt}$2a$04$abc", Role.DISTRICT, "004"))).isEmpty();
+	}
+
+	@Test
+	void withoutAnyAccountTheServiceRefusesToStart(@Autowired PasswordEncoder encoder) {
+		// given no configured account and none stored
+		Accounts none = new Accounts(new AccountProperties(List.of()), this.jdbc, encoder);
+
+		// then
+		assertThatExceptionOfType(SecurityConfiguration.NoAccountsException.class)
+			.isThrownBy(() -> new SecurityConfiguration().accountsRequired(none).afterSingletonsInstantiated())
+			.withMessageContaining("tonghop accounts add --name NAME --role ADMIN");
+
+		// and one stored account is enough
+		none.save("first-admin", "password", Role.ADMIN, null);
+		new SecurityConfiguration().accountsRequired(none).afterSingletonsInstantiated();
+		assertThat(none.all()).extracting(Account::name).containsExactly("first-admin");
+	}
+
+}
