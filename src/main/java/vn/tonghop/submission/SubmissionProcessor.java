@@ -107,6 +107,9 @@ public class SubmissionProcessor {
 		if (accepted) {
 			this.loader.replace(placement.target(pending.id()), placement.hosts(), placement.coverage());
 		}
+		else {
+			this.loader.withdraw(pending.id());
+		}
 		String state = !accepted ? "rejected" : problems.warnings() > 0 ? "accepted_with_warnings" : "accepted";
 		this.recorder.record(new SubmissionRecorder.Outcome(pending.id(), jobExecutionId, state,
 				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,

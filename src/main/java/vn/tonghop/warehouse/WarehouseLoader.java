@@ -126,19 +126,7 @@ public class WarehouseLoader {
 	 * same (unit, conference) are serialized by an advisory lock so two instances cannot interleave.
 	 */
 	public void replace(Target target, List<HostPlacement> hosts, Coverage coverage) {
-		this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))", rs -> null,
-				target.conferenceCode(), target.reportingUnitCode());
-		// The replaced rows are kept for this transaction: the change is computed against them.
-		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
-				+ "point_level text, format text, session_date date, members integer, others integer, source_row integer) "
-				+ "ON COMMIT DELETE ROWS");
-		this.jdbc.execute("TRUNCATE pg_temp.replaced_participation");
-		this.jdbc.update("WITH gone AS (DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ? "
-				+ "RETURNING point_name, host_unit_code, point_level, format, session_date, members_attending, "
-				+ "others_attending, source_row) INSERT INTO pg_temp.replaced_participation SELECT * FROM gone",
-				target.conferenceCode(), target.reportingUnitCode());
-		this.jdbc.update("DELETE FROM warehouse.unit_coverage WHERE conference_code = ? AND reporting_unit_code = ?",
-				target.conferenceCode(), target.reportingUnitCode());
+		remove(target.conferenceCode(), target.reportingUnitCode());
 		this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement insert = connection.prepareStatement("""
 					INSERT INTO warehouse.participation (conference_code, province_code, district_code,
@@ -173,6 +161,40 @@ public class WarehouseLoader {
 					target.districtCode(), target.reportingUnitCode(), coverage.membersTotal(),
 					coverage.membersStudied(), coverage.percent(), target.submissionId());
 		}
+	}
+
+	/**
+	 * Takes the submission's rows out of the warehouse when it is the version standing there: a
+	 * rerun under changed rules or units rejected it, and the warehouse holds only files that pass.
+	 * The removal is recorded as a change like any load.
+	 * @return whether it was standing
+	 */
+	public boolean withdraw(long submissionId) {
+		List<Target> standing = this.jdbc.query("SELECT conference_code, unit_code FROM tonghop.submission "
+				+ "WHERE id = ? AND is_current", (rs, i) -> new Target(submissionId, rs.getString(1), null, null,
+						rs.getString(2), null), submissionId);
+		if (standing.isEmpty()) {
+			return false;
+		}
+		remove(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
+		recordChange(standing.get(0));
+		return true;
+	}
+
+	/** Deletes a unit's rows for a conference, keeping them for this transaction to compute the change. */
+	private void remove(String conferenceCode, String reportingUnitCode) {
+		this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))", rs -> null, conferenceCode,
+				reportingUnitCode);
+		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
+				+ "point_level text, format text, session_date date, members integer, others integer, source_row integer) "
+				+ "ON COMMIT DELETE ROWS");
+		this.jdbc.execute("TRUNCATE pg_temp.replaced_participation");
+		this.jdbc.update("WITH gone AS (DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ? "
+				+ "RETURNING point_name, host_unit_code, point_level, format, session_date, members_attending, "
+				+ "others_attending, source_row) INSERT INTO pg_temp.replaced_participation SELECT * FROM gone",
+				conferenceCode, reportingUnitCode);
+		this.jdbc.update("DELETE FROM warehouse.unit_coverage WHERE conference_code = ? AND reporting_unit_code = ?",
+				conferenceCode, reportingUnitCode);
 	}
 
 	/**

@@ -154,6 +154,32 @@ class RerunsTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(2);
 	}
 
+	@Test
+	void aStandingVersionRejectedByARerunLeavesTheWarehouse() throws Exception {
+		// given Long Biên accepted with a point hosted by Phường Gia Thụy
+		Files.writeString(this.input.resolve("lb.csv"), longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Gia Thụy", 50));
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+
+		// when the unit tree learns the ward was gone before the conference, and the file is rerun
+		Path tree = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(tree, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "00130,Phường Gia Thụy,004,grassroots,,2020-12-31,\n");
+		this.units.importFile(tree);
+		RerunResult rerun = this.reruns.rerun(new RerunRequest(null, null, id, false));
+
+		// then the file is rejected, its rows leave the warehouse, and the removal is a recorded change
+		assertThat(rerun.outcomes()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.stateBefore()).isEqualTo("accepted");
+			assertThat(outcome.stateAfter()).isEqualTo("rejected");
+			assertThat(List.of(outcome.change().pointsBefore(), outcome.change().pointsAfter(),
+					outcome.change().pointsRemoved())).containsExactly(2, 0, 2);
+		});
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT is_current FROM tonghop.submission WHERE id = ?", Boolean.class, id))
+			.isFalse();
+	}
+
 	/** A Long Biên CSV: pairs of ward and members, each ward hosting its own grassroots point. */
 	static String longBien(String unit, Object... wardsAndMembers) {
 		StringBuilder csv = new StringBuilder("Đơn vị báo cáo;" + unit + "\nHội nghị;NQDH13\n\n"
