@@ -1,9 +1,15 @@
 package vn.tonghop.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
 
@@ -20,24 +26,51 @@ class Archive {
 		this.root = properties.archive().toAbsolutePath().normalize();
 	}
 
-	/** Stores under hash/original-name: the name stays what the district called the file. */
+	/**
+	 * Stores under hash/original-name: the name stays what the district called the file. The copy
+	 * is hashed as it is written and kept only when it has the hash the file was taken with.
+	 * @throws SourceChangedException when the file was replaced or rewritten since it was hashed
+	 */
 	Path store(Path source, String hash) throws IOException {
 		Path target = this.root.resolve(hash.substring(0, 2)).resolve(hash).resolve(source.getFileName().toString());
 		if (Files.exists(target)) {
 			return target;
 		}
 		Files.createDirectories(target.getParent());
-		Path partial = target.resolveSibling(target.getFileName() + ".partial");
+		// A name of its own: two instances archiving the same file must not write into one partial copy.
+		Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
 		try {
-			Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+			String copied = copy(source, partial);
+			if (!copied.equals(hash)) {
+				throw new SourceChangedException(source);
+			}
 			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
-		catch (IOException ex) {
-			// The source vanished or the disk failed mid-copy: no half copy stays behind.
+		finally {
+			// The source vanished, changed or the disk failed mid-copy: no half copy stays behind.
 			Files.deleteIfExists(partial);
-			throw ex;
 		}
 		return target;
+	}
+
+	private static String copy(Path source, Path target) throws IOException {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(source), MessageDigest.getInstance("SHA-256"));
+				OutputStream out = Files.newOutputStream(target)) {
+			in.transferTo(out);
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	/** The file's bytes are not those that were hashed: it is being replaced or written to. */
+	static final class SourceChangedException extends IOException {
+
+		SourceChangedException(Path source) {
+			super(source + " changed while it was archived");
+		}
+
 	}
 
 }

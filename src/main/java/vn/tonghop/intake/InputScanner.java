@@ -68,6 +68,11 @@ public class InputScanner {
 				log.warn("{} vanished before it could be taken", file);
 				counts.vanished.add(root.relativize(file).toString());
 			}
+			catch (Archive.SourceChangedException ex) {
+				// Replaced between its hash and its copy: taken by a later scan, once it is stable.
+				log.warn("{}; left for the next scan", ex.getMessage());
+				counts.unstable++;
+			}
 			catch (IOException ex) {
 				// Unreadable or unarchivable: left where it is for the next scan.
 				log.warn("Could not take {}: {}", file, ex.toString());

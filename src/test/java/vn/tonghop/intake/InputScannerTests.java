@@ -135,6 +135,61 @@ class InputScannerTests {
 			.containsExactly("file-vanished");
 	}
 
+	@Test
+	void aFileReplacedBetweenItsHashAndItsCopyIsNotTakenUntilItIsStable() throws Exception {
+		// given a file rewritten with other figures of the same size just after it was hashed
+		Path file = write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		String replaced = ExampleFiles.longBienCsv(List.of("Phường Đức Giang"));
+		InputScanner scanner = scanner((source) -> Files.writeString(source, replaced));
+
+		// when
+		ScanResult first = scanner.scan(this.input, RUN);
+
+		// then nothing is registered or archived: the bytes hashed are not the bytes copied
+		assertThat(first.taken()).isZero();
+		assertThat(first.unstable()).isOne();
+		assertThat(registered()).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file", Integer.class)).isZero();
+		assertThat(archivedFiles()).isEmpty();
+
+		// when the next scan finds it unchanged
+		ScanResult second = scanner((source) -> {
+		}).scan(this.input, RUN + 1);
+
+		// then the new bytes are taken, under their own hash, and the archived copy is exactly them
+		assertThat(second.taken()).isOne();
+		String archived = this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class);
+		assertThat(Files.readString(Path.of(archived))).isEqualTo(replaced);
+		assertThat(this.jdbc.queryForObject("SELECT content_hash FROM tonghop.submission", String.class))
+			.isEqualTo(InputScanner.sha256(file));
+	}
+
+	@Test
+	void anArchiveThatCannotBeWrittenLeavesTheFileUntakenForTheNextScan() throws Exception {
+		// given an archive folder under a regular file (as root, a read-only folder would still be written)
+		write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		Path blocker = Files.writeString(this.archiveRoot.resolve("not-a-folder"), "x");
+		IntakeProperties broken = new IntakeProperties(this.input, blocker.resolve("archive"), this.properties.stableFor(),
+				this.properties.maxProblems());
+
+		// when
+		ScanResult first = new InputScanner(this.jdbc, new Archive(broken), broken).scan(this.input, RUN);
+
+		// then the file is skipped, not registered and not remembered as seen
+		assertThat(first.taken()).isZero();
+		assertThat(first.skipped()).isOne();
+		assertThat(registered()).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file", Integer.class)).isZero();
+
+		// when the archive can be written again
+		ScanResult second = scanner((source) -> {
+		}).scan(this.input, RUN + 1);
+
+		// then it is taken
+		assertThat(second.taken()).isOne();
+		assertThat(registered()).containsExactly("long-bien.csv");
+	}
+
 	/** A scanner whose archive runs {@code beforeCopy} before copying each file. */
 	private InputScanner scanner(BeforeCopy beforeCopy) {
 		IntakeProperties intake = new IntakeProperties(this.input, this.archiveRoot, this.properties.stableFor(),
