@@ -1,0 +1,301 @@
+package vn.tonghop.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.TonghopApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several instances on one PostgreSQL, and faults in the middle of a run: real JVM processes,
+ * killed or cut off from the database, and afterwards the warehouse holds every file exactly once.
+ */
+class TwoInstancesProcessTests {
+
+	/** Districts of a generated unit tree, one file each: every file stands for its own (unit, conference). */
+	private static final int DISTRICTS = 16;
+
+	@TempDir
+	Path work;
+
+	private EmbeddedPostgres postgres;
+
+	private final List<Process> started = new ArrayList<>();
+
+	@BeforeEach
+	void startDatabase() throws IOException {
+		this.postgres = EmbeddedPostgres.builder().setDataDirectory(this.work.resolve("postgres")).start();
+		writeReference(this.work.resolve("reference"));
+	}
+
+	@AfterEach
+	void stop() throws IOException {
+		this.started.forEach(Process::destroyForcibly);
+		this.postgres.close();
+	}
+
+	@Test
+	void twoIngestProcessesOverOneFolderProcessEveryFileExactlyOnce() throws Exception {
+		// given
+		Path input = this.work.resolve("input");
+		long participants = writeFiles(input, 300);
+
+		// when two instances scan and load the same folder at the same time
+		Process first = start("first", "ingest", "--input", input.toString());
+		Process second = start("second", "ingest", "--input", input.toString());
+
+		// then both succeed and each file was taken once and loaded once
+		assertThat(await(first)).as(output("first")).isZero();
+		assertThat(await(second)).as(output("second")).isZero();
+		assertThat(count("SELECT count(*) FROM tonghop.submission")).isEqualTo(DISTRICTS);
+		assertThat(count("SELECT count(*) FROM tonghop.submission WHERE state = 'accepted'")).isEqualTo(DISTRICTS);
+		assertThat(count("SELECT count(*) FROM tonghop.intake_log WHERE outcome = 'new'")).isEqualTo(DISTRICTS);
+		assertWarehouseExact(300, participants);
+		// both did work: the claim shared the files rather than one instance taking them all
+		assertThat(count("SELECT count(DISTINCT job_execution_id) FROM tonghop.submission")).isEqualTo(2);
+	}
+
+	@Test
+	void aProcessKilledWhileLoadingLosesNothingAndTheNextRunLoadsTheRestOnce() throws Exception {
+		// given
+		Path input = this.work.resolve("input");
+		long participants = writeFiles(input, 3000);
+		Process victim = start("victim", "ingest", "--input", input.toString());
+
+		// when it is killed (kill -9) once it has loaded some files and is loading the next
+		awaitProcessed(victim, 2);
+		victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+		// then what it committed stands whole, and nothing of the file it was loading
+		long pending = count("SELECT count(*) FROM tonghop.submission WHERE state = 'pending'");
+		assertThat(pending).as("files left for the next run").isPositive();
+		assertNothingHalfLoaded();
+		assertThat(statuses()).containsExactly("STARTED");
+
+		// when the next run starts on this host
+		Process next = start("next", "ingest", "--input", input.toString());
+
+		// then the dead run is recovered as FAILED and the pending files are loaded once
+		assertThat(await(next)).as(output("next")).isZero();
+		assertThat(statuses()).containsExactly("FAILED", "COMPLETED");
+		assertThat(count("SELECT count(*) FROM tonghop.submission WHERE state = 'accepted'")).isEqualTo(DISTRICTS);
+		assertThat(count("SELECT count(*) FROM tonghop.submission_change")).isEqualTo(DISTRICTS);
+		assertWarehouseExact(3000, participants);
+	}
+
+	@Test
+	void aDatabaseThatGoesAwayFailsTheRunCleanlyAndTheNextRunCompletesIt() throws Exception {
+		// given
+		Path input = this.work.resolve("input");
+		long participants = writeFiles(input, 3000);
+		Process run = start("cut", "ingest", "--input", input.toString());
+
+		// when every connection of the instance is terminated while it loads
+		awaitProcessed(run, 2);
+		execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+				+ "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+		// then the run fails with exit 1 and the files not committed stay pending, none half loaded
+		assertThat(await(run)).as(output("cut")).isOne();
+		assertThat(output("cut")).contains("Run failed");
+		assertThat(statuses()).containsExactly("FAILED");
+		assertThat(count("SELECT count(*) FROM tonghop.submission WHERE state = 'pending'")).isPositive();
+		assertNothingHalfLoaded();
+
+		// when the next run starts
+		Process next = start("next", "ingest", "--input", input.toString());
+
+		// then it completes them
+		assertThat(await(next)).as(output("next")).isZero();
+		assertThat(count("SELECT count(*) FROM tonghop.submission WHERE state = 'accepted'")).isEqualTo(DISTRICTS);
+		assertThat(count("SELECT count(*) FROM tonghop.submission_change")).isEqualTo(DISTRICTS);
+		assertWarehouseExact(3000, participants);
+	}
+
+	@Test
+	void aReportsFolderThatCannotBeWrittenKeepsTheReportsInTheDatabaseAndSaysWhy() throws Exception {
+		// given reports pointed under a regular file: as root, a read-only folder would still be written
+		Path input = this.work.resolve("input");
+		long participants = writeFiles(input, 10);
+		Path blocker = Files.writeString(this.work.resolve("not-a-folder"), "x");
+		Map<String, String> env = environment();
+		env.put("TONGHOP_FEEDBACK_DIRECTORY", blocker.resolve("reports").toString());
+
+		// when
+		Process run = start("run", env, "ingest", "--input", input.toString());
+
+		// then the files load, each has its reports in the database, and the log names the folder
+		assertThat(await(run)).as(output("run")).isZero();
+		assertWarehouseExact(10, participants);
+		assertThat(count("SELECT count(*) FROM tonghop.submission_report WHERE kind = 'json'")).isEqualTo(DISTRICTS);
+		assertThat(output("run")).contains("Could not write the reports on 901").contains(blocker.toString());
+	}
+
+	/** Waits until the process has committed {@code files} outcomes, then lets it get into the next one. */
+	private void awaitProcessed(Process process, int files) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (count("SELECT count(*) FROM tonghop.submission WHERE state <> 'pending'") < files) {
+			assertThat(process.isAlive()).as("ended before it could be interrupted").isTrue();
+			assertThat(Instant.now()).as("no file processed in time").isBefore(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private void assertWarehouseExact(int rowsPerFile, long participants) throws SQLException {
+		assertThat(count("SELECT count(*) FROM warehouse.participation")).isEqualTo((long) DISTRICTS * rowsPerFile);
+		assertThat(count("SELECT sum(participants) FROM warehouse.participation")).isEqualTo(participants);
+		assertThat(count("SELECT count(DISTINCT reporting_unit_code) FROM warehouse.participation")).isEqualTo(DISTRICTS);
+		assertNothingHalfLoaded();
+	}
+
+	/** A file's rows are all in the warehouse or none: never a file cut short. */
+	private void assertNothingHalfLoaded() throws SQLException {
+		assertThat(count("SELECT count(*) FROM warehouse.participation p JOIN tonghop.submission s ON s.id = p.submission_id "
+				+ "WHERE s.state = 'pending'")).isZero();
+		assertThat(count("SELECT count(*) FROM (SELECT submission_id FROM warehouse.participation GROUP BY submission_id "
+				+ "HAVING count(*) <> max(source_row) - min(source_row) + 1) cut")).isZero();
+	}
+
+	private List<String> statuses() throws SQLException {
+		List<String> statuses = new ArrayList<>();
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT status FROM batch.batch_job_execution ORDER BY job_execution_id")) {
+			while (rows.next()) {
+				statuses.add(rows.getString(1));
+			}
+		}
+		return statuses;
+	}
+
+	private long count(String sql) throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (SQLException ex) {
+			// Before the first instance has migrated the schema there is nothing to count.
+			if ("42P01".equals(ex.getSQLState()) || "3F000".equals(ex.getSQLState())) {
+				return 0;
+			}
+			throw ex;
+		}
+	}
+
+	private void execute(String sql) throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	/**
+	 * One file per district, in the district's folder: {@code rows} points hosted by its ward.
+	 * @return the participants all files report together
+	 */
+	private static long writeFiles(Path input, int rows) throws IOException {
+		long total = 0;
+		for (int d = 1; d <= DISTRICTS; d++) {
+			String code = district(d);
+			StringBuilder csv = new StringBuilder("Hội nghị;NQDH13\n\n"
+					+ "STT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;Số đảng viên tham dự;Số người khác tham dự\n");
+			long members = 0;
+			for (int row = 1; row <= rows; row++) {
+				int attending = 10 + (row * 7 + d) % 40;
+				members += attending;
+				csv.append(row).append(";Điểm cầu số ").append(row).append(";Phường;").append(ward(d)).append(';')
+					.append(attending).append(";0\n");
+			}
+			csv.append(";Tổng cộng;;;").append(members).append(";0\n");
+			Path file = input.resolve(code).resolve("bao-cao-" + code + ".csv");
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, csv, StandardCharsets.UTF_8);
+			total += members;
+		}
+		return total;
+	}
+
+	private static void writeReference(Path reference) throws IOException {
+		StringBuilder units = new StringBuilder("code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "90,Tỉnh Thử Nghiệm,,province,,,\n");
+		for (int d = 1; d <= DISTRICTS; d++) {
+			units.append(district(d)).append(",Huyện Thử Nghiệm ").append(d).append(",90,district,,,\n");
+			units.append(district(d)).append("01,").append(ward(d)).append(',').append(district(d)).append(",grassroots,,,\n");
+		}
+		Files.createDirectories(reference);
+		Files.writeString(reference.resolve("units.csv"), units, StandardCharsets.UTF_8);
+		Files.copy(Path.of("jobs", "reference", "conferences.csv"), reference.resolve("conferences.csv"));
+	}
+
+	private static String district(int d) {
+		return String.valueOf(900 + d);
+	}
+
+	private static String ward(int d) {
+		return "Phường Thử Nghiệm " + d;
+	}
+
+	private Map<String, String> environment() {
+		Map<String, String> env = new HashMap<>();
+		env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + this.postgres.getPort() + "/postgres");
+		env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+		env.put("SPRING_DATASOURCE_PASSWORD", "");
+		env.put("TONGHOP_EMBEDDED_DATA_DIR", this.work.resolve("never-started").toString());
+		env.put("TONGHOP_INTAKE_STABLE_FOR", "0s");
+		env.put("TONGHOP_INTAKE_ARCHIVE", this.work.resolve("archive").toString());
+		env.put("TONGHOP_REFERENCE_DIRECTORY", this.work.resolve("reference").toString());
+		return env;
+	}
+
+	private Process start(String name, String... args) throws IOException {
+		return start(name, environment(), args);
+	}
+
+	private Process start(String name, Map<String, String> env, String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-cp", System.getProperty("java.class.path"), TonghopApplication.class.getName()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.work.resolve(name + ".txt").toFile());
+		builder.environment().putAll(env);
+		Process process = builder.start();
+		this.started.add(process);
+		return process;
+	}
+
+	private static int await(Process process) throws InterruptedException {
+		if (!process.waitFor(4, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("timed out");
+		}
+		return process.exitValue();
+	}
+
+	private String output(String name) throws IOException {
+		return Files.readString(this.work.resolve(name + ".txt"), StandardCharsets.UTF_8);
+	}
+
+}
