@@ -151,13 +151,100 @@ class TwoInstancesProcessTests {
 		assertThat(output("run")).contains("Could not write the reports on 901").contains(blocker.toString());
 	}
 
-	/** Waits until the process has committed {@code files} outcomes, then lets it get into the next one. */
+	@Test
+	void whenTheServingInstanceThatLoadsIsKilledTheOtherFinishesTheWorkExactlyOnce() throws Exception {
+		// given two serve instances sharing one Quartz cluster, a schedule firing every 2 seconds
+		Path input = this.work.resolve("input");
+		long participants = writeFiles(input, 3000);
+		Path schedules = Files.createDirectories(this.work.resolve("jobs"));
+		Files.writeString(schedules.resolve("ingest.schedule"),
+				"job = ingest\ncron = 0/2 * * * * ?\ninput = " + input + "\n", StandardCharsets.UTF_8);
+		Map<String, String> env = environment();
+		env.put("SPRING_QUARTZ_AUTO_STARTUP", "true");
+		env.put("TONGHOP_SCHEDULE_DIRECTORY", schedules.toString());
+		env.put("TONGHOP_CLUSTER_CHECKIN_INTERVAL", "1000");
+		env.put("SERVER_PORT", "0");
+		Map<String, Process> instances = Map.of("a", start("a", env, "serve"), "b", start("b", env, "serve"));
+
+		// when the instance running the job is killed (kill -9) once it has loaded a file and claimed the next
+		String victim = awaitLoader(instances);
+		awaitProcessed(instances.get(victim), 1);
+		String survivor = victim.equals("a") ? "b" : "a";
+		long loadedBeforeKill = count("SELECT count(*) FROM tonghop.submission WHERE state <> 'pending'");
+		instances.get(victim).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		Instant killed = Instant.now();
+		assertThat(loadedBeforeKill).as("files left for the survivor").isLessThan(DISTRICTS);
+		assertNothingHalfLoaded();
+
+		// then the survivor, once the cluster has taken the victim for dead, loads the rest once
+		Instant deadline = killed.plus(Duration.ofMinutes(3));
+		while (count("SELECT count(*) FROM tonghop.submission WHERE state = 'accepted'") < DISTRICTS) {
+			assertThat(instances.get(survivor).isAlive()).as(output(survivor)).isTrue();
+			assertThat(Instant.now()).as("survivor did not finish: " + output(survivor)).isBefore(deadline);
+			Thread.sleep(200);
+		}
+		System.out.printf("survivor finished %d files %.1f s after the kill%n", DISTRICTS - loadedBeforeKill,
+				Duration.between(killed, Instant.now()).toMillis() / 1000.0);
+		assertThat(count("SELECT count(*) FROM tonghop.submission")).isEqualTo(DISTRICTS);
+		assertThat(count("SELECT count(*) FROM tonghop.submission_change")).isEqualTo(DISTRICTS);
+		assertWarehouseExact(3000, participants);
+		// the victim's execution stays STARTED: the survivor's start-up recovery ran before the kill
+		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE status = 'STARTED' "
+				+ "AND job_execution_id = (SELECT job_execution_id FROM tonghop.submission WHERE id = 1)")).isOne();
+	}
+
+	/** The instance whose log shows a loaded file: the one the cluster let run the job. */
+	private String awaitLoader(Map<String, Process> instances) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (Instant.now().isBefore(deadline)) {
+			for (String name : List.of("a", "b")) {
+				assertThat(instances.get(name).isAlive()).as(output(name)).isTrue();
+				if (output(name).contains(".csv (1): accepted")) {
+					return name;
+				}
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no instance loaded a file: " + output("a") + output("b"));
+	}
+
+	/** Waits until the process has committed {@code files} outcomes and holds the claim on the next one. */
 	private void awaitProcessed(Process process, int files) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
 		while (count("SELECT count(*) FROM tonghop.submission WHERE state <> 'pending'") < files) {
 			assertThat(process.isAlive()).as("ended before it could be interrupted").isTrue();
 			assertThat(Instant.now()).as("no file processed in time").isBefore(deadline);
 			Thread.sleep(50);
+		}
+		while (!aFileIsClaimed()) {
+			assertThat(process.isAlive()).as("ended before it could be interrupted").isTrue();
+			assertThat(Instant.now()).as("no file claimed in time").isBefore(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	/**
+	 * Whether the first pending file is locked by a loading instance. Tries the claim itself, on
+	 * that one row only, and lets go at once.
+	 */
+	private boolean aFileIsClaimed() throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			try (ResultSet first = statement.executeQuery("SELECT min(id) FROM tonghop.submission WHERE state = 'pending'")) {
+				first.next();
+				long id = first.getLong(1);
+				if (first.wasNull()) {
+					return false;
+				}
+				try (ResultSet free = statement
+					.executeQuery("SELECT id FROM tonghop.submission WHERE id = " + id + " FOR UPDATE SKIP LOCKED")) {
+					return !free.next();
+				}
+			}
+			finally {
+				connection.rollback();
+			}
 		}
 	}
 
