@@ -104,23 +104,23 @@ public class SubmissionProcessor {
 		RecognizedTable table = found[0];
 		Placement placement = table != null ? checkFile(pending, table, checks, problems) : null;
 		boolean accepted = !problems.hasErrors() && placement != null;
-		if (accepted) {
-			this.loader.replace(placement.target(pending.id()), placement.hosts(), placement.coverage());
-		}
-		else {
+		boolean stands = accepted && this.loader.replace(placement.target(pending.id()), placement.hosts(),
+				placement.coverage());
+		if (!accepted) {
 			this.loader.withdraw(pending.id());
 		}
 		String state = !accepted ? "rejected" : problems.warnings() > 0 ? "accepted_with_warnings" : "accepted";
 		this.recorder.record(new SubmissionRecorder.Outcome(pending.id(), jobExecutionId, state,
 				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
 				placement != null ? placement.conference().code() : null, placement != null ? placement.reportDate() : null,
-				accepted ? staged : 0, accepted), problems);
+				stands ? staged : 0, stands), problems);
 		this.metrics.processed(state, staged, Duration.ofNanos(System.nanoTime() - started));
 		this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state,
 				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
-				placement != null ? placement.conference().code() : null, accepted ? staged : 0), problems);
+				placement != null ? placement.conference().code() : null, stands ? staged : 0), problems);
 		this.progress.fileDone();
-		log.info("{} ({}): {}{}", pending.sourcePath(), pending.id(), state,
+		log.info("{} ({}): {}{}{}", pending.sourcePath(), pending.id(), state,
+				accepted && !stands ? " (a later version already stands)" : "",
 				problems.first() != null ? " - " + problems.first().describe() : "");
 	}
 

@@ -124,8 +124,13 @@ public class WarehouseLoader {
 	/**
 	 * Replaces the reporting unit's rows for the conference with the staged ones. Loads for the
 	 * same (unit, conference) are serialized by an advisory lock so two instances cannot interleave.
+	 * @return false, changing nothing, when a version that arrived later already stands
 	 */
-	public void replace(Target target, List<HostPlacement> hosts, Coverage coverage) {
+	public boolean replace(Target target, List<HostPlacement> hosts, Coverage coverage) {
+		lock(target.conferenceCode(), target.reportingUnitCode());
+		if (supersededByStanding(target)) {
+			return false;
+		}
 		remove(target.conferenceCode(), target.reportingUnitCode());
 		this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement insert = connection.prepareStatement("""
@@ -161,6 +166,7 @@ public class WarehouseLoader {
 					target.districtCode(), target.reportingUnitCode(), coverage.membersTotal(),
 					coverage.membersStudied(), coverage.percent(), target.submissionId());
 		}
+		return true;
 	}
 
 	/**
@@ -176,15 +182,32 @@ public class WarehouseLoader {
 		if (standing.isEmpty()) {
 			return false;
 		}
+		lock(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
 		remove(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
 		recordChange(standing.get(0));
 		return true;
 	}
 
-	/** Deletes a unit's rows for a conference, keeping them for this transaction to compute the change. */
-	private void remove(String conferenceCode, String reportingUnitCode) {
+	/** Serialises loads of one unit for one conference, across instances, until the transaction ends. */
+	private void lock(String conferenceCode, String reportingUnitCode) {
 		this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))", rs -> null, conferenceCode,
 				reportingUnitCode);
+	}
+
+	/**
+	 * Whether a version that arrived later already stands: two instances may finish two versions
+	 * in either order, and the newest arrival must win whatever the order of the commits.
+	 */
+	private boolean supersededByStanding(Target target) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM tonghop.submission c JOIN tonghop.submission me ON me.id = ?
+				               WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? AND c.id <> me.id
+				                 AND (c.received_at, c.id) > (me.received_at, me.id))
+				""", Boolean.class, target.submissionId(), target.conferenceCode(), target.reportingUnitCode()));
+	}
+
+	/** Deletes a unit's rows for a conference, keeping them for this transaction to compute the change. */
+	private void remove(String conferenceCode, String reportingUnitCode) {
 		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
 				+ "point_level text, format text, session_date date, members integer, others integer, source_row integer) "
 				+ "ON COMMIT DELETE ROWS");

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.intake.InputScanner;
 import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,9 @@ class IngestJobTests {
 
 	@Autowired
 	IngestRunner runner;
+
+	@Autowired
+	InputScanner scanner;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -122,6 +126,26 @@ class IngestJobTests {
 			.containsExactly(second);
 		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission WHERE id = ?", String.class, first))
 			.isEqualTo("accepted");
+	}
+
+	@Test
+	void theLaterArrivalStandsWhicheverIsLoadedLast() throws Exception {
+		// given two versions from Long Biên taken by one scan, the second in path order arriving first
+		Files.createDirectories(this.input.resolve("004"));
+		Files.writeString(this.input.resolve("004/a.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		Files.writeString(this.input.resolve("004/b.csv"), ExampleFiles.longBienCsv(List.of("Phường Cự Khối")));
+		this.scanner.scan(this.input, 0);
+		this.jdbc.update("UPDATE tonghop.submission SET received_at = received_at - interval '1 hour' WHERE file_name = 'b.csv'");
+
+		// when both are loaded in id order: the later arrival a.csv first, then the earlier b.csv
+		this.runner.run(Files.createDirectories(this.input.resolve("nothing-new")), "test");
+
+		// then the later arrival stands; the earlier one passed its checks but loads nothing
+		assertThat(this.jdbc.queryForList("SELECT point_name FROM warehouse.participation", String.class))
+			.containsExactly("Phường Bồ Đề");
+		assertThat(this.jdbc.queryForList("SELECT file_name || ' ' || state || ' ' || is_current || ' ' || rows_loaded "
+				+ "FROM tonghop.submission ORDER BY file_name", String.class))
+			.containsExactly("a.csv accepted true 1", "b.csv accepted false 0");
 	}
 
 	@Test
