@@ -5,7 +5,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+
 
 import vn.tonghop.intake.InputScanner;
 
@@ -55,28 +58,78 @@ final class ReportFolders {
 	 * @param workbook null when none could be made
 	 */
 	void write(Path folder, String fileName, byte[] json, ReportWorkbook workbook) throws IOException {
-		Files.createDirectories(folder);
-		replace(folder.resolve(jsonName(fileName)), json);
-		if (workbook == null) {
-			return;
-		}
-		replace(folder.resolve(workbookName(fileName, workbook.extension())), workbook.content());
-		for (String extension : WORKBOOK_EXTENSIONS) {
-			if (!extension.equals(workbook.extension())) {
-				Files.deleteIfExists(folder.resolve(workbookName(fileName, extension)));
-			}
-		}
+		stage(folder, fileName, json, workbook).publish();
 	}
 
-	private static void replace(Path target, byte[] content) throws IOException {
-		Path partial = target.resolveSibling("." + target.getFileName() + ".tmp");
-		Files.write(partial, content);
+	/**
+	 * Writes both reports under temporary names beside their final ones, so that a folder that
+	 * cannot be written (permissions, disk full) shows before the outcome is committed.
+	 * @param workbook null when none could be made
+	 */
+	Staged stage(Path folder, String fileName, byte[] json, ReportWorkbook workbook) throws IOException {
+		Files.createDirectories(folder);
+		List<Path[]> files = new ArrayList<>();
 		try {
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			files.add(partial(folder.resolve(jsonName(fileName)), json));
+			if (workbook != null) {
+				files.add(partial(folder.resolve(workbookName(fileName, workbook.extension())), workbook.content()));
+			}
 		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+		catch (IOException ex) {
+			for (Path[] file : files) {
+				Files.deleteIfExists(file[0]);
+			}
+			throw ex;
 		}
+		List<Path> stale = new ArrayList<>();
+		if (workbook != null) {
+			for (String extension : WORKBOOK_EXTENSIONS) {
+				if (!extension.equals(workbook.extension())) {
+					stale.add(folder.resolve(workbookName(fileName, extension)));
+				}
+			}
+		}
+		return new Staged(files, stale);
+	}
+
+	private static Path[] partial(Path target, byte[] content) throws IOException {
+		Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+		Files.write(partial, content);
+		return new Path[] { partial, target };
+	}
+
+	/** Reports written under temporary names: published once the outcome is committed, else discarded. */
+	static final class Staged {
+
+		private final List<Path[]> files;
+
+		private final List<Path> stale;
+
+		private Staged(List<Path[]> files, List<Path> stale) {
+			this.files = files;
+			this.stale = stale;
+		}
+
+		void publish() throws IOException {
+			for (Path[] file : this.files) {
+				try {
+					Files.move(file[0], file[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(file[0], file[1], StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			for (Path path : this.stale) {
+				Files.deleteIfExists(path);
+			}
+		}
+
+		void discard() throws IOException {
+			for (Path[] file : this.files) {
+				Files.deleteIfExists(file[0]);
+			}
+		}
+
 	}
 
 	private static String base(String fileName) {

@@ -79,20 +79,32 @@ public class SubmissionFeedback {
 			return;
 		}
 		Path folder = this.folders.folder(dropRoot(processed.jobExecutionId()), pending.sourcePath());
-		Runnable write = () -> write(folder, pending, json, workbook);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+		ReportFolders.Staged staged;
+		try {
+			staged = this.folders.stage(folder, pending.fileName(), json, workbook);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// The district must get its reports: the outcome is not committed and the file stays pending.
+			throw new ReportsNotWritableException(
+					"Cannot write the reports on " + pending.sourcePath() + " to " + folder + ": " + ex, ex);
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			publish(staged, pending, folder);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
-				@Override
-				public void afterCommit() {
-					write.run();
+			@Override
+			public void afterCompletion(int status) {
+				if (status == STATUS_COMMITTED) {
+					publish(staged, pending, folder);
 				}
+				else {
+					discard(staged, folder);
+				}
+			}
 
-			});
-		}
-		else {
-			write.run();
-		}
+		});
 	}
 
 	private SubmissionReport describe(Processed processed, ProblemList problems) {
@@ -141,13 +153,22 @@ public class SubmissionFeedback {
 		return input != null ? Path.of(input) : this.intake.input();
 	}
 
-	private void write(Path folder, PendingSubmission pending, byte[] json, ReportWorkbook workbook) {
+	private static void publish(ReportFolders.Staged staged, PendingSubmission pending, Path folder) {
 		try {
-			this.folders.write(folder, pending.fileName(), json, workbook);
+			staged.publish();
 		}
-		catch (IOException | UncheckedIOException ex) {
-			// The reports are in the database; the folder is a convenience for the district.
-			log.warn("Could not write the reports on {} to {}: {}", pending.sourcePath(), folder, ex.toString());
+		catch (IOException ex) {
+			// Written a moment ago: only a rename can fail here, and the reports are in the database.
+			log.warn("Could not publish the reports on {} in {}: {}", pending.sourcePath(), folder, ex.toString());
+		}
+	}
+
+	private static void discard(ReportFolders.Staged staged, Path folder) {
+		try {
+			staged.discard();
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove unpublished reports in {}: {}", folder, ex.toString());
 		}
 	}
 

@@ -133,7 +133,7 @@ class TwoInstancesProcessTests {
 	}
 
 	@Test
-	void aReportsFolderThatCannotBeWrittenKeepsTheReportsInTheDatabaseAndSaysWhy() throws Exception {
+	void aReportsFolderThatCannotBeWrittenLeavesTheFilePendingAndSaysWhy() throws Exception {
 		// given reports pointed under a regular file: as root, a read-only folder would still be written
 		Path input = this.work.resolve("input");
 		long participants = writeFiles(input, 10);
@@ -144,11 +144,21 @@ class TwoInstancesProcessTests {
 		// when
 		Process run = start("run", env, "ingest", "--input", input.toString());
 
-		// then the files load, each has its reports in the database, and the log names the folder
-		assertThat(await(run)).as(output("run")).isZero();
+		// then the run fails naming the folder, and nothing is marked done or loaded
+		assertThat(await(run)).as(output("run")).isOne();
+		assertThat(output("run")).contains("Cannot write the reports on").contains(blocker.toString());
+		assertThat(count("SELECT count(*) FROM tonghop.submission WHERE state = 'pending'")).isEqualTo(DISTRICTS);
+		assertThat(count("SELECT count(*) FROM warehouse.participation")).isZero();
+
+		// when the folder can be written again
+		Files.delete(blocker);
+		Process next = start("next", env, "ingest", "--input", input.toString());
+
+		// then the next run loads every file once, with its reports
+		assertThat(await(next)).as(output("next")).isZero();
 		assertWarehouseExact(10, participants);
 		assertThat(count("SELECT count(*) FROM tonghop.submission_report WHERE kind = 'json'")).isEqualTo(DISTRICTS);
-		assertThat(output("run")).contains("Could not write the reports on 901").contains(blocker.toString());
+		assertThat(blocker.resolve("reports")).isDirectory();
 	}
 
 	@Test

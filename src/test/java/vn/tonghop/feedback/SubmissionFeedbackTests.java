@@ -169,8 +169,8 @@ class SubmissionFeedbackTests {
 			status.setRollbackOnly();
 		});
 
-		// then
-		assertThat(this.input.resolve("004/reports")).doesNotExist();
+		// then the folder holds nothing: the files written before the commit are gone with it
+		assertThat(this.input.resolve("004/reports")).isEmptyDirectory();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Integer.class)).isZero();
 
 		// and when it commits
