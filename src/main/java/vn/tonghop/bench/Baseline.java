@@ -23,8 +23,12 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -52,8 +56,7 @@ final class Baseline {
 	}
 
 	/** @return the rows written */
-	static long load(Path file, DataSource dataSource, JobRepository jobRepository, JobOperator jobOperator)
-			throws Exception {
+	static long load(Path file, DataSource dataSource, JobRepository jobRepository, JobOperator jobOperator) {
 		JdbcBatchItemWriter<Point> writer = new JdbcBatchItemWriterBuilder<Point>().dataSource(dataSource)
 			.sql("INSERT INTO warehouse.participation (conference_code, province_code, reporting_unit_code, "
 					+ "host_unit_code, point_name, point_level, format, session_date, members_attending, "
@@ -81,10 +84,17 @@ final class Baseline {
 			.writer(writer)
 			.build();
 		Job job = new JobBuilder("bench-baseline", jobRepository).start(step).build();
-		JobExecution execution = jobOperator.start(job,
-				new JobParametersBuilder().addString("run", UUID.randomUUID().toString()).toJobParameters());
+		JobExecution execution;
+		try {
+			execution = jobOperator.start(job,
+					new JobParametersBuilder().addString("run", UUID.randomUUID().toString()).toJobParameters());
+		}
+		catch (JobExecutionAlreadyRunningException | JobRestartException | JobInstanceAlreadyCompleteException
+				| InvalidJobParametersException ex) {
+			throw new BenchFailedException("The baseline job could not start: " + ex.getMessage());
+		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			throw new IllegalStateException("The baseline job ended " + execution.getStatus() + ": "
+			throw new BenchFailedException("The baseline job ended " + execution.getStatus() + ": "
 					+ execution.getAllFailureExceptions());
 		}
 		return execution.getStepExecutions().iterator().next().getWriteCount();

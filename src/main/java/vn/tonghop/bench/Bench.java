@@ -1,8 +1,10 @@
 package vn.tonghop.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,9 @@ import vn.tonghop.admin.RerunResult;
 import vn.tonghop.admin.Reruns;
 import vn.tonghop.conference.ConferenceImporter;
 import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
 import vn.tonghop.sheet.ReadLimits;
+import vn.tonghop.sheet.UnreadableFileException;
 import vn.tonghop.units.UnitImporter;
 
 /**
@@ -56,7 +60,8 @@ public final class Bench {
 		this.progress = progress;
 	}
 
-	public List<Measurement> run(Workload workload) throws Exception {
+	public List<Measurement> run(Workload workload)
+			throws IOException, SQLException, UnreadableFileException, IngestNotStartedException {
 		boolean all = workload == Workload.ALL;
 		this.context.getBean(UnitImporter.class).importFile(SubmissionFiles.units(this.work.resolve("reference/units.csv"), this.plan, false));
 		this.context.getBean(ConferenceImporter.class).importFile(SubmissionFiles.conferences(this.work.resolve("reference/conferences.csv")));
@@ -80,7 +85,7 @@ public final class Bench {
 		return List.copyOf(this.queryPlan);
 	}
 
-	private void nationalDay() throws Exception {
+	private void nationalDay() throws IOException, IngestNotStartedException {
 		Path input = this.work.resolve("w1");
 		this.progress.printf("W1: generating %d submissions...%n", this.plan.files());
 		long points = SubmissionFiles.nationalDay(input, this.plan);
@@ -95,7 +100,7 @@ public final class Bench {
 		record("W1", "national day, full pipeline", took, points, files);
 	}
 
-	private void rerun() throws Exception {
+	private void rerun() throws IOException, IngestNotStartedException {
 		this.context.getBean(UnitImporter.class).importFile(SubmissionFiles.units(this.work.resolve("reference/units.csv"), this.plan, true));
 		long points = rows(SubmissionFiles.CONFERENCE);
 		this.progress.printf("W3: rerunning %s from the archive...%n", SubmissionFiles.CONFERENCE);
@@ -112,7 +117,7 @@ public final class Bench {
 		record("W3", "W1 rerun after an alias change", took, points, result.outcomes().size());
 	}
 
-	private void hugeFile() throws Exception {
+	private void hugeFile() throws IOException, SQLException, UnreadableFileException, IngestNotStartedException {
 		Path input = this.work.resolve("w2");
 		Path file = input.resolve("huge.xlsx");
 		this.progress.printf("W2: generating one .xlsx of %,d points...%n", this.plan.hugeRows());

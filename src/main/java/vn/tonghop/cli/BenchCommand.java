@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import vn.tonghop.bench.BenchFailedException;
 import vn.tonghop.bench.BenchPlan;
 import vn.tonghop.bench.Measurement;
 import vn.tonghop.bench.Workload;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.sheet.UnreadableFileException;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = { "Generates the benchmark workloads into a temporary folder and runs them against a",
@@ -76,12 +79,10 @@ final class BenchCommand implements Callable<Integer> {
 		try {
 			measurements = bench.run(this.workload);
 		}
-		catch (BenchFailedException ex) {
+		catch (BenchFailedException | IOException | SQLException | UnreadableFileException
+				| IngestRunner.IngestNotStartedException ex) {
 			System.err.println("Bench failed: " + ex.getMessage());
 			return 1;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Bench failed: " + ex.getMessage(), ex);
 		}
 		out.printf(Locale.ROOT, "Bench at scale %s: %d units, %,d points in W2, %,d warehouse rows for Q; %d cores, -Xmx %d MB%n%n",
 				plan.scale(), plan.provinces() + plan.communes(), plan.hugeRows(), plan.warehouseRows(),
