@@ -1,4 +1,4 @@
--- A rerun of a whole national day names its 3,355 submissions in one job parameter (about 18,000
+-- A rerun of a whole national day names its 3,355 submissions in one job parameter (about 15,700
 -- characters): Spring Batch's 2,500-character column refused it. Text has no such limit.
 ALTER TABLE batch.BATCH_JOB_EXECUTION_PARAMS ALTER COLUMN PARAMETER_VALUE TYPE text;
 
