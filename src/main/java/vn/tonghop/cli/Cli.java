@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 				+ "Without a command, runs 'serve'.",
 		subcommands = { ServeCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class,
 				TemplateCommand.class, UnitsCommand.class, ConferencesCommand.class, RerunCommand.class,
-				RestartCommand.class, AccountsCommand.class })
+				RestartCommand.class, AccountsCommand.class, BenchCommand.class })
 public final class Cli implements Callable<Integer> {
 
 	public static int run(String... args) {

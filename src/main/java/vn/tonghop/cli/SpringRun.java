@@ -17,13 +17,14 @@ final class SpringRun {
 
 	/**
 	 * Runs a one-shot command: no web server, no scheduler.
+	 * @param args properties as {@code --name=value}, ahead of every configuration file
 	 * @return the command's exit code, or 1 when the application could not start
 	 */
-	static int once(ToIntFunction<ConfigurableApplicationContext> command) {
+	static int once(ToIntFunction<ConfigurableApplicationContext> command, String... args) {
 		SpringApplication application = new SpringApplication(TonghopApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(Map.of("spring.quartz.auto-startup", "false"));
-		try (ConfigurableApplicationContext context = application.run()) {
+		try (ConfigurableApplicationContext context = application.run(args)) {
 			return command.applyAsInt(context);
 		}
 	}

@@ -1,0 +1,234 @@
+package vn.tonghop.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.admin.RerunRequest;
+import vn.tonghop.admin.RerunResult;
+import vn.tonghop.admin.Reruns;
+import vn.tonghop.conference.ConferenceImporter;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
+import vn.tonghop.sheet.ReadLimits;
+import vn.tonghop.sheet.UnreadableFileException;
+import vn.tonghop.units.UnitImporter;
+
+/**
+ * Generates the workloads into a work folder, runs them against the application's database and
+ * checks that each loaded exactly the rows it should. The database must be the bench's own.
+ */
+public final class Bench {
+
+	private static final int QUERY_RUNS = 5;
+
+	private final ApplicationContext context;
+
+	private final JdbcTemplate jdbc;
+
+	private final Path work;
+
+	private final BenchPlan plan;
+
+	private final PrintStream progress;
+
+	private final List<Measurement> measurements = new ArrayList<>();
+
+	private final List<String> queryPlan = new ArrayList<>();
+
+	public Bench(ApplicationContext context, Path work, BenchPlan plan, PrintStream progress) {
+		this.context = context;
+		this.jdbc = context.getBean(JdbcTemplate.class);
+		this.work = work;
+		this.plan = plan;
+		this.progress = progress;
+	}
+
+	public List<Measurement> run(Workload workload)
+			throws IOException, SQLException, UnreadableFileException, IngestNotStartedException {
+		boolean all = workload == Workload.ALL;
+		this.context.getBean(UnitImporter.class).importFile(SubmissionFiles.units(this.work.resolve("reference/units.csv"), this.plan, false));
+		this.context.getBean(ConferenceImporter.class).importFile(SubmissionFiles.conferences(this.work.resolve("reference/conferences.csv")));
+		if (all || workload == Workload.W1 || workload == Workload.W3) {
+			nationalDay();
+		}
+		if (all || workload == Workload.W3) {
+			rerun();
+		}
+		if (all || workload == Workload.W2) {
+			hugeFile();
+		}
+		if (all || workload == Workload.Q) {
+			analystQuery();
+		}
+		return List.copyOf(this.measurements);
+	}
+
+	/** EXPLAIN ANALYZE of the analyst query, when Q ran. */
+	public List<String> queryPlan() {
+		return List.copyOf(this.queryPlan);
+	}
+
+	private void nationalDay() throws IOException, IngestNotStartedException {
+		Path input = this.work.resolve("w1");
+		this.progress.printf("W1: generating %d submissions...%n", this.plan.files());
+		long points = SubmissionFiles.nationalDay(input, this.plan);
+		PeakHeap.reset();
+		long start = System.nanoTime();
+		JobExecution execution = this.context.getBean(IngestRunner.class).run(input, "bench");
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		completed("W1", execution.getStatus());
+		long files = acceptedFiles(SubmissionFiles.CONFERENCE);
+		expect("W1 files", this.plan.files(), files);
+		expect("W1 rows", points, rows(SubmissionFiles.CONFERENCE));
+		record("W1", "national day, full pipeline", took, points, files);
+	}
+
+	private void rerun() throws IOException, IngestNotStartedException {
+		this.context.getBean(UnitImporter.class).importFile(SubmissionFiles.units(this.work.resolve("reference/units.csv"), this.plan, true));
+		long points = rows(SubmissionFiles.CONFERENCE);
+		this.progress.printf("W3: rerunning %s from the archive...%n", SubmissionFiles.CONFERENCE);
+		PeakHeap.reset();
+		long start = System.nanoTime();
+		RerunResult result = this.context.getBean(Reruns.class)
+			.rerun(new RerunRequest(SubmissionFiles.CONFERENCE, null, null, false));
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		if (!result.completed()) {
+			throw new BenchFailedException("W3: the rerun ended " + result.status());
+		}
+		expect("W3 files", this.plan.files(), result.outcomes().size());
+		expect("W3 rows", points, rows(SubmissionFiles.CONFERENCE));
+		record("W3", "W1 rerun after an alias change", took, points, result.outcomes().size());
+	}
+
+	private void hugeFile() throws IOException, SQLException, UnreadableFileException, IngestNotStartedException {
+		Path input = this.work.resolve("w2");
+		Path file = input.resolve("huge.xlsx");
+		this.progress.printf("W2: generating one .xlsx of %,d points...%n", this.plan.hugeRows());
+		SubmissionFiles.huge(file, this.plan.hugeRows());
+		Path copy = Files.copy(file, this.work.resolve("huge-copy.xlsx"));
+		DataSource dataSource = this.context.getBean(DataSource.class);
+
+		PeakHeap.reset();
+		long start = System.nanoTime();
+		JobExecution execution = this.context.getBean(IngestRunner.class).run(input, "bench");
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		completed("W2", execution.getStatus());
+		expect("W2 rows", this.plan.hugeRows(), rows(SubmissionFiles.HUGE_CONFERENCE));
+		record("W2", "one huge .xlsx, full pipeline", took, this.plan.hugeRows(), 1);
+
+		this.progress.println("floor: fastexcel-reader + COPY...");
+		PeakHeap.reset();
+		start = System.nanoTime();
+		long floorRows = Floor.load(copy, dataSource);
+		took = Duration.ofNanos(System.nanoTime() - start);
+		Floor.drop(dataSource);
+		expect("floor rows", this.plan.hugeRows(), floorRows);
+		record("floor", "fastexcel-reader + COPY, unindexed", took, floorRows, 1);
+
+		this.progress.println("baseline: streaming reader + JdbcBatchItemWriter...");
+		PeakHeap.reset();
+		start = System.nanoTime();
+		long baselineRows = Baseline.load(copy, dataSource, this.context.getBean(JobRepository.class),
+				this.context.getBean(JobOperator.class));
+		took = Duration.ofNanos(System.nanoTime() - start);
+		expect("baseline rows", this.plan.hugeRows(), baselineRows);
+		expect("baseline rows in the warehouse", this.plan.hugeRows(), rows(Baseline.CONFERENCE));
+		record("baseline", "POI StAX reader + JdbcBatchItemWriter", took, baselineRows, 1);
+		this.jdbc.update("DELETE FROM warehouse.participation WHERE conference_code = ?", Baseline.CONFERENCE);
+
+		// The bare reads: how much of the floor and of W2 is reading the file.
+		long sheetRows = this.plan.hugeRows() + 4L;
+		PeakHeap.reset();
+		start = System.nanoTime();
+		expect("fastexcel-reader rows", sheetRows, Floor.readFastexcel(copy));
+		record("read", "fastexcel-reader, read only", Duration.ofNanos(System.nanoTime() - start), sheetRows, 1);
+		PeakHeap.reset();
+		start = System.nanoTime();
+		expect("XlsxReader rows", sheetRows, Floor.readOurs(copy, this.context.getBean(ReadLimits.class)));
+		record("read", "our XlsxReader (limits on), read only", Duration.ofNanos(System.nanoTime() - start), sheetRows, 1);
+	}
+
+	private void analystQuery() {
+		this.progress.printf("Q: generating %,d warehouse rows...%n", this.plan.warehouseRows());
+		AnalystQuery.generate(this.jdbc, this.plan);
+		PeakHeap.reset();
+		expect("Q points", AnalystQuery.expectedPoints(this.plan), AnalystQuery.points(this.jdbc));
+		Duration best = AnalystQuery.best(this.jdbc, QUERY_RUNS);
+		record("Q", "participation_by_province, best of " + QUERY_RUNS, best, AnalystQuery.expectedPoints(this.plan), 0);
+		this.queryPlan.addAll(AnalystQuery.explain(this.jdbc));
+	}
+
+	private void record(String workload, String what, Duration took, long rows, long files) {
+		Measurement measurement = new Measurement(workload, what, took, rows, files, PeakHeap.peak());
+		this.measurements.add(measurement);
+		this.progress.printf(Locale.ROOT, "%s: %.2f s%n", workload, measurement.seconds());
+	}
+
+	private long rows(String conference) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE conference_code = ?",
+				Long.class, conference);
+	}
+
+	private long acceptedFiles(String conference) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission WHERE conference_code = ? "
+				+ "AND is_current AND state IN ('accepted', 'accepted_with_warnings')", Long.class, conference);
+	}
+
+	private static void completed(String workload, BatchStatus status) {
+		if (status != BatchStatus.COMPLETED) {
+			throw new BenchFailedException(workload + ": the ingest job ended " + status);
+		}
+	}
+
+	private static void expect(String what, long expected, long actual) {
+		if (expected != actual) {
+			throw new BenchFailedException(what + ": expected " + expected + ", got " + actual);
+		}
+	}
+
+	/** The figure of a workload, when it ran. */
+	public static Optional<Measurement> find(List<Measurement> measurements, String workload) {
+		return measurements.stream().filter(m -> m.workload().equals(workload)).findFirst();
+	}
+
+	/** The one-line summary; a workload that did not run shows as "-". */
+	public static String summary(List<Measurement> measurements) {
+		Optional<Measurement> w1 = find(measurements, "W1");
+		Optional<Measurement> w2 = find(measurements, "W2");
+		Optional<Measurement> floor = find(measurements, "floor");
+		Optional<Measurement> baseline = find(measurements, "baseline");
+		Optional<Measurement> w3 = find(measurements, "W3");
+		Optional<Measurement> q = find(measurements, "Q");
+		return "bench: W1=" + w1.map(m -> seconds(m.seconds()) + "s").orElse("-") + " W2="
+				+ w2.map(m -> seconds(m.seconds()) + "s").orElse("-") + " W2/floor="
+				+ ratio(w2, floor) + " baseline/W2=" + ratio(baseline, w2) + " W3="
+				+ w3.map(m -> seconds(m.seconds()) + "s").orElse("-") + " Q="
+				+ q.map(m -> Math.round(m.seconds() * 1000) + "ms").orElse("-");
+	}
+
+	private static String ratio(Optional<Measurement> top, Optional<Measurement> bottom) {
+		return top.isPresent() && bottom.isPresent() ? seconds(top.get().seconds() / bottom.get().seconds()) : "-";
+	}
+
+	private static String seconds(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+}

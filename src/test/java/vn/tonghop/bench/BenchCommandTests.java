@@ -1,0 +1,73 @@
+package vn.tonghop.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import vn.tonghop.cli.Cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole bench at 1 % of its size, so it cannot rot: every workload must load exactly its rows. */
+class BenchCommandTests {
+
+	private static final Pattern SUMMARY = Pattern.compile(
+			"bench: W1=\\d+\\.\\d\\ds W2=\\d+\\.\\d\\ds W2/floor=\\d+\\.\\d\\d baseline/W2=\\d+\\.\\d\\d W3=\\d+\\.\\d\\ds Q=\\d+ms");
+
+	@Test
+	void aSmallBenchLoadsEveryWorkloadAndEndsWithTheSummaryLine() {
+		// given
+		BenchPlan plan = BenchPlan.of(0.01);
+		long nationalDayPoints = Arrays.stream(SubmissionFiles.pointCounts(plan)).sum();
+		PrintStream console = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+		// when
+		int exit;
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			exit = Cli.run("bench", "--scale", "0.01");
+		}
+		finally {
+			System.setOut(console);
+		}
+
+		// then
+		String output = captured.toString(StandardCharsets.UTF_8);
+		console.print(output);
+		List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
+		assertThat(exit).isZero();
+		assertThat(lines.get(lines.size() - 1)).matches(SUMMARY);
+		assertThat(plan.files()).isEqualTo(34);
+		assertThat(rows(output, "W1")).isEqualTo(nationalDayPoints);
+		assertThat(files(output, "W1")).isEqualTo(34);
+		assertThat(rows(output, "W3")).isEqualTo(nationalDayPoints);
+		assertThat(rows(output, "W2")).isEqualTo(10_000);
+		assertThat(rows(output, "floor")).isEqualTo(10_000);
+		assertThat(rows(output, "baseline")).isEqualTo(10_000);
+		assertThat(rows(output, "Q")).isEqualTo(10_000);
+	}
+
+	/** The Rows column of a workload's line in the printed table. */
+	private static long rows(String output, String workload) {
+		return column(output, workload, 3);
+	}
+
+	private static long files(String output, String workload) {
+		return column(output, workload, 5);
+	}
+
+	private static long column(String output, String workload, int index) {
+		Matcher line = Pattern.compile("(?m)^" + Pattern.quote(workload) + "\\s.*$").matcher(output);
+		assertThat(line.find()).as("a table line for " + workload).isTrue();
+		String[] columns = line.group().split("\\s{2,}");
+		return Long.parseLong(columns[index].trim());
+	}
+
+}
