@@ -53,17 +53,10 @@ final class ReportFolders {
 	}
 
 	/**
-	 * Writes both reports, each replacing the earlier one at once, and removes an earlier annotated
-	 * workbook of another kind (an .xls version's after an .xlsx resubmission).
-	 * @param workbook null when none could be made
-	 */
-	void write(Path folder, String fileName, byte[] json, ReportWorkbook workbook) throws IOException {
-		stage(folder, fileName, json, workbook).publish();
-	}
-
-	/**
 	 * Writes both reports under temporary names beside their final ones, so that a folder that
-	 * cannot be written (permissions, disk full) shows before the outcome is committed.
+	 * cannot be written (permissions, disk full) shows before the outcome is committed. Publishing
+	 * replaces the earlier reports at once and removes an earlier annotated workbook of another kind
+	 * (an .xls version's after an .xlsx resubmission).
 	 * @param workbook null when none could be made
 	 */
 	Staged stage(Path folder, String fileName, byte[] json, ReportWorkbook workbook) throws IOException {

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportQueries {
 
+	private static final String VALID_ON = "(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)";
+
 	private final JdbcTemplate jdbc;
 
 	ReportQueries(JdbcTemplate jdbc) {
@@ -70,6 +72,25 @@ class ReportQueries {
 				ORDER BY province_code, unit_code <> province_code, unit_code
 				""", (rs, i) -> new CompletenessLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
 				rs.getObject(5, OffsetDateTime.class), rs.getObject(6, Boolean.class)), conference, province, province);
+	}
+
+	/** The unit with this code on that day. */
+	Optional<TreeUnit> unit(String code, LocalDate on) {
+		return this.jdbc.query("SELECT code, name, kind FROM tonghop.unit WHERE code = ? AND " + VALID_ON,
+				(rs, i) -> new TreeUnit(rs.getString(1), rs.getString(2), rs.getString(3)), code, on, on)
+			.stream()
+			.findFirst();
+	}
+
+	/** The units directly under the unit on that day, in code order. */
+	List<TreeUnit> children(String code, LocalDate on) {
+		return this.jdbc.query("SELECT code, name, kind FROM tonghop.unit WHERE parent_code = ? AND " + VALID_ON
+				+ " ORDER BY code", (rs, i) -> new TreeUnit(rs.getString(1), rs.getString(2), rs.getString(3)), code, on,
+				on);
+	}
+
+	/** A unit of the tree as it stood on a day: what a template lists. */
+	record TreeUnit(String code, String name, String kind) {
 	}
 
 	record ConferenceLine(String code, String title, LocalDate start, LocalDate end, LocalDate deadline) {

@@ -19,8 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-import vn.tonghop.report.TemplateQueries.TemplateConference;
-import vn.tonghop.report.TemplateQueries.TemplateUnit;
+import vn.tonghop.report.ReportQueries.ConferenceLine;
+import vn.tonghop.report.ReportQueries.TreeUnit;
 
 /**
  * A blank submission in the canonical layout of submission-format.md, made for one unit and one
@@ -60,9 +60,9 @@ public class SubmissionTemplate {
 
 	private static final int NOTES = 9;
 
-	private final TemplateQueries queries;
+	private final ReportQueries queries;
 
-	SubmissionTemplate(TemplateQueries queries) {
+	SubmissionTemplate(ReportQueries queries) {
 		this.queries = queries;
 	}
 
@@ -72,21 +72,21 @@ public class SubmissionTemplate {
 	 * exist on the conference date
 	 */
 	public void write(String unitCode, String conferenceCode, OutputStream out) throws IOException {
-		TemplateConference conference = this.queries.conference(conferenceCode)
+		ConferenceLine conference = this.queries.conference(conferenceCode)
 			.orElseThrow(() -> new UnknownReportSubjectException("No conference " + conferenceCode + "."));
-		TemplateUnit unit = this.queries.unit(unitCode, conference.startDate())
+		TreeUnit unit = this.queries.unit(unitCode, conference.start())
 			.orElseThrow(() -> new UnknownReportSubjectException(
-					"No unit " + unitCode + " on " + conference.startDate() + ", the date of " + conferenceCode + "."));
-		List<TemplateUnit> points = new ArrayList<>();
+					"No unit " + unitCode + " on " + conference.start() + ", the date of " + conferenceCode + "."));
+		List<TreeUnit> points = new ArrayList<>();
 		points.add(unit);
-		points.addAll(this.queries.children(unit.code(), conference.startDate()));
+		points.addAll(this.queries.children(unit.code(), conference.start()));
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Styles styles = new Styles(workbook);
 			XSSFSheet sheet = workbook.createSheet(SHEET);
 			header(sheet, styles, unit, conference);
 			int first = HEADER_ROW + 1;
 			int r = first;
-			for (TemplateUnit point : points) {
+			for (TreeUnit point : points) {
 				Row row = inputRow(sheet, styles, r);
 				Sheets.text(row, 0, Integer.toString(r - first + 1), styles.lockedCell);
 				row.getCell(NAME).setCellValue(point.name());
@@ -110,7 +110,7 @@ public class SubmissionTemplate {
 		}
 	}
 
-	private static void header(XSSFSheet sheet, Styles styles, TemplateUnit unit, TemplateConference conference) {
+	private static void header(XSSFSheet sheet, Styles styles, TreeUnit unit, ConferenceLine conference) {
 		Sheets.text(sheet.createRow(0), 0, "BÁO CÁO KẾT QUẢ TỔ CHỨC HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT", styles.title);
 		Sheets.text(sheet.createRow(1), 0, unit.name().toUpperCase() + " — " + conference.title(), styles.bold);
 		label(sheet, styles, 2, "Đơn vị báo cáo:", unit.code(), styles.lockedValue);

@@ -110,14 +110,15 @@ public class SubmissionProcessor {
 			this.loader.withdraw(pending.id());
 		}
 		String state = !accepted ? "rejected" : problems.warnings() > 0 ? "accepted_with_warnings" : "accepted";
-		this.recorder.record(new SubmissionRecorder.Outcome(pending.id(), jobExecutionId, state,
-				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
-				placement != null ? placement.conference().code() : null, placement != null ? placement.reportDate() : null,
-				stands ? staged : 0, stands), problems);
+		String sheet = table != null ? table.sheet() : null;
+		String unitCode = placement != null ? placement.unit().code() : null;
+		String conferenceCode = placement != null ? placement.conference().code() : null;
+		int rowsLoaded = stands ? staged : 0;
+		this.recorder.record(new SubmissionRecorder.Outcome(pending.id(), jobExecutionId, state, sheet, unitCode,
+				conferenceCode, placement != null ? placement.reportDate() : null, rowsLoaded, stands), problems);
 		this.metrics.processed(state, staged, Duration.ofNanos(System.nanoTime() - started));
-		this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state,
-				table != null ? table.sheet() : null, placement != null ? placement.unit().code() : null,
-				placement != null ? placement.conference().code() : null, stands ? staged : 0), problems);
+		this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state, sheet, unitCode,
+				conferenceCode, rowsLoaded), problems);
 		this.progress.fileDone();
 		log.info("{} ({}): {}{}{}", pending.sourcePath(), pending.id(), state,
 				accepted && !stands ? " (a later version already stands)" : "",

@@ -172,20 +172,18 @@ public class WarehouseLoader {
 	/**
 	 * Takes the submission's rows out of the warehouse when it is the version standing there: a
 	 * rerun under changed rules or units rejected it, and the warehouse holds only files that pass.
-	 * The removal is recorded as a change like any load.
-	 * @return whether it was standing
+	 * The removal is recorded as a change like any load. Nothing happens when it is not standing.
 	 */
-	public boolean withdraw(long submissionId) {
+	public void withdraw(long submissionId) {
 		List<Target> standing = this.jdbc.query("SELECT conference_code, unit_code FROM tonghop.submission "
 				+ "WHERE id = ? AND is_current", (rs, i) -> new Target(submissionId, rs.getString(1), null, null,
 						rs.getString(2), null), submissionId);
 		if (standing.isEmpty()) {
-			return false;
+			return;
 		}
 		lock(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
 		remove(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
 		recordChange(standing.get(0));
-		return true;
 	}
 
 	/** Serialises loads of one unit for one conference, across instances, until the transaction ends. */

@@ -48,12 +48,12 @@ class ReportFoldersTests {
 		// given reports on an .xls version
 		ReportFolders folders = new ReportFolders(null);
 		Path folder = this.work.resolve("input/004/reports");
-		folders.write(folder, "long-bien.xls", bytes("{\"v\":1}"),
-				new ReportWorkbook("xls", ReportWorkbook.XLS, bytes("xls"), true));
+		folders.stage(folder, "long-bien.xls", bytes("{\"v\":1}"),
+				new ReportWorkbook("xls", ReportWorkbook.XLS, bytes("xls"), true)).publish();
 
 		// when the district sends an .xlsx under the same base name
-		folders.write(folder, "long-bien.xlsx", bytes("{\"v\":2}"),
-				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("xlsx"), true));
+		folders.stage(folder, "long-bien.xlsx", bytes("{\"v\":2}"),
+				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("xlsx"), true)).publish();
 
 		// then only the newest version's reports are there, and no temporary file
 		try (Stream<Path> files = Files.list(folder)) {
@@ -67,7 +67,7 @@ class ReportFoldersTests {
 	void withoutAWorkbookOnlyTheJsonIsWritten() throws IOException {
 		Path folder = this.work.resolve("reports");
 
-		new ReportFolders(null).write(folder, "x.csv", bytes("{}"), null);
+		new ReportFolders(null).stage(folder, "x.csv", bytes("{}"), null).publish();
 
 		try (Stream<Path> files = Files.list(folder)) {
 			assertThat(files.map(f -> f.getFileName().toString())).containsExactly("x.report.json");
