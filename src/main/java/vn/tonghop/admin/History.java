@@ -59,18 +59,28 @@ public class History {
 		return this.jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM tonghop.submission_change", Long.class);
 	}
 
-	/** The points a load added, removed or changed, in the order of the file. */
+	/**
+	 * The points a load added, removed or changed, in the order of the file. A load that replaced
+	 * nothing added every point and stores none of them: they are listed from its version's rows
+	 * while that version stands.
+	 */
 	public List<PointChange> points(long changeId) {
 		return this.jdbc.query("""
+				SELECT * FROM (
 				SELECT kind, point_name, host_unit_code, point_level, format_before, format_after, date_before, date_after,
 				       members_before, members_after, others_before, others_after, source_row_before, source_row_after
 				FROM tonghop.submission_change_point WHERE change_id = ?
+				UNION ALL
+				SELECT 'added', p.point_name, p.host_unit_code, p.point_level, NULL, p.format, NULL, p.session_date,
+				       NULL, p.members_attending, NULL, p.others_attending, NULL, p.source_row
+				FROM tonghop.submission_change c JOIN warehouse.participation p ON p.submission_id = c.submission_id
+				WHERE c.id = ? AND c.points_before = 0) points
 				ORDER BY coalesce(source_row_after, source_row_before), kind
 				""", (rs, i) -> new PointChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
 				rs.getObject(8, LocalDate.class), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
 				(Integer) rs.getObject(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
-				(Integer) rs.getObject(14)), changeId);
+				(Integer) rs.getObject(14)), changeId, changeId);
 	}
 
 	private static Change change(ResultSet rs, int i) throws SQLException {

@@ -238,6 +238,11 @@ public class WarehouseLoader {
 				RETURNING id
 				""", Long.class, target.submissionId(), target.conferenceCode(), target.reportingUnitCode(),
 				target.conferenceCode(), target.reportingUnitCode(), target.conferenceCode(), target.reportingUnitCode());
+		if (!replacedAny()) {
+			// A first load added every point: they are the version's own rows, which History lists.
+			this.jdbc.update("UPDATE tonghop.submission_change SET points_added = points_after WHERE id = ?", change);
+			return;
+		}
 		this.jdbc.update("""
 				WITH b AS (
 				    SELECT *, row_number() OVER (PARTITION BY lower(point_name), host_unit_code, point_level ORDER BY source_row) AS n
@@ -267,6 +272,11 @@ public class WarehouseLoader {
 				    points_changed = (SELECT count(*) FROM tonghop.submission_change_point WHERE change_id = c.id AND kind = 'changed')
 				WHERE c.id = ?
 				""", change);
+	}
+
+	private boolean replacedAny() {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM pg_temp.replaced_participation)", Boolean.class));
 	}
 
 	private static Array textArray(Connection connection, List<String> values) throws SQLException {

@@ -93,6 +93,26 @@ class RerunsTests {
 	}
 
 	@Test
+	void aFirstLoadListsItsPointsAsAddedFromItsOwnRows() throws Exception {
+		// given Long Biên's first version
+		Files.writeString(this.input.resolve("long-bien.csv"),
+				longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Cự Khối", 70));
+
+		// when it loads
+		this.runner.run(this.input, "test");
+
+		// then the change stores no point rows, yet lists both points as added in file order
+		Change change = this.history.versions("004", "NQDH13").get(0).change();
+		assertThat(change.pointsAdded()).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_change_point", Long.class))
+			.isZero();
+		assertThat(this.history.points(change.id()))
+			.extracting(PointChange::kind, PointChange::pointName, PointChange::membersBefore, PointChange::membersAfter,
+					PointChange::sourceRowAfter)
+			.containsExactly(tuple("added", "Phường Bồ Đề", null, 100, 5), tuple("added", "Phường Cự Khối", null, 70, 6));
+	}
+
+	@Test
 	void anAliasAndARerunLoadAFileRejectedForItsUnit() throws Exception {
 		// given a file naming its unit in a way the tree does not know
 		Files.writeString(this.input.resolve("lb.csv"), longBien("Quận ủy LB", "Phường Bồ Đề", 100, "Phường Gia Thụy", 50));
