@@ -3,6 +3,7 @@ package vn.tonghop.feedback;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 import vn.tonghop.sheet.Cell;
@@ -27,12 +30,16 @@ import vn.tonghop.sheet.Workbooks;
 /**
  * A new .xlsx that lists the problems, for files that are not annotated in place: the summary
  * sheet, then, when the file can be read, a copy of the values of each sheet with problems, at
- * their original rows and columns and marked as in an annotated workbook. Written with SXSSF, so
- * memory does not grow with the rows copied.
+ * their original rows and columns and marked as in an annotated workbook. Written with SXSSF
+ * when rows of a large file are copied, so memory does not grow with them; otherwise in memory,
+ * which spares the temporary file SXSSF writes for every sheet.
  */
 final class Listing {
 
 	private static final int WINDOW = 100;
+
+	/** Files up to this size have their rows copied into an in-memory workbook. */
+	private static final long SMALL_FILE = 256 * 1024;
 
 	/** Copied values have no widths of their own: wide enough for names and head counts. */
 	private static final int COLUMN_WIDTH = 18;
@@ -45,7 +52,7 @@ final class Listing {
 	 */
 	static ReportWorkbook write(Path file, SubmissionReport report, Copy copy) throws IOException {
 		if (copy != Copy.NONE) {
-			try (Draft draft = new Draft(report, copy)) {
+			try (Draft draft = new Draft(report, copy, Files.size(file) <= SMALL_FILE)) {
 				draft.copyRows(file);
 				return draft.finish();
 			}
@@ -53,7 +60,7 @@ final class Listing {
 				// Read once already, so this is rare; the summary alone still tells the district everything.
 			}
 		}
-		try (Draft draft = new Draft(report, Copy.NONE)) {
+		try (Draft draft = new Draft(report, Copy.NONE, true)) {
 			return draft.finish();
 		}
 	}
@@ -61,22 +68,24 @@ final class Listing {
 	/** A listing being written: the summary first, then the copied rows. */
 	private static final class Draft implements AutoCloseable {
 
-		private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+		private final Workbook workbook;
 
-		private final CellMarks marks = new CellMarks(this.workbook);
+		private final CellMarks marks;
 
 		private final Map<String, Copied> copies = new LinkedHashMap<>();
 
 		private final Copy copy;
 
-		Draft(SubmissionReport report, Copy copy) {
+		Draft(SubmissionReport report, Copy copy, boolean inMemory) {
+			this.workbook = inMemory ? new XSSFWorkbook() : new SXSSFWorkbook(WINDOW);
+			this.marks = new CellMarks(this.workbook);
 			this.copy = copy;
-			SXSSFSheet summary = this.workbook.createSheet(SummarySheet.NAME);
+			Sheet summary = this.workbook.createSheet(SummarySheet.NAME);
 			if (copy != Copy.NONE) {
 				for (ReportedProblem problem : report.problems()) {
 					boolean located = problem.sheet() != null && (problem.row() != null || copy == Copy.ALL);
 					if (located && !this.copies.containsKey(problem.sheet())) {
-						SXSSFSheet sheet = this.workbook.createSheet(safeName(this.workbook, problem.sheet()));
+						Sheet sheet = this.workbook.createSheet(safeName(this.workbook, problem.sheet()));
 						sheet.setDefaultColumnWidth(COLUMN_WIDTH);
 						this.copies.put(problem.sheet(), new Copied(sheet));
 					}
@@ -118,7 +127,7 @@ final class Listing {
 		return SummarySheet.reference(copied.sheet.getSheetName(), column + problem.row());
 	}
 
-	private static String safeName(SXSSFWorkbook workbook, String name) {
+	private static String safeName(Workbook workbook, String name) {
 		String safe = WorkbookUtil.createSafeSheetName(name);
 		String candidate = safe;
 		for (int n = 2; workbook.getSheet(candidate) != null; n++) {
@@ -145,11 +154,11 @@ final class Listing {
 	/** A copied sheet and the problems on its rows, by row number. */
 	private static final class Copied {
 
-		final SXSSFSheet sheet;
+		final Sheet sheet;
 
 		final Map<Integer, List<ReportedProblem>> byRow = new HashMap<>();
 
-		Copied(SXSSFSheet sheet) {
+		Copied(Sheet sheet) {
 			this.sheet = sheet;
 		}
 

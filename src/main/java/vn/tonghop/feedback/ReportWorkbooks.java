@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.concurrent.Semaphore;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -28,7 +29,12 @@ final class ReportWorkbooks {
 	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
 			(byte) 0xE1 };
 
+	/** A workbook over this share of the largest annotated one is large. */
+	private static final int LARGE_SHARE = 4;
+
 	private final long maxSize;
+
+	private final Semaphore large = new Semaphore(1);
 
 	/**
 	 * @param maxSize the largest .xls (file size) or .xlsx (unpacked size) annotated in memory, and
@@ -45,10 +51,11 @@ final class ReportWorkbooks {
 		byte[] head = head(file);
 		boolean zip = Arrays.equals(head, 0, ZIP.length, ZIP, 0, ZIP.length);
 		boolean ole2 = Arrays.equals(head, OLE2);
-		boolean fits = zip ? unpackedAtMost(file, this.maxSize) : Files.size(file) <= this.maxSize;
+		long size = zip ? unpacked(file, this.maxSize) : Files.size(file);
+		boolean fits = size <= this.maxSize;
 		if (fits && (zip || ole2)) {
 			try {
-				return zip ? Annotator.xlsx(file, report) : Annotator.xls(file, report);
+				return annotate(file, report, zip, size);
 			}
 			catch (IOException | RuntimeException ex) {
 				// POI's user model throws many unchecked kinds on odd files the streaming readers accepted;
@@ -59,6 +66,25 @@ final class ReportWorkbooks {
 		return Listing.write(file, report, fits ? Copy.ALL : Copy.PROBLEM_ROWS);
 	}
 
+	/**
+	 * Annotates in memory. Workers annotate small files side by side, but a large one holds a
+	 * sizeable share of the heap: large ones take turns, so workers never hold two at once.
+	 */
+	private ReportWorkbook annotate(Path file, SubmissionReport report, boolean zip, long size) throws IOException {
+		boolean large = size > this.maxSize / LARGE_SHARE;
+		if (large) {
+			this.large.acquireUninterruptibly();
+		}
+		try {
+			return zip ? Annotator.xlsx(file, report) : Annotator.xls(file, report);
+		}
+		finally {
+			if (large) {
+				this.large.release();
+			}
+		}
+	}
+
 	/** Whether the readers could open the file at all: no file-level rule (file-encrypted, file-corrupt...) fired. */
 	private static boolean readable(Path file, SubmissionReport report) {
 		return Files.isRegularFile(file) && report.problems().stream().noneMatch(p -> p.code().startsWith("file-"));
@@ -66,9 +92,10 @@ final class ReportWorkbooks {
 
 	/**
 	 * Counts what the entries really inflate to, not what their headers claim, stopping past the
-	 * limit. A damaged zip is not worth opening in memory.
+	 * limit. A damaged zip is not worth opening in memory: it counts as over.
+	 * @return the unpacked size, or {@link Long#MAX_VALUE} when over the limit
 	 */
-	static boolean unpackedAtMost(Path file, long limit) throws IOException {
+	static long unpacked(Path file, long limit) throws IOException {
 		long total = 0;
 		byte[] buffer = new byte[1 << 16];
 		try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -77,16 +104,16 @@ final class ReportWorkbooks {
 					for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
 						total += n;
 						if (total > limit) {
-							return false;
+							return Long.MAX_VALUE;
 						}
 					}
 				}
 			}
 		}
 		catch (ZipException ex) {
-			return false;
+			return Long.MAX_VALUE;
 		}
-		return true;
+		return total;
 	}
 
 	private static byte[] head(Path file) throws IOException {

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.partition.support.SimplePartitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -16,6 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -27,7 +29,7 @@ import vn.tonghop.submission.SubmissionProcessor;
 
 /**
  * The ingest job: take new files from the drop folder, then process every pending submission,
- * one file per transaction.
+ * one file per transaction, on {@code tonghop.ingest.workers} threads.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfiguration {
@@ -37,6 +39,9 @@ class IngestJobConfiguration {
 	static final String DISCOVER_STEP = "discover";
 
 	static final String LOAD_STEP = "load";
+
+	/** Each of the load step's workers runs this step; its executions are named {@code load-file:partitionN}. */
+	static final String LOAD_WORKER_STEP = "load-file";
 
 	static final String INPUT = "input";
 
@@ -82,11 +87,26 @@ class IngestJobConfiguration {
 		}, transactionManager).build();
 	}
 
+	/**
+	 * Workers take pending files one at a time until none is left: the claim (FOR UPDATE SKIP
+	 * LOCKED) hands each file to exactly one of them, as it does between instances.
+	 */
 	@Bean
-	Step loadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+	Step loadStep(JobRepository jobRepository, Step loadWorkerStep, IngestProperties properties) {
+		SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("ingest-");
+		workers.setConcurrencyLimit(properties.workers());
+		return new StepBuilder(LOAD_STEP, jobRepository).partitioner(LOAD_WORKER_STEP, new SimplePartitioner())
+			.step(loadWorkerStep)
+			.gridSize(properties.workers())
+			.taskExecutor(workers)
+			.build();
+	}
+
+	@Bean
+	Step loadWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
 			SubmissionWriter submissionWriter) {
 		// One file per chunk: each file is loaded or rejected in its own transaction.
-		return new StepBuilder(LOAD_STEP, jobRepository).<PendingSubmission, PendingSubmission>chunk(1)
+		return new StepBuilder(LOAD_WORKER_STEP, jobRepository).<PendingSubmission, PendingSubmission>chunk(1)
 			.transactionManager(transactionManager)
 			.reader(new PendingSubmissionReader(jdbc))
 			.writer(submissionWriter)

@@ -57,7 +57,8 @@ public class WarehouseLoader {
 		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS staging_participation (source_row integer, "
 				+ "point_name text, point_level text, host_text text, format text, session_date date, "
 				+ "members integer, others integer) ON COMMIT DELETE ROWS");
-		this.jdbc.execute("TRUNCATE pg_temp.staging_participation");
+		// DELETE, not TRUNCATE: truncating gives the table new files, a cost paid on every small file.
+		this.jdbc.execute("DELETE FROM pg_temp.staging_participation");
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			StagedRows staged = new StagedRows(connection.unwrap(PGConnection.class));
@@ -209,7 +210,7 @@ public class WarehouseLoader {
 		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
 				+ "point_level text, format text, session_date date, members integer, others integer, source_row integer) "
 				+ "ON COMMIT DELETE ROWS");
-		this.jdbc.execute("TRUNCATE pg_temp.replaced_participation");
+		this.jdbc.execute("DELETE FROM pg_temp.replaced_participation");
 		this.jdbc.update("WITH gone AS (DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ? "
 				+ "RETURNING point_name, host_unit_code, point_level, format, session_date, members_attending, "
 				+ "others_attending, source_row) INSERT INTO pg_temp.replaced_participation SELECT * FROM gone",

@@ -22,7 +22,9 @@ import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+// One worker: one test here is about the order files are loaded in, which two workers do not keep.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "tonghop.intake.stable-for=0s", "tonghop.ingest.workers=1" })
 class IngestJobTests {
 
 	@Autowired

@@ -1,0 +1,96 @@
+package vn.tonghop.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class LoadWorkersTests {
+
+	private static final List<String> WARDS = List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy", "Phường Ngọc Lâm");
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void cleanWarehouseAndLoadReference() throws IOException {
+		ExampleFiles.clean(this.jdbc);
+		this.reference.importAll(Path.of("jobs", "reference"));
+	}
+
+	@Test
+	void twoWorkersLoadEveryFileOnceAndTheLatestVersionStands() throws Exception {
+		// given twelve versions from Long Biên, each naming one to four wards, and three files that must be rejected
+		Files.createDirectories(this.input.resolve("004"));
+		for (int i = 0; i < 12; i++) {
+			Files.writeString(this.input.resolve("004/v%02d.csv".formatted(i)), longBien(WARDS.subList(0, i % 4 + 1), 100 + i));
+		}
+		for (int i = 0; i < 3; i++) {
+			Files.writeString(this.input.resolve("broken-%d.csv".formatted(i)), "Đơn vị báo cáo;Quận ủy Long Biên " + i + "\n");
+		}
+
+		// when the default two workers load them
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then both workers ran, every file was processed exactly once, and the latest arrival's rows stand alone
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		List<StepExecution> workers = new ArrayList<>(execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().startsWith(IngestJobConfiguration.LOAD_WORKER_STEP + ":"))
+			.toList());
+		assertThat(workers).hasSize(2);
+		assertThat(workers.stream().mapToLong(StepExecution::getWriteCount).sum()).isEqualTo(15);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission WHERE state = 'accepted'", Long.class))
+			.isEqualTo(12);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission WHERE state = 'rejected'", Long.class))
+			.isEqualTo(3);
+		String latest = this.jdbc.queryForObject("SELECT file_name FROM tonghop.submission WHERE unit_code = '004' "
+				+ "ORDER BY received_at DESC, id DESC LIMIT 1", String.class);
+		assertThat(this.jdbc.queryForList("SELECT file_name FROM tonghop.submission WHERE is_current", String.class))
+			.containsExactly(latest);
+		int wards = Integer.parseInt(latest.substring(1, 3)) % 4 + 1;
+		assertThat(this.jdbc.queryForList("SELECT point_name FROM warehouse.participation ORDER BY source_row", String.class))
+			.containsExactlyElementsOf(WARDS.subList(0, wards));
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT members_attending FROM warehouse.participation", Integer.class))
+			.containsExactly(100 + Integer.parseInt(latest.substring(1, 3)));
+	}
+
+	/** Distinct content per version: a file is known by its bytes, and the same bytes twice are one file. */
+	private static String longBien(List<String> wards, int members) {
+		StringBuilder csv = new StringBuilder("Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n"
+				+ "STT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;Số đảng viên tham dự;Số người khác tham dự\n");
+		for (int i = 0; i < wards.size(); i++) {
+			csv.append(i + 1).append(';').append(wards.get(i)).append(";Phường;").append(wards.get(i)).append(';')
+				.append(members).append(";0\n");
+		}
+		return csv.append(";Tổng cộng;;;").append(members * wards.size()).append(";0\n").toString();
+	}
+
+}
