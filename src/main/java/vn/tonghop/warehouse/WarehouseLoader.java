@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -54,11 +55,11 @@ public class WarehouseLoader {
 			throw new IllegalStateException("Staging needs a transaction: the staging table is emptied at commit");
 		}
 		// ON COMMIT DELETE ROWS: the table lives with the pooled session, its rows with the transaction.
+		// DELETE, not TRUNCATE: truncating gives the table new files, a cost paid on every small file.
+		// Both in one round trip.
 		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS staging_participation (source_row integer, "
 				+ "point_name text, point_level text, host_text text, format text, session_date date, "
-				+ "members integer, others integer) ON COMMIT DELETE ROWS");
-		// DELETE, not TRUNCATE: truncating gives the table new files, a cost paid on every small file.
-		this.jdbc.execute("DELETE FROM pg_temp.staging_participation");
+				+ "members integer, others integer) ON COMMIT DELETE ROWS; DELETE FROM pg_temp.staging_participation");
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			StagedRows staged = new StagedRows(connection.unwrap(PGConnection.class));
@@ -209,8 +210,7 @@ public class WarehouseLoader {
 	private void remove(String conferenceCode, String reportingUnitCode) {
 		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
 				+ "point_level text, format text, session_date date, members integer, others integer, source_row integer) "
-				+ "ON COMMIT DELETE ROWS");
-		this.jdbc.execute("DELETE FROM pg_temp.replaced_participation");
+				+ "ON COMMIT DELETE ROWS; DELETE FROM pg_temp.replaced_participation");
 		this.jdbc.update("WITH gone AS (DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ? "
 				+ "RETURNING point_name, host_unit_code, point_level, format, session_date, members_attending, "
 				+ "others_attending, source_row) INSERT INTO pg_temp.replaced_participation SELECT * FROM gone",
@@ -224,26 +224,26 @@ public class WarehouseLoader {
 	 * after, and every point added, removed or changed (keyed by name, host unit and level).
 	 */
 	private void recordChange(Target target) {
-		Long change = this.jdbc.queryForObject("""
+		// A first load added every point: counted here, and not listed (they are the version's own rows).
+		Map<String, Object> change = this.jdbc.queryForMap("""
 				INSERT INTO tonghop.submission_change (submission_id, replaced_submission_id, conference_code,
 				    reporting_unit_code, points_before, points_after, members_before, members_after, others_before,
 				    others_after, participants_before, participants_after, points_added, points_removed, points_changed)
 				SELECT ?, (SELECT id FROM tonghop.submission WHERE is_current AND conference_code = ? AND unit_code = ?),
 				    ?, ?, b.points, a.points, b.members, a.members, b.others, a.others, b.members + b.others,
-				    a.members + a.others, 0, 0, 0
+				    a.members + a.others, CASE WHEN b.points = 0 THEN a.points ELSE 0 END, 0, 0
 				FROM (SELECT count(*) AS points, coalesce(sum(members), 0) AS members, coalesce(sum(others), 0) AS others
 				      FROM pg_temp.replaced_participation) b,
 				     (SELECT count(*) AS points, coalesce(sum(members_attending), 0) AS members,
 				             coalesce(sum(others_attending), 0) AS others
 				      FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?) a
-				RETURNING id
-				""", Long.class, target.submissionId(), target.conferenceCode(), target.reportingUnitCode(),
+				RETURNING id, points_before
+				""", target.submissionId(), target.conferenceCode(), target.reportingUnitCode(),
 				target.conferenceCode(), target.reportingUnitCode(), target.conferenceCode(), target.reportingUnitCode());
-		if (!replacedAny()) {
-			// A first load added every point: they are the version's own rows, which History lists.
-			this.jdbc.update("UPDATE tonghop.submission_change SET points_added = points_after WHERE id = ?", change);
+		if (((Number) change.get("points_before")).intValue() == 0) {
 			return;
 		}
+		long changeId = ((Number) change.get("id")).longValue();
 		this.jdbc.update("""
 				WITH b AS (
 				    SELECT *, row_number() OVER (PARTITION BY lower(point_name), host_unit_code, point_level ORDER BY source_row) AS n
@@ -265,19 +265,14 @@ public class WarehouseLoader {
 				WHERE a.n IS NULL OR b.n IS NULL
 				   OR (a.format, a.session_date, a.members, a.others) IS DISTINCT FROM (b.format, b.session_date, b.members, b.others)
 				ORDER BY coalesce(a.source_row, b.source_row)
-				""", target.conferenceCode(), target.reportingUnitCode(), change);
+				""", target.conferenceCode(), target.reportingUnitCode(), changeId);
 		this.jdbc.update("""
 				UPDATE tonghop.submission_change c SET
 				    points_added = (SELECT count(*) FROM tonghop.submission_change_point WHERE change_id = c.id AND kind = 'added'),
 				    points_removed = (SELECT count(*) FROM tonghop.submission_change_point WHERE change_id = c.id AND kind = 'removed'),
 				    points_changed = (SELECT count(*) FROM tonghop.submission_change_point WHERE change_id = c.id AND kind = 'changed')
 				WHERE c.id = ?
-				""", change);
-	}
-
-	private boolean replacedAny() {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM pg_temp.replaced_participation)", Boolean.class));
+				""", changeId);
 	}
 
 	private static Array textArray(Connection connection, List<String> values) throws SQLException {
