@@ -22,9 +22,11 @@ CREATE TABLE warehouse.participation_province_total (
 );
 
 -- Deltas come added up per (conference, province). Rows are locked in key order, so two loads
--- touching the same provinces take their locks in the same order and cannot deadlock.
+-- touching the same provinces take their locks in the same order and cannot deadlock. PL/pgSQL
+-- rather than SQL: it keeps its plans for the session instead of planning on every statement.
 CREATE FUNCTION warehouse.participation_province_total_add(delta warehouse.participation_province_total[])
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO warehouse.participation_province_total AS t
     SELECT * FROM unnest(delta) d
     ORDER BY d.conference_code, d.province_code
@@ -38,6 +40,7 @@ RETURNS void LANGUAGE sql AS $$
         participants = t.participants + excluded.participants,
         members_attending = t.members_attending + excluded.members_attending,
         others_attending = t.others_attending + excluded.others_attending;
+END
 $$;
 
 -- An upsert cannot take away: PostgreSQL checks the row it would insert, negative, before the

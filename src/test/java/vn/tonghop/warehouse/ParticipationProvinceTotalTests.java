@@ -3,8 +3,17 @@ package vn.tonghop.warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +78,9 @@ class ParticipationProvinceTotalTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	@TempDir
 	Path input;
@@ -219,6 +231,36 @@ class ParticipationProvinceTotalTests {
 			.isZero();
 	}
 
+	@Test
+	void twoConcurrentLoadsIntoOneProvinceBothCount() throws Exception {
+		// given a transaction that inserted points into Hà Nội and Lạng Sơn and has not committed
+		try (Connection first = this.dataSource.getConnection(); Connection second = this.dataSource.getConnection()) {
+			first.setAutoCommit(false);
+			second.setAutoCommit(false);
+			insertPoints(first, "'01'", 3);
+			insertPoints(first, "'20'", 4);
+
+			// when another inserts into both in one statement, waits on the first's rows, and the first commits
+			ExecutorService executor = Executors.newSingleThreadExecutor();
+			try {
+				Future<Integer> waiting = executor.submit(() -> insertPoints(second, "CASE WHEN g % 2 = 0 THEN '01' ELSE '20' END", 10));
+				Thread.sleep(300);
+				assertThat(waiting).isNotDone();
+				first.commit();
+				assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(10);
+				second.commit();
+			}
+			finally {
+				executor.shutdown();
+			}
+		}
+
+		// then neither lost the other's points
+		assertThat(this.jdbc.queryForList("SELECT province_code || ' ' || points FROM warehouse.participation_province_total "
+				+ "ORDER BY province_code", String.class)).containsExactly("01 8", "20 9");
+		assertTheSummaryIsAFreshAggregate();
+	}
+
 	/** Writes a Long Biên file (one grassroots point of 100 members per ward) under the unit's folder. */
 	private Path longBien(String... wards) throws IOException {
 		Path file = this.input.resolve("004").resolve("long-bien.csv");
@@ -232,6 +274,17 @@ class ParticipationProvinceTotalTests {
 				+ "host_unit_code, point_name, point_level, format, session_date, members_attending, others_attending, "
 				+ "participants, submission_id, source_row) SELECT ?, ?, 'bulk', 'bulk', 'Chi bộ ' || g, 'cell', 'online', "
 				+ "DATE '2021-03-27', 10, 0, 10, 0, g FROM generate_series(1, ?) g", conference, province, count);
+	}
+
+	/** Inserts NQDH13 cell points of 10 members each on a connection of its own, in the province the expression names. */
+	private static int insertPoints(Connection connection, String province, int count) throws SQLException {
+		try (Statement insert = connection.createStatement()) {
+			return insert.executeUpdate("INSERT INTO warehouse.participation (conference_code, province_code, "
+					+ "reporting_unit_code, host_unit_code, point_name, point_level, format, session_date, members_attending, "
+					+ "others_attending, participants, submission_id, source_row) SELECT 'NQDH13', " + province + ", 'bulk', "
+					+ "'bulk', 'Chi bộ ' || g, 'cell', 'online', DATE '2021-03-27', 10, 0, 10, 0, g FROM generate_series(1, "
+					+ count + ") g");
+		}
 	}
 
 	private void assertTheSummaryIsAFreshAggregate() {
