@@ -1,129 +1,75 @@
 -- Q (bench): participation_by_province still aggregated a conference's million rows on every read.
--- warehouse.participation_province_total holds the point counts and sums per (conference, province),
--- kept exact by statement-level triggers on warehouse.participation: whatever writes the table
--- (the loader's replace, reruns, withdrawals, a bulk INSERT, a manual fix) and inside the writer's
--- transaction, so a rolled-back load leaves it untouched. The view reads 34 rows instead of a million;
--- same columns and figures as in V5 and V10.
-CREATE TABLE warehouse.participation_province_total (
+-- warehouse.participation_province_total gives the point counts and sums per (conference, province)
+-- from deltas that statement-level triggers on warehouse.participation append: whatever writes the
+-- table (the loader's replace, reruns, withdrawals, a bulk INSERT, a manual fix) and inside the
+-- writer's transaction, so a rolled-back load leaves nothing. The view reads a few rows per file
+-- instead of every point; same columns and figures as in V5 and V10.
+CREATE TABLE warehouse.participation_province_delta (
     conference_code   text NOT NULL,
     province_code     text NOT NULL,
-    points            bigint NOT NULL CHECK (points >= 0),
-    points_central    bigint NOT NULL CHECK (points_central >= 0),
-    points_province   bigint NOT NULL CHECK (points_province >= 0),
-    points_district   bigint NOT NULL CHECK (points_district >= 0),
-    points_grassroots bigint NOT NULL CHECK (points_grassroots >= 0),
-    points_cell       bigint NOT NULL CHECK (points_cell >= 0),
-    participants      bigint NOT NULL CHECK (participants >= 0),
-    members_attending bigint NOT NULL CHECK (members_attending >= 0),
-    others_attending  bigint NOT NULL CHECK (others_attending >= 0),
-    PRIMARY KEY (conference_code, province_code),
-    CHECK (points = points_central + points_province + points_district + points_grassroots + points_cell),
-    CHECK (participants = members_attending + others_attending)
+    points            bigint NOT NULL,
+    points_central    bigint NOT NULL,
+    points_province   bigint NOT NULL,
+    points_district   bigint NOT NULL,
+    points_grassroots bigint NOT NULL,
+    points_cell       bigint NOT NULL,
+    participants      bigint NOT NULL,
+    members_attending bigint NOT NULL,
+    others_attending  bigint NOT NULL
 );
+CREATE INDEX participation_province_delta_key ON warehouse.participation_province_delta (conference_code, province_code);
 
--- Deltas come added up per (conference, province). Rows are locked in key order, so two loads
--- touching the same provinces take their locks in the same order and cannot deadlock. PL/pgSQL
--- rather than SQL: it keeps its plans for the session instead of planning on every statement.
-CREATE FUNCTION warehouse.participation_province_total_add(delta warehouse.participation_province_total[])
-RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO warehouse.participation_province_total AS t
-    SELECT * FROM unnest(delta) d
-    ORDER BY d.conference_code, d.province_code
-    ON CONFLICT (conference_code, province_code) DO UPDATE SET
-        points = t.points + excluded.points,
-        points_central = t.points_central + excluded.points_central,
-        points_province = t.points_province + excluded.points_province,
-        points_district = t.points_district + excluded.points_district,
-        points_grassroots = t.points_grassroots + excluded.points_grassroots,
-        points_cell = t.points_cell + excluded.points_cell,
-        participants = t.participants + excluded.participants,
-        members_attending = t.members_attending + excluded.members_attending,
-        others_attending = t.others_attending + excluded.others_attending;
-END
-$$;
-
--- An upsert cannot take away: PostgreSQL checks the row it would insert, negative, before the
--- conflict. A province left without points leaves the table, as it leaves the aggregate. Taking
--- away what was never there fails the writer's statement rather than let the summary drift.
-CREATE FUNCTION warehouse.participation_province_total_subtract(delta warehouse.participation_province_total[])
-RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    updated integer;
-BEGIN
-    PERFORM 1 FROM warehouse.participation_province_total t
-    JOIN unnest(delta) d ON d.conference_code = t.conference_code AND d.province_code = t.province_code
-    ORDER BY t.conference_code, t.province_code
-    FOR UPDATE OF t;
-    UPDATE warehouse.participation_province_total t SET
-        points = t.points - d.points,
-        points_central = t.points_central - d.points_central,
-        points_province = t.points_province - d.points_province,
-        points_district = t.points_district - d.points_district,
-        points_grassroots = t.points_grassroots - d.points_grassroots,
-        points_cell = t.points_cell - d.points_cell,
-        participants = t.participants - d.participants,
-        members_attending = t.members_attending - d.members_attending,
-        others_attending = t.others_attending - d.others_attending
-    FROM unnest(delta) d
-    WHERE d.conference_code = t.conference_code AND d.province_code = t.province_code;
-    GET DIAGNOSTICS updated = ROW_COUNT;
-    IF updated <> cardinality(delta) THEN
-        RAISE EXCEPTION 'warehouse.participation_province_total lacks a (conference, province) of the rows removed';
-    END IF;
-    DELETE FROM warehouse.participation_province_total t
-    USING unnest(delta) d
-    WHERE d.conference_code = t.conference_code AND d.province_code = t.province_code AND t.points = 0;
-END
-$$;
-
--- One function for the four triggers (a trigger with transition tables has one event). An UPDATE
--- adds the new rows before it takes the old ones away, so no total goes below zero on the way.
-CREATE FUNCTION warehouse.participation_province_total_track() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Every statement that writes warehouse.participation appends what it added (and, negated, what it
+-- took away) per (conference, province). Appending, not updating one row per province: loads run
+-- side by side (several workers, several instances), and a shared total row would make each load
+-- into a province wait for the one before it to commit. A statement adds one row per province it
+-- touches, so a conference's totals are a sum over a few rows per file loaded.
+CREATE FUNCTION warehouse.participation_province_delta_track() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
-        DELETE FROM warehouse.participation_province_total;
+        DELETE FROM warehouse.participation_province_delta;
         RETURN NULL;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM warehouse.participation_province_total_add(array(
-            SELECT (conference_code, province_code, count(*),
-                    count(*) FILTER (WHERE point_level = 'central'),
-                    count(*) FILTER (WHERE point_level = 'province'),
-                    count(*) FILTER (WHERE point_level = 'district'),
-                    count(*) FILTER (WHERE point_level = 'grassroots'),
-                    count(*) FILTER (WHERE point_level = 'cell'),
-                    sum(participants), sum(members_attending), sum(others_attending))::warehouse.participation_province_total
-            FROM new_rows GROUP BY conference_code, province_code));
+        INSERT INTO warehouse.participation_province_delta
+        SELECT conference_code, province_code, count(*),
+               count(*) FILTER (WHERE point_level = 'central'),
+               count(*) FILTER (WHERE point_level = 'province'),
+               count(*) FILTER (WHERE point_level = 'district'),
+               count(*) FILTER (WHERE point_level = 'grassroots'),
+               count(*) FILTER (WHERE point_level = 'cell'),
+               sum(participants), sum(members_attending), sum(others_attending)
+        FROM new_rows GROUP BY conference_code, province_code;
     END IF;
     IF TG_OP IN ('DELETE', 'UPDATE') THEN
-        PERFORM warehouse.participation_province_total_subtract(array(
-            SELECT (conference_code, province_code, count(*),
-                    count(*) FILTER (WHERE point_level = 'central'),
-                    count(*) FILTER (WHERE point_level = 'province'),
-                    count(*) FILTER (WHERE point_level = 'district'),
-                    count(*) FILTER (WHERE point_level = 'grassroots'),
-                    count(*) FILTER (WHERE point_level = 'cell'),
-                    sum(participants), sum(members_attending), sum(others_attending))::warehouse.participation_province_total
-            FROM old_rows GROUP BY conference_code, province_code));
+        INSERT INTO warehouse.participation_province_delta
+        SELECT conference_code, province_code, -count(*),
+               -count(*) FILTER (WHERE point_level = 'central'),
+               -count(*) FILTER (WHERE point_level = 'province'),
+               -count(*) FILTER (WHERE point_level = 'district'),
+               -count(*) FILTER (WHERE point_level = 'grassroots'),
+               -count(*) FILTER (WHERE point_level = 'cell'),
+               -sum(participants), -sum(members_attending), -sum(others_attending)
+        FROM old_rows GROUP BY conference_code, province_code;
     END IF;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER participation_province_total_insert AFTER INSERT ON warehouse.participation
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION warehouse.participation_province_total_track();
-CREATE TRIGGER participation_province_total_update AFTER UPDATE ON warehouse.participation
+-- A trigger with transition tables has one event: one trigger per event, one function for all.
+CREATE TRIGGER participation_province_delta_insert AFTER INSERT ON warehouse.participation
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION warehouse.participation_province_delta_track();
+CREATE TRIGGER participation_province_delta_update AFTER UPDATE ON warehouse.participation
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION warehouse.participation_province_total_track();
-CREATE TRIGGER participation_province_total_delete AFTER DELETE ON warehouse.participation
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION warehouse.participation_province_total_track();
-CREATE TRIGGER participation_province_total_truncate AFTER TRUNCATE ON warehouse.participation
-    FOR EACH STATEMENT EXECUTE FUNCTION warehouse.participation_province_total_track();
+    FOR EACH STATEMENT EXECUTE FUNCTION warehouse.participation_province_delta_track();
+CREATE TRIGGER participation_province_delta_delete AFTER DELETE ON warehouse.participation
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION warehouse.participation_province_delta_track();
+CREATE TRIGGER participation_province_delta_truncate AFTER TRUNCATE ON warehouse.participation
+    FOR EACH STATEMENT EXECUTE FUNCTION warehouse.participation_province_delta_track();
 
 -- The triggers' lock keeps writers out until this migration commits, so nothing slips between them
 -- and the backfill.
-INSERT INTO warehouse.participation_province_total
+INSERT INTO warehouse.participation_province_delta
 SELECT conference_code, province_code, count(*),
        count(*) FILTER (WHERE point_level = 'central'),
        count(*) FILTER (WHERE point_level = 'province'),
@@ -133,6 +79,22 @@ SELECT conference_code, province_code, count(*),
        sum(participants), sum(members_attending), sum(others_attending)
 FROM warehouse.participation
 GROUP BY conference_code, province_code;
+
+-- The totals: a province without points has no row, as in an aggregate of the rows themselves.
+CREATE VIEW warehouse.participation_province_total AS
+SELECT conference_code, province_code,
+       sum(points)::bigint AS points,
+       sum(points_central)::bigint AS points_central,
+       sum(points_province)::bigint AS points_province,
+       sum(points_district)::bigint AS points_district,
+       sum(points_grassroots)::bigint AS points_grassroots,
+       sum(points_cell)::bigint AS points_cell,
+       sum(participants)::bigint AS participants,
+       sum(members_attending)::bigint AS members_attending,
+       sum(others_attending)::bigint AS others_attending
+FROM warehouse.participation_province_delta
+GROUP BY conference_code, province_code
+HAVING sum(points) <> 0;
 
 -- V10's covering index served only Q's aggregate, which now reads the summary; every load paid for
 -- writing it.
@@ -190,7 +152,8 @@ LEFT JOIN completeness q ON q.conference_code = k.conference_code AND q.province
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'warehouse_analyst') THEN
-        GRANT SELECT ON warehouse.participation_province_total TO warehouse_analyst;
+        GRANT SELECT ON warehouse.participation_province_total, warehouse.participation_province_delta
+            TO warehouse_analyst;
     END IF;
 END
 $$;
