@@ -22,6 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.CellKind;
+import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.sheet.SheetRow;
 import vn.tonghop.sheet.SheetVisitor;
 import vn.tonghop.sheet.UnreadableFileException;
@@ -49,11 +50,12 @@ final class Listing {
 
 	/**
 	 * @param copy what to copy of the file's rows
+	 * @param limits the limits the rows are read under
 	 */
-	static ReportWorkbook write(Path file, SubmissionReport report, Copy copy) throws IOException {
+	static ReportWorkbook write(Path file, SubmissionReport report, Copy copy, ReadLimits limits) throws IOException {
 		if (copy != Copy.NONE) {
 			try (Draft draft = new Draft(report, copy, Files.size(file) <= SMALL_FILE)) {
-				draft.copyRows(file);
+				draft.copyRows(file, limits);
 				return draft.finish();
 			}
 			catch (UnreadableFileException | UncheckedIOException ex) {
@@ -99,9 +101,9 @@ final class Listing {
 			this.workbook.setActiveSheet(0);
 		}
 
-		void copyRows(Path file) throws UnreadableFileException {
+		void copyRows(Path file, ReadLimits limits) throws UnreadableFileException {
 			if (!this.copies.isEmpty()) {
-				Workbooks.read(file, new Copier(this.copies, this.copy, this.marks));
+				Workbooks.read(file, limits, new Copier(this.copies, this.copy, this.marks));
 			}
 		}
 

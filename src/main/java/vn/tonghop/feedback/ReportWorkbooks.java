@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.tonghop.feedback.Listing.Copy;
+import vn.tonghop.sheet.ReadLimits;
 
 /**
  * Chooses and writes the workbook a district gets back: the submitted workbook annotated when it
@@ -34,19 +35,23 @@ final class ReportWorkbooks {
 
 	private final long maxSize;
 
+	private final ReadLimits limits;
+
 	private final Semaphore large = new Semaphore(1);
 
 	/**
 	 * @param maxSize the largest .xls (file size) or .xlsx (unpacked size) annotated in memory, and
 	 * the largest file copied whole into a listing
+	 * @param limits what a listing's copy of the file's rows is read under: those the file was read under
 	 */
-	ReportWorkbooks(long maxSize) {
+	ReportWorkbooks(long maxSize, ReadLimits limits) {
 		this.maxSize = maxSize;
+		this.limits = limits;
 	}
 
 	ReportWorkbook write(Path file, SubmissionReport report) throws IOException {
 		if (!readable(file, report)) {
-			return Listing.write(file, report, Copy.NONE);
+			return Listing.write(file, report, Copy.NONE, this.limits);
 		}
 		byte[] head = head(file);
 		boolean zip = Arrays.equals(head, 0, ZIP.length, ZIP, 0, ZIP.length);
@@ -63,7 +68,7 @@ final class ReportWorkbooks {
 				log.warn("Could not annotate {} ({}); writing a listing instead", report.file().path(), ex.toString());
 			}
 		}
-		return Listing.write(file, report, fits ? Copy.ALL : Copy.PROBLEM_ROWS);
+		return Listing.write(file, report, fits ? Copy.ALL : Copy.PROBLEM_ROWS, this.limits);
 	}
 
 	/**

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.validate.ProblemList;
 
 /**
@@ -70,12 +71,13 @@ public class SubmissionFeedback {
 
 	});
 
-	SubmissionFeedback(JdbcTemplate jdbc, JobRepository jobs, IntakeProperties intake, FeedbackProperties properties) {
+	SubmissionFeedback(JdbcTemplate jdbc, JobRepository jobs, IntakeProperties intake, FeedbackProperties properties,
+			ReadLimits limits) {
 		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.intake = intake;
 		this.properties = properties;
-		this.workbooks = new ReportWorkbooks(properties.annotateMaxSize().toBytes());
+		this.workbooks = new ReportWorkbooks(properties.annotateMaxSize().toBytes(), limits);
 		this.folders = new ReportFolders(properties.directory());
 	}
 

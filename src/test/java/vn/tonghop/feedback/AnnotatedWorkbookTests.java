@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.tonghop.feedback.FeedbackFixtures.Format;
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+import vn.tonghop.sheet.ReadLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tonghop.feedback.FeedbackFixtures.SHEET;
@@ -52,7 +53,7 @@ class AnnotatedWorkbookTests {
 				sheet -> sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700"));
 
 		// when
-		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(file,
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
 				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS));
 
 		// then
@@ -77,7 +78,7 @@ class AnnotatedWorkbookTests {
 				sheet -> sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700"));
 
 		// when
-		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(file,
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
 				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS));
 
 		// then
@@ -101,7 +102,7 @@ class AnnotatedWorkbookTests {
 		});
 
 		// when
-		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(file,
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
 				FeedbackFixtures.report("long-bien.xlsm", "rejected", PROBLEMS));
 
 		// then
@@ -128,7 +129,7 @@ class AnnotatedWorkbookTests {
 		}
 
 		// when
-		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(this.work.resolve("template.xlsx"),
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(this.work.resolve("template.xlsx"),
 				FeedbackFixtures.report("template.xlsx", "accepted", List.of()));
 
 		// then
@@ -152,7 +153,7 @@ class AnnotatedWorkbookTests {
 		});
 
 		// when
-		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB).write(file,
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
 				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS.subList(0, 1)));
 
 		// then

@@ -13,8 +13,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.util.unit.DataSize;
+
 import vn.tonghop.feedback.FeedbackFixtures.Format;
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+import vn.tonghop.sheet.ReadLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tonghop.feedback.AnnotatedWorkbookTests.FIVE_MB;
@@ -38,7 +41,7 @@ class ProblemListingTests {
 				problem("warning", "date-outside-window", "long-bien", null, null, null));
 
 		// when
-		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB).write(file,
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
 				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
 
 		// then
@@ -66,13 +69,32 @@ class ProblemListingTests {
 	}
 
 	@Test
+	void aListingCopiesTheRowsUnderTheLimitsItIsGiven() throws IOException {
+		// given the same CSV, and limits that allow it three rows
+		Path file = FeedbackFixtures.longBienCsv(this.work.resolve("long-bien.csv"), "khoảng 1.700");
+		List<ReportedProblem> problems = List.of(problem("error", "number-text", "long-bien", 6, "F", "khoảng 1.700"));
+		ReadLimits threeRows = new ReadLimits(DataSize.ofMegabytes(50), DataSize.ofMegabytes(20), 500_000, 1_000,
+				DataSize.ofMegabytes(100), DataSize.ofMegabytes(250), 0.01, DataSize.ofMegabytes(5), 500_000, 10_000_000,
+				32_767, 1_000_000, 3, 2_000_000);
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, threeRows).write(file,
+				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
+
+		// then the copy stops at the limit and the summary alone is written
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			assertThat(sheetNames(workbook)).containsExactly(SummarySheet.NAME);
+		}
+	}
+
+	@Test
 	void aWorkbookTooLargeToAnnotateGetsOnlyItsProblemRowsCopied() throws IOException {
 		// given a limit the workbook exceeds once unpacked
 		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX,
 				sheet -> sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700"));
 
 		// when
-		ReportWorkbook listing = new ReportWorkbooks(2_000).write(file,
+		ReportWorkbook listing = new ReportWorkbooks(2_000, ReadLimits.defaults()).write(file,
 				FeedbackFixtures.report("long-bien.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
 
 		// then
@@ -97,7 +119,7 @@ class ProblemListingTests {
 		Path file = FeedbackFixtures.encrypted(this.work.resolve("mat-khau.xlsx"));
 
 		// when
-		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB).write(file, FeedbackFixtures.report("mat-khau.xlsx",
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, FeedbackFixtures.report("mat-khau.xlsx",
 				"rejected", List.of(problem("error", "file-encrypted", null, null, null, null))));
 
 		// then
@@ -115,7 +137,7 @@ class ProblemListingTests {
 		Path file = Files.write(this.work.resolve("hong.xlsx"), new byte[] { 'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8 });
 
 		// when
-		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB).write(file,
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
 				FeedbackFixtures.report("hong.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
 
 		// then
@@ -129,7 +151,7 @@ class ProblemListingTests {
 	@Test
 	void aVanishedArchiveCopyGetsTheSummaryAlone() throws IOException {
 		// when
-		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB).write(this.work.resolve("gone.xlsx"),
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(this.work.resolve("gone.xlsx"),
 				FeedbackFixtures.report("gone.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
 
 		// then

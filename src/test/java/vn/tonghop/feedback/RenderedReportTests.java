@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.tonghop.examples.LibreOffice;
 import vn.tonghop.feedback.FeedbackFixtures.Format;
+import vn.tonghop.sheet.ReadLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tonghop.feedback.AnnotatedWorkbookTests.FIVE_MB;
@@ -26,7 +27,7 @@ class RenderedReportTests {
 	void everyKindOfReportWorkbookRendersToPdf() throws Exception {
 		LibreOffice.assumeInstalled();
 		// given an annotated .xlsx, .xls and .xlsm, and listings for a CSV and an encrypted workbook
-		ReportWorkbooks workbooks = new ReportWorkbooks(FIVE_MB);
+		ReportWorkbooks workbooks = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults());
 		List<Path> reports = new ArrayList<>();
 		for (Format format : Format.values()) {
 			Path file = FeedbackFixtures.longBien(this.work.resolve("in/long-bien." + format.extension), format,

@@ -28,6 +28,7 @@ import vn.tonghop.feedback.FeedbackFixtures.Format;
 import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
 import vn.tonghop.validate.Problem;
@@ -188,9 +189,9 @@ class SubmissionFeedbackTests {
 		long run = this.runner.run(this.input, "test").getId();
 		PendingSubmission pending = submission("004/long-bien.xlsx");
 		SubmissionFeedback oneDirectory = new SubmissionFeedback(this.jdbc, this.jobs, this.intake,
-				new FeedbackProperties(true, this.elsewhere, DataSize.ofMegabytes(5)));
+				new FeedbackProperties(true, this.elsewhere, DataSize.ofMegabytes(5)), ReadLimits.defaults());
 		SubmissionFeedback databaseOnly = new SubmissionFeedback(this.jdbc, this.jobs, this.intake,
-				new FeedbackProperties(false, null, DataSize.ofMegabytes(5)));
+				new FeedbackProperties(false, null, DataSize.ofMegabytes(5)), ReadLimits.defaults());
 
 		// when
 		oneDirectory.report(processed(pending, run), problems());
