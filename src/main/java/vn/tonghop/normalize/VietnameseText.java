@@ -44,6 +44,23 @@ public final class VietnameseText {
 	}
 
 	/**
+	 * Whether {@link #clean} leaves nothing, without building the cleaned text: NFC never turns a
+	 * visible character into a space, so the text is blank when every character is a space or invisible.
+	 */
+	public static boolean isBlank(String text) {
+		if (text == null) {
+			return true;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!isInvisible(c) && !Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * A matching key that keeps every letter and tone but not where the tone mark sits: each
 	 * word's tone moves to its end, so "Thanh Hóa" and "Thanh Hoá" give the same key while
 	 * "Hà Nam" and "Hà Nậm" do not. Punctuation becomes a space.

@@ -38,19 +38,34 @@ final class XmlSafety {
 
 	private final long maxMarkup;
 
+	private static final char[] MERGE_CELL = "mergeCell".toCharArray();
+
+	/** The part's bytes when each byte is one character (UTF-8 and single-byte encodings), else null. */
+	private final InputStream bytes;
+
+	private final byte[] byteBuffer;
+
+	/** The part's characters when it is UTF-16, else null. */
 	private final Reader in;
 
-	private final char[] buffer = new char[8192];
+	private final char[] buffer;
+
+	private final SheetMerges.Part merges;
 
 	private int position;
 
 	private int length;
 
-	private XmlSafety(String file, String part, long maxMarkup, Reader in) {
+	private XmlSafety(String file, String part, long maxMarkup, InputStream bytes, Reader in,
+			SheetMerges.Part merges) {
 		this.file = file;
 		this.part = part;
 		this.maxMarkup = maxMarkup;
+		this.bytes = bytes;
+		this.byteBuffer = (bytes != null) ? new byte[16384] : null;
 		this.in = in;
+		this.buffer = (in != null) ? new char[8192] : null;
+		this.merges = merges;
 	}
 
 	/**
@@ -63,13 +78,25 @@ final class XmlSafety {
 	 */
 	static void check(String file, String part, InputStream bytes, long maxMarkup)
 			throws IOException, UnreadableFileException {
+		check(file, part, bytes, maxMarkup, null);
+	}
+
+	/**
+	 * Reads the part to its end, noting its mergeCell tags.
+	 * @param merges where the part's merged regions go, or null
+	 */
+	static void check(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges)
+			throws IOException, UnreadableFileException {
 		BufferedInputStream in = new BufferedInputStream(bytes);
 		in.mark(4);
 		byte[] head = in.readNBytes(4);
 		in.reset();
 		Charset charset = charset(file, part, head);
 		in.skipNBytes(byteOrderMark(head));
-		new XmlSafety(file, part, maxMarkup, new InputStreamReader(in, charset)).scan();
+		// One byte, one character: decoding through a Reader would only widen them.
+		boolean bytewise = charset.equals(StandardCharsets.ISO_8859_1);
+		new XmlSafety(file, part, maxMarkup, bytewise ? in : null, bytewise ? null : new InputStreamReader(in, charset),
+				merges).scan();
 	}
 
 	/**
@@ -122,7 +149,7 @@ final class XmlSafety {
 				depth = markup(depth, first);
 				first = false;
 			}
-			c = next();
+			c = nextMarkup();
 		}
 	}
 
@@ -174,9 +201,30 @@ final class XmlSafety {
 		int matched = 0;
 		int last = 0;
 		long count = 0;
+		// How much of the tag's local name matches "mergeCell" so far (-1: it does not).
+		int local = 0;
+		boolean inName = true;
+		StringBuilder mergeCell = null;
 		for (int c = first; c != -1; c = next()) {
 			if (++count > this.maxMarkup) {
 				throw tooLong();
+			}
+			if (inName) {
+				if (c <= ' ' || c == '/' || c == '>') {
+					inName = false;
+					if (local == MERGE_CELL.length && this.merges != null) {
+						mergeCell = new StringBuilder();
+					}
+				}
+				else if (c == ':') {
+					local = 0;
+				}
+				else {
+					local = (local >= 0 && local < MERGE_CELL.length && c == MERGE_CELL[local]) ? local + 1 : -1;
+				}
+			}
+			if (mergeCell != null) {
+				mergeCell.append((char) c);
 			}
 			if (quote != 0) {
 				if (c == quote) {
@@ -190,6 +238,9 @@ final class XmlSafety {
 				continue;
 			}
 			if (c == '>') {
+				if (mergeCell != null) {
+					this.merges.mergeCell(mergeCell);
+				}
 				if (last == '/') {
 					return depth;
 				}
@@ -200,8 +251,8 @@ final class XmlSafety {
 				return depth + 1;
 			}
 			// An attribute name, outside quotes: xsi:schemaLocation, xsi:noNamespaceSchemaLocation.
-			matched = (Character.toLowerCase(c) == SCHEMA_LOCATION[matched]) ? matched + 1
-					: (Character.toLowerCase(c) == SCHEMA_LOCATION[0]) ? 1 : 0;
+			int lower = lowerCase(c);
+			matched = (lower == SCHEMA_LOCATION[matched]) ? matched + 1 : (lower == SCHEMA_LOCATION[0]) ? 1 : 0;
 			if (matched == SCHEMA_LOCATION.length) {
 				throw unsafe(this.file, this.part, this.part + " refers to an external schema (schemaLocation)");
 			}
@@ -264,22 +315,60 @@ final class XmlSafety {
 				"an XML tag, comment or instruction longer than " + Sizes.bytes(this.maxMarkup) + " in " + this.part);
 	}
 
+	private static int lowerCase(int c) {
+		if (c < 0x80) {
+			return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+		}
+		return Character.toLowerCase(c);
+	}
+
 	private void drain() throws IOException {
-		while (this.in.read(this.buffer) != -1) {
-			// reading inflates the entry, so its size is counted
+		while (fill()) {
+			this.position = this.length;
 		}
 	}
 
 	private int next() throws IOException {
-		if (this.position == this.length) {
-			this.length = this.in.read(this.buffer);
-			this.position = 0;
-			if (this.length <= 0) {
-				this.length = 0;
+		if (this.position == this.length && !fill()) {
+			return -1;
+		}
+		return (this.bytes != null) ? this.byteBuffer[this.position++] & 0xFF : this.buffer[this.position++];
+	}
+
+	/** Skips text up to the next '<' and returns it, or -1 at the end. */
+	private int nextMarkup() throws IOException {
+		while (true) {
+			if (this.position == this.length && !fill()) {
 				return -1;
 			}
+			if (this.bytes != null) {
+				byte[] buffer = this.byteBuffer;
+				for (int i = this.position, end = this.length; i < end; i++) {
+					if (buffer[i] == '<') {
+						this.position = i + 1;
+						return '<';
+					}
+				}
+			}
+			else {
+				char[] buffer = this.buffer;
+				for (int i = this.position, end = this.length; i < end; i++) {
+					if (buffer[i] == '<') {
+						this.position = i + 1;
+						return '<';
+					}
+				}
+			}
+			this.position = this.length;
 		}
-		return this.buffer[this.position++];
+	}
+
+	/** Reads the next buffer full (reading inflates the entry, so its size is counted); false at the end. */
+	private boolean fill() throws IOException {
+		int read = (this.bytes != null) ? this.bytes.read(this.byteBuffer) : this.in.read(this.buffer);
+		this.position = 0;
+		this.length = Math.max(read, 0);
+		return read > 0;
 	}
 
 	private static UnreadableFileException unsafe(String file, String part, String detail) {

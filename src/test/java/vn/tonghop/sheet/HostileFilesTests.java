@@ -420,7 +420,7 @@ class HostileFilesTests {
 	void theParsersRefuseADoctypeEvenWithoutTheCheck() {
 		Path file = write("xxe.xlsx", withDoctype(SHEET, "<!DOCTYPE x [<!ENTITY % r SYSTEM \"" + url() + "/d\"> %r;]>"));
 
-		assertThatThrownBy(() -> XlsxReader.read(file, "xxe.xlsx", ReadLimits.defaults(), new Recorder()))
+		assertThatThrownBy(() -> XlsxReader.read(file, "xxe.xlsx", ReadLimits.defaults(), new SheetMerges(), new Recorder()))
 			.isInstanceOfSatisfying(UnreadableFileException.class, (ex) -> assertThat(ex.reason()).isEqualTo("file-corrupt"));
 		assertThat(this.requests).hasValue(0);
 	}
