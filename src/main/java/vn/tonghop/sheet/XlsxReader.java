@@ -7,9 +7,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
@@ -17,6 +15,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 
 import org.apache.poi.ooxml.POIXMLException;
@@ -96,10 +95,11 @@ final class XlsxReader {
 		catch (VisitorFailure ex) {
 			throw ex.getCause();
 		}
-		catch (IOException | SAXException | XMLStreamException | OpenXML4JException | POIXMLException | OpenXML4JRuntimeException
-				| RecordFormatException | IllegalArgumentException ex) {
+		catch (IOException | SAXException | XMLStreamException | UncheckedStreamException | OpenXML4JException
+				| POIXMLException | OpenXML4JRuntimeException | RecordFormatException | IllegalArgumentException ex) {
 			// IllegalArgumentException: not an OOXML package at all (UnsupportedFileFormatException), or a
-			// sheet's relationship id that the workbook part does not have.
+			// sheet's relationship id that the workbook part does not have. UncheckedStreamException: aalto
+			// decodes text lazily, so malformed bytes in it surface from getTextCharacters().
 			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook",
 					name + ": the workbook is damaged and cannot be read.", ex);
 		}
@@ -194,19 +194,23 @@ final class XlsxReader {
 
 		private final boolean date1904;
 
-		private final Map<Integer, Style> byIndex = new HashMap<>();
+		private final Style[] byIndex;
 
 		Styles(StylesTable table, boolean date1904) {
 			this.table = table;
 			this.date1904 = date1904;
+			this.byIndex = new Style[(table != null) ? table.getNumCellStyles() : 0];
 		}
 
 		Style at(int index) {
 			// Only styles the table has are remembered: cells can name any index.
-			if (this.table == null || index < 0 || index >= this.table.getNumCellStyles()) {
+			if (index < 0 || index >= this.byIndex.length) {
 				return PLAIN;
 			}
-			return this.byIndex.computeIfAbsent(index, this::lookUp);
+			if (this.byIndex[index] == null) {
+				this.byIndex[index] = lookUp(index);
+			}
+			return this.byIndex[index];
 		}
 
 		private Style lookUp(int index) {
@@ -275,9 +279,11 @@ final class XlsxReader {
 	/** An attribute by its unprefixed name, as SAX's {@code Attributes.getValue(qName)} finds it. */
 	private static String attribute(XMLStreamReader xml, String name) {
 		for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-			String prefix = xml.getAttributePrefix(i);
-			if ((prefix == null || prefix.isEmpty()) && xml.getAttributeLocalName(i).equals(name)) {
-				return xml.getAttributeValue(i);
+			if (name.equals(xml.getAttributeLocalName(i))) {
+				String prefix = xml.getAttributePrefix(i);
+				if (prefix == null || prefix.isEmpty()) {
+					return xml.getAttributeValue(i);
+				}
 			}
 		}
 		return null;

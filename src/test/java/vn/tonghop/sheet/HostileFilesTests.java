@@ -581,6 +581,19 @@ class HostileFilesTests {
 		assertRejected(file, "file-over-limit", "more than 256 merged areas over row 1");
 	}
 
+	@Test
+	void xlsxWithMoreMergedAreasThanASheetMayHave() {
+		StringBuilder merges = new StringBuilder("<mergeCells>");
+		for (int r = 1; r <= 100_001; r++) {
+			merges.append("<mergeCell ref=\"A").append(r).append(":B").append(r).append("\"/>");
+		}
+		String sheet = worksheet("", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+			.replace("</worksheet>", merges + "</mergeCells></worksheet>");
+
+		assertRejected(write("merges.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), "file-over-limit",
+				"more than 100,000 merged areas on a sheet");
+	}
+
 	// Gone
 
 	@Test
