@@ -189,7 +189,7 @@ final class XmlSafety {
 					: this.part + " holds a <!" + declared + " declaration");
 		}
 		if (c == '/') {
-			until(">", 0);
+			endTag();
 			return depth - 1;
 		}
 		return tag(c, depth);
@@ -233,8 +233,13 @@ final class XmlSafety {
 				continue;
 			}
 			if (c == '"' || c == '\'') {
-				quote = c;
 				matched = 0;
+				if (mergeCell == null) {
+					count = skipPast(c, count);
+				}
+				else {
+					quote = c;
+				}
 				continue;
 			}
 			if (c == '>') {
@@ -251,10 +256,12 @@ final class XmlSafety {
 				return depth + 1;
 			}
 			// An attribute name, outside quotes: xsi:schemaLocation, xsi:noNamespaceSchemaLocation.
-			int lower = lowerCase(c);
-			matched = (lower == SCHEMA_LOCATION[matched]) ? matched + 1 : (lower == SCHEMA_LOCATION[0]) ? 1 : 0;
-			if (matched == SCHEMA_LOCATION.length) {
-				throw unsafe(this.file, this.part, this.part + " refers to an external schema (schemaLocation)");
+			if (matched != 0 || c == 's' || c == 'S' || c >= 0x80) {
+				int lower = lowerCase(c);
+				matched = (lower == SCHEMA_LOCATION[matched]) ? matched + 1 : (lower == SCHEMA_LOCATION[0]) ? 1 : 0;
+				if (matched == SCHEMA_LOCATION.length) {
+					throw unsafe(this.file, this.part, this.part + " refers to an external schema (schemaLocation)");
+				}
 			}
 			if (c > ' ') {
 				last = c;
@@ -269,6 +276,36 @@ final class XmlSafety {
 			throw unsafe(this.file, this.part,
 					this.part + " is XML in the encoding " + encoding.group(1) + ", which hides its declarations from checks");
 		}
+	}
+
+	/** An end tag after its "</": read up to and including its '>', as {@code until(">", 0)} would. */
+	private void endTag() throws IOException {
+		skipPast('>', 0);
+	}
+
+	/**
+	 * Reads up to and including the character {@code end}, counting each character read against
+	 * the longest markup allowed.
+	 * @param count the characters of the construct read so far
+	 * @return the count after {@code end}, or at the end of the part
+	 */
+	private long skipPast(int end, long count) throws IOException {
+		long counted = count;
+		while (this.position < this.length || fill()) {
+			for (int i = this.position; i < this.length; i++) {
+				if (++counted > this.maxMarkup) {
+					this.position = i + 1;
+					throw tooLong();
+				}
+				int c = (this.bytes != null) ? this.byteBuffer[i] & 0xFF : this.buffer[i];
+				if (c == end) {
+					this.position = i + 1;
+					return counted;
+				}
+			}
+			this.position = this.length;
+		}
+		return counted;
 	}
 
 	/**
