@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * any other {@code <!} declaration, a schema location, or an encoding that would hide them from
  * this scan. It also bounds what parsers buffer whole: one tag, comment or processing
  * instruction, and the nesting depth. Parts that do not start like XML are only drained, so their
- * inflated size is still counted.
+ * inflated size is still counted. On the way it notes a worksheet's mergeCell tags
+ * ({@link SheetMerges}), so the sheet need not be parsed twice.
  */
 final class XmlSafety {
 
@@ -32,13 +33,13 @@ final class XmlSafety {
 
 	private static final char[] SCHEMA_LOCATION = "schemalocation".toCharArray();
 
+	private static final char[] MERGE_CELL = "mergeCell".toCharArray();
+
 	private final String file;
 
 	private final String part;
 
 	private final long maxMarkup;
-
-	private static final char[] MERGE_CELL = "mergeCell".toCharArray();
 
 	/** The part's bytes when each byte is one character (UTF-8 and single-byte encodings), else null. */
 	private final InputStream bytes;
