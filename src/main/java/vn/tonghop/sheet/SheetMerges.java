@@ -31,6 +31,11 @@ final class SheetMerges {
 		return part;
 	}
 
+	/** Whether {@link XmlSafety} scanned this part as a worksheet. */
+	boolean scanned(String partName) {
+		return this.parts.containsKey(partName.toLowerCase(Locale.ROOT));
+	}
+
 	/**
 	 * The regions of a part, or null when they are not known.
 	 * @param partName the part's name as the package names it ("/xl/worksheets/sheet1.xml")

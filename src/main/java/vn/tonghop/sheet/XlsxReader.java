@@ -81,7 +81,18 @@ final class XlsxReader {
 					continue;
 				}
 				String partName = partName(workbookPart, sheet.relationship());
-				List<MergedCells.Region> regions = (partName != null) ? merges.of(partName) : null;
+				List<MergedCells.Region> regions;
+				if (partName != null && merges.scanned(partName)) {
+					regions = merges.of(partName);
+				}
+				else {
+					// A sheet part not typed as a worksheet was not scanned as one; the parser counts on that scan.
+					String entry = (partName != null) ? partName.substring(1) : sheet.relationship();
+					SheetMerges noted = new SheetMerges();
+					XmlSafety.check(name, entry, reader.getSheet(sheet.relationship()), ZipLimits.maxMarkup(limits),
+							noted.part(entry));
+					regions = noted.of("/" + entry);
+				}
 				if (regions == null) {
 					regions = mergeList(reader.getSheet(sheet.relationship()));
 				}

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * refuses what a parser could be made to expand or fetch: a DOCTYPE (entities, an external DTD),
  * any other {@code <!} declaration, a schema location, or an encoding that would hide them from
  * this scan. It also bounds what parsers buffer whole: one tag, comment or processing
- * instruction, and the nesting depth. Parts that do not start like XML are only drained, so their
+ * instruction, one run of text, the attributes of one tag, and the nesting depth. Parts that do not start like XML are only drained, so their
  * inflated size is still counted. On the way it notes a worksheet's mergeCell tags
  * ({@link SheetMerges}), so the sheet need not be parsed twice.
  */
@@ -24,6 +24,12 @@ final class XmlSafety {
 
 	/** Workbook parts nest a dozen levels; parsers keep a frame per open element. */
 	static final int MAX_DEPTH = 1_000;
+
+	/**
+	 * The JDK's own limit per element; aalto-xml, which parses the sheets, has none and slows down
+	 * more than linearly with the attributes of one tag (580,000 of them took over ten minutes).
+	 */
+	static final int MAX_ATTRIBUTES = 10_000;
 
 	private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
@@ -202,6 +208,7 @@ final class XmlSafety {
 		int matched = 0;
 		int last = 0;
 		long count = 0;
+		int attributes = 0;
 		// How much of the tag's local name matches "mergeCell" so far (-1: it does not).
 		int local = 0;
 		boolean inName = true;
@@ -242,6 +249,10 @@ final class XmlSafety {
 					quote = c;
 				}
 				continue;
+			}
+			if (c == '=' && ++attributes > MAX_ATTRIBUTES) {
+				throw new LimitExceededException(
+						"more than " + Sizes.count(MAX_ATTRIBUTES) + " attributes in one XML tag in " + this.part);
 			}
 			if (c == '>') {
 				if (mergeCell != null) {
@@ -373,29 +384,44 @@ final class XmlSafety {
 		return (this.bytes != null) ? this.byteBuffer[this.position++] & 0xFF : this.buffer[this.position++];
 	}
 
-	/** Skips text up to the next '<' and returns it, or -1 at the end. */
+	/**
+	 * Skips text up to the next '<' and returns it, or -1 at the end. One run of text is bounded
+	 * like markup: the sheet parser holds a text it is asked for whole.
+	 */
 	private int nextMarkup() throws IOException {
+		long text = 0;
 		while (true) {
 			if (this.position == this.length && !fill()) {
 				return -1;
 			}
+			int from = this.position;
+			int found = -1;
 			if (this.bytes != null) {
 				byte[] buffer = this.byteBuffer;
-				for (int i = this.position, end = this.length; i < end; i++) {
+				for (int i = from, end = this.length; i < end; i++) {
 					if (buffer[i] == '<') {
-						this.position = i + 1;
-						return '<';
+						found = i;
+						break;
 					}
 				}
 			}
 			else {
 				char[] buffer = this.buffer;
-				for (int i = this.position, end = this.length; i < end; i++) {
+				for (int i = from, end = this.length; i < end; i++) {
 					if (buffer[i] == '<') {
-						this.position = i + 1;
-						return '<';
+						found = i;
+						break;
 					}
 				}
+			}
+			text += ((found >= 0) ? found : this.length) - from;
+			if (text > this.maxMarkup) {
+				throw new LimitExceededException(
+						"XML text longer than " + Sizes.bytes(this.maxMarkup) + " in one piece in " + this.part);
+			}
+			if (found >= 0) {
+				this.position = found + 1;
+				return '<';
 			}
 			this.position = this.length;
 		}

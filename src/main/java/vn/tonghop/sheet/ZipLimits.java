@@ -69,7 +69,7 @@ final class ZipLimits {
 					"more than " + Sizes.count(limits.maxZipEntries()) + " files inside the workbook's zip");
 		}
 		long maxEntry = limits.maxUnzippedEntrySize().toBytes();
-		long maxPart = Math.min(maxEntry, limits.maxXmlPartSize().toBytes());
+		long maxPart = maxMarkup(limits);
 		long declared = 0;
 		for (ZipArchiveEntry entry : entries) {
 			if (entry.getSize() > maxEntry) {
@@ -114,6 +114,11 @@ final class ZipLimits {
 			}
 		}
 		return merges;
+	}
+
+	/** The longest XML part read whole, and the longest tag or text in any part. */
+	static long maxMarkup(ReadLimits limits) {
+		return Math.min(limits.maxUnzippedEntrySize().toBytes(), limits.maxXmlPartSize().toBytes());
 	}
 
 	private static LimitExceededException entryTooLarge(String entry, long max) {
