@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * refuses what a parser could be made to expand or fetch: a DOCTYPE (entities, an external DTD),
  * any other {@code <!} declaration, a schema location, or an encoding that would hide them from
  * this scan. It also bounds what parsers buffer whole: one tag, comment or processing
- * instruction, one run of text, the attributes of one tag, and the nesting depth. Parts that do not start like XML are only drained, so their
+ * instruction, one run of text, the attributes of one tag, the different names in a worksheet, and
+ * the nesting depth. Parts that do not start like XML are only drained, so their
  * inflated size is still counted. On the way it notes a worksheet's mergeCell tags
  * ({@link SheetMerges}), so the sheet need not be parsed twice.
  */
@@ -30,6 +31,16 @@ final class XmlSafety {
 	 * more than linearly with the attributes of one tag (580,000 of them took over ten minutes).
 	 */
 	static final int MAX_ATTRIBUTES = 10_000;
+
+	/**
+	 * Different element and attribute names in a worksheet, which has a dozen: aalto-xml's name
+	 * table slows down more than linearly past some tens of thousands (500,000 took minutes).
+	 */
+	static final int MAX_NAMES = 10_000;
+
+	private static final long FNV_START = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
 
 	private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
@@ -59,6 +70,11 @@ final class XmlSafety {
 
 	private final SheetMerges.Part merges;
 
+	/** Hashes of the names seen in a worksheet (0 for an empty slot), or null for other parts. */
+	private final long[] names;
+
+	private int nameCount;
+
 	private int position;
 
 	private int length;
@@ -73,6 +89,7 @@ final class XmlSafety {
 		this.in = in;
 		this.buffer = (in != null) ? new char[8192] : null;
 		this.merges = merges;
+		this.names = (merges != null) ? new long[1 << 15] : null;
 	}
 
 	/**
@@ -213,9 +230,13 @@ final class XmlSafety {
 		int local = 0;
 		boolean inName = true;
 		StringBuilder mergeCell = null;
+		long name = FNV_START;
 		for (int c = first; c != -1; c = next()) {
 			if (++count > this.maxMarkup) {
 				throw tooLong();
+			}
+			if (this.names != null && quote == 0) {
+				name = nameChar(name, c);
 			}
 			if (inName) {
 				if (c <= ' ' || c == '/' || c == '>') {
@@ -242,6 +263,7 @@ final class XmlSafety {
 			}
 			if (c == '"' || c == '\'') {
 				matched = 0;
+				name = FNV_START;
 				if (mergeCell == null) {
 					count = skipPast(c, count);
 				}
@@ -362,6 +384,34 @@ final class XmlSafety {
 	private LimitExceededException tooLong() {
 		return new LimitExceededException(
 				"an XML tag, comment or instruction longer than " + Sizes.bytes(this.maxMarkup) + " in " + this.part);
+	}
+
+	/** One more character of a tag outside quotes: a name grows, or ends and is noted. */
+	private long nameChar(long name, int c) {
+		if (c <= ' ' || c == '/' || c == '>' || c == '=') {
+			if (name != FNV_START) {
+				noteName(name);
+			}
+			return FNV_START;
+		}
+		return (name ^ c) * FNV_PRIME;
+	}
+
+	private void noteName(long hash) {
+		long key = (hash == 0) ? 1 : hash;
+		int mask = this.names.length - 1;
+		int i = (int) (key ^ (key >>> 32)) & mask;
+		while (this.names[i] != 0) {
+			if (this.names[i] == key) {
+				return;
+			}
+			i = (i + 1) & mask;
+		}
+		if (++this.nameCount > MAX_NAMES) {
+			throw new LimitExceededException(
+					"more than " + Sizes.count(MAX_NAMES) + " different XML names in " + this.part);
+		}
+		this.names[i] = key;
 	}
 
 	private static int lowerCase(int c) {

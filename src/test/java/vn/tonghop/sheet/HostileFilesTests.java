@@ -443,10 +443,11 @@ class HostileFilesTests {
 		for (int i = 0; i <= XmlSafety.MAX_ATTRIBUTES; i++) {
 			attributes.append(" a").append(i).append("=\"\"");
 		}
-		String sheet = worksheet("", "<row r=\"1\"" + attributes + "/>");
+		// In a worksheet the limit on different names comes first.
+		String part = "<?xml version=\"1.0\"?><extra" + attributes + "/>";
 
-		assertRejected(write("attributes.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), "file-over-limit",
-				"more than 10,000 attributes in one XML tag in " + SHEET);
+		assertRejected(write("attributes.xlsx", xlsxWith(Map.of("xl/extra.xml", utf8(part)))), "file-over-limit",
+				"more than 10,000 attributes in one XML tag in xl/extra.xml");
 	}
 
 	@Test
@@ -470,6 +471,17 @@ class HostileFilesTests {
 		assertRejected(write("typed.xlsx", xlsxWith(Map.of("[Content_Types].xml", utf8(types), SHEET, utf8(sheet)))),
 				limits("max-xml-part-size", "1MB"), "file-over-limit",
 				"XML text longer than 1 MB in one piece in " + SHEET);
+	}
+
+	@Test
+	void sheetWithMoreDifferentNamesThanTheLimit() {
+		StringBuilder elements = new StringBuilder("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+		for (int i = 0; i <= XmlSafety.MAX_NAMES; i++) {
+			elements.append("<n").append(i).append("/>");
+		}
+
+		assertRejected(write("names.xlsx", xlsxWith(Map.of(SHEET, utf8(worksheet("", elements.toString()))))),
+				"file-over-limit", "more than 10,000 different XML names in " + SHEET);
 	}
 
 	@Test
