@@ -14,6 +14,33 @@ public final class VietnameseText {
 	private static final char HOOK = '\u0309';
 	private static final char DOT_BELOW = '\u0323';
 
+	/**
+	 * Latin letters with their combining marks, and Latin Extended Additional, where Vietnamese
+	 * letters live. No character there lower-cases differently by context (only Greek sigma does).
+	 */
+	private static final char LATIN_END = '\u0370';
+
+	private static final char EXTENDED_START = '\u1E00';
+
+	private static final char EXTENDED_END = '\u1F00';
+
+	private static final String KEY_SKIP = new String("");
+
+	private static final String KEY_SEPARATOR = new String(" ");
+
+	private static final String[] LATIN_KEY = new String[LATIN_END];
+
+	private static final String[] EXTENDED_KEY = new String[EXTENDED_END - EXTENDED_START];
+
+	static {
+		for (char c = 0; c < LATIN_END; c++) {
+			LATIN_KEY[c] = foldedPart(c);
+		}
+		for (char c = EXTENDED_START; c < EXTENDED_END; c++) {
+			EXTENDED_KEY[c - EXTENDED_START] = foldedPart(c);
+		}
+	}
+
 	private VietnameseText() {
 	}
 
@@ -41,6 +68,23 @@ public final class VietnameseText {
 			out.append(isApostrophe(c) ? '\'' : c);
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Whether {@link #clean} leaves nothing, without building the cleaned text: NFC never turns a
+	 * visible character into a space, so the text is blank when every character is a space or invisible.
+	 */
+	public static boolean isBlank(String text) {
+		if (text == null) {
+			return true;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!isInvisible(c) && !Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -75,6 +119,64 @@ public final class VietnameseText {
 
 	/** A key without any diacritics: lowercase ASCII letters and digits separated by single spaces. */
 	public static String asciiKey(String text) {
+		if (text == null) {
+			return "";
+		}
+		// Text in Latin letters (all Vietnamese) goes character by character: no normalising of the whole.
+		StringBuilder out = new StringBuilder(text.length());
+		boolean pendingSpace = false;
+		for (int i = 0; i < text.length(); i++) {
+			String part = keyPart(text.charAt(i));
+			if (part == null) {
+				return foldedKey(text);
+			}
+			if (part == KEY_SKIP) {
+				continue;
+			}
+			if (part == KEY_SEPARATOR) {
+				pendingSpace = out.length() > 0;
+				continue;
+			}
+			if (pendingSpace) {
+				out.append(' ');
+				pendingSpace = false;
+			}
+			out.append(part);
+		}
+		return out.toString();
+	}
+
+	/** What a character adds to its text's {@link #asciiKey}, or null when only the whole text can tell. */
+	static String keyPart(char c) {
+		if (c < LATIN_END) {
+			return LATIN_KEY[c];
+		}
+		if (c >= EXTENDED_START && c < EXTENDED_END) {
+			return EXTENDED_KEY[c - EXTENDED_START];
+		}
+		return null;
+	}
+
+	/**
+	 * What {@link #foldedKey} makes of a character between two letters: nothing (a combining mark,
+	 * an invisible character), a word break, or letters; null for anything else.
+	 */
+	private static String foldedPart(char c) {
+		String key = foldedKey("a" + c + "b");
+		if (key.equals("ab")) {
+			return KEY_SKIP;
+		}
+		if (key.equals("a b")) {
+			return KEY_SEPARATOR;
+		}
+		if (key.length() > 2 && key.startsWith("a") && key.endsWith("b") && key.indexOf(' ') < 0) {
+			return key.substring(1, key.length() - 1);
+		}
+		return null;
+	}
+
+	/** {@link #asciiKey} by normalising the whole text. */
+	static String foldedKey(String text) {
 		String decomposed = Normalizer.normalize(clean(text).toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
 		StringBuilder out = new StringBuilder(decomposed.length());
 		boolean pendingSpace = false;

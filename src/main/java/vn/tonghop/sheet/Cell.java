@@ -32,7 +32,7 @@ public record Cell(int column, CellKind kind, String text, double number, LocalD
 	/** Blank, or text of nothing but spaces, NBSP and invisible characters. */
 	public boolean isBlank() {
 		return this.kind == CellKind.BLANK
-				|| (this.kind == CellKind.TEXT && VietnameseText.clean(this.text).isEmpty());
+				|| (this.kind == CellKind.TEXT && VietnameseText.isBlank(this.text));
 	}
 
 	/** The column as Excel names it: 0 is A, 26 is AA. */

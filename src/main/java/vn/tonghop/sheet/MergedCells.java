@@ -22,6 +22,9 @@ final class MergedCells {
 	/** No table is wider than an .xls sheet; a region reaching further is filled that far only. */
 	static final int LAST_FILLED_COLUMN = 255;
 
+	/** Far more than any form has; a sheet's list is kept whole while the sheet is read. */
+	static final int MAX_REGIONS = 100_000;
+
 	/**
 	 * A merged region.
 	 *
@@ -41,6 +44,36 @@ final class MergedCells {
 			return row == this.firstRow && column == this.firstColumn;
 		}
 
+	}
+
+	/**
+	 * The region a mergeCell's ref names ("B4:C9"), or null when it names no range.
+	 * @throws NumberFormatException when a corner has no row number
+	 */
+	static Region region(String ref) {
+		int colon = (ref != null) ? ref.indexOf(':') : -1;
+		if (colon <= 0) {
+			return null;
+		}
+		String first = ref.substring(0, colon);
+		String last = ref.substring(colon + 1);
+		return new Region(row(first), row(last), XlsxReader.column(first), XlsxReader.column(last));
+	}
+
+	/** Refuses one region more once a sheet has {@link #MAX_REGIONS}. */
+	static void requireRoomFor(int regions) {
+		if (regions >= MAX_REGIONS) {
+			throw new LimitExceededException("more than " + Sizes.count(MAX_REGIONS) + " merged areas on a sheet");
+		}
+	}
+
+	/** The row number of a reference such as "AB12". */
+	private static int row(String reference) {
+		int digits = 0;
+		while (digits < reference.length() && !Character.isDigit(reference.charAt(digits))) {
+			digits++;
+		}
+		return Integer.parseInt(reference.substring(digits));
 	}
 
 	/** Regions not reached yet, the next one last. */
@@ -127,9 +160,21 @@ final class MergedCells {
 	}
 
 	private static List<Cell> sorted(List<Cell> cells) {
+		if (inColumnOrder(cells)) {
+			return cells;
+		}
 		List<Cell> copy = new ArrayList<>(cells);
 		copy.sort(Comparator.comparingInt(Cell::column));
 		return copy;
+	}
+
+	private static boolean inColumnOrder(List<Cell> cells) {
+		for (int i = 1; i < cells.size(); i++) {
+			if (cells.get(i - 1).column() > cells.get(i).column()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A region the rows have reached, with the value it copies (null: nothing to copy). */

@@ -212,20 +212,22 @@ public final class TableRecognizer {
 		}
 
 		private void tableRow(SheetRow row) {
-			boolean first = this.firstRowUnderHeader;
+			boolean firstRow = this.firstRowUnderHeader;
 			this.firstRowUnderHeader = false;
-			String text = firstText(row);
-			if (text != null && Vocabulary.isTotals(text)) {
+			Cell first = firstText(row);
+			String text = (first != null) ? first.text() : null;
+			String key = (first != null) ? VietnameseText.asciiKey(text) : null;
+			if (text != null && Vocabulary.isTotalsKey(key)) {
 				this.totals = point(row);
 				this.phase = Phase.AFTER;
 				return;
 			}
-			if (text != null && Vocabulary.endsTable(text)) {
+			if (text != null && Vocabulary.endsTable(text, key)) {
 				this.phase = Phase.AFTER;
 				this.labels.scan(this.sheet, row);
 				return;
 			}
-			if (first && Vocabulary.isNumberingRow(row)) {
+			if (firstRow && Vocabulary.isNumberingRow(row)) {
 				return;
 			}
 			PointRow point = point(row);
@@ -274,14 +276,25 @@ public final class TableRecognizer {
 			return fields.stream().map(Vocabulary::canonical).collect(Collectors.joining(", "));
 		}
 
-		/** The first text of a row that is not a number such as an STT "1." or "(1)". */
-		private static String firstText(SheetRow row) {
+		/** The first text cell of a row that is not a number such as an STT "1." or "(1)". */
+		private static Cell firstText(SheetRow row) {
 			for (Cell cell : row.cells()) {
-				if (cell.kind() == CellKind.TEXT && VietnameseText.asciiKey(cell.text()).chars().anyMatch(Character::isLetter)) {
-					return cell.text();
+				if (cell.kind() == CellKind.TEXT && hasLetter(cell.text())) {
+					return cell;
 				}
 			}
 			return null;
+		}
+
+		/** Whether the text's {@link VietnameseText#asciiKey} has a letter; an ASCII letter always stays one. */
+		private static boolean hasLetter(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+					return true;
+				}
+			}
+			return VietnameseText.asciiKey(text).chars().anyMatch(Character::isLetter);
 		}
 
 	}

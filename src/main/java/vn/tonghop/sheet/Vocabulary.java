@@ -77,7 +77,16 @@ public final class Vocabulary {
 	}
 
 	static boolean isTotals(String text) {
-		String key = key(text);
+		return isTotalsKey(VietnameseText.asciiKey(text));
+	}
+
+	/** {@link #isTotals} of a text whose {@link VietnameseText#asciiKey} is known. */
+	static boolean isTotalsKey(String asciiKey) {
+		// "t o n g c o n g" is the longest key that could match.
+		if (asciiKey.length() > 2 * TOTALS[0].length() - 1) {
+			return false;
+		}
+		String key = asciiKey.replace(" ", "");
 		for (String totals : TOTALS) {
 			if (key.equals(totals)) {
 				return true;
@@ -88,14 +97,26 @@ public final class Vocabulary {
 
 	/** Whether a row starting with this text closes the table (signatures, notes, a place-date line). */
 	static boolean endsTable(String text) {
-		String clean = VietnameseText.clean(text);
-		String key = VietnameseText.asciiKey(clean) + " ";
+		return endsTable(text, VietnameseText.asciiKey(text));
+	}
+
+	/** {@link #endsTable(String)} of a text whose {@link VietnameseText#asciiKey} is known. */
+	static boolean endsTable(String text, String asciiKey) {
 		for (String end : TABLE_ENDS) {
-			if (key.startsWith(end + " ")) {
+			if (startsWithWords(asciiKey, end)) {
 				return true;
 			}
 		}
-		return (clean.startsWith("(") && key.startsWith("ky ")) || isPlaceDate(clean);
+		// Cleaning never makes a '(' or a comma, so most rows are settled without it.
+		if (startsWithWords(asciiKey, "ky") && VietnameseText.clean(text).startsWith("(")) {
+			return true;
+		}
+		return text.indexOf(',') >= 0 && isPlaceDate(text);
+	}
+
+	/** Whether a key starts with these whole words. */
+	private static boolean startsWithWords(String key, String words) {
+		return key.startsWith(words) && (key.length() == words.length() || key.charAt(words.length()) == ' ');
 	}
 
 	/** "Long Biên, ngày 29 tháng 3 năm 2021": a place, a comma, then the date in words. */

@@ -69,8 +69,8 @@ public final class Workbooks {
 			}
 			LimitedVisitor limited = new LimitedVisitor(visitor, limits);
 			if (startsWith(head, ZIP)) {
-				checkZip(file, name, limits);
-				XlsxReader.read(file, name, limits, limited);
+				SheetMerges merges = checkZip(file, name, limits);
+				XlsxReader.read(file, name, limits, merges, limited);
 			}
 			else if (ole2) {
 				checkOle2(file, name, limits);
@@ -99,13 +99,14 @@ public final class Workbooks {
 		return cell != null && !cell.isBlank();
 	}
 
-	private static void checkZip(Path file, String name, ReadLimits limits) throws UnreadableFileException {
+	private static SheetMerges checkZip(Path file, String name, ReadLimits limits) throws UnreadableFileException {
 		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
 			List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
 			ZipArchiveEntry workbook = workbookEntry(entries, name);
-			ZipLimits.check(zip, entries, name, limits);
+			SheetMerges merges = ZipLimits.check(zip, entries, name, limits);
 			checkTransitional(zip, workbook, name);
 			ZipLimits.applyToPoi(limits);
+			return merges;
 		}
 		catch (UnsupportedZipFeatureException ex) {
 			if (ex.getFeature() == UnsupportedZipFeatureException.Feature.ENCRYPTION) {

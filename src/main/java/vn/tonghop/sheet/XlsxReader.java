@@ -7,11 +7,16 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.fasterxml.aalto.UncheckedStreamException;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -19,8 +24,10 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.util.XMLHelper;
@@ -36,10 +43,12 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Streams .xlsx/.xlsm sheets with SAX so memory does not grow with the number of rows. Values stay
- * raw (numbers as numbers); number formats only decide whether a number is a date or a percentage.
- * A sheet lists its merged cells after its rows, so each sheet is read twice: a first pass keeps
- * only that list, the second applies it to the rows as they stream by ({@link MergedCells}).
+ * Streams .xlsx/.xlsm sheets with a StAX parser (aalto-xml, several times faster than the JDK's SAX)
+ * so memory does not grow with the number of rows. Values stay raw (numbers as numbers); number
+ * formats only decide whether a number is a date or a percentage. A sheet lists its merged cells
+ * after its rows; {@link XmlSafety} notes that list while it scans every part anyway, so each sheet
+ * is parsed once and the list applied to the rows as they stream by ({@link MergedCells}). A sheet
+ * whose list was not noted plainly is read twice, the first pass keeping only the list.
  */
 final class XlsxReader {
 
@@ -47,14 +56,21 @@ final class XlsxReader {
 
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+	private static final XMLInputFactory STAX = staxFactory();
+
 	private XlsxReader() {
 	}
 
-	static void read(Path file, String name, ReadLimits limits, SheetVisitor visitor) throws UnreadableFileException {
+	/**
+	 * @param merges the merged regions {@link ZipLimits} noted; a sheet missing there has its list
+	 * read first
+	 */
+	static void read(Path file, String name, ReadLimits limits, SheetMerges merges, SheetVisitor visitor)
+			throws UnreadableFileException {
 		OPCPackage pkg = null;
 		try {
 			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-			requireWorkbookPart(pkg);
+			PackagePart workbookPart = requireWorkbookPart(pkg);
 			XSSFReader reader = new XSSFReader(pkg);
 			WorkbookPart workbook = new WorkbookPart();
 			parse(reader.getWorkbookData(), workbook);
@@ -64,10 +80,24 @@ final class XlsxReader {
 				if (!sheet.visible() || !visitor.startSheet(sheet.name())) {
 					continue;
 				}
-				MergeList merges = new MergeList();
-				parse(reader.getSheet(sheet.relationship()), merges);
-				parse(reader.getSheet(sheet.relationship()),
-						new SheetHandler(visitor, strings, styles, limits, new MergedCells(merges.regions)));
+				String partName = partName(workbookPart, sheet.relationship());
+				List<MergedCells.Region> regions;
+				if (partName != null && merges.scanned(partName)) {
+					regions = merges.of(partName);
+				}
+				else {
+					// A sheet part not typed as a worksheet was not scanned as one; the parser counts on that scan.
+					String entry = (partName != null) ? partName.substring(1) : sheet.relationship();
+					SheetMerges noted = new SheetMerges();
+					XmlSafety.check(name, entry, reader.getSheet(sheet.relationship()), ZipLimits.maxMarkup(limits),
+							noted.part(entry));
+					regions = noted.of("/" + entry);
+				}
+				if (regions == null) {
+					regions = mergeList(reader.getSheet(sheet.relationship()));
+				}
+				new SheetHandler(visitor, strings, styles, limits, new MergedCells(regions))
+					.parse(reader.getSheet(sheet.relationship()));
 				if (visitor.endSheet()) {
 					return;
 				}
@@ -76,10 +106,11 @@ final class XlsxReader {
 		catch (VisitorFailure ex) {
 			throw ex.getCause();
 		}
-		catch (IOException | SAXException | OpenXML4JException | POIXMLException | OpenXML4JRuntimeException
-				| RecordFormatException | IllegalArgumentException ex) {
+		catch (IOException | SAXException | XMLStreamException | UncheckedStreamException | OpenXML4JException
+				| POIXMLException | OpenXML4JRuntimeException | RecordFormatException | IllegalArgumentException ex) {
 			// IllegalArgumentException: not an OOXML package at all (UnsupportedFileFormatException), or a
-			// sheet's relationship id that the workbook part does not have.
+			// sheet's relationship id that the workbook part does not have. UncheckedStreamException: aalto
+			// decodes text lazily, so malformed bytes in it surface from getTextCharacters().
 			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook",
 					name + ": the workbook is damaged and cannot be read.", ex);
 		}
@@ -94,10 +125,29 @@ final class XlsxReader {
 	 * XSSFReader takes the workbook part for granted: a relationship to a part the zip lacks would
 	 * end in a NullPointerException.
 	 */
-	private static void requireWorkbookPart(OPCPackage pkg) throws InvalidFormatException {
+	private static PackagePart requireWorkbookPart(OPCPackage pkg) throws InvalidFormatException {
 		PackageRelationship office = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
-		if (office != null && pkg.getPart(office) == null) {
+		PackagePart part = (office != null) ? pkg.getPart(office) : null;
+		if (office != null && part == null) {
 			throw new InvalidFormatException("No part " + office.getTargetURI() + " for the workbook");
+		}
+		return part;
+	}
+
+	/** The name of the part a sheet's relationship leads to, or null when it leads nowhere plain. */
+	private static String partName(PackagePart workbook, String relationship) {
+		if (workbook == null || relationship == null) {
+			return null;
+		}
+		try {
+			PackageRelationship sheet = workbook.getRelationship(relationship);
+			PackagePart part = (sheet != null && sheet.getTargetMode() == TargetMode.INTERNAL)
+					? workbook.getRelatedPart(sheet) : null;
+			return (part != null) ? part.getPartName().getName() : null;
+		}
+		catch (InvalidFormatException | IllegalArgumentException ex) {
+			// XSSFReader reports the same relationship as it always has when the sheet is read.
+			return null;
 		}
 	}
 
@@ -155,19 +205,23 @@ final class XlsxReader {
 
 		private final boolean date1904;
 
-		private final Map<Integer, Style> byIndex = new HashMap<>();
+		private final Style[] byIndex;
 
 		Styles(StylesTable table, boolean date1904) {
 			this.table = table;
 			this.date1904 = date1904;
+			this.byIndex = new Style[(table != null) ? table.getNumCellStyles() : 0];
 		}
 
 		Style at(int index) {
 			// Only styles the table has are remembered: cells can name any index.
-			if (this.table == null || index < 0 || index >= this.table.getNumCellStyles()) {
+			if (index < 0 || index >= this.byIndex.length) {
 				return PLAIN;
 			}
-			return this.byIndex.computeIfAbsent(index, this::lookUp);
+			if (this.byIndex[index] == null) {
+				this.byIndex[index] = lookUp(index);
+			}
+			return this.byIndex[index];
 		}
 
 		private Style lookUp(int index) {
@@ -185,35 +239,69 @@ final class XlsxReader {
 	}
 
 	/** The first pass over a sheet: its merged regions, nothing else. */
-	private static final class MergeList extends DefaultHandler {
-
-		/** Far more than any form has; the list is kept whole while the sheet is read. */
-		private static final int MAX_REGIONS = 100_000;
-
-		private final List<MergedCells.Region> regions = new ArrayList<>();
-
-		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes)
-				throws SAXException {
-			if (localName.equals("mergeCell")) {
-				String ref = attributes.getValue("ref");
-				int colon = (ref != null) ? ref.indexOf(':') : -1;
-				if (colon > 0) {
-					if (this.regions.size() == MAX_REGIONS) {
-						throw new LimitExceededException("more than " + Sizes.count(MAX_REGIONS) + " merged areas on a sheet");
+	private static List<MergedCells.Region> mergeList(InputStream in) throws IOException, XMLStreamException {
+		List<MergedCells.Region> regions = new ArrayList<>();
+		try (in) {
+			XMLStreamReader xml = newStreamReader(in);
+			try {
+				while (xml.hasNext()) {
+					if (next(xml) == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("mergeCell")) {
+						MergedCells.Region region = MergedCells.region(attribute(xml, "ref"));
+						if (region != null) {
+							MergedCells.requireRoomFor(regions.size());
+							regions.add(region);
+						}
 					}
-					String first = ref.substring(0, colon);
-					String last = ref.substring(colon + 1);
-					this.regions.add(new MergedCells.Region(SheetHandler.row(first), SheetHandler.row(last),
-							SheetHandler.column(first), SheetHandler.column(last)));
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+		return regions;
+	}
+
+	/**
+	 * A StAX reader that reads no DTD and fetches nothing. {@link XmlSafety} has already refused every
+	 * part with a DOCTYPE; this keeps the parser safe on its own too.
+	 */
+	private static XMLStreamReader newStreamReader(InputStream in) throws XMLStreamException {
+		return STAX.createXMLStreamReader(in);
+	}
+
+	private static XMLInputFactory staxFactory() {
+		XMLInputFactory factory = new InputFactoryImpl();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+		return factory;
+	}
+
+	/** The next event; a DOCTYPE ends the read, whatever a check before made of the part. */
+	private static int next(XMLStreamReader xml) throws XMLStreamException {
+		int event = xml.next();
+		if (event == XMLStreamConstants.DTD) {
+			throw new XMLStreamException("A DOCTYPE in a sheet is never read");
+		}
+		return event;
+	}
+
+	/** An attribute by its unprefixed name, as SAX's {@code Attributes.getValue(qName)} finds it. */
+	private static String attribute(XMLStreamReader xml, String name) {
+		for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+			if (name.equals(xml.getAttributeLocalName(i))) {
+				String prefix = xml.getAttributePrefix(i);
+				if (prefix == null || prefix.isEmpty()) {
+					return xml.getAttributeValue(i);
 				}
 			}
 		}
-
+		return null;
 	}
 
 	/** Turns one sheet's XML into rows of raw cells. */
-	private static final class SheetHandler extends DefaultHandler {
+	private static final class SheetHandler {
 
 		private final SheetVisitor visitor;
 
@@ -254,21 +342,43 @@ final class XlsxReader {
 			this.merges = merges;
 		}
 
-		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes)
-				throws SAXException {
-			switch (localName) {
+		void parse(InputStream in) throws IOException, XMLStreamException {
+			try (in) {
+				XMLStreamReader xml = newStreamReader(in);
+				try {
+					while (xml.hasNext()) {
+						switch (next(xml)) {
+							case XMLStreamConstants.START_ELEMENT -> start(xml);
+							case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+								if (this.collecting) {
+									characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+								}
+							}
+							case XMLStreamConstants.END_ELEMENT -> end(xml.getLocalName());
+							default -> {
+							}
+						}
+					}
+				}
+				finally {
+					xml.close();
+				}
+			}
+		}
+
+		private void start(XMLStreamReader xml) throws XMLStreamException {
+			switch (xml.getLocalName()) {
 				case "row" -> {
-					String r = attributes.getValue("r");
+					String r = attribute(xml, "r");
 					this.rowNumber = (r != null) ? integer(r) : this.rowNumber + 1;
 					this.cells = new ArrayList<>();
 					this.column = -1;
 				}
 				case "c" -> {
-					String r = attributes.getValue("r");
+					String r = attribute(xml, "r");
 					this.column = (r != null) ? column(r) : this.column + 1;
-					this.type = attributes.getValue("t");
-					String s = attributes.getValue("s");
+					this.type = attribute(xml, "t");
+					String s = attribute(xml, "s");
 					this.style = (s != null) ? integer(s) : 0;
 					this.value.setLength(0);
 					this.hasValue = false;
@@ -282,19 +392,15 @@ final class XlsxReader {
 			}
 		}
 
-		@Override
-		public void characters(char[] ch, int start, int length) {
-			if (this.collecting) {
-				// Checked as it grows: a cell's text must not fill the heap before it is complete.
-				if (this.value.length() + length > this.limits.maxCellText()) {
-					throw LimitedVisitor.cellTooLong(this.limits);
-				}
-				this.value.append(ch, start, length);
+		private void characters(char[] ch, int start, int length) {
+			// Checked as it grows: a cell's text must not fill the heap before it is complete.
+			if (this.value.length() + length > this.limits.maxCellText()) {
+				throw LimitedVisitor.cellTooLong(this.limits);
 			}
+			this.value.append(ch, start, length);
 		}
 
-		@Override
-		public void endElement(String uri, String localName, String qName) throws SAXException {
+		private void end(String localName) throws XMLStreamException {
 			switch (localName) {
 				case "v", "t" -> {
 					this.hasValue |= this.collecting;
@@ -328,7 +434,7 @@ final class XlsxReader {
 			}
 		}
 
-		private Cell cell() throws SAXException {
+		private Cell cell() throws XMLStreamException {
 			String raw = this.value.toString();
 			Style style = this.styles.at(this.style);
 			String t = (this.type != null) ? this.type : "n";
@@ -344,8 +450,7 @@ final class XlsxReader {
 				};
 			}
 			catch (NumberFormatException | DateTimeException | IndexOutOfBoundsException ex) {
-				throw new SAXException("Unreadable value \"" + raw + "\" in " + Cell.columnName(this.column)
-						+ this.rowNumber, ex);
+				throw damaged("Unreadable value \"" + raw + "\" in " + Cell.columnName(this.column) + this.rowNumber, ex);
 			}
 		}
 
@@ -367,41 +472,38 @@ final class XlsxReader {
 			return new Cell(this.column, CellKind.NUMBER, DAY.format(date), number, date, false, style.font());
 		}
 
-		private static int integer(String attribute) throws SAXException {
-			try {
-				return Integer.parseInt(attribute);
-			}
-			catch (NumberFormatException ex) {
-				throw new SAXException("Not a number: " + attribute, ex);
-			}
-		}
-
-		/** The row number of a reference such as "AB12". */
-		static int row(String reference) throws SAXException {
-			int digits = 0;
-			while (digits < reference.length() && !Character.isDigit(reference.charAt(digits))) {
-				digits++;
-			}
-			return integer(reference.substring(digits));
-		}
-
-		/** The 0-based column of a reference such as "AB12". */
-		static int column(String reference) {
-			int column = 0;
-			for (int i = 0; i < reference.length(); i++) {
-				char c = reference.charAt(i);
-				if (c < 'A' || c > 'Z') {
-					break;
-				}
-				column = column * 26 + (c - 'A' + 1);
-			}
-			return column - 1;
-		}
-
 	}
 
-	/** Carries an exception of the visitor through the SAX parser so it is not taken for a damaged file. */
-	private static final class VisitorFailure extends SAXException {
+	private static int integer(String attribute) throws XMLStreamException {
+		try {
+			return Integer.parseInt(attribute);
+		}
+		catch (NumberFormatException ex) {
+			throw damaged("Not a number: " + attribute, ex);
+		}
+	}
+
+	/** The 0-based column of a reference such as "AB12". */
+	static int column(String reference) {
+		int column = 0;
+		for (int i = 0; i < reference.length(); i++) {
+			char c = reference.charAt(i);
+			if (c < 'A' || c > 'Z') {
+				break;
+			}
+			column = column * 26 + (c - 'A' + 1);
+		}
+		return column - 1;
+	}
+
+	private static XMLStreamException damaged(String message, Exception cause) {
+		XMLStreamException damaged = new XMLStreamException(message);
+		damaged.initCause(cause);
+		return damaged;
+	}
+
+	/** Carries an exception of the visitor past the catch that takes parser failures for a damaged file. */
+	private static final class VisitorFailure extends RuntimeException {
 
 		VisitorFailure(RuntimeException cause) {
 			super(cause);

@@ -16,13 +16,31 @@ import java.util.regex.Pattern;
  * refuses what a parser could be made to expand or fetch: a DOCTYPE (entities, an external DTD),
  * any other {@code <!} declaration, a schema location, or an encoding that would hide them from
  * this scan. It also bounds what parsers buffer whole: one tag, comment or processing
- * instruction, and the nesting depth. Parts that do not start like XML are only drained, so their
- * inflated size is still counted.
+ * instruction, one run of text, the attributes of one tag, the different names in a worksheet, and
+ * the nesting depth. Parts that do not start like XML are only drained, so their
+ * inflated size is still counted. On the way it notes a worksheet's mergeCell tags
+ * ({@link SheetMerges}), so the sheet need not be parsed twice.
  */
 final class XmlSafety {
 
 	/** Workbook parts nest a dozen levels; parsers keep a frame per open element. */
 	static final int MAX_DEPTH = 1_000;
+
+	/**
+	 * The JDK's own limit per element; aalto-xml, which parses the sheets, has none and slows down
+	 * more than linearly with the attributes of one tag (580,000 of them took over ten minutes).
+	 */
+	static final int MAX_ATTRIBUTES = 10_000;
+
+	/**
+	 * Different element and attribute names in a worksheet, which has a dozen: aalto-xml's name
+	 * table slows down more than linearly past some tens of thousands (500,000 took minutes).
+	 */
+	static final int MAX_NAMES = 10_000;
+
+	private static final long FNV_START = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
 
 	private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
@@ -32,25 +50,46 @@ final class XmlSafety {
 
 	private static final char[] SCHEMA_LOCATION = "schemalocation".toCharArray();
 
+	private static final char[] MERGE_CELL = "mergeCell".toCharArray();
+
 	private final String file;
 
 	private final String part;
 
 	private final long maxMarkup;
 
+	/** The part's bytes when each byte is one character (UTF-8 and single-byte encodings), else null. */
+	private final InputStream bytes;
+
+	private final byte[] byteBuffer;
+
+	/** The part's characters when it is UTF-16, else null. */
 	private final Reader in;
 
-	private final char[] buffer = new char[8192];
+	private final char[] buffer;
+
+	private final SheetMerges.Part merges;
+
+	/** Hashes of the names seen in a worksheet (0 for an empty slot), or null for other parts. */
+	private final long[] names;
+
+	private int nameCount;
 
 	private int position;
 
 	private int length;
 
-	private XmlSafety(String file, String part, long maxMarkup, Reader in) {
+	private XmlSafety(String file, String part, long maxMarkup, InputStream bytes, Reader in,
+			SheetMerges.Part merges) {
 		this.file = file;
 		this.part = part;
 		this.maxMarkup = maxMarkup;
+		this.bytes = bytes;
+		this.byteBuffer = (bytes != null) ? new byte[16384] : null;
 		this.in = in;
+		this.buffer = (in != null) ? new char[8192] : null;
+		this.merges = merges;
+		this.names = (merges != null) ? new long[1 << 15] : null;
 	}
 
 	/**
@@ -63,13 +102,25 @@ final class XmlSafety {
 	 */
 	static void check(String file, String part, InputStream bytes, long maxMarkup)
 			throws IOException, UnreadableFileException {
+		check(file, part, bytes, maxMarkup, null);
+	}
+
+	/**
+	 * Reads the part to its end, noting its mergeCell tags.
+	 * @param merges where the part's merged regions go, or null
+	 */
+	static void check(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges)
+			throws IOException, UnreadableFileException {
 		BufferedInputStream in = new BufferedInputStream(bytes);
 		in.mark(4);
 		byte[] head = in.readNBytes(4);
 		in.reset();
 		Charset charset = charset(file, part, head);
 		in.skipNBytes(byteOrderMark(head));
-		new XmlSafety(file, part, maxMarkup, new InputStreamReader(in, charset)).scan();
+		// One byte, one character: decoding through a Reader would only widen them.
+		boolean bytewise = charset.equals(StandardCharsets.ISO_8859_1);
+		new XmlSafety(file, part, maxMarkup, bytewise ? in : null, bytewise ? null : new InputStreamReader(in, charset),
+				merges).scan();
 	}
 
 	/**
@@ -122,7 +173,7 @@ final class XmlSafety {
 				depth = markup(depth, first);
 				first = false;
 			}
-			c = next();
+			c = nextMarkup();
 		}
 	}
 
@@ -162,7 +213,7 @@ final class XmlSafety {
 					: this.part + " holds a <!" + declared + " declaration");
 		}
 		if (c == '/') {
-			until(">", 0);
+			endTag();
 			return depth - 1;
 		}
 		return tag(c, depth);
@@ -174,9 +225,35 @@ final class XmlSafety {
 		int matched = 0;
 		int last = 0;
 		long count = 0;
+		int attributes = 0;
+		// How much of the tag's local name matches "mergeCell" so far (-1: it does not).
+		int local = 0;
+		boolean inName = true;
+		StringBuilder mergeCell = null;
+		long name = FNV_START;
 		for (int c = first; c != -1; c = next()) {
 			if (++count > this.maxMarkup) {
 				throw tooLong();
+			}
+			if (this.names != null && quote == 0) {
+				name = nameChar(name, c);
+			}
+			if (inName) {
+				if (c <= ' ' || c == '/' || c == '>') {
+					inName = false;
+					if (local == MERGE_CELL.length && this.merges != null) {
+						mergeCell = new StringBuilder();
+					}
+				}
+				else if (c == ':') {
+					local = 0;
+				}
+				else {
+					local = (local >= 0 && local < MERGE_CELL.length && c == MERGE_CELL[local]) ? local + 1 : -1;
+				}
+			}
+			if (mergeCell != null) {
+				mergeCell.append((char) c);
 			}
 			if (quote != 0) {
 				if (c == quote) {
@@ -185,11 +262,24 @@ final class XmlSafety {
 				continue;
 			}
 			if (c == '"' || c == '\'') {
-				quote = c;
 				matched = 0;
+				name = FNV_START;
+				if (mergeCell == null) {
+					count = skipPast(c, count);
+				}
+				else {
+					quote = c;
+				}
 				continue;
 			}
+			if (c == '=' && ++attributes > MAX_ATTRIBUTES) {
+				throw new LimitExceededException(
+						"more than " + Sizes.count(MAX_ATTRIBUTES) + " attributes in one XML tag in " + this.part);
+			}
 			if (c == '>') {
+				if (mergeCell != null) {
+					this.merges.mergeCell(mergeCell);
+				}
 				if (last == '/') {
 					return depth;
 				}
@@ -200,10 +290,12 @@ final class XmlSafety {
 				return depth + 1;
 			}
 			// An attribute name, outside quotes: xsi:schemaLocation, xsi:noNamespaceSchemaLocation.
-			matched = (Character.toLowerCase(c) == SCHEMA_LOCATION[matched]) ? matched + 1
-					: (Character.toLowerCase(c) == SCHEMA_LOCATION[0]) ? 1 : 0;
-			if (matched == SCHEMA_LOCATION.length) {
-				throw unsafe(this.file, this.part, this.part + " refers to an external schema (schemaLocation)");
+			if (matched != 0 || c == 's' || c == 'S' || c >= 0x80) {
+				int lower = lowerCase(c);
+				matched = (lower == SCHEMA_LOCATION[matched]) ? matched + 1 : (lower == SCHEMA_LOCATION[0]) ? 1 : 0;
+				if (matched == SCHEMA_LOCATION.length) {
+					throw unsafe(this.file, this.part, this.part + " refers to an external schema (schemaLocation)");
+				}
 			}
 			if (c > ' ') {
 				last = c;
@@ -218,6 +310,36 @@ final class XmlSafety {
 			throw unsafe(this.file, this.part,
 					this.part + " is XML in the encoding " + encoding.group(1) + ", which hides its declarations from checks");
 		}
+	}
+
+	/** An end tag after its "</": read up to and including its '>', as {@code until(">", 0)} would. */
+	private void endTag() throws IOException {
+		skipPast('>', 0);
+	}
+
+	/**
+	 * Reads up to and including the character {@code end}, counting each character read against
+	 * the longest markup allowed.
+	 * @param count the characters of the construct read so far
+	 * @return the count after {@code end}, or at the end of the part
+	 */
+	private long skipPast(int end, long count) throws IOException {
+		long counted = count;
+		while (this.position < this.length || fill()) {
+			for (int i = this.position; i < this.length; i++) {
+				if (++counted > this.maxMarkup) {
+					this.position = i + 1;
+					throw tooLong();
+				}
+				int c = (this.bytes != null) ? this.byteBuffer[i] & 0xFF : this.buffer[i];
+				if (c == end) {
+					this.position = i + 1;
+					return counted;
+				}
+			}
+			this.position = this.length;
+		}
+		return counted;
 	}
 
 	/**
@@ -264,22 +386,103 @@ final class XmlSafety {
 				"an XML tag, comment or instruction longer than " + Sizes.bytes(this.maxMarkup) + " in " + this.part);
 	}
 
+	/** One more character of a tag outside quotes: a name grows, or ends and is noted. */
+	private long nameChar(long name, int c) {
+		if (c <= ' ' || c == '/' || c == '>' || c == '=') {
+			if (name != FNV_START) {
+				noteName(name);
+			}
+			return FNV_START;
+		}
+		return (name ^ c) * FNV_PRIME;
+	}
+
+	private void noteName(long hash) {
+		long key = (hash == 0) ? 1 : hash;
+		int mask = this.names.length - 1;
+		int i = (int) (key ^ (key >>> 32)) & mask;
+		while (this.names[i] != 0) {
+			if (this.names[i] == key) {
+				return;
+			}
+			i = (i + 1) & mask;
+		}
+		if (++this.nameCount > MAX_NAMES) {
+			throw new LimitExceededException(
+					"more than " + Sizes.count(MAX_NAMES) + " different XML names in " + this.part);
+		}
+		this.names[i] = key;
+	}
+
+	private static int lowerCase(int c) {
+		if (c < 0x80) {
+			return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+		}
+		return Character.toLowerCase(c);
+	}
+
 	private void drain() throws IOException {
-		while (this.in.read(this.buffer) != -1) {
-			// reading inflates the entry, so its size is counted
+		while (fill()) {
+			this.position = this.length;
 		}
 	}
 
 	private int next() throws IOException {
-		if (this.position == this.length) {
-			this.length = this.in.read(this.buffer);
-			this.position = 0;
-			if (this.length <= 0) {
-				this.length = 0;
+		if (this.position == this.length && !fill()) {
+			return -1;
+		}
+		return (this.bytes != null) ? this.byteBuffer[this.position++] & 0xFF : this.buffer[this.position++];
+	}
+
+	/**
+	 * Skips text up to the next '<' and returns it, or -1 at the end. One run of text is bounded
+	 * like markup: the sheet parser holds a text it is asked for whole.
+	 */
+	private int nextMarkup() throws IOException {
+		long text = 0;
+		while (true) {
+			if (this.position == this.length && !fill()) {
 				return -1;
 			}
+			int from = this.position;
+			int found = -1;
+			if (this.bytes != null) {
+				byte[] buffer = this.byteBuffer;
+				for (int i = from, end = this.length; i < end; i++) {
+					if (buffer[i] == '<') {
+						found = i;
+						break;
+					}
+				}
+			}
+			else {
+				char[] buffer = this.buffer;
+				for (int i = from, end = this.length; i < end; i++) {
+					if (buffer[i] == '<') {
+						found = i;
+						break;
+					}
+				}
+			}
+			text += ((found >= 0) ? found : this.length) - from;
+			if (text > this.maxMarkup) {
+				throw new LimitExceededException(
+						"XML text longer than " + Sizes.bytes(this.maxMarkup) + " in one piece in " + this.part);
+			}
+			if (found >= 0) {
+				this.position = found + 1;
+				return '<';
+			}
+			this.position = this.length;
 		}
-		return this.buffer[this.position++];
+	}
+
+	/** Reads the next buffer full (reading inflates the entry, so its size is counted); false at the end. */
+	private boolean fill() throws IOException {
+		int read = (this.bytes != null) ? this.bytes.read(this.byteBuffer) : this.in.read(this.buffer);
+		this.position = 0;
+		this.length = Math.max(read, 0);
+		return read > 0;
 	}
 
 	private static UnreadableFileException unsafe(String file, String part, String detail) {

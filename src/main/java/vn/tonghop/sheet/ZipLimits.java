@@ -41,6 +41,8 @@ final class ZipLimits {
 	private static final List<String> READ_WHOLE = List.of(XSSFRelation.STYLES.getContentType(),
 			XSSFRelation.THEME.getContentType(), ContentTypes.CORE_PROPERTIES_PART);
 
+	private static final String WORKSHEET = XSSFRelation.WORKSHEET.getContentType();
+
 	private ZipLimits() {
 	}
 
@@ -57,16 +59,17 @@ final class ZipLimits {
 	/**
 	 * @throws LimitExceededException too many entries, an entry or the whole too large once
 	 * inflated, an entry inflating too much
+	 * @return the merged regions of the worksheets, noted on the way
 	 * @throws UnreadableFileException file-unsafe-xml from {@link XmlSafety}
 	 */
-	static void check(ZipFile zip, List<ZipArchiveEntry> entries, String name, ReadLimits limits)
+	static SheetMerges check(ZipFile zip, List<ZipArchiveEntry> entries, String name, ReadLimits limits)
 			throws IOException, UnreadableFileException {
 		if (entries.size() > limits.maxZipEntries()) {
 			throw new LimitExceededException(
 					"more than " + Sizes.count(limits.maxZipEntries()) + " files inside the workbook's zip");
 		}
 		long maxEntry = limits.maxUnzippedEntrySize().toBytes();
-		long maxPart = Math.min(maxEntry, limits.maxXmlPartSize().toBytes());
+		long maxPart = maxMarkup(limits);
 		long declared = 0;
 		for (ZipArchiveEntry entry : entries) {
 			if (entry.getSize() > maxEntry) {
@@ -79,6 +82,7 @@ final class ZipLimits {
 			throw budget.exceeded();
 		}
 		ContentTypeMap types = new ContentTypeMap();
+		SheetMerges merges = new SheetMerges();
 		for (ZipArchiveEntry entry : entries) {
 			if (entry.getName().equalsIgnoreCase(CONTENT_TYPES)) {
 				byte[] bytes;
@@ -104,10 +108,17 @@ final class ZipLimits {
 					in.transferTo(OutputStream.nullOutputStream());
 				}
 				else {
-					XmlSafety.check(name, entry.getName(), in, maxPart);
+					XmlSafety.check(name, entry.getName(), in, maxPart,
+							WORKSHEET.equals(type) ? merges.part(entry.getName()) : null);
 				}
 			}
 		}
+		return merges;
+	}
+
+	/** The longest XML part read whole, and the longest tag or text in any part. */
+	static long maxMarkup(ReadLimits limits) {
+		return Math.min(limits.maxUnzippedEntrySize().toBytes(), limits.maxXmlPartSize().toBytes());
 	}
 
 	private static LimitExceededException entryTooLarge(String entry, long max) {

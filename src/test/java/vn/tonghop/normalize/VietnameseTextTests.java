@@ -43,4 +43,36 @@ class VietnameseTextTests {
 		assertThat(VietnameseText.asciiKey("Số ĐV (tham dự)")).isEqualTo("so dv tham du");
 	}
 
+	@Test
+	void asciiKeyCharacterByCharacterEqualsTheKeyOfTheWholeText() {
+		// given every character the per-character key covers, in every pair and between words
+		StringBuilder covered = new StringBuilder();
+		for (char c = 0; c < '\u1F00'; c++) {
+			if (VietnameseText.keyPart(c) != null) {
+				covered.append(c);
+			}
+		}
+		// when keyed both ways, then the keys agree
+		int compared = 0;
+		for (int i = 0; i < covered.length(); i++) {
+			for (int j = 0; j < covered.length(); j++) {
+				String text = "X" + covered.charAt(i) + covered.charAt(j) + " y";
+				assertThat(VietnameseText.asciiKey(text)).as("U+%04X U+%04X", (int) covered.charAt(i), (int) covered.charAt(j))
+					.isEqualTo(VietnameseText.foldedKey(text));
+				compared++;
+			}
+		}
+		assertThat(covered.length()).isGreaterThan(1000);
+		assertThat(compared).isEqualTo(covered.length() * covered.length());
+	}
+
+	@Test
+	void asciiKeyOfVietnameseInAnyNormalForm() {
+		String nfd = Normalizer.normalize("  Ủy ban\u200B nhân dân\u00A0Phường Hoà Bình — Số ĐV ", Normalizer.Form.NFD);
+
+		assertThat(VietnameseText.asciiKey(nfd)).isEqualTo("uy ban nhan dan phuong hoa binh so dv")
+			.isEqualTo(VietnameseText.foldedKey(nfd));
+		assertThat(VietnameseText.asciiKey("Ω Σ ΟΔΟΣ")).isEqualTo(VietnameseText.foldedKey("Ω Σ ΟΔΟΣ"));
+	}
+
 }

@@ -419,8 +419,11 @@ class HostileFilesTests {
 	@Test
 	void theParsersRefuseADoctypeEvenWithoutTheCheck() {
 		Path file = write("xxe.xlsx", withDoctype(SHEET, "<!DOCTYPE x [<!ENTITY % r SYSTEM \"" + url() + "/d\"> %r;]>"));
+		// As if the sheet had been scanned: the reader goes straight to its parser.
+		SheetMerges scanned = new SheetMerges();
+		scanned.part(SHEET);
 
-		assertThatThrownBy(() -> XlsxReader.read(file, "xxe.xlsx", ReadLimits.defaults(), new Recorder()))
+		assertThatThrownBy(() -> XlsxReader.read(file, "xxe.xlsx", ReadLimits.defaults(), scanned, new Recorder()))
 			.isInstanceOfSatisfying(UnreadableFileException.class, (ex) -> assertThat(ex.reason()).isEqualTo("file-corrupt"));
 		assertThat(this.requests).hasValue(0);
 	}
@@ -432,6 +435,53 @@ class HostileFilesTests {
 
 		assertRejected(write("deep.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), "file-over-limit",
 				"XML nested more than 1,000 levels deep in " + SHEET);
+	}
+
+	@Test
+	void tagWithMoreAttributesThanTheLimit() {
+		StringBuilder attributes = new StringBuilder();
+		for (int i = 0; i <= XmlSafety.MAX_ATTRIBUTES; i++) {
+			attributes.append(" a").append(i).append("=\"\"");
+		}
+		// In a worksheet the limit on different names comes first.
+		String part = "<?xml version=\"1.0\"?><extra" + attributes + "/>";
+
+		assertRejected(write("attributes.xlsx", xlsxWith(Map.of("xl/extra.xml", utf8(part)))), "file-over-limit",
+				"more than 10,000 attributes in one XML tag in xl/extra.xml");
+	}
+
+	@Test
+	void textLongerThanTheLimitInOnePiece() {
+		// The sheet parser would hold it whole before the cell's own limit could stop it.
+		String sheet = worksheet("", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + randomText(2 << 20)
+				+ "</t></is></c></row>");
+
+		assertRejected(write("text.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), limits("max-xml-part-size", "1MB"),
+				"file-over-limit", "XML text longer than 1 MB in one piece in " + SHEET);
+	}
+
+	@Test
+	void aSheetPartTypedAsSomethingElseIsScannedBeforeItIsParsed() {
+		Map<String, byte[]> parts = HostileFiles.unzip(HostileFiles.submission(true));
+		String types = new String(parts.get("[Content_Types].xml"), StandardCharsets.UTF_8)
+			.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", "application/xml");
+		String sheet = worksheet("", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + randomText(2 << 20)
+				+ "</t></is></c></row>");
+
+		assertRejected(write("typed.xlsx", xlsxWith(Map.of("[Content_Types].xml", utf8(types), SHEET, utf8(sheet)))),
+				limits("max-xml-part-size", "1MB"), "file-over-limit",
+				"XML text longer than 1 MB in one piece in " + SHEET);
+	}
+
+	@Test
+	void sheetWithMoreDifferentNamesThanTheLimit() {
+		StringBuilder elements = new StringBuilder("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+		for (int i = 0; i <= XmlSafety.MAX_NAMES; i++) {
+			elements.append("<n").append(i).append("/>");
+		}
+
+		assertRejected(write("names.xlsx", xlsxWith(Map.of(SHEET, utf8(worksheet("", elements.toString()))))),
+				"file-over-limit", "more than 10,000 different XML names in " + SHEET);
 	}
 
 	@Test
@@ -579,6 +629,19 @@ class HostileFilesTests {
 		}));
 
 		assertRejected(file, "file-over-limit", "more than 256 merged areas over row 1");
+	}
+
+	@Test
+	void xlsxWithMoreMergedAreasThanASheetMayHave() {
+		StringBuilder merges = new StringBuilder("<mergeCells>");
+		for (int r = 1; r <= 100_001; r++) {
+			merges.append("<mergeCell ref=\"A").append(r).append(":B").append(r).append("\"/>");
+		}
+		String sheet = worksheet("", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+			.replace("</worksheet>", merges + "</mergeCells></worksheet>");
+
+		assertRejected(write("merges.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), "file-over-limit",
+				"more than 100,000 merged areas on a sheet");
 	}
 
 	// Gone

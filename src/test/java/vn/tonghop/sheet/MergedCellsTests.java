@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.tonghop.sheet.Fixtures.Format;
 import vn.tonghop.sheet.Fixtures.Recorder;
@@ -199,6 +202,65 @@ class MergedCellsTests {
 		Workbooks.read(file, recorder);
 
 		assertThat(recorder.rows).extracting((row) -> row.cell(0).text()).containsExactly("a", "a", "a");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "<mergeCells count=\"1\"><mergeCell ref=\"B1:B3\"/></mergeCells>",
+			"<mergeCells><mergeCell ref=\"B1:B&#51;\"/></mergeCells>",
+			"<x:mergeCells xmlns:x=\"" + HostileFiles.MAIN + "\"><x:mergeCell ref=\"B1:B3\"></x:mergeCell></x:mergeCells>",
+			"<mergeCells>\n<mergeCell  ref = 'B1:B3' />\n</mergeCells>",
+			"<mergeCells><mergeCell ref=\"B1:B3\"/><!-- <mergeCell ref=\"C1:C3\"/> --></mergeCells>" })
+	void xlsxMergesAreAppliedHoweverTheirTagsAreWritten(String mergeCells) throws Exception {
+		// XmlSafety notes the plain tags while it scans; the others are read by a parser first
+		Path file = HostileFiles.write(this.dir, "merged.xlsx", HostileFiles.xlsxWith(Map.of(HostileFiles.SHEET,
+				HostileFiles.utf8(sheet("<row r=\"1\">" + inline("A1", "a") + inline("B1", "Phường") + inline("C1", "x")
+						+ "</row><row r=\"2\">" + inline("A2", "b") + "</row><row r=\"3\">" + inline("A3", "c") + "</row>",
+						mergeCells)))));
+		Recorder recorder = new Recorder();
+
+		Workbooks.read(file, recorder);
+
+		assertThat(recorder.rows).extracting(SheetRow::number,
+				(row) -> row.cells().stream().map(Cell::text).collect(Collectors.joining("|")))
+			.containsExactly(tuple(1, "a|Phường|x"), tuple(2, "b|Phường"), tuple(3, "c|Phường"));
+	}
+
+	@Test
+	void mergeListsNotedPlainlyAreKeptAndOthersLeftToTheParser() {
+		SheetMerges merges = new SheetMerges();
+		merges.part("xl/worksheets/sheet1.xml").mergeCell(" ref=\"A1:B2\"/>");
+		merges.part("xl/worksheets/sheet2.xml").mergeCell(" ref=\"A1:B&#50;\"/>");
+		merges.part("xl/worksheets/sheet3.xml").mergeCell(" ref=\"A1:B2\"/>");
+		merges.part("xl/worksheets/sheet3.xml").mergeCell(" ref=\"A1:B2\"/>");
+		merges.part("xl/worksheets/sheet4.xml").mergeCell(" x:ref=\"A1:B2\" ref=\"C3:C4\">");
+
+		assertThat(merges.of("/XL/worksheets/sheet1.xml")).containsExactly(new MergedCells.Region(1, 2, 0, 1));
+		assertThat(merges.of("/xl/worksheets/sheet2.xml")).isNull();
+		assertThat(merges.of("/xl/worksheets/sheet3.xml")).isNull();
+		assertThat(merges.of("/xl/worksheets/sheet4.xml")).containsExactly(new MergedCells.Region(3, 4, 2, 2));
+		assertThat(merges.of("/xl/worksheets/sheet5.xml")).isNull();
+	}
+
+	@Test
+	void noMoreRegionsAreHeldThanOneSheetMayHave() {
+		SheetMerges merges = new SheetMerges();
+		SheetMerges.Part first = merges.part("xl/worksheets/sheet1.xml");
+		for (int r = 1; r <= MergedCells.MAX_REGIONS; r++) {
+			first.mergeCell(" ref=\"A" + r + ":B" + r + "\"/>");
+		}
+		merges.part("xl/worksheets/sheet2.xml").mergeCell(" ref=\"A1:B1\"/>");
+
+		assertThat(merges.of("/xl/worksheets/sheet1.xml")).hasSize(MergedCells.MAX_REGIONS);
+		assertThat(merges.of("/xl/worksheets/sheet2.xml")).isNull();
+	}
+
+	private static String sheet(String rows, String mergeCells) {
+		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + HostileFiles.MAIN + "\"><sheetData>" + rows
+				+ "</sheetData>" + mergeCells + "</worksheet>";
+	}
+
+	private static String inline(String reference, String text) {
+		return "<c r=\"" + reference + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
 	}
 
 }
