@@ -9,17 +9,24 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +57,11 @@ public class InputScanner {
 		this.properties = properties;
 	}
 
+	/**
+	 * Reads every new file first (hash, then archive), and registers them all at the end with a few
+	 * set-based statements: a national day drops thousands of files, and statements per file made
+	 * the scan a third of the run.
+	 */
 	public ScanResult scan(Path input, long jobExecutionId) {
 		Path root = input.toAbsolutePath().normalize();
 		Counts counts = new Counts();
@@ -59,95 +71,153 @@ public class InputScanner {
 		}
 		DropFolder.Listing listing = DropFolder.list(root);
 		listing.vanished().forEach((path) -> counts.vanished.add(root.relativize(path).toString()));
+		Set<Seen> seen = seen(listing.files());
+		List<Hashed> hashed = new ArrayList<>();
 		for (Path file : listing.files()) {
-			try {
-				take(root, file, jobExecutionId, counts);
-			}
-			catch (NoSuchFileException ex) {
-				// Deleted or moved between the listing and its turn: nothing of it was registered.
-				log.warn("{} vanished before it could be taken", file);
-				counts.vanished.add(root.relativize(file).toString());
-			}
-			catch (Archive.SourceChangedException ex) {
-				// Replaced between its hash and its copy: taken by a later scan, once it is stable.
-				log.warn("{}; left for the next scan", ex.getMessage());
-				counts.unstable++;
-			}
-			catch (IOException ex) {
-				// Unreadable or unarchivable: left where it is for the next scan.
-				log.warn("Could not take {}: {}", file, ex.toString());
-				counts.skipped++;
-			}
+			attempt(root, file, counts, () -> hash(root, file, seen, counts).ifPresent(hashed::add));
 		}
+		Map<String, Long> known = known(hashed);
+		List<Hashed> taken = new ArrayList<>();
+		Map<String, Hashed> takenByHash = new HashMap<>();
+		for (Hashed file : hashed) {
+			if (known.containsKey(file.hash()) || takenByHash.containsKey(file.hash())) {
+				taken.add(file);
+				continue;
+			}
+			attempt(root, file.file(), counts, () -> {
+				Hashed archived = file.archived(this.archive.store(file.file(), file.hash()));
+				taken.add(archived);
+				takenByHash.put(file.hash(), archived);
+			});
+		}
+		register(taken, known, jobExecutionId, counts);
 		ScanResult result = counts.result();
 		log.info("Scan of {}: {}", root, result);
 		return result;
 	}
 
+	/** Runs one file's step; a file that fails is counted and left for the next scan. */
+	private static void attempt(Path root, Path file, Counts counts, FileStep step) {
+		try {
+			step.run();
+		}
+		catch (NoSuchFileException ex) {
+			// Deleted or moved between the listing and its turn: nothing of it was registered.
+			log.warn("{} vanished before it could be taken", file);
+			counts.vanished.add(root.relativize(file).toString());
+		}
+		catch (Archive.SourceChangedException ex) {
+			// Replaced between its hash and its copy: taken by a later scan, once it is stable.
+			log.warn("{}; left for the next scan", ex.getMessage());
+			counts.unstable++;
+		}
+		catch (IOException ex) {
+			// Unreadable or unarchivable: left where it is for the next scan.
+			log.warn("Could not take {}: {}", file, ex.toString());
+			counts.skipped++;
+		}
+	}
+
 	/**
-	 * Hashes, archives, then registers: every read of the file comes before the first row about it,
-	 * so a file that vanishes on the way leaves nothing behind (the scan's transaction commits the
-	 * rows of the files that were taken).
+	 * Hashes a stable file not seen before as it is. Every read of the file comes before the first
+	 * row about it, so a file that vanishes on the way leaves nothing behind.
 	 */
-	private void take(Path root, Path file, long jobExecutionId, Counts result) throws IOException {
+	private Optional<Hashed> hash(Path root, Path file, Set<Seen> seen, Counts result) throws IOException {
 		BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
-		Instant modified = before.lastModifiedTime().toInstant();
+		// As PostgreSQL keeps it: to the microsecond.
+		Instant modified = before.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS);
 		if (modified.plus(this.properties.stableFor()).isAfter(this.clock.instant())) {
 			result.unstable++;
-			return;
+			return Optional.empty();
 		}
-		String path = file.toString();
-		if (alreadySeen(path, before.size(), modified)) {
-			return;
+		if (seen.contains(new Seen(file.toString(), before.size(), modified))) {
+			return Optional.empty();
 		}
 		String hash = sha256(file);
 		BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
 		if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
 			result.unstable++;
-			return;
+			return Optional.empty();
 		}
-		Path relative = root.relativize(file);
-		List<Long> known = this.jdbc.queryForList("SELECT id FROM tonghop.submission WHERE content_hash = ?", Long.class,
-				hash);
-		if (!known.isEmpty()) {
-			seen(path, before.size(), modified, hash);
-			logIntake(jobExecutionId, relative, hash, known.get(0), "duplicate");
-			result.duplicates++;
-			return;
-		}
-		Path archived = this.archive.store(file, hash);
-		String folderUnit = relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
-		List<Long> created = this.jdbc.queryForList("INSERT INTO tonghop.submission (content_hash, file_name, source_path, "
-				+ "folder_unit_code, size_bytes, archive_path) VALUES (?, ?, ?, ?, ?, ?) "
-				+ "ON CONFLICT (content_hash) DO NOTHING RETURNING id", Long.class, hash, file.getFileName().toString(),
-				relative.toString(), folderUnit, before.size(), archived.toString());
-		seen(path, before.size(), modified, hash);
-		if (created.isEmpty()) {
-			// Another instance registered the same bytes a moment ago.
-			Long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE content_hash = ?", Long.class, hash);
-			logIntake(jobExecutionId, relative, hash, id, "duplicate");
-			result.duplicates++;
-			return;
-		}
-		logIntake(jobExecutionId, relative, hash, created.get(0), "new");
-		result.taken++;
+		return Optional.of(new Hashed(file, root.relativize(file), before.size(), modified, hash, null));
 	}
 
-	private void seen(String path, long size, Instant modified, String hash) {
-		this.jdbc.update("INSERT INTO tonghop.seen_file (path, size_bytes, modified_at, content_hash) VALUES (?, ?, ?, ?) "
-				+ "ON CONFLICT (path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, modified_at = EXCLUDED.modified_at, "
-				+ "content_hash = EXCLUDED.content_hash, seen_at = now()", path, size, Timestamp.from(modified), hash);
+	/** The listed files as they were when last taken, in one query. */
+	private Set<Seen> seen(List<Path> files) {
+		Set<Seen> seen = new HashSet<>();
+		this.jdbc.query("SELECT path, size_bytes, modified_at FROM tonghop.seen_file WHERE path = ANY (?)",
+				(RowCallbackHandler) (rs) -> seen.add(new Seen(rs.getString(1), rs.getLong(2),
+						rs.getTimestamp(3).toInstant())),
+				(Object) files.stream().map(Path::toString).toArray(String[]::new));
+		return seen;
 	}
 
-	private boolean alreadySeen(String path, long size, Instant modified) {
-		Integer seen = this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file WHERE path = ? AND size_bytes = ? "
-				+ "AND modified_at = ?", Integer.class, path, size, Timestamp.from(modified));
-		return seen != null && seen > 0;
+	/** Submissions already holding one of these contents, by hash. */
+	private Map<String, Long> known(List<Hashed> files) {
+		Map<String, Long> known = new HashMap<>();
+		this.jdbc.query("SELECT content_hash, id FROM tonghop.submission WHERE content_hash = ANY (?)",
+				(RowCallbackHandler) (rs) -> known.put(rs.getString(1), rs.getLong(2)),
+				(Object) files.stream().map(Hashed::hash).distinct().toArray(String[]::new));
+		return known;
 	}
 
-	private void logIntake(long jobExecutionId, Path relative, String hash, long submissionId, String outcome) {
-		this.jdbc.update("INSERT INTO tonghop.intake_log (job_execution_id, path, content_hash, submission_id, outcome) "
-				+ "VALUES (?, ?, ?, ?, ?)", jobExecutionId, relative.toString(), hash, submissionId, outcome);
+	/**
+	 * Registers the archived files as pending submissions, in listing order, and every taken file as
+	 * seen and logged: new, or a duplicate of the submission its bytes already are.
+	 */
+	private void register(List<Hashed> taken, Map<String, Long> known, long jobExecutionId, Counts result) {
+		List<Hashed> archived = taken.stream().filter((file) -> file.archived() != null).toList();
+		Map<String, Long> created = new HashMap<>();
+		this.jdbc.query("""
+				INSERT INTO tonghop.submission (content_hash, file_name, source_path, folder_unit_code, size_bytes,
+				    archive_path)
+				SELECT f.hash, f.name, f.path, f.folder, f.size, f.archived
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
+				    WITH ORDINALITY AS f(hash, name, path, folder, size, archived, n)
+				ORDER BY f.n
+				ON CONFLICT (content_hash) DO NOTHING
+				RETURNING content_hash, id
+				""", (RowCallbackHandler) (rs) -> created.put(rs.getString(1), rs.getLong(2)),
+				column(archived, Hashed::hash), column(archived, (file) -> file.file().getFileName().toString()),
+				column(archived, (file) -> file.relative().toString()), column(archived, Hashed::folderUnit),
+				archived.stream().map(Hashed::size).toArray(Long[]::new),
+				column(archived, (file) -> file.archived().toString()));
+		// Another instance may have registered the same bytes a moment ago.
+		List<Hashed> lost = archived.stream().filter((file) -> !created.containsKey(file.hash())).toList();
+		known.putAll(known(lost));
+		List<String> outcomes = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		for (Hashed file : taken) {
+			Long id = created.get(file.hash());
+			boolean isNew = id != null && file.archived() != null;
+			outcomes.add(isNew ? "new" : "duplicate");
+			ids.add(isNew ? id : known.getOrDefault(file.hash(), id));
+			if (isNew) {
+				result.taken++;
+			}
+			else {
+				result.duplicates++;
+			}
+		}
+		this.jdbc.update("""
+				INSERT INTO tonghop.seen_file (path, size_bytes, modified_at, content_hash)
+				SELECT * FROM unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::text[])
+				ON CONFLICT (path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, modified_at = EXCLUDED.modified_at,
+				    content_hash = EXCLUDED.content_hash, seen_at = now()
+				""", column(taken, (file) -> file.file().toString()), taken.stream().map(Hashed::size).toArray(Long[]::new),
+				column(taken, (file) -> file.modified().toString()),
+				column(taken, Hashed::hash));
+		this.jdbc.update("""
+				INSERT INTO tonghop.intake_log (job_execution_id, path, content_hash, submission_id, outcome)
+				SELECT ?, f.path, f.hash, f.id, f.outcome
+				FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY AS f(path, hash, id, outcome, n)
+				ORDER BY f.n
+				""", jobExecutionId, column(taken, (file) -> file.relative().toString()), column(taken, Hashed::hash),
+				ids.toArray(Long[]::new), outcomes.toArray(String[]::new));
+	}
+
+	private static String[] column(List<Hashed> files, Function<Hashed, String> value) {
+		return files.stream().map(value).toArray(String[]::new);
 	}
 
 	static String sha256(Path file) throws IOException {
@@ -161,6 +231,35 @@ public class InputScanner {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
+	}
+
+	/** One file's step in a scan: reading, hashing or archiving it. */
+	@FunctionalInterface
+	private interface FileStep {
+
+		void run() throws IOException;
+
+	}
+
+	/** A file as it was when last taken. */
+	private record Seen(String path, long size, Instant modified) {
+	}
+
+	/**
+	 * A stable file read and hashed in this scan; archived once copied, null before and for a
+	 * duplicate, which is never copied.
+	 */
+	private record Hashed(Path file, Path relative, long size, Instant modified, String hash, Path archived) {
+
+		Hashed archived(Path copy) {
+			return new Hashed(this.file, this.relative, this.size, this.modified, this.hash, copy);
+		}
+
+		/** The unit folder the file was dropped in: the first folder under the drop folder. */
+		String folderUnit() {
+			return (this.relative.getNameCount() > 1) ? this.relative.getName(0).toString() : null;
+		}
+
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,12 @@ final class XmlSafety {
 	 */
 	static final int MAX_NAMES = 10_000;
 
-	private static final long FNV_START = 0xcbf29ce484222325L;
+	/**
+	 * Names are told apart by an FNV-1a hash started from a value drawn at random per process: with
+	 * FNV's published start, a file could be crafted whose thousands of different names share one
+	 * hash and pass as one name.
+	 */
+	private static final long FNV_START = new SecureRandom().nextLong();
 
 	private static final long FNV_PRIME = 0x100000001b3L;
 

@@ -3,6 +3,8 @@ package vn.tonghop.intake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -68,6 +70,40 @@ class InputScannerTests {
 		assertThat(registered()).containsExactly("a.csv", "c.csv");
 		assertThat(this.jdbc.queryForList("SELECT path FROM tonghop.intake_log ORDER BY path", String.class))
 			.containsExactly("a.csv", "c.csv");
+	}
+
+	@Test
+	void theSameBytesTwiceAreOneSubmissionAndAnUnchangedFileIsNotTakenAgain() throws IOException {
+		// given, in Long Biên's folder, a file, a copy of it under another name, and a third file
+		write("004/a.csv", "a");
+		write("004/b.csv", "a");
+		Path c = write("004/c.csv", "c");
+		InputScanner scanner = scanner((source) -> {
+		});
+
+		// when the folder is scanned
+		ScanResult first = scanner.scan(this.input, RUN);
+
+		// then a and c are new submissions in listing order, b is a duplicate of a
+		assertThat(List.of(first.taken(), first.duplicates())).containsExactly(2, 1);
+		assertThat(this.jdbc.queryForList("SELECT file_name || ' ' || folder_unit_code FROM tonghop.submission ORDER BY id",
+				String.class)).containsExactly("a.csv 004", "c.csv 004");
+		assertThat(this.jdbc.queryForList("SELECT l.path || ' ' || l.outcome || ' ' || s.file_name FROM tonghop.intake_log l "
+				+ "JOIN tonghop.submission s ON s.id = l.submission_id ORDER BY l.id", String.class))
+			.containsExactly("004/a.csv new a.csv", "004/b.csv duplicate a.csv", "004/c.csv new c.csv");
+		assertThat(archivedFiles()).hasSize(2);
+
+		// when it is scanned again unchanged, then nothing is taken or logged
+		ScanResult again = scanner.scan(this.input, RUN);
+		assertThat(List.of(again.taken(), again.duplicates())).containsExactly(0, 0);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.intake_log", Integer.class)).isEqualTo(3);
+
+		// when c is sent again with new bytes, then it is a resubmission
+		Files.writeString(c, "c, corrected");
+		Files.setLastModifiedTime(c, FileTime.from(Instant.now().minusSeconds(60)));
+		ScanResult resubmitted = scanner.scan(this.input, RUN);
+		assertThat(resubmitted.taken()).isEqualTo(1);
+		assertThat(registered()).containsExactly("a.csv", "c.csv", "c.csv");
 	}
 
 	@Test
