@@ -13,8 +13,8 @@ import vn.tonghop.units.UnitDirectory;
 @Component
 class ReferenceData {
 
-	private static final String VERSION = "SELECT (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM tonghop.unit)"
-			+ " || '|' || (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM tonghop.conference)";
+	/** Bumped by every statement that writes the units or the conferences (V14). */
+	private static final String VERSION = "SELECT version FROM tonghop.reference_version";
 
 	private final JdbcTemplate jdbc;
 
@@ -25,14 +25,14 @@ class ReferenceData {
 	}
 
 	synchronized Snapshot current() {
-		String version = this.jdbc.queryForObject(VERSION, String.class);
-		if (this.snapshot == null || !this.snapshot.version().equals(version)) {
+		long version = this.jdbc.queryForObject(VERSION, Long.class);
+		if (this.snapshot == null || this.snapshot.version() != version) {
 			this.snapshot = new Snapshot(version, UnitDirectory.load(this.jdbc), ConferenceDirectory.load(this.jdbc));
 		}
 		return this.snapshot;
 	}
 
-	record Snapshot(String version, UnitDirectory units, ConferenceDirectory conferences) {
+	record Snapshot(long version, UnitDirectory units, ConferenceDirectory conferences) {
 	}
 
 }
