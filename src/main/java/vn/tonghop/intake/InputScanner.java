@@ -78,16 +78,17 @@ public class InputScanner {
 		}
 		Map<String, Long> known = known(hashed);
 		List<Hashed> taken = new ArrayList<>();
-		Map<String, Hashed> takenByHash = new HashMap<>();
+		Set<String> archivedHashes = new HashSet<>();
 		for (Hashed file : hashed) {
-			if (known.containsKey(file.hash()) || takenByHash.containsKey(file.hash())) {
+			// Bytes already a submission, or archived a moment ago under another name: a duplicate.
+			if (known.containsKey(file.hash()) || archivedHashes.contains(file.hash())) {
 				taken.add(file);
 				continue;
 			}
 			attempt(root, file.file(), counts, () -> {
 				Hashed archived = file.archived(this.archive.store(file.file(), file.hash()));
 				taken.add(archived);
-				takenByHash.put(file.hash(), archived);
+				archivedHashes.add(file.hash());
 			});
 		}
 		register(taken, known, jobExecutionId, counts);
