@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +41,6 @@ public class SubmissionFeedback {
 	/** The ingest job's parameter naming the drop folder it scanned. */
 	private static final String INPUT_PARAMETER = "input";
 
-	private static final int RUNS_REMEMBERED = 16;
-
 	// A mapper of our own: the report's layout is a contract and must not follow application-wide settings.
 	private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -61,15 +56,8 @@ public class SubmissionFeedback {
 
 	private final ReportFolders folders;
 
-	/** The drop folders of the latest runs; a run's parameters never change. */
-	private final Map<Long, Path> dropRoots = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Long, Path> eldest) {
-			return size() > RUNS_REMEMBERED;
-		}
-
-	});
+	/** The drop folder of the run whose files came last: a run's files come together. */
+	private volatile DropRoot lastDropRoot;
 
 	SubmissionFeedback(JdbcTemplate jdbc, JobRepository jobs, IntakeProperties intake, FeedbackProperties properties,
 			ReadLimits limits) {
@@ -166,11 +154,18 @@ public class SubmissionFeedback {
 	/** The drop folder of the run that took the file; the configured one when the run is not known. */
 	private Path dropRoot(long jobExecutionId) {
 		// Loading an execution reads its parameters, steps and contexts: once per run, not per file.
-		return this.dropRoots.computeIfAbsent(jobExecutionId, (id) -> {
-			JobExecution execution = this.jobs.getJobExecution(id);
-			String input = execution != null ? execution.getJobParameters().getString(INPUT_PARAMETER) : null;
-			return input != null ? Path.of(input) : this.intake.input();
-		});
+		DropRoot last = this.lastDropRoot;
+		if (last != null && last.jobExecutionId() == jobExecutionId) {
+			return last.folder();
+		}
+		JobExecution execution = this.jobs.getJobExecution(jobExecutionId);
+		String input = execution != null ? execution.getJobParameters().getString(INPUT_PARAMETER) : null;
+		Path folder = input != null ? Path.of(input) : this.intake.input();
+		this.lastDropRoot = new DropRoot(jobExecutionId, folder);
+		return folder;
+	}
+
+	private record DropRoot(long jobExecutionId, Path folder) {
 	}
 
 	private static void publish(ReportFolders.Staged staged, PendingSubmission pending, Path folder) {

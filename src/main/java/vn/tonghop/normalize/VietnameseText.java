@@ -24,6 +24,7 @@ public final class VietnameseText {
 
 	private static final char EXTENDED_END = '\u1F00';
 
+	// Instances of their own, compared by identity: no character's letters can be taken for them.
 	private static final String KEY_SKIP = new String("");
 
 	private static final String KEY_SEPARATOR = new String(" ");

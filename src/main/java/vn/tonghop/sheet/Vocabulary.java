@@ -76,11 +76,7 @@ public final class Vocabulary {
 		return LABELS.get(key(text));
 	}
 
-	static boolean isTotals(String text) {
-		return isTotalsKey(VietnameseText.asciiKey(text));
-	}
-
-	/** {@link #isTotals} of a text whose {@link VietnameseText#asciiKey} is known. */
+	/** Whether a text, given by its {@link VietnameseText#asciiKey}, names the totals row ("Tổng cộng"). */
 	static boolean isTotalsKey(String asciiKey) {
 		// "t o n g c o n g" is the longest key that could match.
 		if (asciiKey.length() > 2 * TOTALS[0].length() - 1) {
@@ -95,12 +91,10 @@ public final class Vocabulary {
 		return false;
 	}
 
-	/** Whether a row starting with this text closes the table (signatures, notes, a place-date line). */
-	static boolean endsTable(String text) {
-		return endsTable(text, VietnameseText.asciiKey(text));
-	}
-
-	/** {@link #endsTable(String)} of a text whose {@link VietnameseText#asciiKey} is known. */
+	/**
+	 * Whether a row starting with this text closes the table (signatures, notes, a place-date line).
+	 * @param asciiKey the text's {@link VietnameseText#asciiKey}, which the caller has already made
+	 */
 	static boolean endsTable(String text, String asciiKey) {
 		for (String end : TABLE_ENDS) {
 			if (startsWithWords(asciiKey, end)) {
