@@ -73,7 +73,8 @@ public class History {
 				UNION ALL
 				SELECT 'added', p.point_name, p.host_unit_code, p.point_level, NULL, p.format, NULL, p.session_date,
 				       NULL, p.members_attending, NULL, p.others_attending, NULL, p.source_row
-				FROM tonghop.submission_change c JOIN warehouse.participation p ON p.submission_id = c.submission_id
+				FROM tonghop.submission_change c JOIN warehouse.participation p ON p.conference_code = c.conference_code
+				    AND p.reporting_unit_code = c.reporting_unit_code AND p.submission_id = c.submission_id
 				WHERE c.id = ? AND c.points_before = 0) points
 				ORDER BY coalesce(source_row_after, source_row_before), kind
 				""", (rs, i) -> new PointChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -40,12 +40,50 @@ public final class TableRecognizer {
 	 */
 	public static RecognizedTable read(Path file, ReadLimits limits, Consumer<PointRow> points)
 			throws UnreadableFileException, NoTableException {
-		Finder finder = new Finder(points);
+		return read(file, limits, new Listener() {
+
+			@Override
+			public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
+			}
+
+			@Override
+			public void point(PointRow row) {
+				points.accept(row);
+			}
+
+		});
+	}
+
+	/**
+	 * Reads the file within the given limits, telling {@code listener} where the table starts and
+	 * passing it every data row.
+	 * @throws UnreadableFileException when the file cannot be opened as a spreadsheet or passes a limit
+	 * @throws NoTableException when no visible sheet has a header with the required columns
+	 */
+	public static RecognizedTable read(Path file, ReadLimits limits, Listener listener)
+			throws UnreadableFileException, NoTableException {
+		Finder finder = new Finder(listener);
 		Workbooks.read(file, limits, finder);
 		if (finder.table == null) {
 			throw finder.noTable();
 		}
 		return finder.table;
+	}
+
+	/** What the caller hears while the file is read. */
+	public interface Listener {
+
+		/**
+		 * The header has been found, before the first data row. The labels above it are final: the
+		 * first occurrence of a label wins, so one below the table adds a label but changes none.
+		 * @param sheet the sheet holding the table
+		 * @param labelsAbove the labelled cells found above the header
+		 */
+		void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove);
+
+		/** A data row of the table, in row order. */
+		void point(PointRow row);
+
 	}
 
 	private enum Phase {
@@ -63,7 +101,7 @@ public final class TableRecognizer {
 
 	private static final class Finder implements SheetVisitor {
 
-		private final Consumer<PointRow> points;
+		private final Listener listener;
 
 		private final Labels labels = new Labels();
 
@@ -97,8 +135,8 @@ public final class TableRecognizer {
 
 		private LegacyText legacy;
 
-		Finder(Consumer<PointRow> points) {
-			this.points = points;
+		Finder(Listener listener) {
+			this.listener = listener;
 		}
 
 		@Override
@@ -209,6 +247,7 @@ public final class TableRecognizer {
 			this.previous = null;
 			this.pending = null;
 			this.firstRowUnderHeader = true;
+			this.listener.tableStarts(this.sheet, this.labels.found());
 		}
 
 		private void tableRow(SheetRow row) {
@@ -234,7 +273,7 @@ public final class TableRecognizer {
 			// Templates come with STT already filled in on empty rows: those rows are blank.
 			if (point.cells().keySet().stream().anyMatch((field) -> field != Field.ROW_NUMBER)) {
 				this.dataRows++;
-				this.points.accept(point);
+				this.listener.point(point);
 			}
 		}
 

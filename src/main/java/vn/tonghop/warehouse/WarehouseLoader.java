@@ -5,34 +5,34 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Loads one submission: its rows are COPYed into a temporary staging table, checked there, and
- * then replace the unit's earlier rows for the conference in one set-based statement. Everything
- * happens in the caller's transaction, so a rejected or failed file leaves no trace.
+ * Loads one submission's rows into the warehouse, in the caller's transaction, so a rejected or
+ * failed file leaves no trace. A file whose conference and unit are known before its first row
+ * is COPYed straight into the warehouse behind a savepoint, while it is read; any other file is
+ * COPYed into a temporary staging table and placed in one set-based statement once read.
  */
 @Component
 public class WarehouseLoader {
-
-	static final int OUTLIER_MIN_ROWS = 5;
-
-	static final int OUTLIER_FACTOR = 10;
-
-	static final int OUTLIER_MARGIN = 500;
 
 	private final DataSource dataSource;
 
@@ -44,76 +44,120 @@ public class WarehouseLoader {
 	}
 
 	/**
-	 * Streams rows into a fresh staging table for this transaction. The COPY is ended even when
-	 * {@code rows} throws, so the connection stays usable for recording a rejection.
-	 * @param rows called with the open stream; the COPY ends when it returns
-	 * @return the number of rows staged
-	 * @throws StagingFailedException when the database could not take the rows
+	 * Opens a COPY into a fresh staging table of this transaction. The caller ends it with
+	 * {@link CopyRows#finish()}, also when reading fails.
+	 * @throws StagingFailedException when the database could not open it
 	 */
-	public int stage(Consumer<StagedRows> rows) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("Staging needs a transaction: the staging table is emptied at commit");
-		}
+	public StagedRows stage() {
+		requireTransaction();
 		// ON COMMIT DELETE ROWS: the table lives with the pooled session, its rows with the transaction.
 		// DELETE, not TRUNCATE: truncating gives the table new files, a cost paid on every small file.
 		// Both in one round trip.
 		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS staging_participation (source_row integer, "
 				+ "point_name text, point_level text, host_text text, format text, session_date date, "
 				+ "members integer, others integer) ON COMMIT DELETE ROWS; DELETE FROM pg_temp.staging_participation");
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			StagedRows staged = new StagedRows(connection.unwrap(PGConnection.class));
-			try {
-				rows.accept(staged);
-			}
-			finally {
-				staged.finish();
-			}
-			return staged.count();
-		}
-		catch (SQLException ex) {
-			throw new StagingFailedException(ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	/** Distinct host units as written, with the first row and the number of rows naming each. */
-	public List<HostText> hostTexts() {
-		return this.jdbc.query("SELECT host_text, min(source_row), count(*) FROM pg_temp.staging_participation "
-				+ "WHERE host_text IS NOT NULL GROUP BY host_text ORDER BY min(source_row)",
-				(rs, i) -> new HostText(rs.getString(1), rs.getInt(2), rs.getInt(3)));
-	}
-
-	/** Point names that occur more than once (same name and host), with their rows. */
-	public List<DuplicatePoint> duplicatePoints(int limit) {
-		return this.jdbc.query("SELECT min(point_name), count(*), array_to_string((array_agg(source_row ORDER BY source_row))[1:10], ', '), "
-				+ "min(source_row) FROM pg_temp.staging_participation GROUP BY lower(point_name), coalesce(host_text, '') "
-				+ "HAVING count(*) > 1 ORDER BY min(source_row) LIMIT ?",
-				(rs, i) -> new DuplicatePoint(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)), limit);
+		return onConnection(connection -> new StagedRows(connection.unwrap(PGConnection.class)));
 	}
 
 	/**
-	 * Staged points far above the file's typical point: participants over ten times the median
-	 * and over the median plus 500, in files of at least {@value #OUTLIER_MIN_ROWS} rows.
-	 * <p>
-	 * The median, not the mean: one typo such as 35200 for 352 drags a mean up towards itself but
-	 * leaves the median where the other points are. Ten times catches an extra digit; the added 500
-	 * keeps small files quiet, where a district hall of 250 next to cells of 20 is ordinary. Below
-	 * five rows a median says too little to call anything unusual.
+	 * Starts replacing the unit's rows for the conference with rows COPYed straight in: takes the
+	 * unit's lock, sets a savepoint and takes the earlier rows out. The caller ends the COPY with
+	 * {@link CopyRows#finish()}, then calls {@link #completeReplacing} or {@link #takeBack}.
+	 * @return the open COPY, or empty, changing nothing, when a version that arrived later stands
+	 * @throws StagingFailedException when the database could not open it
 	 */
-	public List<Outlier> outliers(int limit) {
-		return this.jdbc.query("""
-				WITH typical AS (
-				    SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY members + others) AS median, count(*) AS n
-				    FROM pg_temp.staging_participation)
-				SELECT s.source_row, s.point_name, s.members + s.others, t.median
-				FROM pg_temp.staging_participation s CROSS JOIN typical t
-				WHERE t.n >= ? AND s.members + s.others > greatest(? * t.median, t.median + ?)
-				ORDER BY s.source_row LIMIT ?
-				""", (rs, i) -> new Outlier(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), OUTLIER_MIN_ROWS,
-				OUTLIER_FACTOR, OUTLIER_MARGIN, limit);
+	public Optional<LoadedRows> startReplacing(Target target) {
+		requireTransaction();
+		lock(target.conferenceCode(), target.reportingUnitCode());
+		if (supersededByStanding(target)) {
+			return Optional.empty();
+		}
+		return Optional.of(onConnection(connection -> {
+			Savepoint savepoint = connection.setSavepoint();
+			remove(target.conferenceCode(), target.reportingUnitCode());
+			return new LoadedRows(connection.unwrap(PGConnection.class), target, savepoint);
+		}));
+	}
+
+	/** Records what the rows streamed in changed, and the unit summary, once the file is accepted. */
+	public void completeReplacing(LoadedRows rows, Coverage coverage) {
+		recordChange(rows.target());
+		insertCoverage(rows.target(), coverage);
+	}
+
+	/** Undoes everything since {@link #startReplacing}: the file turned out to be rejected. */
+	public void takeBack(LoadedRows rows) {
+		onConnection(connection -> {
+			connection.rollback(rows.savepoint());
+			return null;
+		});
+	}
+
+	/**
+	 * Point names that occur more than once under the same host unit, with their rows. The host
+	 * unit is the one the rows are placed under: a host written two ways is still one host.
+	 * @param reportingUnitCode the unit hosting rows that name no host
+	 * @param hosts the host units as written and where they resolved to
+	 */
+	public List<DuplicatePoint> duplicatePoints(String reportingUnitCode, List<HostPlacement> hosts, int limit) {
+		return this.jdbc.execute((Connection connection) -> {
+			try (PreparedStatement select = connection.prepareStatement("""
+					SELECT min(s.point_name), count(*), array_to_string((array_agg(s.source_row ORDER BY s.source_row))[1:10], ', '),
+					    min(s.source_row)
+					FROM pg_temp.staging_participation s
+					LEFT JOIN unnest(?::text[], ?::text[]) AS h(host_text, code) ON h.host_text = s.host_text
+					GROUP BY lower(s.point_name), CASE WHEN s.host_text IS NULL THEN ? ELSE coalesce(h.code, s.host_text) END
+					HAVING count(*) > 1 ORDER BY min(s.source_row) LIMIT ?
+					""")) {
+				select.setArray(1, textArray(connection, hosts.stream().map(HostPlacement::text).toList()));
+				select.setArray(2, textArray(connection, hosts.stream().map(HostPlacement::code).toList()));
+				select.setString(3, reportingUnitCode);
+				select.setInt(4, limit);
+				return duplicates(select);
+			}
+		});
+	}
+
+	/**
+	 * Of rows streamed straight in, the point names that occur more than once under the same host
+	 * unit: an exact look at the rows that may, which are few or none.
+	 * @param candidateRows the rows that may repeat a point (see PointTally)
+	 */
+	public List<DuplicatePoint> duplicatePoints(LoadedRows rows, int[] candidateRows, int limit) {
+		return this.jdbc.execute((Connection connection) -> {
+			try (PreparedStatement select = connection.prepareStatement("""
+					SELECT min(point_name), count(*), array_to_string((array_agg(source_row ORDER BY source_row))[1:10], ', '),
+					    min(source_row)
+					FROM warehouse.participation
+					WHERE conference_code = ? AND reporting_unit_code = ? AND source_row = ANY (?)
+					GROUP BY lower(point_name), host_unit_code
+					HAVING count(*) > 1 ORDER BY min(source_row) LIMIT ?
+					""")) {
+				select.setString(1, rows.target().conferenceCode());
+				select.setString(2, rows.target().reportingUnitCode());
+				select.setArray(3, connection.createArrayOf("integer",
+						Arrays.stream(candidateRows).boxed().toArray()));
+				select.setInt(4, limit);
+				return duplicates(select);
+			}
+		});
+	}
+
+	/**
+	 * Rows above a participants figure, in row order.
+	 * @param rows where the file's rows are: staged, or streamed straight in
+	 * @param above the figure (see PointTally#outliersAbove)
+	 * @param typical the median, reported with each row
+	 */
+	public List<Outlier> outliers(CopyRows rows, int above, int typical, int limit) {
+		RowMapper<Outlier> outlier = (rs, i) -> new Outlier(rs.getInt(1), rs.getString(2), rs.getInt(3), typical);
+		if (rows instanceof LoadedRows loaded) {
+			return this.jdbc.query("SELECT source_row, point_name, participants FROM warehouse.participation "
+					+ "WHERE conference_code = ? AND reporting_unit_code = ? AND participants > ? ORDER BY source_row LIMIT ?",
+					outlier, loaded.target().conferenceCode(), loaded.target().reportingUnitCode(), above, limit);
+		}
+		return this.jdbc.query("SELECT source_row, point_name, members + others FROM pg_temp.staging_participation "
+				+ "WHERE members + others > ? ORDER BY source_row LIMIT ?", outlier, above, limit);
 	}
 
 	/** Staged rows whose date falls outside [from, to]. */
@@ -161,6 +205,11 @@ public class WarehouseLoader {
 			}
 		});
 		recordChange(target);
+		insertCoverage(target, coverage);
+		return true;
+	}
+
+	private void insertCoverage(Target target, Coverage coverage) {
 		if (coverage != null) {
 			this.jdbc.update("INSERT INTO warehouse.unit_coverage (conference_code, province_code, district_code, "
 					+ "reporting_unit_code, members_total, members_studied, coverage_pct, submission_id) "
@@ -168,7 +217,6 @@ public class WarehouseLoader {
 					target.districtCode(), target.reportingUnitCode(), coverage.membersTotal(),
 					coverage.membersStudied(), coverage.percent(), target.submissionId());
 		}
-		return true;
 	}
 
 	/**
@@ -275,6 +323,42 @@ public class WarehouseLoader {
 				""", changeId);
 	}
 
+	private static void requireTransaction() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Loading needs a transaction: a rejected file must leave nothing behind");
+		}
+	}
+
+	/** Runs on the transaction's connection; the COPY streams opened here stay on it. */
+	private <T> T onConnection(SqlFunction<T> work) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return work.apply(connection);
+		}
+		catch (SQLException ex) {
+			throw new StagingFailedException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static List<DuplicatePoint> duplicates(PreparedStatement select) throws SQLException {
+		List<DuplicatePoint> found = new ArrayList<>();
+		try (ResultSet rs = select.executeQuery()) {
+			while (rs.next()) {
+				found.add(new DuplicatePoint(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)));
+			}
+		}
+		return found;
+	}
+
+	private interface SqlFunction<T> {
+
+		T apply(Connection connection) throws SQLException;
+
+	}
+
 	private static Array textArray(Connection connection, List<String> values) throws SQLException {
 		return connection.createArrayOf("text", values.toArray());
 	}
@@ -288,6 +372,7 @@ public class WarehouseLoader {
 	public record HostPlacement(String text, String code, String districtCode) {
 	}
 
+	/** A host unit as written, with the first row and the number of rows naming it. */
 	public record HostText(String text, int firstRow, int rows) {
 	}
 
@@ -298,6 +383,7 @@ public class WarehouseLoader {
 	public record Outlier(int sourceRow, String pointName, int participants, int typical) {
 	}
 
+	/** A row with its date. */
 	public record DatedRow(int sourceRow, LocalDate date) {
 	}
 

@@ -1,0 +1,128 @@
+package vn.tonghop.submission;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import vn.tonghop.conference.Conference;
+import vn.tonghop.conference.ConferenceResolution;
+import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.normalize.VietnameseText;
+import vn.tonghop.sheet.Label;
+import vn.tonghop.sheet.LabelledCell;
+import vn.tonghop.units.Resolution;
+import vn.tonghop.units.Unit;
+import vn.tonghop.units.UnitDirectory;
+import vn.tonghop.validate.Problem;
+import vn.tonghop.validate.Problem.Location;
+import vn.tonghop.validate.ProblemList;
+import vn.tonghop.validate.Rule;
+import vn.tonghop.warehouse.WarehouseLoader.Target;
+
+/**
+ * Works out where a file's rows belong from its labels and its folder: the conference, the
+ * reporting unit, and the province and district above it on the conference's date.
+ */
+final class Placer {
+
+	/** From this date districts are gone and communes report straight to the province. */
+	static final LocalDate TWO_LEVEL_FROM = LocalDate.of(2025, 7, 1);
+
+	private final ReferenceData.Snapshot reference;
+
+	private final PendingSubmission pending;
+
+	Placer(ReferenceData.Snapshot reference, PendingSubmission pending) {
+		this.reference = reference;
+		this.pending = pending;
+	}
+
+	UnitDirectory units() {
+		return this.reference.units();
+	}
+
+	/** The conference the labels name, or null with the reason in {@code problems}. */
+	Conference conference(String sheet, Map<Label, LabelledCell> labels, ProblemList problems) {
+		LabelledCell label = labels.get(Label.CONFERENCE);
+		if (label == null || label.value().isBlank()) {
+			problems.add(Problem.of(Rule.CONFERENCE_MISSING, Location.sheet(sheet), null));
+			return null;
+		}
+		String written = VietnameseText.clean(label.value().text());
+		ConferenceResolution resolution = this.reference.conferences().resolve(written);
+		if (!resolution.isResolved()) {
+			problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, at(label), written, written,
+					resolution.candidates().isEmpty() ? "-" : String.join("; ",
+							resolution.candidates().stream().map(c -> c.code() + " " + c.title()).toList())));
+			return null;
+		}
+		return resolution.conference();
+	}
+
+	/**
+	 * The unit the labels name, else the unit of the file's folder; null with the reason in
+	 * {@code problems}.
+	 */
+	Unit reportingUnit(String sheet, Map<Label, LabelledCell> labels, LocalDate on, ProblemList problems) {
+		UnitDirectory units = units();
+		Unit folder = this.pending.folderUnitCode() != null ? units.byCode(this.pending.folderUnitCode(), on).orElse(null)
+				: null;
+		LabelledCell label = labels.get(Label.REPORTING_UNIT);
+		if (label == null || label.value().isBlank()) {
+			if (folder == null) {
+				problems.add(Problem.of(Rule.UNIT_MISSING, Location.sheet(sheet), null));
+			}
+			return folder;
+		}
+		String written = VietnameseText.clean(label.value().text());
+		Resolution resolution = units.resolve(written, on, null);
+		if (!resolution.isResolved()) {
+			Rule rule = resolution.status() == Resolution.Status.AMBIGUOUS ? Rule.UNIT_AMBIGUOUS : Rule.UNIT_UNKNOWN;
+			problems.add(Problem.of(rule, at(label), written, written, candidates(resolution)));
+			return null;
+		}
+		Unit unit = resolution.unit();
+		if (folder != null && !units.isWithin(unit, folder.code(), on)) {
+			problems.add(Problem.of(Rule.UNIT_OUTSIDE_FOLDER, at(label), written, unit.code() + " " + unit.name(),
+					folder.code() + " " + folder.name()));
+			return null;
+		}
+		return unit;
+	}
+
+	/**
+	 * Where the rows belong when the labels above the table settle it: both the conference and the
+	 * unit are labelled there (a label below could otherwise still name the unit) and resolve.
+	 * @return the place, or null when only the whole file can tell
+	 */
+	PointStream.Early early(String sheet, Map<Label, LabelledCell> labelsAbove) {
+		if (!labelsAbove.containsKey(Label.CONFERENCE) || !labelsAbove.containsKey(Label.REPORTING_UNIT)) {
+			return null;
+		}
+		ProblemList unused = new ProblemList(0);
+		Conference conference = conference(sheet, labelsAbove, unused);
+		Unit unit = (conference != null) ? reportingUnit(sheet, labelsAbove, conference.startDate(), unused) : null;
+		return (unit != null) ? new PointStream.Early(conference, unit, target(conference, unit)) : null;
+	}
+
+	/** Where the rows of an accepted file go. */
+	Target target(Conference conference, Unit unit) {
+		LocalDate on = conference.startDate();
+		Unit province = units().province(unit, on).orElse(unit);
+		return new Target(this.pending.id(), conference.code(), province.code(), districtCode(unit, on), unit.code(), on);
+	}
+
+	/** The district-level unit above (or equal to) {@code unit}; none from the two-level reform on. */
+	String districtCode(Unit unit, LocalDate on) {
+		return on.isBefore(TWO_LEVEL_FROM) ? units().district(unit, on).map(Unit::code).orElse(null) : null;
+	}
+
+	static String candidates(Resolution resolution) {
+		return resolution.candidates().isEmpty() ? "-"
+				: String.join("; ", resolution.candidates().stream().map(Object::toString).toList());
+	}
+
+	static Location at(LabelledCell label) {
+		return new Location(label.sheet(), label.row(), label.value().columnName());
+	}
+
+}

@@ -1,0 +1,199 @@
+package vn.tonghop.submission;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import vn.tonghop.conference.Conference;
+import vn.tonghop.jobs.IngestProgress;
+import vn.tonghop.sheet.Label;
+import vn.tonghop.sheet.LabelledCell;
+import vn.tonghop.sheet.PointRow;
+import vn.tonghop.sheet.TableRecognizer;
+import vn.tonghop.units.Resolution;
+import vn.tonghop.units.Unit;
+import vn.tonghop.validate.PointChecks;
+import vn.tonghop.validate.PointTally;
+import vn.tonghop.validate.ProblemList;
+import vn.tonghop.warehouse.CopyRows;
+import vn.tonghop.warehouse.LoadedRows;
+import vn.tonghop.warehouse.StagedPoint;
+import vn.tonghop.warehouse.StagedRows;
+import vn.tonghop.warehouse.WarehouseLoader;
+import vn.tonghop.warehouse.WarehouseLoader.DatedRow;
+import vn.tonghop.warehouse.WarehouseLoader.DuplicatePoint;
+import vn.tonghop.warehouse.WarehouseLoader.HostPlacement;
+import vn.tonghop.warehouse.WarehouseLoader.Outlier;
+import vn.tonghop.warehouse.WarehouseLoader.Target;
+
+/**
+ * Where one file's rows go while it is read. When the header is found it decides: if the labels
+ * above the table name a conference and a reporting unit that resolve, the rows are COPYed
+ * straight into the warehouse as they come (one pass, and the database works while the file is
+ * still being read); otherwise they are staged and placed once the whole file is known. Either
+ * way every row is checked and tallied. After the first error the file is rejected: rows are
+ * still checked, but no longer sent.
+ */
+final class PointStream implements TableRecognizer.Listener {
+
+	private final WarehouseLoader loader;
+
+	private final Placer placer;
+
+	private final ProblemList problems;
+
+	private final PointChecks checks;
+
+	private final IngestProgress progress;
+
+	private final int listed;
+
+	private final Map<String, Resolution> hosts = new HashMap<>();
+
+	private PointTally tally = new PointTally(null, null, 0);
+
+	private StagedRows staged;
+
+	private LoadedRows loaded;
+
+	/** The unit and conference the rows are placed under while read; null when staged. */
+	private Early early;
+
+	/** A host unit did not resolve: the file is rejected, and rows stop going to the warehouse. */
+	private boolean unplaced;
+
+	/**
+	 * @param listed how many rows of a kind the whole-file rules list
+	 */
+	PointStream(WarehouseLoader loader, Placer placer, ProblemList problems, IngestProgress progress, int listed) {
+		this.loader = loader;
+		this.placer = placer;
+		this.problems = problems;
+		this.checks = new PointChecks(problems);
+		this.progress = progress;
+		this.listed = listed;
+	}
+
+	PointChecks checks() {
+		return this.checks;
+	}
+
+	@Override
+	public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
+		if (this.staged != null || this.loaded != null) {
+			throw new IllegalStateException("A file holds one table");
+		}
+		Early found = this.placer.early(sheet, labelsAbove);
+		Optional<LoadedRows> direct = (found != null) ? this.loader.startReplacing(found.target()) : Optional.empty();
+		if (direct.isPresent()) {
+			this.loaded = direct.get();
+			this.early = found;
+			this.tally = new PointTally(found.conference().startDate(), found.conference().endDate(), this.listed);
+		}
+		else {
+			this.staged = this.loader.stage();
+		}
+	}
+
+	@Override
+	public void point(PointRow row) {
+		this.progress.rowRead();
+		StagedPoint point = this.checks.check(row);
+		if (point == null || this.problems.hasErrors()) {
+			return;
+		}
+		if (this.loaded == null) {
+			this.tally.add(point, null);
+			this.staged.add(point);
+			return;
+		}
+		HostPlacement host = null;
+		if (point.hostText() != null) {
+			Resolution resolution = host(point.hostText(), this.early.unit(), this.early.conference().startDate());
+			if (resolution.isResolved()) {
+				host = placement(point.hostText(), resolution.unit(), this.early.conference().startDate());
+			}
+			else {
+				this.unplaced = true;
+			}
+		}
+		this.tally.add(point, this.unplaced ? null : (host != null ? host.code() : this.early.unit().code()));
+		if (!this.unplaced) {
+			this.loaded.add(point, host);
+		}
+	}
+
+	/** Ends the COPY, if one was opened; called once, also when reading failed. */
+	void finish() {
+		CopyRows rows = rows();
+		if (rows != null) {
+			rows.finish();
+		}
+	}
+
+	PointTally tally() {
+		return this.tally;
+	}
+
+	/** How a host unit as written resolves for the reporting unit; the same text resolves once per file. */
+	Resolution host(String text, Unit reporting, LocalDate on) {
+		return this.hosts.computeIfAbsent(text, t -> this.placer.units().resolve(t, on, reporting.code()));
+	}
+
+	HostPlacement placement(String text, Unit host, LocalDate on) {
+		return new HostPlacement(text, host.code(), this.placer.districtCode(host, on));
+	}
+
+	/** Rows dated outside the conference, in row order. */
+	List<DatedRow> datesOutside(Conference conference) {
+		return (this.loaded != null) ? this.tally.datesOutside()
+				: this.loader.datesOutside(conference.startDate(), conference.endDate(), this.listed);
+	}
+
+	/** Points named more than once under one host unit. */
+	List<DuplicatePoint> duplicatePoints(Unit reporting, List<HostPlacement> placements) {
+		if (this.loaded == null) {
+			return this.loader.duplicatePoints(reporting.code(), placements, this.listed);
+		}
+		int[] candidates = this.tally.duplicateCandidates();
+		return (candidates.length == 0) ? List.of() : this.loader.duplicatePoints(this.loaded, candidates, this.listed);
+	}
+
+	/** Points far above the file's typical point. */
+	List<Outlier> outliers() {
+		var above = this.tally.outliersAbove();
+		return above.isEmpty() ? List.of()
+				: this.loader.outliers(rows(), above.getAsInt(), this.tally.medianParticipants(), this.listed);
+	}
+
+	/**
+	 * Puts the rows in place once the file is accepted.
+	 * @return false when a version that arrived later already stands (nothing changes)
+	 */
+	boolean place(Target target, List<HostPlacement> placements, WarehouseLoader.Coverage coverage) {
+		if (this.loaded == null) {
+			return this.loader.replace(target, placements, coverage);
+		}
+		this.loader.completeReplacing(this.loaded, coverage);
+		return true;
+	}
+
+	/** Takes out what the rejected file sent, and the version it was, if it stood. */
+	void reject(long submissionId) {
+		if (this.loaded != null) {
+			this.loader.takeBack(this.loaded);
+		}
+		this.loader.withdraw(submissionId);
+	}
+
+	private CopyRows rows() {
+		return (this.loaded != null) ? this.loaded : this.staged;
+	}
+
+	/** Where a file's rows belong, known before its first row. */
+	record Early(Conference conference, Unit unit, Target target) {
+	}
+
+}

@@ -1,0 +1,264 @@
+package vn.tonghop.validate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
+
+import vn.tonghop.warehouse.StagedPoint;
+import vn.tonghop.warehouse.WarehouseLoader.DatedRow;
+import vn.tonghop.warehouse.WarehouseLoader.HostText;
+
+/**
+ * What the whole-file rules need to know about a file's rows, gathered as the rows stream by so
+ * that a clean file needs no query over its rows afterwards: the host units as written, every
+ * point's participants (for the median), the rows dated outside the conference, and the rows
+ * whose point name and host unit came before.
+ * <p>
+ * Memory stays small beside the rows themselves: four bytes of participants and twelve bytes of
+ * hash table per point, no strings. The duplicate test is a 64-bit hash of the case-folded name
+ * and the host unit: it never misses a duplicate, and a rare false candidate is weeded out by the
+ * exact query that runs over the candidates only.
+ */
+public final class PointTally {
+
+	static final int OUTLIER_MIN_ROWS = 5;
+
+	static final int OUTLIER_FACTOR = 10;
+
+	static final int OUTLIER_MARGIN = 500;
+
+	/** Drawn per process, so nobody can craft names that collide on purpose. */
+	private static final long SEED = ThreadLocalRandom.current().nextLong() | 1;
+
+	private final LocalDate from;
+
+	private final LocalDate to;
+
+	private final int listed;
+
+	private final Map<String, HostCount> hosts = new LinkedHashMap<>();
+
+	private final List<DatedRow> outside = new ArrayList<>();
+
+	private final SeenPoints seen = new SeenPoints();
+
+	private int[] participants = new int[64];
+
+	private int count;
+
+	private int max;
+
+	private int median = -1;
+
+	/**
+	 * @param from the conference's first day, or null when the conference is not known while reading
+	 * @param to its last day, or null
+	 * @param listed how many rows dated outside the conference to keep
+	 */
+	public PointTally(LocalDate from, LocalDate to, int listed) {
+		this.from = from;
+		this.to = to;
+		this.listed = listed;
+	}
+
+	/**
+	 * Counts a checked row.
+	 * @param point the row
+	 * @param hostUnitCode the unit the point was placed under, or null when it is not placed (its
+	 * duplicates are then not tracked)
+	 */
+	public void add(StagedPoint point, String hostUnitCode) {
+		if (point.hostText() != null) {
+			this.hosts.computeIfAbsent(point.hostText(), text -> new HostCount(point.sourceRow())).rows++;
+		}
+		int total = point.members() + point.others();
+		if (this.count == this.participants.length) {
+			this.participants = Arrays.copyOf(this.participants, this.count * 2);
+		}
+		this.participants[this.count++] = total;
+		this.max = Math.max(this.max, total);
+		LocalDate date = point.sessionDate();
+		if (date != null && this.from != null && this.outside.size() < this.listed
+				&& (date.isBefore(this.from) || date.isAfter(this.to))) {
+			this.outside.add(new DatedRow(point.sourceRow(), date));
+		}
+		if (hostUnitCode != null) {
+			this.seen.add(key(point.pointName(), hostUnitCode), point.sourceRow());
+		}
+	}
+
+	/** The host units as written, in order of first appearance, with their first row and number of rows. */
+	public List<HostText> hosts() {
+		List<HostText> texts = new ArrayList<>(this.hosts.size());
+		this.hosts.forEach((text, count) -> texts.add(new HostText(text, count.firstRow, count.rows)));
+		return texts;
+	}
+
+	public int count() {
+		return this.count;
+	}
+
+	/**
+	 * The median of participants, the lower middle value when the count is even (what
+	 * {@code percentile_disc(0.5)} takes). Call once all rows are in.
+	 */
+	public int medianParticipants() {
+		if (this.median < 0) {
+			Arrays.sort(this.participants, 0, this.count);
+			this.median = (this.count == 0) ? 0 : this.participants[(this.count + 1) / 2 - 1];
+		}
+		return this.median;
+	}
+
+	/**
+	 * Where points become far above the file's typical point: participants over ten times the
+	 * median and over the median plus 500, in files of at least {@value #OUTLIER_MIN_ROWS} rows.
+	 * <p>
+	 * The median, not the mean: one typo such as 35200 for 352 drags a mean up towards itself but
+	 * leaves the median where the other points are. Ten times catches an extra digit; the added 500
+	 * keeps small files quiet, where a district hall of 250 next to cells of 20 is ordinary. Below
+	 * five rows a median says too little to call anything unusual.
+	 * @return the figure points are above, when at least one is; empty when none is
+	 */
+	public OptionalInt outliersAbove() {
+		if (this.count < OUTLIER_MIN_ROWS) {
+			return OptionalInt.empty();
+		}
+		int median = medianParticipants();
+		long threshold = Math.max((long) OUTLIER_FACTOR * median, (long) median + OUTLIER_MARGIN);
+		return this.max > threshold ? OptionalInt.of((int) threshold) : OptionalInt.empty();
+	}
+
+	/** The first rows dated outside the conference, in row order; empty when the conference was not known. */
+	public List<DatedRow> datesOutside() {
+		return Collections.unmodifiableList(this.outside);
+	}
+
+	/** The rows that may repeat an earlier point, sorted; every real duplicate's rows are among them. */
+	public int[] duplicateCandidates() {
+		return this.seen.candidates();
+	}
+
+	/**
+	 * Names compare case-insensitively, as {@code lower()} does in the database. Folding each code
+	 * point through upper and then lower case is at least as coarse as that, so no duplicate the
+	 * database would see is missed here.
+	 */
+	static long key(String pointName, String hostUnitCode) {
+		long hash = SEED;
+		for (int i = 0; i < pointName.length();) {
+			int codePoint = pointName.codePointAt(i);
+			hash = mix(hash, Character.toLowerCase(Character.toUpperCase(codePoint)));
+			i += Character.charCount(codePoint);
+		}
+		hash = mix(hash, -1);
+		for (int i = 0; i < hostUnitCode.length(); i++) {
+			hash = mix(hash, hostUnitCode.charAt(i));
+		}
+		return finish(hash);
+	}
+
+	private static long mix(long hash, int value) {
+		return (hash ^ value) * 0x100000001b3L;
+	}
+
+	/** Spreads the bits (MurmurHash3's finalizer), so neighbouring keys land apart in the table. */
+	private static long finish(long hash) {
+		long h = hash;
+		h ^= h >>> 33;
+		h *= 0xff51afd7ed558ccdL;
+		h ^= h >>> 33;
+		h *= 0xc4ceb9fe1a85ec53L;
+		h ^= h >>> 33;
+		return h;
+	}
+
+	private static final class HostCount {
+
+		private final int firstRow;
+
+		private int rows;
+
+		HostCount(int firstRow) {
+			this.firstRow = firstRow;
+		}
+
+	}
+
+	/** An open-addressing table from key to the first row that had it; no object per row. */
+	private static final class SeenPoints {
+
+		/** 0 marks a free slot: key 0 is stored as 1, one more harmless false candidate at most. */
+		private long[] keys = new long[64];
+
+		/** The first row with the key; negative once that row has been listed as a candidate. */
+		private int[] rows = new int[64];
+
+		private int size;
+
+		private int[] candidates = new int[0];
+
+		private int candidateCount;
+
+		void add(long hashed, int row) {
+			long key = hashed == 0 ? 1 : hashed;
+			int mask = this.keys.length - 1;
+			int slot = (int) key & mask;
+			while (this.keys[slot] != 0) {
+				if (this.keys[slot] == key) {
+					if (this.rows[slot] > 0) {
+						candidate(this.rows[slot]);
+						this.rows[slot] = -this.rows[slot];
+					}
+					candidate(row);
+					return;
+				}
+				slot = (slot + 1) & mask;
+			}
+			this.keys[slot] = key;
+			this.rows[slot] = row;
+			if (++this.size * 2 > this.keys.length) {
+				grow();
+			}
+		}
+
+		int[] candidates() {
+			int[] sorted = Arrays.copyOf(this.candidates, this.candidateCount);
+			Arrays.sort(sorted);
+			return sorted;
+		}
+
+		private void candidate(int row) {
+			if (this.candidateCount == this.candidates.length) {
+				this.candidates = Arrays.copyOf(this.candidates, Math.max(16, this.candidateCount * 2));
+			}
+			this.candidates[this.candidateCount++] = row;
+		}
+
+		private void grow() {
+			long[] oldKeys = this.keys;
+			int[] oldRows = this.rows;
+			this.keys = new long[oldKeys.length * 2];
+			this.rows = new int[oldRows.length * 2];
+			int mask = this.keys.length - 1;
+			for (int i = 0; i < oldKeys.length; i++) {
+				if (oldKeys[i] != 0) {
+					int slot = (int) oldKeys[i] & mask;
+					while (this.keys[slot] != 0) {
+						slot = (slot + 1) & mask;
+					}
+					this.keys[slot] = oldKeys[i];
+					this.rows[slot] = oldRows[i];
+				}
+			}
+		}
+
+	}
+
+}
