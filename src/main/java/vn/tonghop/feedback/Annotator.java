@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -32,6 +33,13 @@ final class Annotator {
 	}
 
 	static ReportWorkbook xlsx(Path file, SubmissionReport report) throws IOException {
+		if (report.problems().isEmpty()) {
+			Optional<FrontSheet.Result> front = FrontSheet.insert(file, report);
+			if (front.isPresent()) {
+				return front.get().macros() ? new ReportWorkbook("xlsm", ReportWorkbook.XLSM, front.get().content(), true)
+						: new ReportWorkbook("xlsx", ReportWorkbook.XLSX, front.get().content(), true);
+			}
+		}
 		// From a stream: POI holds the package in memory and never writes back to the archived copy.
 		try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			// The main part's content type must match the extension or Excel refuses the file.

@@ -1,5 +1,6 @@
 package vn.tonghop.feedback;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -30,7 +31,8 @@ final class SummarySheet {
 	static final String[] HEADERS = { "Ô / Cell", "Trang tính / Sheet", "Dòng / Row", "Cột / Column",
 			"Giá trị / Value", "Mức / Severity", "Mã / Code", "Nội dung", "Message" };
 
-	private static final int[] WIDTHS = { 14, 22, 12, 12, 20, 12, 22, 50, 50 };
+	/** Column widths in characters. */
+	static final int[] WIDTHS = { 14, 22, 12, 12, 20, 12, 22, 50, 50 };
 
 	private SummarySheet() {
 	}
@@ -59,32 +61,15 @@ final class SummarySheet {
 		sheet.getPrintSetup().setFitHeight((short) 0);
 		sheet.setAutobreaks(true);
 		sheet.setFitToPage(true);
-		text(sheet.createRow(0), 0, "KẾT QUẢ KIỂM TRA TỆP BÁO CÁO / FILE CHECK RESULT", styles.title);
-		int r = 2;
-		fact(sheet, r++, "Tệp / File", report.file().name(), styles);
-		fact(sheet, r++, "Đường dẫn / Path", report.file().path(), styles);
-		fact(sheet, r++, "SHA-256", report.file().sha256(), styles);
-		fact(sheet, r++, "Đơn vị / Unit", report.unit(), styles);
-		fact(sheet, r++, "Hội nghị / Conference", report.conference(), styles);
-		fact(sheet, r++, "Trang tính / Sheet", report.sheet(), styles);
-		fact(sheet, r++, "Kết quả / Outcome", outcome(report.outcome()), styles);
-		SubmissionReport.Counts counts = report.counts();
-		fact(sheet, r++, "Số dòng đã nạp / Rows loaded", Integer.toString(counts.rowsLoaded()), styles);
-		fact(sheet, r++, "Lỗi / Errors", Integer.toString(counts.errors()), styles);
-		fact(sheet, r++, "Cảnh báo / Warnings", Integer.toString(counts.warnings()), styles);
-		if (counts.problemsKept() < counts.problemsCounted()) {
-			fact(sheet, r, "Ghi chú / Note", "Chỉ liệt kê " + counts.problemsKept() + " trên " + counts.problemsCounted()
-					+ " vấn đề / Only " + counts.problemsKept() + " of " + counts.problemsCounted() + " problems are listed",
-					styles);
-		}
-		Row header = sheet.createRow(HEADER_ROW);
-		for (int column = 0; column < HEADERS.length; column++) {
-			text(header, column, HEADERS[column], styles.bold);
+		for (Line line : head(report)) {
+			Row row = sheet.getRow(line.row()) != null ? sheet.getRow(line.row()) : sheet.createRow(line.row());
+			text(row, line.column(), line.text(), switch (line.look()) {
+				case TITLE -> styles.title;
+				case BOLD -> styles.bold;
+				case PLAIN -> null;
+			});
 		}
 		List<ReportedProblem> problems = report.problems();
-		if (problems.isEmpty()) {
-			text(sheet.createRow(HEADER_ROW + 1), 0, "Không có lỗi hay cảnh báo / No errors or warnings", null);
-		}
 		for (int i = 0; i < problems.size(); i++) {
 			ReportedProblem problem = problems.get(i);
 			Row row = sheet.createRow(HEADER_ROW + 1 + i);
@@ -110,6 +95,38 @@ final class SummarySheet {
 		}
 	}
 
+	/**
+	 * What the sheet shows above its problem rows: title, facts and the list's header, and the
+	 * line saying there are none when there are none. Every report workbook shows the same.
+	 */
+	static List<Line> head(SubmissionReport report) {
+		List<Line> lines = new ArrayList<>();
+		lines.add(new Line(0, 0, "KẾT QUẢ KIỂM TRA TỆP BÁO CÁO / FILE CHECK RESULT", Look.TITLE));
+		int r = 2;
+		fact(lines, r++, "Tệp / File", report.file().name());
+		fact(lines, r++, "Đường dẫn / Path", report.file().path());
+		fact(lines, r++, "SHA-256", report.file().sha256());
+		fact(lines, r++, "Đơn vị / Unit", report.unit());
+		fact(lines, r++, "Hội nghị / Conference", report.conference());
+		fact(lines, r++, "Trang tính / Sheet", report.sheet());
+		fact(lines, r++, "Kết quả / Outcome", outcome(report.outcome()));
+		SubmissionReport.Counts counts = report.counts();
+		fact(lines, r++, "Số dòng đã nạp / Rows loaded", Integer.toString(counts.rowsLoaded()));
+		fact(lines, r++, "Lỗi / Errors", Integer.toString(counts.errors()));
+		fact(lines, r++, "Cảnh báo / Warnings", Integer.toString(counts.warnings()));
+		if (counts.problemsKept() < counts.problemsCounted()) {
+			fact(lines, r, "Ghi chú / Note", "Chỉ liệt kê " + counts.problemsKept() + " trên " + counts.problemsCounted()
+					+ " vấn đề / Only " + counts.problemsKept() + " of " + counts.problemsCounted() + " problems are listed");
+		}
+		for (int column = 0; column < HEADERS.length; column++) {
+			lines.add(new Line(HEADER_ROW, column, HEADERS[column], Look.BOLD));
+		}
+		if (report.problems().isEmpty()) {
+			lines.add(new Line(HEADER_ROW + 1, 0, "Không có lỗi hay cảnh báo / No errors or warnings", Look.PLAIN));
+		}
+		return lines;
+	}
+
 	/** A cell reference for a hyperlink: 'Sheet name'!F12. */
 	static String reference(String sheet, String cell) {
 		return "'" + sheet.replace("'", "''") + "'!" + cell;
@@ -128,10 +145,9 @@ final class SummarySheet {
 		}
 	}
 
-	private static void fact(Sheet sheet, int rowIndex, String label, String value, Styles styles) {
-		Row row = sheet.createRow(rowIndex);
-		text(row, 0, label, styles.bold);
-		text(row, 2, value != null ? value : "-", null);
+	private static void fact(List<Line> lines, int row, String label, String value) {
+		lines.add(new Line(row, 0, label, Look.BOLD));
+		lines.add(new Line(row, 2, value != null ? value : "-", Look.PLAIN));
 	}
 
 	private static Cell text(Row row, int column, String value, CellStyle style) {
@@ -152,6 +168,16 @@ final class SummarySheet {
 			}
 		}
 		return false;
+	}
+
+	/** A text cell of the head, in row order. */
+	record Line(int row, int column, String text, Look look) {
+	}
+
+	enum Look {
+
+		TITLE, BOLD, PLAIN
+
 	}
 
 	private static final class Styles {

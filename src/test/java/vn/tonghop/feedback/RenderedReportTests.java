@@ -26,7 +26,7 @@ class RenderedReportTests {
 	@Test
 	void everyKindOfReportWorkbookRendersToPdf() throws Exception {
 		LibreOffice.assumeInstalled();
-		// given an annotated .xlsx, .xls and .xlsm, and listings for a CSV and an encrypted workbook
+		// given an annotated .xlsx, .xls and .xlsm, listings for a CSV and an encrypted workbook, and a clean .xlsx
 		ReportWorkbooks workbooks = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults());
 		List<Path> reports = new ArrayList<>();
 		for (Format format : Format.values()) {
@@ -43,14 +43,23 @@ class RenderedReportTests {
 		reports.add(save("encrypted-listing", workbooks.write(encrypted, FeedbackFixtures.report("mat-khau.xlsx",
 				"rejected", List.of(problem("error", "file-encrypted", null, null, null, null))))));
 
+		Path clean = FeedbackFixtures.longBien(this.work.resolve("in/sach.xlsx"), Format.XLSX, sheet -> {
+		});
+		Path cleanReport = save("clean-annotated",
+				workbooks.write(clean, FeedbackFixtures.report("sach.xlsx", "accepted", List.of())));
+
 		// when
 		List<Path> pdfs = LibreOffice.toPdf(this.work, reports);
+		Path cleanPdf = LibreOffice.toPdf(this.work, List.of(cleanReport)).get(0);
 
 		// then every report rendered with its problems on the summary sheet
 		for (Path pdf : pdfs.subList(0, pdfs.size() - 1)) {
 			assertThat(LibreOffice.text(pdf)).as(pdf.getFileName().toString()).contains("number-text", "khoảng 1.700");
 		}
 		assertThat(LibreOffice.text(pdfs.get(pdfs.size() - 1))).contains("file-encrypted", "mat-khau.xlsx");
+		// a clean workbook's summary (put in front without POI) and its own sheets
+		assertThat(LibreOffice.text(cleanPdf)).contains("No errors or warnings", "sach.xlsx", "Quận ủy Long Biên",
+				"Sheet the report does not touch");
 	}
 
 	private Path save(String name, ReportWorkbook workbook) throws IOException {

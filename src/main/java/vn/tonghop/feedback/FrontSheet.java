@@ -1,0 +1,500 @@
+package vn.tonghop.feedback;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * Puts the summary sheet in front of an .xlsx with nothing to mark, without opening it as a
+ * workbook. POI's user model parses every part of a file into objects and writes every part back:
+ * for a district's small clean workbook that was most of the CPU spent on its file. Here the
+ * package is copied part by part, compressed parts byte for byte, and only what must change is
+ * rewritten: the workbook part (the new first sheet, the views and sheet-local names moved up by
+ * one), its relationships, the content types, the styles (two fonts and two cell formats added)
+ * and any sheet whose tab was selected (two selected tabs open as a group).
+ * <p>
+ * Anything it does not recognise (strict OOXML, parts missing or elsewhere) gives no result, and
+ * the caller annotates with POI as before.
+ */
+final class FrontSheet {
+
+	static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+	static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+	private static final String PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+	private static final String CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types";
+
+	private static final String OFFICE_DOCUMENT = RELATIONSHIPS + "/officeDocument";
+
+	private static final String WORKSHEET = RELATIONSHIPS + "/worksheet";
+
+	private static final String STYLES = RELATIONSHIPS + "/styles";
+
+	private static final String WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+	/** A template's main part saved as a workbook: Excel refuses a template type under .xlsx. */
+	private static final Map<String, String> NOT_TEMPLATE = Map.of(
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+			"application/vnd.ms-excel.template.macroEnabled.main+xml",
+			"application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+
+	/** sheetViews come before sheetData; a selected tab shows there. */
+	private static final Pattern SELECTED_TAB = Pattern.compile("\\s+tabSelected\\s*=\\s*([\"'])(?:1|true)\\1");
+
+	private static final Pattern SHEET_DATA = Pattern.compile("<(?:\\w+:)?sheetData[\\s/>]");
+
+	/** How much of a sheet is looked at for a selected tab: its views lead the part. */
+	private static final int HEAD = 1 << 16;
+
+	private FrontSheet() {
+	}
+
+	/** The annotated package, and whether its main part is macro-enabled. */
+	record Result(byte[] content, boolean macros) {
+	}
+
+	/**
+	 * @return the workbook with the summary in front, or empty when the package is not one this
+	 * understands
+	 */
+	static Optional<Result> insert(Path file, SubmissionReport report) throws IOException {
+		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+			return new Package(zip).insert(report);
+		}
+		catch (SAXException | ParserConfigurationException | TransformerException ex) {
+			throw new IOException("Cannot put the summary in front of " + file.getFileName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static final class Package {
+
+		private final ZipFile zip;
+
+		/** Rewritten parts by entry name; every other entry is copied as it is. */
+		private final Map<String, byte[]> rewritten = new LinkedHashMap<>();
+
+		Package(ZipFile zip) {
+			this.zip = zip;
+		}
+
+		Optional<Result> insert(SubmissionReport report)
+				throws IOException, SAXException, ParserConfigurationException, TransformerException {
+			Document rootRels = parse("_rels/.rels");
+			String workbookPart = rootRels == null ? null : target(rootRels, OFFICE_DOCUMENT, "");
+			Document workbook = workbookPart == null ? null : parse(workbookPart);
+			if (workbook == null || !MAIN.equals(workbook.getDocumentElement().getNamespaceURI())) {
+				return Optional.empty();
+			}
+			String relsPart = folder(workbookPart) + "_rels/" + workbookPart.substring(folder(workbookPart).length()) + ".rels";
+			Document rels = parse(relsPart);
+			Document types = parse("[Content_Types].xml");
+			if (rels == null || types == null) {
+				return Optional.empty();
+			}
+			String stylesPart = target(rels, STYLES, folder(workbookPart));
+			Document styles = stylesPart == null ? null : parse(stylesPart);
+			Element sheets = child(workbook.getDocumentElement(), MAIN, "sheets");
+			if (styles == null || sheets == null) {
+				return Optional.empty();
+			}
+			int[] looks = addLooks(styles);
+			if (looks == null) {
+				return Optional.empty();
+			}
+			String sheetPart = freePart(folder(workbookPart) + "worksheets/tonghop-summary", ".xml");
+			String relId = freeRelationshipId(rels);
+			addSheet(workbook, sheets, relId);
+			addRelationship(rels, relId, sheetPart.substring(folder(workbookPart).length()));
+			boolean macros = addContentType(types, "/" + workbookPart, "/" + sheetPart);
+			for (String worksheet : targets(rels, WORKSHEET, folder(workbookPart))) {
+				unselectTab(worksheet);
+			}
+			this.rewritten.put(workbookPart, serialize(workbook));
+			this.rewritten.put(relsPart, serialize(rels));
+			this.rewritten.put(stylesPart, serialize(styles));
+			this.rewritten.put("[Content_Types].xml", serialize(types));
+			this.rewritten.put(sheetPart, summary(report, looks).getBytes(StandardCharsets.UTF_8));
+			return Optional.of(new Result(write(), macros));
+		}
+
+		/** Adds the title and bold looks: fonts made from the workbook's default font, and formats using them. */
+		private static int[] addLooks(Document styles) {
+			Element fonts = child(styles.getDocumentElement(), MAIN, "fonts");
+			Element formats = child(styles.getDocumentElement(), MAIN, "cellXfs");
+			if (fonts == null || formats == null) {
+				return null;
+			}
+			List<Element> existing = children(fonts, MAIN, "font");
+			Element base = existing.isEmpty() ? null : existing.get(0);
+			int title = append(fonts, font(styles, fonts, base, 14));
+			int bold = append(fonts, font(styles, fonts, base, 0));
+			Element titleFormat = element(styles, formats, "xf");
+			Element boldFormat = element(styles, formats, "xf");
+			int[] looks = { 0, 0 };
+			int i = 0;
+			for (Element format : List.of(titleFormat, boldFormat)) {
+				format.setAttribute("numFmtId", "0");
+				format.setAttribute("fontId", Integer.toString(i == 0 ? title : bold));
+				format.setAttribute("fillId", "0");
+				format.setAttribute("borderId", "0");
+				format.setAttribute("xfId", "0");
+				format.setAttribute("applyFont", "1");
+				looks[i++] = append(formats, format);
+			}
+			return looks;
+		}
+
+		/** A bold font of the given size (0: the base font's), in the base font's face. */
+		private static Element font(Document styles, Element fonts, Element base, int size) {
+			Element font = element(styles, fonts, "font");
+			font.appendChild(element(styles, fonts, "b"));
+			Element baseSize = base == null ? null : child(base, MAIN, "sz");
+			if (size > 0 || baseSize != null) {
+				Element sz = element(styles, fonts, "sz");
+				sz.setAttribute("val", size > 0 ? Integer.toString(size) : baseSize.getAttribute("val"));
+				font.appendChild(sz);
+			}
+			// The face, in the order the schema wants after the size.
+			for (String face : List.of("name", "family", "charset", "scheme")) {
+				Element part = base == null ? null : child(base, MAIN, face);
+				if (part != null) {
+					font.appendChild(part.cloneNode(true));
+				}
+			}
+			return font;
+		}
+
+		/** Appends to a counted list (fonts, cellXfs) and returns the new entry's index. */
+		private static int append(Element list, Element entry) {
+			int index = children(list, list.getNamespaceURI(), entry.getLocalName()).size();
+			list.appendChild(entry);
+			list.setAttribute("count", Integer.toString(index + 1));
+			return index;
+		}
+
+		private static void addSheet(Document workbook, Element sheets, String relId) {
+			Set<String> names = new HashSet<>();
+			int maxId = 0;
+			for (Element sheet : children(sheets, MAIN, "sheet")) {
+				names.add(sheet.getAttribute("name").toLowerCase(Locale.ROOT));
+				maxId = Math.max(maxId, number(sheet.getAttribute("sheetId")));
+			}
+			String name = SummarySheet.NAME;
+			for (int n = 2; names.contains(name.toLowerCase(Locale.ROOT)); n++) {
+				name = SummarySheet.NAME + " (" + n + ")";
+			}
+			Element sheet = element(workbook, sheets, "sheet");
+			sheet.setAttribute("name", name);
+			sheet.setAttribute("sheetId", Integer.toString(maxId + 1));
+			sheet.setAttributeNS(RELATIONSHIPS, prefix(workbook.getDocumentElement(), RELATIONSHIPS) + ":id", relId);
+			sheets.insertBefore(sheet, sheets.getFirstChild());
+			Element views = child(workbook.getDocumentElement(), MAIN, "bookViews");
+			for (Element view : views == null ? List.<Element>of() : children(views, MAIN, "workbookView")) {
+				view.setAttribute("activeTab", "0");
+				view.setAttribute("firstSheet", "0");
+			}
+			// Names local to a sheet point at it by position, and every sheet moved one place on.
+			Element definedNames = child(workbook.getDocumentElement(), MAIN, "definedNames");
+			for (Element definedName : definedNames == null ? List.<Element>of()
+					: children(definedNames, MAIN, "definedName")) {
+				if (definedName.hasAttribute("localSheetId")) {
+					definedName.setAttribute("localSheetId",
+							Integer.toString(number(definedName.getAttribute("localSheetId")) + 1));
+				}
+			}
+		}
+
+		private static void addRelationship(Document rels, String id, String target) {
+			Element relationship = rels.createElementNS(PACKAGE_RELATIONSHIPS, "Relationship");
+			relationship.setAttribute("Id", id);
+			relationship.setAttribute("Type", WORKSHEET);
+			relationship.setAttribute("Target", target);
+			rels.getDocumentElement().appendChild(relationship);
+		}
+
+		/** @return whether the main part is macro-enabled */
+		private static boolean addContentType(Document types, String workbookPart, String sheetPart) {
+			boolean macros = false;
+			for (Element override : children(types.getDocumentElement(), CONTENT_TYPES, "Override")) {
+				if (override.getAttribute("PartName").equals(workbookPart)) {
+					String type = NOT_TEMPLATE.getOrDefault(override.getAttribute("ContentType"),
+							override.getAttribute("ContentType"));
+					override.setAttribute("ContentType", type);
+					macros = type.contains("macroEnabled");
+				}
+			}
+			Element override = types.createElementNS(CONTENT_TYPES, "Override");
+			override.setAttribute("PartName", sheetPart);
+			override.setAttribute("ContentType", WORKSHEET_TYPE);
+			types.getDocumentElement().appendChild(override);
+			return macros;
+		}
+
+		/** Rewrites a sheet whose tab is selected without it; the summary is the selected tab now. */
+		private void unselectTab(String worksheet) throws IOException {
+			ZipArchiveEntry entry = this.zip.getEntry(worksheet);
+			if (entry == null) {
+				return;
+			}
+			String head;
+			try (InputStream in = this.zip.getInputStream(entry)) {
+				head = new String(in.readNBytes(HEAD), StandardCharsets.UTF_8);
+			}
+			Matcher data = SHEET_DATA.matcher(head);
+			int end = data.find() ? data.start() : head.length();
+			if (!SELECTED_TAB.matcher(head.substring(0, end)).find()) {
+				return;
+			}
+			byte[] whole;
+			try (InputStream in = this.zip.getInputStream(entry)) {
+				whole = in.readAllBytes();
+			}
+			String text = new String(whole, StandardCharsets.UTF_8);
+			Matcher wholeData = SHEET_DATA.matcher(text);
+			int split = wholeData.find() ? wholeData.start() : text.length();
+			this.rewritten.put(worksheet, (SELECTED_TAB.matcher(text.substring(0, split)).replaceAll("")
+					+ text.substring(split)).getBytes(StandardCharsets.UTF_8));
+		}
+
+		/** The summary sheet as SpreadsheetML: inline strings, so the shared strings stay as they were. */
+		private static String summary(SubmissionReport report, int[] looks) {
+			StringBuilder xml = new StringBuilder(4096);
+			xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"")
+				.append(MAIN)
+				.append("\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
+				.append("<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/></sheetViews>")
+				.append("<sheetFormatPr defaultRowHeight=\"15\"/><cols>");
+			for (int column = 0; column < SummarySheet.WIDTHS.length; column++) {
+				xml.append("<col min=\"").append(column + 1).append("\" max=\"").append(column + 1)
+					.append("\" width=\"").append(SummarySheet.WIDTHS[column]).append("\" customWidth=\"1\"/>");
+			}
+			xml.append("</cols><sheetData>");
+			int row = -1;
+			for (SummarySheet.Line line : SummarySheet.head(report)) {
+				if (line.row() != row) {
+					if (row >= 0) {
+						xml.append("</row>");
+					}
+					row = line.row();
+					xml.append("<row r=\"").append(row + 1).append("\">");
+				}
+				xml.append("<c r=\"").append(columnName(line.column())).append(row + 1).append('"');
+				if (line.look() != SummarySheet.Look.PLAIN) {
+					xml.append(" s=\"").append(looks[line.look() == SummarySheet.Look.TITLE ? 0 : 1]).append('"');
+				}
+				xml.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+				escape(xml, line.text());
+				xml.append("</t></is></c>");
+			}
+			if (row >= 0) {
+				xml.append("</row>");
+			}
+			// Printed or exported to PDF, the list reads across one landscape page.
+			return xml.append("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" ")
+				.append("header=\"0.3\" footer=\"0.3\"/><pageSetup orientation=\"landscape\" fitToWidth=\"1\" ")
+				.append("fitToHeight=\"0\"/></worksheet>")
+				.toString();
+		}
+
+		private byte[] write() throws IOException {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
+				Set<String> written = new HashSet<>();
+				for (ZipArchiveEntry entry : Collections.list(this.zip.getEntriesInPhysicalOrder())) {
+					byte[] content = this.rewritten.get(entry.getName());
+					if (content != null) {
+						put(out, entry.getName(), content);
+					}
+					else {
+						// Copied compressed, as it is: no inflating and deflating of parts that do not change.
+						out.addRawArchiveEntry(new ZipArchiveEntry(entry), this.zip.getRawInputStream(entry));
+					}
+					written.add(entry.getName());
+				}
+				for (Map.Entry<String, byte[]> part : this.rewritten.entrySet()) {
+					if (!written.contains(part.getKey())) {
+						put(out, part.getKey(), part.getValue());
+					}
+				}
+			}
+			return bytes.toByteArray();
+		}
+
+		private static void put(ZipArchiveOutputStream out, String name, byte[] content) throws IOException {
+			ZipArchiveEntry entry = new ZipArchiveEntry(name);
+			entry.setMethod(ZipArchiveEntry.DEFLATED);
+			out.putArchiveEntry(entry);
+			out.write(content);
+			out.closeArchiveEntry();
+		}
+
+		private Document parse(String part) throws IOException, SAXException, ParserConfigurationException {
+			ZipArchiveEntry entry = this.zip.getEntry(part);
+			if (entry == null) {
+				return null;
+			}
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setExpandEntityReferences(false);
+			try (InputStream in = this.zip.getInputStream(entry)) {
+				return factory.newDocumentBuilder().parse(in);
+			}
+		}
+
+		private String freePart(String stem, String extension) {
+			String name = stem + extension;
+			for (int n = 2; this.zip.getEntry(name) != null; n++) {
+				name = stem + n + extension;
+			}
+			return name;
+		}
+
+		private static String freeRelationshipId(Document rels) {
+			Set<String> ids = new HashSet<>();
+			for (Element relationship : children(rels.getDocumentElement(), PACKAGE_RELATIONSHIPS, "Relationship")) {
+				ids.add(relationship.getAttribute("Id"));
+			}
+			String id = "rIdTonghop";
+			for (int n = 2; ids.contains(id); n++) {
+				id = "rIdTonghop" + n;
+			}
+			return id;
+		}
+
+		/** The part the first relationship of a type points at, as a zip entry name. */
+		private static String target(Document rels, String type, String folder) {
+			List<String> targets = targets(rels, type, folder);
+			return targets.isEmpty() ? null : targets.get(0);
+		}
+
+		private static List<String> targets(Document rels, String type, String folder) {
+			List<String> targets = new ArrayList<>();
+			for (Element relationship : children(rels.getDocumentElement(), PACKAGE_RELATIONSHIPS, "Relationship")) {
+				if (type.equals(relationship.getAttribute("Type"))
+						&& !"External".equals(relationship.getAttribute("TargetMode"))) {
+					String target = relationship.getAttribute("Target");
+					targets.add(target.startsWith("/") ? target.substring(1) : Path.of(folder + target).normalize()
+						.toString()
+						.replace('\\', '/'));
+				}
+			}
+			return targets;
+		}
+
+		private static String folder(String part) {
+			return part.substring(0, part.lastIndexOf('/') + 1);
+		}
+
+		private static String prefix(Element root, String namespace) {
+			String prefix = root.lookupPrefix(namespace);
+			return prefix != null ? prefix : "r";
+		}
+
+		private static Element element(Document document, Element sibling, String localName) {
+			String prefix = sibling.getPrefix();
+			return document.createElementNS(sibling.getNamespaceURI(),
+					prefix != null ? prefix + ":" + localName : localName);
+		}
+
+		private static Element child(Element parent, String namespace, String localName) {
+			List<Element> found = children(parent, namespace, localName);
+			return found.isEmpty() ? null : found.get(0);
+		}
+
+		private static List<Element> children(Element parent, String namespace, String localName) {
+			List<Element> found = new ArrayList<>();
+			for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+				if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
+						&& localName.equals(element.getLocalName())) {
+					found.add(element);
+				}
+			}
+			return found;
+		}
+
+		private static int number(String number) {
+			try {
+				return Integer.parseInt(number.trim());
+			}
+			catch (NumberFormatException ex) {
+				return 0;
+			}
+		}
+
+		private static byte[] serialize(Document document) throws TransformerException {
+			document.setXmlStandalone(true);
+			Transformer transformer = TransformerFactory.newInstance().newTransformer();
+			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			transformer.transform(new DOMSource(document), new StreamResult(out));
+			return out.toByteArray();
+		}
+
+		private static String columnName(int column) {
+			StringBuilder name = new StringBuilder();
+			for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+				name.insert(0, (char) ('A' + (c - 1) % 26));
+			}
+			return name.toString();
+		}
+
+		private static void escape(StringBuilder xml, String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				switch (c) {
+					case '&' -> xml.append("&amp;");
+					case '<' -> xml.append("&lt;");
+					case '>' -> xml.append("&gt;");
+					case '"' -> xml.append("&quot;");
+					default -> {
+						// XML 1.0 has no way to write most control characters; a file name may hold one.
+						if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+							xml.append('?');
+						}
+						else {
+							xml.append(c);
+						}
+					}
+				}
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,137 @@
+package vn.tonghop.feedback;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.feedback.FeedbackFixtures.Format;
+import vn.tonghop.sheet.ReadLimits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.FIVE_MB;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.assertUnchangedBut;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.cell;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.value;
+import static vn.tonghop.feedback.FeedbackFixtures.SHEET;
+
+class FrontSheetTests {
+
+	@TempDir
+	Path work;
+
+	@Test
+	void aCleanWorkbookGetsTheSummaryInFrontAndEverythingElseAsItWas() throws IOException {
+		// given: a clean file whose second sheet is the selected one, with a print area on the first
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX, sheet -> {
+			XSSFWorkbook workbook = (XSSFWorkbook) sheet.getWorkbook();
+			workbook.setPrintArea(0, "$A$1:$H$7");
+			workbook.setActiveSheet(1);
+			workbook.getSheetAt(0).setSelected(false);
+			workbook.getSheetAt(1).setSelected(true);
+		});
+		SubmissionReport report = FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of());
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, report);
+
+		// then: the summary is the first, active and only selected sheet
+		assertThat(annotated.extension()).isEqualTo("xlsx");
+		assertThat(entries(annotated.content())).contains("xl/worksheets/tonghop-summary.xml");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME);
+			assertThat(workbook.getSheetName(1)).isEqualTo(SHEET);
+			assertThat(workbook.getSheetName(2)).isEqualTo("Ghi chú");
+			assertThat(workbook.getActiveSheetIndex()).isZero();
+			assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
+			assertThat(workbook.getSheetAt(1).isSelected()).isFalse();
+			assertThat(workbook.getSheetAt(2).isSelected()).isFalse();
+			// the same head as POI would have written, in the same looks
+			Sheet summary = workbook.getSheetAt(0);
+			for (SummarySheet.Line line : SummarySheet.head(report)) {
+				assertThat(summary.getRow(line.row()).getCell(line.column()).getStringCellValue()).isEqualTo(line.text());
+			}
+			assertThat(value(summary, "C9")).isEqualTo("Được chấp nhận / accepted");
+			assertThat(value(summary, "A15")).isEqualTo("Không có lỗi hay cảnh báo / No errors or warnings");
+			Font title = workbook.getFontAt(cell(summary, "A1").getCellStyle().getFontIndex());
+			assertThat(title.getBold()).isTrue();
+			assertThat(title.getFontHeightInPoints()).isEqualTo((short) 14);
+			assertThat(workbook.getFontAt(cell(summary, "A3").getCellStyle().getFontIndex()).getBold()).isTrue();
+			assertThat(workbook.getFontAt(cell(summary, "C3").getCellStyle().getFontIndex()).getBold()).isFalse();
+			assertThat(summary.getColumnWidth(7)).isEqualTo(50 * 256);
+			assertThat(summary.getPrintSetup().getLandscape()).isTrue();
+			// the print area still belongs to the report sheet, now the second
+			assertThat(workbook.getPrintArea(1)).isEqualTo("'" + SHEET + "'!$A$1:$H$7");
+			assertUnchangedBut(file, workbook.getSheet(SHEET), List.of());
+			assertThat(value(workbook.getSheet("Ghi chú"), "A1")).isEqualTo("Sheet the report does not touch");
+		}
+	}
+
+	@Test
+	void aSheetAlreadyNamedLikeTheSummaryKeepsItsNameAndAMacroWorkbookStaysOne() throws IOException {
+		// given: a macro-enabled workbook with a sheet named like ours
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsm"), Format.XLSM,
+				sheet -> sheet.getWorkbook().createSheet(SummarySheet.NAME.toUpperCase()));
+		SubmissionReport report = FeedbackFixtures.report("long-bien.xlsm", "accepted", List.of());
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, report);
+
+		// then
+		assertThat(annotated.extension()).isEqualTo("xlsm");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertThat(workbook.getWorkbookType()).isEqualTo(XSSFWorkbookType.XLSM);
+			assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME + " (2)");
+			assertThat(workbook.getSheetName(3)).isEqualTo(SummarySheet.NAME.toUpperCase());
+		}
+	}
+
+	@Test
+	void aPackageWithoutStylesIsAnnotatedTheOrdinaryWay() throws IOException {
+		// given: a clean workbook stripped of its styles part (POI writes one back)
+		Path original = FeedbackFixtures.longBien(this.work.resolve("a.xlsx"), Format.XLSX, sheet -> {
+		});
+		Path file = this.work.resolve("long-bien.xlsx");
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(original));
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (!entry.getName().equals("xl/styles.xml")) {
+					out.putNextEntry(new ZipEntry(entry.getName()));
+					in.transferTo(out);
+				}
+			}
+		}
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults())
+			.write(file, FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of()));
+
+		// then: still the workbook annotated, by POI (which adds the styles part)
+		assertThat(annotated.annotated()).isTrue();
+		assertThat(entries(annotated.content())).doesNotContain("xl/worksheets/tonghop-summary.xml").contains("xl/styles.xml");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME);
+		}
+	}
+
+	private static List<String> entries(byte[] zip) throws IOException {
+		List<String> names = new java.util.ArrayList<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				names.add(entry.getName());
+			}
+		}
+		return names;
+	}
+
+}
