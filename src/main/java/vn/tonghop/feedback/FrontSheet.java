@@ -100,6 +100,63 @@ final class FrontSheet {
 		}
 	}
 
+	/**
+	 * A workbook of the summary sheet alone: the listing of a clean CSV. Written as the few parts it
+	 * needs, since POI's user model costs more than everything else done for such a file.
+	 */
+	static byte[] alone(SubmissionReport report) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
+			Package.put(out, "[Content_Types].xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+					+ "<Types xmlns=\"" + CONTENT_TYPES + "\">"
+					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+					+ "<Override PartName=\"/xl/workbook.xml\" "
+					+ "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+					+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + WORKSHEET_TYPE + "\"/>"
+					+ "<Override PartName=\"/xl/styles.xml\" "
+					+ "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>")
+				.getBytes(StandardCharsets.UTF_8));
+			Package.put(out, "_rels/.rels", relationships("<Relationship Id=\"rId1\" Type=\"" + OFFICE_DOCUMENT
+					+ "\" Target=\"xl/workbook.xml\"/>"));
+			Package.put(out, "xl/workbook.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+					+ "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\">"
+					+ "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets><sheet name=\"" + SummarySheet.NAME
+					+ "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
+				.getBytes(StandardCharsets.UTF_8));
+			Package.put(out, "xl/_rels/workbook.xml.rels", relationships("<Relationship Id=\"rId1\" Type=\"" + WORKSHEET
+					+ "\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" + STYLES
+					+ "\" Target=\"styles.xml\"/>"));
+			Package.put(out, "xl/styles.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+					+ "<styleSheet xmlns=\"" + MAIN + "\"><fonts count=\"3\">" + font("", 11) + font("<b/>", 14)
+					+ font("<b/>", 11) + "</fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
+					+ "<fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/>"
+					+ "<right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" "
+					+ "fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\">" + format(0)
+					+ format(1) + format(2) + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" "
+					+ "builtinId=\"0\"/></cellStyles></styleSheet>")
+				.getBytes(StandardCharsets.UTF_8));
+			Package.put(out, "xl/worksheets/sheet1.xml", Package.summary(report, new int[] { 1, 2 })
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		return bytes.toByteArray();
+	}
+
+	private static byte[] relationships(String relationships) {
+		return ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\""
+				+ PACKAGE_RELATIONSHIPS + "\">" + relationships + "</Relationships>")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String font(String bold, int size) {
+		return "<font>" + bold + "<sz val=\"" + size + "\"/><name val=\"Calibri\"/><family val=\"2\"/></font>";
+	}
+
+	private static String format(int font) {
+		return "<xf numFmtId=\"0\" fontId=\"" + font + "\" fillId=\"0\" borderId=\"0\" xfId=\"0\""
+				+ (font > 0 ? " applyFont=\"1\"" : "") + "/>";
+	}
+
 	private static final class Package {
 
 		private final ZipFile zip;

@@ -53,6 +53,10 @@ final class Listing {
 	 * @param limits the limits the rows are read under
 	 */
 	static ReportWorkbook write(Path file, SubmissionReport report, Copy copy, ReadLimits limits) throws IOException {
+		if (report.problems().isEmpty()) {
+			// Nothing to list or copy: the summary alone.
+			return new ReportWorkbook("xlsx", ReportWorkbook.XLSX, FrontSheet.alone(report), false);
+		}
 		if (copy != Copy.NONE) {
 			try (Draft draft = new Draft(report, copy, Files.size(file) <= SMALL_FILE)) {
 				draft.copyRows(file, limits);

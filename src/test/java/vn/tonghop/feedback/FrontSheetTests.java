@@ -124,6 +124,34 @@ class FrontSheetTests {
 		}
 	}
 
+	@Test
+	void aCleanCsvGetsTheSummaryAlone() throws IOException {
+		// given
+		Path csv = FeedbackFixtures.longBienCsv(this.work.resolve("long-bien.csv"), "100");
+		SubmissionReport report = FeedbackFixtures.report("long-bien.csv", "accepted", List.of());
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(csv, report);
+
+		// then
+		assertThat(listing.annotated()).isFalse();
+		assertThat(listing.extension()).isEqualTo("xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			assertThat(workbook.getNumberOfSheets()).isOne();
+			Sheet summary = workbook.getSheetAt(0);
+			assertThat(summary.getSheetName()).isEqualTo(SummarySheet.NAME);
+			assertThat(summary.isSelected()).isTrue();
+			for (SummarySheet.Line line : SummarySheet.head(report)) {
+				assertThat(summary.getRow(line.row()).getCell(line.column()).getStringCellValue()).isEqualTo(line.text());
+			}
+			assertThat(value(summary, "C3")).isEqualTo("long-bien.csv");
+			Font title = workbook.getFontAt(cell(summary, "A1").getCellStyle().getFontIndex());
+			assertThat(title.getBold()).isTrue();
+			assertThat(title.getFontHeightInPoints()).isEqualTo((short) 14);
+			assertThat(workbook.getFontAt(cell(summary, "A14").getCellStyle().getFontIndex()).getBold()).isTrue();
+		}
+	}
+
 	private static List<String> entries(byte[] zip) throws IOException {
 		List<String> names = new java.util.ArrayList<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -47,18 +47,22 @@ class RenderedReportTests {
 		});
 		Path cleanReport = save("clean-annotated",
 				workbooks.write(clean, FeedbackFixtures.report("sach.xlsx", "accepted", List.of())));
+		Path cleanCsv = FeedbackFixtures.longBienCsv(this.work.resolve("in/sach.csv"), "100");
+		Path cleanListing = save("clean-listing",
+				workbooks.write(cleanCsv, FeedbackFixtures.report("sach.csv", "accepted", List.of())));
 
 		// when
 		List<Path> pdfs = LibreOffice.toPdf(this.work, reports);
-		Path cleanPdf = LibreOffice.toPdf(this.work, List.of(cleanReport)).get(0);
+		List<Path> cleanPdfs = LibreOffice.toPdf(this.work, List.of(cleanReport, cleanListing));
 
 		// then every report rendered with its problems on the summary sheet
 		for (Path pdf : pdfs.subList(0, pdfs.size() - 1)) {
 			assertThat(LibreOffice.text(pdf)).as(pdf.getFileName().toString()).contains("number-text", "khoảng 1.700");
 		}
 		assertThat(LibreOffice.text(pdfs.get(pdfs.size() - 1))).contains("file-encrypted", "mat-khau.xlsx");
-		// a clean workbook's summary (put in front without POI) and its own sheets
-		assertThat(LibreOffice.text(cleanPdf)).contains("No errors or warnings", "sach.xlsx", "Quận ủy Long Biên",
+		// clean files' summaries, written without POI, in front of a workbook's own sheets or alone
+		assertThat(LibreOffice.text(cleanPdfs.get(1))).contains("No errors or warnings", "sach.csv");
+		assertThat(LibreOffice.text(cleanPdfs.get(0))).contains("No errors or warnings", "sach.xlsx", "Quận ủy Long Biên",
 				"Sheet the report does not touch");
 	}
 
