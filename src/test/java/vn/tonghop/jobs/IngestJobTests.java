@@ -175,6 +175,7 @@ class IngestJobTests {
 		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối")));
 		this.runner.run(this.input, "test");
 		List<Map<String, Object>> before = this.jdbc.queryForList("SELECT * FROM warehouse.participation ORDER BY source_row");
+		List<Map<String, Object>> totals = this.jdbc.queryForList("SELECT * FROM warehouse.participation_province_delta");
 
 		// when a resubmission's totals row does not add up
 		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")).replace(";Tổng cộng;;;100;", ";Tổng cộng;;;999;"));
@@ -183,6 +184,8 @@ class IngestJobTests {
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.jdbc.queryForList("SELECT * FROM warehouse.participation ORDER BY source_row")).isEqualTo(before);
+		// its rows went in while it was read, and went out again without a trace
+		assertThat(this.jdbc.queryForList("SELECT * FROM warehouse.participation_province_delta")).isEqualTo(totals);
 		Map<String, Object> rejected = this.jdbc.queryForMap("SELECT state, first_problem FROM tonghop.submission "
 				+ "WHERE job_execution_id = ?", execution.getId());
 		assertThat(rejected.get("state")).isEqualTo("rejected");

@@ -1,0 +1,121 @@
+package vn.tonghop.validate;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import vn.tonghop.warehouse.StagedPoint;
+import vn.tonghop.warehouse.WarehouseLoader.DatedRow;
+import vn.tonghop.warehouse.WarehouseLoader.HostText;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PointTallyTests {
+
+	private static final LocalDate FROM = LocalDate.of(2021, 3, 27);
+
+	private static final LocalDate TO = LocalDate.of(2021, 3, 28);
+
+	@Test
+	void theMedianIsTheLowerMiddleValueAsPercentileDiscTakesIt() {
+		// given
+		PointTally odd = tally(5, 1, 3);
+		PointTally even = tally(4, 1, 3, 2);
+
+		// then
+		assertThat(odd.medianParticipants()).isEqualTo(3);
+		assertThat(even.medianParticipants()).isEqualTo(2);
+		assertThat(new PointTally(null, null, 0).medianParticipants()).isZero();
+	}
+
+	@Test
+	void outliersAreLookedForOnlyWhenAPointPassesTenTimesTheMedianAndFiveHundredMore() {
+		// given five points, one an extra digit away from the others
+		PointTally typo = tally(20, 20, 20, 20, 20_000);
+		PointTally hall = tally(20, 20, 20, 20, 250);
+		PointTally four = tally(20, 20, 20, 20_000);
+
+		// then
+		assertThat(typo.outliersAbove()).hasValue(520);
+		assertThat(hall.outliersAbove()).isEmpty();
+		assertThat(four.outliersAbove()).as("fewer than five rows say nothing").isEmpty();
+	}
+
+	@Test
+	void aNameRepeatedUnderTheSameHostInAnyCaseIsACandidateAndUnderAnotherHostIsNot() {
+		// given
+		PointTally tally = new PointTally(null, null, 0);
+		tally.add(point(5, "Đảng bộ phường Bồ Đề", null, 10), "004");
+		tally.add(point(6, "Chi bộ số 1", "Phường Cự Khối", 10), "00154");
+		tally.add(point(7, "ĐẢNG BỘ PHƯỜNG BỒ ĐỀ", null, 10), "004");
+		tally.add(point(8, "Chi bộ số 1", "Phường Gia Thụy", 10), "00136");
+		tally.add(point(9, "đảng bộ phường bồ đề", null, 10), "004");
+		tally.add(point(10, "Chi bộ số 2", "Phường Gia Thụy", 10), null);
+
+		// then
+		assertThat(tally.duplicateCandidates()).containsExactly(5, 7, 9);
+	}
+
+	@Test
+	void theCandidateTableKeepsEveryRowWhenItGrows() {
+		// given many distinct points, then each one again
+		PointTally tally = new PointTally(null, null, 0);
+		for (int row = 1; row <= 10_000; row++) {
+			tally.add(point(row, "Điểm " + row, null, 1), "004");
+		}
+		tally.add(point(10_001, "điểm 4321", null, 1), "004");
+
+		// then
+		assertThat(tally.duplicateCandidates()).containsExactly(4321, 10_001);
+		assertThat(tally.count()).isEqualTo(10_001);
+	}
+
+	@Test
+	void hostsAreCountedInTheOrderTheyFirstAppear() {
+		// given
+		PointTally tally = tally();
+		tally.add(point(5, "A", "Phường Gia Thụy", 1), null);
+		tally.add(point(6, "B", null, 1), null);
+		tally.add(point(7, "C", "Phường Bồ Đề", 1), null);
+		tally.add(point(8, "D", "Phường Gia Thụy", 1), null);
+
+		// then
+		assertThat(tally.hosts()).containsExactly(new HostText("Phường Gia Thụy", 5, 2), new HostText("Phường Bồ Đề", 7, 1));
+	}
+
+	@Test
+	void rowsDatedOutsideAKnownConferenceAreListedUpToTheLimit() {
+		// given
+		PointTally known = new PointTally(FROM, TO, 2);
+		PointTally unknown = new PointTally(null, null, 2);
+		for (PointTally tally : new PointTally[] { known, unknown }) {
+			tally.add(dated(5, FROM), null);
+			tally.add(dated(6, FROM.minusDays(1)), null);
+			tally.add(dated(7, null), null);
+			tally.add(dated(8, TO.plusDays(1)), null);
+			tally.add(dated(9, TO.plusDays(2)), null);
+		}
+
+		// then
+		assertThat(known.datesOutside()).containsExactly(new DatedRow(6, FROM.minusDays(1)),
+				new DatedRow(8, TO.plusDays(1)));
+		assertThat(unknown.datesOutside()).isEmpty();
+	}
+
+	private static PointTally tally(int... participants) {
+		PointTally tally = new PointTally(null, null, 0);
+		for (int i = 0; i < participants.length; i++) {
+			tally.add(point(i + 5, "Điểm " + i, null, participants[i]), null);
+		}
+		return tally;
+	}
+
+	private static StagedPoint point(int row, String name, String host, int members) {
+		return new StagedPoint(row, name, "cell", host, "online", null, members, 0);
+	}
+
+	private static StagedPoint dated(int row, LocalDate date) {
+		return new StagedPoint(row, "Điểm " + row, "cell", null, "online", date, 10, 0);
+	}
+
+}
