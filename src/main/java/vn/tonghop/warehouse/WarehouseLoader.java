@@ -69,11 +69,15 @@ public class WarehouseLoader {
 	public Optional<LoadedRows> startReplacing(Target target) {
 		requireTransaction();
 		lock(target.conferenceCode(), target.reportingUnitCode());
-		if (supersededByStanding(target)) {
+		Standing standing = standing(target);
+		if (standing.superseded()) {
 			return Optional.empty();
 		}
 		return Optional.of(onConnection(connection -> {
 			Savepoint savepoint = connection.setSavepoint();
+			if (standing.elsewhere()) {
+				withdraw(target.submissionId());
+			}
 			remove(target.conferenceCode(), target.reportingUnitCode());
 			return new LoadedRows(connection.unwrap(PGConnection.class), target, savepoint);
 		}));
@@ -174,7 +178,11 @@ public class WarehouseLoader {
 	 */
 	public boolean replace(Target target, List<HostPlacement> hosts, Coverage coverage) {
 		lock(target.conferenceCode(), target.reportingUnitCode());
-		if (supersededByStanding(target)) {
+		Standing standing = standing(target);
+		if (standing.elsewhere()) {
+			withdraw(target.submissionId());
+		}
+		if (standing.superseded()) {
 			return false;
 		}
 		remove(target.conferenceCode(), target.reportingUnitCode());
@@ -244,14 +252,22 @@ public class WarehouseLoader {
 
 	/**
 	 * Whether a version that arrived later already stands: two instances may finish two versions
-	 * in either order, and the newest arrival must win whatever the order of the commits.
+	 * in either order, and the newest arrival must win whatever the order of the commits. And
+	 * whether this file stands for another unit or conference: rerun under changed aliases, a file
+	 * can move, and its rows must move with it.
 	 */
-	private boolean supersededByStanding(Target target) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
-				SELECT EXISTS (SELECT 1 FROM tonghop.submission c JOIN tonghop.submission me ON me.id = ?
+	private Standing standing(Target target) {
+		return this.jdbc.queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM tonghop.submission c
 				               WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? AND c.id <> me.id
-				                 AND (c.received_at, c.id) > (me.received_at, me.id))
-				""", Boolean.class, target.submissionId(), target.conferenceCode(), target.reportingUnitCode()));
+				                 AND (c.received_at, c.id) > (me.received_at, me.id)),
+				       me.is_current AND (me.conference_code, me.unit_code) IS DISTINCT FROM (?, ?)
+				FROM tonghop.submission me WHERE me.id = ?
+				""", (rs, i) -> new Standing(rs.getBoolean(1), rs.getBoolean(2)), target.conferenceCode(),
+				target.reportingUnitCode(), target.conferenceCode(), target.reportingUnitCode(), target.submissionId());
+	}
+
+	private record Standing(boolean superseded, boolean elsewhere) {
 	}
 
 	/** Deletes a unit's rows for a conference, keeping them for this transaction to compute the change. */

@@ -154,6 +154,37 @@ class RerunsTests {
 	}
 
 	@Test
+	void aRerunThatPlacesAFileUnderAnotherUnitTakesItsRowsAlong() throws Exception {
+		// given a file accepted for Long Biên through an alias
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,Quận LB\n");
+		Files.writeString(this.input.resolve("lb.csv"), "Đơn vị báo cáo;Quận ủy LB\nHội nghị;NQDH13\n\n"
+				+ "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;Số người khác tham dự\n1;Hội trường quận;Quận;100;0\n");
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		assertThat(this.jdbc.queryForList("SELECT reporting_unit_code FROM warehouse.participation", String.class))
+			.containsExactly("004");
+
+		// when the alias moves to another district and the file is rerun
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,\n005,Quận Cầu Giấy,01,district,,2025-06-30,Quận LB\n");
+		this.reruns.rerun(new RerunRequest(null, null, id, false));
+
+		// then its rows moved with it, and the province counts them once
+		assertThat(this.jdbc.queryForList("SELECT reporting_unit_code FROM warehouse.participation", String.class))
+			.containsExactly("005");
+		assertThat(this.jdbc.queryForObject("SELECT participants FROM warehouse.participation_by_province "
+				+ "WHERE conference_code = 'NQDH13' AND province_code = '01'", Long.class)).isEqualTo(100L);
+		assertThat(this.jdbc.queryForList("SELECT reporting_unit_code || ' ' || points_before || ' ' || points_after "
+				+ "FROM tonghop.submission_change ORDER BY id", String.class))
+			.containsExactly("004 0 1", "004 1 0", "005 0 1");
+	}
+
+	private void importUnits(String rows) throws IOException {
+		Path file = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(file, "code,name,parent_code,kind,valid_from,valid_to,aliases\n" + rows);
+		this.units.importFile(file);
+	}
+
+	@Test
 	void aConferenceRerunTakesTheLatestVersionOfEachUnit() throws Exception {
 		// given Long Biên accepted, then a later version rejected for its totals
 		Path file = this.input.resolve("long-bien.csv");
