@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import vn.tonghop.warehouse.StagedPoint;
@@ -20,8 +22,8 @@ import vn.tonghop.warehouse.WarehouseLoader.HostText;
  * point's participants (for the median), the rows dated outside the conference, and the rows
  * whose point name and host unit came before.
  * <p>
- * Memory stays small beside the rows themselves: four bytes of participants and twelve bytes of
- * hash table per point, no strings. The duplicate test is a 64-bit hash of the case-folded name
+ * Memory stays small beside the rows themselves: sixteen bytes per point (participants, and a
+ * key and row for duplicates), no strings. The duplicate test is a 64-bit hash of the case-folded name
  * and the host unit: it never misses a duplicate, and a rare false candidate is weeded out by the
  * exact query that runs over the candidates only.
  */
@@ -191,72 +193,48 @@ public final class PointTally {
 
 	}
 
-	/** An open-addressing table from key to the first row that had it; no object per row. */
+	/**
+	 * Every row's key, in row order: appending touches memory in order, where a hash table would
+	 * jump around a table too large for the cache on every row. Repeats are found once, by sorting.
+	 */
 	private static final class SeenPoints {
 
-		/** 0 marks a free slot: key 0 is stored as 1, one more harmless false candidate at most. */
 		private long[] keys = new long[64];
 
-		/** The first row with the key; negative once that row has been listed as a candidate. */
 		private int[] rows = new int[64];
 
 		private int size;
 
-		private int[] candidates = new int[0];
-
-		private int candidateCount;
-
-		void add(long hashed, int row) {
-			long key = hashed == 0 ? 1 : hashed;
-			int mask = this.keys.length - 1;
-			int slot = (int) key & mask;
-			while (this.keys[slot] != 0) {
-				if (this.keys[slot] == key) {
-					if (this.rows[slot] > 0) {
-						candidate(this.rows[slot]);
-						this.rows[slot] = -this.rows[slot];
-					}
-					candidate(row);
-					return;
-				}
-				slot = (slot + 1) & mask;
+		void add(long key, int row) {
+			if (this.size == this.keys.length) {
+				this.keys = Arrays.copyOf(this.keys, this.size * 2);
+				this.rows = Arrays.copyOf(this.rows, this.size * 2);
 			}
-			this.keys[slot] = key;
-			this.rows[slot] = row;
-			if (++this.size * 2 > this.keys.length) {
-				grow();
-			}
+			this.keys[this.size] = key;
+			this.rows[this.size++] = row;
 		}
 
 		int[] candidates() {
-			int[] sorted = Arrays.copyOf(this.candidates, this.candidateCount);
+			long[] sorted = Arrays.copyOf(this.keys, this.size);
 			Arrays.sort(sorted);
-			return sorted;
-		}
-
-		private void candidate(int row) {
-			if (this.candidateCount == this.candidates.length) {
-				this.candidates = Arrays.copyOf(this.candidates, Math.max(16, this.candidateCount * 2));
-			}
-			this.candidates[this.candidateCount++] = row;
-		}
-
-		private void grow() {
-			long[] oldKeys = this.keys;
-			int[] oldRows = this.rows;
-			this.keys = new long[oldKeys.length * 2];
-			this.rows = new int[oldRows.length * 2];
-			int mask = this.keys.length - 1;
-			for (int i = 0; i < oldKeys.length; i++) {
-				if (oldKeys[i] != 0) {
-					int slot = (int) oldKeys[i] & mask;
-					while (this.keys[slot] != 0) {
-						slot = (slot + 1) & mask;
-					}
-					this.keys[slot] = oldKeys[i];
-					this.rows[slot] = oldRows[i];
+			Set<Long> repeated = new HashSet<>();
+			for (int i = 1; i < sorted.length; i++) {
+				if (sorted[i] == sorted[i - 1]) {
+					repeated.add(sorted[i]);
 				}
 			}
+			if (repeated.isEmpty()) {
+				return new int[0];
+			}
+			int[] candidates = new int[this.size];
+			int count = 0;
+			for (int i = 0; i < this.size; i++) {
+				if (repeated.contains(this.keys[i])) {
+					candidates[count++] = this.rows[i];
+				}
+			}
+			// Rows come in row order, so the candidates are sorted already.
+			return Arrays.copyOf(candidates, count);
 		}
 
 	}
