@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.tonghop.units.ImportFile;
 import vn.tonghop.units.ImportFile.BadLine;
+import vn.tonghop.units.ReferenceLock;
 import vn.tonghop.units.ImportFile.Line;
 import vn.tonghop.units.ImportReport;
 
@@ -48,6 +49,7 @@ public class ConferenceImporter {
 		if (!file.hasColumns(COLUMNS)) {
 			throw new IOException("%s is not a conferences CSV (columns %s)".formatted(path, String.join(",", COLUMNS)));
 		}
+		ReferenceLock.hold(this.jdbc);
 		List<String> problems = new ArrayList<>(file.problems());
 		// Codes are looked up ignoring case, so two codes differing only in case would be one.
 		Map<String, Conference> stored = new HashMap<>();

@@ -44,6 +44,7 @@ public class ConversionImporter {
 	 */
 	@Transactional
 	public ConversionReport importTable(ImportFile file) throws IOException {
+		ReferenceLock.hold(this.jdbc);
 		ConversionTable table = ConversionTable.read(file);
 		ImportReport units = this.units.storeUnits(table.units(), SOURCE, new ArrayList<>());
 		Map<List<String>, Link> stored = new HashMap<>();

@@ -71,6 +71,7 @@ public class UnitImporter {
 	 */
 	@Transactional
 	public ImportReport importFile(ImportFile file) throws IOException {
+		ReferenceLock.hold(this.jdbc);
 		Path path = file.path();
 		List<String> problems = new ArrayList<>(file.problems());
 		Map<Identity, Unit> stored = storedUnits();

@@ -1,9 +1,14 @@
 package vn.tonghop.units;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,6 +52,32 @@ class UnitImporterTests {
 	@BeforeEach
 	void emptyTree() {
 		this.jdbc.update("DELETE FROM tonghop.unit");
+	}
+
+	@Test
+	void anImportWaitsForAnotherInstancesImportAndThenSeesItsUnits() throws Exception {
+		// given another instance in the middle of importing the same file: lock held, unit written
+		Path file = write("units.csv", HEADER, "01,Thành phố Hà Nội,,province,,,");
+		DataSourceTransactionManager transactions = new DataSourceTransactionManager(this.jdbc.getDataSource());
+		TransactionStatus other = transactions.getTransaction(TransactionDefinition.withDefaults());
+		ReferenceLock.hold(this.jdbc);
+		this.jdbc.update("INSERT INTO tonghop.unit (code, name, kind, source) VALUES ('01', 'Thành phố Hà Nội', 'province', 'csv')");
+
+		// when this one imports meanwhile
+		CompletableFuture<ImportReport> ours = CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.importer.importFile(file);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+
+		// then it waits, and once the other commits it finds the unit there instead of adding it twice
+		assertThat(ours).failsWithin(Duration.ofMillis(500)).withThrowableOfType(TimeoutException.class);
+		transactions.commit(other);
+		assertThat(ours.get(30, TimeUnit.SECONDS).summary()).contains("0 added");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.unit", Integer.class)).isOne();
 	}
 
 	@Test
