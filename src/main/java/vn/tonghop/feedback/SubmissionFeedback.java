@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +78,13 @@ public class SubmissionFeedback {
 		SubmissionReport report = describe(processed, problems);
 		byte[] json = this.json.writeValueAsBytes(report);
 		ReportWorkbook workbook = workbook(pending.archived(), report);
-		store(pending.id(), "json", ReportFolders.jsonName(pending.fileName()), JSON, json);
+		List<Stored> stored = new ArrayList<>(2);
+		stored.add(new Stored("json", ReportFolders.jsonName(pending.fileName()), JSON, json));
 		if (workbook != null) {
-			store(pending.id(), "workbook", ReportFolders.workbookName(pending.fileName(), workbook.extension()),
-					workbook.mediaType(), workbook.content());
+			stored.add(new Stored("workbook", ReportFolders.workbookName(pending.fileName(), workbook.extension()),
+					workbook.mediaType(), workbook.content()));
 		}
+		store(pending.id(), stored);
 		if (!this.properties.writeFiles()) {
 			return;
 		}
@@ -142,13 +147,19 @@ public class SubmissionFeedback {
 		}
 	}
 
-	private void store(long submissionId, String kind, String fileName, String mediaType, byte[] content) {
-		this.jdbc.update("""
-				INSERT INTO tonghop.submission_report (submission_id, kind, file_name, media_type, content)
-				VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (submission_id, kind) DO UPDATE SET file_name = EXCLUDED.file_name,
-				       media_type = EXCLUDED.media_type, content = EXCLUDED.content, created_at = now()
-				""", submissionId, kind, fileName, mediaType, content);
+	/** Keeps the reports with the submission, in one statement. */
+	private void store(long submissionId, List<Stored> reports) {
+		List<Object> values = new ArrayList<>();
+		for (Stored report : reports) {
+			values.addAll(List.of(submissionId, report.kind(), report.fileName(), report.mediaType(), report.content()));
+		}
+		this.jdbc.update("INSERT INTO tonghop.submission_report (submission_id, kind, file_name, media_type, content) VALUES "
+				+ String.join(", ", Collections.nCopies(reports.size(), "(?, ?, ?, ?, ?)"))
+				+ " ON CONFLICT (submission_id, kind) DO UPDATE SET file_name = EXCLUDED.file_name, "
+				+ "media_type = EXCLUDED.media_type, content = EXCLUDED.content, created_at = now()", values.toArray());
+	}
+
+	private record Stored(String kind, String fileName, String mediaType, byte[] content) {
 	}
 
 	/** The drop folder of the run that took the file; the configured one when the run is not known. */

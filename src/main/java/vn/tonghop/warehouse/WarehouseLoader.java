@@ -272,15 +272,15 @@ public class WarehouseLoader {
 
 	/** Deletes a unit's rows for a conference, keeping them for this transaction to compute the change. */
 	private void remove(String conferenceCode, String reportingUnitCode) {
-		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
+		// Four statements, one round trip: the driver sends them together, each with its parameters.
+		this.jdbc.update("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
 				+ "point_level text, format text, session_date date, members integer, others integer, source_row integer) "
-				+ "ON COMMIT DELETE ROWS; DELETE FROM pg_temp.replaced_participation");
-		this.jdbc.update("WITH gone AS (DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ? "
+				+ "ON COMMIT DELETE ROWS; DELETE FROM pg_temp.replaced_participation; "
+				+ "WITH gone AS (DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ? "
 				+ "RETURNING point_name, host_unit_code, point_level, format, session_date, members_attending, "
-				+ "others_attending, source_row) INSERT INTO pg_temp.replaced_participation SELECT * FROM gone",
-				conferenceCode, reportingUnitCode);
-		this.jdbc.update("DELETE FROM warehouse.unit_coverage WHERE conference_code = ? AND reporting_unit_code = ?",
-				conferenceCode, reportingUnitCode);
+				+ "others_attending, source_row) INSERT INTO pg_temp.replaced_participation SELECT * FROM gone; "
+				+ "DELETE FROM warehouse.unit_coverage WHERE conference_code = ? AND reporting_unit_code = ?",
+				conferenceCode, reportingUnitCode, conferenceCode, reportingUnitCode);
 	}
 
 	/**
