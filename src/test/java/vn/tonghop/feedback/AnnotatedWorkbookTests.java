@@ -164,12 +164,7 @@ class AnnotatedWorkbookTests {
 	}
 
 	static void assertSummaryInFront(Workbook workbook) {
-		assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME);
-		assertThat(workbook.getSheetName(1)).isEqualTo(SHEET);
-		assertThat(workbook.getSheetName(2)).isEqualTo("Ghi chú");
-		assertThat(workbook.getActiveSheetIndex()).isZero();
-		assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
-		assertThat(workbook.getSheetAt(1).isSelected()).isFalse();
+		assertSummaryTabFirst(workbook);
 		Sheet summary = workbook.getSheetAt(0);
 		assertThat(value(summary, "C3")).isEqualTo("long-bien." + extension(workbook));
 		assertThat(value(summary, "C6")).isEqualTo("004");
@@ -187,6 +182,17 @@ class AnnotatedWorkbookTests {
 		assertThat(row(summary, 18)).containsExactly("", SHEET, "", "", "", "warning", "date-outside-window",
 				"Thông báo date-outside-window", "Message date-outside-window");
 		assertThat(cell(summary, "A18").getHyperlink()).isNull();
+	}
+
+	/** The summary is the first sheet and the only one selected, in front of the file's own two. */
+	static void assertSummaryTabFirst(Workbook workbook) {
+		assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME);
+		assertThat(workbook.getSheetName(1)).isEqualTo(SHEET);
+		assertThat(workbook.getSheetName(2)).isEqualTo("Ghi chú");
+		assertThat(workbook.getActiveSheetIndex()).isZero();
+		assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
+		assertThat(workbook.getSheetAt(1).isSelected()).isFalse();
+		assertThat(workbook.getSheetAt(2).isSelected()).isFalse();
 	}
 
 	/** The marks of PROBLEMS, and nothing else changed. */

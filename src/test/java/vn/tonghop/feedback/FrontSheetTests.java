@@ -20,6 +20,7 @@ import vn.tonghop.sheet.ReadLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tonghop.feedback.AnnotatedWorkbookTests.FIVE_MB;
+import static vn.tonghop.feedback.AnnotatedWorkbookTests.assertSummaryTabFirst;
 import static vn.tonghop.feedback.AnnotatedWorkbookTests.assertUnchangedBut;
 import static vn.tonghop.feedback.AnnotatedWorkbookTests.cell;
 import static vn.tonghop.feedback.AnnotatedWorkbookTests.value;
@@ -49,13 +50,7 @@ class FrontSheetTests {
 		assertThat(annotated.extension()).isEqualTo("xlsx");
 		assertThat(entries(annotated.content())).contains("xl/worksheets/tonghop-summary.xml");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
-			assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME);
-			assertThat(workbook.getSheetName(1)).isEqualTo(SHEET);
-			assertThat(workbook.getSheetName(2)).isEqualTo("Ghi chú");
-			assertThat(workbook.getActiveSheetIndex()).isZero();
-			assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
-			assertThat(workbook.getSheetAt(1).isSelected()).isFalse();
-			assertThat(workbook.getSheetAt(2).isSelected()).isFalse();
+			assertSummaryTabFirst(workbook);
 			// the same head as POI would have written, in the same looks
 			Sheet summary = workbook.getSheetAt(0);
 			for (SummarySheet.Line line : SummarySheet.head(report)) {
