@@ -58,7 +58,8 @@ class TwoInstancesProcessTests {
 	void twoIngestProcessesOverOneFolderProcessEveryFileExactlyOnce() throws Exception {
 		// given
 		Path input = this.work.resolve("input");
-		long participants = writeFiles(input, 300);
+		// Files large enough that one instance cannot load them all while the other JVM starts.
+		long participants = writeFiles(input, 3000);
 
 		// when two instances scan and load the same folder at the same time
 		Process first = start("first", "ingest", "--input", input.toString());
@@ -70,7 +71,7 @@ class TwoInstancesProcessTests {
 		assertThat(count("SELECT count(*) FROM tonghop.submission")).isEqualTo(DISTRICTS);
 		assertThat(count("SELECT count(*) FROM tonghop.submission WHERE state = 'accepted'")).isEqualTo(DISTRICTS);
 		assertThat(count("SELECT count(*) FROM tonghop.intake_log WHERE outcome = 'new'")).isEqualTo(DISTRICTS);
-		assertWarehouseExact(300, participants);
+		assertWarehouseExact(3000, participants);
 		// both did work: the claim shared the files rather than one instance taking them all
 		assertThat(count("SELECT count(DISTINCT job_execution_id) FROM tonghop.submission")).isEqualTo(2);
 	}
