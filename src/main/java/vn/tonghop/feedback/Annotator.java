@@ -34,10 +34,9 @@ final class Annotator {
 
 	static ReportWorkbook xlsx(Path file, SubmissionReport report) throws IOException {
 		if (report.problems().isEmpty()) {
-			Optional<FrontSheet.Result> front = FrontSheet.insert(file, report);
+			Optional<ReportWorkbook> front = FrontSheet.insert(file, report);
 			if (front.isPresent()) {
-				return front.get().macros() ? new ReportWorkbook("xlsm", ReportWorkbook.XLSM, front.get().content(), true)
-						: new ReportWorkbook("xlsx", ReportWorkbook.XLSX, front.get().content(), true);
+				return front.get();
 			}
 		}
 		// From a stream: POI holds the package in memory and never writes back to the archived copy.
@@ -45,9 +44,7 @@ final class Annotator {
 			// The main part's content type must match the extension or Excel refuses the file.
 			boolean macros = workbook.getPackagePart().getContentType().contains("macroEnabled");
 			workbook.setWorkbookType(macros ? XSSFWorkbookType.XLSM : XSSFWorkbookType.XLSX);
-			byte[] bytes = annotate(workbook, report);
-			return macros ? new ReportWorkbook("xlsm", ReportWorkbook.XLSM, bytes, true)
-					: new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes, true);
+			return ReportWorkbook.annotatedXlsx(annotate(workbook, report), macros);
 		}
 	}
 

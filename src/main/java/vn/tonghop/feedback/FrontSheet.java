@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +33,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+
+import vn.tonghop.sheet.Cell;
 
 /**
  * Puts the summary sheet in front of an .xlsx with nothing to mark, without opening it as a
@@ -83,15 +84,11 @@ final class FrontSheet {
 	private FrontSheet() {
 	}
 
-	/** The annotated package, and whether its main part is macro-enabled. */
-	record Result(byte[] content, boolean macros) {
-	}
-
 	/**
 	 * @return the workbook with the summary in front, or empty when the package is not one this
 	 * understands
 	 */
-	static Optional<Result> insert(Path file, SubmissionReport report) throws IOException {
+	static Optional<ReportWorkbook> insert(Path file, SubmissionReport report) throws IOException {
 		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
 			return new Package(zip).insert(report);
 		}
@@ -168,7 +165,7 @@ final class FrontSheet {
 			this.zip = zip;
 		}
 
-		Optional<Result> insert(SubmissionReport report)
+		Optional<ReportWorkbook> insert(SubmissionReport report)
 				throws IOException, SAXException, ParserConfigurationException, TransformerException {
 			Document rootRels = parse("_rels/.rels");
 			String workbookPart = rootRels == null ? null : target(rootRels, OFFICE_DOCUMENT, "");
@@ -205,7 +202,7 @@ final class FrontSheet {
 			this.rewritten.put(stylesPart, serialize(styles));
 			this.rewritten.put("[Content_Types].xml", serialize(types));
 			this.rewritten.put(sheetPart, summary(report, looks).getBytes(StandardCharsets.UTF_8));
-			return Optional.of(new Result(write(), macros));
+			return Optional.of(ReportWorkbook.annotatedXlsx(write(), macros));
 		}
 
 		/** Adds the title and bold looks: fonts made from the workbook's default font, and formats using them. */
@@ -264,16 +261,13 @@ final class FrontSheet {
 		}
 
 		private static void addSheet(Document workbook, Element sheets, String relId) {
-			Set<String> names = new HashSet<>();
+			List<String> names = new ArrayList<>();
 			int maxId = 0;
 			for (Element sheet : children(sheets, MAIN, "sheet")) {
-				names.add(sheet.getAttribute("name").toLowerCase(Locale.ROOT));
+				names.add(sheet.getAttribute("name"));
 				maxId = Math.max(maxId, number(sheet.getAttribute("sheetId")));
 			}
-			String name = SummarySheet.NAME;
-			for (int n = 2; names.contains(name.toLowerCase(Locale.ROOT)); n++) {
-				name = SummarySheet.NAME + " (" + n + ")";
-			}
+			String name = SummarySheet.freeName(names);
 			Element sheet = element(workbook, sheets, "sheet");
 			sheet.setAttribute("name", name);
 			sheet.setAttribute("sheetId", Integer.toString(maxId + 1));
@@ -369,7 +363,7 @@ final class FrontSheet {
 					row = line.row();
 					xml.append("<row r=\"").append(row + 1).append("\">");
 				}
-				xml.append("<c r=\"").append(columnName(line.column())).append(row + 1).append('"');
+				xml.append("<c r=\"").append(Cell.columnName(line.column())).append(row + 1).append('"');
 				if (line.look() != SummarySheet.Look.PLAIN) {
 					xml.append(" s=\"").append(looks[line.look() == SummarySheet.Look.TITLE ? 0 : 1]).append('"');
 				}
@@ -521,14 +515,6 @@ final class FrontSheet {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			transformer.transform(new DOMSource(document), new StreamResult(out));
 			return out.toByteArray();
-		}
-
-		private static String columnName(int column) {
-			StringBuilder name = new StringBuilder();
-			for (int c = column + 1; c > 0; c = (c - 1) / 26) {
-				name.insert(0, (char) ('A' + (c - 1) % 26));
-			}
-			return name.toString();
 		}
 
 		private static void escape(StringBuilder xml, String text) {

@@ -16,4 +16,9 @@ record ReportWorkbook(String extension, String mediaType, byte[] content, boolea
 
 	static final String XLS = "application/vnd.ms-excel";
 
+	/** The district's .xlsx annotated; an .xlsm when its main part is macro-enabled, so Excel opens it. */
+	static ReportWorkbook annotatedXlsx(byte[] content, boolean macros) {
+		return macros ? new ReportWorkbook("xlsm", XLSM, content, true) : new ReportWorkbook("xlsx", XLSX, content, true);
+	}
+
 }

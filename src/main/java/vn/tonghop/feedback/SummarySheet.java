@@ -1,8 +1,11 @@
 package vn.tonghop.feedback;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
@@ -39,8 +42,17 @@ final class SummarySheet {
 
 	/** A sheet name no other sheet of the workbook has (Excel compares names ignoring case). */
 	static String freeName(Workbook workbook) {
+		List<String> names = new ArrayList<>();
+		workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+		return freeName(names);
+	}
+
+	/** A sheet name none of {@code sheetNames} has, ignoring case as Excel does. */
+	static String freeName(Collection<String> sheetNames) {
+		Set<String> taken = new HashSet<>();
+		sheetNames.forEach(name -> taken.add(name.toLowerCase(Locale.ROOT)));
 		String name = NAME;
-		for (int n = 2; exists(workbook, name); n++) {
+		for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
 			name = NAME + " (" + n + ")";
 		}
 		return name;
@@ -159,15 +171,6 @@ final class SummarySheet {
 			cell.setCellStyle(style);
 		}
 		return cell;
-	}
-
-	private static boolean exists(Workbook workbook, String name) {
-		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-			if (workbook.getSheetName(i).toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** A text cell of the head, in row order. */

@@ -52,6 +52,8 @@ final class PointStream implements TableRecognizer.Listener {
 
 	private final Map<String, Resolution> hosts = new HashMap<>();
 
+	private final Map<String, HostPlacement> placements = new HashMap<>();
+
 	private PointTally tally = new PointTally(null, null, 0);
 
 	private StagedRows staged;
@@ -111,9 +113,10 @@ final class PointStream implements TableRecognizer.Listener {
 		}
 		HostPlacement host = null;
 		if (point.hostText() != null) {
-			Resolution resolution = host(point.hostText(), this.early.unit(), this.early.conference().startDate());
+			LocalDate on = this.early.conference().startDate();
+			Resolution resolution = host(point.hostText(), this.early.unit(), on);
 			if (resolution.isResolved()) {
-				host = placement(point.hostText(), resolution.unit(), this.early.conference().startDate());
+				host = placement(point.hostText(), resolution.unit(), on);
 			}
 			else {
 				this.unplaced = true;
@@ -142,8 +145,10 @@ final class PointStream implements TableRecognizer.Listener {
 		return this.hosts.computeIfAbsent(text, t -> this.placer.units().resolve(t, on, reporting.code()));
 	}
 
+	/** Where the rows naming a resolved host are placed; worked out once per text, not per row. */
 	HostPlacement placement(String text, Unit host, LocalDate on) {
-		return new HostPlacement(text, host.code(), this.placer.districtCode(host, on));
+		return this.placements.computeIfAbsent(text,
+				t -> new HostPlacement(t, host.code(), this.placer.districtCode(host, on)));
 	}
 
 	/** Rows dated outside the conference, in row order. */

@@ -12,16 +12,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-
-import javax.sql.DataSource;
+import java.util.Optional;
 
 import org.postgresql.PGConnection;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -34,19 +32,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class WarehouseLoader {
 
-	private final DataSource dataSource;
-
 	private final JdbcTemplate jdbc;
 
-	WarehouseLoader(DataSource dataSource, JdbcTemplate jdbc) {
-		this.dataSource = dataSource;
+	WarehouseLoader(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/**
 	 * Opens a COPY into a fresh staging table of this transaction. The caller ends it with
-	 * {@link CopyRows#finish()}, also when reading fails.
-	 * @throws StagingFailedException when the database could not open it
+	 * {@link CopyRows#finish()}, also when reading fails. The stream stays on the transaction's
+	 * connection.
 	 */
 	public StagedRows stage() {
 		requireTransaction();
@@ -56,7 +51,8 @@ public class WarehouseLoader {
 		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS staging_participation (source_row integer, "
 				+ "point_name text, point_level text, host_text text, format text, session_date date, "
 				+ "members integer, others integer) ON COMMIT DELETE ROWS; DELETE FROM pg_temp.staging_participation");
-		return onConnection(connection -> new StagedRows(connection.unwrap(PGConnection.class)));
+		return this.jdbc.execute((ConnectionCallback<StagedRows>) connection -> new StagedRows(
+				connection.unwrap(PGConnection.class)));
 	}
 
 	/**
@@ -64,7 +60,6 @@ public class WarehouseLoader {
 	 * unit's lock, sets a savepoint and takes the earlier rows out. The caller ends the COPY with
 	 * {@link CopyRows#finish()}, then calls {@link #completeReplacing} or {@link #takeBack}.
 	 * @return the open COPY, or empty, changing nothing, when a version that arrived later stands
-	 * @throws StagingFailedException when the database could not open it
 	 */
 	public Optional<LoadedRows> startReplacing(Target target) {
 		requireTransaction();
@@ -73,7 +68,7 @@ public class WarehouseLoader {
 		if (standing.superseded()) {
 			return Optional.empty();
 		}
-		return Optional.of(onConnection(connection -> {
+		return Optional.of(this.jdbc.execute((ConnectionCallback<LoadedRows>) connection -> {
 			Savepoint savepoint = connection.setSavepoint();
 			if (standing.elsewhere()) {
 				withdraw(target.submissionId());
@@ -91,7 +86,7 @@ public class WarehouseLoader {
 
 	/** Undoes everything since {@link #startReplacing}: the file turned out to be rejected. */
 	public void takeBack(LoadedRows rows) {
-		onConnection(connection -> {
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			connection.rollback(rows.savepoint());
 			return null;
 		});
@@ -345,20 +340,6 @@ public class WarehouseLoader {
 		}
 	}
 
-	/** Runs on the transaction's connection; the COPY streams opened here stay on it. */
-	private <T> T onConnection(SqlFunction<T> work) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			return work.apply(connection);
-		}
-		catch (SQLException ex) {
-			throw new StagingFailedException(ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
 	private static List<DuplicatePoint> duplicates(PreparedStatement select) throws SQLException {
 		List<DuplicatePoint> found = new ArrayList<>();
 		try (ResultSet rs = select.executeQuery()) {
@@ -367,12 +348,6 @@ public class WarehouseLoader {
 			}
 		}
 		return found;
-	}
-
-	private interface SqlFunction<T> {
-
-		T apply(Connection connection) throws SQLException;
-
 	}
 
 	private static Array textArray(Connection connection, List<String> values) throws SQLException {
