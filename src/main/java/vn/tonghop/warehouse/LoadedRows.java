@@ -9,6 +9,7 @@ import org.postgresql.PGConnection;
 
 import vn.tonghop.warehouse.WarehouseLoader.HostPlacement;
 import vn.tonghop.warehouse.WarehouseLoader.Target;
+import vn.tonghop.warehouse.WarehouseLoader.Totals;
 
 /**
  * Streams checked rows straight into {@code warehouse.participation} with COPY, for a file whose
@@ -30,6 +31,10 @@ public final class LoadedRows extends CopyRows {
 	private final Map<HostPlacement, String> placed = new HashMap<>();
 
 	private final String placedUnderUnit;
+
+	private long members;
+
+	private long others;
 
 	LoadedRows(PGConnection connection, Target target, Savepoint savepoint) throws SQLException {
 		super(connection, "COPY warehouse.participation (conference_code, province_code, reporting_unit_code, "
@@ -63,6 +68,13 @@ public final class LoadedRows extends CopyRows {
 		this.line.append(point.members()).append('\t').append(point.others()).append('\t')
 			.append(point.members() + point.others()).append('\t').append(point.sourceRow()).append('\n');
 		send();
+		this.members += point.members();
+		this.others += point.others();
+	}
+
+	/** What the rows sent add up to: the unit's figures after the load, known without a query. */
+	Totals totals() {
+		return new Totals(count(), this.members, this.others);
 	}
 
 	Target target() {

@@ -80,7 +80,7 @@ public class WarehouseLoader {
 
 	/** Records what the rows streamed in changed, and the unit summary, once the file is accepted. */
 	public void completeReplacing(LoadedRows rows, Coverage coverage) {
-		recordChange(rows.target());
+		recordChange(rows.target(), rows.totals());
 		insertCoverage(rows.target(), coverage);
 	}
 
@@ -181,8 +181,9 @@ public class WarehouseLoader {
 			return false;
 		}
 		remove(target.conferenceCode(), target.reportingUnitCode());
-		this.jdbc.execute((Connection connection) -> {
+		Totals inserted = this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement insert = connection.prepareStatement("""
+					WITH inserted AS (
 					INSERT INTO warehouse.participation (conference_code, province_code, district_code,
 					    reporting_unit_code, host_unit_code, point_name, point_level, format, session_date,
 					    members_attending, others_attending, participants, submission_id, source_row)
@@ -192,6 +193,8 @@ public class WarehouseLoader {
 					FROM pg_temp.staging_participation s
 					LEFT JOIN unnest(?::text[], ?::text[], ?::text[]) AS h(host_text, code, district_code)
 					    ON h.host_text = s.host_text
+					RETURNING members_attending, others_attending)
+					SELECT count(*), coalesce(sum(members_attending), 0), coalesce(sum(others_attending), 0) FROM inserted
 					""")) {
 				int i = 0;
 				insert.setString(++i, target.conferenceCode());
@@ -204,10 +207,13 @@ public class WarehouseLoader {
 				insert.setArray(++i, textArray(connection, hosts.stream().map(HostPlacement::text).toList()));
 				insert.setArray(++i, textArray(connection, hosts.stream().map(HostPlacement::code).toList()));
 				insert.setArray(++i, textArray(connection, hosts.stream().map(HostPlacement::districtCode).toList()));
-				return insert.executeUpdate();
+				try (ResultSet rs = insert.executeQuery()) {
+					rs.next();
+					return new Totals(rs.getInt(1), rs.getLong(2), rs.getLong(3));
+				}
 			}
 		});
-		recordChange(target);
+		recordChange(target, inserted);
 		insertCoverage(target, coverage);
 		return true;
 	}
@@ -236,7 +242,7 @@ public class WarehouseLoader {
 		}
 		lock(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
 		remove(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
-		recordChange(standing.get(0));
+		recordChange(standing.get(0), Totals.NONE);
 	}
 
 	/** Serialises loads of one unit for one conference, across instances, until the transaction ends. */
@@ -281,24 +287,24 @@ public class WarehouseLoader {
 	/**
 	 * Records what this load changed against the rows it replaced, set-based: totals before and
 	 * after, and every point added, removed or changed (keyed by name, host unit and level).
+	 * @param after the unit's figures after the load, as the load counted them: a million rows are
+	 * not summed again
 	 */
-	private void recordChange(Target target) {
+	private void recordChange(Target target, Totals after) {
 		// A first load added every point: counted here, and not listed (they are the version's own rows).
 		Map<String, Object> change = this.jdbc.queryForMap("""
 				INSERT INTO tonghop.submission_change (submission_id, replaced_submission_id, conference_code,
 				    reporting_unit_code, points_before, points_after, members_before, members_after, others_before,
 				    others_after, participants_before, participants_after, points_added, points_removed, points_changed)
 				SELECT ?, (SELECT id FROM tonghop.submission WHERE is_current AND conference_code = ? AND unit_code = ?),
-				    ?, ?, b.points, a.points, b.members, a.members, b.others, a.others, b.members + b.others,
-				    a.members + a.others, CASE WHEN b.points = 0 THEN a.points ELSE 0 END, 0, 0
+				    ?, ?, b.points, ?, b.members, ?, b.others, ?, b.members + b.others, ?,
+				    CASE WHEN b.points = 0 THEN ? ELSE 0 END, 0, 0
 				FROM (SELECT count(*) AS points, coalesce(sum(members), 0) AS members, coalesce(sum(others), 0) AS others
-				      FROM pg_temp.replaced_participation) b,
-				     (SELECT count(*) AS points, coalesce(sum(members_attending), 0) AS members,
-				             coalesce(sum(others_attending), 0) AS others
-				      FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?) a
+				      FROM pg_temp.replaced_participation) b
 				RETURNING id, points_before
-				""", target.submissionId(), target.conferenceCode(), target.reportingUnitCode(),
-				target.conferenceCode(), target.reportingUnitCode(), target.conferenceCode(), target.reportingUnitCode());
+				""", target.submissionId(), target.conferenceCode(), target.reportingUnitCode(), target.conferenceCode(),
+				target.reportingUnitCode(), after.points(), after.members(), after.others(),
+				after.members() + after.others(), after.points());
 		if (((Number) change.get("points_before")).intValue() == 0) {
 			return;
 		}
@@ -357,6 +363,14 @@ public class WarehouseLoader {
 	/** Where a submission's rows belong. */
 	public record Target(long submissionId, String conferenceCode, String provinceCode, String districtCode,
 			String reportingUnitCode, LocalDate defaultDate) {
+	}
+
+	/** A unit's points and head counts for a conference. */
+	record Totals(int points, long members, long others) {
+
+		/** What a withdrawn unit is left with. */
+		static final Totals NONE = new Totals(0, 0, 0);
+
 	}
 
 	/** A host unit as written, resolved to its code and district-level unit (null when none). */
