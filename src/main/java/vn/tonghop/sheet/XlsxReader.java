@@ -32,9 +32,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
@@ -74,7 +72,7 @@ final class XlsxReader {
 			XSSFReader reader = new XSSFReader(pkg);
 			WorkbookPart workbook = new WorkbookPart();
 			parse(reader.getWorkbookData(), workbook);
-			Styles styles = new Styles(reader.getStylesTable(), workbook.date1904);
+			Styles styles = new Styles(styles(pkg), workbook.date1904);
 			SharedStringsPart strings = SharedStringsPart.read(pkg, limits);
 			for (SheetEntry sheet : workbook.sheets) {
 				if (!sheet.visible() || !visitor.startSheet(sheet.name())) {
@@ -196,21 +194,38 @@ final class XlsxReader {
 	private record Style(boolean date, boolean percent, String font) {
 	}
 
+	/** The styles part, found as POI's XSSFReader finds it (by content type). */
+	private static StylesPart styles(OPCPackage pkg) throws IOException, XMLStreamException {
+		List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+		if (parts.isEmpty()) {
+			return StylesPart.NONE;
+		}
+		try (InputStream in = parts.get(0).getInputStream()) {
+			XMLStreamReader xml = newStreamReader(in);
+			try {
+				return StylesPart.read(xml);
+			}
+			finally {
+				xml.close();
+			}
+		}
+	}
+
 	/** What a cell's style says about its value, looked up once per style index. */
 	private static final class Styles {
 
 		private static final Style PLAIN = new Style(false, false, null);
 
-		private final StylesTable table;
+		private final StylesPart part;
 
 		private final boolean date1904;
 
 		private final Style[] byIndex;
 
-		Styles(StylesTable table, boolean date1904) {
-			this.table = table;
+		Styles(StylesPart part, boolean date1904) {
+			this.part = part;
 			this.date1904 = date1904;
-			this.byIndex = new Style[(table != null) ? table.getNumCellStyles() : 0];
+			this.byIndex = new Style[part.size()];
 		}
 
 		Style at(int index) {
@@ -225,15 +240,9 @@ final class XlsxReader {
 		}
 
 		private Style lookUp(int index) {
-			XSSFCellStyle style = (this.table != null) ? this.table.getStyleAt(index) : null;
-			if (style == null) {
-				return PLAIN;
-			}
-			String format = style.getDataFormatString();
-			boolean date = format != null && DateUtil.isADateFormat(style.getDataFormat(), format);
-			XSSFFont font = style.getFont();
-			return new Style(date, !date && format != null && format.contains("%"),
-					(font != null) ? font.getFontName() : null);
+			String format = this.part.format(index);
+			boolean date = format != null && DateUtil.isADateFormat(this.part.formatId(index), format);
+			return new Style(date, !date && format != null && format.contains("%"), this.part.fontName(index));
 		}
 
 	}
@@ -288,7 +297,7 @@ final class XlsxReader {
 	}
 
 	/** An attribute by its unprefixed name, as SAX's {@code Attributes.getValue(qName)} finds it. */
-	private static String attribute(XMLStreamReader xml, String name) {
+	static String attribute(XMLStreamReader xml, String name) {
 		for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
 			if (name.equals(xml.getAttributeLocalName(i))) {
 				String prefix = xml.getAttributePrefix(i);
