@@ -17,10 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -81,6 +83,18 @@ final class FrontSheet {
 	/** How much of a sheet is looked at for a selected tab: its views lead the part. */
 	private static final int HEAD = 1 << 16;
 
+	private static final DocumentBuilderFactory DOCUMENTS = documentBuilderFactory();
+
+	private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
+
+	/**
+	 * A parser and a serializer per thread, used again for every part: making them was most of
+	 * the time spent on the four parts of a small workbook.
+	 */
+	private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(FrontSheet::newBuilder);
+
+	private static final ThreadLocal<Transformer> TRANSFORMER = ThreadLocal.withInitial(FrontSheet::newTransformer);
+
 	private FrontSheet() {
 	}
 
@@ -92,8 +106,45 @@ final class FrontSheet {
 		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
 			return new Package(zip).insert(report);
 		}
-		catch (SAXException | ParserConfigurationException | TransformerException ex) {
+		catch (SAXException | TransformerException ex) {
 			throw new IOException("Cannot put the summary in front of " + file.getFileName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static DocumentBuilderFactory documentBuilderFactory() {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		try {
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		}
+		catch (ParserConfigurationException ex) {
+			throw new IllegalStateException(ex);
+		}
+		factory.setExpandEntityReferences(false);
+		return factory;
+	}
+
+	/** Factories are not safe to share between threads; what they make is used by one. */
+	private static DocumentBuilder newBuilder() {
+		synchronized (DOCUMENTS) {
+			try {
+				return DOCUMENTS.newDocumentBuilder();
+			}
+			catch (ParserConfigurationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private static Transformer newTransformer() {
+		synchronized (TRANSFORMERS) {
+			try {
+				return TRANSFORMERS.newTransformer();
+			}
+			catch (TransformerConfigurationException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 	}
 
@@ -166,7 +217,7 @@ final class FrontSheet {
 		}
 
 		Optional<ReportWorkbook> insert(SubmissionReport report)
-				throws IOException, SAXException, ParserConfigurationException, TransformerException {
+				throws IOException, SAXException, TransformerException {
 			Document rootRels = parse("_rels/.rels");
 			String workbookPart = rootRels == null ? null : target(rootRels, OFFICE_DOCUMENT, "");
 			Document workbook = workbookPart == null ? null : parse(workbookPart);
@@ -413,18 +464,13 @@ final class FrontSheet {
 			out.closeArchiveEntry();
 		}
 
-		private Document parse(String part) throws IOException, SAXException, ParserConfigurationException {
+		private Document parse(String part) throws IOException, SAXException {
 			ZipArchiveEntry entry = this.zip.getEntry(part);
 			if (entry == null) {
 				return null;
 			}
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setExpandEntityReferences(false);
 			try (InputStream in = this.zip.getInputStream(entry)) {
-				return factory.newDocumentBuilder().parse(in);
+				return BUILDER.get().parse(in);
 			}
 		}
 
@@ -510,7 +556,7 @@ final class FrontSheet {
 
 		private static byte[] serialize(Document document) throws TransformerException {
 			document.setXmlStandalone(true);
-			Transformer transformer = TransformerFactory.newInstance().newTransformer();
+			Transformer transformer = TRANSFORMER.get();
 			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			transformer.transform(new DOMSource(document), new StreamResult(out));
