@@ -5,17 +5,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The shared string table of an .xlsx, held in memory as plain strings like POI's
@@ -23,7 +15,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * millions of strings, or of a few huge ones, stops at the limit instead of filling the heap.
  * Cells get plain strings, not a rich text object each.
  */
-final class SharedStringsPart extends DefaultHandler {
+final class SharedStringsPart {
 
 	private final List<String> strings = new ArrayList<>();
 
@@ -41,25 +33,40 @@ final class SharedStringsPart extends DefaultHandler {
 		this.limits = limits;
 	}
 
-	/** The package's shared strings, found as POI finds them (by content type); empty when it has none. */
-	static SharedStringsPart read(OPCPackage pkg, ReadLimits limits) throws IOException, SAXException {
+	/** The table of a workbook that has none. */
+	static SharedStringsPart empty(ReadLimits limits) {
+		return new SharedStringsPart(limits);
+	}
+
+	/** Reads the package's shared strings part. */
+	static SharedStringsPart read(InputStream in, ReadLimits limits) throws IOException, XMLStreamException {
 		SharedStringsPart table = new SharedStringsPart(limits);
-		List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-		if (!parts.isEmpty()) {
-			try (InputStream in = parts.get(0).getInputStream()) {
-				XMLReader xml = XMLHelper.newXMLReader();
-				xml.setContentHandler(table);
-				xml.parse(new InputSource(in));
+		try (in) {
+			XMLStreamReader xml = XlsxReader.newStreamReader(in);
+			try {
+				while (xml.hasNext()) {
+					switch (xml.next()) {
+						case XMLStreamConstants.DTD -> throw new XMLStreamException("A DOCTYPE in shared strings is never read");
+						case XMLStreamConstants.START_ELEMENT -> table.start(xml.getLocalName());
+						case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+							if (table.inText) {
+								table.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+							}
+						}
+						case XMLStreamConstants.END_ELEMENT -> table.end(xml.getLocalName());
+						default -> {
+						}
+					}
+				}
 			}
-			catch (ParserConfigurationException ex) {
-				throw new IllegalStateException(ex);
+			finally {
+				xml.close();
 			}
 		}
 		return table;
 	}
 
-	@Override
-	public void startElement(String uri, String localName, String qName, Attributes attributes) {
+	private void start(String localName) {
 		switch (localName) {
 			case "si" -> this.current.setLength(0);
 			case "rPh" -> this.inPhonetic = true;
@@ -69,11 +76,7 @@ final class SharedStringsPart extends DefaultHandler {
 		}
 	}
 
-	@Override
-	public void characters(char[] ch, int start, int length) {
-		if (!this.inText) {
-			return;
-		}
+	private void characters(char[] ch, int start, int length) {
 		if (this.current.length() + length > this.limits.maxCellText()) {
 			throw new LimitExceededException(
 					"a shared string longer than " + Sizes.count(this.limits.maxCellText()) + " characters");
@@ -86,8 +89,7 @@ final class SharedStringsPart extends DefaultHandler {
 		this.current.append(ch, start, length);
 	}
 
-	@Override
-	public void endElement(String uri, String localName, String qName) {
+	private void end(String localName) {
 		switch (localName) {
 			case "t" -> this.inText = false;
 			case "rPh" -> this.inPhonetic = false;

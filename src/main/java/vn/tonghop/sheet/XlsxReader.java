@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,27 +17,8 @@ import javax.xml.stream.XMLStreamReader;
 import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.RecordFormatException;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.xml.sax.Attributes;
-import org.xml.sax.ContentHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Streams .xlsx/.xlsm sheets with a StAX parser (aalto-xml, several times faster than the JDK's SAX)
@@ -49,8 +29,6 @@ import org.xml.sax.helpers.DefaultHandler;
  * whose list was not noted plainly is read twice, the first pass keeping only the list.
  */
 final class XlsxReader {
-
-	private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -65,37 +43,34 @@ final class XlsxReader {
 	 */
 	static void read(Path file, String name, ReadLimits limits, SheetMerges merges, SheetVisitor visitor)
 			throws UnreadableFileException {
-		OPCPackage pkg = null;
-		try {
-			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-			PackagePart workbookPart = requireWorkbookPart(pkg);
-			XSSFReader reader = new XSSFReader(pkg);
-			WorkbookPart workbook = new WorkbookPart();
-			parse(reader.getWorkbookData(), workbook);
+		try (XlsxPackage pkg = XlsxPackage.open(file)) {
+			String workbookPart = pkg.workbookPart();
+			XlsxPackage.Relationships relationships = pkg.relationships(workbookPart);
+			WorkbookPart workbook = WorkbookPart.read(pkg.open(workbookPart));
 			Styles styles = new Styles(styles(pkg), workbook.date1904);
-			SharedStringsPart strings = SharedStringsPart.read(pkg, limits);
+			String stringsPart = pkg.partOfType(XSSFRelation.SHARED_STRINGS.getContentType());
+			SharedStringsPart strings = (stringsPart != null) ? SharedStringsPart.read(pkg.open(stringsPart), limits)
+					: SharedStringsPart.empty(limits);
 			for (SheetEntry sheet : workbook.sheets) {
 				if (!sheet.visible() || !visitor.startSheet(sheet.name())) {
 					continue;
 				}
-				String partName = partName(workbookPart, sheet.relationship());
+				String partName = sheetPart(pkg, relationships, sheet.relationship());
 				List<MergedCells.Region> regions;
-				if (partName != null && merges.scanned(partName)) {
+				if (merges.scanned(partName)) {
 					regions = merges.of(partName);
 				}
 				else {
 					// A sheet part not typed as a worksheet was not scanned as one; the parser counts on that scan.
-					String entry = (partName != null) ? partName.substring(1) : sheet.relationship();
+					String entry = partName.substring(1);
 					SheetMerges noted = new SheetMerges();
-					XmlSafety.check(name, entry, reader.getSheet(sheet.relationship()), ZipLimits.maxMarkup(limits),
-							noted.part(entry));
-					regions = noted.of("/" + entry);
+					XmlSafety.check(name, entry, pkg.open(partName), ZipLimits.maxMarkup(limits), noted.part(entry));
+					regions = noted.of(partName);
 				}
 				if (regions == null) {
-					regions = mergeList(reader.getSheet(sheet.relationship()));
+					regions = mergeList(pkg.open(partName));
 				}
-				new SheetHandler(visitor, strings, styles, limits, new MergedCells(regions))
-					.parse(reader.getSheet(sheet.relationship()));
+				new SheetHandler(visitor, strings, styles, limits, new MergedCells(regions)).parse(pkg.open(partName));
 				if (visitor.endSheet()) {
 					return;
 				}
@@ -104,67 +79,29 @@ final class XlsxReader {
 		catch (VisitorFailure ex) {
 			throw ex.getCause();
 		}
-		catch (IOException | SAXException | XMLStreamException | UncheckedStreamException | OpenXML4JException
-				| POIXMLException | OpenXML4JRuntimeException | RecordFormatException | IllegalArgumentException ex) {
-			// IllegalArgumentException: not an OOXML package at all (UnsupportedFileFormatException), or a
-			// sheet's relationship id that the workbook part does not have. UncheckedStreamException: aalto
-			// decodes text lazily, so malformed bytes in it surface from getTextCharacters().
+		catch (IOException | XMLStreamException | UncheckedStreamException | IllegalArgumentException ex) {
+			// IllegalArgumentException: what commons-compress throws on some damaged zips. UncheckedStreamException:
+			// aalto decodes text lazily, so malformed bytes in it surface from getTextCharacters().
 			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook",
 					name + ": the workbook is damaged and cannot be read.", ex);
 		}
-		finally {
-			if (pkg != null) {
-				pkg.revert();
-			}
-		}
 	}
 
-	/**
-	 * XSSFReader takes the workbook part for granted: a relationship to a part the zip lacks would
-	 * end in a NullPointerException.
-	 */
-	private static PackagePart requireWorkbookPart(OPCPackage pkg) throws InvalidFormatException {
-		PackageRelationship office = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
-		PackagePart part = (office != null) ? pkg.getPart(office) : null;
-		if (office != null && part == null) {
-			throw new InvalidFormatException("No part " + office.getTargetURI() + " for the workbook");
+	/** The part a sheet's relationship leads to, as the zip spells its name. */
+	private static String sheetPart(XlsxPackage pkg, XlsxPackage.Relationships relationships, String id)
+			throws IOException {
+		XlsxPackage.Relationship sheet = (id != null) ? relationships.get(id) : null;
+		if (sheet == null || sheet.part() == null || !pkg.has(sheet.part())) {
+			throw new XlsxPackage.DamagedPackageException("no sheet part for relationship " + id);
 		}
-		return part;
-	}
-
-	/** The name of the part a sheet's relationship leads to, or null when it leads nowhere plain. */
-	private static String partName(PackagePart workbook, String relationship) {
-		if (workbook == null || relationship == null) {
-			return null;
-		}
-		try {
-			PackageRelationship sheet = workbook.getRelationship(relationship);
-			PackagePart part = (sheet != null && sheet.getTargetMode() == TargetMode.INTERNAL)
-					? workbook.getRelatedPart(sheet) : null;
-			return (part != null) ? part.getPartName().getName() : null;
-		}
-		catch (InvalidFormatException | IllegalArgumentException ex) {
-			// XSSFReader reports the same relationship as it always has when the sheet is read.
-			return null;
-		}
-	}
-
-	private static void parse(InputStream in, ContentHandler handler) throws IOException, SAXException {
-		try (in) {
-			XMLReader xml = XMLHelper.newXMLReader();
-			xml.setContentHandler(handler);
-			xml.parse(new InputSource(in));
-		}
-		catch (ParserConfigurationException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return pkg.name(sheet.part());
 	}
 
 	private record SheetEntry(String name, String relationship, boolean visible) {
 	}
 
 	/** Sheet order, names and visibility, and the date system, from xl/workbook.xml. */
-	private static final class WorkbookPart extends DefaultHandler {
+	private static final class WorkbookPart {
 
 		/** Far beyond any real workbook; a list of millions would fill the heap. */
 		private static final int MAX_SHEETS = 10_000;
@@ -173,18 +110,35 @@ final class XlsxReader {
 
 		private boolean date1904;
 
-		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes) {
-			if (localName.equals("workbookPr")) {
-				String value = attributes.getValue("date1904");
+		static WorkbookPart read(InputStream in) throws IOException, XMLStreamException {
+			WorkbookPart workbook = new WorkbookPart();
+			try (in) {
+				XMLStreamReader xml = newStreamReader(in);
+				try {
+					while (xml.hasNext()) {
+						if (next(xml) == XMLStreamConstants.START_ELEMENT) {
+							workbook.start(xml);
+						}
+					}
+				}
+				finally {
+					xml.close();
+				}
+			}
+			return workbook;
+		}
+
+		private void start(XMLStreamReader xml) {
+			if (xml.getLocalName().equals("workbookPr")) {
+				String value = attribute(xml, "date1904");
 				this.date1904 = "1".equals(value) || "true".equals(value);
 			}
-			else if (localName.equals("sheet")) {
+			else if (xml.getLocalName().equals("sheet")) {
 				if (this.sheets.size() >= MAX_SHEETS) {
 					throw new LimitExceededException("more than " + Sizes.count(MAX_SHEETS) + " sheets");
 				}
-				String state = attributes.getValue("state");
-				this.sheets.add(new SheetEntry(attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id"),
+				String state = attribute(xml, "state");
+				this.sheets.add(new SheetEntry(attribute(xml, "name"), xml.getAttributeValue(XlsxPackage.RELATIONSHIPS, "id"),
 						state == null || state.equals("visible")));
 			}
 		}
@@ -195,12 +149,12 @@ final class XlsxReader {
 	}
 
 	/** The styles part, found as POI's XSSFReader finds it (by content type). */
-	private static StylesPart styles(OPCPackage pkg) throws IOException, XMLStreamException {
-		List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
-		if (parts.isEmpty()) {
+	private static StylesPart styles(XlsxPackage pkg) throws IOException, XMLStreamException {
+		String part = pkg.partOfType(XSSFRelation.STYLES.getContentType());
+		if (part == null) {
 			return StylesPart.NONE;
 		}
-		try (InputStream in = parts.get(0).getInputStream()) {
+		try (InputStream in = pkg.open(part)) {
 			XMLStreamReader xml = newStreamReader(in);
 			try {
 				return StylesPart.read(xml);
@@ -274,7 +228,7 @@ final class XlsxReader {
 	 * A StAX reader that reads no DTD and fetches nothing. {@link XmlSafety} has already refused every
 	 * part with a DOCTYPE; this keeps the parser safe on its own too.
 	 */
-	private static XMLStreamReader newStreamReader(InputStream in) throws XMLStreamException {
+	static XMLStreamReader newStreamReader(InputStream in) throws XMLStreamException {
 		return STAX.createXMLStreamReader(in);
 	}
 

@@ -5,25 +5,16 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.InputStreamStatistics;
 import org.apache.poi.openxml4j.opc.ContentTypes;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Inflates every entry of an .xlsx once before POI opens it, counting what actually comes out
@@ -81,7 +72,7 @@ final class ZipLimits {
 		if (declared > budget.max) {
 			throw budget.exceeded();
 		}
-		ContentTypeMap types = new ContentTypeMap();
+		ContentTypeMap types = null;
 		SheetMerges merges = new SheetMerges();
 		for (ZipArchiveEntry entry : entries) {
 			if (entry.getName().equalsIgnoreCase(CONTENT_TYPES)) {
@@ -91,14 +82,14 @@ final class ZipLimits {
 					bytes = in.readAllBytes();
 				}
 				XmlSafety.check(name, entry.getName(), new ByteArrayInputStream(bytes), maxPart);
-				types.read(bytes);
+				types = new ContentTypeMap(bytes);
 			}
 		}
 		for (ZipArchiveEntry entry : entries) {
 			if (entry.getName().equalsIgnoreCase(CONTENT_TYPES)) {
 				continue;
 			}
-			String type = types.of(entry.getName());
+			String type = (types != null) ? types.of(entry.getName()) : null;
 			boolean whole = entry.getName().toLowerCase(Locale.ROOT).endsWith(".rels")
 					|| (type != null && READ_WHOLE.contains(type));
 			try (InputStream in = new Inflated(zip.getInputStream(entry), entry.getName(), whole ? maxPart : maxEntry,
@@ -205,55 +196,6 @@ final class ZipLimits {
 							+ Sizes.count(Math.round(1 / this.minRatio)) + " times its compressed size (a zip bomb)");
 				}
 			}
-		}
-
-	}
-
-	/** [Content_Types].xml: the content type of each part, by name or by extension, as POI resolves them. */
-	private static final class ContentTypeMap extends DefaultHandler {
-
-		private final Map<String, String> byExtension = new HashMap<>();
-
-		private final Map<String, String> byPart = new HashMap<>();
-
-		void read(byte[] bytes) throws IOException {
-			try {
-				XMLReader xml = XMLHelper.newXMLReader();
-				xml.setContentHandler(this);
-				xml.parse(new InputSource(new ByteArrayInputStream(bytes)));
-			}
-			catch (SAXException ex) {
-				// POI refuses the package itself when its content types do not parse.
-				this.byPart.clear();
-				this.byExtension.clear();
-			}
-			catch (ParserConfigurationException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes) {
-			String type = attributes.getValue("ContentType");
-			if (type == null) {
-				return;
-			}
-			if (localName.equals("Default") && attributes.getValue("Extension") != null) {
-				this.byExtension.put(attributes.getValue("Extension").toLowerCase(Locale.ROOT), type);
-			}
-			else if (localName.equals("Override") && attributes.getValue("PartName") != null) {
-				this.byPart.put(attributes.getValue("PartName").toLowerCase(Locale.ROOT), type);
-			}
-		}
-
-		String of(String entry) {
-			String part = "/" + entry.toLowerCase(Locale.ROOT);
-			String type = this.byPart.get(part);
-			if (type != null) {
-				return type;
-			}
-			int dot = part.lastIndexOf('.');
-			return (dot >= 0) ? this.byExtension.get(part.substring(dot + 1)) : null;
 		}
 
 	}
