@@ -15,12 +15,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,26 +72,39 @@ public class InputScanner {
 			return counts.result();
 		}
 		DropFolder.Listing listing = DropFolder.list(root);
-		listing.vanished().forEach((path) -> counts.vanished.add(root.relativize(path).toString()));
+		listing.vanished().forEach((path) -> counts.vanished(root.relativize(path).toString()));
 		Set<Seen> seen = seen(listing.files());
-		List<Hashed> hashed = new ArrayList<>();
-		for (Path file : listing.files()) {
-			attempt(root, file, counts, () -> hash(root, file, seen, counts).ifPresent(hashed::add));
-		}
+		// Files are hashed and copied on every core: one after another, a national day's thousands of
+		// small files kept the other core idle for seconds before the first of them was loaded.
+		List<Hashed> hashed = listing.files()
+			.parallelStream()
+			.map((file) -> attempt(root, file, counts, () -> hash(root, file, seen, counts)))
+			.flatMap(Optional::stream)
+			.toList();
 		Map<String, Long> known = known(hashed);
-		List<Hashed> taken = new ArrayList<>();
-		Set<String> archivedHashes = new HashSet<>();
+		// Each new content is archived once, from the first file holding it (the next, if that fails).
+		Map<String, List<Hashed>> byContent = new LinkedHashMap<>();
 		for (Hashed file : hashed) {
-			// Bytes already a submission, or archived a moment ago under another name: a duplicate.
-			if (known.containsKey(file.hash()) || archivedHashes.contains(file.hash())) {
-				taken.add(file);
-				continue;
+			if (!known.containsKey(file.hash())) {
+				byContent.computeIfAbsent(file.hash(), (hash) -> new ArrayList<>()).add(file);
 			}
-			attempt(root, file.file(), counts, () -> {
-				Hashed archived = file.archived(this.archive.store(file.file(), file.hash()));
-				taken.add(archived);
-				archivedHashes.add(file.hash());
-			});
+		}
+		Map<Path, Hashed> archived = byContent.values()
+			.parallelStream()
+			.map((files) -> archive(root, files, counts))
+			.flatMap(Optional::stream)
+			.collect(Collectors.toConcurrentMap(Hashed::file, Function.identity()));
+		Set<String> archivedHashes = archived.values().stream().map(Hashed::hash).collect(Collectors.toSet());
+		List<Hashed> taken = new ArrayList<>();
+		for (Hashed file : hashed) {
+			Hashed copy = archived.get(file.file());
+			if (copy != null) {
+				taken.add(copy);
+			}
+			else if (known.containsKey(file.hash()) || archivedHashes.contains(file.hash())) {
+				// Bytes already a submission, or archived a moment ago under another name: a duplicate.
+				taken.add(file);
+			}
 		}
 		register(taken, known, jobExecutionId, counts);
 		ScanResult result = counts.result();
@@ -97,26 +112,39 @@ public class InputScanner {
 		return result;
 	}
 
+	/** Archives the first of these files (same content) that can be archived. */
+	private Optional<Hashed> archive(Path root, List<Hashed> files, Counts counts) {
+		for (Hashed file : files) {
+			Optional<Hashed> archived = attempt(root, file.file(), counts,
+					() -> Optional.of(file.archived(this.archive.store(file.file(), file.hash()))));
+			if (archived.isPresent()) {
+				return archived;
+			}
+		}
+		return Optional.empty();
+	}
+
 	/** Runs one file's step; a file that fails is counted and left for the next scan. */
-	private static void attempt(Path root, Path file, Counts counts, FileStep step) {
+	private static Optional<Hashed> attempt(Path root, Path file, Counts counts, FileStep step) {
 		try {
-			step.run();
+			return step.run();
 		}
 		catch (NoSuchFileException ex) {
 			// Deleted or moved between the listing and its turn: nothing of it was registered.
 			log.warn("{} vanished before it could be taken", file);
-			counts.vanished.add(root.relativize(file).toString());
+			counts.vanished(root.relativize(file).toString());
 		}
 		catch (Archive.SourceChangedException ex) {
 			// Replaced between its hash and its copy: taken by a later scan, once it is stable.
 			log.warn("{}; left for the next scan", ex.getMessage());
-			counts.unstable++;
+			counts.unstable();
 		}
 		catch (IOException ex) {
 			// Unreadable or unarchivable: left where it is for the next scan.
 			log.warn("Could not take {}: {}", file, ex.toString());
-			counts.skipped++;
+			counts.skipped();
 		}
+		return Optional.empty();
 	}
 
 	/**
@@ -128,7 +156,7 @@ public class InputScanner {
 		// As PostgreSQL keeps it: to the microsecond.
 		Instant modified = before.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS);
 		if (modified.plus(this.properties.stableFor()).isAfter(this.clock.instant())) {
-			result.unstable++;
+			result.unstable();
 			return Optional.empty();
 		}
 		if (seen.contains(new Seen(file.toString(), before.size(), modified))) {
@@ -137,7 +165,7 @@ public class InputScanner {
 		String hash = sha256(file);
 		BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
 		if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
-			result.unstable++;
+			result.unstable();
 			return Optional.empty();
 		}
 		return Optional.of(new Hashed(file, root.relativize(file), before.size(), modified, hash, null));
@@ -194,10 +222,10 @@ public class InputScanner {
 			outcomes.add(isNew ? "new" : "duplicate");
 			ids.add(isNew ? id : known.getOrDefault(file.hash(), id));
 			if (isNew) {
-				result.taken++;
+				result.taken();
 			}
 			else {
-				result.duplicates++;
+				result.duplicate();
 			}
 		}
 		this.jdbc.update("""
@@ -238,7 +266,7 @@ public class InputScanner {
 	@FunctionalInterface
 	private interface FileStep {
 
-		void run() throws IOException;
+		Optional<Hashed> run() throws IOException;
 
 	}
 
@@ -279,19 +307,40 @@ public class InputScanner {
 
 	}
 
+	/** Counted from the threads that hash and archive. */
 	private static final class Counts {
 
-		final List<String> vanished = new ArrayList<>();
+		private final List<String> vanished = new ArrayList<>();
 
-		int taken;
+		private int taken;
 
-		int duplicates;
+		private int duplicates;
 
-		int unstable;
+		private int unstable;
 
-		int skipped;
+		private int skipped;
 
-		ScanResult result() {
+		synchronized void vanished(String path) {
+			this.vanished.add(path);
+		}
+
+		synchronized void unstable() {
+			this.unstable++;
+		}
+
+		synchronized void skipped() {
+			this.skipped++;
+		}
+
+		synchronized void taken() {
+			this.taken++;
+		}
+
+		synchronized void duplicate() {
+			this.duplicates++;
+		}
+
+		synchronized ScanResult result() {
 			return new ScanResult(this.taken, this.duplicates, this.unstable, this.skipped, List.copyOf(this.vanished));
 		}
 

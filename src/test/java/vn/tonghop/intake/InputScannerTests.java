@@ -51,12 +51,12 @@ class InputScannerTests {
 
 	@Test
 	void aFileDeletedAfterTheListingIsReportedAndTheScanGoesOn() throws IOException {
-		// given three files; archiving the first deletes the second before its turn comes
-		Path a = write("a.csv", "a");
+		// given three files; the second is deleted after it was hashed, just before it is copied
+		write("a.csv", "a");
 		Path b = write("b.csv", "b");
 		write("c.csv", "c");
 		InputScanner scanner = scanner((source) -> {
-			if (source.equals(a)) {
+			if (source.equals(b)) {
 				Files.delete(b);
 			}
 		});
