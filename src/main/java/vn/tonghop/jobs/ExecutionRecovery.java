@@ -43,7 +43,7 @@ public class ExecutionRecovery implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		recover();
+		log.info("Looked for executions left by processes that are gone: {} marked FAILED", recover().size());
 	}
 
 	/** @return the ids of the executions marked restartable */

@@ -179,6 +179,13 @@ class TwoInstancesProcessTests {
 
 		// when the instance running the job is killed (kill -9) once it has loaded a file and claimed the next
 		String victim = awaitLoader(instances);
+		// both have looked for executions of dead processes at start-up: the victim's is not yet one
+		awaitLog(instances, "Looked for executions left by processes that are gone");
+		// the first file's outcome is logged just before its commit: the kill must come after the commit
+		while (count("SELECT count(*) FROM tonghop.submission WHERE id = 1 AND state <> 'pending'") == 0) {
+			assertThat(instances.get(victim).isAlive()).as(output(victim)).isTrue();
+			Thread.sleep(20);
+		}
 		awaitProcessed(instances.get(victim), 1);
 		String survivor = victim.equals("a") ? "b" : "a";
 		long loadedBeforeKill = count("SELECT count(*) FROM tonghop.submission WHERE state <> 'pending'");
@@ -202,6 +209,17 @@ class TwoInstancesProcessTests {
 		// the victim's execution stays STARTED: the survivor's start-up recovery ran before the kill
 		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE status = 'STARTED' "
 				+ "AND job_execution_id = (SELECT job_execution_id FROM tonghop.submission WHERE id = 1)")).isOne();
+	}
+
+	private void awaitLog(Map<String, Process> instances, String line) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		for (String name : List.of("a", "b")) {
+			while (!output(name).contains(line)) {
+				assertThat(instances.get(name).isAlive()).as(output(name)).isTrue();
+				assertThat(Instant.now()).as(name + " did not log " + line).isBefore(deadline);
+				Thread.sleep(50);
+			}
+		}
 	}
 
 	/** The instance whose log shows a loaded file: the one the cluster let run the job. */
