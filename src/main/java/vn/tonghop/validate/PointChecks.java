@@ -2,7 +2,10 @@ package vn.tonghop.validate;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import vn.tonghop.normalize.ParsedDate;
 import vn.tonghop.normalize.ParsedNumber;
@@ -33,11 +36,24 @@ public final class PointChecks {
 
 	private static final Field[] SUMMED = { Field.MEMBERS, Field.OTHERS, Field.TOTAL };
 
+	/** Distinct level, format or host texts remembered per file; a file with more is worked row by row. */
+	static final int REMEMBERED = 4096;
+
 	private final ProblemList problems;
 
 	private final Map<Field, Long> sums = new EnumMap<>(Field.class);
 
 	private int rejectedRows;
+
+	/**
+	 * What a level, format or host unit cell says, per distinct text: a file repeats a handful of
+	 * them on every row, and normalising Vietnamese text is most of checking a row.
+	 */
+	private final Map<String, Optional<PointLevel>> levels = new HashMap<>();
+
+	private final Map<String, Optional<PointFormat>> formats = new HashMap<>();
+
+	private final Map<String, String> hosts = new HashMap<>();
 
 	public PointChecks(ProblemList problems) {
 		this.problems = problems;
@@ -68,7 +84,7 @@ public final class PointChecks {
 		add(Field.MEMBERS, members);
 		add(Field.OTHERS, othersOrZero);
 		add(Field.TOTAL, members + othersOrZero);
-		return new StagedPoint(row.number(), name, level.code(), text(row, Field.HOST_UNIT), format.code(), date,
+		return new StagedPoint(row.number(), name, level.code(), host(row), format.code(), date,
 				members.intValue(), (int) othersOrZero);
 	}
 
@@ -122,7 +138,7 @@ public final class PointChecks {
 			this.problems.add(Problem.of(Rule.LEVEL_MISSING, at(row, null), null));
 			return null;
 		}
-		PointLevel level = PointLevel.parse(cell.text()).orElse(null);
+		PointLevel level = remembered(this.levels, cell.text(), PointLevel::parse).orElse(null);
 		if (level == null) {
 			this.problems.add(Problem.of(Rule.LEVEL_UNKNOWN, at(row, cell), cell.text(), cell.text()));
 		}
@@ -134,7 +150,7 @@ public final class PointChecks {
 		if (cell == null || cell.isBlank()) {
 			return PointFormat.ONLINE;
 		}
-		PointFormat format = PointFormat.parse(cell.text()).orElse(null);
+		PointFormat format = remembered(this.formats, cell.text(), PointFormat::parse).orElse(null);
 		if (format == null) {
 			this.problems.add(Problem.of(Rule.FORMAT_UNKNOWN, at(row, cell), cell.text(), cell.text()));
 		}
@@ -175,6 +191,27 @@ public final class PointChecks {
 			return null;
 		}
 		return number.isValue() ? number.value() : null;
+	}
+
+	private String host(PointRow row) {
+		Cell cell = row.cell(Field.HOST_UNIT);
+		if (cell == null || cell.isBlank()) {
+			return null;
+		}
+		String text = remembered(this.hosts, cell.text(), VietnameseText::clean);
+		return text.isEmpty() ? null : text;
+	}
+
+	/** A value worked out once per distinct text, up to {@value #REMEMBERED} texts. */
+	private static <T> T remembered(Map<String, T> memory, String text, Function<String, T> work) {
+		T value = memory.get(text);
+		if (value == null) {
+			value = work.apply(text);
+			if (memory.size() < REMEMBERED) {
+				memory.put(text, value);
+			}
+		}
+		return value;
 	}
 
 	private static String text(PointRow row, Field field) {
