@@ -1,7 +1,6 @@
 package vn.tonghop.warehouse;
 
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,8 +19,6 @@ public final class LoadedRows extends CopyRows {
 
 	private final Target target;
 
-	private final Savepoint savepoint;
-
 	/** The fields every row shares, escaped once: conference, province, unit, submission. */
 	private final String shared;
 
@@ -36,12 +33,11 @@ public final class LoadedRows extends CopyRows {
 
 	private long others;
 
-	LoadedRows(PGConnection connection, Target target, Savepoint savepoint) throws SQLException {
+	LoadedRows(PGConnection connection, Target target) throws SQLException {
 		super(connection, "COPY warehouse.participation (conference_code, province_code, reporting_unit_code, "
 				+ "submission_id, district_code, host_unit_code, point_name, point_level, format, session_date, "
 				+ "members_attending, others_attending, participants, source_row) FROM STDIN");
 		this.target = target;
-		this.savepoint = savepoint;
 		StringBuilder fields = new StringBuilder();
 		escape(fields, target.conferenceCode()).append('\t');
 		escape(fields, target.provinceCode()).append('\t');
@@ -79,10 +75,6 @@ public final class LoadedRows extends CopyRows {
 
 	Target target() {
 		return this.target;
-	}
-
-	Savepoint savepoint() {
-		return this.savepoint;
 	}
 
 	private static String placement(String districtCode, String hostUnitCode) {

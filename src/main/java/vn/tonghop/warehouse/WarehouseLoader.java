@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +30,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class WarehouseLoader {
+
+	/** Where a file streamed straight in is taken back to when it turns out to be rejected. */
+	private static final String SAVEPOINT = "tonghop_load";
+
+	private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))";
 
 	private final JdbcTemplate jdbc;
 
@@ -63,19 +67,20 @@ public class WarehouseLoader {
 	 */
 	public Optional<LoadedRows> startReplacing(Target target) {
 		requireTransaction();
-		lock(target.conferenceCode(), target.reportingUnitCode());
-		Standing standing = standing(target);
+		Standing standing = lockAndCheck(target);
 		if (standing.superseded()) {
 			return Optional.empty();
 		}
-		return Optional.of(this.jdbc.execute((ConnectionCallback<LoadedRows>) connection -> {
-			Savepoint savepoint = connection.setSavepoint();
-			if (standing.elsewhere()) {
-				withdraw(target.submissionId());
-			}
-			remove(target.conferenceCode(), target.reportingUnitCode());
-			return new LoadedRows(connection.unwrap(PGConnection.class), target, savepoint);
-		}));
+		if (standing.elsewhere()) {
+			this.jdbc.execute("SAVEPOINT " + SAVEPOINT);
+			withdraw(target.submissionId());
+			remove(target.conferenceCode(), target.reportingUnitCode(), "");
+		}
+		else {
+			remove(target.conferenceCode(), target.reportingUnitCode(), "SAVEPOINT " + SAVEPOINT + "; ");
+		}
+		return Optional.of(this.jdbc.execute(
+				(ConnectionCallback<LoadedRows>) connection -> new LoadedRows(connection.unwrap(PGConnection.class), target)));
 	}
 
 	/** Records what the rows streamed in changed, and the unit summary, once the file is accepted. */
@@ -86,10 +91,7 @@ public class WarehouseLoader {
 
 	/** Undoes everything since {@link #startReplacing}: the file turned out to be rejected. */
 	public void takeBack(LoadedRows rows) {
-		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-			connection.rollback(rows.savepoint());
-			return null;
-		});
+		this.jdbc.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
 	}
 
 	/**
@@ -172,15 +174,14 @@ public class WarehouseLoader {
 	 * @return false, changing nothing, when a version that arrived later already stands
 	 */
 	public boolean replace(Target target, List<HostPlacement> hosts, Coverage coverage) {
-		lock(target.conferenceCode(), target.reportingUnitCode());
-		Standing standing = standing(target);
+		Standing standing = lockAndCheck(target);
 		if (standing.elsewhere()) {
 			withdraw(target.submissionId());
 		}
 		if (standing.superseded()) {
 			return false;
 		}
-		remove(target.conferenceCode(), target.reportingUnitCode());
+		remove(target.conferenceCode(), target.reportingUnitCode(), "");
 		Totals inserted = this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement insert = connection.prepareStatement("""
 					WITH inserted AS (
@@ -241,40 +242,59 @@ public class WarehouseLoader {
 			return;
 		}
 		lock(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
-		remove(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
+		remove(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode(), "");
 		recordChange(standing.get(0), Totals.NONE);
 	}
 
 	/** Serialises loads of one unit for one conference, across instances, until the transaction ends. */
 	private void lock(String conferenceCode, String reportingUnitCode) {
-		this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))", rs -> null, conferenceCode,
-				reportingUnitCode);
+		this.jdbc.query(LOCK, rs -> null, conferenceCode, reportingUnitCode);
 	}
 
 	/**
-	 * Whether a version that arrived later already stands: two instances may finish two versions
-	 * in either order, and the newest arrival must win whatever the order of the commits. And
-	 * whether this file stands for another unit or conference: rerun under changed aliases, a file
-	 * can move, and its rows must move with it.
+	 * Takes the unit's lock, then tells whether a version that arrived later already stands: two
+	 * instances may finish two versions in either order, and the newest arrival must win whatever
+	 * the order of the commits. And whether this file stands for another unit or conference: rerun
+	 * under changed aliases, a file can move, and its rows must move with it. One round trip; the
+	 * second statement sees what was committed before the lock was granted.
 	 */
-	private Standing standing(Target target) {
-		return this.jdbc.queryForObject("""
-				SELECT EXISTS (SELECT 1 FROM tonghop.submission c
-				               WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? AND c.id <> me.id
-				                 AND (c.received_at, c.id) > (me.received_at, me.id)),
-				       me.is_current AND (me.conference_code, me.unit_code) IS DISTINCT FROM (?, ?)
-				FROM tonghop.submission me WHERE me.id = ?
-				""", (rs, i) -> new Standing(rs.getBoolean(1), rs.getBoolean(2)), target.conferenceCode(),
-				target.reportingUnitCode(), target.conferenceCode(), target.reportingUnitCode(), target.submissionId());
+	private Standing lockAndCheck(Target target) {
+		return this.jdbc.execute((Connection connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(LOCK + "; " + """
+					SELECT EXISTS (SELECT 1 FROM tonghop.submission c
+					               WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? AND c.id <> me.id
+					                 AND (c.received_at, c.id) > (me.received_at, me.id)),
+					       me.is_current AND (me.conference_code, me.unit_code) IS DISTINCT FROM (?, ?)
+					FROM tonghop.submission me WHERE me.id = ?
+					""")) {
+				int i = 0;
+				statement.setString(++i, target.conferenceCode());
+				statement.setString(++i, target.reportingUnitCode());
+				statement.setString(++i, target.conferenceCode());
+				statement.setString(++i, target.reportingUnitCode());
+				statement.setString(++i, target.conferenceCode());
+				statement.setString(++i, target.reportingUnitCode());
+				statement.setLong(++i, target.submissionId());
+				statement.execute();
+				statement.getMoreResults();
+				try (ResultSet rs = statement.getResultSet()) {
+					rs.next();
+					return new Standing(rs.getBoolean(1), rs.getBoolean(2));
+				}
+			}
+		});
 	}
 
 	private record Standing(boolean superseded, boolean elsewhere) {
 	}
 
-	/** Deletes a unit's rows for a conference, keeping them for this transaction to compute the change. */
-	private void remove(String conferenceCode, String reportingUnitCode) {
+	/**
+	 * Deletes a unit's rows for a conference, keeping them for this transaction to compute the change.
+	 * @param before a statement to send first in the same round trip, or ""
+	 */
+	private void remove(String conferenceCode, String reportingUnitCode, String before) {
 		// Four statements, one round trip: the driver sends them together, each with its parameters.
-		this.jdbc.update("CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
+		this.jdbc.update(before + "CREATE TEMP TABLE IF NOT EXISTS replaced_participation (point_name text, host_unit_code text, "
 				+ "point_level text, format text, session_date date, members integer, others integer, source_row integer) "
 				+ "ON COMMIT DELETE ROWS; DELETE FROM pg_temp.replaced_participation; "
 				+ "WITH gone AS (DELETE FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ? "
