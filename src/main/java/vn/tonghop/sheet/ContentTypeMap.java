@@ -1,6 +1,7 @@
 package vn.tonghop.sheet;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,24 +27,14 @@ final class ContentTypeMap {
 	ContentTypeMap(byte[] bytes) {
 		boolean parsed;
 		try {
-			XMLStreamReader xml = XlsxReader.newStreamReader(new ByteArrayInputStream(bytes));
-			try {
-				while (xml.hasNext()) {
-					int event = xml.next();
-					if (event == XMLStreamConstants.DTD) {
-						throw new XMLStreamException("A DOCTYPE in the content types is never read");
-					}
-					if (event == XMLStreamConstants.START_ELEMENT) {
-						add(xml);
-					}
+			XlsxReader.parse(new ByteArrayInputStream(bytes), (event, xml) -> {
+				if (event == XMLStreamConstants.START_ELEMENT) {
+					add(xml);
 				}
-			}
-			finally {
-				xml.close();
-			}
+			});
 			parsed = true;
 		}
-		catch (XMLStreamException | UncheckedStreamException ex) {
+		catch (IOException | XMLStreamException | UncheckedStreamException ex) {
 			// POI refuses the package itself when its content types do not parse.
 			this.byPart.clear();
 			this.byExtension.clear();

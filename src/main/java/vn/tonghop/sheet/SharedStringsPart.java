@@ -7,7 +7,6 @@ import java.util.List;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The shared string table of an .xlsx, held in memory as plain strings like POI's
@@ -41,28 +40,19 @@ final class SharedStringsPart {
 	/** Reads the package's shared strings part. */
 	static SharedStringsPart read(InputStream in, ReadLimits limits) throws IOException, XMLStreamException {
 		SharedStringsPart table = new SharedStringsPart(limits);
-		try (in) {
-			XMLStreamReader xml = XlsxReader.newStreamReader(in);
-			try {
-				while (xml.hasNext()) {
-					switch (xml.next()) {
-						case XMLStreamConstants.DTD -> throw new XMLStreamException("A DOCTYPE in shared strings is never read");
-						case XMLStreamConstants.START_ELEMENT -> table.start(xml.getLocalName());
-						case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-							if (table.inText) {
-								table.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-							}
-						}
-						case XMLStreamConstants.END_ELEMENT -> table.end(xml.getLocalName());
-						default -> {
-						}
+		XlsxReader.parse(in, (event, xml) -> {
+			switch (event) {
+				case XMLStreamConstants.START_ELEMENT -> table.start(xml.getLocalName());
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+					if (table.inText) {
+						table.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
 					}
 				}
+				case XMLStreamConstants.END_ELEMENT -> table.end(xml.getLocalName());
+				default -> {
+				}
 			}
-			finally {
-				xml.close();
-			}
-		}
+		});
 		return table;
 	}
 

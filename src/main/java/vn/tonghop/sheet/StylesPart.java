@@ -1,5 +1,7 @@
 package vn.tonghop.sheet;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,11 +74,11 @@ final class StylesPart {
 	}
 
 	/**
-	 * @param xml the part, which {@link XmlSafety} has checked
+	 * @param in the part, which {@link XmlSafety} has checked
 	 */
-	static StylesPart read(XMLStreamReader xml) throws XMLStreamException {
+	static StylesPart read(InputStream in) throws IOException, XMLStreamException {
 		Builder builder = new Builder();
-		builder.read(xml);
+		XlsxReader.parse(in, builder::on);
 		return builder.build();
 	}
 
@@ -102,20 +104,14 @@ final class StylesPart {
 		/** The depth of the font being read inside fonts, or -1. */
 		private int fontDepth = -1;
 
-		void read(XMLStreamReader xml) throws XMLStreamException {
-			while (xml.hasNext()) {
-				int event = xml.next();
-				if (event == XMLStreamConstants.DTD) {
-					throw new XMLStreamException("A DOCTYPE in a styles part is never read");
-				}
-				if (event == XMLStreamConstants.START_ELEMENT) {
-					this.depth++;
-					start(xml, xml.getLocalName());
-				}
-				else if (event == XMLStreamConstants.END_ELEMENT) {
-					end();
-					this.depth--;
-				}
+		void on(int event, XMLStreamReader xml) {
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				this.depth++;
+				start(xml, xml.getLocalName());
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				end();
+				this.depth--;
 			}
 		}
 
@@ -129,23 +125,19 @@ final class StylesPart {
 				return;
 			}
 			if (this.depth == 3 && name.equals("numFmt") && "numFmts".equals(this.list)) {
-				Integer id = number(XlsxReader.attribute(xml, "numFmtId"));
+				int id = number(XlsxReader.attribute(xml, "numFmtId"), Integer.MIN_VALUE);
 				String code = XlsxReader.attribute(xml, "formatCode");
-				if (id != null && code != null) {
+				if (id != Integer.MIN_VALUE && code != null) {
 					this.customFormats.put(id, code);
 				}
 			}
 			else if (this.depth == 3 && name.equals("xf") && "cellXfs".equals(this.list)) {
-				Integer format = number(XlsxReader.attribute(xml, "numFmtId"));
-				Integer font = number(XlsxReader.attribute(xml, "fontId"));
-				Integer base = number(XlsxReader.attribute(xml, "xfId"));
-				this.formatIds.add((format != null) ? format : 0);
-				this.fontIds.add((font != null) ? font : -1);
-				this.baseStyles.add((base != null) ? base : 0);
+				this.formatIds.add(number(XlsxReader.attribute(xml, "numFmtId"), 0));
+				this.fontIds.add(number(XlsxReader.attribute(xml, "fontId"), -1));
+				this.baseStyles.add(number(XlsxReader.attribute(xml, "xfId"), 0));
 			}
 			else if (this.depth == 3 && name.equals("xf") && "cellStyleXfs".equals(this.list)) {
-				Integer font = number(XlsxReader.attribute(xml, "fontId"));
-				this.baseFontIds.add((font != null) ? font : 0);
+				this.baseFontIds.add(number(XlsxReader.attribute(xml, "fontId"), 0));
 			}
 			else if (this.depth == 3 && name.equals("font") && "fonts".equals(this.list)) {
 				this.fontNames.add(null);
@@ -175,15 +167,16 @@ final class StylesPart {
 			return values.stream().mapToInt(Integer::intValue).toArray();
 		}
 
-		private static Integer number(String value) {
+		/** An index attribute, or the default when it is absent or not a number. */
+		private static int number(String value, int absent) {
 			if (value == null) {
-				return null;
+				return absent;
 			}
 			try {
-				return Integer.valueOf(value.trim());
+				return Integer.parseInt(value.trim());
 			}
 			catch (NumberFormatException ex) {
-				return null;
+				return absent;
 			}
 		}
 

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -104,31 +103,18 @@ final class XlsxPackage implements Closeable {
 		if (entry == null) {
 			return relationships;
 		}
-		try (InputStream in = this.zip.getInputStream(entry)) {
-			XMLStreamReader xml = XlsxReader.newStreamReader(in);
-			try {
-				while (xml.hasNext()) {
-					int event = xml.next();
-					if (event == XMLStreamConstants.DTD) {
-						throw new XMLStreamException("A DOCTYPE in relationships is never read");
-					}
-					if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
-						String id = XlsxReader.attribute(xml, "Id");
-						String type = XlsxReader.attribute(xml, "Type");
-						String target = XlsxReader.attribute(xml, "Target");
-						boolean external = "External".equals(XlsxReader.attribute(xml, "TargetMode"));
-						if (id == null || type == null || target == null) {
-							throw new DamagedPackageException("a relationship without an id, type or target in " + relsPart);
-						}
-						relationships.byId.putIfAbsent(id,
-								new Relationship(type, external ? null : resolve(folder, target)));
-					}
+		XlsxReader.parse(this.zip.getInputStream(entry), (event, xml) -> {
+			if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
+				String id = XlsxReader.attribute(xml, "Id");
+				String type = XlsxReader.attribute(xml, "Type");
+				String target = XlsxReader.attribute(xml, "Target");
+				boolean external = "External".equals(XlsxReader.attribute(xml, "TargetMode"));
+				if (id == null || type == null || target == null) {
+					throw new XMLStreamException("a relationship without an id, type or target in " + relsPart);
 				}
+				relationships.byId.putIfAbsent(id, new Relationship(type, external ? null : resolve(folder, target)));
 			}
-			finally {
-				xml.close();
-			}
-		}
+		});
 		return relationships;
 	}
 

@@ -112,19 +112,11 @@ final class XlsxReader {
 
 		static WorkbookPart read(InputStream in) throws IOException, XMLStreamException {
 			WorkbookPart workbook = new WorkbookPart();
-			try (in) {
-				XMLStreamReader xml = newStreamReader(in);
-				try {
-					while (xml.hasNext()) {
-						if (next(xml) == XMLStreamConstants.START_ELEMENT) {
-							workbook.start(xml);
-						}
-					}
+			parse(in, (event, xml) -> {
+				if (event == XMLStreamConstants.START_ELEMENT) {
+					workbook.start(xml);
 				}
-				finally {
-					xml.close();
-				}
-			}
+			});
 			return workbook;
 		}
 
@@ -154,15 +146,7 @@ final class XlsxReader {
 		if (part == null) {
 			return StylesPart.NONE;
 		}
-		try (InputStream in = pkg.open(part)) {
-			XMLStreamReader xml = newStreamReader(in);
-			try {
-				return StylesPart.read(xml);
-			}
-			finally {
-				xml.close();
-			}
-		}
+		return StylesPart.read(pkg.open(part));
 	}
 
 	/** What a cell's style says about its value, looked up once per style index. */
@@ -204,23 +188,15 @@ final class XlsxReader {
 	/** The first pass over a sheet: its merged regions, nothing else. */
 	private static List<MergedCells.Region> mergeList(InputStream in) throws IOException, XMLStreamException {
 		List<MergedCells.Region> regions = new ArrayList<>();
-		try (in) {
-			XMLStreamReader xml = newStreamReader(in);
-			try {
-				while (xml.hasNext()) {
-					if (next(xml) == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("mergeCell")) {
-						MergedCells.Region region = MergedCells.region(attribute(xml, "ref"));
-						if (region != null) {
-							MergedCells.requireRoomFor(regions.size());
-							regions.add(region);
-						}
-					}
+		parse(in, (event, xml) -> {
+			if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("mergeCell")) {
+				MergedCells.Region region = MergedCells.region(attribute(xml, "ref"));
+				if (region != null) {
+					MergedCells.requireRoomFor(regions.size());
+					regions.add(region);
 				}
 			}
-			finally {
-				xml.close();
-			}
-		}
+		});
 		return regions;
 	}
 
@@ -245,9 +221,35 @@ final class XlsxReader {
 	private static int next(XMLStreamReader xml) throws XMLStreamException {
 		int event = xml.next();
 		if (event == XMLStreamConstants.DTD) {
-			throw new XMLStreamException("A DOCTYPE in a sheet is never read");
+			throw new XMLStreamException("A DOCTYPE in a part is never read");
 		}
 		return event;
+	}
+
+	/**
+	 * Parses a part with {@link #newStreamReader}, handing on every event; a DOCTYPE ends the read
+	 * ({@link #next}). Closes the part.
+	 */
+	static void parse(InputStream in, PartEvents events) throws IOException, XMLStreamException {
+		try (in) {
+			XMLStreamReader xml = newStreamReader(in);
+			try {
+				while (xml.hasNext()) {
+					events.on(next(xml), xml);
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+	}
+
+	/** What a part's parse does with each event; the reader stands on that event. */
+	@FunctionalInterface
+	interface PartEvents {
+
+		void on(int event, XMLStreamReader xml) throws XMLStreamException;
+
 	}
 
 	/** An attribute by its unprefixed name, as SAX's {@code Attributes.getValue(qName)} finds it. */
