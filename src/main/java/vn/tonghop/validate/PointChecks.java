@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import vn.tonghop.normalize.ParsedDate;
 import vn.tonghop.normalize.ParsedNumber;
@@ -62,7 +63,7 @@ public final class PointChecks {
 	/** @return the row ready for staging, or null when it has errors (they are in the problem list) */
 	public StagedPoint check(PointRow row) {
 		int errorsBefore = this.problems.errors();
-		String name = text(row, Field.POINT_NAME);
+		String name = text(row, Field.POINT_NAME, VietnameseText::clean);
 		if (name == null) {
 			this.problems.add(Problem.of(Rule.POINT_NAME_MISSING, at(row, null), null));
 		}
@@ -194,12 +195,7 @@ public final class PointChecks {
 	}
 
 	private String host(PointRow row) {
-		Cell cell = row.cell(Field.HOST_UNIT);
-		if (cell == null || cell.isBlank()) {
-			return null;
-		}
-		String text = remembered(this.hosts, cell.text(), VietnameseText::clean);
-		return text.isEmpty() ? null : text;
+		return text(row, Field.HOST_UNIT, (text) -> remembered(this.hosts, text, VietnameseText::clean));
 	}
 
 	/** A value worked out once per distinct text, up to {@value #REMEMBERED} texts. */
@@ -214,12 +210,13 @@ public final class PointChecks {
 		return value;
 	}
 
-	private static String text(PointRow row, Field field) {
+	/** A cell's text, cleaned; null when it is blank or cleans to nothing. */
+	private static String text(PointRow row, Field field, UnaryOperator<String> clean) {
 		Cell cell = row.cell(field);
 		if (cell == null || cell.isBlank()) {
 			return null;
 		}
-		String text = VietnameseText.clean(cell.text());
+		String text = clean.apply(cell.text());
 		return text.isEmpty() ? null : text;
 	}
 
