@@ -1,37 +1,50 @@
 package vn.tonghop.warehouse;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 /**
- * A COPY in text format that rows are written to one line at a time, so a file's rows never sit
- * in memory together.
+ * A COPY in binary format that rows are written to one at a time, so a file's rows never sit in
+ * memory together. Binary, not text: the server then parses no numbers, dates or escapes, which
+ * was a fifth of its time on a large file, and nothing needs escaping on the way.
  */
 public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 
-	private static final int BUFFER = 1 << 16;
+	private static final int FLUSH_AT = 1 << 16;
 
-	private final PGCopyOutputStream copy;
+	/** The signature, no flags, no header extension. */
+	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0,
+			0, 0, 0 };
 
-	private final BufferedWriter out;
+	/** Days from 1970-01-01, where {@link LocalDate#toEpochDay()} counts from, to 2000-01-01, where PostgreSQL does. */
+	private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
-	/** The line being built; subclasses append their fields and call {@link #send()}. */
-	final StringBuilder line = new StringBuilder(256);
+	private final CopyIn copy;
+
+	private final short fields;
+
+	private byte[] buffer = new byte[FLUSH_AT + 1024];
+
+	private int position;
+
+	/** Where the row being written began: only whole rows are ever sent. */
+	private int rowStart;
 
 	private int count;
 
-	private IOException failure;
+	private SQLException failure;
 
-	CopyRows(PGConnection connection, String copySql) throws SQLException {
-		this.copy = new PGCopyOutputStream(connection, copySql, BUFFER);
-		this.out = new BufferedWriter(new OutputStreamWriter(this.copy, StandardCharsets.UTF_8), BUFFER);
+	CopyRows(PGConnection connection, String copySql, int fields) throws SQLException {
+		this.copy = connection.getCopyAPI().copyIn(copySql + " WITH (FORMAT binary)");
+		this.fields = (short) fields;
+		System.arraycopy(HEADER, 0, this.buffer, 0, HEADER.length);
+		this.position = HEADER.length;
+		this.rowStart = this.position;
 	}
 
 	/** The number of rows sent. */
@@ -48,47 +61,173 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 		if (this.failure != null) {
 			throw new StagingFailedException(this.failure);
 		}
+		// A row left half written by a failure is not sent.
+		this.position = this.rowStart;
+		int16(-1);
 		try {
-			this.out.flush();
+			this.copy.writeToCopy(this.buffer, 0, this.position);
 			this.copy.endCopy();
 		}
-		catch (IOException | SQLException ex) {
+		catch (SQLException ex) {
 			throw new StagingFailedException(ex);
 		}
 	}
 
-	final void send() {
-		try {
-			this.out.append(this.line);
+	/** Starts a row: subclasses then write each of its fields in the COPY's column order and call {@link #endRow()}. */
+	final void startRow() {
+		if (this.position >= FLUSH_AT) {
+			flush();
 		}
-		catch (IOException ex) {
-			// Kept as well as thrown: a reader may wrap what its callback throws.
-			this.failure = ex;
-			throw new UncheckedIOException("COPY into the database failed", ex);
-		}
+		this.rowStart = this.position;
+		int16(this.fields);
+	}
+
+	final void endRow() {
+		this.rowStart = this.position;
 		this.count++;
 	}
 
-	/** Appends a field in COPY text format: backslash escapes, \N for null. */
-	final StringBuilder field(String value) {
-		return escape(this.line, value);
-	}
-
-	static StringBuilder escape(StringBuilder line, String value) {
+	final void text(String value) {
 		if (value == null) {
-			return line.append("\\N");
+			int32(-1);
+			return;
 		}
-		for (int i = 0; i < value.length(); i++) {
+		int length = value.length();
+		// Three bytes for each char at most: a surrogate pair is two chars and four bytes.
+		ensure(4 + 3 * length);
+		int start = this.position + 4;
+		int at = start;
+		byte[] out = this.buffer;
+		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> line.append("\\\\");
-				case '\t' -> line.append("\\t");
-				case '\n' -> line.append("\\n");
-				case '\r' -> line.append("\\r");
-				default -> line.append(c);
+			if (c < 0x80) {
+				out[at++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				out[at++] = (byte) (0xC0 | (c >> 6));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				at = surrogate(value, i, at);
+				if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+					i++;
+				}
+			}
+			else {
+				out[at++] = (byte) (0xE0 | (c >> 12));
+				out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
 			}
 		}
-		return line;
+		int32(at - start);
+		this.position = at;
+	}
+
+	final void int32Field(int value) {
+		int32(4);
+		int32(value);
+	}
+
+	final void int64Field(long value) {
+		ensure(12);
+		int32(8);
+		int32((int) (value >>> 32));
+		int32((int) value);
+	}
+
+	final void dateField(LocalDate value) {
+		if (value == null) {
+			int32(-1);
+			return;
+		}
+		int32Field(days(value));
+	}
+
+	/** Fields encoded once and written as they are: see {@link #encoded}. */
+	final void encodedFields(byte[] fields) {
+		ensure(fields.length);
+		System.arraycopy(fields, 0, this.buffer, this.position, fields.length);
+		this.position += fields.length;
+	}
+
+	/** Encodes text fields once, for values every row (or many rows) share; null stays null. */
+	static byte[] encoded(String... values) {
+		int length = 0;
+		byte[][] bytes = new byte[values.length][];
+		for (int i = 0; i < values.length; i++) {
+			bytes[i] = (values[i] != null) ? values[i].getBytes(StandardCharsets.UTF_8) : null;
+			length += 4 + ((bytes[i] != null) ? bytes[i].length : 0);
+		}
+		byte[] fields = new byte[length];
+		int at = 0;
+		for (byte[] value : bytes) {
+			at = put32(fields, at, (value != null) ? value.length : -1);
+			if (value != null) {
+				System.arraycopy(value, 0, fields, at, value.length);
+				at += value.length;
+			}
+		}
+		return fields;
+	}
+
+	static int days(LocalDate date) {
+		return Math.toIntExact(date.toEpochDay() - POSTGRES_EPOCH_DAY);
+	}
+
+	/** A surrogate at {@code i}: a whole pair becomes four bytes, a lone one '?' as {@link String#getBytes} makes it. */
+	private int surrogate(String value, int i, int at) {
+		char c = value.charAt(i);
+		byte[] out = this.buffer;
+		if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+			int code = Character.toCodePoint(c, value.charAt(i + 1));
+			out[at] = (byte) (0xF0 | (code >> 18));
+			out[at + 1] = (byte) (0x80 | ((code >> 12) & 0x3F));
+			out[at + 2] = (byte) (0x80 | ((code >> 6) & 0x3F));
+			out[at + 3] = (byte) (0x80 | (code & 0x3F));
+			return at + 4;
+		}
+		out[at] = '?';
+		return at + 1;
+	}
+
+	private void int16(int value) {
+		ensure(2);
+		this.buffer[this.position++] = (byte) (value >>> 8);
+		this.buffer[this.position++] = (byte) value;
+	}
+
+	private void int32(int value) {
+		ensure(4);
+		this.position = put32(this.buffer, this.position, value);
+	}
+
+	private static int put32(byte[] out, int at, int value) {
+		out[at] = (byte) (value >>> 24);
+		out[at + 1] = (byte) (value >>> 16);
+		out[at + 2] = (byte) (value >>> 8);
+		out[at + 3] = (byte) value;
+		return at + 4;
+	}
+
+	/** Room for {@code bytes} more; a row is never split, so a long one grows the buffer. */
+	private void ensure(int bytes) {
+		if (this.position + bytes > this.buffer.length) {
+			this.buffer = Arrays.copyOf(this.buffer, Math.max(this.buffer.length * 2, this.position + bytes));
+		}
+	}
+
+	/** Sends the whole rows written so far. */
+	private void flush() {
+		try {
+			this.copy.writeToCopy(this.buffer, 0, this.position);
+		}
+		catch (SQLException ex) {
+			// Kept as well as thrown: a reader may wrap what its callback throws.
+			this.failure = ex;
+			throw new StagingFailedException(ex);
+		}
+		this.position = 0;
+		this.rowStart = 0;
 	}
 
 }

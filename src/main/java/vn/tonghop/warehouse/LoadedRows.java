@@ -1,5 +1,6 @@
 package vn.tonghop.warehouse;
 
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,15 +20,15 @@ public final class LoadedRows extends CopyRows {
 
 	private final Target target;
 
-	/** The fields every row shares, escaped once: conference, province, unit, submission. */
-	private final String shared;
+	/** The fields every row begins with, encoded once: conference, province, unit, submission. */
+	private final byte[] shared;
 
-	private final String defaultDate;
+	private final int defaultDate;
 
-	/** The district and host unit fields of each host placement, escaped once per host. */
-	private final Map<HostPlacement, String> placed = new HashMap<>();
+	/** The district and host unit fields of each host placement, encoded once per host. */
+	private final Map<HostPlacement, byte[]> placed = new HashMap<>();
 
-	private final String placedUnderUnit;
+	private final byte[] placedUnderUnit;
 
 	private long members;
 
@@ -36,15 +37,12 @@ public final class LoadedRows extends CopyRows {
 	LoadedRows(PGConnection connection, Target target) throws SQLException {
 		super(connection, "COPY warehouse.participation (conference_code, province_code, reporting_unit_code, "
 				+ "submission_id, district_code, host_unit_code, point_name, point_level, format, session_date, "
-				+ "members_attending, others_attending, participants, source_row) FROM STDIN");
+				+ "members_attending, others_attending, participants, source_row) FROM STDIN", 14);
 		this.target = target;
-		StringBuilder fields = new StringBuilder();
-		escape(fields, target.conferenceCode()).append('\t');
-		escape(fields, target.provinceCode()).append('\t');
-		escape(fields, target.reportingUnitCode()).append('\t');
-		this.shared = fields.append(target.submissionId()).append('\t').toString();
-		this.defaultDate = target.defaultDate().toString();
-		this.placedUnderUnit = placement(target.districtCode(), target.reportingUnitCode());
+		byte[] codes = encoded(target.conferenceCode(), target.provinceCode(), target.reportingUnitCode());
+		this.shared = ByteBuffer.allocate(codes.length + 12).put(codes).putInt(8).putLong(target.submissionId()).array();
+		this.defaultDate = days(target.defaultDate());
+		this.placedUnderUnit = encoded(target.districtCode(), target.reportingUnitCode());
 	}
 
 	/**
@@ -53,17 +51,19 @@ public final class LoadedRows extends CopyRows {
 	 * @param host where its host unit was resolved to, or null when it names none (the reporting unit hosts it)
 	 */
 	public void add(StagedPoint point, HostPlacement host) {
-		this.line.setLength(0);
-		this.line.append(this.shared)
-			.append(host == null ? this.placedUnderUnit
-					: this.placed.computeIfAbsent(host, h -> placement(h.districtCode(), h.code())));
-		field(point.pointName()).append('\t');
-		field(point.level()).append('\t');
-		field(point.format()).append('\t');
-		this.line.append(point.sessionDate() != null ? point.sessionDate().toString() : this.defaultDate).append('\t');
-		this.line.append(point.members()).append('\t').append(point.others()).append('\t')
-			.append(point.members() + point.others()).append('\t').append(point.sourceRow()).append('\n');
-		send();
+		startRow();
+		encodedFields(this.shared);
+		encodedFields(host == null ? this.placedUnderUnit
+				: this.placed.computeIfAbsent(host, h -> encoded(h.districtCode(), h.code())));
+		text(point.pointName());
+		text(point.level());
+		text(point.format());
+		int32Field(point.sessionDate() != null ? days(point.sessionDate()) : this.defaultDate);
+		int32Field(point.members());
+		int32Field(point.others());
+		int32Field(point.members() + point.others());
+		int32Field(point.sourceRow());
+		endRow();
 		this.members += point.members();
 		this.others += point.others();
 	}
@@ -75,12 +75,6 @@ public final class LoadedRows extends CopyRows {
 
 	Target target() {
 		return this.target;
-	}
-
-	private static String placement(String districtCode, String hostUnitCode) {
-		StringBuilder fields = new StringBuilder();
-		escape(fields, districtCode).append('\t');
-		return escape(fields, hostUnitCode).append('\t').toString();
 	}
 
 }

@@ -12,19 +12,20 @@ public final class StagedRows extends CopyRows {
 
 	StagedRows(PGConnection connection) throws SQLException {
 		super(connection, "COPY pg_temp.staging_participation (source_row, point_name, point_level, host_text, format, "
-				+ "session_date, members, others) FROM STDIN");
+				+ "session_date, members, others) FROM STDIN", 8);
 	}
 
 	public void add(StagedPoint point) {
-		this.line.setLength(0);
-		this.line.append(point.sourceRow()).append('\t');
-		field(point.pointName()).append('\t');
-		field(point.level()).append('\t');
-		field(point.hostText()).append('\t');
-		field(point.format()).append('\t');
-		field(point.sessionDate() != null ? point.sessionDate().toString() : null).append('\t');
-		this.line.append(point.members()).append('\t').append(point.others()).append('\n');
-		send();
+		startRow();
+		int32Field(point.sourceRow());
+		text(point.pointName());
+		text(point.level());
+		text(point.hostText());
+		text(point.format());
+		dateField(point.sessionDate());
+		int32Field(point.members());
+		int32Field(point.others());
+		endRow();
 	}
 
 }

@@ -1,0 +1,142 @@
+package vn.tonghop.warehouse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.tonghop.warehouse.WarehouseLoader.HostPlacement;
+import vn.tonghop.warehouse.WarehouseLoader.Target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rows sent by binary COPY arrive in PostgreSQL exactly as written: text the text format would
+ * have had to escape, characters of every UTF-8 length, nulls, dates, and more rows than one
+ * buffer holds. Every test rolls back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class CopyRowsTests {
+
+	private static final String LONG_NAME = "Điểm cầu " + "x".repeat(70_000) + " ệ";
+
+	/** Names as a cell may hold them, and what the database must hold for each. */
+	private static final Map<String, String> NAMES = Map.of(
+			"Chi bộ số 1", "Chi bộ số 1",
+			"back\\slash", "back\\slash",
+			"tab\there", "tab\there",
+			"line\nbreak\r\n", "line\nbreak\r\n",
+			"\\N", "\\N",
+			"Điểm cầu 😀 ©", "Điểm cầu 😀 ©",
+			"lone \uD83D surrogate \uDE00", "lone ? surrogate ?",
+			LONG_NAME, LONG_NAME);
+
+	@Autowired
+	WarehouseLoader loader;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void stagedRowsArriveAsWritten() {
+		// given
+		List<String> written = new ArrayList<>(NAMES.keySet());
+
+		// when
+		List<Map<String, Object>> staged = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			StagedRows rows = this.loader.stage();
+			for (int i = 0; i < written.size(); i++) {
+				rows.add(new StagedPoint(10 + i, written.get(i), "cell", (i % 2 == 0) ? null : "Xã " + i, "online",
+						(i % 3 == 0) ? null : LocalDate.of(2025, 3, 1 + i), i, 2 * i));
+			}
+			rows.finish();
+			return this.jdbc.queryForList("SELECT * FROM pg_temp.staging_participation ORDER BY source_row");
+		});
+
+		// then
+		assertThat(staged).hasSize(written.size());
+		for (int i = 0; i < written.size(); i++) {
+			Map<String, Object> row = staged.get(i);
+			assertThat(row.get("source_row")).isEqualTo(10 + i);
+			assertThat(row.get("point_name")).isEqualTo(NAMES.get(written.get(i)));
+			assertThat(row.get("point_level")).isEqualTo("cell");
+			assertThat(row.get("host_text")).isEqualTo((i % 2 == 0) ? null : "Xã " + i);
+			assertThat(row.get("format")).isEqualTo("online");
+			assertThat(row.get("session_date"))
+				.isEqualTo((i % 3 == 0) ? null : java.sql.Date.valueOf(LocalDate.of(2025, 3, 1 + i)));
+			assertThat(row.get("members")).isEqualTo(i);
+			assertThat(row.get("others")).isEqualTo(2 * i);
+		}
+	}
+
+	@Test
+	void loadedRowsCarryTheTargetsFieldsAcrossManyBuffers() {
+		// given: enough rows for several 64 KB buffers, and a row longer than one
+		int count = 20_000;
+		HostPlacement host = new HostPlacement("Phường Ba Đình", "00004", "001");
+
+		// when
+		Map<String, Object> loaded = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			long submission = this.jdbc.queryForObject("INSERT INTO tonghop.submission (content_hash, file_name, "
+					+ "source_path, size_bytes, archive_path) VALUES ('copy-rows-test', 'f.xlsx', 'f.xlsx', 1, 'a') "
+					+ "RETURNING id", Long.class);
+			Target target = new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2));
+			LoadedRows rows = this.loader.startReplacing(target).orElseThrow();
+			for (int i = 1; i <= count; i++) {
+				String name = (i == 7) ? LONG_NAME : "Chi bộ số " + i + " \\ \t ệ";
+				rows.add(new StagedPoint(i + 4, name, "cell", null, "in_person",
+						(i % 2 == 0) ? LocalDate.of(1999, 12, 31) : null, i % 90, i % 7), (i % 5 == 0) ? host : null);
+			}
+			rows.finish();
+			assertThat(rows.totals()).isEqualTo(new WarehouseLoader.Totals(count, sum(count, 90), sum(count, 7)));
+			return this.jdbc.queryForMap("""
+					SELECT count(*) AS points, sum(members_attending) AS members, sum(others_attending) AS others,
+					       count(*) FILTER (WHERE participants = members_attending + others_attending) AS participants_ok,
+					       count(DISTINCT (conference_code, province_code, reporting_unit_code, submission_id)) AS shared,
+					       count(*) FILTER (WHERE host_unit_code = '00004' AND district_code = '001') AS hosted,
+					       count(*) FILTER (WHERE host_unit_code = '01' AND district_code IS NULL) AS own,
+					       count(*) FILTER (WHERE session_date = DATE '1999-12-31') AS dated,
+					       count(*) FILTER (WHERE session_date = DATE '2026-01-02') AS undated,
+					       count(*) FILTER (WHERE point_name = 'Chi bộ số 12 \\ \t ệ' AND source_row = 16) AS named,
+					       count(*) FILTER (WHERE point_name = ? AND source_row = 11) AS long_named,
+					       min(format) AS format
+					FROM warehouse.participation WHERE conference_code = 'COPY-TEST' AND submission_id = ?
+					""", LONG_NAME, submission);
+		});
+
+		// then
+		assertThat(loaded).containsEntry("points", (long) count)
+			.containsEntry("members", sum(count, 90))
+			.containsEntry("others", sum(count, 7))
+			.containsEntry("participants_ok", (long) count)
+			.containsEntry("shared", 1L)
+			.containsEntry("hosted", (long) count / 5)
+			.containsEntry("own", (long) count - count / 5)
+			.containsEntry("dated", (long) count / 2)
+			.containsEntry("undated", (long) count / 2)
+			.containsEntry("named", 1L)
+			.containsEntry("long_named", 1L)
+			.containsEntry("format", "in_person");
+	}
+
+	private static long sum(int count, int modulus) {
+		long sum = 0;
+		for (int i = 1; i <= count; i++) {
+			sum += i % modulus;
+		}
+		return sum;
+	}
+
+}
