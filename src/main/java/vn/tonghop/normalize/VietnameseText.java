@@ -50,6 +50,45 @@ public final class VietnameseText {
 		if (text == null) {
 			return "";
 		}
+		return isClean(text) ? text : cleaned(text);
+	}
+
+	/**
+	 * Whether {@link #clean} would give the text back unchanged, told in one pass without
+	 * normalising: true only for text of characters NFC leaves as they are when no combining mark
+	 * follows (below U+0300, and the precomposed letters of U+1E00 to U+1EFF, all of Vietnamese),
+	 * with single plain spaces inside, no invisible characters and no apostrophes to straighten.
+	 * Most cells are such text, and normalising one allocates twice.
+	 */
+	static boolean isClean(String text) {
+		int length = text.length();
+		if (length > 0 && (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ')) {
+			return false;
+		}
+		char previous = 0;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c > ' ' && c < 0x7F) {
+				if (c == '`') {
+					return false;
+				}
+			}
+			else if (c == ' ') {
+				if (previous == ' ') {
+					return false;
+				}
+			}
+			else if (c < 0xA0 || (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF)) || isInvisible(c) || isApostrophe(c)
+					|| Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+				return false;
+			}
+			previous = c;
+		}
+		return true;
+	}
+
+	/** {@link #clean} the long way, for text {@link #isClean} cannot vouch for. */
+	static String cleaned(String text) {
 		String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
 		StringBuilder out = new StringBuilder(nfc.length());
 		boolean pendingSpace = false;

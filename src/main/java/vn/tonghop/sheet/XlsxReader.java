@@ -411,7 +411,7 @@ final class XlsxReader {
 							null, false, style.font());
 					case "e" -> new Cell(this.column, CellKind.ERROR, raw.trim(), 0, null, false, style.font());
 					case "d" -> date(LocalDate.parse(raw.trim().substring(0, 10)), style);
-					default -> number(Double.parseDouble(raw.trim()), style);
+					default -> number(parseNumber(raw), style);
 				};
 			}
 			catch (NumberFormatException | DateTimeException | IndexOutOfBoundsException ex) {
@@ -465,6 +465,23 @@ final class XlsxReader {
 		XMLStreamException damaged = new XMLStreamException(message);
 		damaged.initCause(cause);
 		return damaged;
+	}
+
+	/** A number cell's value: most are whole, which need no floating-point parsing. */
+	static double parseNumber(String raw) {
+		int length = raw.length();
+		if (length > 0 && length <= 15) {
+			long whole = 0;
+			for (int i = 0; i < length; i++) {
+				char c = raw.charAt(i);
+				if (c < '0' || c > '9') {
+					return Double.parseDouble(raw.trim());
+				}
+				whole = whole * 10 + (c - '0');
+			}
+			return whole;
+		}
+		return Double.parseDouble(raw.trim());
 	}
 
 	/** Carries an exception of the visitor past the catch that takes parser failures for a damaged file. */

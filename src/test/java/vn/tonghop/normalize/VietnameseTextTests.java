@@ -1,6 +1,7 @@
 package vn.tonghop.normalize;
 
 import java.text.Normalizer;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,40 @@ class VietnameseTextTests {
 	void cleanComposesDecomposedText() {
 		String nfd = Normalizer.normalize("Thái Bình", Normalizer.Form.NFD);
 		assertThat(VietnameseText.clean(nfd)).isEqualTo("Thái Bình");
+	}
+
+	@Test
+	void cleanGivesCleanTextBackAsItIs() {
+		// given
+		String name = "Chi bộ số 12 - Điểm cầu Ơn Ư (xã Đông Hưng)";
+
+		// when / then: no normalising, no copy
+		assertThat(VietnameseText.isClean(name)).isTrue();
+		assertThat(VietnameseText.clean(name)).isSameAs(name);
+	}
+
+	@Test
+	void cleanShortcutAgreesWithTheLongWayOnMixedText() {
+		// given: characters on both sides of every test the shortcut makes
+		char[] alphabet = { 'a', 'B', '1', '.', '`', ' ', '\t', '\n', '\u00A0', '\u2003', '\u200B', '\u00AD', '\u2019',
+				'\u02BC', '\u00B4', 'ộ', 'Đ', 'ơ', '\u0301', '\u0323', '\u0340', '\u2126', '\u212B', '\u1E9E', '\u1EF9',
+				'\u1F71', '\u0085', '\u001F', '\uF900' };
+		Random random = new Random(20261122);
+
+		for (int n = 0; n < 50_000; n++) {
+			char[] text = new char[random.nextInt(7)];
+			for (int i = 0; i < text.length; i++) {
+				text[i] = alphabet[random.nextInt(alphabet.length)];
+			}
+			String written = new String(text);
+
+			// when
+			String clean = VietnameseText.clean(written);
+
+			// then
+			assertThat(clean).as("clean(%s)", written.codePoints().mapToObj(Integer::toHexString).toList())
+				.isEqualTo(VietnameseText.cleaned(written));
+		}
 	}
 
 	@Test
