@@ -467,21 +467,32 @@ final class XlsxReader {
 		return damaged;
 	}
 
-	/** A number cell's value: most are whole, which need no floating-point parsing. */
+	/**
+	 * A number cell's value: most are whole, which need no floating-point parsing, whether written
+	 * "17" (Excel) or "17.0" (other writers).
+	 */
 	static double parseNumber(String raw) {
 		int length = raw.length();
-		if (length > 0 && length <= 15) {
-			long whole = 0;
-			for (int i = 0; i < length; i++) {
-				char c = raw.charAt(i);
-				if (c < '0' || c > '9') {
-					return Double.parseDouble(raw.trim());
-				}
-				whole = whole * 10 + (c - '0');
-			}
-			return whole;
+		if (length == 0 || length > 15) {
+			return Double.parseDouble(raw.trim());
 		}
-		return Double.parseDouble(raw.trim());
+		long whole = 0;
+		int i = 0;
+		for (; i < length; i++) {
+			char c = raw.charAt(i);
+			if (c < '0' || c > '9') {
+				break;
+			}
+			whole = whole * 10 + (c - '0');
+		}
+		// Only zeros after a point: still whole.
+		if (i > 0 && i < length && raw.charAt(i) == '.') {
+			i++;
+			while (i < length && raw.charAt(i) == '0') {
+				i++;
+			}
+		}
+		return (i > 0 && i == length) ? whole : Double.parseDouble(raw.trim());
 	}
 
 	/** Carries an exception of the visitor past the catch that takes parser failures for a damaged file. */

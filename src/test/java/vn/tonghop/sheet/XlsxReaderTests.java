@@ -9,7 +9,7 @@ class XlsxReaderTests {
 
 	@Test
 	void numberCellsParseAsDoubleWouldWithoutIt() {
-		for (String raw : new String[] { "0", "17", "007", "999999999999999", "9999999999999999", "1.5", "-3", "1E3",
+		for (String raw : new String[] { "0", "17", "17.0", "17.00", "17.5", "17.", ".0", "0.0", "007", "999999999999999", "9999999999999999", "1.5", "-3", "1E3",
 				" 12 ", "2.0000000000000004", "1e-7" }) {
 			// when / then
 			assertThat(XlsxReader.parseNumber(raw)).as(raw).isEqualTo(Double.parseDouble(raw.trim()));
