@@ -44,6 +44,9 @@ public final class Bench {
 
 	private final Path work;
 
+	/** The throw-away server's data directory (see BenchCommand), whose processes' CPU time is counted. */
+	private final Path postgresData;
+
 	private final BenchPlan plan;
 
 	private final PrintStream progress;
@@ -56,6 +59,7 @@ public final class Bench {
 		this.context = context;
 		this.jdbc = context.getBean(JdbcTemplate.class);
 		this.work = work;
+		this.postgresData = work.resolve("postgres");
 		this.plan = plan;
 		this.progress = progress;
 	}
@@ -89,32 +93,30 @@ public final class Bench {
 		Path input = this.work.resolve("w1");
 		this.progress.printf("W1: generating %d submissions...%n", this.plan.files());
 		long points = SubmissionFiles.nationalDay(input, this.plan);
-		PeakHeap.reset();
-		long start = System.nanoTime();
+		Timing timing = Timing.start(this.postgresData);
 		JobExecution execution = this.context.getBean(IngestRunner.class).run(input, "bench");
-		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		timing.stop();
 		completed("W1", execution.getStatus());
 		long files = acceptedFiles(SubmissionFiles.CONFERENCE);
 		expect("W1 files", this.plan.files(), files);
 		expect("W1 rows", points, rows(SubmissionFiles.CONFERENCE));
-		record("W1", "national day, full pipeline", took, points, files);
+		record("W1", "national day, full pipeline", timing, points, files);
 	}
 
 	private void rerun() throws IOException, IngestNotStartedException {
 		this.context.getBean(UnitImporter.class).importFile(SubmissionFiles.units(this.work.resolve("reference/units.csv"), this.plan, true));
 		long points = rows(SubmissionFiles.CONFERENCE);
 		this.progress.printf("W3: rerunning %s from the archive...%n", SubmissionFiles.CONFERENCE);
-		PeakHeap.reset();
-		long start = System.nanoTime();
+		Timing timing = Timing.start(this.postgresData);
 		RerunResult result = this.context.getBean(Reruns.class)
 			.rerun(new RerunRequest(SubmissionFiles.CONFERENCE, null, null, false));
-		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		timing.stop();
 		if (!result.completed()) {
 			throw new BenchFailedException("W3: the rerun ended " + result.status());
 		}
 		expect("W3 files", this.plan.files(), result.outcomes().size());
 		expect("W3 rows", points, rows(SubmissionFiles.CONFERENCE));
-		record("W3", "W1 rerun after an alias change", took, points, result.outcomes().size());
+		record("W3", "W1 rerun after an alias change", timing, points, result.outcomes().size());
 	}
 
 	private void hugeFile() throws IOException, SQLException, UnreadableFileException, IngestNotStartedException {
@@ -125,45 +127,40 @@ public final class Bench {
 		Path copy = Files.copy(file, this.work.resolve("huge-copy.xlsx"));
 		DataSource dataSource = this.context.getBean(DataSource.class);
 
-		PeakHeap.reset();
-		long start = System.nanoTime();
+		Timing timing = Timing.start(this.postgresData);
 		JobExecution execution = this.context.getBean(IngestRunner.class).run(input, "bench");
-		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		timing.stop();
 		completed("W2", execution.getStatus());
 		expect("W2 rows", this.plan.hugeRows(), rows(SubmissionFiles.HUGE_CONFERENCE));
-		record("W2", "one huge .xlsx, full pipeline", took, this.plan.hugeRows(), 1);
+		record("W2", "one huge .xlsx, full pipeline", timing, this.plan.hugeRows(), 1);
 
 		this.progress.println("floor: fastexcel-reader + COPY...");
-		PeakHeap.reset();
-		start = System.nanoTime();
+		timing = Timing.start(this.postgresData);
 		long floorRows = Floor.load(copy, dataSource);
-		took = Duration.ofNanos(System.nanoTime() - start);
+		timing.stop();
 		Floor.drop(dataSource);
 		expect("floor rows", this.plan.hugeRows(), floorRows);
-		record("floor", "fastexcel-reader + COPY, unindexed", took, floorRows, 1);
+		record("floor", "fastexcel-reader + COPY, unindexed", timing, floorRows, 1);
 
 		this.progress.println("baseline: streaming reader + JdbcBatchItemWriter...");
-		PeakHeap.reset();
-		start = System.nanoTime();
+		timing = Timing.start(this.postgresData);
 		long baselineRows = Baseline.load(copy, dataSource, this.context.getBean(JobRepository.class),
 				this.context.getBean(JobOperator.class));
-		took = Duration.ofNanos(System.nanoTime() - start);
+		timing.stop();
 		expect("baseline rows", this.plan.hugeRows(), baselineRows);
 		expect("baseline rows in its table", this.plan.hugeRows(),
 				this.jdbc.queryForObject("SELECT count(*) FROM " + Baseline.TABLE, Long.class));
-		record("baseline", "POI StAX reader + JdbcBatchItemWriter", took, baselineRows, 1);
+		record("baseline", "POI StAX reader + JdbcBatchItemWriter", timing, baselineRows, 1);
 		this.jdbc.execute("DROP TABLE " + Baseline.TABLE);
 
 		// The bare reads: how much of the floor and of W2 is reading the file.
 		long sheetRows = this.plan.hugeRows() + 4L;
-		PeakHeap.reset();
-		start = System.nanoTime();
+		timing = Timing.start(this.postgresData);
 		expect("fastexcel-reader rows", sheetRows, Floor.readFastexcel(copy));
-		record("read", "fastexcel-reader, read only", Duration.ofNanos(System.nanoTime() - start), sheetRows, 1);
-		PeakHeap.reset();
-		start = System.nanoTime();
+		record("read", "fastexcel-reader, read only", timing, sheetRows, 1);
+		timing = Timing.start(this.postgresData);
 		expect("XlsxReader rows", sheetRows, Floor.readOurs(copy, this.context.getBean(ReadLimits.class)));
-		record("read", "our XlsxReader (limits on), read only", Duration.ofNanos(System.nanoTime() - start), sheetRows, 1);
+		record("read", "our XlsxReader (limits on), read only", timing, sheetRows, 1);
 	}
 
 	private void analystQuery() {
@@ -172,12 +169,17 @@ public final class Bench {
 		PeakHeap.reset();
 		expect("Q points", AnalystQuery.expectedPoints(this.plan), AnalystQuery.points(this.jdbc));
 		Duration best = AnalystQuery.best(this.jdbc, QUERY_RUNS);
-		record("Q", "participation_by_province, best of " + QUERY_RUNS, best, AnalystQuery.expectedPoints(this.plan), 0);
+		record("Q", "participation_by_province, best of " + QUERY_RUNS, best, null, AnalystQuery.expectedPoints(this.plan), 0);
 		this.queryPlan.addAll(AnalystQuery.explain(this.jdbc));
 	}
 
-	private void record(String workload, String what, Duration took, long rows, long files) {
-		Measurement measurement = new Measurement(workload, what, took, rows, files, PeakHeap.peak());
+	private void record(String workload, String what, Timing timing, long rows, long files) {
+		timing.stop();
+		record(workload, what, timing.wall(), timing.cpu(), rows, files);
+	}
+
+	private void record(String workload, String what, Duration wall, Duration cpu, long rows, long files) {
+		Measurement measurement = new Measurement(workload, what, wall, cpu, rows, files, PeakHeap.peak());
 		this.measurements.add(measurement);
 		this.progress.printf(Locale.ROOT, "%s: %.2f s%n", workload, measurement.seconds());
 	}

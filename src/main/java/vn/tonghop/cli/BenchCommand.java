@@ -87,10 +87,12 @@ final class BenchCommand implements Callable<Integer> {
 		out.printf(Locale.ROOT, "Bench at scale %s: %d units, %,d points in W2, %,d warehouse rows for Q; %d cores, -Xmx %d MB%n%n",
 				plan.scale(), plan.provinces() + plan.communes(), plan.hugeRows(), plan.warehouseRows(),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
-		TextTable table = new TextTable("Workload", "What", "Wall s", "Rows", "Rows/s", "Files", "Files/s", "Peak heap MB")
-			.right(2, 3, 4, 5, 6, 7);
+		TextTable table = new TextTable("Workload", "What", "Wall s", "CPU s", "Rows", "Rows/s", "Files", "Files/s",
+				"Peak heap MB")
+			.right(2, 3, 4, 5, 6, 7, 8);
 		for (Measurement m : measurements) {
-			table.add(m.workload(), m.what(), String.format(Locale.ROOT, "%.3f", m.seconds()), m.rows(),
+			table.add(m.workload(), m.what(), String.format(Locale.ROOT, "%.3f", m.seconds()),
+					m.cpu() != null ? String.format(Locale.ROOT, "%.2f", m.cpu().toNanos() / 1e9) : "-", m.rows(),
 					Math.round(m.rowsPerSecond()), m.files() > 0 ? m.files() : "",
 					m.files() > 0 ? String.format(Locale.ROOT, "%.1f", m.filesPerSecond()) : "",
 					m.peakHeap() / (1024 * 1024));

@@ -52,22 +52,33 @@ class BenchCommandTests {
 		assertThat(rows(output, "floor")).isEqualTo(10_000);
 		assertThat(rows(output, "baseline")).isEqualTo(10_000);
 		assertThat(rows(output, "Q")).isEqualTo(10_000);
+		assertThat(cpu(output, "W2")).isPositive();
+		assertThat(cpu(output, "floor")).isPositive();
 	}
 
 	/** The Rows column of a workload's line in the printed table. */
 	private static long rows(String output, String workload) {
-		return column(output, workload, 3);
+		return column(output, workload, 4);
 	}
 
 	private static long files(String output, String workload) {
-		return column(output, workload, 5);
+		return column(output, workload, 6);
+	}
+
+	/** The CPU s column: this JVM's and the server's CPU time, which /proc tells on Linux. */
+	private static double cpu(String output, String workload) {
+		return Double.parseDouble(cell(output, workload, 3));
 	}
 
 	private static long column(String output, String workload, int index) {
+		return Long.parseLong(cell(output, workload, index));
+	}
+
+	private static String cell(String output, String workload, int index) {
 		Matcher line = Pattern.compile("(?m)^" + Pattern.quote(workload) + "\\s.*$").matcher(output);
 		assertThat(line.find()).as("a table line for " + workload).isTrue();
 		String[] columns = line.group().split("\\s{2,}");
-		return Long.parseLong(columns[index].trim());
+		return columns[index].trim();
 	}
 
 }
