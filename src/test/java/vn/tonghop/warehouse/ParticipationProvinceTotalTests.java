@@ -82,6 +82,9 @@ class ParticipationProvinceTotalTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	ProvinceTotals provinceTotals;
+
 	@TempDir
 	Path input;
 
@@ -260,6 +263,62 @@ class ParticipationProvinceTotalTests {
 	}
 
 	/** Writes a Long Biên file (one grassroots point of 100 members per ward) under the unit's folder. */
+	@Test
+	void eachRunFoldsAProvincesDeltasIntoOneRow() throws Exception {
+		// given Long Biên loaded, then replaced twice: each replacement appends a row taking the old figures out and one adding the new
+		Path file = longBien("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy");
+		this.runner.run(this.input, "test");
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		this.runner.run(this.input, "test");
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy")));
+
+		// when
+		this.runner.run(this.input, "test");
+
+		// then the ingest job's last step left one row for Hà Nội, with the same figures
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation_province_delta "
+				+ "WHERE conference_code = 'NQDH13' AND province_code = '01'", Integer.class)).isOne();
+		assertThat(this.jdbc.queryForObject(HA_NOI, String.class)).isEqualTo("2 2 200");
+		assertTheSummaryIsAFreshAggregate();
+	}
+
+	@Test
+	void foldingBesideAnUncommittedLoadLeavesThatLoadsFigures() throws Exception {
+		// given Hà Nội's deltas in several rows, and a load into Hà Nội not committed yet
+		insertPoints("NQDH13", "01", 2);
+		insertPoints("NQDH13", "01", 3);
+		try (Connection load = this.dataSource.getConnection()) {
+			load.setAutoCommit(false);
+			insertPoints(load, "'01'", 4);
+
+			// when the deltas are folded meanwhile, and the load then commits
+			long fewer = this.provinceTotals.compact();
+			load.commit();
+
+			// then the fold took the two committed rows into one, and the load's row stands beside it
+			assertThat(fewer).isOne();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation_province_delta "
+				+ "WHERE conference_code = 'NQDH13' AND province_code = '01'", Integer.class)).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject(HA_NOI, String.class)).isEqualTo("9 0 90");
+		assertTheSummaryIsAFreshAggregate();
+	}
+
+	@Test
+	void aProvinceWhosePointsAllLeftKeepsNoRowOnceFolded() {
+		// given Hà Nội's points added, then all taken out again
+		insertPoints("NQDH13", "01", 3);
+		this.jdbc.update("DELETE FROM warehouse.participation WHERE province_code = '01'");
+
+		// when
+		long fewer = this.provinceTotals.compact();
+
+		// then
+		assertThat(fewer).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation_province_delta", Integer.class))
+			.isZero();
+	}
+
 	private Path longBien(String... wards) throws IOException {
 		Path file = this.input.resolve("004").resolve("long-bien.csv");
 		Files.createDirectories(file.getParent());

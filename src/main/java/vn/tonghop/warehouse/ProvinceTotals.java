@@ -1,0 +1,50 @@
+package vn.tonghop.warehouse;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps warehouse.participation_province_total quick to read as loads pile up. Every statement
+ * that writes warehouse.participation appends a row per province to the deltas (V11), so a
+ * conference reloaded many times would be summed over ever more rows; this folds each province's
+ * rows into one. Loads running meanwhile are safe: their deltas are not committed yet, so the
+ * fold neither sees nor removes them, and it only appends rows, like the loads do.
+ */
+@Component
+public class ProvinceTotals {
+
+	private static final String COMPACT = """
+			WITH folded AS (
+			    DELETE FROM warehouse.participation_province_delta d
+			    WHERE (d.conference_code, d.province_code) IN (
+			        SELECT conference_code, province_code FROM warehouse.participation_province_delta
+			        GROUP BY conference_code, province_code HAVING count(*) > 1)
+			    RETURNING d.*
+			), kept AS (
+			    INSERT INTO warehouse.participation_province_delta
+			    SELECT conference_code, province_code, sum(points), sum(points_central), sum(points_province),
+			           sum(points_district), sum(points_grassroots), sum(points_cell), sum(participants),
+			           sum(members_attending), sum(others_attending)
+			    FROM folded GROUP BY conference_code, province_code
+			    HAVING sum(points) <> 0
+			    RETURNING 1
+			)
+			SELECT (SELECT count(*) FROM folded) - (SELECT count(*) FROM kept)
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	ProvinceTotals(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Folds each province's deltas into one row; a province whose points add up to none keeps no
+	 * row, as the view shows none for it.
+	 * @return how many rows fewer the deltas have
+	 */
+	public long compact() {
+		return this.jdbc.queryForObject(COMPACT, Long.class);
+	}
+
+}
