@@ -107,11 +107,16 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 				out[at++] = (byte) (0xC0 | (c >> 6));
 				out[at++] = (byte) (0x80 | (c & 0x3F));
 			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+				int code = Character.toCodePoint(c, value.charAt(++i));
+				out[at++] = (byte) (0xF0 | (code >> 18));
+				out[at++] = (byte) (0x80 | ((code >> 12) & 0x3F));
+				out[at++] = (byte) (0x80 | ((code >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (code & 0x3F));
+			}
 			else if (Character.isSurrogate(c)) {
-				at = surrogate(value, i, at);
-				if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-					i++;
-				}
+				// A lone surrogate is no character: '?', as String.getBytes makes it.
+				out[at++] = '?';
 			}
 			else {
 				out[at++] = (byte) (0xE0 | (c >> 12));
@@ -126,13 +131,6 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 	final void int32Field(int value) {
 		int32(4);
 		int32(value);
-	}
-
-	final void int64Field(long value) {
-		ensure(12);
-		int32(8);
-		int32((int) (value >>> 32));
-		int32((int) value);
 	}
 
 	final void dateField(LocalDate value) {
@@ -172,22 +170,6 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 
 	static int days(LocalDate date) {
 		return Math.toIntExact(date.toEpochDay() - POSTGRES_EPOCH_DAY);
-	}
-
-	/** A surrogate at {@code i}: a whole pair becomes four bytes, a lone one '?' as {@link String#getBytes} makes it. */
-	private int surrogate(String value, int i, int at) {
-		char c = value.charAt(i);
-		byte[] out = this.buffer;
-		if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-			int code = Character.toCodePoint(c, value.charAt(i + 1));
-			out[at] = (byte) (0xF0 | (code >> 18));
-			out[at + 1] = (byte) (0x80 | ((code >> 12) & 0x3F));
-			out[at + 2] = (byte) (0x80 | ((code >> 6) & 0x3F));
-			out[at + 3] = (byte) (0x80 | (code & 0x3F));
-			return at + 4;
-		}
-		out[at] = '?';
-		return at + 1;
 	}
 
 	private void int16(int value) {

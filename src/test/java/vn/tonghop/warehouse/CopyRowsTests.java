@@ -1,9 +1,11 @@
 package vn.tonghop.warehouse;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,38 @@ class CopyRowsTests {
 			assertThat(row.get("members")).isEqualTo(i);
 			assertThat(row.get("others")).isEqualTo(2 * i);
 		}
+	}
+
+	@Test
+	void randomTextArrivesAsJavasOwnEncoderWouldSendIt() {
+		// given strings of 1-, 2-, 3- and 4-byte characters and lone surrogates, mixed at random
+		char[] alphabet = { 'a', '\\', '\t', '\n', 'é', 'Đ', 'ộ', '\u20AC', '\uFFFD', '\uD83D', '\uDE00', '\uDBFF', '\uDFFF' };
+		Random random = new Random(20261122);
+		List<String> written = new ArrayList<>();
+		for (int n = 0; n < 2_000; n++) {
+			char[] text = new char[random.nextInt(12)];
+			for (int i = 0; i < text.length; i++) {
+				text[i] = alphabet[random.nextInt(alphabet.length)];
+			}
+			written.add(new String(text));
+		}
+
+		// when
+		List<String> arrived = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			StagedRows rows = this.loader.stage();
+			for (int i = 0; i < written.size(); i++) {
+				rows.add(new StagedPoint(i, written.get(i), "cell", null, "online", null, 0, 0));
+			}
+			rows.finish();
+			return this.jdbc.queryForList("SELECT point_name FROM pg_temp.staging_participation ORDER BY source_row",
+					String.class);
+		});
+
+		// then
+		assertThat(arrived).containsExactlyElementsOf(written.stream()
+			.map(text -> new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+			.toList());
 	}
 
 	@Test
