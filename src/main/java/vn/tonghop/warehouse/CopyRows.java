@@ -11,7 +11,7 @@ import org.postgresql.copy.CopyIn;
 /**
  * A COPY in binary format that rows are written to one at a time, so a file's rows never sit in
  * memory together. Binary, not text: the server then parses no numbers, dates or escapes, which
- * was a fifth of its time on a large file, and nothing needs escaping on the way.
+ * was a tenth of its time on a large file, and nothing needs escaping on the way.
  */
 public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 
