@@ -99,7 +99,7 @@ final class XlsxPackage implements Closeable {
 		String folder = part.substring(0, slash + 1);
 		String relsPart = folder + "_rels/" + part.substring(slash + 1) + ".rels";
 		Relationships relationships = new Relationships();
-		ZipArchiveEntry entry = this.parts.get(key(relsPart.substring(1)));
+		ZipArchiveEntry entry = entry(relsPart);
 		if (entry == null) {
 			return relationships;
 		}
@@ -130,17 +130,17 @@ final class XlsxPackage implements Closeable {
 	}
 
 	boolean has(String part) {
-		return this.parts.containsKey(key(part.substring(1)));
+		return entry(part) != null;
 	}
 
 	/** The part's name as the zip spells it ("/xl/worksheets/sheet1.xml"). */
 	String name(String part) {
-		ZipArchiveEntry entry = this.parts.get(key(part.substring(1)));
+		ZipArchiveEntry entry = entry(part);
 		return (entry != null) ? "/" + entry.getName() : part;
 	}
 
 	InputStream open(String part) throws IOException {
-		ZipArchiveEntry entry = this.parts.get(key(part.substring(1)));
+		ZipArchiveEntry entry = entry(part);
 		if (entry == null) {
 			throw new DamagedPackageException("no part " + part);
 		}
@@ -150,6 +150,11 @@ final class XlsxPackage implements Closeable {
 	@Override
 	public void close() throws IOException {
 		this.zip.close();
+	}
+
+	/** A part's entry ("/xl/workbook.xml"), whatever the case of its name, or null. */
+	private ZipArchiveEntry entry(String part) {
+		return this.parts.get(part.toLowerCase(Locale.ROOT));
 	}
 
 	private static String key(String entryName) {

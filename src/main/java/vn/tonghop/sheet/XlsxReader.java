@@ -204,7 +204,7 @@ final class XlsxReader {
 	 * A StAX reader that reads no DTD and fetches nothing. {@link XmlSafety} has already refused every
 	 * part with a DOCTYPE; this keeps the parser safe on its own too.
 	 */
-	static XMLStreamReader newStreamReader(InputStream in) throws XMLStreamException {
+	private static XMLStreamReader newStreamReader(InputStream in) throws XMLStreamException {
 		return STAX.createXMLStreamReader(in);
 	}
 

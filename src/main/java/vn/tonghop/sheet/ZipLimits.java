@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 
-
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.InputStreamStatistics;
@@ -17,7 +16,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
- * Inflates every entry of an .xlsx once before POI opens it, counting what actually comes out
+ * Inflates every entry of an .xlsx once before any parser reads it, counting what actually comes out
  * (the sizes a zip declares can lie) and letting {@link XmlSafety} read every part but images. The parts
  * POI reads whole into memory (content types, relationships, core properties, styles, theme)
  * must stay under the XML part limit; sheets and shared strings are streamed and may be larger.

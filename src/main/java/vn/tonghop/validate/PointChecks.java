@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 import vn.tonghop.normalize.ParsedDate;
 import vn.tonghop.normalize.ParsedNumber;
@@ -37,7 +36,7 @@ public final class PointChecks {
 
 	private static final Field[] SUMMED = { Field.MEMBERS, Field.OTHERS, Field.TOTAL };
 
-	/** Distinct level, format or host texts remembered per file; a file with more is worked row by row. */
+	/** Distinct level or format texts remembered per file; a file with more is worked row by row. */
 	static final int REMEMBERED = 4096;
 
 	private final ProblemList problems;
@@ -47,14 +46,12 @@ public final class PointChecks {
 	private int rejectedRows;
 
 	/**
-	 * What a level, format or host unit cell says, per distinct text: a file repeats a handful of
-	 * them on every row, and normalising Vietnamese text is most of checking a row.
+	 * What a level or format cell says, per distinct text: a file repeats a handful of them on
+	 * every row, and matching Vietnamese text against the vocabulary is most of checking a row.
 	 */
 	private final Map<String, Optional<PointLevel>> levels = new HashMap<>();
 
 	private final Map<String, Optional<PointFormat>> formats = new HashMap<>();
-
-	private final Map<String, String> hosts = new HashMap<>();
 
 	public PointChecks(ProblemList problems) {
 		this.problems = problems;
@@ -63,7 +60,7 @@ public final class PointChecks {
 	/** @return the row ready for staging, or null when it has errors (they are in the problem list) */
 	public StagedPoint check(PointRow row) {
 		int errorsBefore = this.problems.errors();
-		String name = text(row, Field.POINT_NAME, VietnameseText::clean);
+		String name = text(row, Field.POINT_NAME);
 		if (name == null) {
 			this.problems.add(Problem.of(Rule.POINT_NAME_MISSING, at(row, null), null));
 		}
@@ -85,7 +82,7 @@ public final class PointChecks {
 		add(Field.MEMBERS, members);
 		add(Field.OTHERS, othersOrZero);
 		add(Field.TOTAL, members + othersOrZero);
-		return new StagedPoint(row.number(), name, level.code(), host(row), format.code(), date,
+		return new StagedPoint(row.number(), name, level.code(), text(row, Field.HOST_UNIT), format.code(), date,
 				members.intValue(), (int) othersOrZero);
 	}
 
@@ -194,10 +191,6 @@ public final class PointChecks {
 		return number.isValue() ? number.value() : null;
 	}
 
-	private String host(PointRow row) {
-		return text(row, Field.HOST_UNIT, (text) -> remembered(this.hosts, text, VietnameseText::clean));
-	}
-
 	/** A value worked out once per distinct text, up to {@value #REMEMBERED} texts. */
 	private static <T> T remembered(Map<String, T> memory, String text, Function<String, T> work) {
 		T value = memory.get(text);
@@ -211,12 +204,12 @@ public final class PointChecks {
 	}
 
 	/** A cell's text, cleaned; null when it is blank or cleans to nothing. */
-	private static String text(PointRow row, Field field, UnaryOperator<String> clean) {
+	private static String text(PointRow row, Field field) {
 		Cell cell = row.cell(field);
 		if (cell == null || cell.isBlank()) {
 			return null;
 		}
-		String text = clean.apply(cell.text());
+		String text = VietnameseText.clean(cell.text());
 		return text.isEmpty() ? null : text;
 	}
 
