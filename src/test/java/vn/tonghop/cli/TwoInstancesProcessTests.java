@@ -58,12 +58,19 @@ class TwoInstancesProcessTests {
 	void twoIngestProcessesOverOneFolderProcessEveryFileExactlyOnce() throws Exception {
 		// given
 		Path input = this.work.resolve("input");
-		// Files large enough that one instance cannot load them all while the other JVM starts.
 		long participants = writeFiles(input, 3000);
 
-		// when two instances scan and load the same folder at the same time
-		Process first = start("first", "ingest", "--input", input.toString());
-		Process second = start("second", "ingest", "--input", input.toString());
+		// when two instances scan and load the same folder at the same time: the units' load locks are
+		// held until both instances' workers wait on them, so neither can load every file before the
+		// other has started, however fast loads get
+		Process first;
+		Process second;
+		try (Connection locks = this.postgres.getPostgresDatabase().getConnection()) {
+			holdLoadLocks(locks);
+			first = start("first", "ingest", "--input", input.toString());
+			second = start("second", "ingest", "--input", input.toString());
+			awaitWorkersWaiting(4, first, second);
+		}
 
 		// then both succeed and each file was taken once and loaded once
 		assertThat(await(first)).as(output("first")).isZero();
@@ -235,6 +242,30 @@ class TwoInstancesProcessTests {
 			Thread.sleep(50);
 		}
 		throw new AssertionError("no instance loaded a file: " + output("a") + output("b"));
+	}
+
+	/** Takes, for this session, every district's load lock: the one a loader takes before a unit's rows. */
+	private static void holdLoadLocks(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (int d = 1; d <= DISTRICTS; d++) {
+				statement.execute("SELECT pg_advisory_lock(hashtext('NQDH13' || '|' || '" + district(d) + "'))");
+			}
+		}
+	}
+
+	/**
+	 * Waits until {@code workers} loaders wait for a lock held by the test: with two workers each, four
+	 * mean both instances have claimed files.
+	 */
+	private void awaitWorkersWaiting(int workers, Process... processes) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") < workers) {
+			for (Process process : processes) {
+				assertThat(process.isAlive()).as("ended while the locks were held").isTrue();
+			}
+			assertThat(Instant.now()).as("the workers did not reach the locks in time").isBefore(deadline);
+			Thread.sleep(50);
+		}
 	}
 
 	/** Waits until the process has committed {@code files} outcomes and holds the claim on the next one. */
