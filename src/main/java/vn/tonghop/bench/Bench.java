@@ -178,7 +178,7 @@ public final class Bench {
 		record(workload, what, timing.wall(), timing.cpu(), rows, files);
 	}
 
-	private void record(String workload, String what, Duration wall, Duration cpu, long rows, long files) {
+	private void record(String workload, String what, Duration wall, CpuTime cpu, long rows, long files) {
 		Measurement measurement = new Measurement(workload, what, wall, cpu, rows, files, PeakHeap.peak());
 		this.measurements.add(measurement);
 		this.progress.printf(Locale.ROOT, "%s: %.2f s%n", workload, measurement.seconds());

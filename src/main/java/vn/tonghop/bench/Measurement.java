@@ -7,12 +7,12 @@ import java.time.Duration;
  * @param workload W1, W2, W3, Q, floor or baseline
  * @param what what was timed, in a few words
  * @param wall the wall time
- * @param cpu the CPU time this JVM and the PostgreSQL server used, or null where it is not known
+ * @param cpu the CPU time the run took, or null where it is not known
  * @param rows rows loaded (or read, for the read-only runs)
  * @param files files taken (0 when not a file workload)
  * @param peakHeap the most heap in use during the run, in bytes
  */
-public record Measurement(String workload, String what, Duration wall, Duration cpu, long rows, long files, long peakHeap) {
+public record Measurement(String workload, String what, Duration wall, CpuTime cpu, long rows, long files, long peakHeap) {
 
 	public double seconds() {
 		return this.wall.toNanos() / 1e9;

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -24,16 +26,21 @@ final class Timing {
 
 	private final long startWall;
 
-	private final long startCpu;
+	private final long startJvm;
+
+	private final ServerTicks startServer;
 
 	private long endWall = -1;
 
-	private long endCpu;
+	private long endJvm;
+
+	private ServerTicks endServer;
 
 	private Timing(Path postgresData) {
 		this.postgresData = postgresData;
 		PeakHeap.reset();
-		this.startCpu = cpuNanos(postgresData);
+		this.startServer = ServerTicks.read(postgresData);
+		this.startJvm = jvmNanos();
 		this.startWall = System.nanoTime();
 	}
 
@@ -46,7 +53,8 @@ final class Timing {
 	void stop() {
 		if (this.endWall < 0) {
 			this.endWall = System.nanoTime();
-			this.endCpu = cpuNanos(this.postgresData);
+			this.endJvm = jvmNanos();
+			this.endServer = ServerTicks.read(this.postgresData);
 		}
 	}
 
@@ -55,45 +63,63 @@ final class Timing {
 	}
 
 	/** The CPU used by the run, or null where the machine does not tell (no /proc). */
-	Duration cpu() {
-		return (this.endCpu < 0 || this.startCpu < 0) ? null : Duration.ofNanos(this.endCpu - this.startCpu);
+	CpuTime cpu() {
+		if (this.startJvm < 0 || this.endJvm < 0 || this.startServer == null || this.endServer == null) {
+			return null;
+		}
+		long server = this.endServer.total() - this.startServer.total();
+		long busiest = 0;
+		for (Map.Entry<Long, Long> process : this.endServer.byProcess().entrySet()) {
+			busiest = Math.max(busiest,
+					process.getValue() - this.startServer.byProcess().getOrDefault(process.getKey(), 0L));
+		}
+		return new CpuTime(Duration.ofNanos(this.endJvm - this.startJvm + server * NANOS_PER_TICK),
+				Duration.ofNanos(server * NANOS_PER_TICK), Duration.ofNanos(busiest * NANOS_PER_TICK));
 	}
 
-	private static long cpuNanos(Path postgresData) {
-		long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-		long postgres = postgresTicks(postgresData);
-		return (jvm < 0 || postgres < 0) ? -1 : jvm + postgres * NANOS_PER_TICK;
+	private static long jvmNanos() {
+		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
-	/** The server's processes, live ones and those it has reaped; -1 when that cannot be read. */
-	private static long postgresTicks(Path postgresData) {
-		try {
-			List<String> pidFile = Files.readAllLines(postgresData.resolve("postmaster.pid"));
-			long postmaster = Long.parseLong(pidFile.get(0).trim());
-			long ticks = ticks(postmaster, true);
-			for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.descendants().toList()).orElse(List.of())) {
-				ticks += ticks(child.pid(), false);
+	/**
+	 * The server's CPU ticks: in all, counting the processes it has reaped, and for each live process.
+	 * @return null when /proc cannot tell
+	 */
+	private record ServerTicks(long total, Map<Long, Long> byProcess) {
+
+		static ServerTicks read(Path postgresData) {
+			try {
+				List<String> pidFile = Files.readAllLines(postgresData.resolve("postmaster.pid"));
+				long postmaster = Long.parseLong(pidFile.get(0).trim());
+				Map<Long, Long> byProcess = new HashMap<>();
+				long total = ticks(postmaster, true);
+				for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.descendants().toList()).orElse(List.of())) {
+					long ticks = ticks(child.pid(), false);
+					byProcess.put(child.pid(), ticks);
+					total += ticks;
+				}
+				return new ServerTicks(total, byProcess);
 			}
-			return ticks;
+			catch (IOException | RuntimeException ex) {
+				return null;
+			}
 		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
-	}
 
-	private static long ticks(long pid, boolean withReaped) throws IOException {
-		String stat;
-		try {
-			stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		private static long ticks(long pid, boolean withReaped) throws IOException {
+			String stat;
+			try {
+				stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			}
+			catch (NoSuchFileException ex) {
+				// A backend that ended since the listing: its parent's reaped time has it.
+				return 0;
+			}
+			// After "pid (name) ": state, then fields 4 to 13, utime (14), stime, cutime, cstime.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return withReaped ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
 		}
-		catch (NoSuchFileException ex) {
-			// A backend that ended since the listing: its parent's reaped time has it.
-			return 0;
-		}
-		// After "pid (name) ": state, then fields 4 to 13, utime (14), stime, cutime, cstime.
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-		return withReaped ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -87,12 +88,14 @@ final class BenchCommand implements Callable<Integer> {
 		out.printf(Locale.ROOT, "Bench at scale %s: %d units, %,d points in W2, %,d warehouse rows for Q; %d cores, -Xmx %d MB%n%n",
 				plan.scale(), plan.provinces() + plan.communes(), plan.hugeRows(), plan.warehouseRows(),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
-		TextTable table = new TextTable("Workload", "What", "Wall s", "CPU s", "Rows", "Rows/s", "Files", "Files/s",
-				"Peak heap MB")
-			.right(2, 3, 4, 5, 6, 7, 8);
+		TextTable table = new TextTable("Workload", "What", "Wall s", "CPU s", "DB CPU s", "DB proc s", "Rows", "Rows/s",
+				"Files", "Files/s", "Peak heap MB")
+			.right(2, 3, 4, 5, 6, 7, 8, 9, 10);
 		for (Measurement m : measurements) {
 			table.add(m.workload(), m.what(), String.format(Locale.ROOT, "%.3f", m.seconds()),
-					m.cpu() != null ? String.format(Locale.ROOT, "%.2f", m.cpu().toNanos() / 1e9) : "-", m.rows(),
+					seconds(m.cpu() == null ? null : m.cpu().total()),
+					seconds(m.cpu() == null ? null : m.cpu().database()),
+					seconds(m.cpu() == null ? null : m.cpu().busiestDatabaseProcess()), m.rows(),
 					Math.round(m.rowsPerSecond()), m.files() > 0 ? m.files() : "",
 					m.files() > 0 ? String.format(Locale.ROOT, "%.1f", m.filesPerSecond()) : "",
 					m.peakHeap() / (1024 * 1024));
@@ -113,6 +116,11 @@ final class BenchCommand implements Callable<Integer> {
 		out.println();
 		out.println(Bench.summary(measurements));
 		return 0;
+	}
+
+	/** A CPU time, or "-" where the machine does not tell. */
+	private static String seconds(Duration cpu) {
+		return cpu != null ? String.format(Locale.ROOT, "%.2f", cpu.toNanos() / 1e9) : "-";
 	}
 
 }

@@ -52,22 +52,29 @@ class BenchCommandTests {
 		assertThat(rows(output, "floor")).isEqualTo(10_000);
 		assertThat(rows(output, "baseline")).isEqualTo(10_000);
 		assertThat(rows(output, "Q")).isEqualTo(10_000);
-		assertThat(cpu(output, "W2")).isPositive();
-		assertThat(cpu(output, "floor")).isPositive();
+		assertThat(cpu(output, "W2", 3)).isPositive();
+		assertThat(cpu(output, "floor", 3)).isPositive();
+		assertThat(cpu(output, "W2", 4)).as("the server's share of W2's CPU").isPositive()
+			.isLessThanOrEqualTo(cpu(output, "W2", 3));
+		assertThat(cpu(output, "W2", 5)).as("W2's busiest server process").isPositive()
+			.isLessThanOrEqualTo(cpu(output, "W2", 4));
 	}
 
 	/** The Rows column of a workload's line in the printed table. */
 	private static long rows(String output, String workload) {
-		return column(output, workload, 4);
-	}
-
-	private static long files(String output, String workload) {
 		return column(output, workload, 6);
 	}
 
-	/** The CPU s column: this JVM's and the server's CPU time, which /proc tells on Linux. */
-	private static double cpu(String output, String workload) {
-		return Double.parseDouble(cell(output, workload, 3));
+	private static long files(String output, String workload) {
+		return column(output, workload, 8);
+	}
+
+	/**
+	 * A CPU column, which /proc tells on Linux: 3 is this JVM's and the server's CPU time, 4 the
+	 * server's, 5 its busiest process's.
+	 */
+	private static double cpu(String output, String workload, int index) {
+		return Double.parseDouble(cell(output, workload, index));
 	}
 
 	private static long column(String output, String workload, int index) {
