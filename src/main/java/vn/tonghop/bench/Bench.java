@@ -55,11 +55,15 @@ public final class Bench {
 
 	private final List<String> queryPlan = new ArrayList<>();
 
-	public Bench(ApplicationContext context, Path work, BenchPlan plan, PrintStream progress) {
+	/**
+	 * @param work where the workloads are generated
+	 * @param postgresData the data directory of the server the context uses
+	 */
+	public Bench(ApplicationContext context, Path work, Path postgresData, BenchPlan plan, PrintStream progress) {
 		this.context = context;
 		this.jdbc = context.getBean(JdbcTemplate.class);
 		this.work = work;
-		this.postgresData = work.resolve("postgres");
+		this.postgresData = postgresData;
 		this.plan = plan;
 		this.progress = progress;
 	}

@@ -48,14 +48,19 @@ final class BenchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		Path work = Files.createTempDirectory("tonghop-bench");
+		// Apart from the work folder: the server deletes its own, when closed and when the JVM exits.
+		Path postgresData = Files.createTempDirectory("tonghop-bench-postgres");
+		// A bench stopped with Ctrl-C skips the finally block below and would leave its files behind.
+		Thread cleanUp = new Thread(() -> deleteWhileWritten(work), "tonghop-bench-clean-up");
+		Runtime.getRuntime().addShutdownHook(cleanUp);
 		File log = work.resolve("postgres.log").toFile();
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(work.resolve("postgres"))
+			.setDataDirectory(postgresData)
 			.setCleanDataDirectory(true)
 			.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
 			.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
 			.start()) {
-			return SpringRun.once(context -> bench(context, work),
+			return SpringRun.once(context -> bench(context, work, postgresData),
 					"--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
 					"--tonghop.intake.input=" + work.resolve("input"), "--tonghop.intake.archive=" + work.resolve("archive"),
@@ -69,13 +74,19 @@ final class BenchCommand implements Callable<Integer> {
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(work);
+			try {
+				Runtime.getRuntime().removeShutdownHook(cleanUp);
+			}
+			catch (IllegalStateException ex) {
+				// The JVM is shutting down already: the hook runs, and finds nothing left to delete.
+			}
 		}
 	}
 
-	private int bench(ConfigurableApplicationContext context, Path work) {
+	private int bench(ConfigurableApplicationContext context, Path work, Path postgresData) {
 		PrintStream out = System.out;
 		BenchPlan plan = BenchPlan.of(this.scale);
-		Bench bench = new Bench(context, work, plan, System.err);
+		Bench bench = new Bench(context, work, postgresData, plan, System.err);
 		List<Measurement> measurements;
 		try {
 			measurements = bench.run(this.workload);
@@ -116,6 +127,25 @@ final class BenchCommand implements Callable<Integer> {
 		out.println();
 		out.println(Bench.summary(measurements));
 		return 0;
+	}
+
+	/**
+	 * Deletes the work folder while the bench may still be writing into it, as when the JVM is
+	 * stopped midway: again until it stays gone, for at most two seconds. Once the folders the bench
+	 * writes into are gone, its next file fails and it stops writing.
+	 */
+	private static void deleteWhileWritten(Path work) {
+		long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+		try {
+			do {
+				FileSystemUtils.deleteRecursively(work.toFile());
+				Thread.sleep(100);
+			}
+			while (Files.exists(work) && System.nanoTime() < until);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** A CPU time, or "-" where the machine does not tell. */
