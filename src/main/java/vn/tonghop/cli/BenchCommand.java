@@ -74,6 +74,8 @@ final class BenchCommand implements Callable<Integer> {
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(work);
+			// Gone already, unless the server never started.
+			FileSystemUtils.deleteRecursively(postgresData);
 			try {
 				Runtime.getRuntime().removeShutdownHook(cleanUp);
 			}
