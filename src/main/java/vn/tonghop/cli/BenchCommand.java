@@ -1,9 +1,7 @@
 package vn.tonghop.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.concurrent.Callable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.FileSystemUtils;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,20 +44,15 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		Path work = Files.createTempDirectory("tonghop-bench");
-		// Apart from the work folder: the server deletes its own, when closed and when the JVM exits.
-		Path postgresData = Files.createTempDirectory("tonghop-bench-postgres");
-		// A bench stopped with Ctrl-C skips the finally block below and would leave its files behind.
-		Thread cleanUp = new Thread(() -> deleteWhileWritten(work), "tonghop-bench-clean-up");
-		Runtime.getRuntime().addShutdownHook(cleanUp);
-		File log = work.resolve("postgres.log").toFile();
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(postgresData)
-			.setCleanDataDirectory(true)
-			.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
-			.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
-			.start()) {
-			return SpringRun.once(context -> bench(context, work, postgresData),
+		try (BenchFolders folders = new BenchFolders();
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+					.setDataDirectory(folders.postgresData())
+					.setCleanDataDirectory(true)
+					.setOutputRedirector(ProcessBuilder.Redirect.appendTo(folders.serverLog()))
+					.setErrorRedirector(ProcessBuilder.Redirect.appendTo(folders.serverLog()))
+					.start()) {
+			Path work = folders.work();
+			return SpringRun.once(context -> bench(context, work, folders.postgresData()),
 					"--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
 					"--tonghop.intake.input=" + work.resolve("input"), "--tonghop.intake.archive=" + work.resolve("archive"),
@@ -71,17 +63,6 @@ final class BenchCommand implements Callable<Integer> {
 					"--tonghop.limits.max-file-size=1GB", "--tonghop.limits.max-unzipped-entry-size=2GB",
 					"--tonghop.limits.max-unzipped-size=2GB", "--tonghop.limits.max-cells=20000000",
 					"--logging.level.vn.tonghop=warn");
-		}
-		finally {
-			FileSystemUtils.deleteRecursively(work);
-			// Gone already, unless the server never started.
-			FileSystemUtils.deleteRecursively(postgresData);
-			try {
-				Runtime.getRuntime().removeShutdownHook(cleanUp);
-			}
-			catch (IllegalStateException ex) {
-				// The JVM is shutting down already: the hook runs, and finds nothing left to delete.
-			}
 		}
 	}
 
@@ -129,25 +110,6 @@ final class BenchCommand implements Callable<Integer> {
 		out.println();
 		out.println(Bench.summary(measurements));
 		return 0;
-	}
-
-	/**
-	 * Deletes the work folder while the bench may still be writing into it, as when the JVM is
-	 * stopped midway: again until it stays gone, for at most two seconds. Once the folders the bench
-	 * writes into are gone, its next file fails and it stops writing.
-	 */
-	private static void deleteWhileWritten(Path work) {
-		long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-		try {
-			do {
-				FileSystemUtils.deleteRecursively(work.toFile());
-				Thread.sleep(100);
-			}
-			while (Files.exists(work) && System.nanoTime() < until);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/** A CPU time, or "-" where the machine does not tell. */
