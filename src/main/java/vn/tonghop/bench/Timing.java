@@ -91,33 +91,46 @@ final class Timing {
 			try {
 				List<String> pidFile = Files.readAllLines(postgresData.resolve("postmaster.pid"));
 				long postmaster = Long.parseLong(pidFile.get(0).trim());
-				Map<Long, Long> byProcess = new HashMap<>();
-				long total = ticks(postmaster, true);
-				for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.descendants().toList()).orElse(List.of())) {
-					long ticks = ticks(child.pid(), false);
-					byProcess.put(child.pid(), ticks);
-					total += ticks;
+				// A child reaped between listing the children and reading the postmaster's reaped
+				// time would be counted nowhere: read again while that time moves.
+				for (int attempt = 0; attempt < 3; attempt++) {
+					ProcessTicks before = ProcessTicks.of(postmaster);
+					Map<Long, Long> byProcess = new HashMap<>();
+					long total = 0;
+					for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
+						long ticks = ProcessTicks.of(child.pid()).own();
+						byProcess.put(child.pid(), ticks);
+						total += ticks;
+					}
+					ProcessTicks after = ProcessTicks.of(postmaster);
+					if (after.reaped() == before.reaped()) {
+						return new ServerTicks(total + after.own() + after.reaped(), byProcess);
+					}
 				}
-				return new ServerTicks(total, byProcess);
+				return null;
 			}
 			catch (IOException | RuntimeException ex) {
 				return null;
 			}
 		}
 
-		private static long ticks(long pid, boolean withReaped) throws IOException {
+	}
+
+	/** A process's CPU ticks: its own, and its reaped children's; none for a process already gone. */
+	private record ProcessTicks(long own, long reaped) {
+
+		static ProcessTicks of(long pid) throws IOException {
 			String stat;
 			try {
 				stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			}
 			catch (NoSuchFileException ex) {
-				// A backend that ended since the listing: its parent's reaped time has it.
-				return 0;
+				return new ProcessTicks(0, 0);
 			}
 			// After "pid (name) ": state, then fields 4 to 13, utime (14), stime, cutime, cstime.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-			return withReaped ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+			return new ProcessTicks(Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+					Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
 		}
 
 	}

@@ -68,17 +68,20 @@ final class BenchFolders implements AutoCloseable {
 	/**
 	 * The server's own hook stops it and deletes its folder, but only when the bench had not begun
 	 * closing it: a close already under way may not finish before the JVM halts. So the server is
-	 * waited for, stopped if it does not go, and its folder deleted here as well.
+	 * waited for, killed if it does not go (a stop is under way already, and its folder is about to
+	 * be deleted), and its folder deleted here as well. The work folder is deleted again at the end:
+	 * a worker may have written into it meanwhile.
 	 */
 	private void deleteOnShutdown() {
 		try {
 			deleteUntilGone(this.work);
 			Optional<ProcessHandle> server = postmaster();
 			if (server.isPresent() && !exited(server.get(), SERVER_STOPPING)) {
-				server.get().destroy();
+				server.get().destroyForcibly();
 				exited(server.get(), SERVER_STOPPING);
 			}
 			deleteUntilGone(this.postgresData);
+			deleteUntilGone(this.work);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -100,10 +103,13 @@ final class BenchFolders implements AutoCloseable {
 		}
 	}
 
+	/** The server on the data folder, by its pid file; checked, as a stale file may name another process. */
 	private Optional<ProcessHandle> postmaster() {
 		try {
 			List<String> pidFile = Files.readAllLines(this.postgresData.resolve("postmaster.pid"));
-			return ProcessHandle.of(Long.parseLong(pidFile.get(0).trim()));
+			return ProcessHandle.of(Long.parseLong(pidFile.get(0).trim()))
+				.filter(process -> process.info().arguments().map(List::of).orElse(List.of())
+					.contains(this.postgresData.toString()));
 		}
 		catch (IOException | RuntimeException ex) {
 			// No server running, or it removed its pid file as it stopped.

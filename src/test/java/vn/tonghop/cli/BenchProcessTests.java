@@ -1,6 +1,7 @@
 package vn.tonghop.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.tonghop.TonghopApplication;
 
@@ -25,9 +27,10 @@ class BenchProcessTests {
 	@TempDir
 	Path logs;
 
-	@Test
-	void aBenchStoppedMidwayLeavesNeitherItsFilesNorItsServerBehind() throws Exception {
-		// given: a bench writing its first workload, with its own server running
+	@ParameterizedTest(name = "stopped while writing into {0}")
+	@ValueSource(strings = { "w1", "archive" })
+	void aBenchStoppedMidwayLeavesNeitherItsFilesNorItsServerBehind(String writing) throws Exception {
+		// given: a bench writing into its work folder (w1 as it generates W1, archive as it loads it)
 		Path embeddedBinaries = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
 		Process bench = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 				"-Djava.io.tmpdir=" + this.temporary, "-Dot.epg.working-dir=" + embeddedBinaries, "-cp",
@@ -35,35 +38,38 @@ class BenchProcessTests {
 			.redirectErrorStream(true)
 			.redirectOutput(this.logs.resolve("bench.log").toFile())
 			.start();
-		long postmaster;
+		Optional<Long> server = Optional.empty();
 		try {
-			postmaster = waitFor(() -> generatedFile().flatMap(file -> postmaster()), Duration.ofMinutes(2));
+			long postmaster = waitFor(() -> fileIn(writing).flatMap(file -> postmaster()), Duration.ofMinutes(2));
+			server = Optional.of(postmaster);
 
 			// when
 			bench.destroy();
 
 			// then
 			assertThat(bench.waitFor(1, TimeUnit.MINUTES)).as("the bench ended").isTrue();
+			// The server was told to stop before the bench ended; it may take a moment to go.
+			waitFor(() -> ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive).isEmpty() ? Optional.of(true)
+					: Optional.empty(), Duration.ofSeconds(30));
 		}
 		finally {
 			bench.destroyForcibly();
+			// A bench killed here runs no hooks: its server must not outlive a failed test.
+			server.flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
 		}
-		// The server was told to stop before the bench ended; it may take a moment to go.
-		waitFor(() -> ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive).isEmpty() ? Optional.of(true)
-				: Optional.empty(), Duration.ofSeconds(30));
 		try (Stream<Path> left = Files.list(this.temporary)) {
 			assertThat(left.map(path -> path.getFileName().toString()))
 				.noneMatch(name -> name.startsWith("tonghop-bench"));
 		}
 	}
 
-	/** A file of W1 written into the bench's work folder. */
-	private Optional<Path> generatedFile() {
-		return folder("tonghop-bench[0-9]*").map(work -> work.resolve("w1")).flatMap(w1 -> {
-			try (Stream<Path> files = Files.list(w1)) {
+	/** A file the bench has written into a folder of its work. */
+	private Optional<Path> fileIn(String folder) {
+		return folder("tonghop-bench[0-9]*").map(work -> work.resolve(folder)).flatMap(written -> {
+			try (Stream<Path> files = Files.find(written, 5, (path, attributes) -> attributes.isRegularFile())) {
 				return files.findFirst();
 			}
-			catch (IOException ex) {
+			catch (IOException | UncheckedIOException ex) {
 				return Optional.empty();
 			}
 		});
