@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.sun.management.OperatingSystemMXBean;
+
+import vn.tonghop.database.PostmasterPidFile;
 
 /**
  * One run being timed: its wall time, and the CPU this JVM and the PostgreSQL server used
@@ -88,9 +91,12 @@ final class Timing {
 	private record ServerTicks(long total, Map<Long, Long> byProcess) {
 
 		static ServerTicks read(Path postgresData) {
+			Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(postgresData);
+			if (pidFile.isEmpty()) {
+				return null;
+			}
+			long postmaster = pidFile.get().pid();
 			try {
-				List<String> pidFile = Files.readAllLines(postgresData.resolve("postmaster.pid"));
-				long postmaster = Long.parseLong(pidFile.get(0).trim());
 				// A child reaped between listing the children and reading the postmaster's reaped
 				// time would be counted nowhere: read again while that time moves.
 				for (int attempt = 0; attempt < 3; attempt++) {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 import org.springframework.util.FileSystemUtils;
 
+import vn.tonghop.database.PostmasterPidFile;
+
 /**
  * The bench's two temporary folders, its work and its server's data, deleted when it ends, also
  * when it is stopped midway (Ctrl-C skips finally blocks, so a shutdown hook does it then).
@@ -105,16 +107,10 @@ final class BenchFolders implements AutoCloseable {
 
 	/** The server on the data folder, by its pid file; checked, as a stale file may name another process. */
 	private Optional<ProcessHandle> postmaster() {
-		try {
-			List<String> pidFile = Files.readAllLines(this.postgresData.resolve("postmaster.pid"));
-			return ProcessHandle.of(Long.parseLong(pidFile.get(0).trim()))
-				.filter(process -> process.info().arguments().map(List::of).orElse(List.of())
-					.contains(this.postgresData.toString()));
-		}
-		catch (IOException | RuntimeException ex) {
-			// No server running, or it removed its pid file as it stopped.
-			return Optional.empty();
-		}
+		return PostmasterPidFile.read(this.postgresData)
+			.flatMap(pidFile -> ProcessHandle.of(pidFile.pid()))
+			.filter(process -> process.info().arguments().map(List::of).orElse(List.of())
+				.contains(this.postgresData.toString()));
 	}
 
 	private static boolean exited(ProcessHandle process, Duration within) throws InterruptedException {

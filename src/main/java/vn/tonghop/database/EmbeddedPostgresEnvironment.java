@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,22 +70,9 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		if (STARTED.containsKey(dataDir)) {
 			return Optional.of(STARTED.get(dataDir).getPort());
 		}
-		Path pidFile = dataDir.resolve("postmaster.pid");
-		try {
-			if (!Files.isRegularFile(pidFile)) {
-				return Optional.empty();
-			}
-			List<String> lines = Files.readAllLines(pidFile);
-			if (lines.size() < 4) {
-				return Optional.empty();
-			}
-			long pid = Long.parseLong(lines.get(0).trim());
-			boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-			return alive ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();
-		}
-		catch (IOException | NumberFormatException ex) {
-			return Optional.empty();
-		}
+		return PostmasterPidFile.read(dataDir)
+			.filter(pidFile -> ProcessHandle.of(pidFile.pid()).map(ProcessHandle::isAlive).orElse(false))
+			.flatMap(PostmasterPidFile::port);
 	}
 
 }
