@@ -21,6 +21,10 @@ public final class VietnameseDates {
 	// Matched on VietnameseText.asciiKey, so case, diacritics and punctuation are already gone.
 	private static final Pattern WORDS = Pattern.compile("(?:^| )ngay (\\d{1,2}) thang (\\d{1,2}) nam (\\d+)(?: |$)");
 
+	private static final int EXCEL_FIRST_YEAR = 1900;
+
+	private static final int EXCEL_LAST_YEAR = 9999;
+
 	private VietnameseDates() {
 	}
 
@@ -29,7 +33,9 @@ public final class VietnameseDates {
 			return ParsedDate.BLANK;
 		}
 		if (cell.date() != null) {
-			return new ParsedDate(ParsedDate.Status.VALUE, cell.date());
+			// Excel shows no date past 9999; a larger serial in a date format is no date, and the database could not store it.
+			return (cell.date().getYear() < EXCEL_FIRST_YEAR || cell.date().getYear() > EXCEL_LAST_YEAR) ? ParsedDate.INVALID
+					: new ParsedDate(ParsedDate.Status.VALUE, cell.date());
 		}
 		if (cell.kind() != CellKind.TEXT) {
 			return ParsedDate.NOT_A_DATE;

@@ -21,6 +21,13 @@ import vn.tonghop.normalize.VietnameseText;
 public record Cell(int column, CellKind kind, String text, double number, LocalDate date, boolean percent,
 		String font) {
 
+	public Cell {
+		// PostgreSQL text cannot hold U+0000, which no district means to write: it would fail the run.
+		if (text != null && text.indexOf('\0') >= 0) {
+			text = text.replace("\0", "");
+		}
+	}
+
 	public static Cell text(int column, String text) {
 		return new Cell(column, CellKind.TEXT, text, 0, null, false, null);
 	}

@@ -46,6 +46,7 @@ final class CsvSheetReader {
 		Encoding encoding = encoding(file);
 		char separator = separator(file, encoding);
 		int dot = name.lastIndexOf('.');
+		visitor.delimited();
 		if (!visitor.startSheet((dot > 0) ? name.substring(0, dot) : name)) {
 			return;
 		}

@@ -1,22 +1,48 @@
 package vn.tonghop.sheet;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import vn.tonghop.normalize.VietnameseText;
 
 /**
  * Collects labelled cells ("Đơn vị báo cáo: Quận ủy Long Biên", or the label and its value in two
- * cells) from the rows around a table. The first occurrence of a label wins.
+ * cells) from the rows around a table, and the unit summary's beside it. The first occurrence of a
+ * label wins.
  */
 final class Labels {
 
 	private final Map<Label, LabelledCell> found = new EnumMap<>(Label.class);
 
 	void scan(String sheet, SheetRow row) {
-		List<Cell> cells = row.cells();
+		scan(sheet, row.number(), row.cells(), false);
+	}
+
+	/**
+	 * Reads the unit summary's labels from the cells of a table row that {@code outside} accepts:
+	 * the summary may sit anywhere on the sheet, beside the table too, but the unit and the
+	 * conference only above or below it.
+	 * @return whether a summary label was found there
+	 */
+	boolean scanSummary(String sheet, SheetRow row, Predicate<Cell> outside) {
+		List<Cell> cells = null;
+		for (Cell cell : row.cells()) {
+			if (outside.test(cell)) {
+				if (cells == null) {
+					cells = new ArrayList<>();
+				}
+				cells.add(cell);
+			}
+		}
+		return cells != null && scan(sheet, row.number(), cells, true);
+	}
+
+	private boolean scan(String sheet, int row, List<Cell> cells, boolean summaryOnly) {
+		boolean found = false;
 		for (int i = 0; i < cells.size(); i++) {
 			Cell cell = cells.get(i);
 			if (cell.kind() != CellKind.TEXT || cell.isBlank()) {
@@ -25,22 +51,27 @@ final class Labels {
 			String text = cell.text();
 			int colon = text.indexOf(':');
 			Label label = Vocabulary.label((colon >= 0) ? text.substring(0, colon) : text);
+			if (summaryOnly && label != null && !label.isSummary()) {
+				label = null;
+			}
 			String rest = (colon >= 0) ? text.substring(colon + 1).strip() : "";
 			if (label != null && !VietnameseText.clean(rest).isEmpty()) {
-				put(label, new LabelledCell(sheet, row.number(),
-						new Cell(cell.column(), CellKind.TEXT, rest, 0, null, false, cell.font())));
+				put(label, new LabelledCell(sheet, row, new Cell(cell.column(), CellKind.TEXT, rest, 0, null, false, cell.font())));
+				found = true;
 			}
 			else if (label != null) {
 				int value = nextValue(cells, i);
 				if (value >= 0) {
-					put(label, new LabelledCell(sheet, row.number(), cells.get(value)));
+					put(label, new LabelledCell(sheet, row, cells.get(value)));
 					i = value;
+					found = true;
 				}
 			}
-			else if (Vocabulary.isPlaceDate(text)) {
-				put(Label.REPORT_DATE, new LabelledCell(sheet, row.number(), cell));
+			else if (!summaryOnly && Vocabulary.isPlaceDate(text)) {
+				put(Label.REPORT_DATE, new LabelledCell(sheet, row, cell));
 			}
 		}
+		return found;
 	}
 
 	Map<Label, LabelledCell> found() {

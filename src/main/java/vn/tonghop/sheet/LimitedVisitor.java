@@ -21,6 +21,11 @@ final class LimitedVisitor implements SheetVisitor {
 	}
 
 	@Override
+	public void delimited() {
+		this.visitor.delimited();
+	}
+
+	@Override
 	public boolean startSheet(String name) {
 		this.rows = 0;
 		this.cells = 0;

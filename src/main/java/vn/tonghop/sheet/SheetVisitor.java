@@ -6,6 +6,13 @@ package vn.tonghop.sheet;
  */
 public interface SheetVisitor {
 
+	/**
+	 * Said before the first sheet when the file is delimited text (CSV), where a separator left
+	 * unquoted in a value ("1,234") shifts the rest of its row one column right.
+	 */
+	default void delimited() {
+	}
+
 	/** A visible sheet starts; return false to skip it (then neither its rows nor endSheet follow). */
 	boolean startSheet(String name);
 

@@ -127,6 +127,19 @@ public final class TableRecognizer {
 
 		private int dataRows;
 
+		/** The row that ended the table (totals, notes, signature or labels), 0 while the table goes on. */
+		private int endedAt;
+
+		private RowAfterTable rowAfterTable;
+
+		/** Whether the sheet is delimited text, where a separator left unquoted shifts a row's values. */
+		private boolean delimited;
+
+		private ExtraValue extraValue;
+
+		/** One past the header's last column, named or not. */
+		private int headerWidth;
+
 		private String closestSheet;
 
 		private int closestRow;
@@ -140,6 +153,11 @@ public final class TableRecognizer {
 		}
 
 		@Override
+		public void delimited() {
+			this.delimited = true;
+		}
+
+		@Override
 		public boolean startSheet(String name) {
 			this.sheet = name;
 			this.phase = Phase.SEARCHING;
@@ -147,6 +165,9 @@ public final class TableRecognizer {
 			this.pending = null;
 			this.totals = null;
 			this.dataRows = 0;
+			this.endedAt = 0;
+			this.rowAfterTable = null;
+			this.extraValue = null;
 			this.labels.clear();
 			this.legacy = null;
 			return true;
@@ -158,7 +179,7 @@ public final class TableRecognizer {
 			switch (this.phase) {
 				case SEARCHING -> search(row);
 				case TABLE -> tableRow(row);
-				case AFTER -> this.labels.scan(this.sheet, row);
+				case AFTER -> afterTable(row);
 			}
 		}
 
@@ -171,7 +192,8 @@ public final class TableRecognizer {
 				return false;
 			}
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
-					this.header.unknown(), this.labels.found(), this.totals, this.dataRows, this.legacy);
+					this.header.unknown(), this.labels.found(), this.totals, this.dataRows, this.legacy,
+					this.rowAfterTable, this.extraValue);
 			return true;
 		}
 
@@ -243,6 +265,8 @@ public final class TableRecognizer {
 			int width = header.columns().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
 			this.fieldAt = new Field[width];
 			header.columns().forEach((field, column) -> this.fieldAt[column] = field);
+			this.headerWidth = Math.max(width,
+					header.unknown().stream().mapToInt((cell) -> cell.column() + 1).max().orElse(0));
 			this.phase = Phase.TABLE;
 			this.previous = null;
 			this.pending = null;
@@ -258,11 +282,15 @@ public final class TableRecognizer {
 			String key = (first != null) ? VietnameseText.asciiKey(text) : null;
 			if (text != null && Vocabulary.isTotalsKey(key)) {
 				this.totals = point(row);
-				this.phase = Phase.AFTER;
+				this.labels.scanSummary(this.sheet, row, this::outsideTable);
+				// A totals row right under the header sums the rows below it; anywhere else it ends the table.
+				if (!firstRow) {
+					end(row);
+				}
 				return;
 			}
 			if (text != null && Vocabulary.endsTable(text, key)) {
-				this.phase = Phase.AFTER;
+				end(row);
 				this.labels.scan(this.sheet, row);
 				return;
 			}
@@ -270,11 +298,67 @@ public final class TableRecognizer {
 				return;
 			}
 			PointRow point = point(row);
+			// Labels under a table without a totals row or notes end it: "Đơn vị báo cáo: ...".
+			if (text != null && isLabel(text) && !isPointLike(point)) {
+				end(row);
+				this.labels.scan(this.sheet, row);
+				return;
+			}
+			boolean summary = this.labels.scanSummary(this.sheet, row, this::outsideTable);
 			// Templates come with STT already filled in on empty rows: those rows are blank.
 			if (point.cells().keySet().stream().anyMatch((field) -> field != Field.ROW_NUMBER)) {
 				this.dataRows++;
+				if (this.delimited && this.extraValue == null && !summary) {
+					this.extraValue = extraValue(row);
+				}
 				this.listener.point(point);
 			}
+		}
+
+		private void end(SheetRow row) {
+			this.phase = Phase.AFTER;
+			this.endedAt = row.number();
+		}
+
+		/** Below the table: labels, and the first row that still looks like a point, which would otherwise be lost. */
+		private void afterTable(SheetRow row) {
+			if (this.rowAfterTable == null) {
+				PointRow point = point(row);
+				if (isPointLike(point)) {
+					this.rowAfterTable = new RowAfterTable(point, this.endedAt);
+				}
+			}
+			this.labels.scan(this.sheet, row);
+		}
+
+		private boolean outsideTable(Cell cell) {
+			return cell.column() >= this.fieldAt.length || this.fieldAt[cell.column()] == null;
+		}
+
+		/** The first value right of the header in a data row of delimited text, or null. */
+		private ExtraValue extraValue(SheetRow row) {
+			for (Cell cell : row.cells()) {
+				if (cell.column() >= this.headerWidth && !cell.isBlank()) {
+					return new ExtraValue(row.number(), cell, this.headerWidth);
+				}
+			}
+			return null;
+		}
+
+		private static boolean isLabel(String text) {
+			int colon = text.indexOf(':');
+			return Vocabulary.label((colon >= 0) ? text.substring(0, colon) : text) != null;
+		}
+
+		/** A name, a level and a members figure: what every point row has. */
+		private static boolean isPointLike(PointRow point) {
+			for (Field field : Header.REQUIRED) {
+				Cell cell = point.cell(field);
+				if (cell == null || cell.isBlank()) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private PointRow point(SheetRow row) {

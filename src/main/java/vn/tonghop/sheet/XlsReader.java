@@ -38,8 +38,9 @@ final class XlsReader {
 				HSSFWorkbook workbook = open(fs, name)) {
 			Map<Short, String> fonts = new HashMap<>();
 			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+				// A BIFF sheet name may hold U+0000, which PostgreSQL text cannot.
 				if (workbook.getSheetVisibility(i) != SheetVisibility.VISIBLE
-						|| !visitor.startSheet(workbook.getSheetName(i))) {
+						|| !visitor.startSheet(workbook.getSheetName(i).replace("\0", ""))) {
 					continue;
 				}
 				readSheet(workbook, workbook.getSheetAt(i), fonts, visitor, name);

@@ -64,8 +64,15 @@ final class Placer {
 	 */
 	Unit reportingUnit(String sheet, Map<Label, LabelledCell> labels, LocalDate on, ProblemList problems) {
 		UnitDirectory units = units();
-		Unit folder = this.pending.folderUnitCode() != null ? units.byCode(this.pending.folderUnitCode(), on).orElse(null)
-				: null;
+		String folderCode = this.pending.folderUnitCode();
+		Unit folder = (folderCode != null) ? units.byCode(folderCode, on).orElse(null) : null;
+		// A unit's folder vouches only for its own subtree; a unit that does not exist that day has none.
+		Unit gone = (folderCode != null && folder == null) ? units.latestByCode(folderCode).orElse(null) : null;
+		if (gone != null) {
+			problems.add(Problem.ofFile(Rule.FOLDER_UNIT_NOT_VALID, folderCode, gone.code() + " " + gone.name(),
+					on));
+			return null;
+		}
 		LabelledCell label = labels.get(Label.REPORTING_UNIT);
 		if (label == null || label.value().isBlank()) {
 			if (folder == null) {

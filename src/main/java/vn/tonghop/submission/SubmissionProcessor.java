@@ -19,7 +19,9 @@ import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.jobs.IngestProgress;
 import vn.tonghop.normalize.ParsedDate;
 import vn.tonghop.normalize.VietnameseDates;
+import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.ExtraValue;
 import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.HeaderCell;
 import vn.tonghop.sheet.Label;
@@ -28,6 +30,7 @@ import vn.tonghop.sheet.LegacyText;
 import vn.tonghop.sheet.NoTableException;
 import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.sheet.RecognizedTable;
+import vn.tonghop.sheet.RowAfterTable;
 import vn.tonghop.sheet.TableRecognizer;
 import vn.tonghop.sheet.UnreadableFileException;
 import vn.tonghop.sheet.Vocabulary;
@@ -168,6 +171,19 @@ public class SubmissionProcessor {
 			problems.add(Problem.of(Rule.LEGACY_ENCODING,
 					new Location(legacy.sheet(), legacy.row(), Cell.columnName(legacy.column())), null, legacy.font(),
 					legacy.cells(), legacy.firstCell()));
+		}
+		RowAfterTable after = table.rowAfterTable();
+		if (after != null) {
+			Cell name = after.row().cell(Field.POINT_NAME);
+			problems.add(Problem.of(Rule.ROW_AFTER_TABLE,
+					new Location(table.sheet(), after.row().number(), name.columnName()), name.text(),
+					VietnameseText.clean(name.text()), after.tableEnd()));
+		}
+		ExtraValue extra = table.extraValue();
+		if (extra != null) {
+			problems.add(Problem.of(Rule.ROW_EXTRA_VALUES,
+					new Location(table.sheet(), extra.row(), extra.cell().columnName()), extra.cell().text(),
+					extra.cell().text(), extra.headerColumns()));
 		}
 		if (table.dataRows() == 0) {
 			problems.add(Problem.of(Rule.TABLE_EMPTY, sheet, null));

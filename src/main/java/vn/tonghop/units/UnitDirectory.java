@@ -76,6 +76,12 @@ public final class UnitDirectory {
 		return this.byCode.getOrDefault(code.trim(), List.of()).stream().filter(unit -> unit.validOn(on)).findFirst();
 	}
 
+	/** The latest version of the unit with this code, whatever the day; empty for a code never used. */
+	public Optional<Unit> latestByCode(String code) {
+		List<Unit> versions = this.byCode.getOrDefault(code.trim(), List.of());
+		return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+	}
+
 	/**
 	 * Finds the unit a file names: by code, else by name in any usual form ("Quận ủy Long Biên",
 	 * "Đảng bộ quận Long Biên", "Q. Long Biên", "Long Biên"), matching tone-mark placement loosely,

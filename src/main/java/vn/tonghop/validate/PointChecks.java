@@ -68,17 +68,20 @@ public final class PointChecks {
 		PointFormat format = format(row);
 		LocalDate date = date(row);
 		Long members = count(row, Field.MEMBERS, true);
+		int errorsBeforeOthers = this.problems.errors();
 		Long others = count(row, Field.OTHERS, false);
+		boolean othersRead = this.problems.errors() == errorsBeforeOthers;
 		Long total = count(row, Field.TOTAL, false);
-		if (members != null && others != null && total != null && total != members + others) {
+		// Others left blank count as 0 (submission-format.md); an invalid others cell is an error of its own.
+		long othersOrZero = others != null ? others : 0;
+		if (members != null && othersRead && total != null && total != members + othersOrZero) {
 			Cell cell = row.cell(Field.TOTAL);
-			this.problems.add(Problem.of(Rule.TOTAL_MISMATCH, at(row, cell), cell.text(), total, members + others));
+			this.problems.add(Problem.of(Rule.TOTAL_MISMATCH, at(row, cell), cell.text(), total, members + othersOrZero));
 		}
 		if (this.problems.errors() > errorsBefore) {
 			this.rejectedRows++;
 			return null;
 		}
-		long othersOrZero = others != null ? others : 0;
 		add(Field.MEMBERS, members);
 		add(Field.OTHERS, othersOrZero);
 		add(Field.TOTAL, members + othersOrZero);

@@ -15,7 +15,8 @@ import vn.tonghop.warehouse.WarehouseLoader.Coverage;
 
 /**
  * Checks the optional unit summary (submission-format.md, "Unit summary"): members total and
- * studied are whole numbers, studied ≤ total, and a written coverage matches studied ÷ total.
+ * studied are whole numbers, studied ≤ total, and a written coverage matches studied ÷ total. A
+ * summary lacking total or studied is not stored, with a warning: its coverage cannot be worked out.
  */
 public final class UnitSummaryChecks {
 
@@ -35,15 +36,26 @@ public final class UnitSummaryChecks {
 	public static Coverage check(Map<Label, LabelledCell> labels, ProblemList problems) {
 		LabelledCell totalLabel = labels.get(Label.MEMBERS_TOTAL);
 		LabelledCell studiedLabel = labels.get(Label.MEMBERS_STUDIED);
-		if (totalLabel == null || studiedLabel == null) {
+		LabelledCell coverageLabel = labels.get(Label.COVERAGE);
+		// Every figure written is checked, also in a summary too incomplete to store.
+		ParsedNumber total = (totalLabel != null) ? WholeNumbers.parse(totalLabel.value()) : null;
+		ParsedNumber studied = (studiedLabel != null) ? WholeNumbers.parse(studiedLabel.value()) : null;
+		ParsedPercentage written = (coverageLabel != null) ? Percentages.parse(coverageLabel.value()) : null;
+		boolean valid = valid(totalLabel, total, "Tổng số đảng viên", problems)
+				& valid(studiedLabel, studied, "Số đảng viên được học tập", problems);
+		if (written != null && !written.isValue()) {
+			invalid(coverageLabel, "Tỷ lệ (%)", problems);
+			valid = false;
+		}
+		if (!valid) {
 			return null;
 		}
-		ParsedNumber total = WholeNumbers.parse(totalLabel.value());
-		ParsedNumber studied = WholeNumbers.parse(studiedLabel.value());
-		if (!fits(total) || !fits(studied)) {
-			LabelledCell bad = fits(total) ? studiedLabel : totalLabel;
-			problems.add(Problem.of(Rule.SUMMARY_INVALID, at(bad), bad.value().text(),
-					bad == totalLabel ? "Tổng số đảng viên" : "Số đảng viên được học tập", bad.value().text()));
+		if (totalLabel == null || studiedLabel == null) {
+			LabelledCell given = (totalLabel != null) ? totalLabel : (studiedLabel != null) ? studiedLabel : coverageLabel;
+			if (given != null) {
+				problems.add(Problem.of(Rule.SUMMARY_INCOMPLETE, at(given), given.value().text(),
+						(totalLabel == null) ? "Tổng số đảng viên" : "Số đảng viên được học tập"));
+			}
 			return null;
 		}
 		if (studied.value() > total.value()) {
@@ -52,14 +64,7 @@ public final class UnitSummaryChecks {
 			return null;
 		}
 		BigDecimal computed = percent(studied.value(), total.value(), 1);
-		LabelledCell coverageLabel = labels.get(Label.COVERAGE);
-		if (coverageLabel != null) {
-			ParsedPercentage written = Percentages.parse(coverageLabel.value());
-			if (!written.isValue()) {
-				problems.add(Problem.of(Rule.SUMMARY_INVALID, at(coverageLabel), coverageLabel.value().text(), "Tỷ lệ (%)",
-						coverageLabel.value().text()));
-				return null;
-			}
+		if (written != null) {
 			BigDecimal exact = percent(studied.value(), total.value(), 6);
 			if (written.value().subtract(exact).abs().compareTo(TOLERANCE) > 0) {
 				problems.add(Problem.of(Rule.COVERAGE_MISMATCH, at(coverageLabel), coverageLabel.value().text(),
@@ -68,6 +73,19 @@ public final class UnitSummaryChecks {
 			}
 		}
 		return new Coverage((int) total.value(), (int) studied.value(), computed);
+	}
+
+	/** Whether a figure is absent or a whole number that fits; reports it when it is neither. */
+	private static boolean valid(LabelledCell label, ParsedNumber number, String name, ProblemList problems) {
+		if (label == null || fits(number)) {
+			return true;
+		}
+		invalid(label, name, problems);
+		return false;
+	}
+
+	private static void invalid(LabelledCell label, String name, ProblemList problems) {
+		problems.add(Problem.of(Rule.SUMMARY_INVALID, at(label), label.value().text(), name, label.value().text()));
 	}
 
 	/** A whole number the warehouse can store; no unit has two billion members. */

@@ -35,6 +35,16 @@ class VietnameseDatesTests {
 		assertThat(VietnameseDates.parse(Cell.text(0, "1/2/2021")).value()).isEqualTo(LocalDate.of(2021, 2, 1));
 	}
 
+	@Test
+	void excelDateCellPastExcelsLastDayIsInvalid() {
+		// given a serial of 2,146,000,000 in a date format, a date no database column holds
+		Cell cell = new Cell(5, CellKind.NUMBER, "2146000000", 2146000000d, LocalDate.of(1900, 1, 1).plusDays(2146000000L),
+				false, null);
+
+		// then
+		assertThat(VietnameseDates.parse(cell).status()).isEqualTo(ParsedDate.Status.INVALID);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "27/03/21", "27-3-21", "ngày 27 tháng 3 năm 21" })
 	void twoDigitYearsAreAProblem(String text) {

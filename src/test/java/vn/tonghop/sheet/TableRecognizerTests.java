@@ -246,6 +246,94 @@ class TableRecognizerTests {
 		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 3);
 		assertThat(table.totalsRow().number()).isEqualTo(4);
 		assertThat(table.totalsRow().cell(Field.MEMBERS).number()).isEqualTo(15.0);
+		// The point under the totals row is not data, and not lost either.
+		assertThat(table.rowAfterTable().row().number()).isEqualTo(5);
+		assertThat(table.rowAfterTable().tableEnd()).isEqualTo(4);
+	}
+
+	@Test
+	void totalsRowRightUnderTheHeaderSumsTheRowsBelowIt() throws Exception {
+		// given
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(null, "TỔNG SỐ", null, 15), row(1, "Xã A", "Xã", 10),
+				row(2, "Xã B", "Xã", 5)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(this.points).extracting(PointRow::number).containsExactly(3, 4);
+		assertThat(table.totalsRow().number()).isEqualTo(2);
+		assertThat(table.rowAfterTable()).isNull();
+	}
+
+	@Test
+	void labelsUnderATableWithoutTotalsRowEndIt() throws Exception {
+		// given
+		Path file = Files.writeString(this.dir.resolve("l07.csv"), "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự\n"
+				+ "1;Hội trường;Cấp huyện;5\n\nĐơn vị báo cáo;Quận ủy Long Biên\nHội nghị: NQDH13\n", StandardCharsets.UTF_8);
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2);
+		assertLabel(table.labels().get(Label.REPORTING_UNIT), 4, 1, "Quận ủy Long Biên");
+		assertLabel(table.labels().get(Label.CONFERENCE), 5, 0, "NQDH13");
+		assertThat(table.rowAfterTable()).isNull();
+	}
+
+	@Test
+	void unitSummaryBesideTheRowsIsReadButNotTheUnitOrConference() throws Exception {
+		// given
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10, null, "Tổng số đảng viên", 4336),
+				row(2, "Xã B", "Xã", 5, null, "Số đảng viên được học tập: 3252"),
+				row(3, "Xã C", "Xã", 7, null, "Hội nghị", "NQDH13"), row(null, "Tổng cộng", null, 22, null, "Tỷ lệ (%)", "75%")));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 3, 4);
+		assertThat(table.labels().get(Label.MEMBERS_TOTAL).value().number()).isEqualTo(4336.0);
+		assertLabel(table.labels().get(Label.MEMBERS_STUDIED), 3, 5, "3252");
+		assertLabel(table.labels().get(Label.COVERAGE), 5, 6, "75%");
+		assertThat(table.labels()).doesNotContainKey(Label.CONFERENCE);
+	}
+
+	@Test
+	void csvValueRightOfTheHeaderIsReported() throws Exception {
+		// given "1,234" written without quotes in a comma-separated file
+		Path file = Files.writeString(this.dir.resolve("b.csv"), "STT,Tên điểm cầu,Cấp,Số ĐV,Quần chúng\n1,Xã A,Xã,10,2\n"
+				+ "2,Phường Thượng Thanh,Phường,1,234,41\n", StandardCharsets.UTF_8);
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(table.extraValue().row()).isEqualTo(3);
+		assertThat(table.extraValue().cell().column()).isEqualTo(5);
+		assertThat(table.extraValue().cell().text()).isEqualTo("41");
+		assertThat(table.extraValue().headerColumns()).isEqualTo(5);
+	}
+
+	@Test
+	void csvSummaryRightOfTheHeaderAndWorkbookValuesThereAreNoExtraValues() throws Exception {
+		// given
+		Path csv = Files.writeString(this.dir.resolve("c.csv"),
+				"STT;Tên điểm cầu;Cấp;Số ĐV\n1;Xã A;Xã;10;;Tổng số đảng viên;4336\n", StandardCharsets.UTF_8);
+		Path xlsx = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10, null, "học bù")));
+
+		// when
+		RecognizedTable fromCsv = TableRecognizer.read(csv, this.points::add);
+		RecognizedTable fromXlsx = TableRecognizer.read(xlsx, this.points::add);
+
+		// then
+		assertThat(fromCsv.extraValue()).isNull();
+		assertLabel(fromCsv.labels().get(Label.MEMBERS_TOTAL), 2, 6, "4336");
+		assertThat(fromXlsx.extraValue()).isNull();
 	}
 
 	@ParameterizedTest
@@ -260,6 +348,8 @@ class TableRecognizerTests {
 
 		assertThat(this.points).extracting(PointRow::number).containsExactly(2);
 		assertThat(table.totalsRow()).isNull();
+		assertThat(table.rowAfterTable().row().number()).isEqualTo(4);
+		assertThat(table.rowAfterTable().tableEnd()).isEqualTo(3);
 	}
 
 	@Test

@@ -134,6 +134,9 @@ class RuleCatalogTests {
 				valid().set("B1", "Q. Long Biên")));
 		cases.put(Rule.UNIT_OUTSIDE_FOLDER, new Case(valid().in("380"), Finding.at("B1", "Quận ủy Long Biên",
 				"004 Quận Long Biên", "380 Thành phố Thanh Hóa"), valid().in("004")));
+		cases.put(Rule.FOLDER_UNIT_NOT_VALID, new Case(new WithUnits(valid().in("005"), NEW_DISTRICT),
+				Finding.inFile("005", "005 Quận Mới", LocalDate.of(2021, 3, 27)),
+				new WithUnits(valid().in("004"), NEW_DISTRICT)));
 		cases.put(Rule.CONFERENCE_MISSING, new Case(valid().blank(2, 2), Finding.onSheet(), valid().set("A2", "Mã hội nghị")));
 		cases.put(Rule.CONFERENCE_UNKNOWN, new Case(valid().set("B2", "NQDH14"), Finding.at("B2", "NQDH14", "NQDH14",
 				"NQDH13 Hội nghị toàn quốc nghiên cứu, học tập, quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII "
@@ -168,6 +171,11 @@ class RuleCatalogTests {
 				valid().set("I6", "")));
 		cases.put(Rule.TOTALS_ROW_MISMATCH, new Case(valid().set("G10", "601"),
 				Finding.at("G10", "601", "Số đảng viên tham dự", "601", 600L), valid().set("G10", "")));
+		cases.put(Rule.ROW_AFTER_TABLE,
+				new Case(valid().set("B11", "Phường Thạch Bàn").set("C11", "Phường").set("G11", "50"),
+						Finding.at("B11", "Phường Thạch Bàn", "Phường Thạch Bàn", 10), valid().set("B11", "Phường Thạch Bàn")));
+		cases.put(Rule.ROW_EXTRA_VALUES, new Case(valid().set("J6", "5"), Finding.at("J6", "5", "5", 9),
+				valid().set("J4", "Ghi chú").set("J6", "5")));
 		cases.put(Rule.HOST_UNIT_UNKNOWN, new Case(valid().set("D6", "Phường Cự Khôi Mới"),
 				Finding.at("D6", "Phường Cự Khôi Mới", "Phường Cự Khôi Mới", 1,
 						"00154 Phường Cự Khối (in Quận Long Biên); 00136 Phường Phúc Lợi (in Quận Long Biên); "
@@ -179,6 +187,8 @@ class RuleCatalogTests {
 				Finding.at("B14", "50,6", "50.6", 600L, 1200L, new java.math.BigDecimal("50.0")), valid().set("B14", "50,5")));
 		cases.put(Rule.SUMMARY_INVALID, new Case(valid().set("B12", "khoảng 1200"),
 				Finding.at("B12", "khoảng 1200", "Tổng số đảng viên", "khoảng 1200"), valid().set("B12", "1.200")));
+		cases.put(Rule.SUMMARY_INCOMPLETE, new Case(valid().blank(13, 13),
+				Finding.at("B12", "1200", "Số đảng viên được học tập"), valid));
 		// The host written another way is the same host.
 		cases.put(Rule.POINT_DUPLICATE, new Case(valid().set("B6", "Phường Bồ Đề").set("D6", "P. Bồ Đề"),
 				Finding.at("B5", "Phường Bồ Đề", "Phường Bồ Đề", 2, "5, 6"), valid().set("B6", "Phường Bồ Đề")));
@@ -263,6 +273,12 @@ class RuleCatalogTests {
 			}
 			input = Files.createTempDirectory(this.temp, "empty");
 		}
+		if (fixture instanceof WithUnits extra) {
+			Path reference = Files.createTempDirectory(this.temp, "reference");
+			Files.writeString(reference.resolve("units-extra.csv"), "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+					+ extra.units(), StandardCharsets.UTF_8);
+			this.reference.importAll(reference);
+		}
 		JobExecution execution = this.runner.run(input, "test");
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		Map<String, Object> submission = this.jdbc.queryForMap("SELECT id, state FROM tonghop.submission "
@@ -281,6 +297,19 @@ class RuleCatalogTests {
 	/** A stored problem, as the submission_problem table holds it. */
 	record Found(String code, String severity, String sheet, Integer row, String column, String value, String messageVi,
 			String messageEn) {
+	}
+
+	/** A unit of Hà Nội that only exists from 2022: not on NQDH13's date. */
+	private static final String NEW_DISTRICT = "005,Quận Mới,01,district,2022-01-01,2025-06-30,\n";
+
+	/** A submission ingested with these units (lines of units.csv) added to the reference data. */
+	record WithUnits(Fixture file, String units) implements Fixture {
+
+		@Override
+		public void write(Path input) throws IOException {
+			this.file.write(input);
+		}
+
 	}
 
 	/** Writes one submission into a fresh drop folder. */

@@ -268,6 +268,10 @@ class VariantIngestTests {
 					TOTAL.values((i) -> (i == 0) ? "1,330" : POINTS.get(i).members() + POINTS.get(i).others()).total("2,962"))
 			.below(row("Tổng số đảng viên", "4,000"), row("Số đảng viên được học tập", "3,000"), row("Tỷ lệ (%)", "75.0 %"),
 					row("Long Biên, ngày 29 tháng 3 năm 2021"));
+		// U+0000 cannot be stored in PostgreSQL text; it is dropped as the file is read.
+		LongBienSubmission nul = new LongBienSubmission().columns(STT,
+				NAME.values((i) -> POINTS.get(i).name().replaceFirst(" ", " \0")), LEVEL, HOST, MEMBERS_COLUMN, OTHERS_COLUMN,
+				TOTAL);
 		Charset windows1258 = Charset.forName("windows-1258");
 		return List.of(
 				new Variant(".csv semicolons, UTF-8 without BOM",
@@ -282,6 +286,10 @@ class VariantIngestTests {
 						List.of()),
 				new Variant(".csv semicolons, UTF-16 BE with BOM",
 						(dir) -> LongBienSubmission.csv(dir.resolve("long-bien.csv"), canonical, ';', StandardCharsets.UTF_16BE, true),
+						List.of()),
+				new Variant(".csv semicolons, NUL characters inside the point names",
+						(dir) -> LongBienSubmission.csv(dir.resolve("long-bien.csv"), nul.grid("long-bien"), ';',
+								StandardCharsets.UTF_8, false),
 						List.of()),
 				new Variant(".csv semicolons, Windows-1258 with combining tone marks",
 						(dir) -> LongBienSubmission.csv(dir.resolve("long-bien.csv"), canonical, ';', windows1258, false),

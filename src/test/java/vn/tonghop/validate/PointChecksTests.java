@@ -103,6 +103,17 @@ class PointChecksTests {
 	}
 
 	@Test
+	void totalIsCheckedAgainstMembersAloneWhenOthersIsBlank() {
+		// when others is left blank, which counts as 0, and the total says 150
+		StagedPoint point = this.checks.check(row(ROW, changes(Field.MEMBERS, 100, Field.OTHERS, null, Field.TOTAL, 150)));
+
+		// then
+		assertThat(point).isNull();
+		assertThat(this.problems.kept())
+			.containsExactly(Problem.of(Rule.TOTAL_MISMATCH, new Location(SHEET, ROW, "I"), "150", 150L, 100L));
+	}
+
+	@Test
 	void totalsRowThatDiffersNamesTheColumnAndBothNumbers() {
 		// given two rows of 110 + 10 and 120 + 10
 		this.checks.check(row(5, changes(Field.MEMBERS, 110)));

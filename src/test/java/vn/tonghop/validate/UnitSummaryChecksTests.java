@@ -15,6 +15,7 @@ import vn.tonghop.validate.Problem.Location;
 import vn.tonghop.warehouse.WarehouseLoader.Coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class UnitSummaryChecksTests {
 
@@ -55,6 +56,45 @@ class UnitSummaryChecksTests {
 
 		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.SUMMARY_INVALID, new Location(SHEET, 14, "B"),
 				"một nửa", "Tỷ lệ (%)", "một nửa"));
+	}
+
+	@Test
+	void aFigureOfAnIncompleteSummaryIsStillChecked() {
+		// given a members total in words and no studied figure
+		Map<Label, LabelledCell> labels = Map.of(Label.MEMBERS_TOTAL, new LabelledCell(SHEET, 12, Cell.text(1, "khoảng 4.000")));
+
+		// when
+		Coverage coverage = UnitSummaryChecks.check(labels, this.problems);
+
+		// then
+		assertThat(coverage).isNull();
+		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.SUMMARY_INVALID, new Location(SHEET, 12, "B"),
+				"khoảng 4.000", "Tổng số đảng viên", "khoảng 4.000"));
+	}
+
+	@Test
+	void anIncompleteSummaryIsNotStoredWithAWarningNamingWhatItLacks() {
+		// given a total and a coverage but no studied figure
+		Map<Label, LabelledCell> labels = summary("4336", "600", "75%");
+		labels.remove(Label.MEMBERS_STUDIED);
+
+		// when
+		Coverage coverage = UnitSummaryChecks.check(labels, this.problems);
+
+		// then
+		assertThat(coverage).isNull();
+		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.SUMMARY_INCOMPLETE, new Location(SHEET, 12, "B"),
+				"4336", "Số đảng viên được học tập"));
+	}
+
+	@Test
+	void everyInvalidFigureIsReported() {
+		// when
+		UnitSummaryChecks.check(summary("nhiều", "một nửa", "abc"), this.problems);
+
+		// then
+		assertThat(this.problems.kept()).extracting(Problem::rule, Problem::row)
+			.containsExactly(tuple(Rule.SUMMARY_INVALID, 12), tuple(Rule.SUMMARY_INVALID, 13), tuple(Rule.SUMMARY_INVALID, 14));
 	}
 
 	@Test
