@@ -4,9 +4,15 @@ package vn.tonghop.admin;
  * Which archived files to process again: one submission, or the latest version of every unit
  * (or of one unit) for a conference.
  *
- * @param dryRun process inside a transaction that is rolled back and report what would change
+ * @param dryRun process inside a transaction that is rolled back and report what would change;
+ * left out, false
  */
-public record RerunRequest(String conference, String unit, Long submission, boolean dryRun) {
+public record RerunRequest(String conference, String unit, Long submission, Boolean dryRun) {
+
+	public RerunRequest {
+		// A JSON request may leave it out: a missing primitive would be refused as unreadable.
+		dryRun = Boolean.TRUE.equals(dryRun);
+	}
 
 	/** Exactly one of submission or conference; unit only with a conference. */
 	public String problem() {

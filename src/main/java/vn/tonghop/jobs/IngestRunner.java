@@ -1,9 +1,11 @@
 package vn.tonghop.jobs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -46,6 +48,10 @@ public class IngestRunner {
 	 */
 	public JobExecution run(Path input, String trigger) throws IngestNotStartedException {
 		Path folder = (input != null ? input : this.intake.input()).toAbsolutePath().normalize();
+		// A mistyped folder would otherwise be a run that found no new files.
+		if (!Files.isDirectory(folder)) {
+			throw new IngestNotStartedException("the drop folder " + folder + " does not exist or is not a folder");
+		}
 		return start(parameters(trigger).addString(IngestJobConfiguration.INPUT, folder.toString()).toJobParameters());
 	}
 
@@ -78,6 +84,15 @@ public class IngestRunner {
 		JobExecution execution = find(executionId);
 		if (execution == null) {
 			throw new NoSuchExecutionException(executionId);
+		}
+		JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
+		if (last != null && last.getId() != executionId) {
+			throw new IngestNotStartedException("execution " + executionId + " was restarted already, as execution "
+					+ last.getId() + " (" + last.getStatus() + ")");
+		}
+		if (execution.getStatus() == BatchStatus.COMPLETED || execution.isRunning()) {
+			throw new IngestNotStartedException("execution " + executionId + " is " + execution.getStatus()
+					+ (execution.isRunning() ? ", still running" : ": nothing to restart"));
 		}
 		try {
 			return this.jobOperator.restart(execution);

@@ -9,18 +9,21 @@ import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.quartz.CronExpression;
 
 /**
- * Reads jobs/*.schedule: "key = value" lines, '#' comments. Keys: job (ingest), cron,
- * input (optional), time-zone (optional). Every mistake names the file and the line.
+ * Reads jobs/*.schedule: "key = value" lines, '#' comments (whole lines, or after a value and a
+ * space: a cron's own '#', as in "6#3", has none before it). Keys: job (ingest), cron, input
+ * (optional), time-zone (optional). Every mistake names the file and the line.
  */
 final class ScheduleFiles {
 
@@ -29,6 +32,8 @@ final class ScheduleFiles {
 	private static final Set<String> JOBS = Set.of("ingest");
 
 	private static final Set<String> KEYS = Set.of("job", "cron", "input", "time-zone");
+
+	private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*$");
 
 	private ScheduleFiles() {
 	}
@@ -65,7 +70,7 @@ final class ScheduleFiles {
 			if (!KEYS.contains(key)) {
 				throw new ScheduleFileException(file, i + 1, "unknown key '" + key + "' (known: " + KEYS + ")");
 			}
-			values.put(key, line.substring(equals + 1).strip());
+			values.put(key, TRAILING_COMMENT.matcher(line.substring(equals + 1)).replaceFirst("").strip());
 			lineOf.put(key, i + 1);
 		}
 		String job = values.get("job");
@@ -91,6 +96,9 @@ final class ScheduleFiles {
 		catch (ParseException ex) {
 			throw new ScheduleFileException(file, lineOf.get("cron"), "bad cron expression '" + cron + "': "
 					+ ex.getMessage() + " (Quartz cron: seconds minutes hours day-of-month month day-of-week)");
+		}
+		if (expression.getNextValidTimeAfter(new Date()) == null) {
+			throw new ScheduleFileException(file, lineOf.get("cron"), "cron expression '" + cron + "' never fires");
 		}
 		String name = file.getFileName().toString();
 		Path input = values.containsKey("input") ? Path.of(values.get("input")) : null;

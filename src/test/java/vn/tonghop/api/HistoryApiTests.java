@@ -25,6 +25,7 @@ import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -111,9 +112,19 @@ class HistoryApiTests {
 	}
 
 	@Test
+	void aRerunRequestWithoutDryRunIsNotADryRun() throws Exception {
+		// a submission that does not exist, so that nothing here changes
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"submission\":999999}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.dryRun").value(false))
+			.andExpect(jsonPath("$.status").value("NOTHING_TO_RERUN"));
+	}
+
+	@Test
 	void onlyAKnownUnfinishedExecutionCanBeRestarted() throws Exception {
 		this.mvc.perform(post("/api/admin/executions/{id}/restart", this.lastExecution))
-			.andExpect(status().isConflict());
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("is COMPLETED: nothing to restart")));
 		this.mvc.perform(post("/api/admin/executions/{id}/restart", 999999)).andExpect(status().isNotFound());
 	}
 

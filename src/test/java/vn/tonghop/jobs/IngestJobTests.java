@@ -21,6 +21,7 @@ import vn.tonghop.intake.InputScanner;
 import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 // One worker: one test here is about the order files are loaded in, which two workers do not keep.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -46,6 +47,25 @@ class IngestJobTests {
 	void cleanWarehouseAndLoadReference() throws IOException {
 		ExampleFiles.clean(this.jdbc);
 		this.reference.importAll(Path.of("jobs", "reference"));
+	}
+
+	@Test
+	void aDropFolderThatDoesNotExistIsNoRun() {
+		assertThatThrownBy(() -> this.runner.run(this.input.resolve("mistyped"), "test"))
+			.isInstanceOf(IngestRunner.IngestNotStartedException.class)
+			.hasMessageContaining("mistyped does not exist");
+	}
+
+	@Test
+	void aCompletedExecutionIsNotRestartedAndSaysSo() throws Exception {
+		// given
+		JobExecution done = this.runner.run(this.input, "test");
+
+		// then
+		assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThatThrownBy(() -> this.runner.restart(done.getId()))
+			.isInstanceOf(IngestRunner.IngestNotStartedException.class)
+			.hasMessageContaining("execution " + done.getId() + " is COMPLETED: nothing to restart");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package vn.tonghop.schedule;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,6 +31,43 @@ class ScheduleFilesTests {
 				"Asia/Ho_Chi_Minh"))
 			.isInstanceOf(ScheduleFileException.class)
 			.hasMessageStartingWith(this.file + ":3: bad cron expression '0 */5 * * *'");
+	}
+
+	@Test
+	void aCronThatNeverFiresNamesTheFileAndLine() {
+		// 30 February
+		assertThatThrownBy(() -> ScheduleFiles.parse(this.file, List.of("job = ingest", "cron = 0 0 0 30 2 ?"), "UTC"))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessageStartingWith(this.file + ":2: cron expression '0 0 0 30 2 ?' never fires");
+	}
+
+	@Test
+	void aCommentAfterAValueIsNotPartOfItButACronHashIs() {
+		// when
+		Schedule schedule = ScheduleFiles.parse(this.file, List.of("job = ingest   # the only job",
+				"cron = 0 0 12 ? * 6#3 # third Friday", "time-zone = Asia/Ho_Chi_Minh\t# default"), "UTC");
+
+		// then
+		assertThat(schedule.cron().getCronExpression()).isEqualTo("0 0 12 ? * 6#3");
+		assertThat(schedule.timeZone().getID()).isEqualTo("Asia/Ho_Chi_Minh");
+	}
+
+	@Test
+	void theReadmeExampleIsValid() throws Exception {
+		// given the schedule file shown in the README
+		List<String> lines = Files.readString(Path.of("README.md"))
+			.lines()
+			.dropWhile((line) -> !line.startsWith("# jobs/ingest.schedule"))
+			.takeWhile((line) -> !line.startsWith("```"))
+			.toList();
+
+		// when
+		Schedule schedule = ScheduleFiles.parse(this.file, lines, "Asia/Ho_Chi_Minh");
+
+		// then
+		assertThat(lines).hasSizeGreaterThan(2);
+		assertThat(schedule.job()).isEqualTo("ingest");
+		assertThat(schedule.cron().getCronExpression()).isEqualTo("0 */5 * * * ?");
 	}
 
 	@Test
