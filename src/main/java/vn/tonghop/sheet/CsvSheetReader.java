@@ -52,45 +52,58 @@ final class CsvSheetReader {
 		}
 		int maxRecord = limits.maxCsvRecord();
 		// FastCSV's own limits sit above RecordLength's, which stops a record first and says which limit.
-		try (CsvReader<CsvRecord> csv = CsvReader.builder()
-			.fieldSeparator(separator)
-			.skipEmptyLines(false)
-			.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-			.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-			.maxBufferSize(Math.max(2 * maxRecord, 65536))
-			.build(CsvRecordHandler.of((handler) -> handler.maxFields(maxRecord + 1)
-				.maxFieldSize(maxRecord)
-				.maxRecordSize(maxRecord)), new RecordLength(encoding.open(file), separator, maxRecord))) {
+		try (RecordLength source = new RecordLength(encoding.open(file), separator, maxRecord);
+				CsvReader<CsvRecord> csv = CsvReader.builder()
+					.fieldSeparator(separator)
+					.skipEmptyLines(false)
+					.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+					.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+					// Else a quote never closed holds every line after it in one cell, and those rows are lost.
+					.allowUnclosedQuote(false)
+					.maxBufferSize(Math.max(2 * maxRecord, 65536))
+					.build(CsvRecordHandler.of((handler) -> handler.maxFields(maxRecord + 1)
+						.maxFieldSize(maxRecord)
+						.maxRecordSize(maxRecord)), source)) {
 			int number = 0;
-			for (CsvRecord record : csv) {
-				number++;
-				List<Cell> cells = new ArrayList<>();
-				for (int column = 0; column < record.getFieldCount(); column++) {
-					String field = record.getField(column);
-					Cell cell = Cell.text(column,
-							encoding.combinesTones() ? Normalizer.normalize(field, Normalizer.Form.NFC) : field);
-					if (Workbooks.holdsSomething(cell)) {
-						cells.add(cell);
+			try {
+				for (CsvRecord record : csv) {
+					number++;
+					List<Cell> cells = cells(record, encoding);
+					if (!cells.isEmpty()) {
+						visitor.row(new SheetRow(number, cells));
 					}
 				}
-				if (!cells.isEmpty()) {
-					visitor.row(new SheetRow(number, cells));
+			}
+			catch (CsvParseException ex) {
+				if (ex.getCause() instanceof LimitExceededException limit) {
+					// FastCSV wraps what its reader throws.
+					throw limit;
 				}
+				// FastCSV's message counts text lines; a quote's cell is named as Excel shows it.
+				String quote = source.unclosedQuote(number + 1);
+				String detail = (quote != null) ? "a quote opened in " + quote + " is never closed"
+						: "malformed CSV: " + ex.getMessage();
+				throw new UnreadableFileException("file-corrupt", detail,
+						name + ": the CSV file is malformed (" + detail + ").", ex);
 			}
-		}
-		catch (CsvParseException ex) {
-			if (ex.getCause() instanceof LimitExceededException limit) {
-				// FastCSV wraps what its reader throws.
-				throw limit;
-			}
-			throw new UnreadableFileException("file-corrupt", "malformed CSV: " + ex.getMessage(),
-					name + ": the CSV file is malformed (" + ex.getMessage() + ").",
-					ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		visitor.endSheet();
+	}
+
+	private static List<Cell> cells(CsvRecord record, Encoding encoding) {
+		List<Cell> cells = new ArrayList<>();
+		for (int column = 0; column < record.getFieldCount(); column++) {
+			String field = record.getField(column);
+			Cell cell = Cell.text(column,
+					encoding.combinesTones() ? Normalizer.normalize(field, Normalizer.Form.NFC) : field);
+			if (Workbooks.holdsSomething(cell)) {
+				cells.add(cell);
+			}
+		}
+		return cells;
 	}
 
 	static boolean hasUtf16Bom(byte[] head) {
@@ -199,7 +212,8 @@ final class CsvSheetReader {
 	/**
 	 * Counts the characters of the current record as FastCSV will split them (a quote opens a
 	 * quoted field only at the start of a field; line breaks inside quotes do not end the record)
-	 * and stops at the limit before FastCSV has buffered more.
+	 * and stops at the limit before FastCSV has buffered more. Also keeps where the last quote
+	 * opened, as Excel numbers records and fields, to name the cell of one never closed.
 	 */
 	private static final class RecordLength extends FilterReader {
 
@@ -215,6 +229,18 @@ final class CsvSheetReader {
 
 		private boolean justClosed;
 
+		private boolean afterCr;
+
+		private int row = 1;
+
+		private int column;
+
+		private int quoteRow;
+
+		private int quoteColumn;
+
+		private boolean ended;
+
 		RecordLength(Reader in, char separator, int max) {
 			super(in);
 			this.separator = separator;
@@ -227,6 +253,7 @@ final class CsvSheetReader {
 			if (c >= 0) {
 				count((char) c);
 			}
+			this.ended |= c < 0;
 			return c;
 		}
 
@@ -236,7 +263,20 @@ final class CsvSheetReader {
 			for (int i = 0; i < n; i++) {
 				count(buffer[offset + i]);
 			}
+			this.ended |= n < 0;
 			return n;
+		}
+
+		/**
+		 * The cell (e.g. "F6") where a quote opened in the given record is still open at the end of
+		 * the file; null when the input ended otherwise.
+		 */
+		String unclosedQuote(int record) {
+			return (this.ended && this.quoted && this.quoteRow == record) ? quoteCell() : null;
+		}
+
+		private String quoteCell() {
+			return Cell.columnName(this.quoteColumn) + this.quoteRow;
 		}
 
 		private void count(char c) {
@@ -249,17 +289,31 @@ final class CsvSheetReader {
 			}
 			else if (c == '"' && (this.fieldStart || this.justClosed)) {
 				this.quoted = true;
+				this.quoteRow = this.row;
+				this.quoteColumn = this.column;
 			}
 			else if (c == '\n' || c == '\r') {
+				// CR LF is one line break, CR or LF alone one each: as FastCSV reads them.
+				if (c == '\r' || !this.afterCr) {
+					this.row++;
+				}
+				this.afterCr = c == '\r';
 				this.length = 0;
+				this.column = 0;
 				this.fieldStart = true;
 				this.justClosed = false;
 				return;
 			}
+			this.afterCr = false;
 			this.fieldStart = !this.quoted && c == this.separator;
+			if (this.fieldStart) {
+				this.column++;
+			}
 			this.justClosed = closing;
 			if (++this.length > this.max) {
-				throw new LimitExceededException("a CSV record longer than " + Sizes.count(this.max) + " characters");
+				// A quote never closed in a large file ends here, not at the end of the file: say where it opened.
+				throw new LimitExceededException("a CSV record longer than " + Sizes.count(this.max) + " characters"
+						+ (this.quoted ? ", inside a quote opened in " + quoteCell() : ""));
 			}
 		}
 

@@ -212,6 +212,28 @@ class IngestJobTests {
 		assertThat((String) rejected.get("first_problem")).contains("Totals row").contains("999").contains("100");
 	}
 
+	@Test
+	void aQuoteNeverClosedRejectsTheCsvAndNamesItsCell() throws Exception {
+		// given Long Biên with a notes column whose row 6 opens a quote that nothing closes
+		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy"))
+			.replace("Số người khác tham dự\n", "Số người khác tham dự;Ghi chú\n")
+			.replace("Phường Cự Khối;100;0\n", "Phường Cự Khối;100;0;\"Học bù ngày 28/3\n");
+		Files.writeString(this.input.resolve("long-bien.csv"), csv);
+
+		// when
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then the whole file is rejected, nothing of rows 5 to 8 is loaded, and the problem names G6
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		Map<String, Object> rejected = this.jdbc.queryForMap("SELECT id, state, rows_loaded FROM tonghop.submission "
+				+ "WHERE job_execution_id = ?", execution.getId());
+		assertThat(rejected).containsEntry("state", "rejected").containsEntry("rows_loaded", 0);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForList("SELECT code || ': ' || message_en FROM tonghop.submission_problem "
+				+ "WHERE submission_id = ?", String.class, rejected.get("id")))
+			.containsExactly("file-corrupt: The file is damaged and cannot be opened (a quote opened in G6 is never closed)");
+	}
+
 	private Map<String, Object> unitFigures(String conference, String unit) {
 		return this.jdbc.queryForMap("SELECT * FROM warehouse.participation_by_unit WHERE conference_code = ? "
 				+ "AND reporting_unit_code = ?", conference, unit);

@@ -4,13 +4,21 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.tonghop.sheet.Fixtures.Recorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 class CsvSheetReaderTests {
@@ -96,6 +104,99 @@ class CsvSheetReaderTests {
 
 		assertThat(recorder.sheets).containsExactly("report");
 		assertThat(recorder.rows).hasSize(2);
+	}
+
+	@Test
+	void quoteNeverClosedInTheLastColumnRejectsTheFile() throws Exception {
+		// given row 6's note opens a quote nothing closes; rows 7-10 and the totals row follow
+		Path file = write("long-bien.csv", submission("2;Phường Cự Khối;Phường;110;\"Học bù ngày 28/3"),
+				StandardCharsets.UTF_8);
+
+		// when
+		Throwable thrown = catchThrowable(() -> read(file));
+
+		// then the file is rejected naming the cell as Excel shows it, not read as rows 1 to 6
+		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class, (ex) -> {
+			assertThat(ex.reason()).isEqualTo("file-corrupt");
+			assertThat(ex.detail()).isEqualTo("a quote opened in E6 is never closed");
+			assertThat(ex.getMessage())
+				.isEqualTo("long-bien.csv: the CSV file is malformed (a quote opened in E6 is never closed).");
+		});
+	}
+
+	@Test
+	void quoteNeverClosedInAPointNameIsNamedNotTakenForAMissingLevel() throws Exception {
+		// given
+		Path file = write("long-bien.csv", submission("2;\"Phường Cự Khối;Phường;110;"), StandardCharsets.UTF_8);
+
+		// when
+		Throwable thrown = catchThrowable(() -> read(file));
+
+		// then
+		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class,
+				(ex) -> assertThat(ex.detail()).isEqualTo("a quote opened in B6 is never closed"));
+	}
+
+	@Test
+	void quoteNeverClosedIsNamedByItsRecordNotItsTextLine() throws Exception {
+		// given row 2 holds a line break in quotes (text lines 2 and 3), so row 3 starts on text line 4
+		Path file = write("report.csv", "Tên;Ghi chú\r\nXã A;\"dòng 1\r\ndòng 2\"\r\nXã B;\"dòng 3\r\nXã C;\r\n",
+				StandardCharsets.UTF_8);
+
+		// when
+		Throwable thrown = catchThrowable(() -> read(file));
+
+		// then
+		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class,
+				(ex) -> assertThat(ex.detail()).isEqualTo("a quote opened in B3 is never closed"));
+	}
+
+	static Stream<Arguments> encodingsAndSeparators() {
+		Stream.Builder<Arguments> cases = Stream.builder();
+		for (Named<String> separator : List.of(Named.of("; ", ";"), Named.of(", ", ","), Named.of("tab", "\t"))) {
+			for (String encoding : List.of("UTF-8", "UTF-8 BOM", "UTF-16LE BOM", "UTF-16BE BOM", "windows-1258")) {
+				cases.add(Arguments.of(encoding, separator));
+			}
+		}
+		return cases.build();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("encodingsAndSeparators")
+	void quotesAreReadAndOneNeverClosedIsFound(String encoding, String separator) throws Exception {
+		Charset charset = Charset.forName(encoding.replace(" BOM", ""));
+		String bom = encoding.endsWith(" BOM") ? "\uFEFF" : "";
+		// given Excel's CRLF, tones as Windows-1258 writes them, and every legitimate use of quotes:
+		// a line break and a doubled quote inside quotes, quotes inside a field that does not start with one
+		String good = bom + String.join(separator, "Tên", "S\u00F4\u0301", "Ghi chu\u0301") + "\r\n"
+				+ String.join(separator, "\"Xa\u0303 A\"", "12\"", "\"do\u0300ng 1\r\ndo\u0300ng 2\"") + "\r\n"
+				+ String.join(separator, "Nguy\u00EA\u0303n V\u0103n \"A\"", "40", "\"Ho\u0323c \"\"bu\u0300\"\"\"") + "\r\n"
+				+ String.join(separator, "Xa\u0303 C", "50", "") + "\r\n";
+		String broken = good.replace("\"Ho\u0323c \"\"bu\u0300\"\"\"", "\"Ho\u0323c bu\u0300");
+
+		// when
+		Recorder recorder = read(write("good.csv", good, charset));
+		Throwable thrown = catchThrowable(() -> read(write("broken.csv", broken, charset)));
+
+		// then
+		assertThat(recorder.rows).extracting(SheetRow::number).containsExactly(1, 2, 3, 4);
+		assertThat(recorder.rows).flatExtracting(SheetRow::cells)
+			.extracting((cell) -> Normalizer.normalize(cell.text(), Normalizer.Form.NFC))
+			.containsExactly("Tên", "Số", "Ghi chú", "Xã A", "12\"", "dòng 1\r\ndòng 2", "Nguyễn Văn \"A\"", "40",
+					"Học \"bù\"", "Xã C", "50");
+		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class,
+				(ex) -> assertThat(ex.detail()).isEqualTo("a quote opened in C3 is never closed"));
+	}
+
+	/**
+	 * A district's file with a notes column E: unit and conference, the header on row 4, six wards
+	 * on rows 5 to 10 (row 6 as given) and the totals on row 11.
+	 */
+	private static String submission(String row6) {
+		return String.join("\n", "Đơn vị báo cáo;Quận ủy Long Biên", "Hội nghị;NQDH13", "",
+				"STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;Ghi chú", "1;Phường Bồ Đề;Phường;100;", row6,
+				"3;Phường Gia Thụy;Phường;120;", "4;Phường Ngọc Lâm;Phường;130;", "5;Phường Phúc Lợi;Phường;140;",
+				"6;Phường Long Biên;Phường;150;", ";Tổng cộng;;750;", "");
 	}
 
 	private Path write(String name, String content, Charset charset) throws Exception {

@@ -235,6 +235,24 @@ class HostileFilesTests {
 				"not a readable Office file");
 	}
 
+	@Test
+	void csvQuoteNeverClosed() {
+		// given a quote opened in B2 and never closed: the rows after it would all be one cell
+		Path file = write("quote.csv", utf8("Tên;Số\nXã A;\"40\n" + "Xã B;50\n".repeat(5_000)));
+
+		// when, then: named, rather than a cell over 32,767 characters
+		assertRejected(file, "file-corrupt", "a quote opened in B2 is never closed");
+	}
+
+	@Test
+	void csvQuoteNeverClosedBeforeMoreThanARecordHolds() {
+		// given
+		Path file = write("quote.csv", utf8("Tên;Số\nXã A;\"40\n" + "Xã B;50\n".repeat(150_000)));
+
+		// when, then: the record limit stops it first, and says where the quote opened
+		assertRejected(file, "file-over-limit", "a CSV record longer than 1,000,000 characters, inside a quote opened in B2");
+	}
+
 	// Zip bombs
 
 	@Test
@@ -588,7 +606,7 @@ class HostileFilesTests {
 		String quoted = "\"" + "x\n".repeat(600_000) + "\"";
 
 		assertRejected(write("record.csv", utf8("a;" + quoted + "\n")), "file-over-limit",
-				"a CSV record longer than 1,000,000 characters");
+				"a CSV record longer than 1,000,000 characters, inside a quote opened in B1");
 	}
 
 	@Test
