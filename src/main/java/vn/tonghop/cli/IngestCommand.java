@@ -4,19 +4,23 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.tonghop.intake.InputScanner.ScanResult;
+import vn.tonghop.intake.InputScanner.Skipped;
 import vn.tonghop.jobs.IngestProgress;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.RunReport;
@@ -56,11 +60,9 @@ final class IngestCommand implements Callable<Integer> {
 		out.printf("Ingest run %d, %s: %s%n%n", execution.getId(),
 				execution.getJobParameters().getString("input"), execution.getStatus());
 		List<String> vanished = vanished(execution);
-		printFiles(out, report, vanished);
-		out.printf("%naccepted %d, accepted with warnings %d, rejected %d, already taken %d, %srows loaded %d, time %.1f s%n",
-				report.count("accepted"), report.count("accepted_with_warnings"), report.count("rejected"),
-				report.files().stream().filter(RunReport.FileLine::duplicate).count(),
-				vanished.isEmpty() ? "" : "vanished " + vanished.size() + ", ", report.rowsLoaded(), took.toMillis() / 1000.0);
+		List<Skipped> skipped = skipped(execution);
+		printFiles(out, report, vanished, skipped);
+		out.printf("%n%s%n", footer(report, vanished, skipped, took));
 		List<String> conferences = report.files()
 			.stream()
 			.filter(f -> !f.duplicate() && f.state().startsWith("accepted"))
@@ -93,8 +95,31 @@ final class IngestCommand implements Callable<Integer> {
 			.toList();
 	}
 
-	static void printFiles(PrintStream out, RunReport report, List<String> vanished) {
-		if (report.files().isEmpty() && vanished.isEmpty()) {
+	/** Files the run's scan could not take (kept by its discover step), with the reason of each. */
+	static List<Skipped> skipped(JobExecution execution) {
+		List<Skipped> skipped = new ArrayList<>();
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getExecutionContext().get(ScanResult.SKIPPED) instanceof String[] paths
+					&& step.getExecutionContext().get(ScanResult.SKIPPED_REASONS) instanceof String[] reasons) {
+				for (int i = 0; i < paths.length; i++) {
+					skipped.add(new Skipped(paths[i], reasons[i]));
+				}
+			}
+		}
+		return skipped;
+	}
+
+	/** What the run did in one line: each file is counted once, under what this run did with it. */
+	static String footer(RunReport report, List<String> vanished, List<Skipped> skipped, Duration took) {
+		return String.format(Locale.ROOT,
+				"accepted %d, accepted with warnings %d, rejected %d, already taken %d, %s%srows loaded %d, time %.1f s",
+				report.count("accepted"), report.count("accepted_with_warnings"), report.count("rejected"),
+				report.duplicates(), vanished.isEmpty() ? "" : "vanished " + vanished.size() + ", ",
+				skipped.isEmpty() ? "" : "skipped " + skipped.size() + ", ", report.rowsLoaded(), took.toMillis() / 1000.0);
+	}
+
+	static void printFiles(PrintStream out, RunReport report, List<String> vanished, List<Skipped> skipped) {
+		if (report.files().isEmpty() && vanished.isEmpty() && skipped.isEmpty()) {
 			out.println("No new files.");
 			return;
 		}
@@ -108,6 +133,10 @@ final class IngestCommand implements Callable<Integer> {
 		for (String path : vanished) {
 			table.add(path, "vanished", null, null, "",
 					"removed or moved before it could be taken; it is taken when it is back");
+		}
+		for (Skipped file : skipped) {
+			table.add(file.path(), "skipped", null, null, "",
+					"could not be taken (" + file.reason() + "); it is tried again at the next scan");
 		}
 		table.print(out);
 	}

@@ -1,7 +1,6 @@
 package vn.tonghop.cli;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
@@ -38,7 +37,8 @@ final class RestartCommand implements Callable<Integer> {
 			return 1;
 		}
 		out.printf("Execution %d resumed as %d: %s%n%n", this.execution, resumed.getId(), resumed.getStatus());
-		IngestCommand.printFiles(out, context.getBean(StatusQueries.class).run(resumed.getId()), List.of());
+		IngestCommand.printFiles(out, context.getBean(StatusQueries.class).run(resumed.getId()),
+				IngestCommand.vanished(resumed), IngestCommand.skipped(resumed));
 		if (resumed.getStatus() != BatchStatus.COMPLETED) {
 			resumed.getAllFailureExceptions().forEach(failure -> System.err.println("Run failed: " + failure.getMessage()));
 			return 1;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-
+import vn.tonghop.intake.FileNames;
 import vn.tonghop.intake.InputScanner;
 
 /**
@@ -18,11 +18,15 @@ import vn.tonghop.intake.InputScanner;
  * and x.annotated.xlsx), which the scanner never takes; or, with a directory configured, under
  * that directory, mirroring the drop-folder tree. A resubmission under the same name overwrites
  * the earlier reports: the plain names always describe the newest version (every version's
- * reports stay in the database).
+ * reports stay in the database). A name too long for its suffixes is shortened (see
+ * {@link FileNames#shorten}), the same way for both reports and every version.
  */
 final class ReportFolders {
 
 	private static final List<String> WORKBOOK_EXTENSIONS = List.of("xlsx", "xlsm", "xls");
+
+	/** The longest suffix a report name has: {@code .annotated.xlsx}. */
+	private static final int LONGEST_SUFFIX = ".annotated.xlsx".length();
 
 	private final Path directory;
 
@@ -45,11 +49,11 @@ final class ReportFolders {
 	}
 
 	static String jsonName(String fileName) {
-		return base(fileName) + ".report.json";
+		return stem(fileName) + ".report.json";
 	}
 
 	static String workbookName(String fileName, String extension) {
-		return base(fileName) + ".annotated." + extension;
+		return stem(fileName) + ".annotated." + extension;
 	}
 
 	/**
@@ -86,7 +90,8 @@ final class ReportFolders {
 	}
 
 	private static Path[] partial(Path target, byte[] content) throws IOException {
-		Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+		// Not derived from the report's name, which may already take all the bytes a name may have.
+		Path partial = target.resolveSibling(".tonghop-" + UUID.randomUUID() + ".tmp");
 		Files.write(partial, content);
 		return new Path[] { partial, target };
 	}
@@ -125,9 +130,14 @@ final class ReportFolders {
 
 	}
 
-	private static String base(String fileName) {
+	/**
+	 * The district's name without its extension, shortened to leave room for the longest suffix,
+	 * so that the two reports on a file share one stem and another extension gives the same one.
+	 */
+	private static String stem(String fileName) {
 		int dot = fileName.lastIndexOf('.');
-		return dot > 0 ? fileName.substring(0, dot) : fileName;
+		String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+		return FileNames.shorten(base, FileNames.MAX_BYTES - LONGEST_SUFFIX);
 	}
 
 }

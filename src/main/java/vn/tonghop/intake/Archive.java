@@ -27,18 +27,22 @@ class Archive {
 	}
 
 	/**
-	 * Stores under hash/original-name: the name stays what the district called the file. The copy
-	 * is hashed as it is written and kept only when it has the hash the file was taken with.
+	 * Stores under hash/original-name: the name stays what the district called the file (shortened,
+	 * extension kept, only when it is longer than a name may be). The copy is hashed as it is
+	 * written and kept only when it has the hash the file was taken with.
 	 * @throws SourceChangedException when the file was replaced or rewritten since it was hashed
 	 */
 	Path store(Path source, String hash) throws IOException {
-		Path target = this.root.resolve(hash.substring(0, 2)).resolve(hash).resolve(source.getFileName().toString());
+		Path target = this.root.resolve(hash.substring(0, 2))
+			.resolve(hash)
+			.resolve(FileNames.fit(source.getFileName().toString()));
 		if (Files.exists(target)) {
 			return target;
 		}
 		Files.createDirectories(target.getParent());
 		// A name of its own: two instances archiving the same file must not write into one partial copy.
-		Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
+		// Not derived from the file's name, which may already take all the bytes a name may have.
+		Path partial = Files.createTempFile(target.getParent(), ".tonghop-", ".partial");
 		try {
 			String copied = copy(source, partial);
 			if (!copied.equals(hash)) {

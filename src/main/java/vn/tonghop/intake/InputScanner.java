@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -142,9 +143,14 @@ public class InputScanner {
 		catch (IOException ex) {
 			// Unreadable or unarchivable: left where it is for the next scan.
 			log.warn("Could not take {}: {}", file, ex.toString());
-			counts.skipped();
+			counts.skipped(new Skipped(root.relativize(file).toString(), reason(ex)));
 		}
 		return Optional.empty();
+	}
+
+	/** What went wrong, for an operator: the exception's kind says what a bare path would not. */
+	private static String reason(IOException ex) {
+		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}
 
 	/**
@@ -300,11 +306,24 @@ public class InputScanner {
 	 * @param vanished files and folders (relative to the drop folder) deleted or moved while the
 	 * scan ran; nothing of them was registered, and they are taken when they are back
 	 */
-	public record ScanResult(int taken, int duplicates, int unstable, int skipped, List<String> vanished) {
+	public record ScanResult(int taken, int duplicates, int unstable, List<Skipped> skipped, List<String> vanished) {
 
 		/** Where the ingest job keeps {@link #vanished()} in its discover step's execution context. */
 		public static final String VANISHED = "intake.vanished";
 
+		/** Where it keeps the paths of {@link #skipped()}, and beside them their reasons. */
+		public static final String SKIPPED = "intake.skipped";
+
+		public static final String SKIPPED_REASONS = "intake.skipped.reasons";
+
+	}
+
+	/**
+	 * A file a scan could not take; nothing of it was registered or remembered as seen.
+	 * @param path relative to the drop folder
+	 * @param reason what failed, for an operator
+	 */
+	public record Skipped(String path, String reason) {
 	}
 
 	/** Counted from the threads that hash and archive. */
@@ -312,13 +331,13 @@ public class InputScanner {
 
 		private final List<String> vanished = new ArrayList<>();
 
+		private final List<Skipped> skipped = new ArrayList<>();
+
 		private int taken;
 
 		private int duplicates;
 
 		private int unstable;
-
-		private int skipped;
 
 		synchronized void vanished(String path) {
 			this.vanished.add(path);
@@ -328,8 +347,8 @@ public class InputScanner {
 			this.unstable++;
 		}
 
-		synchronized void skipped() {
-			this.skipped++;
+		synchronized void skipped(Skipped file) {
+			this.skipped.add(file);
 		}
 
 		synchronized void taken() {
@@ -341,7 +360,9 @@ public class InputScanner {
 		}
 
 		synchronized ScanResult result() {
-			return new ScanResult(this.taken, this.duplicates, this.unstable, this.skipped, List.copyOf(this.vanished));
+			// In the listing's order, whichever thread got to each file first.
+			List<Skipped> skipped = this.skipped.stream().sorted(Comparator.comparing(Skipped::path)).toList();
+			return new ScanResult(this.taken, this.duplicates, this.unstable, skipped, List.copyOf(this.vanished));
 		}
 
 	}

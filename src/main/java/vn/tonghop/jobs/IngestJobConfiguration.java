@@ -13,6 +13,7 @@ import org.springframework.batch.core.partition.support.SimplePartitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.InputScanner.ScanResult;
+import vn.tonghop.intake.InputScanner.Skipped;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.intake.PendingSubmissionReader;
 import vn.tonghop.submission.SubmissionProcessor;
@@ -94,9 +96,11 @@ class IngestJobConfiguration {
 			}
 			String input = (String) chunk.getStepContext().getJobParameters().get(INPUT);
 			ScanResult scan = scanner.scan(Path.of(input), contribution.getStepExecution().getJobExecutionId());
-			// Vanished files leave no row anywhere; the run's summary reads them from here.
-			contribution.getStepExecution().getExecutionContext().put(ScanResult.VANISHED,
-					scan.vanished().toArray(String[]::new));
+			// Vanished and skipped files leave no row anywhere; the run's summary reads them from here.
+			ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+			context.put(ScanResult.VANISHED, scan.vanished().toArray(String[]::new));
+			context.put(ScanResult.SKIPPED, scan.skipped().stream().map(Skipped::path).toArray(String[]::new));
+			context.put(ScanResult.SKIPPED_REASONS, scan.skipped().stream().map(Skipped::reason).toArray(String[]::new));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

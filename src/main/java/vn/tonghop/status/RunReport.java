@@ -9,8 +9,17 @@ import java.util.List;
  */
 public record RunReport(List<FileLine> files) {
 
+	/**
+	 * Files this run processed to this state. A duplicate is not one of them: its state is that of
+	 * the submission it repeats, counted where that was processed.
+	 */
 	public long count(String state) {
-		return this.files.stream().filter(f -> f.state().equals(state)).count();
+		return this.files.stream().filter(f -> !f.duplicate() && f.state().equals(state)).count();
+	}
+
+	/** Files whose bytes had been taken before, in an earlier run or earlier in this one. */
+	public long duplicates() {
+		return this.files.stream().filter(FileLine::duplicate).count();
 	}
 
 	public long rowsLoaded() {

@@ -1,23 +1,67 @@
 package vn.tonghop.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.InputScanner.ScanResult;
+import vn.tonghop.intake.InputScanner.Skipped;
+import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.RunReport;
+import vn.tonghop.status.StatusQueries;
+import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
 class IngestCommandTests {
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	StatusQueries queries;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	IntakeProperties intake;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void cleanDatabaseAndLoadReference() throws IOException {
+		ExampleFiles.clean(this.jdbc);
+		this.reference.importAll(Path.of("jobs", "reference"));
+	}
 
 	@Test
 	void filesThatVanishedDuringTheScanAreNamedInTheSummary() {
@@ -28,14 +72,11 @@ class IngestCommandTests {
 		execution.addStepExecution(discover);
 		RunReport report = new RunReport(List.of(new RunReport.FileLine("lang-son.xls", 1, false, "accepted", "20-KCQ",
 				"HNTW8-K13", 64, null)));
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
 		// when
-		IngestCommand.printFiles(new PrintStream(bytes, true, StandardCharsets.UTF_8), report,
-				IngestCommand.vanished(execution));
+		List<String> lines = printFiles(report, IngestCommand.vanished(execution), IngestCommand.skipped(execution));
 
 		// then
-		List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
 		assertThat(lines).hasSize(4);
 		assertThat(lines.get(2)).startsWith("lang-son.xls").contains("accepted");
 		assertThat(lines.get(3)).startsWith("004/long-bien.xlsx").contains("vanished")
@@ -44,11 +85,103 @@ class IngestCommandTests {
 
 	@Test
 	void aRunWithoutNewOrVanishedFilesSaysSo() {
+		List<String> lines = printFiles(new RunReport(List.of()), List.of(), List.of());
+
+		assertThat(lines).containsExactly("No new files.");
+	}
+
+	@Test
+	void aFileThatCouldNotBeTakenIsNamedInTheSummaryWithItsReasonAndTakenOnceItCanBe() throws Exception {
+		// given the examples, and the archive folder Long Biên's bytes would go to taken by a regular file
+		// (a copy archived by an earlier test is put aside, and back afterwards)
+		ExampleFiles.copyExamples(this.input);
+		String hash = sha256(this.input.resolve("004/long-bien-nqdh13.xlsx"));
+		Path blocker = this.intake.archive().resolve(hash.substring(0, 2)).resolve(hash);
+		Path aside = blocker.resolveSibling(hash + ".aside");
+		if (Files.exists(blocker)) {
+			Files.move(blocker, aside);
+		}
+		Files.createDirectories(blocker.getParent());
+		Files.writeString(blocker, "not a folder");
+		try {
+			// when
+			JobExecution run = this.runner.run(this.input, "test");
+
+			// then the run completes, and the summary names the file, says why and counts it
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			List<Skipped> skipped = IngestCommand.skipped(run);
+			assertThat(skipped).singleElement().satisfies(file -> {
+				assertThat(file.path()).isEqualTo("004/long-bien-nqdh13.xlsx");
+				assertThat(file.reason()).contains(hash);
+			});
+			RunReport report = this.queries.run(run.getId());
+			List<String> lines = printFiles(report, IngestCommand.vanished(run), skipped);
+			assertThat(lines).last()
+				.asString()
+				.startsWith("004/long-bien-nqdh13.xlsx")
+				.contains("skipped")
+				.contains("could not be taken (", hash)
+				.endsWith("); it is tried again at the next scan");
+			assertThat(IngestCommand.footer(report, IngestCommand.vanished(run), skipped, Duration.ofMillis(1900)))
+				.isEqualTo("accepted 1, accepted with warnings 0, rejected 1, already taken 0, skipped 1, rows loaded 64, "
+						+ "time 1.9 s");
+		}
+		finally {
+			Files.delete(blocker);
+			if (Files.exists(aside)) {
+				Files.move(aside, blocker);
+			}
+		}
+
+		// when the archive can take it
+		JobExecution next = this.runner.run(this.input, "test");
+
+		// then the next run takes it, and skips nothing
+		assertThat(IngestCommand.skipped(next)).isEmpty();
+		assertThat(IngestCommand.footer(this.queries.run(next.getId()), IngestCommand.vanished(next),
+				IngestCommand.skipped(next), Duration.ZERO))
+			.isEqualTo("accepted 1, accepted with warnings 0, rejected 0, already taken 0, rows loaded 19, time 0.0 s");
+	}
+
+	@Test
+	void aFileDroppedAgainIsCountedOnlyAsAlreadyTaken() throws Exception {
+		// given the examples and, in the same drop, a copy of Lạng Sơn's file under another name
+		ExampleFiles.copyExamples(this.input);
+		Files.copy(this.input.resolve("lang-son-khoi-cqt-hntw8.xls"), this.input.resolve("lang-son-ban-sao.xls"));
+
+		// when
+		JobExecution first = this.runner.run(this.input, "test");
+
+		// then the copy is counted once, as already taken, not as accepted too
+		assertThat(footer(first)).isEqualTo(
+				"accepted 2, accepted with warnings 0, rejected 1, already taken 1, rows loaded 83, time 0.0 s");
+
+		// when Long Biên's file is dropped again under another name
+		Files.copy(this.input.resolve("004/long-bien-nqdh13.xlsx"), this.input.resolve("004/long-bien-gui-lai.xlsx"));
+		JobExecution second = this.runner.run(this.input, "test");
+
+		// then this run accepted nothing and loaded nothing: it found bytes already taken
+		assertThat(footer(second)).isEqualTo(
+				"accepted 0, accepted with warnings 0, rejected 0, already taken 1, rows loaded 0, time 0.0 s");
+		assertThat(printFiles(this.queries.run(second.getId()), List.of(), List.of())).last()
+			.asString()
+			.startsWith("004/long-bien-gui-lai.xlsx")
+			.contains("already taken (#");
+	}
+
+	private String footer(JobExecution run) {
+		return IngestCommand.footer(this.queries.run(run.getId()), IngestCommand.vanished(run), IngestCommand.skipped(run),
+				Duration.ZERO);
+	}
+
+	private static List<String> printFiles(RunReport report, List<String> vanished, List<Skipped> skipped) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		IngestCommand.printFiles(new PrintStream(bytes, true, StandardCharsets.UTF_8), report, vanished, skipped);
+		return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+	}
 
-		IngestCommand.printFiles(new PrintStream(bytes, true, StandardCharsets.UTF_8), new RunReport(List.of()), List.of());
-
-		assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("No new files." + System.lineSeparator());
+	private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 	}
 
 }

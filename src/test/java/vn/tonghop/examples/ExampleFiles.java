@@ -1,6 +1,7 @@
 package vn.tonghop.examples;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,6 +38,26 @@ public final class ExampleFiles {
 		}
 		csv.append(";Tổng cộng;;;").append(100 * wards.size()).append(";0\n");
 		return csv.toString();
+	}
+
+	/**
+	 * A Vietnamese file name of exactly {@code bytes} UTF-8 bytes ending with {@code ending}: Linux
+	 * allows 255 bytes, which is fewer than 255 letters when most take two or three.
+	 */
+	public static String longName(int bytes, String ending) {
+		String words = "báo-cáo-kết-quả-học-tập-quán-triệt-nghị-quyết-đại-hội-đảng-bộ-quận-long-biên-lần-thứ-xiii-"
+				+ "nhiệm-kỳ-2020-2025-tại-các-điểm-cầu-phường-bồ-đề-cự-khối-gia-thụy-đức-giang-việt-hưng-";
+		int room = bytes - utf8(ending);
+		StringBuilder name = new StringBuilder();
+		for (int i = 0; utf8(name + words.substring(i % words.length(), i % words.length() + 1)) <= room; i++) {
+			name.append(words.charAt(i % words.length()));
+		}
+		name.append("-".repeat(room - utf8(name.toString())));
+		return name + ending;
+	}
+
+	private static int utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8).length;
 	}
 
 	/** Empties everything a run writes, so each test starts from the same state. */

@@ -1,6 +1,7 @@
 package vn.tonghop.feedback;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -151,11 +152,59 @@ class SubmissionFeedbackTests {
 
 		// and when the folder is scanned again, the reports are not submissions
 		JobExecution again = this.runner.run(this.input, "test");
-		assertThat(this.scanner.scan(this.input, again.getId())).isEqualTo(new InputScanner.ScanResult(0, 0, 0, 0, List.of()));
+		assertThat(this.scanner.scan(this.input, again.getId())).isEqualTo(new InputScanner.ScanResult(0, 0, 0, List.of(), List.of()));
 		assertThat(this.jdbc.queryForList("SELECT path FROM tonghop.intake_log ORDER BY path", String.class))
 			.containsExactly("004/long-bien.xlsx", "long-bien.csv");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file WHERE path LIKE '%reports%'",
 				Integer.class)).isZero();
+	}
+
+	@Test
+	void filesNamedAsLongAsLinuxAllowsAreProcessedAndGetTheirReports() throws Exception {
+		// given in Long Biên's folder an accepted workbook named in 240 bytes of Vietnamese, and two
+		// rejected ones named in 255, the most Linux allows, which differ only at the end
+		Path folder = this.input.resolve("004");
+		String accepted = ExampleFiles.longName(240, ".xlsx");
+		String first = ExampleFiles.longName(255, "-lần-1.xlsx");
+		String second = ExampleFiles.longName(255, "-lần-2.xlsx");
+		FeedbackFixtures.longBien(folder.resolve(accepted), Format.XLSX, sheet -> {
+		});
+		FeedbackFixtures.longBien(folder.resolve(first), Format.XLSX,
+				sheet -> sheet.getRow(5).getCell(5).setCellValue("khoảng 1.700"));
+		FeedbackFixtures.longBien(folder.resolve(second), Format.XLSX,
+				sheet -> sheet.getRow(5).getCell(5).setCellValue("khoảng 1.800"));
+
+		// when
+		JobExecution run = this.runner.run(this.input, "test");
+
+		// then the run completes and each file is taken, archived under its name and processed as any other
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForList("SELECT file_name || ' ' || state FROM tonghop.submission", String.class))
+			.containsExactlyInAnyOrder(accepted + " accepted", first + " rejected", second + " rejected");
+		assertThat(this.jdbc.queryForList("SELECT archive_path FROM tonghop.submission", String.class))
+			.allSatisfy(archived -> assertThat(Path.of(archived)).exists())
+			.extracting(archived -> Path.of(archived).getFileName().toString())
+			.containsExactlyInAnyOrder(accepted, first, second);
+
+		// and its reports are written: under the plain names where they fit, else under a shortened
+		// stem of their own, and the reports say which file they are about
+		String acceptedStem = accepted.substring(0, accepted.length() - ".xlsx".length());
+		List<String> written = names(folder.resolve("reports"));
+		assertThat(written).hasSize(6)
+			.contains(acceptedStem + ".annotated.xlsx", acceptedStem + ".report.json")
+			.contains(ReportFolders.jsonName(first), ReportFolders.workbookName(first, "xlsx"))
+			.contains(ReportFolders.jsonName(second), ReportFolders.workbookName(second, "xlsx"))
+			.allSatisfy(name -> assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255));
+		assertThat(ReportFolders.jsonName(first)).isNotEqualTo(ReportFolders.jsonName(second));
+		assertThat(report(folder.resolve("reports").resolve(acceptedStem + ".report.json")).get("outcome").asString())
+			.isEqualTo("accepted");
+		JsonNode rejected = report(folder.resolve("reports").resolve(ReportFolders.jsonName(first)));
+		assertFile(rejected, first);
+		assertThat(rejected.get("outcome").asString()).isEqualTo("rejected");
+		assertThat(report(folder.resolve("reports").resolve(ReportFolders.jsonName(second))).get("file").get("name")
+			.asString()).isEqualTo(second);
+		assertThat(this.jdbc.queryForList("SELECT file_name FROM tonghop.submission_report", String.class))
+			.containsExactlyInAnyOrderElementsOf(written);
 	}
 
 	@Test

@@ -155,6 +155,24 @@ class InputScannerTests {
 	}
 
 	@Test
+	void aFileNamedAsLongAsLinuxAllowsIsTakenAndArchivedUnderItsName() throws IOException {
+		// given a file named in 255 bytes of Vietnamese: no name derived from it by adding to it fits
+		String name = ExampleFiles.longName(255, ".csv");
+		write("004/" + name, "long bien");
+
+		// when
+		ScanResult result = scanner((source) -> {
+		}).scan(this.input, RUN);
+
+		// then it is taken, and its archived copy is all that is left in the archive
+		assertThat(result.taken()).isOne();
+		assertThat(result.skipped()).isEmpty();
+		assertThat(registered()).containsExactly(name);
+		assertThat(archivedFiles()).singleElement()
+			.satisfies(archived -> assertThat(archived.getFileName()).hasToString(name));
+	}
+
+	@Test
 	void anArchivedCopyGoneBeforeProcessingIsRejectedAsVanished() throws Exception {
 		// given a file taken by a scan whose archived copy then disappears
 		write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
@@ -211,9 +229,12 @@ class InputScannerTests {
 		// when
 		ScanResult first = new InputScanner(this.jdbc, new Archive(broken), broken).scan(this.input, RUN);
 
-		// then the file is skipped, not registered and not remembered as seen
+		// then the file is skipped, with the reason, not registered and not remembered as seen
 		assertThat(first.taken()).isZero();
-		assertThat(first.skipped()).isOne();
+		assertThat(first.skipped()).singleElement().satisfies(skipped -> {
+			assertThat(skipped.path()).isEqualTo("long-bien.csv");
+			assertThat(skipped.reason()).startsWith("FileSystemException: ").contains(blocker.toString());
+		});
 		assertThat(registered()).isEmpty();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file", Integer.class)).isZero();
 
