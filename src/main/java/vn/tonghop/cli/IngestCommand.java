@@ -78,11 +78,25 @@ final class IngestCommand implements Callable<Integer> {
 		}
 		FiguresTable.print(out, queries.figures(conferences));
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			execution.getAllFailureExceptions()
-				.forEach(failure -> System.err.println("Run failed: " + failure.getMessage()));
+			execution.getAllFailureExceptions().forEach(failure -> System.err.println("Run failed: " + describe(failure)));
 			return 1;
 		}
 		return 0;
+	}
+
+	/**
+	 * A failure with the messages of its causes: the batch's own ("Unable to process chunk") says
+	 * nothing an operator can act on, the cause ("Cannot write the reports on …") does.
+	 */
+	static String describe(Throwable failure) {
+		List<String> messages = new ArrayList<>();
+		for (Throwable t = failure; t != null && messages.size() < 10; t = t.getCause()) {
+			String message = (t.getMessage() != null) ? t.getMessage() : t.getClass().getSimpleName();
+			if (messages.stream().noneMatch(message::contains)) {
+				messages.add(message);
+			}
+		}
+		return String.join(": ", messages);
 	}
 
 	/** Files deleted or moved while the run scanned the drop folder (kept by its discover step). */

@@ -40,7 +40,8 @@ final class RestartCommand implements Callable<Integer> {
 		IngestCommand.printFiles(out, context.getBean(StatusQueries.class).run(resumed.getId()),
 				IngestCommand.vanished(resumed), IngestCommand.skipped(resumed));
 		if (resumed.getStatus() != BatchStatus.COMPLETED) {
-			resumed.getAllFailureExceptions().forEach(failure -> System.err.println("Run failed: " + failure.getMessage()));
+			resumed.getAllFailureExceptions()
+				.forEach(failure -> System.err.println("Run failed: " + IngestCommand.describe(failure)));
 			return 1;
 		}
 		return 0;
