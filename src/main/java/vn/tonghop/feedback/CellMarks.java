@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
@@ -78,7 +79,8 @@ final class CellMarks {
 	/** What a comment says about these problems: code and both messages of each. */
 	static String text(List<ReportedProblem> problems) {
 		return problems.stream()
-			.map(p -> "[" + p.severity() + "] " + p.code() + "\n" + p.message().vi() + "\n" + p.message().en())
+			.map(p -> "[" + p.severity() + "] " + p.code() + "\n" + ReportText.commentMessage(p.message().vi()) + "\n"
+					+ ReportText.commentMessage(p.message().en()))
 			.collect(Collectors.joining("\n\n"));
 	}
 
@@ -113,18 +115,31 @@ final class CellMarks {
 			text = text + "\n\n---\n" + earlier.getString().getString();
 			cell.removeCellComment();
 		}
+		text = ReportText.comment(text);
 		Drawing<?> drawing = this.drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
-		ClientAnchor anchor = this.helper.createClientAnchor();
-		anchor.setCol1(cell.getColumnIndex() + 1);
-		anchor.setCol2(cell.getColumnIndex() + 6);
-		anchor.setRow1(cell.getRowIndex());
-		anchor.setRow2(cell.getRowIndex() + 2 + (int) text.lines().count());
-		Comment comment = drawing.createCellComment(anchor);
+		Comment comment = drawing.createCellComment(anchor(cell, (int) Math.min(text.lines().count() + 2,
+				ReportText.COMMENT_ROWS)));
 		comment.setString(this.helper.createRichTextString(text));
 		comment.setAuthor(AUTHOR);
 		// SXSSF cells do not move the comment from the anchor's corner to themselves.
 		comment.setAddress(cell.getAddress());
 		cell.setCellComment(comment);
+	}
+
+	/**
+	 * A box five columns wide right of the cell, from its row down; moved left and up where the sheet
+	 * ends sooner (an .xls ends at column IV and row 65,536), which POI would refuse.
+	 */
+	private ClientAnchor anchor(Cell cell, int rows) {
+		SpreadsheetVersion version = this.workbook.getSpreadsheetVersion();
+		int col2 = Math.min(cell.getColumnIndex() + 6, version.getLastColumnIndex());
+		int row2 = Math.min(cell.getRowIndex() + rows, version.getLastRowIndex());
+		ClientAnchor anchor = this.helper.createClientAnchor();
+		anchor.setCol1(Math.max(col2 - 5, 0));
+		anchor.setCol2(col2);
+		anchor.setRow1(Math.max(Math.min(cell.getRowIndex(), row2 - rows), 0));
+		anchor.setRow2(row2);
+		return anchor;
 	}
 
 }

@@ -419,7 +419,7 @@ final class FrontSheet {
 					xml.append(" s=\"").append(looks[line.look() == SummarySheet.Look.TITLE ? 0 : 1]).append('"');
 				}
 				xml.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-				escape(xml, line.text());
+				escape(xml, ReportText.cell(line.text()));
 				xml.append("</t></is></c>");
 			}
 			if (row >= 0) {

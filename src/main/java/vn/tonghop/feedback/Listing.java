@@ -2,7 +2,6 @@ package vn.tonghop.feedback;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,8 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 import vn.tonghop.sheet.Cell;
@@ -36,6 +37,8 @@ import vn.tonghop.sheet.Workbooks;
  * which spares the temporary file SXSSF writes for every sheet.
  */
 final class Listing {
+
+	private static final Logger log = LoggerFactory.getLogger(Listing.class);
 
 	private static final int WINDOW = 100;
 
@@ -62,8 +65,10 @@ final class Listing {
 				draft.copyRows(file, limits);
 				return draft.finish();
 			}
-			catch (UnreadableFileException | UncheckedIOException ex) {
+			catch (UnreadableFileException | RuntimeException ex) {
 				// Read once already, so this is rare; the summary alone still tells the district everything.
+				log.warn("Could not copy the rows of {} into its listing; the summary alone instead", report.file().path(),
+						ex);
 			}
 		}
 		try (Draft draft = new Draft(report, Copy.NONE, true)) {
@@ -208,7 +213,8 @@ final class Listing {
 					row.createCell(cell.column()).setCellValue(cell.number());
 				}
 				else {
-					row.createCell(cell.column()).setCellValue(cell.text());
+					// A cell may be as long as tonghop.limits.max-cell-text allows, which can be set past Excel's limit.
+					row.createCell(cell.column()).setCellValue(ReportText.cell(cell.text()));
 				}
 			}
 			Map<Integer, List<ReportedProblem>> byColumn = new LinkedHashMap<>();

@@ -145,6 +145,11 @@ public class SubmissionFeedback {
 			log.warn("No report workbook for {}: {}", report.file().path(), ex.toString());
 			return null;
 		}
+		catch (RuntimeException ex) {
+			// A fault of ours in writing it: the file's outcome and JSON report still stand, and the run goes on.
+			log.warn("No report workbook for {}", report.file().path(), ex);
+			return null;
+		}
 	}
 
 	/** Keeps the reports with the submission, in one statement. */

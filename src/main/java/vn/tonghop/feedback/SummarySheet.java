@@ -165,7 +165,7 @@ final class SummarySheet {
 	private static Cell text(Row row, int column, String value, CellStyle style) {
 		Cell cell = row.createCell(column);
 		if (value != null) {
-			cell.setCellValue(value);
+			cell.setCellValue(ReportText.cell(value));
 		}
 		if (style != null) {
 			cell.setCellStyle(style);

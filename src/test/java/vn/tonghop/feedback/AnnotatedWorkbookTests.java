@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -160,6 +161,53 @@ class AnnotatedWorkbookTests {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
 			assertThat(cell(workbook.getSheet(SHEET), "F6").getCellComment().getString().getString())
 				.isEqualTo("[error] number-text\nThông báo number-text\nMessage number-text\n\n---\nSố liệu tạm tính");
+		}
+	}
+
+	@Test
+	void aCommentInTheLastCellOfAnXlsSheetStaysOnTheSheet() throws IOException {
+		// given text in IV65536, the last cell an .xls has
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xls"), Format.XLS,
+				sheet -> FeedbackFixtures.text(sheet, 65_535, 255, "khoảng 1.700"));
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, FeedbackFixtures
+			.report("long-bien.xls", "rejected", List.of(problem("error", "number-text", SHEET, 65_536, "IV", "khoảng 1.700"))));
+
+		// then the workbook is annotated, not a listing, its comment's box left of and above the cell
+		assertThat(annotated.annotated()).isTrue();
+		try (HSSFWorkbook workbook = new HSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			Comment comment = cell(workbook.getSheet(SHEET), "IV65536").getCellComment();
+			assertThat(comment.getString().getString()).startsWith("[error] number-text\n");
+			ClientAnchor box = comment.getClientAnchor();
+			assertThat(new int[] { box.getCol1(), box.getCol2(), box.getRow1(), box.getRow2() })
+				.containsExactly(250, 255, 65_530, 65_535);
+		}
+	}
+
+	@Test
+	void aCommentTooLongForAnXlsIsCut() throws IOException {
+		// given the district's own comment on the cell, of many lines and almost as long as an .xls holds
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xls"), Format.XLS, sheet -> {
+			CreationHelper helper = sheet.getWorkbook().getCreationHelper();
+			Comment comment = sheet.createDrawingPatriarch().createCellComment(helper.createClientAnchor());
+			comment.setString(helper.createRichTextString("ghi chú\n".repeat(4_095)));
+			sheet.getRow(5).createCell(5).setCellComment(comment);
+		});
+
+		// when ours goes above it
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS.subList(0, 1)));
+
+		// then
+		assertThat(annotated.annotated()).isTrue();
+		try (HSSFWorkbook workbook = new HSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			Comment comment = cell(workbook.getSheet(SHEET), "F6").getCellComment();
+			assertThat(comment.getString().getString()).hasSize(ReportText.CELL)
+				.startsWith("[error] number-text\nThông báo number-text\nMessage number-text\n\n---\nghi chú\nghi chú\n")
+				.endsWith("…");
+			assertThat(comment.getClientAnchor().getRow2() - comment.getClientAnchor().getRow1())
+				.isEqualTo(ReportText.COMMENT_ROWS);
 		}
 	}
 

@@ -5,12 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -119,6 +126,52 @@ class SubmissionFeedbackTests {
 		assertCounts(rejected, 0, 1, 0);
 		assertThat(rejected.get("problems")).hasSize(1);
 		assertProblem(rejected.get("problems").get(0), "error", "number-text", 6, "F", "khoảng 1.700");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "xlsx", "xls", "csv" })
+	void aMessageLongerThanACellHoldsIsCutInTheWorkbookAndTheFileRejectedAsAnyOther(String extension) throws Exception {
+		// given a reporting unit of 32,705 characters: Excel holds it, but not a message quoting it
+		String unit = "Quận " + "y".repeat(32_700);
+		Path file = this.input.resolve("004/long." + extension);
+		if (extension.equals("csv")) {
+			FeedbackFixtures.longBienCsv(file, "101");
+			Files.writeString(file, Files.readString(file).replace("Quận ủy Long Biên", unit));
+		}
+		else {
+			FeedbackFixtures.longBien(file, Format.valueOf(extension.toUpperCase(Locale.ROOT)),
+					sheet -> sheet.getRow(0).getCell(1).setCellValue(unit));
+		}
+
+		// when
+		BatchStatus status = this.runner.run(this.input, "test").getStatus();
+
+		// then the file is rejected for its unit, the JSON report quoting it whole
+		assertThat(status).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission", String.class)).isEqualTo("rejected");
+		JsonNode report = report(this.input.resolve("004/reports/long.report.json"));
+		assertThat(report.get("problems")).hasSize(1);
+		JsonNode problem = report.get("problems").get(0);
+		assertThat(problem.get("code").asString()).isEqualTo("unit-unknown");
+		String message = problem.get("message").get("en").asString();
+		assertThat(message).hasSizeGreaterThan(ReportText.CELL).startsWith("Unknown unit \"" + unit + "\"");
+
+		// and the workbook lists it cut to what a cell holds, and comments its cell with less
+		String workbookName = extension.equals("xls") ? "long.annotated.xls" : "long.annotated.xlsx";
+		assertThat(names(this.input.resolve("004/reports"))).containsExactly(workbookName, "long.report.json");
+		try (Workbook workbook = WorkbookFactory.create(this.input.resolve("004/reports/" + workbookName).toFile(), null,
+				true)) {
+			Row listed = workbook.getSheet(SummarySheet.NAME).getRow(SummarySheet.HEADER_ROW + 1);
+			assertThat(listed.getCell(6).getStringCellValue()).isEqualTo("unit-unknown");
+			assertThat(listed.getCell(4).getStringCellValue()).isEqualTo(unit);
+			assertThat(listed.getCell(8).getStringCellValue()).hasSize(ReportText.CELL)
+				.isEqualTo(message.substring(0, ReportText.CELL - 1) + "…");
+			Sheet sheet = workbook.getSheet(extension.equals("csv") ? "long" : FeedbackFixtures.SHEET);
+			String comment = sheet.getRow(0).getCell(1).getCellComment().getString().getString();
+			assertThat(comment).startsWith("[error] unit-unknown\n")
+				.contains("\n" + message.substring(0, ReportText.COMMENT_MESSAGE - 1) + "…")
+				.hasSizeLessThan(3 * ReportText.COMMENT_MESSAGE);
+		}
 	}
 
 	@Test
