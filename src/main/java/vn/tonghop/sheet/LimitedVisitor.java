@@ -11,6 +11,8 @@ final class LimitedVisitor implements SheetVisitor {
 
 	private final ReadLimits limits;
 
+	private String sheet;
+
 	private int rows;
 
 	private long cells;
@@ -27,6 +29,7 @@ final class LimitedVisitor implements SheetVisitor {
 
 	@Override
 	public boolean startSheet(String name) {
+		this.sheet = name;
 		this.rows = 0;
 		this.cells = 0;
 		return this.visitor.startSheet(name);
@@ -35,20 +38,21 @@ final class LimitedVisitor implements SheetVisitor {
 	@Override
 	public void row(SheetRow row) {
 		if (++this.rows > this.limits.maxRows()) {
-			throw new LimitExceededException("a sheet with more than " + Sizes.count(this.limits.maxRows()) + " rows");
+			throw new LimitExceededException(
+					"a sheet with more than " + Sizes.count(this.limits.maxRows()) + " rows (sheet " + this.sheet + ")");
 		}
 		this.cells += row.cells().size();
 		if (this.cells > this.limits.maxCells()) {
-			throw new LimitExceededException(
-					"a sheet with more than " + Sizes.count(this.limits.maxCells()) + " non-empty cells");
+			throw new LimitExceededException("a sheet with more than " + Sizes.count(this.limits.maxCells())
+					+ " non-empty cells (sheet " + this.sheet + ")");
 		}
 		for (Cell cell : row.cells()) {
 			if (cell.column() < 0 || cell.column() >= ReadLimits.MAX_COLUMNS) {
 				throw new LimitExceededException("a cell beyond column " + Cell.columnName(ReadLimits.MAX_COLUMNS - 1)
-						+ " (row " + row.number() + ")");
+						+ " (sheet " + this.sheet + ", row " + row.number() + ")");
 			}
 			if (cell.text().length() > this.limits.maxCellText()) {
-				throw cellTooLong(this.limits);
+				throw cellTooLong(this.limits, reference(this.sheet, cell.column(), row.number()));
 			}
 		}
 		this.visitor.row(row);
@@ -59,9 +63,15 @@ final class LimitedVisitor implements SheetVisitor {
 		return this.visitor.endSheet();
 	}
 
-	static LimitExceededException cellTooLong(ReadLimits limits) {
+	/** @param cell where, as {@link #reference} names it */
+	static LimitExceededException cellTooLong(ReadLimits limits, String cell) {
 		return new LimitExceededException(
-				"a cell of more than " + Sizes.count(limits.maxCellText()) + " characters");
+				"a cell of more than " + Sizes.count(limits.maxCellText()) + " characters (" + cell + ")");
+	}
+
+	/** A cell as Excel names it, for a district to find: "Báo cáo!D14" (0-based column, row as shown). */
+	static String reference(String sheet, int column, int row) {
+		return sheet + "!" + Cell.columnName(column) + row;
 	}
 
 }

@@ -70,7 +70,8 @@ final class XlsxReader {
 				if (regions == null) {
 					regions = mergeList(pkg.open(partName));
 				}
-				new SheetHandler(visitor, strings, styles, limits, new MergedCells(regions)).parse(pkg.open(partName));
+				new SheetHandler(sheet.name(), visitor, strings, styles, limits, new MergedCells(regions))
+					.parse(pkg.open(partName));
 				if (visitor.endSheet()) {
 					return;
 				}
@@ -268,6 +269,8 @@ final class XlsxReader {
 	/** Turns one sheet's XML into rows of raw cells. */
 	private static final class SheetHandler {
 
+		private final String sheet;
+
 		private final SheetVisitor visitor;
 
 		private final SharedStringsPart strings;
@@ -298,8 +301,9 @@ final class XlsxReader {
 
 		private boolean inPhonetic;
 
-		SheetHandler(SheetVisitor visitor, SharedStringsPart strings, Styles styles, ReadLimits limits,
+		SheetHandler(String sheet, SheetVisitor visitor, SharedStringsPart strings, Styles styles, ReadLimits limits,
 				MergedCells merges) {
+			this.sheet = sheet;
 			this.visitor = visitor;
 			this.strings = strings;
 			this.styles = styles;
@@ -360,7 +364,7 @@ final class XlsxReader {
 		private void characters(char[] ch, int start, int length) {
 			// Checked as it grows: a cell's text must not fill the heap before it is complete.
 			if (this.value.length() + length > this.limits.maxCellText()) {
-				throw LimitedVisitor.cellTooLong(this.limits);
+				throw LimitedVisitor.cellTooLong(this.limits, reference());
 			}
 			this.value.append(ch, start, length);
 		}
@@ -377,7 +381,7 @@ final class XlsxReader {
 					Cell cell = this.hasValue ? cell() : null;
 					if (this.cells.size() >= ReadLimits.MAX_COLUMNS) {
 						throw new LimitExceededException("more than " + Sizes.count(ReadLimits.MAX_COLUMNS)
-								+ " cells in row " + this.rowNumber);
+								+ " cells in row " + this.rowNumber + " (sheet " + this.sheet + ")");
 					}
 					if (Workbooks.holdsSomething(cell)) {
 						this.cells.add(cell);
@@ -417,6 +421,11 @@ final class XlsxReader {
 			catch (NumberFormatException | DateTimeException | IndexOutOfBoundsException ex) {
 				throw damaged("Unreadable value \"" + raw + "\" in " + Cell.columnName(this.column) + this.rowNumber, ex);
 			}
+		}
+
+		/** The current cell as Excel names it: "Báo cáo!H5". */
+		private String reference() {
+			return LimitedVisitor.reference(this.sheet, this.column, this.rowNumber);
 		}
 
 		private Cell text(String text, Style style) {

@@ -549,21 +549,21 @@ class HostileFilesTests {
 	void tooManyRows() {
 		Path file = write("rows.csv", utf8("1\n".repeat(1_048_577)));
 
-		assertRejected(file, "file-over-limit", "a sheet with more than 1,048,576 rows");
+		assertRejected(file, "file-over-limit", "a sheet with more than 1,048,576 rows (sheet rows)");
 	}
 
 	@Test
 	void tooManyCells() {
 		Path file = write("cells.csv", utf8("1;2;3;4;5;6;7;8;9;10\n".repeat(1001)));
 
-		assertRejected(file, limits("max-cells", "10000"), "file-over-limit", "a sheet with more than 10,000 non-empty cells");
+		assertRejected(file, limits("max-cells", "10000"), "file-over-limit", "a sheet with more than 10,000 non-empty cells (sheet cells)");
 	}
 
 	@Test
 	void csvCellBeyondTheLastColumn() {
 		Path file = write("wide.csv", utf8(";".repeat(ReadLimits.MAX_COLUMNS) + "x\n"));
 
-		assertRejected(file, "file-over-limit", "a cell beyond column XFD (row 1)");
+		assertRejected(file, "file-over-limit", "a cell beyond column XFD (sheet wide, row 1)");
 	}
 
 	@Test
@@ -571,7 +571,7 @@ class HostileFilesTests {
 		String sheet = worksheet("", "<row r=\"1\"><c r=\"XFE1\" t=\"inlineStr\"><is><t>x</t></is></c></row>");
 
 		assertRejected(write("wide.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), "file-over-limit",
-				"a cell beyond column XFD (row 1)");
+				"a cell beyond column XFD (sheet Báo cáo, row 1)");
 	}
 
 	@Test
@@ -583,22 +583,22 @@ class HostileFilesTests {
 		String sheet = worksheet("", "<row r=\"1\">" + cells + "</row>");
 
 		assertRejected(write("wide.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), "file-over-limit",
-				"more than 16,384 cells in row 1");
+				"more than 16,384 cells in row 1 (sheet Báo cáo)");
 	}
 
 	@Test
 	void xlsxCellLongerThanExcelAllows() {
-		String sheet = worksheet("", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + randomText(40_000)
+		String sheet = worksheet("", "<row r=\"14\"><c r=\"D14\" t=\"inlineStr\"><is><t>" + randomText(40_000)
 				+ "</t></is></c></row>");
 
 		assertRejected(write("long.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), "file-over-limit",
-				"a cell of more than 32,767 characters");
+				"a cell of more than 32,767 characters (Báo cáo!D14)");
 	}
 
 	@Test
 	void csvCellLongerThanExcelAllows() {
-		assertRejected(write("long.csv", utf8("a;" + randomText(40_000) + "\n")), "file-over-limit",
-				"a cell of more than 32,767 characters");
+		assertRejected(write("long.csv", utf8("a\nb\nc;" + randomText(40_000) + "\n")), "file-over-limit",
+				"a cell of more than 32,767 characters (long!B3)");
 	}
 
 	@Test

@@ -198,7 +198,7 @@ class RuleCatalogTests {
 				valid().set("G6", "1.100").set("I6", "1.110").set("G10", "1.590").set("I10", "1.640")));
 		cases.put(Rule.FILE_TOO_LARGE, new Case(valid().paddedTo(100 * 1024), Finding.inFile("100 KB", "64 KB"), valid));
 		cases.put(Rule.FILE_OVER_LIMIT, new Case(valid().set("D14", "x".repeat(40_000)),
-				Finding.inFile("a cell of more than 32,767 characters"), valid().set("D14", "x".repeat(30_000))));
+				Finding.inFile("a cell of more than 32,767 characters (bao-cao!D14)"), valid().set("D14", "x".repeat(30_000))));
 		cases.put(Rule.FILE_UNSAFE_XML, new Case(valid.xlsxWithDoctype(),
 				Finding.inFile("xl/workbook.xml declares a DOCTYPE (entities or an external DTD)"), valid.xlsx()));
 		cases.put(Rule.FILE_VANISHED, new Case(new ArchiveRemoved(valid), Finding.inFile(), valid));
