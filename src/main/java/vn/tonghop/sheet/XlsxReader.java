@@ -80,6 +80,10 @@ final class XlsxReader {
 		catch (VisitorFailure ex) {
 			throw ex.getCause();
 		}
+		catch (UnreadableValueException ex) {
+			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook: an unreadable value in " + ex.cell,
+					name + ": the workbook is damaged and cannot be read: " + ex.getMessage() + ".", ex);
+		}
 		catch (IOException | XMLStreamException | UncheckedStreamException | IllegalArgumentException ex) {
 			// IllegalArgumentException: what commons-compress throws on some damaged zips. UncheckedStreamException:
 			// aalto decodes text lazily, so malformed bytes in it surface from getTextCharacters().
@@ -407,6 +411,10 @@ final class XlsxReader {
 			String raw = this.value.toString();
 			Style style = this.styles.at(this.style);
 			String t = (this.type != null) ? this.type : "n";
+			if (raw.isBlank() && !t.equals("inlineStr") && !t.equals("str")) {
+				// No value: a formula saved without its result (openpyxl writes <v></v>) is blank, as if never evaluated.
+				return null;
+			}
 			try {
 				return switch (t) {
 					case "s" -> text(this.strings.string(Integer.parseInt(raw.trim())), style);
@@ -419,7 +427,7 @@ final class XlsxReader {
 				};
 			}
 			catch (NumberFormatException | DateTimeException | IndexOutOfBoundsException ex) {
-				throw damaged("Unreadable value \"" + raw + "\" in " + Cell.columnName(this.column) + this.rowNumber, ex);
+				throw new UnreadableValueException(raw, reference(), ex);
 			}
 		}
 
@@ -502,6 +510,20 @@ final class XlsxReader {
 			}
 		}
 		return (i > 0 && i == length) ? whole : Double.parseDouble(raw.trim());
+	}
+
+	/** A cell whose value its type cannot hold: a number cell of "12a", a shared string past the table. */
+	private static final class UnreadableValueException extends XMLStreamException {
+
+		private final String cell;
+
+		UnreadableValueException(String raw, String cell, Exception cause) {
+			// The value may be long: enough of it to recognise in a log.
+			super("unreadable value \"" + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "\" in " + cell);
+			this.cell = cell;
+			initCause(cause);
+		}
+
 	}
 
 	/** Carries an exception of the visitor past the catch that takes parser failures for a damaged file. */

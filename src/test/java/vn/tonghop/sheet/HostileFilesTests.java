@@ -223,6 +223,21 @@ class HostileFilesTests {
 	}
 
 	@Test
+	void xlsxValueItsTypeCannotHoldNamesItsCell() {
+		// given a number cell of "12a", and a shared string past the end of the table
+		String number = worksheet("", "<row r=\"5\"><c r=\"H5\"><v>12a</v></c></row>");
+		String string = worksheet("", "<row r=\"2\"><c r=\"AB2\" t=\"s\"><v>999999</v></c></row>");
+
+		// when, then
+		UnreadableFileException ex = assertRejected(write("number.xlsx", xlsxWith(Map.of(SHEET, utf8(number)))),
+				"file-corrupt", "damaged Excel workbook: an unreadable value in Báo cáo!H5");
+		assertThat(ex.getMessage())
+			.isEqualTo("number.xlsx: the workbook is damaged and cannot be read: unreadable value \"12a\" in Báo cáo!H5.");
+		assertRejected(write("string.xlsx", xlsxWith(Map.of(SHEET, utf8(string)))), "file-corrupt",
+				"damaged Excel workbook: an unreadable value in Báo cáo!AB2");
+	}
+
+	@Test
 	void truncatedOle2() {
 		byte[] xls = HostileFiles.submission(false);
 

@@ -1,11 +1,21 @@
 package vn.tonghop.sheet;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.sheet.Fixtures.Recorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class XlsxReaderTests {
+
+	@TempDir
+	Path dir;
 
 	@Test
 	void numberCellsParseAsDoubleWouldWithoutIt() {
@@ -20,6 +30,28 @@ class XlsxReaderTests {
 	void aCellThatIsNoNumberIsRefused() {
 		assertThatThrownBy(() -> XlsxReader.parseNumber("12a")).isInstanceOf(NumberFormatException.class);
 		assertThatThrownBy(() -> XlsxReader.parseNumber("")).isInstanceOf(NumberFormatException.class);
+	}
+
+	@Test
+	void aFormulaSavedWithoutItsResultIsBlank() throws Exception {
+		// given formulas of every result type saved as openpyxl saves them: <v></v> or <v/>
+		String sheet = HostileFiles.worksheet("", "<row r=\"5\"><c r=\"F5\"><v>100</v></c><c r=\"G5\"><v>10</v></c>"
+				+ "<c r=\"H5\"><f>F5+G5</f><v></v></c><c r=\"I5\"><f>F5+G5</f><v/></c></row>"
+				+ "<row r=\"6\"><c r=\"A6\" t=\"str\"><f>\"x\"</f><v/></c><c r=\"B6\" t=\"b\"><f>TRUE()</f><v/></c>"
+				+ "<c r=\"C6\" t=\"e\"><f>1/0</f><v></v></c><c r=\"D6\" t=\"s\"><f>A1</f><v/></c>"
+				+ "<c r=\"E6\" t=\"d\"><f>TODAY()</f><v> </v></c></row>");
+		Path file = HostileFiles.write(this.dir, "openpyxl.xlsx",
+				HostileFiles.xlsxWith(Map.of(HostileFiles.SHEET, HostileFiles.utf8(sheet))));
+		Recorder recorder = new Recorder();
+
+		// when
+		Workbooks.read(file, recorder);
+
+		// then row 5 has its two numbers, row 6 nothing to offer
+		assertThat(recorder.rows).hasSize(1);
+		assertThat(recorder.rows.get(0).number()).isEqualTo(5);
+		assertThat(recorder.rows.get(0).cells()).extracting(Cell::columnName, Cell::text)
+			.containsExactly(tuple("F", "100"), tuple("G", "10"));
 	}
 
 }
