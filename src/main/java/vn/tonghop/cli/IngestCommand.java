@@ -92,7 +92,7 @@ final class IngestCommand implements Callable<Integer> {
 		List<String> messages = new ArrayList<>();
 		for (Throwable t = failure; t != null && messages.size() < 10; t = t.getCause()) {
 			String message = (t.getMessage() != null) ? t.getMessage() : t.getClass().getSimpleName();
-			if (messages.stream().noneMatch(message::contains)) {
+			if (messages.stream().noneMatch((earlier) -> earlier.contains(message))) {
 				messages.add(message);
 			}
 		}
