@@ -1,8 +1,13 @@
 package vn.tonghop.units;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -12,14 +17,20 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.conference.ConferenceImporter;
 
 /**
  * Imports the reference files shipped in jobs/reference (units*.csv, then conferences*.csv) at
- * start-up, so a fresh clone runs its examples without a manual import. Imports are idempotent:
- * unchanged files change nothing.
+ * start-up, so a fresh clone runs its examples without a manual import. A start imports a file only
+ * when its content differs from the one last imported from that path (tonghop.reference_file):
+ * importing it at every start reverted, before the command even ran, whatever an administrator had
+ * imported since with {@code units import} or {@code conferences import} for the same units or
+ * conferences. An edited shipped file is imported again, and then wins over such imports.
  */
 @Component
 public class ReferenceFiles implements ApplicationRunner {
@@ -32,30 +43,93 @@ public class ReferenceFiles implements ApplicationRunner {
 
 	private final ConferenceImporter conferences;
 
-	ReferenceFiles(Properties properties, UnitImporter units, ConferenceImporter conferences) {
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	ReferenceFiles(Properties properties, UnitImporter units, ConferenceImporter conferences, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager) {
 		this.properties = properties;
 		this.units = units;
 		this.conferences = conferences;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
+	/** Imports the files of the reference directory that changed since their last import. */
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
-		importAll(this.properties.directory());
+		importFiles(this.properties.directory(), false);
 	}
 
+	/**
+	 * Imports every file of {@code directory} now, changed or not (a caller asking for it wants the
+	 * files' content stored, e.g. after emptying the tables), and records each as imported.
+	 */
 	public void importAll(Path directory) throws IOException {
+		importFiles(directory, true);
+	}
+
+	private void importFiles(Path directory, boolean always) throws IOException {
 		if (!Files.isDirectory(directory)) {
 			return;
 		}
 		for (Path file : files(directory, "units")) {
-			log.info("Reference {}: {}", file, this.units.importFile(file).summary());
+			importFile(file, always, this.units::importFile);
 		}
 		for (Path file : files(directory, "conferences")) {
-			log.info("Reference {}: {}", file, this.conferences.importFile(file).summary());
+			importFile(file, always, this.conferences::importFile);
 		}
 	}
 
-	private static java.util.List<Path> files(Path directory, String prefix) throws IOException {
+	/**
+	 * Checks, imports and records in one transaction under the reference lock: an instance starting
+	 * at the same time waits, then finds the content recorded and leaves the file alone.
+	 */
+	private void importFile(Path file, boolean always, FileImport fileImport) throws IOException {
+		String path = file.toAbsolutePath().normalize().toString();
+		// Hashed before the import reads the file: if it is edited in between, the next start sees a
+		// content other than the recorded one and imports it again.
+		String hash = sha256(file);
+		try {
+			this.transactions.executeWithoutResult(status -> {
+				ReferenceLock.hold(this.jdbc);
+				if (!always && hash.equals(recordedHash(path))) {
+					log.info("Reference {}: unchanged since its last import, not imported again", file);
+					return;
+				}
+				try {
+					log.info("Reference {}: {}", file, fileImport.importFile(file).summary());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				this.jdbc.update("""
+						INSERT INTO tonghop.reference_file (path, content_hash) VALUES (?, ?)
+						ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, imported_at = now()""",
+						path, hash);
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private String recordedHash(String path) {
+		return this.jdbc.query("SELECT content_hash FROM tonghop.reference_file WHERE path = ?",
+				rows -> rows.next() ? rows.getString(1) : null, path);
+	}
+
+	static String sha256(Path file) throws IOException {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private static List<Path> files(Path directory, String prefix) throws IOException {
 		try (Stream<Path> files = Files.list(directory)) {
 			return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".csv"))
 				.sorted()
@@ -63,7 +137,17 @@ public class ReferenceFiles implements ApplicationRunner {
 		}
 	}
 
-	/** @param directory imported at every start; empty or missing means nothing to import */
+	@FunctionalInterface
+	private interface FileImport {
+
+		ImportReport importFile(Path file) throws IOException;
+
+	}
+
+	/**
+	 * @param directory its files are imported at a start when changed since their last import; empty
+	 * or missing means nothing to import
+	 */
 	@ConfigurationProperties("tonghop.reference")
 	record Properties(@DefaultValue("jobs/reference") Path directory) {
 	}
