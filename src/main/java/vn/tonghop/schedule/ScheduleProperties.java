@@ -11,9 +11,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param directory where administrators keep the *.schedule files
  * @param timeZone the zone cron expressions are read in unless a file names another
+ * @param watch whether the service watches each schedule's drop folder and starts its job on a
+ * change (read by {@link DropFolderWatchers}' condition)
  */
 @Validated
 @ConfigurationProperties("tonghop.schedule")
 record ScheduleProperties(@NotNull @DefaultValue("jobs") Path directory,
-		@NotNull @DefaultValue("Asia/Ho_Chi_Minh") String timeZone) {
+		@NotNull @DefaultValue("Asia/Ho_Chi_Minh") String timeZone, @DefaultValue("true") boolean watch) {
 }

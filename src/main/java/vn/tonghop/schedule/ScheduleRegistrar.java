@@ -37,6 +37,8 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 
 	private final ScheduleProperties properties;
 
+	private List<Schedule> schedules = List.of();
+
 	ScheduleRegistrar(Scheduler scheduler, ScheduleProperties properties) {
 		this.scheduler = scheduler;
 		this.properties = properties;
@@ -71,10 +73,16 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 					log.info("Schedule {} removed: its file is gone", existing.getName());
 				}
 			}
+			this.schedules = List.copyOf(schedules);
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Could not register the schedules of " + this.properties.directory(), ex);
 		}
+	}
+
+	/** The schedules registered at start-up. */
+	List<Schedule> schedules() {
+		return this.schedules;
 	}
 
 }

@@ -1,0 +1,163 @@
+package vn.tonghop.schedule;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.tonghop.intake.InputScanner;
+
+/**
+ * Watches a drop folder and all folders under it, and calls back once changes have settled: the
+ * scan that follows must find the new files stable, so every change pushes the call back again.
+ * The reports tonghop writes into the folder are not changes.
+ */
+final class DropFolderWatcher implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
+
+	private final Path folder;
+
+	private final Duration settle;
+
+	private final Runnable changed;
+
+	private final WatchService watch;
+
+	private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService timer;
+
+	private final Thread thread;
+
+	private ScheduledFuture<?> pending;
+
+	/**
+	 * @param folder the drop folder, which must exist
+	 * @param settle how long after the last change to call back
+	 * @param changed what to call, on the watcher's own timer thread
+	 */
+	DropFolderWatcher(Path folder, Duration settle, Runnable changed) throws IOException {
+		this.folder = folder;
+		this.settle = settle;
+		this.changed = changed;
+		this.watch = folder.getFileSystem().newWatchService();
+		registerTree(folder);
+		this.timer = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "watch-timer"));
+		this.thread = daemon(this::loop, "watch-" + folder.getFileName());
+		this.thread.start();
+	}
+
+	private void loop() {
+		try {
+			while (true) {
+				WatchKey key = this.watch.take();
+				Path at = this.folders.get(key);
+				for (WatchEvent<?> event : key.pollEvents()) {
+					if (event.kind() == StandardWatchEventKinds.OVERFLOW || at == null) {
+						changed();
+						continue;
+					}
+					Path child = at.resolve((Path) event.context());
+					if (isReports(child)) {
+						continue;
+					}
+					if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
+							&& Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+						registerTree(child);
+					}
+					changed();
+				}
+				if (!key.reset()) {
+					this.folders.remove(key);
+				}
+			}
+		}
+		catch (ClosedWatchServiceException | InterruptedException ex) {
+			// Closed: the service stops.
+		}
+		catch (IOException ex) {
+			log.warn("Stopped watching {}: {}; the schedule still scans it", this.folder, ex.toString());
+		}
+	}
+
+	private synchronized void changed() {
+		if (this.pending != null) {
+			this.pending.cancel(false);
+		}
+		this.pending = this.timer.schedule(this::callBack, this.settle.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void callBack() {
+		try {
+			this.changed.run();
+		}
+		catch (RuntimeException ex) {
+			// The timer thread would die with it, and with it every later call.
+			log.warn("Could not start a scan of {} after a change: {}", this.folder, ex.toString());
+		}
+	}
+
+	private void registerTree(Path root) throws IOException {
+		Files.walkFileTree(root, new SimpleFileVisitor<>() {
+
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+				if (isReports(dir)) {
+					return FileVisitResult.SKIP_SUBTREE;
+				}
+				DropFolderWatcher.this.folders.put(dir.register(DropFolderWatcher.this.watch,
+						StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), dir);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException ex) {
+				// Gone or unreadable since it was listed: the scan will say so, if it matters.
+				return FileVisitResult.CONTINUE;
+			}
+
+		});
+	}
+
+	private boolean isReports(Path path) {
+		Path relative = this.folder.relativize(path);
+		for (Path part : relative) {
+			if (part.toString().equals(InputScanner.REPORTS_FOLDER)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.watch.close();
+		this.timer.shutdownNow();
+	}
+
+}

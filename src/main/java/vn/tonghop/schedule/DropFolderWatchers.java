@@ -1,0 +1,99 @@
+package vn.tonghop.schedule;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import vn.tonghop.intake.IntakeProperties;
+
+/**
+ * Fires a schedule's job as soon as files arrive in its drop folder, instead of waiting for its
+ * next cron time (operations.md has the folder watched). Through Quartz, so the job still never
+ * overlaps itself across the cluster. The cron stays the safety net: file-system events do not
+ * arrive from network shares (SMB, NFS), where districts' folders often live.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = { "spring.quartz.auto-startup", "tonghop.schedule.watch" }, matchIfMissing = true)
+class DropFolderWatchers implements SmartLifecycle {
+
+	/** Past the time a file must stay unchanged, so that the scan finds it stable. */
+	private static final Duration MARGIN = Duration.ofSeconds(1);
+
+	private static final Logger log = LoggerFactory.getLogger(DropFolderWatchers.class);
+
+	private final ScheduleRegistrar registrar;
+
+	private final Scheduler scheduler;
+
+	private final IntakeProperties intake;
+
+	private final List<DropFolderWatcher> watchers = new ArrayList<>();
+
+	DropFolderWatchers(ScheduleRegistrar registrar, Scheduler scheduler, IntakeProperties intake) {
+		this.registrar = registrar;
+		this.scheduler = scheduler;
+		this.intake = intake;
+	}
+
+	@Override
+	public synchronized void start() {
+		Duration settle = this.intake.stableFor().plus(MARGIN);
+		for (Schedule schedule : this.registrar.schedules()) {
+			Path folder = (schedule.input() != null ? schedule.input() : this.intake.input()).toAbsolutePath().normalize();
+			if (!Files.isDirectory(folder)) {
+				log.warn("Schedule {}: {} is not a folder, not watched", schedule.name(), folder);
+				continue;
+			}
+			JobKey job = JobKey.jobKey(schedule.name(), ScheduleRegistrar.GROUP);
+			try {
+				this.watchers.add(new DropFolderWatcher(folder, settle, () -> fire(job)));
+				log.info("Schedule {}: watching {}", schedule.name(), folder);
+			}
+			catch (IOException ex) {
+				log.warn("Schedule {}: cannot watch {} ({}); scanned at its cron times only", schedule.name(), folder,
+						ex.toString());
+			}
+		}
+	}
+
+	private void fire(JobKey job) {
+		try {
+			this.scheduler.triggerJob(job);
+		}
+		catch (SchedulerException ex) {
+			log.warn("Could not start {} after a change in its drop folder: {}", job.getName(), ex.toString());
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		for (DropFolderWatcher watcher : this.watchers) {
+			try {
+				watcher.close();
+			}
+			catch (IOException ex) {
+				log.debug("Closing a drop folder watch", ex);
+			}
+		}
+		this.watchers.clear();
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return !this.watchers.isEmpty();
+	}
+
+}

@@ -1,0 +1,55 @@
+package vn.tonghop.schedule;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DropFolderWatcherTests {
+
+	private static final Duration SETTLE = Duration.ofMillis(300);
+
+	@TempDir
+	Path drop;
+
+	private final Semaphore calls = new Semaphore(0);
+
+	@Test
+	void aFileInAFolderMadeAfterTheWatchStartedCallsBackOnceItsChangesSettle() throws Exception {
+		try (DropFolderWatcher watcher = new DropFolderWatcher(this.drop, SETTLE, this.calls::release)) {
+			// given a district's new folder, then a file written there in several steps
+			Path unit = Files.createDirectory(this.drop.resolve("004"));
+			Thread.sleep(100);
+			Path file = unit.resolve("long-bien.csv");
+			for (int i = 0; i < 5; i++) {
+				Files.writeString(file, "dòng " + i + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+				Thread.sleep(50);
+			}
+
+			// then one call once the writing stopped, and no more
+			assertThat(this.calls.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.calls.tryAcquire(3 * SETTLE.toMillis(), TimeUnit.MILLISECONDS)).isFalse();
+		}
+	}
+
+	@Test
+	void reportsWrittenIntoTheDropFolderAreNoChange() throws Exception {
+		// given the reports folder tonghop writes beside a district's files
+		Path reports = Files.createDirectories(this.drop.resolve("004").resolve("reports"));
+		try (DropFolderWatcher watcher = new DropFolderWatcher(this.drop, SETTLE, this.calls::release)) {
+			// when
+			Files.writeString(reports.resolve("long-bien.csv.report.json"), "{}");
+
+			// then
+			assertThat(this.calls.tryAcquire(5 * SETTLE.toMillis(), TimeUnit.MILLISECONDS)).isFalse();
+		}
+	}
+
+}
