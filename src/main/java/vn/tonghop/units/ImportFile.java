@@ -31,6 +31,8 @@ public record ImportFile(Path path, List<String> header, List<Line> lines, List<
 		// A strict decoder: text in a legacy encoding must fail here rather than import as garbage.
 		try (Reader text = Files.newBufferedReader(path, StandardCharsets.UTF_8);
 				CsvReader<CsvRecord> csv = CsvReader.builder()
+					// A quote never closed would take the rest of the file as one field, and its units with it.
+					.allowUnclosedQuote(false)
 					.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
 					.missingFieldStrategy(FieldMismatchStrategy.IGNORE)
 					.ofCsvRecord(text)) {

@@ -26,6 +26,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -131,6 +132,18 @@ class UnitImporterTests {
 		assertThat(this.jdbc.queryForList("SELECT name FROM tonghop.unit WHERE code = '15' ORDER BY valid_from NULLS FIRST",
 				String.class))
 			.containsExactly("Tỉnh Yên Bái", "Tỉnh Lào Cai");
+	}
+
+	@Test
+	void aQuoteNeverClosedRefusesTheFileRatherThanSwallowingTheUnitsAfterIt() throws IOException {
+		// given
+		Path file = write("units.csv", HEADER, "01,Thành phố Hà Nội,,province,,,", "004,\"Quận Long Biên,01,district,,,",
+				"005,Quận Cầu Giấy,01,district,,,");
+
+		// then
+		assertThatThrownBy(() -> this.importer.importFile(file)).isInstanceOf(IOException.class)
+			.hasMessageContaining("is not a readable CSV file");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.unit", Integer.class)).isZero();
 	}
 
 	@Test
