@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
+import vn.tonghop.intake.FileNames;
+
 /**
  * The name an uploaded file is stored under in the drop folder: the last segment of whatever the
  * client sent (no folders, no drive, no traversal), in NFC, without control characters or the
@@ -11,7 +13,8 @@ import java.util.Optional;
  */
 final class UploadedFileName {
 
-	private static final int MAX_LENGTH = 200;
+	/** Room left for the " (2)" a name already taken gets. */
+	private static final int NUMBER_ROOM = 8;
 
 	private UploadedFileName() {
 	}
@@ -29,10 +32,8 @@ final class UploadedFileName {
 			.forEach(kept::appendCodePoint);
 		// Leading dots or ~$ would hide the file from the scanner, as would a trailing ~; trailing dots vanish on Windows.
 		name = kept.toString().replaceAll("^[.\\s~$]+", "").replaceAll("[.\\s~]+$", "");
-		if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
-			// The end is kept: it holds the extension.
-			name = name.substring(name.offsetByCodePoints(name.length(), -MAX_LENGTH));
-		}
+		// Linux counts a name's bytes, two or three per Vietnamese letter.
+		name = FileNames.fit(name, FileNames.MAX_BYTES - NUMBER_ROOM);
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (name.isEmpty() || lower.endsWith(".tmp") || lower.endsWith(".part") || lower.endsWith(".crdownload")) {
 			return Optional.empty();

@@ -29,12 +29,20 @@ public final class FileNames {
 
 	/** The name as it is when it fits in {@link #MAX_BYTES}, else with its stem shortened and its extension kept. */
 	public static String fit(String name) {
-		if (bytes(name) <= MAX_BYTES) {
+		return fit(name, MAX_BYTES);
+	}
+
+	/**
+	 * The name as it is when it takes at most {@code maxBytes}, else with its stem shortened and its
+	 * extension kept, for a name that may still get a suffix.
+	 */
+	public static String fit(String name, int maxBytes) {
+		if (bytes(name) <= maxBytes) {
 			return name;
 		}
 		int dot = name.lastIndexOf('.');
 		String extension = (dot > 0 && bytes(name.substring(dot)) <= MAX_EXTENSION_BYTES) ? name.substring(dot) : "";
-		return shorten(name.substring(0, name.length() - extension.length()), MAX_BYTES - bytes(extension)) + extension;
+		return shorten(name.substring(0, name.length() - extension.length()), maxBytes - bytes(extension)) + extension;
 	}
 
 	/**

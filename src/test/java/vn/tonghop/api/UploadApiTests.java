@@ -151,6 +151,23 @@ class UploadApiTests {
 	}
 
 	@Test
+	void aLongVietnameseNameIsShortenedByBytesAndKeepsItsExtension() throws Exception {
+		// given a name of 200 letters but 400 bytes, twice
+		String sent = "đ".repeat(200) + ".csv";
+		for (String content : new String[] { "first", "second" }) {
+			this.mvc.perform(multipart("/api/submissions").file(file(sent, content.getBytes(StandardCharsets.UTF_8)))
+				.with(LONG_BIEN)).andExpect(status().isAccepted());
+		}
+
+		// then both are stored, under names Linux takes
+		try (var stream = Files.list(this.input.resolve("004"))) {
+			assertThat(stream.map(path -> path.getFileName().toString())).hasSize(2)
+				.allSatisfy(name -> assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255))
+				.allSatisfy(name -> assertThat(name).startsWith("đđđ").endsWith(".csv"));
+		}
+	}
+
+	@Test
 	void namesLeftEmptyOrOfTemporaryFilesAreRefused() throws Exception {
 		for (String sent : new String[] { "../..", "\u0000\n", "bao-cao.xlsx.part", "~$bao-cao.tmp" }) {
 			this.mvc.perform(multipart("/api/submissions").file(file(sent, new byte[] { 1 })).param("unit", "004").with(ADMIN))
