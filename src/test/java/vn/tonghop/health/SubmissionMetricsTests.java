@@ -1,0 +1,41 @@
+package vn.tonghop.health;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubmissionMetricsTests {
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@Test
+	void theMetersExistAtZeroBeforeTheFirstFile() {
+		// when
+		new SubmissionMetrics(this.registry);
+
+		// then
+		assertThat(this.registry.find("tonghop.files").counters()).extracting((counter) -> counter.getId().getTag("outcome"))
+			.containsExactlyInAnyOrder("accepted", "accepted_with_warnings", "rejected");
+		assertThat(this.registry.find("tonghop.rows").counters()).extracting(Counter::count).containsOnly(0.0);
+		assertThat(this.registry.find("tonghop.file.duration").timers()).hasSize(3);
+	}
+
+	@Test
+	void aFileCountsUnderItsOutcome() {
+		// given
+		SubmissionMetrics metrics = new SubmissionMetrics(this.registry);
+
+		// when
+		metrics.processed("rejected", 12, Duration.ofMillis(40));
+
+		// then
+		assertThat(this.registry.get("tonghop.files").tag("outcome", "rejected").counter().count()).isEqualTo(1.0);
+		assertThat(this.registry.get("tonghop.rows").tag("outcome", "rejected").counter().count()).isEqualTo(12.0);
+		assertThat(this.registry.get("tonghop.files").tag("outcome", "accepted").counter().count()).isZero();
+	}
+
+}
