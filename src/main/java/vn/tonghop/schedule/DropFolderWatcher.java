@@ -82,7 +82,7 @@ final class DropFolderWatcher implements AutoCloseable {
 					}
 					if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
 							&& Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-						registerTree(child);
+						watchNew(child);
 					}
 					changed();
 				}
@@ -94,8 +94,15 @@ final class DropFolderWatcher implements AutoCloseable {
 		catch (ClosedWatchServiceException | InterruptedException ex) {
 			// Closed: the service stops.
 		}
+	}
+
+	/** A folder made under the drop folder; one gone again before it is watched is no loss. */
+	private void watchNew(Path created) {
+		try {
+			registerTree(created);
+		}
 		catch (IOException ex) {
-			log.warn("Stopped watching {}: {}; the schedule still scans it", this.folder, ex.toString());
+			log.debug("Not watching {}: {}; the schedule still scans it", created, ex.toString());
 		}
 	}
 
