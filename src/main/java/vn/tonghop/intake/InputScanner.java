@@ -150,7 +150,8 @@ public class InputScanner {
 
 	/** What went wrong, for an operator: the exception's kind says what a bare path would not. */
 	private static String reason(IOException ex) {
-		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		return (ex.getMessage() != null) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
+				: ex.getClass().getSimpleName();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
@@ -60,7 +61,14 @@ final class DropFolderWatcher implements AutoCloseable {
 		this.settle = settle;
 		this.changed = changed;
 		this.watch = folder.getFileSystem().newWatchService();
-		registerTree(folder);
+		try {
+			registerTree(folder);
+		}
+		catch (IOException | RuntimeException ex) {
+			// Each registration holds an inotify watch of the user's limited number.
+			this.watch.close();
+			throw ex;
+		}
 		this.timer = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "watch-timer"));
 		this.thread = daemon(this::loop, "watch-" + folder.getFileName());
 		this.thread.start();
@@ -131,8 +139,14 @@ final class DropFolderWatcher implements AutoCloseable {
 				if (isReports(dir)) {
 					return FileVisitResult.SKIP_SUBTREE;
 				}
-				DropFolderWatcher.this.folders.put(dir.register(DropFolderWatcher.this.watch,
-						StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), dir);
+				try {
+					DropFolderWatcher.this.folders.put(dir.register(DropFolderWatcher.this.watch,
+							StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), dir);
+				}
+				catch (NoSuchFileException ex) {
+					// Gone since it was listed.
+					return FileVisitResult.SKIP_SUBTREE;
+				}
 				return FileVisitResult.CONTINUE;
 			}
 

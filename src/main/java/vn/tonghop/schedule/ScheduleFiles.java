@@ -22,8 +22,9 @@ import org.quartz.CronExpression;
 
 /**
  * Reads jobs/*.schedule: "key = value" lines, '#' comments (whole lines, or after a value and a
- * space: a cron's own '#', as in "6#3", has none before it). Keys: job (ingest), cron, input
- * (optional), time-zone (optional). Every mistake names the file and the line.
+ * space, except after an input folder, whose name may hold one: a cron's own '#', as in "6#3",
+ * has none before it). Keys: job (ingest), cron, input (optional), time-zone (optional). Every
+ * mistake names the file and the line.
  */
 final class ScheduleFiles {
 
@@ -70,7 +71,9 @@ final class ScheduleFiles {
 			if (!KEYS.contains(key)) {
 				throw new ScheduleFileException(file, i + 1, "unknown key '" + key + "' (known: " + KEYS + ")");
 			}
-			values.put(key, TRAILING_COMMENT.matcher(line.substring(equals + 1)).replaceFirst("").strip());
+			String value = line.substring(equals + 1);
+			// A folder's name may hold " #"; no other value can.
+			values.put(key, (key.equals("input") ? value : TRAILING_COMMENT.matcher(value).replaceFirst("")).strip());
 			lineOf.put(key, i + 1);
 		}
 		String job = values.get("job");

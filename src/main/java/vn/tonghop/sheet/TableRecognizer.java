@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import vn.tonghop.normalize.LegacyVietnamese;
+import vn.tonghop.normalize.PointLevel;
 import vn.tonghop.normalize.VietnameseText;
+import vn.tonghop.normalize.WholeNumbers;
 
 /**
  * Finds the submission table: the first visible sheet with a header naming the required columns.
@@ -295,6 +297,8 @@ public final class TableRecognizer {
 				return;
 			}
 			if (firstRow && Vocabulary.isNumberingRow(row)) {
+				// A totals row under the numbering row is still right under the header.
+				this.firstRowUnderHeader = true;
 				return;
 			}
 			PointRow point = point(row);
@@ -323,8 +327,9 @@ public final class TableRecognizer {
 		/** Below the table: labels, and the first row that still looks like a point, which would otherwise be lost. */
 		private void afterTable(SheetRow row) {
 			if (this.rowAfterTable == null) {
+				Cell first = firstText(row);
 				PointRow point = point(row);
-				if (isPointLike(point)) {
+				if ((first == null || !isLabel(first.text())) && isPointLike(point)) {
 					this.rowAfterTable = new RowAfterTable(point, this.endedAt);
 				}
 			}
@@ -335,11 +340,14 @@ public final class TableRecognizer {
 			return cell.column() >= this.fieldAt.length || this.fieldAt[cell.column()] == null;
 		}
 
-		/** The first value right of the header in a data row of delimited text, or null. */
+		/**
+		 * The first number right of the header in a data row of delimited text, or null: what an
+		 * unquoted "1,234" leaves there. Text there is a note, which the format lets a district add.
+		 */
 		private ExtraValue extraValue(SheetRow row) {
 			for (Cell cell : row.cells()) {
 				if (cell.column() >= this.headerWidth && !cell.isBlank()) {
-					return new ExtraValue(row.number(), cell, this.headerWidth);
+					return WholeNumbers.parse(cell).isValue() ? new ExtraValue(row.number(), cell, this.headerWidth) : null;
 				}
 			}
 			return null;
@@ -350,15 +358,17 @@ public final class TableRecognizer {
 			return Vocabulary.label((colon >= 0) ? text.substring(0, colon) : text) != null;
 		}
 
-		/** A name, a level and a members figure: what every point row has. */
+		/**
+		 * A name, a level the format knows and a whole-number members figure: what every point row
+		 * has, and what a notes, summary or signature line (merged over the columns, so its text
+		 * is in each of them) has not.
+		 */
 		private static boolean isPointLike(PointRow point) {
-			for (Field field : Header.REQUIRED) {
-				Cell cell = point.cell(field);
-				if (cell == null || cell.isBlank()) {
-					return false;
-				}
-			}
-			return true;
+			Cell name = point.cell(Field.POINT_NAME);
+			Cell level = point.cell(Field.LEVEL);
+			return name != null && !name.isBlank() && level != null && level.kind() == CellKind.TEXT
+					&& !level.text().equals(name.text()) && PointLevel.parse(level.text()).isPresent()
+					&& WholeNumbers.parse(point.cell(Field.MEMBERS)).isValue();
 		}
 
 		private PointRow point(SheetRow row) {

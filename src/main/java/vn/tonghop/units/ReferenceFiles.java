@@ -27,7 +27,7 @@ import vn.tonghop.conference.ConferenceImporter;
 /**
  * Imports the reference files shipped in jobs/reference (units*.csv, then conferences*.csv) at
  * start-up, so a fresh clone runs its examples without a manual import. A start imports a file only
- * when its content differs from the one last imported from that path (tonghop.reference_file):
+ * when its content differs from the one last imported under its name (tonghop.reference_file):
  * importing it at every start reverted, before the command even ran, whatever an administrator had
  * imported since with {@code units import} or {@code conferences import} for the same units or
  * conferences. An edited shipped file is imported again, and then wins over such imports.
@@ -87,14 +87,15 @@ public class ReferenceFiles implements ApplicationRunner {
 	 * at the same time waits, then finds the content recorded and leaves the file alone.
 	 */
 	private void importFile(Path file, boolean always, FileImport fileImport) throws IOException {
-		String path = file.toAbsolutePath().normalize().toString();
+		// By name: the same shipped file in another install folder is the same content.
+		String name = file.getFileName().toString();
 		// Hashed before the import reads the file: if it is edited in between, the next start sees a
 		// content other than the recorded one and imports it again.
 		String hash = sha256(file);
 		try {
 			this.transactions.executeWithoutResult(status -> {
 				ReferenceLock.hold(this.jdbc);
-				if (!always && hash.equals(recordedHash(path))) {
+				if (!always && hash.equals(recordedHash(name))) {
 					log.info("Reference {}: unchanged since its last import, not imported again", file);
 					return;
 				}
@@ -105,9 +106,9 @@ public class ReferenceFiles implements ApplicationRunner {
 					throw new UncheckedIOException(ex);
 				}
 				this.jdbc.update("""
-						INSERT INTO tonghop.reference_file (path, content_hash) VALUES (?, ?)
-						ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, imported_at = now()""",
-						path, hash);
+						INSERT INTO tonghop.reference_file (file_name, content_hash) VALUES (?, ?)
+						ON CONFLICT (file_name) DO UPDATE SET content_hash = excluded.content_hash, imported_at = now()""",
+						name, hash);
 			});
 		}
 		catch (UncheckedIOException ex) {
@@ -115,9 +116,9 @@ public class ReferenceFiles implements ApplicationRunner {
 		}
 	}
 
-	private String recordedHash(String path) {
-		return this.jdbc.query("SELECT content_hash FROM tonghop.reference_file WHERE path = ?",
-				rows -> rows.next() ? rows.getString(1) : null, path);
+	private String recordedHash(String name) {
+		return this.jdbc.query("SELECT content_hash FROM tonghop.reference_file WHERE file_name = ?",
+				rows -> rows.next() ? rows.getString(1) : null, name);
 	}
 
 	static String sha256(Path file) throws IOException {

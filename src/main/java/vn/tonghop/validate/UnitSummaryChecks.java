@@ -53,8 +53,9 @@ public final class UnitSummaryChecks {
 		if (totalLabel == null || studiedLabel == null) {
 			LabelledCell given = (totalLabel != null) ? totalLabel : (studiedLabel != null) ? studiedLabel : coverageLabel;
 			if (given != null) {
-				problems.add(Problem.of(Rule.SUMMARY_INCOMPLETE, at(given), given.value().text(),
-						(totalLabel == null) ? "Tổng số đảng viên" : "Số đảng viên được học tập"));
+				String lacking = (totalLabel == null && studiedLabel == null) ? "Tổng số đảng viên, Số đảng viên được học tập"
+						: (totalLabel == null) ? "Tổng số đảng viên" : "Số đảng viên được học tập";
+				problems.add(Problem.of(Rule.SUMMARY_INCOMPLETE, at(given), given.value().text(), lacking));
 			}
 			return null;
 		}

@@ -42,14 +42,16 @@ class ScheduleFilesTests {
 	}
 
 	@Test
-	void aCommentAfterAValueIsNotPartOfItButACronHashIs() {
+	void aCommentAfterAValueIsNotPartOfItButACronHashAndAFoldersAreKept() {
 		// when
 		Schedule schedule = ScheduleFiles.parse(this.file, List.of("job = ingest   # the only job",
-				"cron = 0 0 12 ? * 6#3 # third Friday", "time-zone = Asia/Ho_Chi_Minh\t# default"), "UTC");
+				"cron = 0 0 12 ? * 6#3 # third Friday", "time-zone = Asia/Ho_Chi_Minh\t# default",
+				"input = /mnt/share/Phòng #2"), "UTC");
 
 		// then
 		assertThat(schedule.cron().getCronExpression()).isEqualTo("0 0 12 ? * 6#3");
 		assertThat(schedule.timeZone().getID()).isEqualTo("Asia/Ho_Chi_Minh");
+		assertThat(schedule.input()).isEqualTo(Path.of("/mnt/share/Phòng #2"));
 	}
 
 	@Test

@@ -267,6 +267,48 @@ class TableRecognizerTests {
 		assertThat(table.rowAfterTable()).isNull();
 	}
 
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void mergedSummaryNotesAndSignatureLinesBelowTheTableAreNoPointRows(Format format) throws Exception {
+		// given lines merged across the table's columns, so their text is in each column they cover
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10),
+					row(null, "Tổng cộng", null, 10), row(null, "Tổng số đảng viên", null, 4336), row("Ghi chú:"),
+					row("- Xã B học bù ngày 28/3"), row(null, "NGƯỜI LẬP BIỂU", null, "T/M BAN THƯỜNG VỤ"),
+					row(null, "Nguyễn Văn A", null, 12));
+			sheet.addMergedRegion(new CellRangeAddress(3, 3, 1, 2));
+			sheet.addMergedRegion(new CellRangeAddress(5, 5, 0, 3));
+			sheet.addMergedRegion(new CellRangeAddress(6, 6, 1, 2));
+			sheet.addMergedRegion(new CellRangeAddress(6, 6, 3, 4));
+			sheet.addMergedRegion(new CellRangeAddress(7, 7, 1, 2));
+		});
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2);
+		assertThat(table.rowAfterTable()).isNull();
+		assertThat(table.labels().get(Label.MEMBERS_TOTAL).value().number()).isEqualTo(4336.0);
+	}
+
+	@Test
+	void totalsRowUnderTheColumnNumbersIsStillRightUnderTheHeader() throws Exception {
+		// given
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row("(1)", "(2)", "(3)", "(4)"), row(null, "Tổng cộng", null, 15),
+				row(1, "Xã A", "Xã", 10), row(2, "Xã B", "Xã", 5)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(this.points).extracting(PointRow::number).containsExactly(4, 5);
+		assertThat(table.totalsRow().number()).isEqualTo(3);
+		assertThat(table.rowAfterTable()).isNull();
+	}
+
 	@Test
 	void labelsUnderATableWithoutTotalsRowEndIt() throws Exception {
 		// given
@@ -320,9 +362,10 @@ class TableRecognizerTests {
 
 	@Test
 	void csvSummaryRightOfTheHeaderAndWorkbookValuesThereAreNoExtraValues() throws Exception {
-		// given
+		// given a summary and a note right of a CSV's header
 		Path csv = Files.writeString(this.dir.resolve("c.csv"),
-				"STT;Tên điểm cầu;Cấp;Số ĐV\n1;Xã A;Xã;10;;Tổng số đảng viên;4336\n", StandardCharsets.UTF_8);
+				"STT;Tên điểm cầu;Cấp;Số ĐV\n1;Xã A;Xã;10;;Tổng số đảng viên;4336\n2;Xã B;Xã;5;;học bù 28/3\n",
+				StandardCharsets.UTF_8);
 		Path xlsx = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
 				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10, null, "học bù")));
 

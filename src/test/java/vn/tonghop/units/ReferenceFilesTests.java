@@ -89,6 +89,25 @@ class ReferenceFilesTests {
 	}
 
 	@Test
+	void theSameFilesInstalledInAnotherFolderAreNotImportedAgain(@TempDir Path release) throws Exception {
+		// given a first start, and an administrator's import changing NQDH13
+		start();
+		this.conferenceImporter.importFile(write(this.admin.resolve("my-conferences.csv"), CONFERENCES_HEADER,
+				"NQDH13,Hội nghị học tập Nghị quyết Đại hội XIII,2021-03-27,2021-03-28,2021-04-30,01"));
+
+		// when the next release, installed in another folder, starts with the same shipped files
+		for (String name : List.of("units.csv", "conferences.csv")) {
+			Files.copy(this.shipped.resolve(name), release.resolve(name));
+		}
+		new ReferenceFiles(new ReferenceFiles.Properties(release), this.unitImporter, this.conferenceImporter, this.jdbc,
+				this.transactionManager)
+			.run(new DefaultApplicationArguments());
+
+		// then the import stands
+		assertThat(nqdh13()).isEqualTo("Hội nghị học tập Nghị quyết Đại hội XIII 2021-04-30 01");
+	}
+
+	@Test
 	void aChangedShippedFileIsImportedAgain() throws Exception {
 		// given a first start, and an administrator's import changing NQDH13
 		start();
@@ -104,7 +123,7 @@ class ReferenceFilesTests {
 		// then both files are imported again: their content wins, NQDH13 included
 		assertThat(aliasesOf004()).isEqualTo("Quận ủy LB");
 		assertThat(nqdh13()).endsWith(" 2021-04-12 all");
-		assertThat(this.jdbc.queryForList("SELECT content_hash FROM tonghop.reference_file ORDER BY path", String.class))
+		assertThat(this.jdbc.queryForList("SELECT content_hash FROM tonghop.reference_file ORDER BY file_name", String.class))
 			.containsExactly(ReferenceFiles.sha256(this.shipped.resolve("conferences.csv")),
 					ReferenceFiles.sha256(this.shipped.resolve("units.csv")));
 	}
@@ -159,8 +178,8 @@ class ReferenceFilesTests {
 		ReferenceLock.hold(this.jdbc);
 		for (String name : List.of("units.csv", "conferences.csv")) {
 			Path file = this.shipped.resolve(name);
-			this.jdbc.update("INSERT INTO tonghop.reference_file (path, content_hash) VALUES (?, ?)",
-					file.toAbsolutePath().normalize().toString(), ReferenceFiles.sha256(file));
+			this.jdbc.update("INSERT INTO tonghop.reference_file (file_name, content_hash) VALUES (?, ?)", name,
+					ReferenceFiles.sha256(file));
 		}
 
 		// when this one starts meanwhile
