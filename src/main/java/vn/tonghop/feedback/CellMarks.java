@@ -115,7 +115,7 @@ final class CellMarks {
 			text = text + "\n\n---\n" + earlier.getString().getString();
 			cell.removeCellComment();
 		}
-		text = ReportText.comment(text);
+		text = ReportText.cell(text);
 		Drawing<?> drawing = this.drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
 		Comment comment = drawing.createCellComment(anchor(cell, (int) Math.min(text.lines().count() + 2,
 				ReportText.COMMENT_ROWS)));

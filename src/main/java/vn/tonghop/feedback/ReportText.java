@@ -26,13 +26,8 @@ final class ReportText {
 	private ReportText() {
 	}
 
-	/** The text of a cell. */
+	/** The text of a cell, or the whole text of a comment, which holds no more. */
 	static String cell(String text) {
-		return cut(text, CELL);
-	}
-
-	/** The whole text of a comment. */
-	static String comment(String text) {
 		return cut(text, CELL);
 	}
 

@@ -62,9 +62,7 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 		if (dir.equals(this.root)) {
 			return FileVisitResult.CONTINUE;
 		}
-		String name = dir.getFileName().toString();
-		// Reports written back to districts live beside their drop folders and are never submissions.
-		return (name.startsWith(".") || name.equals(InputScanner.REPORTS_FOLDER)) ? FileVisitResult.SKIP_SUBTREE
+		return InputScanner.skipsFolder(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
 				: FileVisitResult.CONTINUE;
 	}
 

@@ -46,6 +46,14 @@ public class InputScanner {
 	/** Folders of this name hold the reports tonghop writes back, never submissions. */
 	public static final String REPORTS_FOLDER = "reports";
 
+	/**
+	 * Whether a scan leaves a folder of this name out, with all under it: the reports written back
+	 * to districts, and hidden folders.
+	 */
+	public static boolean skipsFolder(String name) {
+		return name.startsWith(".") || name.equals(REPORTS_FOLDER);
+	}
+
 	private final JdbcTemplate jdbc;
 
 	private final Archive archive;
@@ -361,7 +369,7 @@ public class InputScanner {
 		}
 
 		synchronized ScanResult result() {
-			// In the listing's order, whichever thread got to each file first.
+			// Sorted by path: the threads add them in whatever order they get to the files.
 			List<Skipped> skipped = this.skipped.stream().sorted(Comparator.comparing(Skipped::path)).toList();
 			return new ScanResult(this.taken, this.duplicates, this.unstable, skipped, List.copyOf(this.vanished));
 		}

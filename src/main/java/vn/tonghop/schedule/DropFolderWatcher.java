@@ -29,7 +29,7 @@ import vn.tonghop.intake.InputScanner;
 /**
  * Watches a drop folder and all folders under it, and calls back once changes have settled: the
  * scan that follows must find the new files stable, so every change pushes the call back again.
- * The reports tonghop writes into the folder are not changes.
+ * What the scan leaves out (the reports tonghop writes into the folder, hidden folders) is no change.
  */
 final class DropFolderWatcher implements AutoCloseable {
 
@@ -85,7 +85,8 @@ final class DropFolderWatcher implements AutoCloseable {
 						continue;
 					}
 					Path child = at.resolve((Path) event.context());
-					if (isReports(child)) {
+					// A folder the scan leaves out, or a hidden file, which it never takes either.
+					if (InputScanner.skipsFolder(child.getFileName().toString())) {
 						continue;
 					}
 					if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
@@ -136,7 +137,8 @@ final class DropFolderWatcher implements AutoCloseable {
 
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-				if (isReports(dir)) {
+				if (!dir.equals(DropFolderWatcher.this.folder)
+						&& InputScanner.skipsFolder(dir.getFileName().toString())) {
 					return FileVisitResult.SKIP_SUBTREE;
 				}
 				try {
@@ -157,16 +159,6 @@ final class DropFolderWatcher implements AutoCloseable {
 			}
 
 		});
-	}
-
-	private boolean isReports(Path path) {
-		Path relative = this.folder.relativize(path);
-		for (Path part : relative) {
-			if (part.toString().equals(InputScanner.REPORTS_FOLDER)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static Thread daemon(Runnable task, String name) {

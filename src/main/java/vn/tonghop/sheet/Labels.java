@@ -50,7 +50,7 @@ final class Labels {
 			}
 			String text = cell.text();
 			int colon = text.indexOf(':');
-			Label label = Vocabulary.label((colon >= 0) ? text.substring(0, colon) : text);
+			Label label = Vocabulary.labelled(text);
 			if (summaryOnly && label != null && !label.isSummary()) {
 				label = null;
 			}

@@ -303,7 +303,7 @@ public final class TableRecognizer {
 			}
 			PointRow point = point(row);
 			// Labels under a table without a totals row or notes end it: "Đơn vị báo cáo: ...".
-			if (text != null && isLabel(text) && !isPointLike(point)) {
+			if (text != null && Vocabulary.labelled(text) != null && !isPointLike(point)) {
 				end(row);
 				this.labels.scan(this.sheet, row);
 				return;
@@ -329,7 +329,7 @@ public final class TableRecognizer {
 			if (this.rowAfterTable == null) {
 				Cell first = firstText(row);
 				PointRow point = point(row);
-				if ((first == null || !isLabel(first.text())) && isPointLike(point)) {
+				if ((first == null || Vocabulary.labelled(first.text()) == null) && isPointLike(point)) {
 					this.rowAfterTable = new RowAfterTable(point, this.endedAt);
 				}
 			}
@@ -351,11 +351,6 @@ public final class TableRecognizer {
 				}
 			}
 			return null;
-		}
-
-		private static boolean isLabel(String text) {
-			int colon = text.indexOf(':');
-			return Vocabulary.label((colon >= 0) ? text.substring(0, colon) : text) != null;
 		}
 
 		/**

@@ -76,6 +76,12 @@ public final class Vocabulary {
 		return LABELS.get(key(text));
 	}
 
+	/** The label a cell's text is, alone or before a colon ("Đơn vị báo cáo: Quận ủy Long Biên"), or null. */
+	static Label labelled(String text) {
+		int colon = text.indexOf(':');
+		return label((colon >= 0) ? text.substring(0, colon) : text);
+	}
+
 	/** Whether a text, given by its {@link VietnameseText#asciiKey}, names the totals row ("Tổng cộng"). */
 	static boolean isTotalsKey(String asciiKey) {
 		// "t o n g c o n g" is the longest key that could match.
