@@ -53,6 +53,14 @@ public final class TableRecognizer {
 				points.accept(row);
 			}
 
+			@Override
+			public void part(PointRow heading) {
+			}
+
+			@Override
+			public void subtotal(PointRow row) {
+			}
+
 		});
 	}
 
@@ -85,6 +93,18 @@ public final class TableRecognizer {
 
 		/** A data row of the table, in row order. */
 		void point(PointRow row);
+
+		/**
+		 * A row that starts a part of the table ("I. Cấp huyện"), in row order with the data rows.
+		 * It is no data; figures on it are the sums of the part's rows.
+		 */
+		void part(PointRow heading);
+
+		/**
+		 * A totals row with more of the table below it ("Cộng" under each part): it sums the rows
+		 * since the previous part began. Told once the row below shows the table goes on, before that row.
+		 */
+		void subtotal(PointRow row);
 
 	}
 
@@ -127,6 +147,12 @@ public final class TableRecognizer {
 
 		private PointRow totals;
 
+		/** A totals row right under the header: it sums the rows below it. */
+		private PointRow totalsAbove;
+
+		/** Whether the table ended at a totals row and nothing but blank rows came since: a part may follow. */
+		private boolean mayGoOn;
+
 		private int dataRows;
 
 		/** The row that ended the table (totals, notes, signature or labels), 0 while the table goes on. */
@@ -166,6 +192,8 @@ public final class TableRecognizer {
 			this.previous = null;
 			this.pending = null;
 			this.totals = null;
+			this.totalsAbove = null;
+			this.mayGoOn = false;
 			this.dataRows = 0;
 			this.endedAt = 0;
 			this.rowAfterTable = null;
@@ -194,7 +222,8 @@ public final class TableRecognizer {
 				return false;
 			}
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
-					this.header.unknown(), this.labels.found(), this.totals, this.dataRows, this.legacy,
+					this.header.unknown(), this.labels.found(), (this.totals != null) ? this.totals : this.totalsAbove,
+					this.dataRows, this.legacy,
 					this.rowAfterTable, this.extraValue);
 			return true;
 		}
@@ -283,11 +312,16 @@ public final class TableRecognizer {
 			String text = (first != null) ? first.text() : null;
 			String key = (first != null) ? VietnameseText.asciiKey(text) : null;
 			if (text != null && Vocabulary.isTotalsKey(key)) {
-				this.totals = point(row);
 				this.labels.scanSummary(this.sheet, row, this::outsideTable);
-				// A totals row right under the header sums the rows below it; anywhere else it ends the table.
-				if (!firstRow) {
+				// A totals row right under the header sums the rows below it; anywhere else it ends the
+				// table, unless a part of the table follows it.
+				if (firstRow) {
+					this.totalsAbove = point(row);
+				}
+				else {
+					this.totals = point(row);
 					end(row);
+					this.mayGoOn = true;
 				}
 				return;
 			}
@@ -302,6 +336,10 @@ public final class TableRecognizer {
 				return;
 			}
 			PointRow point = point(row);
+			if (isPartHeading(point)) {
+				this.listener.part(point);
+				return;
+			}
 			// Labels under a table without a totals row or notes end it: "Đơn vị báo cáo: ...".
 			if (text != null && Vocabulary.labelled(text) != null && !isPointLike(point)) {
 				end(row);
@@ -322,16 +360,41 @@ public final class TableRecognizer {
 		private void end(SheetRow row) {
 			this.phase = Phase.AFTER;
 			this.endedAt = row.number();
+			this.mayGoOn = false;
 		}
 
-		/** Below the table: labels, and the first row that still looks like a point, which would otherwise be lost. */
+		/**
+		 * Below the table: labels, and the first row that still looks like a point, which would
+		 * otherwise be lost. Right under a totals row, such a row or a part's heading shows the
+		 * totals row was a part's subtotal, and the table goes on.
+		 */
 		private void afterTable(SheetRow row) {
-			if (this.rowAfterTable == null) {
-				Cell first = firstText(row);
-				PointRow point = point(row);
-				if ((first == null || Vocabulary.labelled(first.text()) == null) && isPointLike(point)) {
-					this.rowAfterTable = new RowAfterTable(point, this.endedAt);
-				}
+			if (row.cells().stream().allMatch(Cell::isBlank)) {
+				return;
+			}
+			Cell first = firstText(row);
+			PointRow point = point(row);
+			if (this.mayGoOn && first != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(first.text()))) {
+				// "Cộng II" then "Tổng cộng": the first closed the last part, the second sums the table.
+				this.listener.subtotal(this.totals);
+				this.totals = point;
+				this.endedAt = row.number();
+				this.labels.scanSummary(this.sheet, row, this::outsideTable);
+				return;
+			}
+			boolean pointLike = (first == null || Vocabulary.labelled(first.text()) == null) && isPointLike(point);
+			if (this.mayGoOn && (pointLike || isPartHeading(point))) {
+				this.listener.subtotal(this.totals);
+				this.totals = null;
+				this.phase = Phase.TABLE;
+				this.endedAt = 0;
+				this.mayGoOn = false;
+				tableRow(row);
+				return;
+			}
+			this.mayGoOn = false;
+			if (this.rowAfterTable == null && pointLike) {
+				this.rowAfterTable = new RowAfterTable(point, this.endedAt);
 			}
 			this.labels.scan(this.sheet, row);
 		}
@@ -351,6 +414,27 @@ public final class TableRecognizer {
 				}
 			}
 			return null;
+		}
+
+		/**
+		 * A part's heading: no level, and a marker ("II", "B.") in the row number column before a
+		 * name, or before the name in one cell ("I. Cấp huyện", in the name or the row number
+		 * column). Merged over the columns, its text is its own "level".
+		 */
+		private static boolean isPartHeading(PointRow point) {
+			Cell name = text(point.cell(Field.POINT_NAME));
+			Cell number = text(point.cell(Field.ROW_NUMBER));
+			Cell title = (name != null) ? name : number;
+			Cell level = point.cell(Field.LEVEL);
+			if (title == null || (level != null && !level.isBlank() && !level.text().equals(title.text()))) {
+				return false;
+			}
+			return Vocabulary.isPartMarker(title.text(), false)
+					|| (name != null && number != null && Vocabulary.isPartMarker(number.text(), true));
+		}
+
+		private static Cell text(Cell cell) {
+			return (cell != null && cell.kind() == CellKind.TEXT && !cell.isBlank()) ? cell : null;
 		}
 
 		/**

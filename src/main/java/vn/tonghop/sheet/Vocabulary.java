@@ -51,6 +51,14 @@ public final class Vocabulary {
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
 
 	// A row numbering the columns under a header: "1 2 3", "(1) (2) (3)", "A B 1 2", "(6)=(4)+(5)".
+	/** A totals row naming its parts: "Cộng I", "Tổng cộng phần II", "Cộng mục A", "Tổng số (I + II)". */
+	private static final Pattern PART_TOTALS = Pattern
+		.compile("(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])(?: (?:[ivx]{1,4}|[a-z]))*");
+
+	private static final Pattern PART_NUMBER = Pattern.compile("(?:[IVX]{1,4}|[A-Z])[.)]?");
+
+	private static final Pattern PART_HEADING = Pattern.compile("(?:[IVX]{1,4}|[A-Z]) ?(?:[.)/:]|-(?= )) ?\\p{L}.*");
+
 	private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,2}|[A-Z])\\)?(?:\\s*=[\\s()\\d+*x-]*)?");
 
 	private Vocabulary() {
@@ -84,6 +92,9 @@ public final class Vocabulary {
 
 	/** Whether a text, given by its {@link VietnameseText#asciiKey}, names the totals row ("Tổng cộng"). */
 	static boolean isTotalsKey(String asciiKey) {
+		if (PART_TOTALS.matcher(asciiKey).matches()) {
+			return true;
+		}
 		// "t o n g c o n g" is the longest key that could match.
 		if (asciiKey.length() > 2 * TOTALS[0].length() - 1) {
 			return false;
@@ -95,6 +106,16 @@ public final class Vocabulary {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether a row's first text marks the start of a part of the table: a Roman numeral or a
+	 * capital letter, alone ("II", "A.") or before a name ("I. Cấp huyện", "B- Khối xã").
+	 * @param text the cell's text as written, since the case of the marker counts
+	 * @param alone whether the text is a row number cell's, which holds nothing but the marker
+	 */
+	static boolean isPartMarker(String text, boolean alone) {
+		return (alone ? PART_NUMBER : PART_HEADING).matcher(VietnameseText.clean(text)).matches();
 	}
 
 	/**

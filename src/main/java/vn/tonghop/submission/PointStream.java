@@ -128,6 +128,16 @@ final class PointStream implements TableRecognizer.Listener {
 		}
 	}
 
+	@Override
+	public void part(PointRow heading) {
+		this.checks.part(heading);
+	}
+
+	@Override
+	public void subtotal(PointRow row) {
+		this.checks.subtotal(row);
+	}
+
 	/** Ends the COPY, if one was opened; called once, also when reading failed. */
 	void finish() {
 		CopyRows rows = rows();

@@ -188,9 +188,7 @@ public class SubmissionProcessor {
 		if (table.dataRows() == 0) {
 			problems.add(Problem.of(Rule.TABLE_EMPTY, sheet, null));
 		}
-		if (table.totalsRow() != null) {
-			checks.checkTotals(table.totalsRow());
-		}
+		checks.endTable(table.totalsRow());
 		Conference conference = placer.conference(table.sheet(), table.labels(), problems);
 		if (conference == null) {
 			return null;

@@ -1,6 +1,7 @@
 package vn.tonghop.validate;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +24,8 @@ import vn.tonghop.warehouse.StagedPoint;
 
 /**
  * Checks data rows one at a time as they stream by, and keeps the column sums the totals row
- * is checked against. Holds nothing per row, so a file of any length fits in memory.
+ * and the parts of the table are checked against. Holds nothing per row, so a file of any length
+ * fits in memory.
  */
 public final class PointChecks {
 
@@ -41,7 +43,17 @@ public final class PointChecks {
 
 	private final ProblemList problems;
 
-	private final Map<Field, Long> sums = new EnumMap<>(Field.class);
+	/** The sums of all rows so far, in the order of {@link #SUMMED}. */
+	private final long[] sums = new long[SUMMED.length];
+
+	/** The sums of the rows of the part of the table being read. */
+	private final long[] partSums = new long[SUMMED.length];
+
+	/** The heading of the part being read ("I. Cấp huyện"), or null. */
+	private PointRow heading;
+
+	/** Whether the table has been divided into parts, by a heading or a subtotal. */
+	private boolean parted;
 
 	private int rejectedRows;
 
@@ -82,35 +94,99 @@ public final class PointChecks {
 			this.rejectedRows++;
 			return null;
 		}
-		add(Field.MEMBERS, members);
-		add(Field.OTHERS, othersOrZero);
-		add(Field.TOTAL, members + othersOrZero);
+		add(0, members);
+		add(1, othersOrZero);
+		add(2, members + othersOrZero);
 		return new StagedPoint(row.number(), name, level.code(), text(row, Field.HOST_UNIT), format.code(), date,
 				members.intValue(), (int) othersOrZero);
 	}
 
+	/** A row starting a part of the table: the part before it ends; figures on it sum the rows below it. */
+	public void part(PointRow heading) {
+		endPart();
+		this.heading = heading;
+	}
+
+	/** A totals row closing a part of the table, with more rows below it: it sums the part's rows. */
+	public void subtotal(PointRow row) {
+		compare(row, this.partSums, Rule.PART_TOTAL_MISMATCH);
+		endPart();
+	}
+
 	/**
-	 * Compares each figure of the totals row with the sum of the rows above it. Skipped when a row
-	 * had errors: its figures are not in the sums, and a second error about the same figure would
-	 * only mislead (the file is rejected anyway).
-	 * @param totals the totals row
+	 * Ends the table: checks the last part's heading, then each figure of the totals row against
+	 * the sum of all rows (the rows above it, or below it when it is right under the header). A
+	 * table in parts may end with the last part's own totals row, which sums that part only.
+	 * Sums are not checked once a row had errors: its figures are not in them, and a second error
+	 * about the same figure would only mislead (the file is rejected anyway).
+	 * @param totals the totals row, or null when the table has none
 	 */
-	public void checkTotals(PointRow totals) {
+	public void endTable(PointRow totals) {
+		boolean lastPartOnly = totals != null && this.parted && !matches(totals, this.sums)
+				&& matches(totals, this.partSums);
+		endPart();
+		if (totals != null && !lastPartOnly) {
+			compare(totals, this.sums, Rule.TOTALS_ROW_MISMATCH);
+		}
+	}
+
+	private void endPart() {
+		if (this.heading != null) {
+			compare(this.heading, this.partSums, Rule.PART_TOTAL_MISMATCH);
+			this.heading = null;
+		}
+		Arrays.fill(this.partSums, 0);
+		this.parted = true;
+	}
+
+	/** Reports each figure of the row that differs from its sum. */
+	private void compare(PointRow row, long[] sums, Rule rule) {
 		if (this.rejectedRows > 0) {
 			return;
 		}
-		for (Field field : SUMMED) {
-			Cell cell = totals.cell(field);
-			if (cell == null || cell.isBlank()) {
+		for (int i = 0; i < SUMMED.length; i++) {
+			Cell cell = figure(row, SUMMED[i]);
+			if (cell == null) {
 				continue;
 			}
 			ParsedNumber written = WholeNumbers.parse(cell);
-			long sum = this.sums.getOrDefault(field, 0L);
-			if (!written.isValue() || written.value() != sum) {
-				this.problems.add(Problem.of(Rule.TOTALS_ROW_MISMATCH, at(totals, cell), cell.text(),
-						Vocabulary.canonical(field), cell.text(), sum));
+			if (!written.isValue() || written.value() != sums[i]) {
+				String column = Vocabulary.canonical(SUMMED[i]);
+				this.problems.add((rule == Rule.TOTALS_ROW_MISMATCH)
+						? Problem.of(rule, at(row, cell), cell.text(), column, cell.text(), sums[i])
+						: Problem.of(rule, at(row, cell), cell.text(), title(row), column, cell.text(), sums[i]));
 			}
 		}
+	}
+
+	private static boolean matches(PointRow row, long[] sums) {
+		for (int i = 0; i < SUMMED.length; i++) {
+			Cell cell = figure(row, SUMMED[i]);
+			if (cell != null) {
+				ParsedNumber written = WholeNumbers.parse(cell);
+				if (!written.isValue() || written.value() != sums[i]) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** A figure written on a totals or heading row; null when blank or a merged copy of the row's name. */
+	private static Cell figure(PointRow row, Field field) {
+		Cell cell = row.cell(field);
+		if (cell == null || cell.isBlank()) {
+			return null;
+		}
+		Cell name = row.cell(Field.POINT_NAME);
+		return (name != null && field != Field.POINT_NAME && cell.text().equals(name.text())) ? null : cell;
+	}
+
+	/** How a part's heading or subtotal row is named in a message: its name, else its row number cell. */
+	private static String title(PointRow row) {
+		String name = text(row, Field.POINT_NAME);
+		String number = text(row, Field.ROW_NUMBER);
+		return (name != null) ? name : (number != null) ? number : "Cộng";
 	}
 
 	/**
@@ -129,8 +205,9 @@ public final class PointChecks {
 		this.problems.locate(letters);
 	}
 
-	private void add(Field field, long value) {
-		this.sums.merge(field, value, Long::sum);
+	private void add(int figure, long value) {
+		this.sums[figure] += value;
+		this.partSums[figure] += value;
 	}
 
 	private PointLevel level(PointRow row) {

@@ -37,6 +37,8 @@ class TableRecognizerTests {
 
 	private final List<PointRow> points = new ArrayList<>();
 
+	private final Events events = new Events();
+
 	@ParameterizedTest
 	@EnumSource(Format.class)
 	void canonicalHeaderOnTheFirstRow(Format format) throws Exception {
@@ -235,20 +237,90 @@ class TableRecognizerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Tổng cộng", "TỔNG CỘNG:", "Tổng số", "Cộng", "Tổng", "tong cong" })
+	@ValueSource(strings = { "Tổng cộng", "TỔNG CỘNG:", "Tổng số", "Cộng", "Tổng", "tong cong", "Cộng I", "Tổng cộng phần II" })
 	void totalsRowEndsTheTable(String totals) throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
 				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(2, "Xã B", "Xã", 5),
-				row(null, totals, null, 15), row(3, "Xã C", "Xã", 7)));
+				row(null, totals, null, 15), row(), row(null, "NGƯỜI LẬP BIỂU"), row(null, "Nguyễn Văn A")));
 
 		RecognizedTable table = TableRecognizer.read(file, this.points::add);
 
 		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 3);
 		assertThat(table.totalsRow().number()).isEqualTo(4);
 		assertThat(table.totalsRow().cell(Field.MEMBERS).number()).isEqualTo(15.0);
-		// The point under the totals row is not data, and not lost either.
+		assertThat(table.rowAfterTable()).isNull();
+	}
+
+	@Test
+	void aPointRowUnderATotalsRowMakesItASubtotalAndTheTableGoesOn() throws Exception {
+		// given
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(2, "Xã B", "Xã", 5),
+				row(null, "Cộng", null, 15), row(), row(3, "Xã C", "Xã", 7), row(null, "Tổng cộng", null, 22)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		// then
+		assertThat(this.events.heard).containsExactly("point 2", "point 3", "subtotal 4", "point 6");
+		assertThat(table.totalsRow().number()).isEqualTo(7);
+		assertThat(table.dataRows()).isEqualTo(3);
+		assertThat(table.rowAfterTable()).isNull();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void partHeadingsAreToldInRowOrderAndAreNoData(Format format) throws Exception {
+		// given part I numbered in the STT column, part II merged across, part B's marker and name in the
+		// STT column, and "Cộng B" right above the grand total
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row("I", "Cấp huyện", null, 15), row(1, "Huyện ủy", "Huyện", 15), row("II. CẤP XÃ"),
+					row(2, "Xã A", "Xã", 7), row(null, "Cộng II", null, 7), row("B- Khối doanh nghiệp"),
+					row(3, "Chi bộ Công ty X", "Chi bộ", 0), row(null, "Cộng B", null, 0), row(null, "Tổng cộng", null, 22),
+					row(null, "NGƯỜI LẬP BIỂU"));
+			sheet.addMergedRegion(new CellRangeAddress(3, 3, 0, 3));
+		});
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		// then
+		assertThat(this.events.heard).containsExactly("part 2", "point 3", "part 4", "point 5", "subtotal 6", "part 7",
+				"point 8", "subtotal 9");
+		assertThat(table.totalsRow().number()).isEqualTo(10);
+		assertThat(table.dataRows()).isEqualTo(3);
+	}
+
+	@Test
+	void aPointRowUnderNotesBelowATotalsRowIsStillAfterTheTable() throws Exception {
+		// given
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(null, "Tổng cộng", null, 10),
+				row(null, "Ghi chú: số liệu tạm tính"), row(2, "Xã B", "Xã", 5)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		// then
+		assertThat(this.events.heard).containsExactly("point 2");
+		assertThat(table.totalsRow().number()).isEqualTo(3);
 		assertThat(table.rowAfterTable().row().number()).isEqualTo(5);
-		assertThat(table.rowAfterTable().tableEnd()).isEqualTo(4);
+		assertThat(table.rowAfterTable().tableEnd()).isEqualTo(3);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "A Lưới", "Xã A-Lưới", "Tổ A", "I" })
+	void namesThatStartLikeAPartMarkerAreStillPoints(String name) throws Exception {
+		// given
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, name, null, 10)));
+
+		// when
+		TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		// then
+		assertThat(this.events.heard).containsExactly("point 2");
 	}
 
 	@Test
@@ -543,6 +615,32 @@ class TableRecognizerTests {
 		assertThat(label.row()).isEqualTo(row);
 		assertThat(label.value().column()).isEqualTo(column);
 		assertThat(label.value().text()).isEqualTo(text);
+	}
+
+	/** What a listener hears, in order: "point 5", "part 4", "subtotal 7". */
+	private static final class Events implements TableRecognizer.Listener {
+
+		private final List<String> heard = new ArrayList<>();
+
+		@Override
+		public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
+		}
+
+		@Override
+		public void point(PointRow row) {
+			this.heard.add("point " + row.number());
+		}
+
+		@Override
+		public void part(PointRow heading) {
+			this.heard.add("part " + heading.number());
+		}
+
+		@Override
+		public void subtotal(PointRow row) {
+			this.heard.add("subtotal " + row.number());
+		}
+
 	}
 
 }

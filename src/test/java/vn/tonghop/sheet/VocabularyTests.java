@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.tonghop.normalize.VietnameseText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every header and label of submission-format.md, in every form districts type it. */
@@ -66,6 +68,38 @@ class VocabularyTests {
 	@ValueSource(strings = { "Địa chỉ", "Số điện thoại", "Tên", "Số", "Đơn vị báo cáo", "Tỷ lệ (%)" })
 	void otherHeadersNameNoColumn(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Tổng cộng", "TỔNG CỘNG:", "Cộng", "Cộng I", "Cộng II:", "Tổng cộng phần II", "Cộng mục A",
+			"Tổng số (I + II)" })
+	void totalsRowsOfTheTableAndOfItsParts(String text) {
+		assertThat(Vocabulary.isTotalsKey(VietnameseText.asciiKey(text))).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Công an xã", "Cộng đồng dân cư", "Tổng đội TNXP", "Cộng hòa", "Tổng cộng phần lớn" })
+	void namesStartingWithATotalsWordAreNoTotalsRows(String text) {
+		assertThat(Vocabulary.isTotalsKey(VietnameseText.asciiKey(text))).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I. Cấp huyện", "II) Cấp xã", "IV- Khối doanh nghiệp", "B/ Khối cơ quan", "C: Khác",
+			"A.Cấp tỉnh" })
+	void partHeadingsStartWithAMarker(String text) {
+		assertThat(Vocabulary.isPartMarker(text, false)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "A Lưới", "A-Lưới", "Tổ A", "Ia Grai", "I", "Xã IA", "i. cấp huyện" })
+	void pointNamesAreNoPartHeadings(String text) {
+		assertThat(Vocabulary.isPartMarker(text, false)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I", "II.", "XIV", "A", "B)" })
+	void aRowNumberMayBeAPartMarker(String text) {
+		assertThat(Vocabulary.isPartMarker(text, true)).isTrue();
 	}
 
 	private static Stream<Arguments> forms(Stream<Arguments> words) {

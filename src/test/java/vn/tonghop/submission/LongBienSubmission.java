@@ -229,6 +229,12 @@ final class LongBienSubmission {
 			return this;
 		}
 
+		/** Puts a row at this row number (1-based), moving it and those below down by one. */
+		Grid insert(int row, Object... cells) {
+			this.rows.add(row - 1, cells);
+			return this;
+		}
+
 		Grid merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
 			this.merges.add(new CellRangeAddress(firstRow - 1, lastRow - 1, firstColumn, lastColumn));
 			return this;

@@ -171,8 +171,14 @@ class RuleCatalogTests {
 				valid().set("I6", "")));
 		cases.put(Rule.TOTALS_ROW_MISMATCH, new Case(valid().set("G10", "601"),
 				Finding.at("G10", "601", "Số đảng viên tham dự", "601", 600L), valid().set("G10", "")));
+		// A point under a totals row makes it a part's subtotal; under notes, it is below the table's end.
+		cases.put(Rule.PART_TOTAL_MISMATCH,
+				new Case(valid().set("G10", "601").set("B11", "Phường Thạch Bàn").set("C11", "Phường").set("G11", "50"),
+						Finding.at("G10", "601", "Tổng cộng", "Số đảng viên tham dự", "601", 600L),
+						valid().set("B11", "Phường Thạch Bàn").set("C11", "Phường").set("G11", "50")));
 		cases.put(Rule.ROW_AFTER_TABLE,
-				new Case(valid().set("B11", "Phường Thạch Bàn").set("C11", "Phường").set("G11", "50"),
+				new Case(valid().set("B10", "Ghi chú").set("G10", "").set("H10", "").set("I10", "")
+					.set("B11", "Phường Thạch Bàn").set("C11", "Phường").set("G11", "50"),
 						Finding.at("B11", "Phường Thạch Bàn", "Phường Thạch Bàn", 10), valid().set("B11", "Phường Thạch Bàn")));
 		cases.put(Rule.ROW_EXTRA_VALUES, new Case(valid().set("J6", "5"), Finding.at("J6", "5", "5", 9),
 				valid().set("J4", "Ghi chú").set("J6", "5")));

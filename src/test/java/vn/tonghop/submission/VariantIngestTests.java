@@ -150,7 +150,7 @@ class VariantIngestTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("rejected")
-	void aHeadCountThatIsNotThereIsMissingNotZero(Variant variant) throws Exception {
+	void aFigureThatIsNotThereOrDoesNotAddUpRejectsTheFile(Variant variant) throws Exception {
 		// given
 		variant.write().apply(this.input);
 
@@ -205,6 +205,9 @@ class VariantIngestTests {
 									row("Tỷ lệ (%)", new Percent(0.75)), row("Ngày lập:", LongBienSubmission.SESSION.plusDays(2)))
 								.grid(SHEET)),
 					List.of()));
+			variants.add(new Variant(ext + " in parts: figures on part I's heading, part II merged across and closed by 'Cộng II'",
+					(dir) -> LongBienSubmission.workbook(dir.resolve("theo-phan" + ext), kind, false, (workbook) -> {
+					}, inParts()), List.of()));
 			variants.add(new Variant(ext + " 1904 date system",
 					(dir) -> LongBienSubmission.workbook(dir.resolve("1904" + ext), kind, true, (workbook) -> {
 					}, new LongBienSubmission().below(row("Tổng số đảng viên", 4000), row("Số đảng viên được học tập", 3000),
@@ -358,7 +361,13 @@ class VariantIngestTests {
 		Grid blank = new LongBienSubmission().columns(STT, NAME, LEVEL, HOST,
 				MEMBERS_COLUMN.values((i) -> (i == 3) ? null : POINTS.get(i).members()), OTHERS_COLUMN)
 			.grid("long-bien");
+		Grid wrongPart = inParts();
+		wrongPart.rows.get(shared.firstDataRow() - 1)[shared.column(MEMBERS_COLUMN)] = 1500;
 		return Stream.of(
+				new Variant(".xlsx in parts, part I's heading 5 members more than its rows",
+						(dir) -> LongBienSubmission.workbook(dir.resolve("sai-phan.xlsx"), Kind.XLSX, false, (workbook) -> {
+						}, wrongPart),
+						List.of("part-total-mismatch " + SHEET + "!" + members + shared.firstDataRow())),
 				new Variant(".xlsx one members figure merged over two rows",
 						(dir) -> LongBienSubmission.workbook(dir.resolve("gop-so.xlsx"), Kind.XLSX, false, (workbook) -> {
 						}, merged.clearCovered()),
@@ -388,6 +397,21 @@ class VariantIngestTests {
 					.total(new Formula("SUM(H" + first + ":H" + last + ")")),
 				NOTES, DATE);
 		return submission;
+	}
+
+	/**
+	 * The table in two parts, as provinces lay it out: "I" (the two district-level points) with its
+	 * sums on its heading row, then a heading merged across the table and the four grassroots
+	 * points closed by their own "Cộng II", above the grand total.
+	 */
+	private static Grid inParts() {
+		LongBienSubmission submission = new LongBienSubmission();
+		int first = submission.firstDataRow();
+		return submission.grid(SHEET)
+			.insert(first, "I", "Cấp quận", null, null, null, null, 1495, 150, 1645, null)
+			.insert(first + 3, "II. CÁC PHƯỜNG VÀ ĐẢNG BỘ CƠ SỞ")
+			.insert(first + 8, null, "Cộng II", null, null, null, null, 1177, 140, 1317, null)
+			.merge(first + 3, first + 3, 0, LongBienSubmission.CANONICAL.size() - 1);
 	}
 
 	/** Level, host, format and date merged down over the rows they share; covered cells empty. */

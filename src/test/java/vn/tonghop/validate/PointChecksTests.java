@@ -120,7 +120,7 @@ class PointChecksTests {
 		this.checks.check(row(6, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
 
 		// when
-		this.checks.checkTotals(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.HOST_UNIT, null,
+		this.checks.endTable(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.HOST_UNIT, null,
 				Field.FORMAT, null, Field.DATE, null, Field.MEMBERS, "231", Field.OTHERS, 20, Field.TOTAL, 250)));
 
 		// then
@@ -135,7 +135,7 @@ class PointChecksTests {
 		this.checks.check(row(6, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
 
 		// when the members total is written as text and the others total left blank
-		this.checks.checkTotals(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.MEMBERS, "230",
+		this.checks.endTable(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.MEMBERS, "230",
 				Field.OTHERS, null, Field.TOTAL, 250)));
 
 		// then
@@ -149,10 +149,92 @@ class PointChecksTests {
 		this.checks.check(row(6, changes(Field.MEMBERS, "khoảng 120")));
 
 		// when
-		this.checks.checkTotals(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.MEMBERS, 230)));
+		this.checks.endTable(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.MEMBERS, 230)));
 
 		// then only the row's own error
 		assertThat(this.problems.kept()).extracting(Problem::rule).containsExactly(Rule.NUMBER_TEXT);
+	}
+
+	@Test
+	void partHeadingsAreCheckedAgainstTheRowsOfTheirPart() {
+		// given part I with 110 + 120 members, written 230 on its heading, and part II with 110, written 100
+		this.checks.part(heading(4, "I", "Cấp huyện", 230, 20, 250));
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.check(row(6, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+		this.checks.part(heading(7, "II", "Cấp xã", 100, 10, 120));
+		this.checks.check(row(8, changes(Field.MEMBERS, 110)));
+
+		// when the table ends with a totals row for all rows
+		this.checks.endTable(row(9, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.MEMBERS, 340,
+				Field.OTHERS, 30, Field.TOTAL, 370)));
+
+		// then only part II's members figure is wrong
+		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.PART_TOTAL_MISMATCH, new Location(SHEET, 7, "G"),
+				"100", "Cấp xã", "Số đảng viên tham dự", "100", 110L));
+	}
+
+	@Test
+	void subtotalsSumTheRowsSinceThePreviousPartAndTheTotalsRowSumsAll() {
+		// given two parts closed by "Cộng" rows, the second one wrong
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.subtotal(subtotal(6, "Cộng", 110, 10, 120));
+		this.checks.check(row(7, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+		this.checks.check(row(8, changes(Field.MEMBERS, 100, Field.TOTAL, 110)));
+		this.checks.subtotal(subtotal(9, "Cộng", 230, 20, 240));
+
+		// when
+		this.checks.endTable(subtotal(10, "Tổng cộng", 330, 30, 360));
+
+		// then
+		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.PART_TOTAL_MISMATCH, new Location(SHEET, 9, "G"),
+				"230", "Cộng", "Số đảng viên tham dự", "230", 220L));
+	}
+
+	@Test
+	void aTableInPartsMayEndWithTheLastPartsOwnTotalsRow() {
+		// given
+		this.checks.part(heading(4, "I", "Cấp huyện", null, null, null));
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.subtotal(subtotal(6, "Cộng I", 110, 10, 120));
+		this.checks.part(heading(7, "II", "Cấp xã", null, null, null));
+		this.checks.check(row(8, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+
+		// when the last "Cộng II" ends the table
+		this.checks.endTable(subtotal(9, "Cộng II", 120, 10, 130));
+
+		// then
+		assertThat(this.problems.kept()).isEmpty();
+	}
+
+	@Test
+	void aWrongLastTotalsRowOfATableInPartsIsCheckedAgainstAllRows() {
+		// given
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.subtotal(subtotal(6, "Cộng", 110, 10, 120));
+		this.checks.check(row(7, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+
+		// when the totals row matches neither the last part (120) nor all rows (230)
+		this.checks.endTable(subtotal(8, "Tổng cộng", 200, 20, 260));
+
+		// then
+		assertThat(this.problems.kept()).extracting(Problem::rule, Problem::column)
+			.containsExactly(tuple(Rule.TOTALS_ROW_MISMATCH, "G"), tuple(Rule.TOTALS_ROW_MISMATCH, "I"));
+	}
+
+	@Test
+	void aHeadingMergedAcrossTheColumnsHasNoFigures() {
+		// given a heading whose text is copied into every column it covers
+		String text = "I. CẤP HUYỆN";
+		this.checks.part(row(4, changes(Field.ROW_NUMBER, text, Field.POINT_NAME, text, Field.LEVEL, text,
+				Field.HOST_UNIT, text, Field.FORMAT, text, Field.DATE, text, Field.MEMBERS, text, Field.OTHERS, text,
+				Field.TOTAL, text)));
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+
+		// when
+		this.checks.endTable(null);
+
+		// then
+		assertThat(this.problems.kept()).isEmpty();
 	}
 
 	@Test
@@ -167,6 +249,20 @@ class PointChecksTests {
 		assertThat(this.problems.kept()).extracting(Problem::rule, Problem::row, Problem::column)
 			.containsExactly(tuple(Rule.LEVEL_MISSING, ROW, "C"),
 					tuple(Rule.NUMBER_TEXT, ROW, "H"));
+	}
+
+	/** A part's heading row: its marker in the STT column, its name, no level and the part's figures, if given. */
+	private static PointRow heading(int number, String marker, String name, Integer members, Integer others,
+			Integer total) {
+		return row(number, changes(Field.ROW_NUMBER, marker, Field.POINT_NAME, name, Field.LEVEL, null,
+				Field.HOST_UNIT, null, Field.FORMAT, null, Field.DATE, null, Field.MEMBERS, members, Field.OTHERS, others,
+				Field.TOTAL, total));
+	}
+
+	private static PointRow subtotal(int number, String text, int members, int others, int total) {
+		return row(number, changes(Field.ROW_NUMBER, null, Field.POINT_NAME, text, Field.LEVEL, null, Field.HOST_UNIT,
+				null, Field.FORMAT, null, Field.DATE, null, Field.MEMBERS, members, Field.OTHERS, others, Field.TOTAL,
+				total));
 	}
 
 	/** A valid row (Phường Cự Khối, 110 members, 10 others, total 120) with the changes applied. */
