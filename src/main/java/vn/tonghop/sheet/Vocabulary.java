@@ -50,7 +50,6 @@ public final class Vocabulary {
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
 
-	// A row numbering the columns under a header: "1 2 3", "(1) (2) (3)", "A B 1 2", "(6)=(4)+(5)".
 	/** A totals row naming its parts: "Cộng I", "Tổng cộng phần II", "Cộng mục A", "Tổng số (I + II)". */
 	private static final Pattern PART_TOTALS = Pattern
 		.compile("(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])(?: (?:[ivx]{1,4}|[a-z]))*");
@@ -59,6 +58,7 @@ public final class Vocabulary {
 
 	private static final Pattern PART_HEADING = Pattern.compile("(?:[IVX]{1,4}|[A-Z]) ?(?:[.)/:]|-(?= )) ?\\p{L}.*");
 
+	// A row numbering the columns under a header: "1 2 3", "(1) (2) (3)", "A B 1 2", "(6)=(4)+(5)".
 	private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,2}|[A-Z])\\)?(?:\\s*=[\\s()\\d+*x-]*)?");
 
 	private Vocabulary() {

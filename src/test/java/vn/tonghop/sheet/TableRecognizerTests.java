@@ -292,6 +292,21 @@ class TableRecognizerTests {
 		assertThat(table.dataRows()).isEqualTo(3);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "I. Cấp huyện", "A. KHỐI CƠ QUAN" })
+	void aHeadingWithoutFiguresRightUnderTheHeaderIsAPartNotAHeaderRow(String heading) throws Exception {
+		// given
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(null, heading), row(1, "Huyện ủy", "Huyện", 15)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		// then
+		assertThat(table.headerRow()).isEqualTo(1);
+		assertThat(this.events.heard).containsExactly("part 2", "point 3");
+	}
+
 	@Test
 	void aPointRowUnderNotesBelowATotalsRowIsStillAfterTheTable() throws Exception {
 		// given
