@@ -33,7 +33,7 @@ record SubmissionReport(String format, int version, long submissionId, String pr
 	/**
 	 * @param name the name the district gave the file
 	 * @param path where it was found, relative to the drop folder ("004/long-bien.xlsx")
-	 * @param sha256 the content hash that identifies the submission
+	 * @param sha256 the content hash that, with the folder in {@code path}, identifies the submission
 	 * @param sizeBytes its size
 	 */
 	record SubmittedFile(String name, String path, String sha256, long sizeBytes) {

@@ -3,6 +3,7 @@ package vn.tonghop.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +11,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Archive {
 
+	/** How a copy still being written ends: never one to share. */
+	private static final String PARTIAL = ".partial";
+
 	private final Path root;
 
 	Archive(IntakeProperties properties) {
@@ -29,20 +35,25 @@ class Archive {
 	/**
 	 * Stores under hash/original-name: the name stays what the district called the file (shortened,
 	 * extension kept, only when it is longer than a name may be). The copy is hashed as it is
-	 * written and kept only when it has the hash the file was taken with.
+	 * written and kept only when it has the hash the file was taken with. Archived copies are never
+	 * changed or removed, so submissions of the same bytes (dropped in two folders) share one: the
+	 * same name is the same file, another name a hard link to it.
 	 * @throws SourceChangedException when the file was replaced or rewritten since it was hashed
 	 */
 	Path store(Path source, String hash) throws IOException {
-		Path target = this.root.resolve(hash.substring(0, 2))
-			.resolve(hash)
-			.resolve(FileNames.fit(source.getFileName().toString()));
+		Path folder = this.root.resolve(hash.substring(0, 2)).resolve(hash);
+		Path target = folder.resolve(FileNames.fit(source.getFileName().toString()));
 		if (Files.exists(target)) {
 			return target;
 		}
-		Files.createDirectories(target.getParent());
+		Files.createDirectories(folder);
+		// Under its own name: the reader names the file in its messages and tells a CSV by its extension.
+		if (linkedToCopy(folder, target)) {
+			return target;
+		}
 		// A name of its own: two instances archiving the same file must not write into one partial copy.
 		// Not derived from the file's name, which may already take all the bytes a name may have.
-		Path partial = Files.createTempFile(target.getParent(), ".tonghop-", ".partial");
+		Path partial = Files.createTempFile(folder, ".tonghop-", PARTIAL);
 		try {
 			String copied = copy(source, partial);
 			if (!copied.equals(hash)) {
@@ -55,6 +66,29 @@ class Archive {
 			Files.deleteIfExists(partial);
 		}
 		return target;
+	}
+
+	/** Whether target is now a link to a copy already kept under another name; false: copy it. */
+	private static boolean linkedToCopy(Path folder, Path target) throws IOException {
+		Optional<Path> kept;
+		try (Stream<Path> files = Files.list(folder)) {
+			kept = files.filter((file) -> !file.getFileName().toString().endsWith(PARTIAL)).findFirst();
+		}
+		if (kept.isEmpty()) {
+			return false;
+		}
+		try {
+			Files.createLink(target, kept.get());
+			return true;
+		}
+		catch (FileAlreadyExistsException ex) {
+			// Another instance stored it a moment ago, as complete as any copy here.
+			return true;
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			// A file system without hard links (some network shares): a copy of its own.
+			return false;
+		}
 	}
 
 	private static String copy(Path source, Path target) throws IOException {

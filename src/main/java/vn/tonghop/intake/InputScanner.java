@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,9 +35,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds new files in the drop folder. A file is taken once its size and modification time have
- * been stable for a while; its identity is its content hash, so the same bytes under any name
- * are one submission and new bytes under an old name are a resubmission. Taken files are copied
- * to the archive before they are registered as pending.
+ * been stable for a while; its identity is its content hash and the folder it was dropped in (the
+ * first folder under the drop folder, which states the unit when named after one), so the same
+ * bytes under any name in one folder are one submission, the same bytes in another unit's folder
+ * are that folder's submission, and new bytes under an old name are a resubmission. Taken files
+ * are copied to the archive, one copy per content, before they are registered as pending.
  */
 @Component
 public class InputScanner {
@@ -90,28 +93,30 @@ public class InputScanner {
 			.map((file) -> attempt(root, file, counts, () -> hash(root, file, seen, counts)))
 			.flatMap(Optional::stream)
 			.toList();
-		Map<String, Long> known = known(hashed);
-		// Each new content is archived once, from the first file holding it (the next, if that fails).
-		Map<String, List<Hashed>> byContent = new LinkedHashMap<>();
+		Map<Identity, Long> known = known(hashed);
+		// Each new submission is archived from the first file holding it (the next, if that fails); the
+		// submissions of one content one after another, so the first copy is there for the others.
+		Map<String, Map<Identity, List<Hashed>>> byContent = new LinkedHashMap<>();
 		for (Hashed file : hashed) {
-			if (!known.containsKey(file.hash())) {
-				byContent.computeIfAbsent(file.hash(), (hash) -> new ArrayList<>()).add(file);
+			if (!known.containsKey(file.identity())) {
+				byContent.computeIfAbsent(file.hash(), (hash) -> new LinkedHashMap<>())
+					.computeIfAbsent(file.identity(), (identity) -> new ArrayList<>())
+					.add(file);
 			}
 		}
 		Map<Path, Hashed> archived = byContent.values()
 			.parallelStream()
-			.map((files) -> archive(root, files, counts))
-			.flatMap(Optional::stream)
+			.flatMap((submissions) -> archive(root, submissions.values(), counts).stream())
 			.collect(Collectors.toConcurrentMap(Hashed::file, Function.identity()));
-		Set<String> archivedHashes = archived.values().stream().map(Hashed::hash).collect(Collectors.toSet());
+		Set<Identity> archivedIdentities = archived.values().stream().map(Hashed::identity).collect(Collectors.toSet());
 		List<Hashed> taken = new ArrayList<>();
 		for (Hashed file : hashed) {
 			Hashed copy = archived.get(file.file());
 			if (copy != null) {
 				taken.add(copy);
 			}
-			else if (known.containsKey(file.hash()) || archivedHashes.contains(file.hash())) {
-				// Bytes already a submission, or archived a moment ago under another name: a duplicate.
+			else if (known.containsKey(file.identity()) || archivedIdentities.contains(file.identity())) {
+				// Already a submission of its folder, or archived a moment ago under another name: a duplicate.
 				taken.add(file);
 			}
 		}
@@ -121,8 +126,13 @@ public class InputScanner {
 		return result;
 	}
 
-	/** Archives the first of these files (same content) that can be archived. */
-	private Optional<Hashed> archive(Path root, List<Hashed> files, Counts counts) {
+	/** Archives, for each submission of one content, the first of its files that can be archived. */
+	private List<Hashed> archive(Path root, Collection<List<Hashed>> submissions, Counts counts) {
+		return submissions.stream().map((files) -> archiveFirst(root, files, counts)).flatMap(Optional::stream).toList();
+	}
+
+	/** Archives the first of these files (one submission) that can be archived. */
+	private Optional<Hashed> archiveFirst(Path root, List<Hashed> files, Counts counts) {
 		for (Hashed file : files) {
 			Optional<Hashed> archived = attempt(root, file.file(), counts,
 					() -> Optional.of(file.archived(this.archive.store(file.file(), file.hash()))));
@@ -196,22 +206,22 @@ public class InputScanner {
 		return seen;
 	}
 
-	/** Submissions already holding one of these contents, by hash. */
-	private Map<String, Long> known(List<Hashed> files) {
-		Map<String, Long> known = new HashMap<>();
-		this.jdbc.query("SELECT content_hash, id FROM tonghop.submission WHERE content_hash = ANY (?)",
-				(RowCallbackHandler) (rs) -> known.put(rs.getString(1), rs.getLong(2)),
+	/** Submissions already holding one of these contents, in whatever folder, by identity. */
+	private Map<Identity, Long> known(List<Hashed> files) {
+		Map<Identity, Long> known = new HashMap<>();
+		this.jdbc.query("SELECT content_hash, folder_unit_code, id FROM tonghop.submission WHERE content_hash = ANY (?)",
+				(RowCallbackHandler) (rs) -> known.put(new Identity(rs.getString(1), rs.getString(2)), rs.getLong(3)),
 				(Object) files.stream().map(Hashed::hash).distinct().toArray(String[]::new));
 		return known;
 	}
 
 	/**
 	 * Registers the archived files as pending submissions, in listing order, and every taken file as
-	 * seen and logged: new, or a duplicate of the submission its bytes already are.
+	 * seen and logged: new, or a duplicate of the submission its bytes already are in its folder.
 	 */
-	private void register(List<Hashed> taken, Map<String, Long> known, long jobExecutionId, Counts result) {
+	private void register(List<Hashed> taken, Map<Identity, Long> known, long jobExecutionId, Counts result) {
 		List<Hashed> archived = taken.stream().filter((file) -> file.archived() != null).toList();
-		Map<String, Long> created = new HashMap<>();
+		Map<Identity, Long> created = new HashMap<>();
 		this.jdbc.query("""
 				INSERT INTO tonghop.submission (content_hash, file_name, source_path, folder_unit_code, size_bytes,
 				    archive_path)
@@ -219,23 +229,23 @@ public class InputScanner {
 				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
 				    WITH ORDINALITY AS f(hash, name, path, folder, size, archived, n)
 				ORDER BY f.n
-				ON CONFLICT (content_hash) DO NOTHING
-				RETURNING content_hash, id
-				""", (RowCallbackHandler) (rs) -> created.put(rs.getString(1), rs.getLong(2)),
+				ON CONFLICT (content_hash, coalesce(folder_unit_code, '')) DO NOTHING
+				RETURNING content_hash, folder_unit_code, id
+				""", (RowCallbackHandler) (rs) -> created.put(new Identity(rs.getString(1), rs.getString(2)), rs.getLong(3)),
 				column(archived, Hashed::hash), column(archived, (file) -> file.file().getFileName().toString()),
 				column(archived, (file) -> file.relative().toString()), column(archived, Hashed::folderUnit),
 				archived.stream().map(Hashed::size).toArray(Long[]::new),
 				column(archived, (file) -> file.archived().toString()));
-		// Another instance may have registered the same bytes a moment ago.
-		List<Hashed> lost = archived.stream().filter((file) -> !created.containsKey(file.hash())).toList();
+		// Another instance may have registered the same bytes in the same folder a moment ago.
+		List<Hashed> lost = archived.stream().filter((file) -> !created.containsKey(file.identity())).toList();
 		known.putAll(known(lost));
 		List<String> outcomes = new ArrayList<>();
 		List<Long> ids = new ArrayList<>();
 		for (Hashed file : taken) {
-			Long id = created.get(file.hash());
+			Long id = created.get(file.identity());
 			boolean isNew = id != null && file.archived() != null;
 			outcomes.add(isNew ? "new" : "duplicate");
-			ids.add(isNew ? id : known.getOrDefault(file.hash(), id));
+			ids.add(isNew ? id : known.getOrDefault(file.identity(), id));
 			if (isNew) {
 				result.taken();
 			}
@@ -304,12 +314,23 @@ public class InputScanner {
 			return (this.relative.getNameCount() > 1) ? this.relative.getName(0).toString() : null;
 		}
 
+		Identity identity() {
+			return new Identity(this.hash, folderUnit());
+		}
+
+	}
+
+	/**
+	 * What makes a submission: its bytes and the folder they were dropped in, which states the unit.
+	 * @param folder the first folder under the drop folder; null for the drop folder itself
+	 */
+	private record Identity(String hash, String folder) {
 	}
 
 	/**
 	 * What one scan found.
 	 * @param taken new files registered as pending
-	 * @param duplicates files whose bytes had been taken before
+	 * @param duplicates files whose bytes had been taken before from the same folder
 	 * @param unstable files still changing, left for a later scan
 	 * @param skipped files that could not be read or archived, left for a later scan
 	 * @param vanished files and folders (relative to the drop folder) deleted or moved while the

@@ -8,8 +8,8 @@ import java.nio.file.Path;
  * @param id the submission id
  * @param fileName the name the district gave the file
  * @param sourcePath where it was found, relative to the drop folder
- * @param folderUnitCode the first folder under the drop folder, a unit code when the district
- * uses a per-unit folder, else null
+ * @param folderUnitCode the first folder under the drop folder (a unit code when the district uses
+ * a per-unit folder), null for a file in the drop folder itself; part of the submission's identity
  * @param archived the archived copy that is read
  */
 public record PendingSubmission(long id, String fileName, String sourcePath, String folderUnitCode, Path archived) {

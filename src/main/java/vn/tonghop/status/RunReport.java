@@ -17,7 +17,7 @@ public record RunReport(List<FileLine> files) {
 		return this.files.stream().filter(f -> !f.duplicate() && f.state().equals(state)).count();
 	}
 
-	/** Files whose bytes had been taken before, in an earlier run or earlier in this one. */
+	/** Files whose bytes had been taken before from their folder, in an earlier run or earlier in this one. */
 	public long duplicates() {
 		return this.files.stream().filter(FileLine::duplicate).count();
 	}
@@ -32,7 +32,7 @@ public record RunReport(List<FileLine> files) {
 	/**
 	 * @param path where the file was found, relative to the drop folder
 	 * @param submissionId the submission the file is (or duplicates)
-	 * @param duplicate true when the bytes had been taken before
+	 * @param duplicate true when the bytes had been taken before from the same folder
 	 * @param state pending, accepted, accepted_with_warnings or rejected
 	 * @param reason the first problem, if any
 	 */

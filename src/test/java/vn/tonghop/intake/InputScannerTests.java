@@ -23,7 +23,10 @@ import vn.tonghop.jobs.IngestRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Files that vanish while a scan runs: the scan goes on and nothing of them is registered. */
+/**
+ * What a scan takes: a submission is its bytes in the folder they were dropped in. Files that vanish
+ * while a scan runs: the scan goes on and nothing of them is registered.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
 class InputScannerTests {
 
@@ -104,6 +107,44 @@ class InputScannerTests {
 		ScanResult resubmitted = scanner.scan(this.input, RUN);
 		assertThat(resubmitted.taken()).isEqualTo(1);
 		assertThat(registered()).containsExactly("a.csv", "c.csv", "c.csv");
+	}
+
+	@Test
+	void theSameBytesInAnotherFolderAreThatFoldersSubmissionAndShareOneArchivedCopy() throws IOException {
+		// given one content twice in Long Biên's folder, once in Thanh Hóa city's and once in the drop folder
+		write("004/a.csv", "a");
+		write("004/b.csv", "a");
+		write("380/c.csv", "a");
+		write("d.csv", "a");
+		InputScanner scanner = scanner((source) -> {
+		});
+
+		// when
+		ScanResult first = scanner.scan(this.input, RUN);
+
+		// then each folder has a submission of it, and the second copy in Long Biên's folder is its duplicate
+		assertThat(List.of(first.taken(), first.duplicates())).containsExactly(3, 1);
+		assertThat(this.jdbc.queryForList("SELECT file_name || ' ' || coalesce(folder_unit_code, '-') "
+				+ "FROM tonghop.submission ORDER BY id", String.class)).containsExactly("a.csv 004", "c.csv 380", "d.csv -");
+		assertThat(this.jdbc.queryForList("SELECT l.path || ' ' || l.outcome || ' ' || s.file_name FROM tonghop.intake_log l "
+				+ "JOIN tonghop.submission s ON s.id = l.submission_id ORDER BY l.id", String.class))
+			.containsExactly("004/a.csv new a.csv", "004/b.csv duplicate a.csv", "380/c.csv new c.csv", "d.csv new d.csv");
+		// each under the district's name, all one stored copy
+		List<Path> archived = archivedFiles();
+		assertThat(archived).extracting((file) -> file.getFileName().toString())
+			.containsExactlyInAnyOrder("a.csv", "c.csv", "d.csv");
+		for (Path file : archived) {
+			assertThat(Files.isSameFile(file, archived.get(0))).isTrue();
+		}
+
+		// when the same bytes come again in Thanh Hóa city's folder and in the drop folder, under new names
+		write("380/e.csv", "a");
+		write("f.csv", "a");
+		ScanResult again = scanner.scan(this.input, RUN + 1);
+
+		// then they are already taken there
+		assertThat(List.of(again.taken(), again.duplicates())).containsExactly(0, 2);
+		assertThat(registered()).containsExactly("a.csv", "c.csv", "d.csv");
 	}
 
 	@Test

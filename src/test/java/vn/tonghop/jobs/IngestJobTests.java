@@ -16,8 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.intake.InputScanner;
+import vn.tonghop.status.StatusQueries;
 import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +43,11 @@ class IngestJobTests {
 
 	@Autowired
 	ReferenceFiles reference;
+
+	@Autowired
+	StatusQueries status;
+
+	final JsonMapper json = JsonMapper.builder().build();
 
 	@TempDir
 	Path input;
@@ -189,6 +198,80 @@ class IngestJobTests {
 	}
 
 	@Test
+	void aFileCopiedFromAnotherUnitsFolderIntoItsOwnIsTakenAndAnsweredThere() throws Exception {
+		// given Long Biên's file dropped in Thanh Hóa city's folder, and rejected there
+		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		Path wrong = write("380/long-bien.csv", csv);
+		this.runner.run(this.input, "test");
+		JsonNode rejected = report("380/reports/long-bien.report.json");
+		assertThat(rejected.get("outcome").asString()).isEqualTo("rejected");
+		assertThat(rejected.get("problems").get(0).get("code").asString()).isEqualTo("unit-outside-folder");
+
+		// when the district copies the same bytes into its own folder
+		Files.createDirectories(this.input.resolve("004"));
+		Files.copy(wrong, this.input.resolve("004/long-bien.csv"));
+		JobExecution second = this.runner.run(this.input, "test");
+
+		// then they are a new submission of that folder, accepted, with its report beside it
+		assertThat(this.status.run(second.getId()).files()).singleElement().satisfies((line) -> {
+			assertThat(line.path()).isEqualTo("004/long-bien.csv");
+			assertThat(line.duplicate()).isFalse();
+			assertThat(line.state()).isEqualTo("accepted");
+		});
+		JsonNode accepted = report("004/reports/long-bien.report.json");
+		assertThat(accepted.get("outcome").asString()).isEqualTo("accepted");
+		assertThat(accepted.get("file").get("path").asString()).isEqualTo("004/long-bien.csv");
+		assertThat(accepted.get("submissionId").asLong()).isEqualTo(currentSubmission("004"));
+		assertThat(this.jdbc.queryForList("SELECT folder_unit_code || ' ' || state FROM tonghop.submission ORDER BY id",
+				String.class)).containsExactly("380 rejected", "004 accepted");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(2);
+		// and Thanh Hóa city's folder still holds the report on its own copy
+		assertThat(report("380/reports/long-bien.report.json").get("outcome").asString()).isEqualTo("rejected");
+	}
+
+	@Test
+	void theSameBytesTwiceInOneUnitsFolderAreOneSubmissionAndTheSecondIsAlreadyTaken() throws Exception {
+		// given two copies of one file under different names in Long Biên's folder
+		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		write("004/a.csv", csv);
+		write("004/b.csv", csv);
+
+		// when
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then a is loaded, b is already taken as a, and only a has a report
+		long a = currentSubmission("004");
+		assertThat(this.status.run(execution.getId()).files())
+			.extracting((line) -> line.path() + " " + line.submissionId() + " " + line.duplicate() + " " + line.state())
+			.containsExactly("004/a.csv " + a + " false accepted", "004/b.csv " + a + " true accepted");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission", Integer.class)).isOne();
+		assertThat(this.input.resolve("004/reports/a.report.json")).exists();
+		assertThat(this.input.resolve("004/reports/b.report.json")).doesNotExist();
+	}
+
+	@Test
+	void theSameBytesInTwoUnitsFoldersInOneScanAreTwoSubmissionsSharingOneArchivedCopy() throws Exception {
+		// given Long Biên's file in its own folder and in Hà Nội's, which vouches for Long Biên too
+		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		write("004/long-bien.csv", csv);
+		write("01/long-bien.csv", csv);
+
+		// when
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then each folder's copy is a submission of its own, processed and answered in its folder
+		assertThat(this.status.run(execution.getId()).files())
+			.extracting((line) -> line.path() + " " + line.duplicate() + " " + line.state())
+			.containsExactly("004/long-bien.csv false accepted", "01/long-bien.csv false accepted");
+		assertThat(report("004/reports/long-bien.report.json").get("outcome").asString()).isEqualTo("accepted");
+		assertThat(report("01/reports/long-bien.report.json").get("outcome").asString()).isEqualTo("accepted");
+		assertThat(this.jdbc.queryForObject("SELECT count(DISTINCT archive_path) FROM tonghop.submission", Integer.class))
+			.isOne();
+		// one of them stands for Long Biên: the same rows are not loaded twice
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
 	void aWrongTotalsRowIsRejectedAndTheWarehouseIsUnchanged() throws Exception {
 		// given a loaded submission
 		Path file = this.input.resolve("long-bien.csv");
@@ -232,6 +315,18 @@ class IngestJobTests {
 		assertThat(this.jdbc.queryForList("SELECT code || ': ' || message_en FROM tonghop.submission_problem "
 				+ "WHERE submission_id = ?", String.class, rejected.get("id")))
 			.containsExactly("file-corrupt: The file is damaged and cannot be opened (a quote opened in G6 is never closed)");
+	}
+
+	private Path write(String path, String content) throws IOException {
+		Path file = this.input.resolve(path);
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, content);
+	}
+
+	private JsonNode report(String path) throws IOException {
+		Path file = this.input.resolve(path);
+		assertThat(file).exists();
+		return this.json.readTree(Files.readAllBytes(file));
 	}
 
 	private Map<String, Object> unitFigures(String conference, String unit) {
