@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -92,13 +90,10 @@ class Archive {
 	}
 
 	private static String copy(Path source, Path target) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(source), MessageDigest.getInstance("SHA-256"));
+		try (InputStream in = new DigestInputStream(Files.newInputStream(source), Sha256.digest());
 				OutputStream out = Files.newOutputStream(target)) {
 			in.transferTo(out);
 			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
 

@@ -1,8 +1,6 @@
 package vn.tonghop.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.BreakIterator;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -75,13 +73,8 @@ public final class FileNames {
 	}
 
 	private static String hash(String stem) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(stem.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, (MARK_BYTES - 1) / 2);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		byte[] digest = Sha256.digest().digest(stem.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest, 0, (MARK_BYTES - 1) / 2);
 	}
 
 }
