@@ -16,8 +16,12 @@ import vn.tonghop.units.Resolution;
 import vn.tonghop.units.Unit;
 import vn.tonghop.validate.PointChecks;
 import vn.tonghop.validate.PointTally;
+import vn.tonghop.validate.Problem;
+import vn.tonghop.validate.Problem.Location;
 import vn.tonghop.validate.ProblemList;
+import vn.tonghop.validate.Rule;
 import vn.tonghop.warehouse.CopyRows;
+import vn.tonghop.warehouse.LoadRefusedException;
 import vn.tonghop.warehouse.LoadedRows;
 import vn.tonghop.warehouse.StagedPoint;
 import vn.tonghop.warehouse.StagedRows;
@@ -34,7 +38,8 @@ import vn.tonghop.warehouse.WarehouseLoader.Target;
  * straight into the warehouse as they come (one pass, and the database works while the file is
  * still being read); otherwise they are staged and placed once the whole file is known. Either
  * way every row is checked and tallied. After the first error the file is rejected: rows are
- * still checked, but no longer sent.
+ * still checked, but no longer sent. Rows the database refuses are taken back, and the file is
+ * rejected with the database's reason.
  */
 final class PointStream implements TableRecognizer.Listener {
 
@@ -59,6 +64,12 @@ final class PointStream implements TableRecognizer.Listener {
 	private StagedRows staged;
 
 	private LoadedRows loaded;
+
+	/** The sheet holding the table, once found. */
+	private String sheet;
+
+	/** The database refused the rows and they were taken back: the file's rows are no longer there to ask about. */
+	private boolean refused;
 
 	/** The unit and conference the rows are placed under while read; null when staged. */
 	private Early early;
@@ -87,6 +98,7 @@ final class PointStream implements TableRecognizer.Listener {
 		if (this.staged != null || this.loaded != null) {
 			throw new IllegalStateException("A file holds one table");
 		}
+		this.sheet = sheet;
 		Early found = this.placer.early(sheet, labelsAbove);
 		Optional<LoadedRows> direct = (found != null) ? this.loader.startReplacing(found.target()) : Optional.empty();
 		if (direct.isPresent()) {
@@ -141,8 +153,14 @@ final class PointStream implements TableRecognizer.Listener {
 	/** Ends the COPY, if one was opened; called once, also when reading failed. */
 	void finish() {
 		CopyRows rows = rows();
-		if (rows != null) {
+		if (rows == null) {
+			return;
+		}
+		try {
 			rows.finish();
+		}
+		catch (LoadRefusedException ex) {
+			refuse(ex);
 		}
 	}
 
@@ -169,6 +187,9 @@ final class PointStream implements TableRecognizer.Listener {
 
 	/** Points named more than once under one host unit. */
 	List<DuplicatePoint> duplicatePoints(Unit reporting, List<HostPlacement> placements) {
+		if (this.refused) {
+			return List.of();
+		}
 		if (this.loaded == null) {
 			return this.loader.duplicatePoints(reporting.code(), placements, this.listed);
 		}
@@ -179,20 +200,28 @@ final class PointStream implements TableRecognizer.Listener {
 	/** Points far above the file's typical point. */
 	List<Outlier> outliers() {
 		var above = this.tally.outliersAbove();
-		return above.isEmpty() ? List.of()
+		// Taken back, a file streamed straight in would be asked about the version it was to replace.
+		return (above.isEmpty() || this.refused) ? List.of()
 				: this.loader.outliers(rows(), above.getAsInt(), this.tally.medianParticipants(), this.listed);
 	}
 
 	/**
 	 * Puts the rows in place once the file is accepted.
-	 * @return false when a version that arrived later already stands (nothing changes)
+	 * @return false when a version that arrived later already stands, or when the database refused
+	 * the rows and the file is rejected (nothing changes)
 	 */
 	boolean place(Target target, List<HostPlacement> placements, WarehouseLoader.Coverage coverage) {
-		if (this.loaded == null) {
-			return this.loader.replace(target, placements, coverage);
+		try {
+			if (this.loaded == null) {
+				return this.loader.replace(target, placements, coverage);
+			}
+			this.loader.completeReplacing(this.loaded, coverage);
+			return true;
 		}
-		this.loader.completeReplacing(this.loaded, coverage);
-		return true;
+		catch (LoadRefusedException ex) {
+			refuse(ex);
+			return false;
+		}
 	}
 
 	/** Takes out what the rejected file sent, and the version it was, if it stood. */
@@ -201,6 +230,18 @@ final class PointStream implements TableRecognizer.Listener {
 			this.loader.takeBack(this.loaded);
 		}
 		this.loader.withdraw(submissionId);
+	}
+
+	/**
+	 * The database refused the rows with a data error no check foresaw: they are taken back at once,
+	 * which makes the transaction usable again, and the file is rejected naming the row when the
+	 * database named one.
+	 */
+	private void refuse(LoadRefusedException ex) {
+		this.loader.takeBack(rows());
+		this.refused = true;
+		this.problems.add(Problem.of(Rule.LOAD_REFUSED, new Location(this.sheet, ex.sourceRow(), null), null,
+				ex.reason(), ex.sqlState()));
 	}
 
 	private CopyRows rows() {

@@ -54,7 +54,8 @@ import vn.tonghop.warehouse.WarehouseLoader.Target;
  * streamed to the database as they are read, see {@link PointStream}), checks the file as a whole,
  * and then either puts its rows in place of the unit's earlier ones or rejects the file with its
  * reasons. A rejected file leaves nothing in
- * the warehouse; a database failure propagates so the file stays pending.
+ * the warehouse. Rows the database refuses as data (a data exception or a CHECK constraint)
+ * reject the file; any other database failure propagates so the file stays pending.
  */
 @Component
 public class SubmissionProcessor {
@@ -105,8 +106,10 @@ public class SubmissionProcessor {
 			stream.finish();
 		}
 		Placement placement = table != null ? checkFile(placer, table, stream, problems) : null;
-		boolean accepted = !problems.hasErrors() && placement != null;
-		boolean stands = accepted && stream.place(placement.target(), placement.hosts(), placement.coverage());
+		boolean stands = placement != null && !problems.hasErrors()
+				&& stream.place(placement.target(), placement.hosts(), placement.coverage());
+		// After placing: the database may have refused the rows, an error of its own.
+		boolean accepted = placement != null && !problems.hasErrors();
 		if (!accepted) {
 			stream.reject(pending.id());
 		}

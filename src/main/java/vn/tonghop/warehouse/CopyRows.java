@@ -37,6 +37,17 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 
 	private int count;
 
+	/**
+	 * The file's rows sent, as runs of consecutive rows: where each run starts, as the COPY counts
+	 * its rows (from 1) and as the file numbers them. A line the database names maps back to the
+	 * file's row, and the rows of a large file take a few runs, not an int each.
+	 */
+	private int[] runLines = new int[16];
+
+	private int[] runRows = new int[16];
+
+	private int runs;
+
 	private SQLException failure;
 
 	CopyRows(PGConnection connection, String copySql, int fields) throws SQLException {
@@ -55,7 +66,9 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 	/**
 	 * Ends the COPY; the rows are then visible to this transaction only. Called once, also when
 	 * reading failed, so the connection stays usable for recording a rejection.
-	 * @throws StagingFailedException when the database could not take the rows
+	 * @throws LoadRefusedException when the database refused the file's data: the driver reads the
+	 * server's answer to a COPY only here, writes only send
+	 * @throws StagingFailedException when the database could not take the rows for any other reason
 	 */
 	public void finish() {
 		if (this.failure != null) {
@@ -69,7 +82,7 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 			this.copy.endCopy();
 		}
 		catch (SQLException ex) {
-			throw new StagingFailedException(ex);
+			throw LoadRefusedException.refusalOr(ex, this::sourceRow, new StagingFailedException(ex));
 		}
 	}
 
@@ -82,9 +95,30 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 		int16(this.fields);
 	}
 
-	final void endRow() {
+	/** Ends the row that the file's {@code sourceRow} gave. */
+	final void endRow(int sourceRow) {
 		this.rowStart = this.position;
 		this.count++;
+		if (this.runs == 0 || sourceRow - this.runRows[this.runs - 1] != this.count - this.runLines[this.runs - 1]) {
+			if (this.runs == this.runLines.length) {
+				this.runLines = Arrays.copyOf(this.runLines, 2 * this.runs);
+				this.runRows = Arrays.copyOf(this.runRows, 2 * this.runs);
+			}
+			this.runLines[this.runs] = this.count;
+			this.runRows[this.runs] = sourceRow;
+			this.runs++;
+		}
+	}
+
+	/** The file's row that the COPY's {@code line}-th row came from, or 0 when none was sent as that line. */
+	int sourceRow(long line) {
+		if (line < 1 || line > this.count) {
+			return 0;
+		}
+		int run = Arrays.binarySearch(this.runLines, 0, this.runs, (int) line);
+		// Not a run's first line: in the run before the insertion point.
+		run = (run >= 0) ? run : -run - 2;
+		return this.runRows[run] + (int) (line - this.runLines[run]);
 	}
 
 	final void text(String value) {

@@ -63,7 +63,7 @@ public final class LoadedRows extends CopyRows {
 		int32Field(point.others());
 		int32Field(point.members() + point.others());
 		int32Field(point.sourceRow());
-		endRow();
+		endRow(point.sourceRow());
 		this.members += point.members();
 		this.others += point.others();
 	}

@@ -25,7 +25,7 @@ public final class StagedRows extends CopyRows {
 		dateField(point.sessionDate());
 		int32Field(point.members());
 		int32Field(point.others());
-		endRow();
+		endRow(point.sourceRow());
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.postgresql.PGConnection;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -25,13 +26,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Loads one submission's rows into the warehouse, in the caller's transaction, so a rejected or
  * failed file leaves no trace. A file whose conference and unit are known before its first row
- * is COPYed straight into the warehouse behind a savepoint, while it is read; any other file is
- * COPYed into a temporary staging table and placed in one set-based statement once read.
+ * is COPYed straight into the warehouse while it is read; any other file is COPYed into a
+ * temporary staging table and placed in one set-based statement once read. Either way its rows go
+ * in behind a savepoint, so rows the database refuses ({@link LoadRefusedException}) are taken back
+ * and the transaction goes on to record the rejection.
  */
 @Component
 public class WarehouseLoader {
 
-	/** Where a file streamed straight in is taken back to when it turns out to be rejected. */
+	/** Where a file's rows are taken back to when it turns out to be rejected or the database refuses them. */
 	private static final String SAVEPOINT = "tonghop_load";
 
 	private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))";
@@ -43,18 +46,20 @@ public class WarehouseLoader {
 	}
 
 	/**
-	 * Opens a COPY into a fresh staging table of this transaction. The caller ends it with
-	 * {@link CopyRows#finish()}, also when reading fails. The stream stays on the transaction's
-	 * connection.
+	 * Opens a COPY into a fresh staging table of this transaction, after a savepoint: what the
+	 * database refuses of the staging or the placing is taken back with {@link #takeBack}. The caller
+	 * ends it with {@link CopyRows#finish()}, also when reading fails. The stream stays on the
+	 * transaction's connection.
 	 */
 	public StagedRows stage() {
 		requireTransaction();
 		// ON COMMIT DELETE ROWS: the table lives with the pooled session, its rows with the transaction.
 		// DELETE, not TRUNCATE: truncating gives the table new files, a cost paid on every small file.
-		// Both in one round trip.
+		// All three in one round trip; the savepoint after the table, which a rollback to it keeps.
 		this.jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS staging_participation (source_row integer, "
 				+ "point_name text, point_level text, host_text text, format text, session_date date, "
-				+ "members integer, others integer) ON COMMIT DELETE ROWS; DELETE FROM pg_temp.staging_participation");
+				+ "members integer, others integer) ON COMMIT DELETE ROWS; DELETE FROM pg_temp.staging_participation; "
+				+ "SAVEPOINT " + SAVEPOINT);
 		return this.jdbc.execute((ConnectionCallback<StagedRows>) connection -> new StagedRows(
 				connection.unwrap(PGConnection.class)));
 	}
@@ -83,14 +88,25 @@ public class WarehouseLoader {
 				(ConnectionCallback<LoadedRows>) connection -> new LoadedRows(connection.unwrap(PGConnection.class), target)));
 	}
 
-	/** Records what the rows streamed in changed, and the unit summary, once the file is accepted. */
+	/**
+	 * Records what the rows streamed in changed, and the unit summary, once the file is accepted.
+	 * @throws LoadRefusedException when the database refuses them; the caller takes the rows back
+	 */
 	public void completeReplacing(LoadedRows rows, Coverage coverage) {
-		recordChange(rows.target(), rows.totals());
-		insertCoverage(rows.target(), coverage);
+		try {
+			recordChange(rows.target(), rows.totals());
+			insertCoverage(rows.target(), coverage);
+		}
+		catch (DataAccessException ex) {
+			throw LoadRefusedException.refusalOr(ex);
+		}
 	}
 
-	/** Undoes everything since {@link #startReplacing}: the file turned out to be rejected. */
-	public void takeBack(LoadedRows rows) {
+	/**
+	 * Undoes everything since {@link #startReplacing} or {@link #stage}: the file turned out to be
+	 * rejected, or the database refused its rows (which leaves the transaction usable again).
+	 */
+	public void takeBack(CopyRows rows) {
 		this.jdbc.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
 	}
 
@@ -172,8 +188,18 @@ public class WarehouseLoader {
 	 * Replaces the reporting unit's rows for the conference with the staged ones. Loads for the
 	 * same (unit, conference) are serialized by an advisory lock so two instances cannot interleave.
 	 * @return false, changing nothing, when a version that arrived later already stands
+	 * @throws LoadRefusedException when the database refuses the rows; the caller takes them back
 	 */
 	public boolean replace(Target target, List<HostPlacement> hosts, Coverage coverage) {
+		try {
+			return place(target, hosts, coverage);
+		}
+		catch (DataAccessException ex) {
+			throw LoadRefusedException.refusalOr(ex);
+		}
+	}
+
+	private boolean place(Target target, List<HostPlacement> hosts, Coverage coverage) {
 		Standing standing = lockAndCheck(target);
 		if (standing.elsewhere()) {
 			withdraw(target.submissionId());

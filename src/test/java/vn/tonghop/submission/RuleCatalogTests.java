@@ -208,6 +208,10 @@ class RuleCatalogTests {
 		cases.put(Rule.FILE_UNSAFE_XML, new Case(valid.xlsxWithDoctype(),
 				Finding.inFile("xl/workbook.xml declares a DOCTYPE (entities or an external DTD)"), valid.xlsx()));
 		cases.put(Rule.FILE_VANISHED, new Case(new ArchiveRemoved(valid), Finding.inFile(), valid));
+		// Rows the database refuses with an error no check foresaw, as a trigger of tomorrow might.
+		cases.put(Rule.LOAD_REFUSED, new Case(new Refusing(valid(), "Phường Cự Khối"),
+				new Finding(SHEET, 6, null, null, "value out of range: Phường Cự Khối", "22003"),
+				new Refusing(valid().set("B6", "Điểm cầu phường Cự Khối"), "Phường Cự Khối")));
 		cases.put(Rule.LEGACY_ENCODING, new Case(valid().set("B6", LegacyTyping.tcvn3("Phường Cự Khối")).xlsxInFont("B6",
 				".VnTime"), new Finding("Báo cáo", 6, "B", null, ".VnTime", 1, "Báo cáo!B6"), valid.xlsx()));
 		return cases;
@@ -285,7 +289,16 @@ class RuleCatalogTests {
 					+ extra.units(), StandardCharsets.UTF_8);
 			this.reference.importAll(reference);
 		}
-		JobExecution execution = this.runner.run(input, "test");
+		JobExecution execution;
+		try {
+			if (fixture instanceof Refusing refusing) {
+				RefusingDatabase.refuse(this.jdbc, refusing.point(), "numeric_value_out_of_range");
+			}
+			execution = this.runner.run(input, "test");
+		}
+		finally {
+			RefusingDatabase.remove(this.jdbc);
+		}
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		Map<String, Object> submission = this.jdbc.queryForMap("SELECT id, state FROM tonghop.submission "
 				+ "WHERE job_execution_id = ?", execution.getId());
@@ -310,6 +323,16 @@ class RuleCatalogTests {
 
 	/** A submission ingested with these units (lines of units.csv) added to the reference data. */
 	record WithUnits(Fixture file, String units) implements Fixture {
+
+		@Override
+		public void write(Path input) throws IOException {
+			this.file.write(input);
+		}
+
+	}
+
+	/** A submission ingested while the database refuses every row of one point (see RefusingDatabase). */
+	record Refusing(Fixture file, String point) implements Fixture {
 
 		@Override
 		public void write(Path input) throws IOException {

@@ -18,6 +18,7 @@ import vn.tonghop.warehouse.WarehouseLoader.HostPlacement;
 import vn.tonghop.warehouse.WarehouseLoader.Target;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Rows sent by binary COPY arrive in PostgreSQL exactly as written: text the text format would
@@ -163,6 +164,45 @@ class CopyRowsTests {
 			.containsEntry("named", 1L)
 			.containsEntry("long_named", 1L)
 			.containsEntry("format", "in_person");
+	}
+
+	@Test
+	void aRowTheDatabaseRefusesIsNamedByItsRowInTheFileAndTakenBack() {
+		// given rows over many buffers whose numbers in the file skip one every thousand, and a CHECK
+		// constraint that the 15,000th row sent, row 15,019 of the file, breaks
+		int count = 20_000;
+
+		// when
+		Integer left = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			this.jdbc.execute("ALTER TABLE warehouse.participation ADD CONSTRAINT refused_in_test "
+					+ "CHECK (point_name <> 'Chi bộ số 15000') NOT VALID");
+			long submission = this.jdbc.queryForObject("INSERT INTO tonghop.submission (content_hash, file_name, "
+					+ "source_path, size_bytes, archive_path) VALUES ('copy-rows-test', 'f.xlsx', 'f.xlsx', 1, 'a') "
+					+ "RETURNING id", Long.class);
+			LoadedRows rows = this.loader
+				.startReplacing(new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2)))
+				.orElseThrow();
+			for (int i = 1; i <= count; i++) {
+				rows.add(new StagedPoint(i + 4 + i / 1000, "Chi bộ số " + i, "cell", null, "online", null, 1, 0), null);
+			}
+
+			// then the refusal names the file's row, and what was sent is taken back
+			assertThatThrownBy(rows::finish).isInstanceOfSatisfying(LoadRefusedException.class, refused -> {
+				assertThat(refused.sqlState()).isEqualTo("23514");
+				assertThat(refused.reason()).contains("\"refused_in_test\"");
+				assertThat(refused.sourceRow()).isEqualTo(15_019);
+			});
+			assertThat(List.of(rows.sourceRow(1), rows.sourceRow(999), rows.sourceRow(1000), rows.sourceRow(count)))
+				.containsExactly(5, 1003, 1005, count + 4 + count / 1000);
+			assertThat(List.of(rows.sourceRow(0), rows.sourceRow(count + 1))).containsOnly(0);
+			this.loader.takeBack(rows);
+			return this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE conference_code = 'COPY-TEST'",
+					Integer.class);
+		});
+
+		// then the transaction went on
+		assertThat(left).isZero();
 	}
 
 	private static long sum(int count, int modulus) {
