@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The findings about one file. Only the first {@code limit} are kept so a million bad rows cannot
- * exhaust memory; the counts stay exact.
+ * exhaust memory; the counts stay exact. An error found once the list is full takes the place of
+ * the last warning kept: a rejected file's report must show why it was rejected.
  */
 public final class ProblemList {
 
@@ -33,6 +34,15 @@ public final class ProblemList {
 		if (this.kept.size() < this.limit) {
 			this.kept.add(problem);
 		}
+		else if (problem.severity() == Severity.ERROR) {
+			for (int i = this.kept.size() - 1; i >= 0; i--) {
+				if (this.kept.get(i).severity() != Severity.ERROR) {
+					this.kept.remove(i);
+					this.kept.add(problem);
+					return;
+				}
+			}
+		}
 	}
 
 	/** Places the kept problems of each rule that have no column yet in that rule's column. */
@@ -51,10 +61,6 @@ public final class ProblemList {
 
 	public int warnings() {
 		return this.warnings;
-	}
-
-	public boolean isFull() {
-		return this.kept.size() >= this.limit;
 	}
 
 	public List<Problem> kept() {

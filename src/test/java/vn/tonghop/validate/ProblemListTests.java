@@ -1,0 +1,67 @@
+package vn.tonghop.validate;
+
+import org.junit.jupiter.api.Test;
+
+import vn.tonghop.validate.Problem.Location;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemListTests {
+
+	private final ProblemList problems = new ProblemList(3);
+
+	@Test
+	void keepsTheFirstProblemsAndCountsAll() {
+		// given
+		for (int row = 1; row <= 5; row++) {
+			this.problems.add(error(row));
+		}
+
+		// then
+		assertThat(this.problems.kept()).extracting(Problem::row).containsExactly(1, 2, 3);
+		assertThat(this.problems.errors()).isEqualTo(5);
+	}
+
+	@Test
+	void anErrorFoundOnceTheListIsFullOfWarningsTakesTheLastWarningsPlace() {
+		// given three warnings fill the list
+		this.problems.add(warning(1));
+		this.problems.add(error(2));
+		this.problems.add(warning(3));
+
+		// when errors come after
+		this.problems.add(error(9));
+		this.problems.add(error(10));
+		this.problems.add(error(11));
+
+		// then each took a warning's place while there was one: the report shows why the file is rejected
+		assertThat(this.problems.kept()).extracting(Problem::row).containsExactly(2, 9, 10);
+		assertThat(this.problems.first().row()).isEqualTo(2);
+		assertThat(this.problems.errors()).isEqualTo(4);
+		assertThat(this.problems.warnings()).isEqualTo(2);
+	}
+
+	@Test
+	void aWarningFoundOnceTheListIsFullIsOnlyCounted() {
+		// given
+		this.problems.add(error(1));
+		this.problems.add(warning(2));
+		this.problems.add(warning(3));
+
+		// when
+		this.problems.add(warning(4));
+
+		// then
+		assertThat(this.problems.kept()).extracting(Problem::row).containsExactly(1, 2, 3);
+		assertThat(this.problems.warnings()).isEqualTo(3);
+	}
+
+	private static Problem error(int row) {
+		return Problem.of(Rule.NUMBER_TEXT, new Location("S", row, "G"), "mười", "mười");
+	}
+
+	private static Problem warning(int row) {
+		return Problem.of(Rule.POINT_OUTLIER, new Location("S", row, "I"), "11010", "Xã A", 11010, 140);
+	}
+
+}
