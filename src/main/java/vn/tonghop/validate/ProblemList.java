@@ -20,6 +20,8 @@ public final class ProblemList {
 
 	private int warnings;
 
+	private int keptWarnings;
+
 	public ProblemList(int limit) {
 		this.limit = limit;
 	}
@@ -33,12 +35,17 @@ public final class ProblemList {
 		}
 		if (this.kept.size() < this.limit) {
 			this.kept.add(problem);
+			if (problem.severity() != Severity.ERROR) {
+				this.keptWarnings++;
+			}
 		}
-		else if (problem.severity() == Severity.ERROR) {
+		// Counted, so a million bad rows after the list has filled with errors do not search it each time.
+		else if (problem.severity() == Severity.ERROR && this.keptWarnings > 0) {
 			for (int i = this.kept.size() - 1; i >= 0; i--) {
 				if (this.kept.get(i).severity() != Severity.ERROR) {
 					this.kept.remove(i);
 					this.kept.add(problem);
+					this.keptWarnings--;
 					return;
 				}
 			}
