@@ -81,8 +81,11 @@ final class CsvSheetReader {
 				}
 				// FastCSV's message counts text lines; a quote's cell is named as Excel shows it.
 				String quote = source.unclosedQuote(number + 1);
+				String stray = source.textAfterQuote();
 				String detail = (quote != null) ? "a quote opened in " + quote + " is never closed"
-						: "malformed CSV: " + ex.getMessage();
+						: (stray != null) ? "text follows the closing quote in " + stray
+								+ ": a quote inside a cell is written twice (\"\"), or the whole cell goes in quotes"
+								: "malformed CSV: " + ex.getMessage();
 				throw new UnreadableFileException("file-corrupt", detail,
 						name + ": the CSV file is malformed (" + detail + ").", ex);
 			}
@@ -241,6 +244,9 @@ final class CsvSheetReader {
 
 		private boolean ended;
 
+		/** The first cell where text follows a closing quote ("abc"x), which FastCSV refuses; null if none. */
+		private String textAfterQuote;
+
 		RecordLength(Reader in, char separator, int max) {
 			super(in);
 			this.separator = separator;
@@ -275,6 +281,10 @@ final class CsvSheetReader {
 			return (this.ended && this.quoted && this.quoteRow == record) ? quoteCell() : null;
 		}
 
+		String textAfterQuote() {
+			return this.textAfterQuote;
+		}
+
 		private String quoteCell() {
 			return Cell.columnName(this.quoteColumn) + this.quoteRow;
 		}
@@ -305,6 +315,9 @@ final class CsvSheetReader {
 				return;
 			}
 			this.afterCr = false;
+			if (this.justClosed && !this.quoted && c != this.separator && this.textAfterQuote == null) {
+				this.textAfterQuote = quoteCell();
+			}
 			this.fieldStart = !this.quoted && c == this.separator;
 			if (this.fieldStart) {
 				this.column++;

@@ -151,6 +151,22 @@ class CsvSheetReaderTests {
 				(ex) -> assertThat(ex.detail()).isEqualTo("a quote opened in B3 is never closed"));
 	}
 
+	@Test
+	void textAfterAClosingQuoteIsNamedByItsCell() throws Exception {
+		// given row 6's point name is quoted, then goes on: "Phường" Cự Khối
+		Path file = write("long-bien.csv", submission("2;\"Phường\" Cự Khối;Phường;110;"), StandardCharsets.UTF_8);
+
+		// when
+		Throwable thrown = catchThrowable(() -> read(file));
+
+		// then
+		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class, (ex) -> {
+			assertThat(ex.reason()).isEqualTo("file-corrupt");
+			assertThat(ex.detail()).isEqualTo("text follows the closing quote in B6: a quote inside a cell is written "
+					+ "twice (\"\"), or the whole cell goes in quotes");
+		});
+	}
+
 	static Stream<Arguments> encodingsAndSeparators() {
 		Stream.Builder<Arguments> cases = Stream.builder();
 		for (Named<String> separator : List.of(Named.of("; ", ";"), Named.of(", ", ","), Named.of("tab", "\t"))) {
