@@ -153,6 +153,12 @@ public final class TableRecognizer {
 		/** Whether the table ended at a totals row and nothing but blank rows came since: a part may follow. */
 		private boolean mayGoOn;
 
+		/** Whether a part or a subtotal was told. */
+		private boolean parted;
+
+		/** Part headings right under a totals row, held until a point row shows the table goes on. */
+		private final List<SheetRow> heldHeadings = new ArrayList<>();
+
 		private int dataRows;
 
 		/** The row that ended the table (totals, notes, signature or labels), 0 while the table goes on. */
@@ -194,6 +200,8 @@ public final class TableRecognizer {
 			this.totals = null;
 			this.totalsAbove = null;
 			this.mayGoOn = false;
+			this.heldHeadings.clear();
+			this.parted = false;
 			this.dataRows = 0;
 			this.endedAt = 0;
 			this.rowAfterTable = null;
@@ -220,6 +228,14 @@ public final class TableRecognizer {
 			}
 			if (this.phase == Phase.SEARCHING) {
 				return false;
+			}
+			// Heading-like lines under the totals row that no point followed were notes.
+			this.heldHeadings.forEach((line) -> this.labels.scan(this.sheet, line));
+			this.heldHeadings.clear();
+			if (this.totals != null && this.totalsAbove != null && this.parted) {
+				// The table's totals are right under the header; the last totals row closed the last part.
+				this.listener.subtotal(this.totals);
+				this.totals = null;
 			}
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
 					this.header.unknown(), this.labels.found(), (this.totals != null) ? this.totals : this.totalsAbove,
@@ -311,7 +327,7 @@ public final class TableRecognizer {
 			Cell first = firstText(row);
 			String text = (first != null) ? first.text() : null;
 			String key = (first != null) ? VietnameseText.asciiKey(text) : null;
-			if (text != null && Vocabulary.isTotalsKey(key)) {
+			if (isTotalsRow(first, row)) {
 				this.labels.scanSummary(this.sheet, row, this::outsideTable);
 				// A totals row right under the header sums the rows below it; anywhere else it ends the
 				// table, unless a part of the table follows it.
@@ -337,6 +353,7 @@ public final class TableRecognizer {
 			}
 			PointRow point = point(row);
 			if (isPartHeading(point)) {
+				this.parted = true;
 				this.listener.part(point);
 				return;
 			}
@@ -374,8 +391,29 @@ public final class TableRecognizer {
 			}
 			Cell first = firstText(row);
 			PointRow point = point(row);
-			if (this.mayGoOn && first != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(first.text()))) {
+			if (!this.heldHeadings.isEmpty()) {
+				boolean pointLike = (first == null || Vocabulary.labelled(first.text()) == null) && isPointLike(point);
+				if (isPartHeading(point) && !pointLike) {
+					this.heldHeadings.add(row);
+					return;
+				}
+				List<SheetRow> held = List.copyOf(this.heldHeadings);
+				this.heldHeadings.clear();
+				if (pointLike || isTotalsRow(first, row)) {
+					// The headings start the next part (an empty one when a totals row follows): the
+					// totals row above them closed the last one.
+					goOn();
+					held.forEach(this::tableRow);
+					tableRow(row);
+					return;
+				}
+				// Headings-like lines followed by no point ("I. Đánh giá chung", "T/M BAN THƯỜNG VỤ"): notes.
+				this.mayGoOn = false;
+				held.forEach((line) -> this.labels.scan(this.sheet, line));
+			}
+			if (this.mayGoOn && isTotalsRow(first, row)) {
 				// "Cộng II" then "Tổng cộng": the first closed the last part, the second sums the table.
+				this.parted = true;
 				this.listener.subtotal(this.totals);
 				this.totals = point;
 				this.endedAt = row.number();
@@ -383,13 +421,14 @@ public final class TableRecognizer {
 				return;
 			}
 			boolean pointLike = (first == null || Vocabulary.labelled(first.text()) == null) && isPointLike(point);
-			if (this.mayGoOn && (pointLike || isPartHeading(point))) {
-				this.listener.subtotal(this.totals);
-				this.totals = null;
-				this.phase = Phase.TABLE;
-				this.endedAt = 0;
-				this.mayGoOn = false;
+			if (this.mayGoOn && pointLike) {
+				goOn();
 				tableRow(row);
+				return;
+			}
+			if (this.mayGoOn && isPartHeading(point)) {
+				// A part only when a point follows: notes and signatures below a table look the same.
+				this.heldHeadings.add(row);
 				return;
 			}
 			this.mayGoOn = false;
@@ -397,6 +436,28 @@ public final class TableRecognizer {
 				this.rowAfterTable = new RowAfterTable(point, this.endedAt);
 			}
 			this.labels.scan(this.sheet, row);
+		}
+
+		/** The totals row above turns out to close a part: the table goes on. */
+		private void goOn() {
+			this.parted = true;
+			this.listener.subtotal(this.totals);
+			this.totals = null;
+			this.phase = Phase.TABLE;
+			this.endedAt = 0;
+			this.mayGoOn = false;
+		}
+
+		/**
+		 * A totals row: its first text names it ("Tổng cộng", "Cộng II"), and, when that text could be a
+		 * point's name ("Cống Vị", "Cổng A"), it has no point's level and members.
+		 */
+		private boolean isTotalsRow(Cell first, SheetRow row) {
+			if (first == null) {
+				return false;
+			}
+			String key = VietnameseText.asciiKey(first.text());
+			return Vocabulary.isTotalsKey(key) && !(Vocabulary.isPartTotalsKey(key) && isPointLike(point(row)));
 		}
 
 		private boolean outsideTable(Cell cell) {

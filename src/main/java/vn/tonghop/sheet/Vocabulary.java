@@ -54,6 +54,10 @@ public final class Vocabulary {
 	private static final Pattern PART_TOTALS = Pattern
 		.compile("(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])(?: (?:[ivx]{1,4}|[a-z]))*");
 
+	/** A totals row that may sum one part only: "Cộng", "Cộng II", "Tổng cộng phần B"; not "Tổng cộng", "Tổng số (I + II)". */
+	private static final Pattern ONE_PART_TOTALS = Pattern
+		.compile("cong|(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])");
+
 	private static final Pattern PART_NUMBER = Pattern.compile("(?:[IVX]{1,4}|[A-Z])[.)]?");
 
 	private static final Pattern PART_HEADING = Pattern.compile("(?:[IVX]{1,4}|[A-Z]) ?(?:[.)/:]|-(?= )) ?\\p{L}.*");
@@ -106,6 +110,22 @@ public final class Vocabulary {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether a totals text names a part ("Cộng I", "Tổng số (I + II)"): a point's name can read the
+	 * same ("Cống Vị", "Cổng A"), so such a row is a totals row only when it has no point's level.
+	 */
+	static boolean isPartTotalsKey(String asciiKey) {
+		return PART_TOTALS.matcher(asciiKey).matches();
+	}
+
+	/**
+	 * Whether a totals row's text may close one part rather than the whole table: a plain "Cộng" or
+	 * one part's marker ("Cộng II"). "Tổng cộng", "Tổng số" and "Tổng số (I + II)" sum all rows.
+	 */
+	public static boolean mayTotalOnePart(String text) {
+		return text != null && ONE_PART_TOTALS.matcher(VietnameseText.asciiKey(text)).matches();
 	}
 
 	/**

@@ -55,6 +55,9 @@ public final class PointChecks {
 	/** Whether the table has been divided into parts, by a heading or a subtotal. */
 	private boolean parted;
 
+	/** The last data row checked, to tell a totals row above the rows from one below them. */
+	private int lastRow;
+
 	private int rejectedRows;
 
 	/**
@@ -71,6 +74,7 @@ public final class PointChecks {
 
 	/** @return the row ready for staging, or null when it has errors (they are in the problem list) */
 	public StagedPoint check(PointRow row) {
+		this.lastRow = row.number();
 		int errorsBefore = this.problems.errors();
 		String name = text(row, Field.POINT_NAME);
 		if (name == null) {
@@ -122,7 +126,10 @@ public final class PointChecks {
 	 * @param totals the totals row, or null when the table has none
 	 */
 	public void endTable(PointRow totals) {
-		boolean lastPartOnly = totals != null && this.parted && !matches(totals, this.sums)
+		// Only a totals row below the rows that reads as one part's ("Cộng", "Cộng II") may sum the last
+		// part: a "Tổng cộng" whose formula left out the parts above is wrong, not a part's total.
+		boolean lastPartOnly = totals != null && this.parted && totals.number() > this.lastRow
+				&& Vocabulary.mayTotalOnePart(title(totals)) && !matches(totals, this.sums)
 				&& matches(totals, this.partSums);
 		endPart();
 		if (totals != null && !lastPartOnly) {

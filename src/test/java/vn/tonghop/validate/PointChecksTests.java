@@ -222,6 +222,38 @@ class PointChecksTests {
 	}
 
 	@Test
+	void aGrandTotalThatOnlyAddsTheLastPartIsWrong() {
+		// given part I closed by "Cộng I", then part II with no subtotal
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.subtotal(subtotal(6, "Cộng I", 110, 10, 120));
+		this.checks.check(row(7, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+
+		// when "Tổng cộng" was written as part II's sum, its formula leaving part I out
+		this.checks.endTable(subtotal(8, "Tổng cộng", 120, 10, 130));
+
+		// then it is checked against all rows
+		assertThat(this.problems.kept()).extracting(Problem::rule, Problem::column)
+			.containsExactly(tuple(Rule.TOTALS_ROW_MISMATCH, "G"), tuple(Rule.TOTALS_ROW_MISMATCH, "H"),
+					tuple(Rule.TOTALS_ROW_MISMATCH, "I"));
+	}
+
+	@Test
+	void aTotalsRowAboveATableInPartsSumsAllRows() {
+		// given "Tổng cộng" right under the header written as the last part's sum, then parts by their headings
+		PointRow totals = subtotal(4, "Tổng cộng", 120, 10, 130);
+		this.checks.part(heading(5, "I", "Cấp huyện", null, null, null));
+		this.checks.check(row(6, changes(Field.MEMBERS, 110)));
+		this.checks.part(heading(7, "II", "Cấp xã", null, null, null));
+		this.checks.check(row(8, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+
+		// when
+		this.checks.endTable(totals);
+
+		// then
+		assertThat(this.problems.kept()).extracting(Problem::rule).containsOnly(Rule.TOTALS_ROW_MISMATCH);
+	}
+
+	@Test
 	void aHeadingMergedAcrossTheColumnsHasNoFigures() {
 		// given a heading whose text is copied into every column it covers
 		String text = "I. CẤP HUYỆN";

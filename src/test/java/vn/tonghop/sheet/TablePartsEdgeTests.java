@@ -1,0 +1,163 @@
+package vn.tonghop.sheet;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.tonghop.sheet.Fixtures.Format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tonghop.sheet.Fixtures.row;
+
+/** Rows that look like parts or totals but are points or notes, and totals rows of tables in parts. */
+class TablePartsEdgeTests {
+
+	@TempDir
+	Path dir;
+
+	private final Events events = new Events();
+
+	// A point whose name, to the ascii key, reads "cong"/"tong" + a letter or a Roman numeral.
+	@ParameterizedTest
+	@ValueSource(strings = { "Cống Vị", "Cổng A", "Cống X", "Tổng I" })
+	void pointNamedLikeAPartTotalIsAPoint(String name) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(2, name, "Phường", 5),
+				row(3, "Xã C", "Xã", 7), row(null, "Tổng cộng", null, 22)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 3", "point 4");
+		assertThat(table.totalsRow().number()).isEqualTo(5);
+	}
+
+	// A signature block's "T/M BAN THƯỜNG VỤ" (or a narrative "I. Đánh giá") in the name column right
+	// under the totals row: the table must not go on into the signer's lines.
+	@ParameterizedTest
+	@ValueSource(strings = { "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", "I. Đánh giá chung", "A. Nhận xét" })
+	void signatureOrNarrativeUnderTheTotalsRowIsNoPart(String line) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(2, "Xã B", "Xã", 5),
+				row(null, "Tổng cộng", null, 15), row(), row(null, line), row(null, "PHÓ BÍ THƯ"), row(),
+				row(null, "Nguyễn Văn A")));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 3");
+		assertThat(table.totalsRow().number()).isEqualTo(4);
+		assertThat(table.dataRows()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void mergedNarrativeUnderTheTotalsRowIsNoPart(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10),
+					row(null, "Tổng cộng", null, 10), row("I. Đánh giá chung"),
+					row("Hội nghị được tổ chức nghiêm túc, đúng kế hoạch"));
+			sheet.addMergedRegion(new CellRangeAddress(3, 3, 0, 3));
+			sheet.addMergedRegion(new CellRangeAddress(4, 4, 0, 3));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2");
+		assertThat(table.dataRows()).isEqualTo(1);
+	}
+
+	@Test
+	void csvNarrativeUnderTheTotalsRowIsNoPart() throws Exception {
+		Path csv = Files.writeString(this.dir.resolve("c.csv"), String.join("\n", "STT;Tên điểm cầu;Cấp;Số ĐV",
+				"1;Xã A;Xã;10", ";Tổng cộng;;10", "I. Đánh giá chung", "Hội nghị được tổ chức nghiêm túc", ""),
+				StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(csv, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2");
+		assertThat(table.dataRows()).isEqualTo(1);
+	}
+
+	@Test
+	void aTotalsRowUnderTheHeaderStaysTheTablesTotalsWhenPartsCloseWithTheirOwn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(null, "Tổng cộng", null, 999), row("I", "Cấp xã"),
+				row(1, "Xã A", "Xã", 10), row(null, "Cộng I", null, 10), row("II", "Cấp thôn"),
+				row(2, "Thôn B", "Thôn", 5), row(null, "Cộng II", null, 5)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("part 3", "point 4", "subtotal 5", "part 6", "point 7",
+				"subtotal 8");
+		assertThat(table.totalsRow().number()).isEqualTo(2);
+	}
+
+	@Test
+	void aPartHeadingUnderASubtotalIsStillAPartWhenPointsFollow() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(null, "Cộng", null, 10), row(),
+				row("II. CẤP THÔN"), row("A", "Khối thôn"), row(2, "Thôn B", "Thôn", 5), row(null, "Tổng cộng", null, 15),
+				row(), row("T/M BAN THƯỜNG VỤ"), row("Nguyễn Văn A")));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "subtotal 3", "part 5", "part 6", "point 7");
+		assertThat(table.totalsRow().number()).isEqualTo(8);
+		assertThat(table.rowAfterTable()).isNull();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aHeadingMergedAcrossRightUnderTheHeaderIsAPart(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row("I. CẤP HUYỆN"),
+					row(1, "Huyện ủy", "Huyện", 15), row("II. CẤP XÃ"), row(2, "Xã A", "Xã", 7),
+					row(null, "Tổng cộng", null, 22));
+			sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 3));
+			sheet.addMergedRegion(new CellRangeAddress(3, 3, 0, 3));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(table.headerRow()).isEqualTo(1);
+		assertThat(this.events.heard).containsExactly("part 2", "point 3", "part 4", "point 5");
+	}
+
+	private static final class Events implements TableRecognizer.Listener {
+
+		private final List<String> heard = new ArrayList<>();
+
+		@Override
+		public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
+		}
+
+		@Override
+		public void point(PointRow row) {
+			this.heard.add("point " + row.number());
+		}
+
+		@Override
+		public void part(PointRow heading) {
+			this.heard.add("part " + heading.number());
+		}
+
+		@Override
+		public void subtotal(PointRow row) {
+			this.heard.add("subtotal " + row.number());
+		}
+
+	}
+
+}
