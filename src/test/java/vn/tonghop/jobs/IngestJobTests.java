@@ -317,6 +317,28 @@ class IngestJobTests {
 			.containsExactly("file-corrupt: The file is damaged and cannot be opened (a quote opened in G6 is never closed)");
 	}
 
+	@Test
+	void anOldVersionDroppedAgainInAnotherFolderDoesNotReplaceTheNewerOne() throws Exception {
+		// given Long Biên's first and second versions, loaded from its folder one after the other
+		String first = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		write("004/long-bien.csv", first);
+		this.runner.run(this.input, "test");
+		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy")));
+		this.runner.run(this.input, "test");
+		long second = currentSubmission("004");
+
+		// when the first version's bytes are dropped again, in Hà Nội's folder
+		write("01/long-bien-cu.csv", first);
+		this.runner.run(this.input, "test");
+
+		// then they are a submission of that folder, but no newer than they were: the second version stands
+		assertThat(currentSubmission("004")).isEqualTo(second);
+		assertThat(this.jdbc.queryForList("SELECT folder_unit_code || ' ' || state || ' ' || is_current || ' ' || rows_loaded "
+				+ "FROM tonghop.submission ORDER BY id", String.class))
+			.containsExactly("004 accepted false 2", "004 accepted true 3", "01 accepted false 0");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
+	}
+
 	private Path write(String path, String content) throws IOException {
 		Path file = this.input.resolve(path);
 		Files.createDirectories(file.getParent());
