@@ -226,8 +226,9 @@ final class PointStream implements TableRecognizer.Listener {
 
 	/** Takes out what the rejected file sent, and the version it was, if it stood. */
 	void reject(long submissionId) {
-		if (this.loaded != null) {
-			this.loader.takeBack(this.loaded);
+		// Refused rows were taken back already.
+		if (this.loaded != null && !this.refused) {
+			this.loader.takeBack();
 		}
 		this.loader.withdraw(submissionId);
 	}
@@ -238,7 +239,7 @@ final class PointStream implements TableRecognizer.Listener {
 	 * database named one.
 	 */
 	private void refuse(LoadRefusedException ex) {
-		this.loader.takeBack(rows());
+		this.loader.takeBack();
 		this.refused = true;
 		this.problems.add(Problem.of(Rule.LOAD_REFUSED, new Location(this.sheet, ex.sourceRow(), null), null,
 				ex.reason(), ex.sqlState()));

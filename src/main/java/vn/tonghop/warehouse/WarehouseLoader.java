@@ -106,7 +106,7 @@ public class WarehouseLoader {
 	 * Undoes everything since {@link #startReplacing} or {@link #stage}: the file turned out to be
 	 * rejected, or the database refused its rows (which leaves the transaction usable again).
 	 */
-	public void takeBack(CopyRows rows) {
+	public void takeBack() {
 		this.jdbc.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
 	}
 

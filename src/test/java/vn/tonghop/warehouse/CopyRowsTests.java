@@ -196,7 +196,7 @@ class CopyRowsTests {
 			assertThat(List.of(rows.sourceRow(1), rows.sourceRow(999), rows.sourceRow(1000), rows.sourceRow(count)))
 				.containsExactly(5, 1003, 1005, count + 4 + count / 1000);
 			assertThat(List.of(rows.sourceRow(0), rows.sourceRow(count + 1))).containsOnly(0);
-			this.loader.takeBack(rows);
+			this.loader.takeBack();
 			return this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE conference_code = 'COPY-TEST'",
 					Integer.class);
 		});
