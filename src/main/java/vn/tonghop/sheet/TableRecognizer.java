@@ -232,8 +232,8 @@ public final class TableRecognizer {
 			// Heading-like lines under the totals row that no point followed were notes.
 			this.heldHeadings.forEach((line) -> this.labels.scan(this.sheet, line));
 			this.heldHeadings.clear();
-			if (this.totals != null && this.totalsAbove != null && this.parted) {
-				// The table's totals are right under the header; the last totals row closed the last part.
+			if (this.totals != null && this.totalsAbove != null && this.parted && closesOnePart(this.totals)) {
+				// The table's totals are right under the header; the last "Cộng" closed the last part.
 				this.listener.subtotal(this.totals);
 				this.totals = null;
 			}
@@ -436,6 +436,14 @@ public final class TableRecognizer {
 				this.rowAfterTable = new RowAfterTable(point, this.endedAt);
 			}
 			this.labels.scan(this.sheet, row);
+		}
+
+		/** Whether a totals row reads as one part's ("Cộng", "Cộng II"), not the table's ("Tổng cộng"). */
+		private static boolean closesOnePart(PointRow totals) {
+			Cell name = text(totals.cell(Field.POINT_NAME));
+			Cell number = text(totals.cell(Field.ROW_NUMBER));
+			Cell title = (name != null) ? name : number;
+			return title != null && Vocabulary.mayTotalOnePart(title.text());
 		}
 
 		/** The totals row above turns out to close a part: the table goes on. */

@@ -104,6 +104,22 @@ class TablePartsEdgeTests {
 	}
 
 	@Test
+	void aTableInPartsWithItsTotalsAboveAndBelowEndsWithTheOneBelow() throws Exception {
+		// given "Tổng cộng" right under the header and again at the bottom, which is no part's total
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(null, "Tổng cộng", null, 15), row("I", "Cấp xã"),
+				row(1, "Xã A", "Xã", 10), row("II", "Cấp thôn"), row(2, "Thôn B", "Thôn", 5),
+				row(null, "Tổng cộng", null, 15)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		// then the bottom one is not told as the last part's subtotal
+		assertThat(this.events.heard).containsExactly("part 3", "point 4", "part 5", "point 6");
+		assertThat(table.totalsRow().number()).isEqualTo(7);
+	}
+
+	@Test
 	void aPartHeadingUnderASubtotalIsStillAPartWhenPointsFollow() throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
 				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(null, "Cộng", null, 10), row(),
