@@ -49,8 +49,7 @@ class RerunsTests {
 
 	@BeforeEach
 	void cleanWarehouseAndLoadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test

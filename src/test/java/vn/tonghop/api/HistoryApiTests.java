@@ -52,8 +52,7 @@ class HistoryApiTests {
 	@BeforeAll
 	void twoVersionsOfLongBien(@Autowired ReferenceFiles reference, @Autowired IngestRunner runner, @TempDir Path input)
 			throws Exception {
-		ExampleFiles.clean(this.jdbc);
-		reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, reference);
 		Path file = input.resolve("long-bien.csv");
 		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối")));
 		runner.run(input, "test");

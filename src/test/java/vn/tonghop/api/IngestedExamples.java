@@ -16,8 +16,7 @@ final class IngestedExamples {
 	}
 
 	static void load(JdbcTemplate jdbc, ReferenceFiles reference, IngestRunner runner, Path work) throws Exception {
-		ExampleFiles.clean(jdbc);
-		reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(jdbc, reference);
 		Path input = Files.createDirectories(work.resolve("input"));
 		ExampleFiles.copyExamples(input);
 		runner.run(input, "test");

@@ -63,8 +63,7 @@ class UploadApiTests {
 
 	@BeforeEach
 	void cleanState(@Autowired ReferenceFiles reference) throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, reference);
 		FileSystemUtils.deleteRecursively(this.input.getParent());
 		Files.createDirectories(this.input);
 	}

@@ -59,8 +59,7 @@ class IngestCommandTests {
 
 	@BeforeEach
 	void cleanDatabaseAndLoadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test

@@ -41,8 +41,7 @@ class DashboardTests {
 	@BeforeAll
 	void ingestExamples(@Autowired JdbcTemplate jdbc, @Autowired ReferenceFiles reference,
 			@Autowired IngestRunner runner, @TempDir Path work) throws Exception {
-		ExampleFiles.clean(jdbc);
-		reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(jdbc, reference);
 		Path input = Files.createDirectories(work.resolve("input"));
 		ExampleFiles.copyExamples(input);
 		runner.run(input, "test");

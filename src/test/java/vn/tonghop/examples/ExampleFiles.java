@@ -10,7 +10,12 @@ import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Fixtures shared by tests: the shipped examples, small generated submissions, a clean database. */
+import vn.tonghop.units.ReferenceFiles;
+
+/**
+ * Fixtures shared by tests: the shipped examples, small generated submissions, a clean database with or without
+ * the shipped reference data.
+ */
 public final class ExampleFiles {
 
 	private ExampleFiles() {
@@ -70,6 +75,15 @@ public final class ExampleFiles {
 				+ "tonghop.submission_report, tonghop.intake_log, tonghop.seen_file, tonghop.submission, tonghop.unit, "
 				+ "tonghop.conference, tonghop.reference_file, tonghop.unit_conversion, tonghop.submission_change_point, "
 				+ "tonghop.submission_change");
+	}
+
+	/**
+	 * Empties the database and imports the shipped reference data (jobs/reference), so a test starts from
+	 * the units and conferences a fresh installation has and nothing else.
+	 */
+	public static void resetToShippedReference(JdbcTemplate jdbc, ReferenceFiles reference) throws IOException {
+		clean(jdbc);
+		reference.importAll(Path.of("jobs", "reference"));
 	}
 
 }

@@ -83,8 +83,7 @@ class SubmissionFeedbackTests {
 
 	@BeforeEach
 	void cleanDatabaseAndLoadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test

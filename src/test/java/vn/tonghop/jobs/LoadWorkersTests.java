@@ -41,8 +41,7 @@ class LoadWorkersTests {
 
 	@BeforeEach
 	void cleanWarehouseAndLoadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test

@@ -49,8 +49,7 @@ class ConsolidatedReportTests {
 
 	@BeforeEach
 	void ingestExamples() throws Exception {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 		Path input = Files.createDirectories(this.work.resolve("input"));
 		ExampleFiles.copyExamples(input);
 		this.runner.run(input, "test");

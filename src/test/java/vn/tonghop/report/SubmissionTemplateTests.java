@@ -51,8 +51,7 @@ class SubmissionTemplateTests {
 
 	@BeforeEach
 	void loadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test

@@ -56,8 +56,7 @@ class DropFolderWatchTests {
 
 	@BeforeEach
 	void cleanDatabaseAndLoadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test

@@ -39,8 +39,7 @@ class StatusQueriesTests {
 
 	@BeforeEach
 	void ingestExamples() throws Exception {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 		ExampleFiles.copyExamples(this.input);
 		this.runner.run(this.input, "test");
 	}

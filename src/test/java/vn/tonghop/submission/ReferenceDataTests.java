@@ -1,7 +1,6 @@
 package vn.tonghop.submission;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +31,7 @@ class ReferenceDataTests {
 
 	@BeforeEach
 	void loadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.files.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.files);
 	}
 
 	@Test

@@ -219,8 +219,7 @@ class RuleCatalogTests {
 
 	@BeforeEach
 	void startEmptyWithReferenceData() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test

@@ -41,8 +41,7 @@ class TablePartsIngestTests {
 
 	@BeforeEach
 	void clean() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	private static List<String> head() {

@@ -50,8 +50,7 @@ class UnevaluatedFormulaTests {
 
 	@BeforeEach
 	void cleanWarehouseAndLoadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test

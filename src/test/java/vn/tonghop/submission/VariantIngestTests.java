@@ -108,8 +108,7 @@ class VariantIngestTests {
 
 	@BeforeEach
 	void cleanWarehouseAndLoadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@ParameterizedTest(name = "{0}")

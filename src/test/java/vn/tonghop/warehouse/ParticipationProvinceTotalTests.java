@@ -90,8 +90,7 @@ class ParticipationProvinceTotalTests {
 
 	@BeforeEach
 	void cleanWarehouseAndLoadReference() throws IOException {
-		ExampleFiles.clean(this.jdbc);
-		this.reference.importAll(Path.of("jobs", "reference"));
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
 	@Test
