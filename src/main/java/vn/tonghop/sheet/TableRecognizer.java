@@ -399,7 +399,10 @@ public final class TableRecognizer {
 				}
 				List<SheetRow> held = List.copyOf(this.heldHeadings);
 				this.heldHeadings.clear();
-				if (pointLike || isTotalsRow(first, row)) {
+				// A point with a mistake in it (a level misspelt, members "khoảng 40") still starts the part:
+				// left out, it and the rest of the part would be lost, unchecked.
+				if (pointLike || isTotalsRow(first, row)
+						|| ((first == null || Vocabulary.labelled(first.text()) == null) && isPointWithMistakes(point))) {
 					// The headings start the next part (an empty one when a totals row follows): the
 					// totals row above them closed the last one.
 					goOn();
@@ -517,6 +520,24 @@ public final class TableRecognizer {
 			return name != null && !name.isBlank() && level != null && level.kind() == CellKind.TEXT
 					&& !level.text().equals(name.text()) && PointLevel.parse(level.text()).isPresent()
 					&& WholeNumbers.parse(point.cell(Field.MEMBERS)).isValue();
+		}
+
+		/**
+		 * A name and, in another column of the table, a level or a figure that is not the name again
+		 * (as in a line merged across): a point row, maybe with errors, not a note or a signature.
+		 */
+		private static boolean isPointWithMistakes(PointRow point) {
+			Cell name = text(point.cell(Field.POINT_NAME));
+			if (name == null) {
+				return false;
+			}
+			for (Field field : new Field[] { Field.LEVEL, Field.MEMBERS, Field.OTHERS, Field.TOTAL }) {
+				Cell cell = point.cell(field);
+				if (cell != null && !cell.isBlank() && !cell.text().equals(name.text())) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private PointRow point(SheetRow row) {

@@ -133,6 +133,22 @@ class TablePartsEdgeTests {
 		assertThat(table.rowAfterTable()).isNull();
 	}
 
+	// A part's first point with a mistake (a level misspelt, members in words) is no note: the part goes on.
+	@Test
+	void aPartsFirstPointWithAMistakeStillStartsThePart() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row("I", "Cấp xã"), row(1, "Xã A", "Xã", 10),
+				row(null, "Cộng I", null, 10), row("II", "Cấp thôn"), row(2, "Thôn B", "Thônn", 5),
+				row(3, "Thôn C", "Thôn", "khoảng 5"), row(null, "Cộng II", null, 10), row(null, "Tổng cộng", null, 20)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("part 2", "point 3", "subtotal 4", "part 5", "point 6", "point 7",
+				"subtotal 8");
+		assertThat(table.totalsRow().number()).isEqualTo(9);
+		assertThat(table.rowAfterTable()).isNull();
+	}
+
 	@ParameterizedTest
 	@EnumSource(Format.class)
 	void aHeadingMergedAcrossRightUnderTheHeaderIsAPart(Format format) throws Exception {

@@ -158,4 +158,19 @@ class TablePartsIngestTests {
 		assertThat(run("grand-total-last-part.csv", lines)).startsWith("rejected");
 	}
 
+	@Test
+	void aMistakeInTheFirstRowOfAPartIsReportedNotDroppedWithThePart() throws Exception {
+		// part II's only point has its level misspelt: it must be checked, not taken for a note
+		List<String> lines = head();
+		lines.add("I;Các phường phía Bắc");
+		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
+		lines.add(";Cộng I;;;;;100;10;110");
+		lines.add("II;Các phường phía Nam");
+		lines.add(ward(2, "Phường Cự Khối", "Phường Cự Khối", 110).replace(";Phường;", ";Phuờngg;"));
+		lines.add(";Cộng II;;;;;110;10;120");
+		lines.add(";Tổng cộng;;;;;210;20;230");
+
+		assertThat(run("part-typo.csv", lines)).startsWith("rejected").contains("C9: Unknown point level");
+	}
+
 }
