@@ -281,7 +281,9 @@ public class WarehouseLoader {
 	 * Takes the unit's lock, then tells whether a version that arrived later already stands: two
 	 * instances may finish two versions in either order, and the newest arrival must win whatever
 	 * the order of the commits. Bytes arrive when they first came for the unit: an old version
-	 * dropped again in another folder (a submission of its own there) is no newer than it was. And whether this file stands for another unit or conference: rerun
+	 * dropped again in another folder (a submission of its own there) is no newer than it was, both
+	 * for this file and for the version standing (which may be such a copy, finished first). And
+	 * whether this file stands for another unit or conference: rerun
 	 * under changed aliases, a file can move, and its rows must move with it. One round trip; the
 	 * second statement sees what was committed before the lock was granted.
 	 */
@@ -289,8 +291,12 @@ public class WarehouseLoader {
 		return this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(LOCK + "; " + """
 					SELECT EXISTS (SELECT 1 FROM tonghop.submission c
+					               CROSS JOIN LATERAL (SELECT s.received_at, s.id FROM tonghop.submission s
+					                                   WHERE s.content_hash = c.content_hash
+					                                     AND (s.id = c.id OR (s.conference_code = ? AND s.unit_code = ?))
+					                                   ORDER BY s.received_at, s.id LIMIT 1) standing
 					               WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? AND c.id <> me.id
-					                 AND (c.received_at, c.id) > (arrival.received_at, arrival.id)),
+					                 AND (standing.received_at, standing.id) > (arrival.received_at, arrival.id)),
 					       me.is_current AND (me.conference_code, me.unit_code) IS DISTINCT FROM (?, ?)
 					FROM tonghop.submission me
 					CROSS JOIN LATERAL (SELECT s.received_at, s.id FROM tonghop.submission s
@@ -300,6 +306,8 @@ public class WarehouseLoader {
 					WHERE me.id = ?
 					""")) {
 				int i = 0;
+				statement.setString(++i, target.conferenceCode());
+				statement.setString(++i, target.reportingUnitCode());
 				statement.setString(++i, target.conferenceCode());
 				statement.setString(++i, target.reportingUnitCode());
 				statement.setString(++i, target.conferenceCode());

@@ -1,0 +1,96 @@
+package vn.tonghop.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.intake.InputScanner;
+import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.submission.SubmissionProcessor;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "tonghop.intake.stable-for=0s", "tonghop.ingest.workers=1" })
+class ArrivalOrderTests {
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	InputScanner scanner;
+
+	@Autowired
+	SubmissionProcessor processor;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void clean() throws IOException {
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+	}
+
+	// Two workers or two instances finish the newer version B (received first) and the old bytes A
+	// dropped again in another folder (received after) in either order: B must stand either way.
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void theNewerVersionStandsWhicheverOfTheTwoFinishesFirst(boolean oldCopyFirst) throws Exception {
+		String first = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		write("004/long-bien.csv", first);
+		JobExecution run = this.runner.run(this.input, "test");
+		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy")));
+		this.scanner.scan(this.input, run.getId());
+		long newer = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		write("01/long-bien-cu.csv", first);
+		this.scanner.scan(this.input, run.getId());
+		long oldCopy = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		assertThat(oldCopy).isGreaterThan(newer);
+
+		TransactionTemplate tx = new TransactionTemplate(this.transactions);
+		for (long id : oldCopyFirst ? List.of(oldCopy, newer) : List.of(newer, oldCopy)) {
+			tx.executeWithoutResult((status) -> this.processor.process(pending(id), run.getId()));
+		}
+
+		assertThat(this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE is_current", Long.class))
+			.isEqualTo(newer);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
+	}
+
+	private PendingSubmission pending(long id) {
+		return this.jdbc.queryForObject("SELECT id, file_name, source_path, folder_unit_code, archive_path "
+				+ "FROM tonghop.submission WHERE id = ?", (rs, i) -> new PendingSubmission(rs.getLong(1), rs.getString(2),
+						rs.getString(3), rs.getString(4), Path.of(rs.getString(5))), id);
+	}
+
+	private Path write(String path, String content) throws IOException {
+		Path file = this.input.resolve(path);
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, content);
+	}
+
+}
