@@ -47,7 +47,8 @@ public class Reruns {
 
 	/**
 	 * The files a request names: the one submission, or for a conference the latest version of each
-	 * unit (the one a district would expect to count), whatever its state. Files that could not be
+	 * unit (the one a district would expect to count), whatever its state; a version's bytes date from
+	 * when they first came for the unit, as when it is loaded. Files that could not be
 	 * placed (unit or conference unknown) belong to no unit: rerun them by id.
 	 */
 	public List<Long> choose(RerunRequest request) {
@@ -56,10 +57,15 @@ public class Reruns {
 					Long.class, request.submission());
 		}
 		return this.jdbc.queryForList("""
-				SELECT id FROM (SELECT DISTINCT ON (unit_code) id, unit_code FROM tonghop.submission
-				                WHERE conference_code = ? AND unit_code IS NOT NULL AND (?::text IS NULL OR unit_code = ?)
-				                  AND state <> 'pending'
-				                ORDER BY unit_code, received_at DESC, id DESC) latest
+				SELECT id FROM (SELECT DISTINCT ON (s.unit_code) s.id, s.unit_code FROM tonghop.submission s
+				                WHERE s.conference_code = ? AND s.unit_code IS NOT NULL AND (?::text IS NULL OR s.unit_code = ?)
+				                  AND s.state <> 'pending'
+				                -- by arrival, as the loader dates them: an old version's bytes dropped again later
+				                -- are no newer than they were
+				                ORDER BY s.unit_code, (SELECT min(o.received_at) FROM tonghop.submission o
+				                                       WHERE o.content_hash = s.content_hash
+				                                         AND o.conference_code = s.conference_code
+				                                         AND o.unit_code = s.unit_code) DESC, s.id DESC) latest
 				ORDER BY unit_code
 				""", Long.class, request.conference(), request.unit(), request.unit());
 	}

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tonghop.admin.RerunRequest;
+import vn.tonghop.admin.Reruns;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.PendingSubmission;
@@ -79,6 +81,24 @@ class ArrivalOrderTests {
 		assertThat(this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE is_current", Long.class))
 			.isEqualTo(newer);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
+	}
+
+	@Autowired
+	Reruns reruns;
+
+	// A rerun of the conference takes each unit's latest version, the one the district expects to count.
+	@org.junit.jupiter.api.Test
+	void aRerunOfTheConferenceTakesTheStandingVersionNotAnOldOneDroppedAgain() throws Exception {
+		String first = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		write("004/long-bien.csv", first);
+		this.runner.run(this.input, "test");
+		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy")));
+		this.runner.run(this.input, "test");
+		long newer = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE is_current", Long.class);
+		write("01/long-bien-cu.csv", first);
+		this.runner.run(this.input, "test");
+
+		assertThat(this.reruns.choose(new RerunRequest("NQDH13", null, null, true))).containsExactly(newer);
 	}
 
 	private PendingSubmission pending(long id) {
