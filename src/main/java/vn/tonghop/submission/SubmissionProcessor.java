@@ -113,6 +113,11 @@ public class SubmissionProcessor {
 		if (!accepted) {
 			stream.reject(pending.id());
 		}
+		else if (!stands) {
+			// Without a word the district would take its file for the one that counts.
+			this.loader.standingVersion(placement.target().conferenceCode(), placement.target().reportingUnitCode())
+				.ifPresent((standing) -> problems.add(Problem.ofFile(Rule.VERSION_NOT_CURRENT, standing.path())));
+		}
 		String state = !accepted ? "rejected" : problems.warnings() > 0 ? "accepted_with_warnings" : "accepted";
 		String sheet = table != null ? table.sheet() : null;
 		String unitCode = placement != null ? placement.target().reportingUnitCode() : null;

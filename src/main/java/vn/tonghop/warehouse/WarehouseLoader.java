@@ -245,6 +245,13 @@ public class WarehouseLoader {
 		return true;
 	}
 
+	/** The version standing for the unit and conference: what a file that arrived before it is told. */
+	public Optional<StandingVersion> standingVersion(String conferenceCode, String reportingUnitCode) {
+		return this.jdbc.query("SELECT id, source_path FROM tonghop.submission WHERE is_current AND conference_code = ? "
+				+ "AND unit_code = ?", (rs, i) -> new StandingVersion(rs.getLong(1), rs.getString(2)), conferenceCode,
+				reportingUnitCode).stream().findFirst();
+	}
+
 	private void insertCoverage(Target target, Coverage coverage) {
 		if (coverage != null) {
 			this.jdbc.update("INSERT INTO warehouse.unit_coverage (conference_code, province_code, district_code, "
@@ -420,6 +427,13 @@ public class WarehouseLoader {
 
 	private static Array textArray(Connection connection, List<String> values) throws SQLException {
 		return connection.createArrayOf("text", values.toArray());
+	}
+
+	/**
+	 * A submission standing in the warehouse.
+	 * @param path where it was dropped, relative to the drop folder
+	 */
+	public record StandingVersion(long id, String path) {
 	}
 
 	/** Where a submission's rows belong. */

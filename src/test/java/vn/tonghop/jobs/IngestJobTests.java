@@ -175,7 +175,7 @@ class IngestJobTests {
 			.containsExactly("Phường Bồ Đề");
 		assertThat(this.jdbc.queryForList("SELECT file_name || ' ' || state || ' ' || is_current || ' ' || rows_loaded "
 				+ "FROM tonghop.submission ORDER BY file_name", String.class))
-			.containsExactly("a.csv accepted true 1", "b.csv accepted false 0");
+			.containsExactly("a.csv accepted true 1", "b.csv accepted_with_warnings false 0");
 	}
 
 	@Test
@@ -334,7 +334,7 @@ class IngestJobTests {
 		assertThat(currentSubmission("004")).isEqualTo(second);
 		assertThat(this.jdbc.queryForList("SELECT folder_unit_code || ' ' || state || ' ' || is_current || ' ' || rows_loaded "
 				+ "FROM tonghop.submission ORDER BY id", String.class))
-			.containsExactly("004 accepted false 2", "004 accepted true 3", "01 accepted false 0");
+			.containsExactly("004 accepted false 2", "004 accepted true 3", "01 accepted_with_warnings false 0");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
 	}
 

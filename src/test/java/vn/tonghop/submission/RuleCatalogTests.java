@@ -208,6 +208,9 @@ class RuleCatalogTests {
 		cases.put(Rule.FILE_UNSAFE_XML, new Case(valid.xlsxWithDoctype(),
 				Finding.inFile("xl/workbook.xml declares a DOCTYPE (entities or an external DTD)"), valid.xlsx()));
 		cases.put(Rule.FILE_VANISHED, new Case(new ArchiveRemoved(valid), Finding.inFile(), valid));
+		// Passes its checks, but Long Biên's version received after it was loaded first.
+		cases.put(Rule.VERSION_NOT_CURRENT, new Case(new ArrivedBefore(valid(), valid().set("B6", "Phường Cự Khối 2")),
+				Finding.inFile("004/bao-cao.csv"), valid()));
 		// Rows the database refuses with an error no check foresaw, as a trigger of tomorrow might.
 		cases.put(Rule.LOAD_REFUSED, new Case(new Refusing(valid(), "Phường Cự Khối"),
 				new Finding(SHEET, 6, null, null, "value out of range: Phường Cự Khối", "22003"),
@@ -282,6 +285,16 @@ class RuleCatalogTests {
 			}
 			input = Files.createTempDirectory(this.temp, "empty");
 		}
+		if (fixture instanceof ArrivedBefore arrived) {
+			// Both taken by one scan, the newer one in Long Biên's folder; dated so that it arrived last but
+			// is processed first (it was registered first).
+			Path newer = Files.createDirectories(input.resolve("004"));
+			arrived.newer().write(newer);
+			this.scanner.scan(input, 0);
+			this.jdbc.update("UPDATE tonghop.submission SET received_at = received_at + interval '1 hour' "
+					+ "WHERE folder_unit_code = '004'");
+			input = Files.createTempDirectory(this.temp, "empty");
+		}
 		if (fixture instanceof WithUnits extra) {
 			Path reference = Files.createTempDirectory(this.temp, "reference");
 			Files.writeString(reference.resolve("units-extra.csv"), "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
@@ -299,8 +312,11 @@ class RuleCatalogTests {
 			RefusingDatabase.remove(this.jdbc);
 		}
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		// The case's own file: not the newer version an ArrivedBefore case loads beside it.
+		String besideIn = (fixture instanceof ArrivedBefore) ? "004" : null;
 		Map<String, Object> submission = this.jdbc.queryForMap("SELECT id, state FROM tonghop.submission "
-				+ "WHERE job_execution_id = ?", execution.getId());
+				+ "WHERE job_execution_id = ? AND (?::text IS NULL OR folder_unit_code IS DISTINCT FROM ?)",
+				execution.getId(), besideIn, besideIn);
 		List<Found> problems = this.jdbc.query("SELECT code, severity, sheet, row_number, column_name, value, message_vi, "
 				+ "message_en FROM tonghop.submission_problem WHERE submission_id = ? ORDER BY seq",
 				(rs, i) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
@@ -344,6 +360,16 @@ class RuleCatalogTests {
 	interface Fixture {
 
 		void write(Path input) throws IOException;
+
+	}
+
+	/** A submission, and a newer version of the unit's that arrived after it but is processed before it. */
+	record ArrivedBefore(Fixture file, Fixture newer) implements Fixture {
+
+		@Override
+		public void write(Path input) throws IOException {
+			this.file.write(input);
+		}
 
 	}
 
