@@ -13,12 +13,15 @@ import java.util.Map;
  * @param labels labelled cells found above or below the table, the unit summary's also beside it;
  * REPORT_DATE may be a place-date line such as "Hà Nội, ngày 27 tháng 3 năm 2021" (the whole text as value)
  * @param totalsRow the totals row ("Tổng cộng", ...) or null when the file has none
+ * @param totalsAboveRow a second totals row for all rows, right under the header, when the table also
+ * ends with one; null otherwise
  * @param dataRows the number of data rows passed to the listener
  * @param legacyText the sheet's text converted from a legacy font, or null when it had none
  * @param rowAfterTable the first row below the table's end that looks like a point row, or null
  * @param extraValue the first value right of the header in a data row of a CSV, or null
  */
 public record RecognizedTable(String sheet, int headerRow, Map<Field, Integer> columns,
-		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, int dataRows,
+		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, PointRow totalsAboveRow,
+		int dataRows,
 		LegacyText legacyText, RowAfterTable rowAfterTable, ExtraValue extraValue) {
 }

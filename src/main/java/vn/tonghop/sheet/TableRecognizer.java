@@ -237,10 +237,11 @@ public final class TableRecognizer {
 				this.listener.subtotal(this.totals);
 				this.totals = null;
 			}
+			// Totals both under the header and at the bottom: the bottom row is the table's, the top one is checked too.
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
 					this.header.unknown(), this.labels.found(), (this.totals != null) ? this.totals : this.totalsAbove,
-					this.dataRows, this.legacy,
-					this.rowAfterTable, this.extraValue);
+					(this.totals != null) ? this.totalsAbove : null, this.dataRows, this.legacy, this.rowAfterTable,
+					this.extraValue);
 			return true;
 		}
 

@@ -196,7 +196,7 @@ public class SubmissionProcessor {
 		if (table.dataRows() == 0) {
 			problems.add(Problem.of(Rule.TABLE_EMPTY, sheet, null));
 		}
-		checks.endTable(table.totalsRow());
+		checks.endTable(table.totalsRow(), table.totalsAboveRow());
 		Conference conference = placer.conference(table.sheet(), table.labels(), problems);
 		if (conference == null) {
 			return null;

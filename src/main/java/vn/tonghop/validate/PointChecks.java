@@ -124,8 +124,9 @@ public final class PointChecks {
 	 * Sums are not checked once a row had errors: its figures are not in them, and a second error
 	 * about the same figure would only mislead (the file is rejected anyway).
 	 * @param totals the totals row, or null when the table has none
+	 * @param totalsAbove a second totals row right under the header, checked against all rows too; or null
 	 */
-	public void endTable(PointRow totals) {
+	public void endTable(PointRow totals, PointRow totalsAbove) {
 		// Only a totals row below the rows that reads as one part's ("Cộng", "Cộng II") may sum the last
 		// part: a "Tổng cộng" whose formula left out the parts above is wrong, not a part's total.
 		boolean lastPartOnly = totals != null && this.parted && totals.number() > this.lastRow
@@ -134,6 +135,9 @@ public final class PointChecks {
 		endPart();
 		if (totals != null && !lastPartOnly) {
 			compare(totals, this.sums, Rule.TOTALS_ROW_MISMATCH);
+		}
+		if (totalsAbove != null) {
+			compare(totalsAbove, this.sums, Rule.TOTALS_ROW_MISMATCH);
 		}
 	}
 

@@ -70,6 +70,20 @@ class TablePartsIngestTests {
 	}
 
 	@Test
+	void aWrongTotalsRowUnderTheHeaderIsReportedWhenAnotherEndsTheTable() throws Exception {
+		// given "Tổng cộng" both under the header (wrong) and at the bottom (right)
+		List<String> lines = head();
+		lines.add(";Tổng cộng;;;;;999;20;230");
+		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
+		lines.add(ward(2, "Phường Cự Khối", "Phường Cự Khối", 110));
+		lines.add(";Tổng cộng;;;;;210;20;230");
+
+		// then
+		assertThat(run("hai-dong-tong.csv", lines)).isEqualTo("rejected 0 hai-dong-tong!G5: Totals row, column "
+				+ "Số đảng viên tham dự: written 999 but the rows add up to 210");
+	}
+
+	@Test
 	void aPointNamedCongViIsLoaded() throws Exception {
 		List<String> lines = head();
 		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));

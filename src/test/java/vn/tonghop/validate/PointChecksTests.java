@@ -121,7 +121,7 @@ class PointChecksTests {
 
 		// when
 		this.checks.endTable(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.HOST_UNIT, null,
-				Field.FORMAT, null, Field.DATE, null, Field.MEMBERS, "231", Field.OTHERS, 20, Field.TOTAL, 250)));
+				Field.FORMAT, null, Field.DATE, null, Field.MEMBERS, "231", Field.OTHERS, 20, Field.TOTAL, 250)), null);
 
 		// then
 		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.TOTALS_ROW_MISMATCH, new Location(SHEET, 7, "G"),
@@ -136,7 +136,7 @@ class PointChecksTests {
 
 		// when the members total is written as text and the others total left blank
 		this.checks.endTable(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.MEMBERS, "230",
-				Field.OTHERS, null, Field.TOTAL, 250)));
+				Field.OTHERS, null, Field.TOTAL, 250)), null);
 
 		// then
 		assertThat(this.problems.kept()).isEmpty();
@@ -149,7 +149,7 @@ class PointChecksTests {
 		this.checks.check(row(6, changes(Field.MEMBERS, "khoảng 120")));
 
 		// when
-		this.checks.endTable(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.MEMBERS, 230)));
+		this.checks.endTable(row(7, changes(Field.POINT_NAME, "Tổng cộng", Field.MEMBERS, 230)), null);
 
 		// then only the row's own error
 		assertThat(this.problems.kept()).extracting(Problem::rule).containsExactly(Rule.NUMBER_TEXT);
@@ -166,7 +166,7 @@ class PointChecksTests {
 
 		// when the table ends with a totals row for all rows
 		this.checks.endTable(row(9, changes(Field.POINT_NAME, "Tổng cộng", Field.LEVEL, null, Field.MEMBERS, 340,
-				Field.OTHERS, 30, Field.TOTAL, 370)));
+				Field.OTHERS, 30, Field.TOTAL, 370)), null);
 
 		// then only part II's members figure is wrong
 		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.PART_TOTAL_MISMATCH, new Location(SHEET, 7, "G"),
@@ -183,7 +183,7 @@ class PointChecksTests {
 		this.checks.subtotal(subtotal(9, "Cộng", 230, 20, 240));
 
 		// when
-		this.checks.endTable(subtotal(10, "Tổng cộng", 330, 30, 360));
+		this.checks.endTable(subtotal(10, "Tổng cộng", 330, 30, 360), null);
 
 		// then
 		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.PART_TOTAL_MISMATCH, new Location(SHEET, 9, "G"),
@@ -200,7 +200,7 @@ class PointChecksTests {
 		this.checks.check(row(8, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
 
 		// when the last "Cộng II" ends the table
-		this.checks.endTable(subtotal(9, "Cộng II", 120, 10, 130));
+		this.checks.endTable(subtotal(9, "Cộng II", 120, 10, 130), null);
 
 		// then
 		assertThat(this.problems.kept()).isEmpty();
@@ -214,7 +214,7 @@ class PointChecksTests {
 		this.checks.check(row(7, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
 
 		// when the totals row matches neither the last part (120) nor all rows (230)
-		this.checks.endTable(subtotal(8, "Tổng cộng", 200, 20, 260));
+		this.checks.endTable(subtotal(8, "Tổng cộng", 200, 20, 260), null);
 
 		// then
 		assertThat(this.problems.kept()).extracting(Problem::rule, Problem::column)
@@ -229,7 +229,7 @@ class PointChecksTests {
 		this.checks.check(row(7, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
 
 		// when "Tổng cộng" was written as part II's sum, its formula leaving part I out
-		this.checks.endTable(subtotal(8, "Tổng cộng", 120, 10, 130));
+		this.checks.endTable(subtotal(8, "Tổng cộng", 120, 10, 130), null);
 
 		// then it is checked against all rows
 		assertThat(this.problems.kept()).extracting(Problem::rule, Problem::column)
@@ -247,7 +247,7 @@ class PointChecksTests {
 		this.checks.check(row(8, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
 
 		// when
-		this.checks.endTable(totals);
+		this.checks.endTable(totals, null);
 
 		// then
 		assertThat(this.problems.kept()).extracting(Problem::rule).containsOnly(Rule.TOTALS_ROW_MISMATCH);
@@ -263,7 +263,7 @@ class PointChecksTests {
 		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
 
 		// when
-		this.checks.endTable(null);
+		this.checks.endTable(null, null);
 
 		// then
 		assertThat(this.problems.kept()).isEmpty();
