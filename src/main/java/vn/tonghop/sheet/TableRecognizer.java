@@ -425,7 +425,7 @@ public final class TableRecognizer {
 				return;
 			}
 			boolean pointLike = (first == null || Vocabulary.labelled(first.text()) == null) && isPointLike(point);
-			if (this.mayGoOn && pointLike) {
+			if (this.mayGoOn && (pointLike || hasLevelOfItsOwn(first, point))) {
 				goOn();
 				tableRow(row);
 				return;
@@ -521,6 +521,22 @@ public final class TableRecognizer {
 			return name != null && !name.isBlank() && level != null && level.kind() == CellKind.TEXT
 					&& !level.text().equals(name.text()) && PointLevel.parse(level.text()).isPresent()
 					&& WholeNumbers.parse(point.cell(Field.MEMBERS)).isValue();
+		}
+
+		/**
+		 * Under a totals row: a name and something in the level column that is not the name again (a
+		 * merged line) nor a note, signature or label: a point whose level or figures may be wrong,
+		 * which is checked rather than dropped. A figure alone does not count: "Trong đó: … | 50".
+		 */
+		private static boolean hasLevelOfItsOwn(Cell first, PointRow point) {
+			Cell name = text(point.cell(Field.POINT_NAME));
+			Cell level = text(point.cell(Field.LEVEL));
+			if (name == null || level == null || level.text().equals(name.text()) || first == null) {
+				return false;
+			}
+			String key = VietnameseText.asciiKey(first.text());
+			return Vocabulary.labelled(first.text()) == null && !Vocabulary.endsTable(first.text(), key)
+					&& !Vocabulary.endsTable(level.text(), VietnameseText.asciiKey(level.text()));
 		}
 
 		/**

@@ -286,13 +286,14 @@ class RuleCatalogTests {
 			input = Files.createTempDirectory(this.temp, "empty");
 		}
 		if (fixture instanceof ArrivedBefore arrived) {
-			// Both taken by one scan, the newer one in Long Biên's folder; dated so that it arrived last but
-			// is processed first (it was registered first).
-			Path newer = Files.createDirectories(input.resolve("004"));
-			arrived.newer().write(newer);
+			// The newer version, in Long Biên's folder, is registered first and so processed first; the
+			// case's file, registered next, is dated an hour before it.
+			Path newer = Files.createTempDirectory(this.temp, "newer");
+			arrived.newer().write(Files.createDirectories(newer.resolve("004")));
+			this.scanner.scan(newer, 0);
 			this.scanner.scan(input, 0);
-			this.jdbc.update("UPDATE tonghop.submission SET received_at = received_at + interval '1 hour' "
-					+ "WHERE folder_unit_code = '004'");
+			this.jdbc.update("UPDATE tonghop.submission SET received_at = received_at - interval '1 hour' "
+					+ "WHERE folder_unit_code IS NULL");
 			input = Files.createTempDirectory(this.temp, "empty");
 		}
 		if (fixture instanceof WithUnits extra) {
@@ -363,7 +364,10 @@ class RuleCatalogTests {
 
 	}
 
-	/** A submission, and a newer version of the unit's that arrived after it but is processed before it. */
+	/**
+	 * A submission, and a newer version of the unit's that arrived after it but is processed before
+	 * it. The newer one is written into its unit's folder by the run.
+	 */
 	record ArrivedBefore(Fixture file, Fixture newer) implements Fixture {
 
 		@Override

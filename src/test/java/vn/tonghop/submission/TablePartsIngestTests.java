@@ -84,6 +84,20 @@ class TablePartsIngestTests {
 	}
 
 	@Test
+	void aPointWithAMisspeltLevelRightUnderASubtotalIsReportedNotDropped() throws Exception {
+		// given a subtotal, then the next part's only point with its level misspelt, then the grand total
+		List<String> lines = head();
+		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
+		lines.add(";Cộng;;;;;100;10;110");
+		lines.add("2;Phường Cự Khối;Phuờngg;Phường Cự Khối;Trực tuyến;27/03/2021;110;10;120");
+		lines.add(";Tổng cộng;;;;;210;20;230");
+		lines.add(";Trong đó: đảng viên nữ;;;;;50;;");
+
+		// then
+		assertThat(run("go-sai-cap.csv", lines)).isEqualTo("rejected 0 go-sai-cap!C7: Unknown point level: \"Phuờngg\"");
+	}
+
+	@Test
 	void aPointNamedCongViIsLoaded() throws Exception {
 		List<String> lines = head();
 		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
