@@ -26,7 +26,7 @@ class TablePartsEdgeTests {
 	@TempDir
 	Path dir;
 
-	private final Events events = new Events();
+	private final HeardEvents events = new HeardEvents();
 
 	// A point whose name, to the ascii key, reads "cong"/"tong" + a letter or a Roman numeral.
 	@ParameterizedTest
@@ -165,31 +165,6 @@ class TablePartsEdgeTests {
 
 		assertThat(table.headerRow()).isEqualTo(1);
 		assertThat(this.events.heard).containsExactly("part 2", "point 3", "part 4", "point 5");
-	}
-
-	private static final class Events implements TableRecognizer.Listener {
-
-		private final List<String> heard = new ArrayList<>();
-
-		@Override
-		public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
-		}
-
-		@Override
-		public void point(PointRow row) {
-			this.heard.add("point " + row.number());
-		}
-
-		@Override
-		public void part(PointRow heading) {
-			this.heard.add("part " + heading.number());
-		}
-
-		@Override
-		public void subtotal(PointRow row) {
-			this.heard.add("subtotal " + row.number());
-		}
-
 	}
 
 }

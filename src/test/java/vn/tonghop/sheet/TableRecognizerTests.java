@@ -37,7 +37,7 @@ class TableRecognizerTests {
 
 	private final List<PointRow> points = new ArrayList<>();
 
-	private final Events events = new Events();
+	private final HeardEvents events = new HeardEvents();
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
@@ -630,32 +630,6 @@ class TableRecognizerTests {
 		assertThat(label.row()).isEqualTo(row);
 		assertThat(label.value().column()).isEqualTo(column);
 		assertThat(label.value().text()).isEqualTo(text);
-	}
-
-	/** What a listener hears, in order: "point 5", "part 4", "subtotal 7". */
-	private static final class Events implements TableRecognizer.Listener {
-
-		private final List<String> heard = new ArrayList<>();
-
-		@Override
-		public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
-		}
-
-		@Override
-		public void point(PointRow row) {
-			this.heard.add("point " + row.number());
-		}
-
-		@Override
-		public void part(PointRow heading) {
-			this.heard.add("part " + heading.number());
-		}
-
-		@Override
-		public void subtotal(PointRow row) {
-			this.heard.add("subtotal " + row.number());
-		}
-
 	}
 
 }
