@@ -115,7 +115,8 @@ public class SubmissionProcessor {
 		}
 		else if (!stands) {
 			// Without a word the district would take its file for the one that counts.
-			this.loader.standingVersion(placement.target().conferenceCode(), placement.target().reportingUnitCode())
+			this.loader.standingVersion(placement.target().conferenceCode(), placement.target().reportingUnitCode(),
+					pending.id())
 				.ifPresent((standing) -> problems.add(Problem.ofFile(Rule.VERSION_NOT_CURRENT, standing.path())));
 		}
 		String state = !accepted ? "rejected" : problems.warnings() > 0 ? "accepted_with_warnings" : "accepted";

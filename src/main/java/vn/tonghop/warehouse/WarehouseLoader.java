@@ -245,11 +245,17 @@ public class WarehouseLoader {
 		return true;
 	}
 
-	/** The version standing for the unit and conference: what a file that arrived before it is told. */
-	public Optional<StandingVersion> standingVersion(String conferenceCode, String reportingUnitCode) {
-		return this.jdbc.query("SELECT id, source_path FROM tonghop.submission WHERE is_current AND conference_code = ? "
-				+ "AND unit_code = ?", (rs, i) -> new StandingVersion(rs.getLong(1), rs.getString(2)), conferenceCode,
-				reportingUnitCode).stream().findFirst();
+	/**
+	 * The version standing for the unit and conference: what a file that arrived before it is told.
+	 * Empty when that version is the file's own bytes (a copy dropped elsewhere, finished first): the
+	 * rows that stand are the file's, so it does count.
+	 */
+	public Optional<StandingVersion> standingVersion(String conferenceCode, String reportingUnitCode,
+			long submissionId) {
+		return this.jdbc.query("SELECT c.id, c.source_path FROM tonghop.submission c JOIN tonghop.submission me "
+				+ "ON me.id = ? WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? "
+				+ "AND c.content_hash <> me.content_hash", (rs, i) -> new StandingVersion(rs.getLong(1), rs.getString(2)),
+				submissionId, conferenceCode, reportingUnitCode).stream().findFirst();
 	}
 
 	private void insertCoverage(Target target, Coverage coverage) {

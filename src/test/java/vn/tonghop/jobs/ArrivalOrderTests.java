@@ -83,6 +83,29 @@ class ArrivalOrderTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
 	}
 
+	// The same bytes dropped in the unit's folder and again in the province's, finished in reverse order:
+	// the rows that stand are this file's own, so it must not be told it does not count.
+	@org.junit.jupiter.api.Test
+	void aFileIsNotToldAnotherVersionStandsWhenTheStandingOneIsItsOwnBytes() throws Exception {
+		JobExecution run = this.runner.run(this.input, "test");
+		String bytes = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		write("004/long-bien.csv", bytes);
+		this.scanner.scan(this.input, run.getId());
+		long original = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		write("01/long-bien-ban-sao.csv", bytes);
+		this.scanner.scan(this.input, run.getId());
+		long copy = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		assertThat(copy).isGreaterThan(original);
+
+		TransactionTemplate tx = new TransactionTemplate(this.transactions);
+		for (long id : List.of(copy, original)) {
+			tx.executeWithoutResult((status) -> this.processor.process(pending(id), run.getId()));
+		}
+
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.submission_problem WHERE submission_id = ?",
+				String.class, original)).doesNotContain("version-not-current");
+	}
+
 	@Autowired
 	Reruns reruns;
 
