@@ -526,17 +526,27 @@ public final class TableRecognizer {
 		/**
 		 * Under a totals row: a name and something in the level column that is not the name again (a
 		 * merged line) nor a note, signature or label: a point whose level or figures may be wrong,
-		 * which is checked rather than dropped. A figure alone does not count: "Trong đó: … | 50".
+		 * which is checked rather than dropped. A figure alone does not count: "Trong đó: … | 50", nor
+		 * one in the level column ("Số điểm cầu: | 2", text in a CSV), nor a note's lead-in before what it
+		 * says ("Trong đó: | đảng viên nữ | … | 50"): no point's name ends with a colon.
 		 */
 		private static boolean hasLevelOfItsOwn(Cell first, PointRow point) {
 			Cell name = text(point.cell(Field.POINT_NAME));
 			Cell level = text(point.cell(Field.LEVEL));
-			if (name == null || level == null || level.text().equals(name.text()) || first == null) {
+			if (name == null || level == null || level.text().equals(name.text()) || first == null
+					|| WholeNumbers.parse(level).isValue() || isLeadIn(name.text())) {
 				return false;
 			}
 			String key = VietnameseText.asciiKey(first.text());
 			return Vocabulary.labelled(first.text()) == null && !Vocabulary.endsTable(first.text(), key)
 					&& !Vocabulary.endsTable(level.text(), VietnameseText.asciiKey(level.text()));
+		}
+
+		/** "Trong đó", "Số điểm cầu:": a note's words leading to what follows in the next cells. */
+		private static boolean isLeadIn(String name) {
+			String clean = VietnameseText.clean(name);
+			String key = VietnameseText.asciiKey(name);
+			return clean.strip().endsWith(":") || key.equals("trong do") || key.startsWith("trong do ");
 		}
 
 		/**

@@ -98,6 +98,32 @@ class TablePartsIngestTests {
 	}
 
 	@Test
+	void aNoteWithAFigureInTheLevelColumnOfACsvStillEndsTheTable() throws Exception {
+		// given under the totals row a note whose figure falls in the level column: in a CSV every field is text
+		List<String> lines = head();
+		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
+		lines.add(ward(2, "Phường Cự Khối", "Phường Cự Khối", 110));
+		lines.add(";Tổng cộng;;;;;210;20;230");
+		lines.add(";Số điểm cầu:;2;;;;;;");
+
+		// then, as the same figure typed as a number in a workbook
+		assertThat(run("so-diem-cau.csv", lines)).isEqualTo("accepted 2 -");
+	}
+
+	@Test
+	void aTrongDoNoteSplitOverTheNameAndLevelColumnsEndsTheTable() throws Exception {
+		// given under the totals row "Trong đó:" and its breakdown in the next cell
+		List<String> lines = head();
+		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
+		lines.add(ward(2, "Phường Cự Khối", "Phường Cự Khối", 110));
+		lines.add(";Tổng cộng;;;;;210;20;230");
+		lines.add(";Trong đó:;đảng viên nữ;;;;50;;");
+
+		// then
+		assertThat(run("trong-do.csv", lines)).isEqualTo("accepted 2 -");
+	}
+
+	@Test
 	void aPointNamedCongViIsLoaded() throws Exception {
 		List<String> lines = head();
 		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
