@@ -263,12 +263,6 @@ class RuleCatalogTests {
 		assertThat(outcome.state()).isEqualTo(rule.severity() == Severity.ERROR ? "rejected" : "accepted_with_warnings");
 	}
 
-	// Two workers would finish the case's two files in either order: it failed about one time in four.
-	@org.junit.jupiter.api.RepeatedTest(20)
-	void versionNotCurrentFiresEveryTime() throws Exception {
-		ruleFires(Rule.VERSION_NOT_CURRENT);
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("catalogued")
 	void ruleDoesNotFireOnTheVariation(Rule rule) throws Exception {
