@@ -538,8 +538,10 @@ public final class TableRecognizer {
 				return false;
 			}
 			String key = VietnameseText.asciiKey(first.text());
+			// A place-date line split over two cells: "Long Biên," | "ngày 29 tháng 3 năm 2021".
 			return Vocabulary.labelled(first.text()) == null && !Vocabulary.endsTable(first.text(), key)
-					&& !Vocabulary.endsTable(level.text(), VietnameseText.asciiKey(level.text()));
+					&& !Vocabulary.endsTable(level.text(), VietnameseText.asciiKey(level.text()))
+					&& !Vocabulary.holdsDateInWords(level.text());
 		}
 
 		/** "Trong đó", "Số điểm cầu:": a note's words leading to what follows in the next cells. */

@@ -43,7 +43,8 @@ public final class Vocabulary {
 	private static final String[] TOTALS = { "tongcong", "tongso", "cong", "tong" };
 
 	// Words that open the signature and notes block under a table; matched at the start of the key.
-	private static final String[] TABLE_ENDS = { "nguoi lap bieu", "ghi chu", "noi nhan" };
+	// Signature titles: "T/M Ban Thường vụ" (on behalf of), "K/T Bí thư" (signing for).
+	private static final String[] TABLE_ENDS = { "nguoi lap", "ghi chu", "noi nhan", "t m", "k t" };
 
 	private static final Pattern TRAILING_PARENTHESES = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
 
@@ -153,6 +154,11 @@ public final class Vocabulary {
 			return true;
 		}
 		return text.indexOf(',') >= 0 && isPlaceDate(text);
+	}
+
+	/** Whether a text holds a date in words ("ngày 27 tháng 3 năm 2021"), as a place-date line does. */
+	static boolean holdsDateInWords(String text) {
+		return DATE_LINE.matcher(VietnameseText.asciiKey(text)).find();
 	}
 
 	/** Whether a key starts with these whole words. */

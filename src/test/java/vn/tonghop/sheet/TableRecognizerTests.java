@@ -468,7 +468,8 @@ class TableRecognizerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "NGƯỜI LẬP BIỂU", "Người lập biểu", "(Ký, ghi rõ họ tên)", "Ghi chú: số liệu tạm tính",
-			"Ghi chú", "Nơi nhận:", "Long Biên, ngày 29 tháng 3 năm 2021", "Hà Nội, ngày    tháng    năm 2021" })
+			"Ghi chú", "Nơi nhận:", "Long Biên, ngày 29 tháng 3 năm 2021", "Hà Nội, ngày    tháng    năm 2021",
+			"Người lập", "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ" })
 	void signatureAndNotesRowsEndTheTable(String end) throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
 				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(null, end),

@@ -124,6 +124,20 @@ class TablePartsIngestTests {
 	}
 
 	@Test
+	void signaturesAndAPlaceDateSplitOverTheNameAndLevelColumnsUnderTheTotalsRowEndTheTable() throws Exception {
+		// given the lines under the totals row typed into the table's columns
+		List<String> lines = head();
+		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
+		lines.add(";Tổng cộng;;;;;100;10;110");
+		lines.add(";Long Biên,;ngày 29 tháng 3 năm 2021");
+		lines.add(";Người lập;T/M BAN THƯỜNG VỤ");
+		lines.add(";Nguyễn Văn A;Trần Văn B");
+
+		// then
+		assertThat(run("chu-ky.csv", lines)).isEqualTo("accepted 1 -");
+	}
+
+	@Test
 	void aPointNamedCongViIsLoaded() throws Exception {
 		List<String> lines = head();
 		lines.add(ward(1, "Phường Bồ Đề", "Phường Bồ Đề", 100));
