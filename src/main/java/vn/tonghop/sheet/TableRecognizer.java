@@ -153,9 +153,6 @@ public final class TableRecognizer {
 		/** Whether the table ended at a totals row and nothing but blank rows came since: a part may follow. */
 		private boolean mayGoOn;
 
-		/** Whether a part or a subtotal was told. */
-		private boolean parted;
-
 		/** Part headings right under a totals row, held until a point row shows the table goes on. */
 		private final List<SheetRow> heldHeadings = new ArrayList<>();
 
@@ -201,7 +198,6 @@ public final class TableRecognizer {
 			this.totalsAbove = null;
 			this.mayGoOn = false;
 			this.heldHeadings.clear();
-			this.parted = false;
 			this.dataRows = 0;
 			this.endedAt = 0;
 			this.rowAfterTable = null;
@@ -232,12 +228,7 @@ public final class TableRecognizer {
 			// Heading-like lines under the totals row that no point followed were notes.
 			this.heldHeadings.forEach((line) -> this.labels.scan(this.sheet, line));
 			this.heldHeadings.clear();
-			if (this.totals != null && this.totalsAbove != null && this.parted && closesOnePart(this.totals)) {
-				// The table's totals are right under the header; the last "Cộng" closed the last part.
-				this.listener.subtotal(this.totals);
-				this.totals = null;
-			}
-			// Totals both under the header and at the bottom: the bottom row is the table's, the top one is checked too.
+			// Totals both under the header and at the bottom: both are checked; the bottom one may be the last part's.
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
 					this.header.unknown(), this.labels.found(), (this.totals != null) ? this.totals : this.totalsAbove,
 					(this.totals != null) ? this.totalsAbove : null, this.dataRows, this.legacy, this.rowAfterTable,
@@ -354,7 +345,6 @@ public final class TableRecognizer {
 			}
 			PointRow point = point(row);
 			if (isPartHeading(point)) {
-				this.parted = true;
 				this.listener.part(point);
 				return;
 			}
@@ -417,7 +407,6 @@ public final class TableRecognizer {
 			}
 			if (this.mayGoOn && isTotalsRow(first, row)) {
 				// "Cộng II" then "Tổng cộng": the first closed the last part, the second sums the table.
-				this.parted = true;
 				this.listener.subtotal(this.totals);
 				this.totals = point;
 				this.endedAt = row.number();
@@ -442,17 +431,8 @@ public final class TableRecognizer {
 			this.labels.scan(this.sheet, row);
 		}
 
-		/** Whether a totals row reads as one part's ("Cộng", "Cộng II"), not the table's ("Tổng cộng"). */
-		private static boolean closesOnePart(PointRow totals) {
-			Cell name = text(totals.cell(Field.POINT_NAME));
-			Cell number = text(totals.cell(Field.ROW_NUMBER));
-			Cell title = (name != null) ? name : number;
-			return title != null && Vocabulary.mayTotalOnePart(title.text());
-		}
-
 		/** The totals row above turns out to close a part: the table goes on. */
 		private void goOn() {
-			this.parted = true;
 			this.listener.subtotal(this.totals);
 			this.totals = null;
 			this.phase = Phase.TABLE;

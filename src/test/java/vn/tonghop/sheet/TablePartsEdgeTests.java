@@ -87,7 +87,7 @@ class TablePartsEdgeTests {
 	}
 
 	@Test
-	void aTotalsRowUnderTheHeaderStaysTheTablesTotalsWhenPartsCloseWithTheirOwn() throws Exception {
+	void aTotalsRowUnderTheHeaderIsKeptBesideTheLastPartsOwn() throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
 				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(null, "Tổng cộng", null, 999), row("I", "Cấp xã"),
 				row(1, "Xã A", "Xã", 10), row(null, "Cộng I", null, 10), row("II", "Cấp thôn"),
@@ -95,9 +95,10 @@ class TablePartsEdgeTests {
 
 		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
 
-		assertThat(this.events.heard).containsExactly("part 3", "point 4", "subtotal 5", "part 6", "point 7",
-				"subtotal 8");
-		assertThat(table.totalsRow().number()).isEqualTo(2);
+		// both are checked: the top one against all rows, "Cộng II" against its part or all rows
+		assertThat(this.events.heard).containsExactly("part 3", "point 4", "subtotal 5", "part 6", "point 7");
+		assertThat(table.totalsRow().number()).isEqualTo(8);
+		assertThat(table.totalsAboveRow().number()).isEqualTo(2);
 	}
 
 	@Test

@@ -254,6 +254,21 @@ class PointChecksTests {
 	}
 
 	@Test
+	void aLastCongUnderATableInPartsWithItsTotalsAboveMaySumItsPartOrAllRows() {
+		// given totals under the header, and two parts closed by "Cộng" rows, the last one at the table's end
+		PointRow above = subtotal(4, "Tổng cộng", 230, 20, 250);
+		this.checks.check(row(5, changes(Field.MEMBERS, 110)));
+		this.checks.subtotal(subtotal(6, "Cộng I", 110, 10, 120));
+		this.checks.check(row(7, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+
+		// when the last "Cộng" sums all rows, not its part
+		this.checks.endTable(subtotal(8, "Cộng", 230, 20, 250), above);
+
+		// then
+		assertThat(this.problems.kept()).isEmpty();
+	}
+
+	@Test
 	void aHeadingMergedAcrossTheColumnsHasNoFigures() {
 		// given a heading whose text is copied into every column it covers
 		String text = "I. CẤP HUYỆN";
