@@ -319,7 +319,7 @@ public final class TableRecognizer {
 			Cell first = firstText(row);
 			String text = (first != null) ? first.text() : null;
 			String key = (first != null) ? VietnameseText.asciiKey(text) : null;
-			if (isTotalsRow(first, row)) {
+			if (isTotalsRow(key, row)) {
 				this.labels.scanSummary(this.sheet, row, this::outsideTable);
 				// A totals row right under the header sums the rows below it; anywhere else it ends the
 				// table, unless a part of the table follows it.
@@ -381,9 +381,11 @@ public final class TableRecognizer {
 				return;
 			}
 			Cell first = firstText(row);
+			String key = (first != null) ? VietnameseText.asciiKey(first.text()) : null;
 			PointRow point = point(row);
+			boolean unlabelled = first == null || Vocabulary.labelled(first.text()) == null;
+			boolean pointLike = unlabelled && isPointLike(point);
 			if (!this.heldHeadings.isEmpty()) {
-				boolean pointLike = (first == null || Vocabulary.labelled(first.text()) == null) && isPointLike(point);
 				if (isPartHeading(point) && !pointLike) {
 					this.heldHeadings.add(row);
 					return;
@@ -392,8 +394,7 @@ public final class TableRecognizer {
 				this.heldHeadings.clear();
 				// A point with a mistake in it (a level misspelt, members "khoảng 40") still starts the part:
 				// left out, it and the rest of the part would be lost, unchecked.
-				if (pointLike || isTotalsRow(first, row)
-						|| ((first == null || Vocabulary.labelled(first.text()) == null) && isPointWithMistakes(point))) {
+				if (pointLike || isTotalsRow(key, row) || (unlabelled && isPointWithMistakes(point))) {
 					// The headings start the next part (an empty one when a totals row follows): the
 					// totals row above them closed the last one.
 					goOn();
@@ -405,7 +406,7 @@ public final class TableRecognizer {
 				this.mayGoOn = false;
 				held.forEach((line) -> this.labels.scan(this.sheet, line));
 			}
-			if (this.mayGoOn && isTotalsRow(first, row)) {
+			if (this.mayGoOn && isTotalsRow(key, row)) {
 				// "Cộng II" then "Tổng cộng": the first closed the last part, the second sums the table.
 				this.listener.subtotal(this.totals);
 				this.totals = point;
@@ -413,8 +414,7 @@ public final class TableRecognizer {
 				this.labels.scanSummary(this.sheet, row, this::outsideTable);
 				return;
 			}
-			boolean pointLike = (first == null || Vocabulary.labelled(first.text()) == null) && isPointLike(point);
-			if (this.mayGoOn && (pointLike || hasLevelOfItsOwn(first, point))) {
+			if (this.mayGoOn && (pointLike || hasLevelOfItsOwn(first, key, point))) {
 				goOn();
 				tableRow(row);
 				return;
@@ -443,13 +443,11 @@ public final class TableRecognizer {
 		/**
 		 * A totals row: its first text names it ("Tổng cộng", "Cộng II"), and, when that text could be a
 		 * point's name ("Cống Vị", "Cổng A"), it has no point's level and members.
+		 * @param key the {@link VietnameseText#asciiKey} of the row's first text, null when it has none
 		 */
-		private boolean isTotalsRow(Cell first, SheetRow row) {
-			if (first == null) {
-				return false;
-			}
-			String key = VietnameseText.asciiKey(first.text());
-			return Vocabulary.isTotalsKey(key) && !(Vocabulary.isPartTotalsKey(key) && isPointLike(point(row)));
+		private boolean isTotalsRow(String key, SheetRow row) {
+			return key != null && Vocabulary.isTotalsKey(key)
+					&& !(Vocabulary.isPartTotalsKey(key) && isPointLike(point(row)));
 		}
 
 		private boolean outsideTable(Cell cell) {
@@ -510,14 +508,13 @@ public final class TableRecognizer {
 		 * one in the level column ("Số điểm cầu: | 2", text in a CSV), nor a note's lead-in before what it
 		 * says ("Trong đó: | đảng viên nữ | … | 50"): no point's name ends with a colon.
 		 */
-		private static boolean hasLevelOfItsOwn(Cell first, PointRow point) {
+		private static boolean hasLevelOfItsOwn(Cell first, String key, PointRow point) {
 			Cell name = text(point.cell(Field.POINT_NAME));
 			Cell level = text(point.cell(Field.LEVEL));
 			if (name == null || level == null || level.text().equals(name.text()) || first == null
 					|| WholeNumbers.parse(level).isValue() || isLeadIn(name.text())) {
 				return false;
 			}
-			String key = VietnameseText.asciiKey(first.text());
 			// A place-date line split over two cells: "Long Biên," | "ngày 29 tháng 3 năm 2021".
 			return Vocabulary.labelled(first.text()) == null && !Vocabulary.endsTable(first.text(), key)
 					&& !Vocabulary.endsTable(level.text(), VietnameseText.asciiKey(level.text()))

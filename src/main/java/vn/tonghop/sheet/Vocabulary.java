@@ -97,7 +97,8 @@ public final class Vocabulary {
 
 	/** Whether a text, given by its {@link VietnameseText#asciiKey}, names the totals row ("Tổng cộng"). */
 	static boolean isTotalsKey(String asciiKey) {
-		if (PART_TOTALS.matcher(asciiKey).matches()) {
+		// Checked on every row's first text: the pattern only for texts that start like a totals row.
+		if ((asciiKey.startsWith("tong ") || asciiKey.startsWith("cong ")) && PART_TOTALS.matcher(asciiKey).matches()) {
 			return true;
 		}
 		// "t o n g c o n g" is the longest key that could match.

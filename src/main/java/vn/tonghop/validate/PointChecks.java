@@ -160,8 +160,7 @@ public final class PointChecks {
 			if (cell == null) {
 				continue;
 			}
-			ParsedNumber written = WholeNumbers.parse(cell);
-			if (!written.isValue() || written.value() != sums[i]) {
+			if (differs(cell, sums[i])) {
 				String column = Vocabulary.canonical(SUMMED[i]);
 				this.problems.add((rule == Rule.TOTALS_ROW_MISMATCH)
 						? Problem.of(rule, at(row, cell), cell.text(), column, cell.text(), sums[i])
@@ -173,14 +172,16 @@ public final class PointChecks {
 	private static boolean matches(PointRow row, long[] sums) {
 		for (int i = 0; i < SUMMED.length; i++) {
 			Cell cell = figure(row, SUMMED[i]);
-			if (cell != null) {
-				ParsedNumber written = WholeNumbers.parse(cell);
-				if (!written.isValue() || written.value() != sums[i]) {
-					return false;
-				}
+			if (cell != null && differs(cell, sums[i])) {
+				return false;
 			}
 		}
 		return true;
+	}
+
+	private static boolean differs(Cell figure, long sum) {
+		ParsedNumber written = WholeNumbers.parse(figure);
+		return !written.isValue() || written.value() != sum;
 	}
 
 	/** A figure written on a totals or heading row; null when blank or a merged copy of the row's name. */
@@ -190,7 +191,7 @@ public final class PointChecks {
 			return null;
 		}
 		Cell name = row.cell(Field.POINT_NAME);
-		return (name != null && field != Field.POINT_NAME && cell.text().equals(name.text())) ? null : cell;
+		return (name != null && cell.text().equals(name.text())) ? null : cell;
 	}
 
 	/** How a part's heading or subtotal row is named in a message: its name, else its row number cell. */
