@@ -44,9 +44,11 @@ class Archive {
 		if (Files.exists(target)) {
 			return target;
 		}
+		// Only a content already archived has a copy to link; most files are new, and need no listing.
+		boolean held = Files.isDirectory(folder);
 		Files.createDirectories(folder);
 		// Under its own name: the reader names the file in its messages and tells a CSV by its extension.
-		if (linkedToCopy(folder, target)) {
+		if (held && linkedToCopy(folder, target)) {
 			return target;
 		}
 		// A name of its own: two instances archiving the same file must not write into one partial copy.
