@@ -18,10 +18,13 @@ import java.util.Map;
  * @param dataRows the number of data rows passed to the listener
  * @param legacyText the sheet's text converted from a legacy font, or null when it had none
  * @param rowAfterTable the first row below the table's end that looks like a point row, or null
+ * @param levellessAfterTable the first row below the table's end with a name and a members figure but no
+ * level, or null
  * @param extraValue the first value right of the header in a data row of a CSV, or null
  */
 public record RecognizedTable(String sheet, int headerRow, Map<Field, Integer> columns,
 		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, PointRow totalsAboveRow,
 		int dataRows,
-		LegacyText legacyText, RowAfterTable rowAfterTable, ExtraValue extraValue) {
+		LegacyText legacyText, RowAfterTable rowAfterTable,
+		RowAfterTable levellessAfterTable, ExtraValue extraValue) {
 }

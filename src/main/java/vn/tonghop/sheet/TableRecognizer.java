@@ -163,6 +163,8 @@ public final class TableRecognizer {
 
 		private RowAfterTable rowAfterTable;
 
+		private RowAfterTable levellessAfterTable;
+
 		/** Whether the sheet is delimited text, where a separator left unquoted shifts a row's values. */
 		private boolean delimited;
 
@@ -201,6 +203,7 @@ public final class TableRecognizer {
 			this.dataRows = 0;
 			this.endedAt = 0;
 			this.rowAfterTable = null;
+			this.levellessAfterTable = null;
 			this.extraValue = null;
 			this.labels.clear();
 			this.legacy = null;
@@ -232,7 +235,7 @@ public final class TableRecognizer {
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
 					this.header.unknown(), this.labels.found(), (this.totals != null) ? this.totals : this.totalsAbove,
 					(this.totals != null) ? this.totalsAbove : null, this.dataRows, this.legacy, this.rowAfterTable,
-					this.extraValue);
+					this.levellessAfterTable, this.extraValue);
 			return true;
 		}
 
@@ -428,6 +431,9 @@ public final class TableRecognizer {
 			if (this.rowAfterTable == null && pointLike) {
 				this.rowAfterTable = new RowAfterTable(point, this.endedAt);
 			}
+			else if (this.levellessAfterTable == null && unlabelled && isPointWithoutLevel(first, key, point)) {
+				this.levellessAfterTable = new RowAfterTable(point, this.endedAt);
+			}
 			this.labels.scan(this.sheet, row);
 		}
 
@@ -519,6 +525,20 @@ public final class TableRecognizer {
 			return Vocabulary.labelled(first.text()) == null && !Vocabulary.endsTable(first.text(), key)
 					&& !Vocabulary.endsTable(level.text(), VietnameseText.asciiKey(level.text()))
 					&& !Vocabulary.holdsDateInWords(level.text());
+		}
+
+		/**
+		 * Below the table: a name and a members figure with the level blank. A point added under the
+		 * totals row whose level was forgotten, or a note with a figure: it is not counted, but the
+		 * district is told, so a point is never left out without a word.
+		 */
+		private boolean isPointWithoutLevel(Cell first, String key, PointRow point) {
+			Cell name = text(point.cell(Field.POINT_NAME));
+			Cell level = point.cell(Field.LEVEL);
+			return name != null && (level == null || level.isBlank()) && first != null
+					&& WholeNumbers.parse(point.cell(Field.MEMBERS)).isValue() && !isLeadIn(name.text())
+					&& !Vocabulary.isTotalsKey(key) && !isPartHeading(point)
+					&& !Vocabulary.endsTable(first.text(), key) && !Vocabulary.holdsDateInWords(name.text());
 		}
 
 		/** "Trong đó", "Số điểm cầu:": a note's words leading to what follows in the next cells. */

@@ -181,13 +181,8 @@ public class SubmissionProcessor {
 					new Location(legacy.sheet(), legacy.row(), Cell.columnName(legacy.column())), null, legacy.font(),
 					legacy.cells(), legacy.firstCell()));
 		}
-		RowAfterTable after = table.rowAfterTable();
-		if (after != null) {
-			Cell name = after.row().cell(Field.POINT_NAME);
-			problems.add(Problem.of(Rule.ROW_AFTER_TABLE,
-					new Location(table.sheet(), after.row().number(), name.columnName()), name.text(),
-					VietnameseText.clean(name.text()), after.tableEnd()));
-		}
+		rowAfterTable(Rule.ROW_AFTER_TABLE, table.sheet(), table.rowAfterTable(), problems);
+		rowAfterTable(Rule.ROW_AFTER_TABLE_NO_LEVEL, table.sheet(), table.levellessAfterTable(), problems);
 		ExtraValue extra = table.extraValue();
 		if (extra != null) {
 			problems.add(Problem.of(Rule.ROW_EXTRA_VALUES,
@@ -238,6 +233,14 @@ public class SubmissionProcessor {
 		unknownHosts.forEach(problems::add);
 		Coverage coverage = UnitSummaryChecks.check(table.labels(), problems);
 		return new Placement(placer.target(conference, unit), hosts, coverage, reportDate(table, problems));
+	}
+
+	private static void rowAfterTable(Rule rule, String sheet, RowAfterTable after, ProblemList problems) {
+		if (after != null) {
+			Cell name = after.row().cell(Field.POINT_NAME);
+			problems.add(Problem.of(rule, new Location(sheet, after.row().number(), name.columnName()), name.text(),
+					VietnameseText.clean(name.text()), after.tableEnd()));
+		}
 	}
 
 	private static LocalDate reportDate(RecognizedTable table, ProblemList problems) {

@@ -165,4 +165,35 @@ class TablePartsEdgeTests {
 		assertThat(this.events.heard).containsExactly("part 2", "point 3", "part 4", "point 5");
 	}
 
+	// A point added under the totals row with no level: not a point, yet not dropped without a word.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aPointWithoutLevelUnderTheTotalsRowIsNoted(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(null, "Tổng cộng", null, 10),
+				row(2, "Xã B", null, 7), row(3, "Xã C", null, 4)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2");
+		assertThat(table.rowAfterTable()).isNull();
+		assertThat(table.levellessAfterTable().row().number()).isEqualTo(4);
+		assertThat(table.levellessAfterTable().tableEnd()).isEqualTo(3);
+	}
+
+	// Notes with a figure under the totals row are not points without a level.
+	@ParameterizedTest
+	@ValueSource(strings = { "Trong đó đảng viên nữ", "Số đảng viên nữ:", "Ghi chú", "Người lập biểu",
+			"II. Cấp thôn", "Hà Nội, ngày 27 tháng 3 năm 2021" })
+	void aNoteWithAFigureUnderTheTotalsRowIsNoPointWithoutLevel(String note) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(null, "Tổng cộng", null, 10),
+				row(null, note, null, 7)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2");
+		assertThat(table.levellessAfterTable()).isNull();
+	}
+
 }

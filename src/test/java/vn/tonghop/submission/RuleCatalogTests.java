@@ -180,6 +180,9 @@ class RuleCatalogTests {
 				new Case(valid().set("B10", "Ghi chú").set("G10", "").set("H10", "").set("I10", "")
 					.set("B11", "Phường Thạch Bàn").set("C11", "Phường").set("G11", "50"),
 						Finding.at("B11", "Phường Thạch Bàn", "Phường Thạch Bàn", 10), valid().set("B11", "Phường Thạch Bàn")));
+		// A point added under the totals row with its level forgotten: not counted, and the district is told.
+		cases.put(Rule.ROW_AFTER_TABLE_NO_LEVEL, new Case(valid().set("B11", "Phường Thạch Bàn").set("G11", "50"),
+				Finding.at("B11", "Phường Thạch Bàn", "Phường Thạch Bàn", 10), valid().set("B11", "Phường Thạch Bàn")));
 		cases.put(Rule.ROW_EXTRA_VALUES, new Case(valid().set("J6", "5"), Finding.at("J6", "5", "5", 9),
 				valid().set("J4", "Ghi chú").set("J6", "5")));
 		cases.put(Rule.HOST_UNIT_UNKNOWN, new Case(valid().set("D6", "Phường Cự Khôi Mới"),
