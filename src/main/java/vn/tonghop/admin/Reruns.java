@@ -58,14 +58,12 @@ public class Reruns {
 		}
 		return this.jdbc.queryForList("""
 				SELECT id FROM (SELECT DISTINCT ON (s.unit_code) s.id, s.unit_code FROM tonghop.submission s
+				                CROSS JOIN LATERAL tonghop.submission_arrival(s.id, s.conference_code, s.unit_code) arrival
 				                WHERE s.conference_code = ? AND s.unit_code IS NOT NULL AND (?::text IS NULL OR s.unit_code = ?)
 				                  AND s.state <> 'pending'
 				                -- by arrival, as the loader dates them: an old version's bytes dropped again later
 				                -- are no newer than they were
-				                ORDER BY s.unit_code, (SELECT min(o.received_at) FROM tonghop.submission o
-				                                       WHERE o.content_hash = s.content_hash
-				                                         AND o.conference_code = s.conference_code
-				                                         AND o.unit_code = s.unit_code) DESC, s.id DESC) latest
+				                ORDER BY s.unit_code, arrival.received_at DESC, arrival.id DESC, s.id DESC) latest
 				ORDER BY unit_code
 				""", Long.class, request.conference(), request.unit(), request.unit());
 	}

@@ -304,31 +304,20 @@ public class WarehouseLoader {
 		return this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(LOCK + "; " + """
 					SELECT EXISTS (SELECT 1 FROM tonghop.submission c
-					               CROSS JOIN LATERAL (SELECT s.received_at, s.id FROM tonghop.submission s
-					                                   WHERE s.content_hash = c.content_hash
-					                                     AND (s.id = c.id OR (s.conference_code = ? AND s.unit_code = ?))
-					                                   ORDER BY s.received_at, s.id LIMIT 1) standing
+					               CROSS JOIN LATERAL tonghop.submission_arrival(c.id, c.conference_code, c.unit_code) standing
 					               WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? AND c.id <> me.id
 					                 AND (standing.received_at, standing.id) > (arrival.received_at, arrival.id)),
 					       me.is_current AND (me.conference_code, me.unit_code) IS DISTINCT FROM (?, ?)
 					FROM tonghop.submission me
-					CROSS JOIN LATERAL (SELECT s.received_at, s.id FROM tonghop.submission s
-					                    WHERE s.content_hash = me.content_hash
-					                      AND (s.id = me.id OR (s.conference_code = ? AND s.unit_code = ?))
-					                    ORDER BY s.received_at, s.id LIMIT 1) arrival
+					CROSS JOIN LATERAL tonghop.submission_arrival(me.id, ?, ?) arrival
 					WHERE me.id = ?
 					""")) {
 				int i = 0;
-				statement.setString(++i, target.conferenceCode());
-				statement.setString(++i, target.reportingUnitCode());
-				statement.setString(++i, target.conferenceCode());
-				statement.setString(++i, target.reportingUnitCode());
-				statement.setString(++i, target.conferenceCode());
-				statement.setString(++i, target.reportingUnitCode());
-				statement.setString(++i, target.conferenceCode());
-				statement.setString(++i, target.reportingUnitCode());
-				statement.setString(++i, target.conferenceCode());
-				statement.setString(++i, target.reportingUnitCode());
+				// The lock's, the standing version's, the comparison's and this file's arrival's.
+				for (int pair = 0; pair < 4; pair++) {
+					statement.setString(++i, target.conferenceCode());
+					statement.setString(++i, target.reportingUnitCode());
+				}
 				statement.setLong(++i, target.submissionId());
 				statement.execute();
 				statement.getMoreResults();
