@@ -483,11 +483,27 @@ public final class TableRecognizer {
 			Cell number = text(point.cell(Field.ROW_NUMBER));
 			Cell title = (name != null) ? name : number;
 			Cell level = point.cell(Field.LEVEL);
-			if (title == null || (level != null && !level.isBlank() && !level.text().equals(title.text()))) {
+			if (title == null) {
 				return false;
+			}
+			if (level != null && !level.isBlank() && !level.text().equals(title.text())) {
+				return isLevelledHeading(name, number);
 			}
 			return Vocabulary.isPartMarker(title.text(), false)
 					|| (name != null && number != null && Vocabulary.isPartMarker(number.text(), true));
+		}
+
+		/**
+		 * A part's heading written with its part's level ("I | Cấp huyện | Huyện | 1.234"): its name
+		 * is a level's. Read as a point, it would count its part twice.
+		 */
+		private static boolean isLevelledHeading(Cell name, Cell number) {
+			if (name == null) {
+				return false;
+			}
+			String title = (number != null && Vocabulary.isPartMarker(number.text(), true)) ? name.text()
+					: Vocabulary.partTitle(name.text());
+			return title != null && PointLevel.parse(title).isPresent();
 		}
 
 		private static Cell text(Cell cell) {

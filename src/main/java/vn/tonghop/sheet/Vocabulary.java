@@ -61,7 +61,7 @@ public final class Vocabulary {
 
 	private static final Pattern PART_NUMBER = Pattern.compile("(?:[IVX]{1,4}|[A-Z])[.)]?");
 
-	private static final Pattern PART_HEADING = Pattern.compile("(?:[IVX]{1,4}|[A-Z]) ?(?:[.)/:]|-(?= )) ?\\p{L}.*");
+	private static final Pattern PART_HEADING = Pattern.compile("(?:[IVX]{1,4}|[A-Z]) ?(?:[.)/:]|-(?= )) ?(\\p{L}.*)");
 
 	// A row numbering the columns under a header: "1 2 3", "(1) (2) (3)", "A B 1 2", "(6)=(4)+(5)".
 	private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,2}|[A-Z])\\)?(?:\\s*=[\\s()\\d+*x-]*)?");
@@ -138,6 +138,16 @@ public final class Vocabulary {
 	 */
 	static boolean isPartMarker(String text, boolean alone) {
 		return (alone ? PART_NUMBER : PART_HEADING).matcher(VietnameseText.clean(text)).matches();
+	}
+
+	/** The title after a part's marker ("Cấp huyện" of "I. Cấp huyện"), or null when the text has no marker. */
+	static String partTitle(String text) {
+		// Most names are settled by their first two characters, without the pattern.
+		if (text.length() < 3 || text.charAt(0) < 'A' || text.charAt(0) > 'Z' || Character.isLowerCase(text.charAt(1))) {
+			return null;
+		}
+		Matcher matcher = PART_HEADING.matcher(VietnameseText.clean(text));
+		return matcher.matches() ? matcher.group(1) : null;
 	}
 
 	/**

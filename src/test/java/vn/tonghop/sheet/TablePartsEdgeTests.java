@@ -196,4 +196,31 @@ class TablePartsEdgeTests {
 		assertThat(table.levellessAfterTable()).isNull();
 	}
 
+	// Read as points, headings written with their part's level and sums would count each part twice.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aHeadingWithItsPartsLevelIsAPart(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row("I", "Cấp huyện", "Huyện", 15),
+				row(1, "Huyện ủy", "Huyện", 15), row(null, "II. Cấp xã", "Xã", 12), row(2, "Xã A", "Xã", 7),
+				row(3, "Xã B", "Xã", 5)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("part 2", "point 3", "part 4", "point 5", "point 6");
+		assertThat(table.dataRows()).isEqualTo(3);
+	}
+
+	// A marker and a level are not enough: the name must be a level's too.
+	@Test
+	void aPointNumberedWithALetterIsStillAPoint() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row("A", "Huyện ủy", "Huyện", 15),
+				row("B", "Xã Hòa Bình", "Xã", 7), row(null, "C. Thôn Đông", "Thôn", 3)));
+
+		TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 3", "point 4");
+	}
+
 }

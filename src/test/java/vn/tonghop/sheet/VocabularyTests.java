@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -94,6 +95,19 @@ class VocabularyTests {
 	@ValueSource(strings = { "A Lưới", "A-Lưới", "Tổ A", "Ia Grai", "I", "Xã IA", "i. cấp huyện" })
 	void pointNamesAreNoPartHeadings(String text) {
 		assertThat(Vocabulary.isPartMarker(text, false)).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "I. Cấp huyện, Cấp huyện", "IV- Khối doanh nghiệp, Khối doanh nghiệp", "A.Cấp tỉnh, Cấp tỉnh",
+			"B/ Khối cơ quan, Khối cơ quan" })
+	void aPartsTitleFollowsItsMarker(String text, String title) {
+		assertThat(Vocabulary.partTitle(text)).isEqualTo(title);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "A Lưới", "A-Lưới", "Tổ A", "Xã IA", "UBND xã", "I", "II" })
+	void aNameWithoutMarkerHasNoPartTitle(String text) {
+		assertThat(Vocabulary.partTitle(text)).isNull();
 	}
 
 	@ParameterizedTest
