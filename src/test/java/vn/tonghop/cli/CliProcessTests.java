@@ -46,6 +46,31 @@ class CliProcessTests {
 		assertThat(Files.isRegularFile(this.work.resolve("data/postgres/PG_VERSION"))).isTrue();
 	}
 
+	// Each would start the server; the second waits for the first's, and the first stops it only once
+	// the second has finished with it.
+	@Test
+	void twoCommandsStartedAtOnceShareTheEmbeddedDatabase() throws Exception {
+		// given
+		Path input = this.work.resolve("input");
+		ExampleFiles.copyExamples(input);
+		Map<String, String> env = environment();
+		env.put("TONGHOP_EMBEDDED_DATA_DIR", this.work.resolve("data/postgres").toString());
+
+		// when
+		Started first = start(env, "ingest", "--input", input.toString());
+		Started second = start(env, "ingest", "--input", input.toString());
+		Result one = finish(first);
+		Result two = finish(second);
+		Result status = run(env, "status", "--conference", "HNTW8-K13");
+
+		// then
+		assertThat(one.exitCode()).as(one.output()).isZero();
+		assertThat(two.exitCode()).as(two.output()).isZero();
+		assertThat(one.output() + two.output()).contains("thanh-hoa-tp-nqdh13-ban-nhap.csv");
+		assertThat(status.exitCode()).as(status.output()).isZero();
+		assertThat(status.output()).contains("3113");
+	}
+
 	@Test
 	void aConfiguredDatabaseIsUsedInsteadOfTheEmbeddedOne() throws Exception {
 		// given a separately running PostgreSQL, named by SPRING_DATASOURCE_URL
@@ -91,18 +116,28 @@ class CliProcessTests {
 	}
 
 	private Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+		return finish(start(env, args));
+	}
+
+	private Started start(Map<String, String> env, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-cp", System.getProperty("java.class.path"), TonghopApplication.class.getName()));
 		command.addAll(List.of(args));
 		Path log = Files.createTempFile(this.work, "out", ".txt");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().putAll(env);
-		Process process = builder.start();
-		if (!process.waitFor(3, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			throw new AssertionError("timed out: " + String.join(" ", args));
+		return new Started(builder.start(), log, args[0]);
+	}
+
+	private static Result finish(Started started) throws IOException, InterruptedException {
+		if (!started.process().waitFor(3, TimeUnit.MINUTES)) {
+			started.process().destroyForcibly();
+			throw new AssertionError("timed out: " + started.command());
 		}
-		return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+		return new Result(started.process().exitValue(), Files.readString(started.log(), StandardCharsets.UTF_8));
+	}
+
+	record Started(Process process, Path log, String command) {
 	}
 
 	record Result(int exitCode, String output) {
