@@ -6,7 +6,8 @@ import vn.tonghop.sheet.Cell;
 
 /**
  * Reads head counts: Excel numbers, or text with ".", "," or spaces as thousands separators
- * ("11.938", "11,938", "11 938"). A fraction or a negative number is reported, never rounded.
+ * ("11.938", "11,938", "11 938"). A fraction or a negative number is reported, never rounded, and so
+ * is a number formatted as a date.
  */
 public final class WholeNumbers {
 
@@ -27,7 +28,8 @@ public final class WholeNumbers {
 			return ParsedNumber.BLANK;
 		}
 		return switch (cell.kind()) {
-			case NUMBER -> fromNumber(cell.number());
+			// A date's serial number (03/05/2021 is 44319) is not the head count the district sees.
+			case NUMBER -> (cell.date() != null) ? ParsedNumber.TEXT : fromNumber(cell.number());
 			case TEXT -> fromText(VietnameseText.clean(cell.text()));
 			default -> ParsedNumber.TEXT;
 		};

@@ -1,5 +1,7 @@
 package vn.tonghop.normalize;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,6 +65,14 @@ class WholeNumbersTests {
 	@ValueSource(strings = { "khoảng 1.700", "abc", "12 người", "1.23.456", "11.938,938.1", "-", "1,234.567.890" })
 	void otherTextIsText(String text) {
 		assertThat(WholeNumbers.parse(Cell.text(0, text)).status()).isEqualTo(ParsedNumber.Status.TEXT);
+	}
+
+	@Test
+	void anExcelNumberShownAsADateIsText() {
+		// 44319 formatted as a date shows 03/05/2021: not the head count the district sees
+		Cell date = new Cell(3, CellKind.NUMBER, "03/05/2021", 44319, LocalDate.of(2021, 5, 3), false, null);
+
+		assertThat(WholeNumbers.parse(date).status()).isEqualTo(ParsedNumber.Status.TEXT);
 	}
 
 	@Test

@@ -1,0 +1,120 @@
+package vn.tonghop.submission;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Awkward files districts send, through the real ingest job: each must be loaded exactly as written
+ * or rejected naming the cell, never loaded with a figure other than the one the district sees.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class AwkwardFilesIngestTests {
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void clean() throws IOException {
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+	}
+
+	private static List<Object[]> canonical() {
+		List<Object[]> rows = new ArrayList<>();
+		rows.add(new Object[] { "Đơn vị báo cáo:", "Quận ủy Long Biên" });
+		rows.add(new Object[] { "Hội nghị:", "NQDH13" });
+		rows.add(new Object[] {});
+		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự" });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 10 });
+		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", 110, 10 });
+		return rows;
+	}
+
+	/** Writes rows from row 1 on: a String is a text cell, a Number a number, a LocalDate a dd/mm/yyyy date. */
+	private Path workbook(String name, List<Object[]> rows, Consumer<Sheet> more) throws IOException {
+		Path file = this.input.resolve(name);
+		Files.createDirectories(file.getParent());
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			CellStyle date = workbook.createCellStyle();
+			date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				for (int c = 0; c < rows.get(r).length; c++) {
+					Object value = rows.get(r)[c];
+					if (value instanceof String text) {
+						row.createCell(c).setCellValue(text);
+					}
+					else if (value instanceof Number number) {
+						row.createCell(c).setCellValue(number.doubleValue());
+					}
+					else if (value instanceof LocalDate day) {
+						row.createCell(c).setCellValue(day);
+						row.getCell(c).setCellStyle(date);
+					}
+				}
+			}
+			more.accept(sheet);
+			workbook.write(out);
+		}
+		return file;
+	}
+
+	/** Runs the job; the file's state, rows loaded and first problem, and the members loaded in the warehouse. */
+	private String run(String name) throws Exception {
+		JobExecution execution = this.runner.run(this.input, "test");
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		return this.jdbc.queryForObject("SELECT state || ' ' || coalesce(rows_loaded, -1) || ' ' || coalesce(first_problem, '-') "
+				+ "|| ' | members ' || (SELECT coalesce(sum(members_attending), 0) FROM warehouse.participation) "
+				+ "FROM tonghop.submission WHERE job_execution_id = ? AND file_name = ?", String.class, execution.getId(),
+				name);
+	}
+
+	@Test
+	void aHeadCountShownAsADateIsRejectedNotLoadedAsItsSerialNumber() throws Exception {
+		// given a members cell formatted as a date: Excel shows 03/05/2021, its value is 44319
+		List<Object[]> rows = canonical();
+		rows.add(new Object[] { 3, "Phường Ngọc Lâm", "Phường", LocalDate.of(2021, 5, 3), 10 });
+		workbook("ngay-thang.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("ngay-thang.xlsx"))
+			.isEqualTo("rejected 0 Báo cáo!D7: Not a whole number: \"03/05/2021\" | members 0");
+	}
+
+}
