@@ -86,13 +86,17 @@ final class Labels {
 		this.found.putIfAbsent(label, cell);
 	}
 
-	/** The next non-blank cell right of a label, past the label's own copies when it is merged. */
+	/**
+	 * The next non-blank cell right of a label, past the label's own copies when it is merged; -1
+	 * when that cell is another label: a template's "Đơn vị báo cáo:" left blank beside "Hội nghị:
+	 * NQDH13" has no value, and taking the next label for it would hide that label too.
+	 */
 	private static int nextValue(List<Cell> cells, int from) {
 		String label = cells.get(from).text();
 		for (int i = from + 1; i < cells.size(); i++) {
 			Cell cell = cells.get(i);
 			if (!cell.isBlank() && !(cell.kind() == CellKind.TEXT && cell.text().equals(label))) {
-				return i;
+				return (cell.kind() == CellKind.TEXT && Vocabulary.labelled(cell.text()) != null) ? -1 : i;
 			}
 		}
 		return -1;

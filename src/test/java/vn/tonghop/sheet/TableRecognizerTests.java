@@ -204,6 +204,24 @@ class TableRecognizerTests {
 	}
 
 	@Test
+	void aLabelLeftWithoutItsValueDoesNotTakeTheNextLabelForIt() throws Exception {
+		// given the unit left blank in a template, the conference labelled further along the row
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Đơn vị báo cáo:", null, "Hội nghị:", "NQDH13"),
+				row("Tổng số đảng viên:", null, "Số đảng viên được học tập: 400"),
+				row("Tên điểm cầu", "Cấp", "Số ĐV"),
+				row("Xã A", "Xã", 10)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(table.labels()).containsOnlyKeys(Label.CONFERENCE, Label.MEMBERS_STUDIED);
+		assertLabel(table.labels().get(Label.CONFERENCE), 1, 3, "NQDH13");
+		assertLabel(table.labels().get(Label.MEMBERS_STUDIED), 2, 2, "400");
+	}
+
+	@Test
 	void columnNumberingRowUnderTheHeaderIsNotData() throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
 				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV", "Quần chúng", "Tổng số"),

@@ -117,4 +117,17 @@ class AwkwardFilesIngestTests {
 			.isEqualTo("rejected 0 Báo cáo!D7: Not a whole number: \"03/05/2021\" | members 0");
 	}
 
+	@Test
+	void aUnitLabelLeftBlankInTheUnitsFolderDoesNotHideTheConferenceBesideIt() throws Exception {
+		// given the template's unit left blank in Long Biên's folder, the conference labelled in the same row
+		List<Object[]> rows = canonical();
+		rows.set(0, new Object[] { "Đơn vị báo cáo:", null, "Hội nghị:", "NQDH13" });
+		rows.set(1, new Object[] {});
+		workbook("004/de-trong.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("de-trong.xlsx")).isEqualTo("accepted 2 - | members 210");
+	}
+
 }
