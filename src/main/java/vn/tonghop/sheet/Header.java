@@ -67,14 +67,37 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown) {
 	}
 
 	private static Field column(String upper, String lower) {
+		Field group = (upper != null) ? Vocabulary.field(upper) : null;
+		// "Tổng số" under "Số đảng viên tham dự" is that column's total, not the total attending.
+		if (group != null && lower != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(lower))) {
+			return group;
+		}
 		Field field = (lower != null) ? Vocabulary.field(lower) : null;
 		if (field == null && upper != null && lower != null) {
 			field = Vocabulary.field(upper + " " + lower);
 		}
-		if (field == null && upper != null) {
-			field = Vocabulary.field(upper);
+		return (field != null) ? field : group;
+	}
+
+	/**
+	 * Whether {@code bottom} is the second row of a header whose first row is {@code top}, rather
+	 * than a first data row: each of its texts is its top cell's merged down, or stands under a
+	 * group the top row spans over several columns (merged across, or over blank cells), or under a
+	 * blank top cell. A data row has a point's name or level under a header of one column.
+	 */
+	static boolean continues(SheetRow top, SheetRow bottom) {
+		Map<Integer, String> tops = texts(top);
+		Map<Integer, String> bottoms = texts(bottom);
+		for (Map.Entry<Integer, String> cell : bottoms.entrySet()) {
+			int column = cell.getKey();
+			String above = tops.get(column);
+			boolean spans = above != null && (above.equals(tops.get(column - 1)) || above.equals(tops.get(column + 1))
+					|| (tops.get(column + 1) == null && bottoms.containsKey(column + 1)));
+			if (above != null && !above.equals(cell.getValue()) && !spans) {
+				return false;
+			}
 		}
-		return field;
+		return true;
 	}
 
 	boolean isComplete() {

@@ -265,8 +265,10 @@ public final class TableRecognizer {
 			boolean textOnly = row.cells().stream().noneMatch((cell) -> cell.kind() == CellKind.NUMBER);
 			Header two = (below && textOnly) ? Header.of(this.previous, row) : null;
 			if (this.pending != null) {
-				// A second header row adds columns; a data row under a one-row header does not.
-				if (two != null && two.isComplete() && two.columns().size() > this.pending.columns().size()) {
+				// A second header row adds columns, or splits a column into sub-columns ("Số đảng viên tham
+				// dự" over "Tổng số" and "Trong đó: nữ"); a data row under a one-row header does neither.
+				if (two != null && two.isComplete() && (two.columns().size() > this.pending.columns().size()
+						|| (two.columns().size() == this.pending.columns().size() && Header.continues(this.previous, row)))) {
 					start(two);
 				}
 				else {

@@ -170,6 +170,70 @@ class TableRecognizerTests {
 		assertThat(this.points).singleElement().extracting(PointRow::number).isEqualTo(3);
 	}
 
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aRequiredColumnSplitUnderItsGroupReadsItsTotalSubColumn(Format format) throws Exception {
+		// given "Số đảng viên tham dự" merged over "Tổng số" and "Trong đó: nữ", the other headers merged down
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1,
+					row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null, "Số người khác tham dự",
+							"Tổng số người tham dự"),
+					row(null, null, null, "Tổng số", "Trong đó: nữ"),
+					row(1, "Xã A", "Xã", 40, 15, 10, 50),
+					row(2, "Xã B", "Xã", 35, 20, 5, 40));
+			for (int column : new int[] { 0, 1, 2, 5, 6 }) {
+				sheet.addMergedRegion(new CellRangeAddress(0, 1, column, column));
+			}
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 3, 4));
+		});
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(table.headerRow()).isEqualTo(2);
+		assertThat(table.columns()).containsExactly(entry(Field.ROW_NUMBER, 0), entry(Field.POINT_NAME, 1),
+				entry(Field.LEVEL, 2), entry(Field.MEMBERS, 3), entry(Field.OTHERS, 5), entry(Field.TOTAL, 6));
+		assertThat(table.unknownColumns()).containsExactly(new HeaderCell(2, 4, "Số đảng viên tham dự Trong đó: nữ"));
+		assertThat(this.points).extracting(PointRow::number).containsExactly(3, 4);
+		assertThat(this.points).extracting((point) -> point.cell(Field.MEMBERS).number()).containsExactly(40.0, 35.0);
+	}
+
+	@Test
+	void anOptionalColumnSplitUnderItsGroupWithoutMergesReadsItsTotalSubColumn() throws Exception {
+		// given "Số người khác tham dự" over "Tổng số" and "Quần chúng ưu tú", nothing merged
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự"),
+				row(null, null, null, null, "Tổng số", "Quần chúng ưu tú"),
+				row(1, "Xã A", "Xã", 40, 10, 4)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(table.headerRow()).isEqualTo(2);
+		assertThat(table.columns()).containsExactly(entry(Field.ROW_NUMBER, 0), entry(Field.POINT_NAME, 1),
+				entry(Field.LEVEL, 2), entry(Field.MEMBERS, 3), entry(Field.OTHERS, 4));
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).containsExactly(5);
+		assertThat(this.points).singleElement().extracting((point) -> point.cell(Field.OTHERS).number()).isEqualTo(10.0);
+	}
+
+	@Test
+	void aFirstDataRowOfTextOnlyUnderAOneRowHeaderIsStillData() throws Exception {
+		// given a CSV, where every cell is text, and a first row with a name under a header cell spanning two columns
+		Path file = this.dir.resolve("s.csv");
+		Files.writeString(file, "STT;Tên điểm cầu;;Cấp điểm cầu;Số ĐV\n1;Xã A;thôn 1;Xã;40\n2;Xã B;;Xã;35\n",
+				StandardCharsets.UTF_8);
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(table.headerRow()).isEqualTo(1);
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 3);
+	}
+
 	@Test
 	void aliasesWithoutDiacriticsInAnotherOrderAndAnUnknownColumn() throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,27 @@ class AwkwardFilesIngestTests {
 
 		// then
 		assertThat(run("de-trong.xlsx")).isEqualTo("accepted 2 - | members 210");
+	}
+
+	@Test
+	void membersSplitIntoTotalAndWomenUnderTwoMergedHeaderRowsLoadTheTotal() throws Exception {
+		// given "Số đảng viên tham dự" merged over "Tổng số" and "Trong đó: nữ", the other headers merged down
+		List<Object[]> rows = canonical();
+		rows.set(3, new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null,
+				"Số người khác tham dự" });
+		rows.add(4, new Object[] { null, null, null, "Tổng số", "Trong đó: nữ" });
+		rows.set(5, new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 40, 10 });
+		rows.set(6, new Object[] { 2, "Phường Cự Khối", "Phường", 110, 50, 10 });
+		workbook("dang-vien-nu.xlsx", rows, (sheet) -> {
+			for (int column : new int[] { 0, 1, 2, 5 }) {
+				sheet.addMergedRegion(new CellRangeAddress(3, 4, column, column));
+			}
+			sheet.addMergedRegion(new CellRangeAddress(3, 3, 3, 4));
+		});
+
+		// then
+		assertThat(run("dang-vien-nu.xlsx")).isEqualTo("accepted_with_warnings 2 Báo cáo!E5: Unknown column ignored: "
+				+ "Số đảng viên tham dự Trong đó: nữ | members 210");
 	}
 
 }
