@@ -455,7 +455,7 @@ public final class TableRecognizer {
 		 */
 		private boolean isTotalsRow(String key, SheetRow row) {
 			return key != null && Vocabulary.isTotalsKey(key)
-					&& !(Vocabulary.isPartTotalsKey(key) && isPointLike(point(row)));
+					&& !(Vocabulary.isNamedTotalsKey(key) && isPointLike(point(row)));
 		}
 
 		private boolean outsideTable(Cell cell) {

@@ -55,6 +55,10 @@ public final class Vocabulary {
 	private static final Pattern PART_TOTALS = Pattern
 		.compile("(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])(?: (?:[ivx]{1,4}|[a-z]))*");
 
+	/** A totals row naming what it sums: "Tổng cộng toàn quận", "Cộng cả huyện", "Tổng số: 19 điểm cầu". */
+	private static final Pattern SCOPED_TOTALS = Pattern
+		.compile("(?:tong cong|tong so|cong|tong) (?:(?:toan|ca) [a-z].*|\\d+ diem cau.*|diem cau \\d+)");
+
 	/** A totals row that may sum one part only: "Cộng", "Cộng II", "Tổng cộng phần B"; not "Tổng cộng", "Tổng số (I + II)". */
 	private static final Pattern ONE_PART_TOTALS = Pattern
 		.compile("cong|(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])");
@@ -98,7 +102,7 @@ public final class Vocabulary {
 	/** Whether a text, given by its {@link VietnameseText#asciiKey}, names the totals row ("Tổng cộng"). */
 	static boolean isTotalsKey(String asciiKey) {
 		// Checked on every row's first text: the pattern only for texts that start like a totals row.
-		if ((asciiKey.startsWith("tong ") || asciiKey.startsWith("cong ")) && PART_TOTALS.matcher(asciiKey).matches()) {
+		if ((asciiKey.startsWith("tong ") || asciiKey.startsWith("cong ")) && isNamedTotalsKey(asciiKey)) {
 			return true;
 		}
 		// "t o n g c o n g" is the longest key that could match.
@@ -115,11 +119,12 @@ public final class Vocabulary {
 	}
 
 	/**
-	 * Whether a totals text names a part ("Cộng I", "Tổng số (I + II)"): a point's name can read the
-	 * same ("Cống Vị", "Cổng A"), so such a row is a totals row only when it has no point's level.
+	 * Whether a totals text names a part or what it sums ("Cộng I", "Tổng số (I + II)", "Cộng toàn
+	 * huyện"): a point's name can read the same ("Cống Vị", "Cổng A"), so such a row is a totals row
+	 * only when it has no point's level.
 	 */
-	static boolean isPartTotalsKey(String asciiKey) {
-		return PART_TOTALS.matcher(asciiKey).matches();
+	static boolean isNamedTotalsKey(String asciiKey) {
+		return PART_TOTALS.matcher(asciiKey).matches() || SCOPED_TOTALS.matcher(asciiKey).matches();
 	}
 
 	/**

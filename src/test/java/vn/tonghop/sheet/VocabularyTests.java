@@ -73,13 +73,15 @@ class VocabularyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Tổng cộng", "TỔNG CỘNG:", "Cộng", "Cộng I", "Cộng II:", "Tổng cộng phần II", "Cộng mục A",
-			"Tổng số (I + II)" })
+			"Tổng số (I + II)", "TỔNG CỘNG TOÀN QUẬN", "Cộng toàn huyện", "Cộng cả huyện", "Tổng cộng: 19 điểm cầu",
+			"Tổng số (3 điểm cầu)", "Tổng số điểm cầu: 19" })
 	void totalsRowsOfTheTableAndOfItsParts(String text) {
 		assertThat(Vocabulary.isTotalsKey(VietnameseText.asciiKey(text))).isTrue();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Công an xã", "Cộng đồng dân cư", "Tổng đội TNXP", "Cộng hòa", "Tổng cộng phần lớn" })
+	@ValueSource(strings = { "Công an xã", "Cộng đồng dân cư", "Tổng đội TNXP", "Cộng hòa", "Tổng cộng phần lớn",
+			"Công ty May 10", "Tổng công ty Điện lực", "Công ty toàn cầu", "Tổng số đảng viên" })
 	void namesStartingWithATotalsWordAreNoTotalsRows(String text) {
 		assertThat(Vocabulary.isTotalsKey(VietnameseText.asciiKey(text))).isFalse();
 	}

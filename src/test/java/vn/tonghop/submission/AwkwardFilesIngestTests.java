@@ -152,4 +152,29 @@ class AwkwardFilesIngestTests {
 				+ "Số đảng viên tham dự Trong đó: nữ | members 210");
 	}
 
+	@Test
+	void aTotalsRowNamingWhatItSumsIsTheTotalsRow() throws Exception {
+		// given "TỔNG CỘNG TOÀN QUẬN" under the rows, with the count of points where the level goes
+		List<Object[]> rows = canonical();
+		rows.add(new Object[] { null, "TỔNG CỘNG TOÀN QUẬN", "2 điểm cầu", 210, 20 });
+		workbook("toan-quan.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("toan-quan.xlsx")).isEqualTo("accepted 2 - | members 210");
+	}
+
+	@Test
+	void aWrongTotalsRowNamingWhatItSumsIsReported() throws Exception {
+		// given "Tổng cộng: 2 điểm cầu" whose members figure is not the rows' sum
+		List<Object[]> rows = canonical();
+		rows.add(new Object[] { null, "Tổng cộng: 2 điểm cầu", null, 200, 20 });
+		workbook("sai-tong.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("sai-tong.xlsx")).isEqualTo("rejected 0 Báo cáo!D7: Totals row, column Số đảng viên tham dự: "
+				+ "written 200 but the rows add up to 210 | members 0");
+	}
+
 }
