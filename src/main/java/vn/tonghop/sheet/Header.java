@@ -68,8 +68,10 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown) {
 
 	private static Field column(String upper, String lower) {
 		Field group = (upper != null) ? Vocabulary.field(upper) : null;
-		// "Tổng số" under "Số đảng viên tham dự" is that column's total, not the total attending.
-		if (group != null && lower != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(lower))) {
+		// "Tổng số" under "Số đảng viên tham dự" is that column's total, not the total attending; under
+		// "Đảng viên" it may count the members, attending or not, so it stays what it says.
+		if (group != null && lower != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(lower))
+				&& VietnameseText.asciiKey(upper).contains("tham du")) {
 			return group;
 		}
 		Field field = (lower != null) ? Vocabulary.field(lower) : null;

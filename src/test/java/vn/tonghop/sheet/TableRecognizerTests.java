@@ -220,6 +220,21 @@ class TableRecognizerTests {
 	}
 
 	@Test
+	void aTotalUnderAGroupThatIsNotAnAttendanceIsNotTheGroupsColumn() throws Exception {
+		// given "Đảng viên" over "Tổng số" (the cell's members) and "Tham dự": the members attending are under "Tham dự"
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Đảng viên"),
+				row(null, null, null, "Tổng số", "Tham dự"),
+				row(1, "Xã A", "Xã", 60, 40)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 4).doesNotContainEntry(Field.MEMBERS, 3);
+	}
+
+	@Test
 	void aFirstDataRowOfTextOnlyUnderAOneRowHeaderIsStillData() throws Exception {
 		// given a CSV, where every cell is text, and a first row with a name under a header cell spanning two columns
 		Path file = this.dir.resolve("s.csv");
