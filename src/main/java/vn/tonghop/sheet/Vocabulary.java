@@ -65,7 +65,9 @@ public final class Vocabulary {
 
 	private static final Pattern PART_NUMBER = Pattern.compile("(?:[IVX]{1,4}|[A-Z])[.)]?");
 
-	private static final Pattern PART_HEADING = Pattern.compile("(?:[IVX]{1,4}|[A-Z]) ?(?:[.)/:]|-(?= )) ?(\\p{L}.*)");
+	// "P. Gia Thụy", "X. Hòa Bình", "Q. Long Biên", "H. Gia Lâm" are names with their type word abbreviated.
+	private static final Pattern PART_HEADING = Pattern
+		.compile("(?![PQHX]\\. ?\\p{L})(?:[IVX]{1,4}|[A-Z]) ?(?:[.)/:]|-(?= )) ?(\\p{L}.*)");
 
 	// A row numbering the columns under a header: "1 2 3", "(1) (2) (3)", "A B 1 2", "(6)=(4)+(5)".
 	private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?(\\d{1,2}|[A-Z])\\)?(?:\\s*=[\\s()\\d+*x-]*)?");

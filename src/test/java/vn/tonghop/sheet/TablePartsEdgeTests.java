@@ -223,4 +223,15 @@ class TablePartsEdgeTests {
 		assertThat(this.events.heard).containsExactly("point 2", "point 3", "point 4");
 	}
 
+	// Its level forgotten, a ward written "P. Gia Thụy" is a point missing its level, not a part's heading.
+	@Test
+	void anAbbreviatedNameWithoutLevelIsAPointNotAPart() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "P. Gia Thụy", null, 10), row(2, "X. Hòa Bình", "Xã", 7)));
+
+		TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 3");
+	}
+
 }

@@ -88,13 +88,14 @@ class VocabularyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "I. Cấp huyện", "II) Cấp xã", "IV- Khối doanh nghiệp", "B/ Khối cơ quan", "C: Khác",
-			"A.Cấp tỉnh" })
+			"A.Cấp tỉnh", "XI. Cấp thôn", "V. Khối doanh nghiệp" })
 	void partHeadingsStartWithAMarker(String text) {
 		assertThat(Vocabulary.isPartMarker(text, false)).isTrue();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "A Lưới", "A-Lưới", "Tổ A", "Ia Grai", "I", "Xã IA", "i. cấp huyện" })
+	@ValueSource(strings = { "A Lưới", "A-Lưới", "Tổ A", "Ia Grai", "I", "Xã IA", "i. cấp huyện", "P. Gia Thụy",
+			"X. Hòa Bình", "Q.Long Biên", "H. Gia Lâm" })
 	void pointNamesAreNoPartHeadings(String text) {
 		assertThat(Vocabulary.isPartMarker(text, false)).isFalse();
 	}
