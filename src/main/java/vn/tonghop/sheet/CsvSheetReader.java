@@ -46,7 +46,7 @@ final class CsvSheetReader {
 		Encoding encoding = encoding(file);
 		char separator = separator(file, encoding);
 		int dot = name.lastIndexOf('.');
-		visitor.delimited();
+		visitor.delimited(separator);
 		if (!visitor.startSheet((dot > 0) ? name.substring(0, dot) : name)) {
 			return;
 		}

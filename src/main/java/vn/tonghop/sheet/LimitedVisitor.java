@@ -23,8 +23,8 @@ final class LimitedVisitor implements SheetVisitor {
 	}
 
 	@Override
-	public void delimited() {
-		this.visitor.delimited();
+	public void delimited(char separator) {
+		this.visitor.delimited(separator);
 	}
 
 	@Override

@@ -21,10 +21,13 @@ import java.util.Map;
  * @param levellessAfterTable the first row below the table's end with a name and a members figure but no
  * level, or null
  * @param extraValue the first value right of the header in a data row of a CSV, or null
+ * @param splitNumber the first number written "1,100" without quotes inside the header of a comma-separated
+ * file, or null
  */
 public record RecognizedTable(String sheet, int headerRow, Map<Field, Integer> columns,
 		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, PointRow totalsAboveRow,
 		int dataRows,
 		LegacyText legacyText, RowAfterTable rowAfterTable,
-		RowAfterTable levellessAfterTable, ExtraValue extraValue) {
+		RowAfterTable levellessAfterTable, ExtraValue extraValue,
+		SplitNumber splitNumber) {
 }

@@ -9,8 +9,9 @@ public interface SheetVisitor {
 	/**
 	 * Said before the first sheet when the file is delimited text (CSV), where a separator left
 	 * unquoted in a value ("1,234") shifts the rest of its row one column right.
+	 * @param separator the file's field separator
 	 */
-	default void delimited() {
+	default void delimited(char separator) {
 	}
 
 	/** A visible sheet starts; return false to skip it (then neither its rows nor endSheet follow). */

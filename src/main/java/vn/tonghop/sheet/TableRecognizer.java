@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import vn.tonghop.normalize.LegacyVietnamese;
@@ -123,6 +126,12 @@ public final class TableRecognizer {
 
 	private static final class Finder implements SheetVisitor {
 
+		private static final Set<Field> FIGURES = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL);
+
+		private static final Pattern THOUSANDS = Pattern.compile("\\d{3}");
+
+		private static final Pattern LEADING_DIGITS = Pattern.compile("[1-9]\\d{0,2}");
+
 		private final Listener listener;
 
 		private final Labels labels = new Labels();
@@ -168,6 +177,11 @@ public final class TableRecognizer {
 		/** Whether the sheet is delimited text, where a separator left unquoted shifts a row's values. */
 		private boolean delimited;
 
+		/** Whether that text is separated by commas, which also separate a number's thousands. */
+		private boolean commas;
+
+		private SplitNumber splitNumber;
+
 		private ExtraValue extraValue;
 
 		/** One past the header's last column, named or not. */
@@ -186,8 +200,9 @@ public final class TableRecognizer {
 		}
 
 		@Override
-		public void delimited() {
+		public void delimited(char separator) {
 			this.delimited = true;
+			this.commas = separator == ',';
 		}
 
 		@Override
@@ -205,6 +220,7 @@ public final class TableRecognizer {
 			this.rowAfterTable = null;
 			this.levellessAfterTable = null;
 			this.extraValue = null;
+			this.splitNumber = null;
 			this.labels.clear();
 			this.legacy = null;
 			return true;
@@ -235,7 +251,7 @@ public final class TableRecognizer {
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
 					this.header.unknown(), this.labels.found(), (this.totals != null) ? this.totals : this.totalsAbove,
 					(this.totals != null) ? this.totalsAbove : null, this.dataRows, this.legacy, this.rowAfterTable,
-					this.levellessAfterTable, this.extraValue);
+					this.levellessAfterTable, this.extraValue, this.splitNumber);
 			return true;
 		}
 
@@ -366,6 +382,9 @@ public final class TableRecognizer {
 				if (this.delimited && this.extraValue == null && !summary) {
 					this.extraValue = extraValue(row);
 				}
+				if (this.commas && this.splitNumber == null && !summary) {
+					this.splitNumber = splitNumber(row, point);
+				}
 				this.listener.point(point);
 			}
 		}
@@ -473,6 +492,42 @@ public final class TableRecognizer {
 				}
 			}
 			return null;
+		}
+
+		/**
+		 * In comma-separated text, a figure of three digits right after another figure, and a number in
+		 * the column after the figures, which holds none (notes, an unknown column): what "1,100"
+		 * written without quotes leaves when that column is inside the header, "1 | 100" and the last
+		 * figure pushed into it, which {@link #extraValue} cannot see. Null when the row has no such.
+		 */
+		private SplitNumber splitNumber(SheetRow row, PointRow point) {
+			int last = -1;
+			for (Field field : FIGURES) {
+				last = Math.max(last, this.header.columns().getOrDefault(field, -1));
+			}
+			int next = last + 1;
+			// Beyond the header, extraValue tells.
+			if (last < 0 || next >= this.headerWidth || (next < this.fieldAt.length && FIGURES.contains(this.fieldAt[next]))) {
+				return null;
+			}
+			Cell pushed = row.cell(next);
+			if (pushed == null || !WholeNumbers.parse(pushed).isValue()) {
+				return null;
+			}
+			for (Field field : FIGURES) {
+				Cell rest = point.cell(field);
+				Cell first = (rest != null && rest.column() > 0) ? figureAt(point, rest.column() - 1) : null;
+				if (first != null && THOUSANDS.matcher(rest.text()).matches()
+						&& LEADING_DIGITS.matcher(first.text()).matches()) {
+					return new SplitNumber(point.number(), first, rest, pushed);
+				}
+			}
+			return null;
+		}
+
+		private Cell figureAt(PointRow point, int column) {
+			Field field = (column < this.fieldAt.length) ? this.fieldAt[column] : null;
+			return (field != null && FIGURES.contains(field)) ? point.cell(field) : null;
 		}
 
 		/**

@@ -31,6 +31,7 @@ import vn.tonghop.sheet.NoTableException;
 import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.sheet.RecognizedTable;
 import vn.tonghop.sheet.RowAfterTable;
+import vn.tonghop.sheet.SplitNumber;
 import vn.tonghop.sheet.TableRecognizer;
 import vn.tonghop.sheet.UnreadableFileException;
 import vn.tonghop.sheet.Vocabulary;
@@ -188,6 +189,13 @@ public class SubmissionProcessor {
 			problems.add(Problem.of(Rule.ROW_EXTRA_VALUES,
 					new Location(table.sheet(), extra.row(), extra.cell().columnName()), extra.cell().text(),
 					extra.cell().text(), extra.headerColumns()));
+		}
+		SplitNumber split = table.splitNumber();
+		if (split != null) {
+			String first = split.first().text();
+			String rest = split.rest().text();
+			problems.add(Problem.of(Rule.NUMBER_SPLIT, new Location(table.sheet(), split.row(), split.rest().columnName()),
+					rest, first, rest, split.pushed().text(), split.pushed().columnName(), first, rest, first, rest));
 		}
 		if (table.dataRows() == 0) {
 			problems.add(Problem.of(Rule.TABLE_EMPTY, sheet, null));

@@ -185,6 +185,10 @@ class RuleCatalogTests {
 				Finding.at("B11", "Phường Thạch Bàn", "Phường Thạch Bàn", 10), valid().set("B11", "Phường Thạch Bàn")));
 		cases.put(Rule.ROW_EXTRA_VALUES, new Case(valid().set("J6", "5"), Finding.at("J6", "5", "5", 9),
 				valid().set("J4", "Ghi chú").set("J6", "5")));
+		// Bồ Đề's 1,100 members written without quotes: 1 | 100, and its 10 others pushed into the notes.
+		cases.put(Rule.NUMBER_SPLIT, new Case(notesForTotal().set("G6", "1").set("H6", "100").set("I6", "10")
+			.set("G10", "491").set("H10", "140"), Finding.at("H6", "100", "1", "100", "10", "I", "1", "100", "1", "100"),
+				notesForTotal().set("G6", "\"1,100\"").set("G10", "1590")));
 		cases.put(Rule.HOST_UNIT_UNKNOWN, new Case(valid().set("D6", "Phường Cự Khôi Mới"),
 				Finding.at("D6", "Phường Cự Khôi Mới", "Phường Cự Khôi Mới", 1,
 						"00154 Phường Cự Khối (in Quận Long Biên); 00136 Phường Phúc Lợi (in Quận Long Biên); "
@@ -424,6 +428,15 @@ class RuleCatalogTests {
 		return draft;
 	}
 
+	/** The valid submission separated by commas, its total column replaced by notes. */
+	private static Draft notesForTotal() {
+		Draft draft = valid().commaSeparated().set("I4", "Ghi chú").set("I10", "");
+		for (int row = 5; row <= 9; row++) {
+			draft.set("I" + row, "");
+		}
+		return draft;
+	}
+
 	private static List<String> row(String... cells) {
 		return new ArrayList<>(Arrays.asList(cells));
 	}
@@ -434,6 +447,8 @@ class RuleCatalogTests {
 		private final List<List<String>> rows = new ArrayList<>();
 
 		private String folder;
+
+		private String separator = ";";
 
 		Draft set(String cell, String value) {
 			int row = Integer.parseInt(cell.replaceAll("[A-Z]", "")) - 1;
@@ -454,6 +469,12 @@ class RuleCatalogTests {
 			return this;
 		}
 
+		/** Separates the CSV's fields with commas, which a number's thousands may also be written with. */
+		Draft commaSeparated() {
+			this.separator = ",";
+			return this;
+		}
+
 		/** Places the file in a unit's drop folder. */
 		Draft in(String unitCode) {
 			this.folder = unitCode;
@@ -462,7 +483,7 @@ class RuleCatalogTests {
 
 		@Override
 		public void write(Path input) throws IOException {
-			String csv = this.rows.stream().map(cells -> String.join(";", cells)).collect(Collectors.joining("\n", "", "\n"));
+			String csv = this.rows.stream().map(cells -> String.join(this.separator, cells)).collect(Collectors.joining("\n", "", "\n"));
 			Files.writeString(folder(input).resolve(SHEET + ".csv"), csv, StandardCharsets.UTF_8);
 		}
 
