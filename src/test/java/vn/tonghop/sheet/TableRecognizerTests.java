@@ -545,6 +545,35 @@ class TableRecognizerTests {
 	}
 
 	@Test
+	void csvNumberSplitInsideTheHeaderIsReported() throws Exception {
+		// given "1,100" written without quotes, the others pushed into the notes column
+		Path file = Files.writeString(this.dir.resolve("s.csv"), "STT,Tên điểm cầu,Cấp,Số ĐV,Quần chúng,Ghi chú\n"
+				+ "1,Xã A,Xã,10,2,\n2,Phường Bồ Đề,Phường,1,100,10,\n", StandardCharsets.UTF_8);
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(table.splitNumber().row()).isEqualTo(3);
+		assertThat(table.splitNumber().first().text()).isEqualTo("1");
+		assertThat(table.splitNumber().rest().text()).isEqualTo("100");
+		assertThat(table.splitNumber().pushed().columnName()).isEqualTo("F");
+		assertThat(table.extraValue()).isNull();
+	}
+
+	// Where ';' separates the fields, "1,100" stays one; a number in the notes is a note.
+	@ParameterizedTest
+	@ValueSource(strings = { "2;Phường Bồ Đề;Phường;1;100;10", "2;Phường Bồ Đề;Phường;1;10;100" })
+	void aNumberInTheNotesIsNoSplitNumberWhereTheFiguresCannotBeOne(String line) throws Exception {
+		Path file = Files.writeString(this.dir.resolve("n.csv"),
+				"STT;Tên điểm cầu;Cấp;Số ĐV;Quần chúng;Ghi chú\n" + line + "\n", StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.splitNumber()).isNull();
+	}
+
+	@Test
 	void csvSummaryRightOfTheHeaderAndWorkbookValuesThereAreNoExtraValues() throws Exception {
 		// given a summary and a note right of a CSV's header
 		Path csv = Files.writeString(this.dir.resolve("c.csv"),
