@@ -4,17 +4,21 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import vn.tonghop.admin.Change;
 import vn.tonghop.admin.History;
 import vn.tonghop.admin.Version;
 import vn.tonghop.status.StatusQueries;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = { "Prints recent runs, files by state and, with --conference, its figures, completeness per province and the units still to report.",
+		description = { "Prints recent runs, files by state and completeness per province: of the conferences loaded last",
+				"(or the newest one), or with --conference of that one, with its figures and the units still to report.",
 				"With --conference and --unit, the unit's versions for the conference and what each changed." })
 final class StatusCommand implements Callable<Integer> {
 
@@ -24,16 +28,26 @@ final class StatusCommand implements Callable<Integer> {
 	@Option(names = "--unit", paramLabel = "CODE", description = "with --conference: this unit's versions and what each changed")
 	String unit;
 
-	@Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "how many recent runs (default ${DEFAULT-VALUE})")
 	int runs;
+
+	@Spec
+	CommandSpec spec;
+
+	// Checked as it is parsed: a negative LIMIT would otherwise fail in the database, after start-up.
+	@Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "how many recent runs (default ${DEFAULT-VALUE})")
+	void runs(int runs) {
+		if (runs < 0) {
+			throw new ParameterException(this.spec.commandLine(), "--runs must be 0 or more, not " + runs);
+		}
+		this.runs = runs;
+	}
 
 	@Override
 	public Integer call() {
-		return SpringRun.once(this::status);
+		return SpringRun.once(context -> status(context, System.out));
 	}
 
-	private int status(ConfigurableApplicationContext context) {
-		PrintStream out = System.out;
+	int status(ApplicationContext context, PrintStream out) {
 		StatusQueries queries = context.getBean(StatusQueries.class);
 		out.println("Recent runs:");
 		TextTable runs = new TextTable("Run", "Job", "Started", "Ended", "Status", "Files", "Rows").right(0, 5, 6);
@@ -50,7 +64,32 @@ final class StatusCommand implements Callable<Integer> {
 		else if (this.conference != null) {
 			conference(out, queries);
 		}
+		else {
+			latestCompleteness(out, queries);
+		}
 		return 0;
+	}
+
+	/** Without a conference: where the conferences being reported on stand, as operations.md has status show. */
+	private static void latestCompleteness(PrintStream out, StatusQueries queries) {
+		List<String> conferences = queries.latestConferences(3);
+		if (conferences.isEmpty()) {
+			conferences = queries.newestConference().stream().toList();
+		}
+		if (conferences.isEmpty()) {
+			return;
+		}
+		out.println("\nCompleteness per province (units expected on the conference date; `status --conference C` "
+				+ "for its figures and the units still to report):");
+		TextTable completeness = new TextTable("Conference", "Province", "Name", "Expected", "Reported", "On time", "Late",
+				"Missing")
+			.right(3, 4, 5, 6, 7);
+		for (String conference : conferences) {
+			queries.completeness(conference)
+				.forEach(p -> completeness.add(conference, p.provinceCode(), p.provinceName(), p.expected(), p.reported(),
+						p.onTime(), p.late(), p.missing()));
+		}
+		completeness.print(out);
 	}
 
 	private void history(PrintStream out, History history) {

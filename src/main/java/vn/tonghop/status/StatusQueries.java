@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,14 @@ public class StatusQueries {
 	public List<String> latestConferences(int limit) {
 		return this.jdbc.queryForList("SELECT conference_code FROM tonghop.submission WHERE is_current "
 				+ "GROUP BY conference_code ORDER BY max(processed_at) DESC LIMIT ?", String.class, limit);
+	}
+
+	/** The conference that starts last, if any: where reporting stands before any file is loaded. */
+	public Optional<String> newestConference() {
+		return this.jdbc
+			.queryForList("SELECT code FROM tonghop.conference ORDER BY start_date DESC, code LIMIT 1", String.class)
+			.stream()
+			.findFirst();
 	}
 
 	/** Per province: units expected to report on the conference, reported, on time, late and missing. */

@@ -1,0 +1,100 @@
+package vn.tonghop.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import picocli.CommandLine;
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class StatusCommandTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void cleanDatabaseAndLoadReference() throws Exception {
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+	}
+
+	@Test
+	void withoutAConferenceStatusShowsCompletenessPerProvinceOfTheConferencesLoadedLast() throws Exception {
+		// given the examples ingested: Long Biên for NQDH13, Lạng Sơn's Khối for HNTW8-K13
+		ExampleFiles.copyExamples(this.input);
+		this.runner.run(this.input, "test");
+
+		// when
+		String printed = status(new StatusCommand());
+
+		// then operations.md's "recent runs, files by state, completeness per province" without --conference too
+		assertThat(printed).contains("Recent runs:", "Files by state:", "Completeness per province");
+		assertThat(printed.lines().filter(line -> line.matches("NQDH13\\s+01\\s+Thành phố Hà Nội\\s+2\\s+1\\s+0\\s+1\\s+1")))
+			.hasSize(1);
+		assertThat(printed.lines().filter(line -> line.matches("HNTW8-K13\\s+20\\s+Tỉnh Lạng Sơn\\s+2\\s+1\\s+0\\s+1\\s+1")))
+			.hasSize(1);
+	}
+
+	@Test
+	void beforeAnyFileIsLoadedStatusShowsCompletenessOfTheNewestConference() {
+		// given the shipped conferences and nothing loaded
+
+		// when
+		String printed = status(new StatusCommand());
+
+		// then the newest conference (HNTW8-K13, 2023-12-04): nobody has reported yet
+		assertThat(printed.lines().filter(line -> line.matches("HNTW8-K13\\s+20\\s+Tỉnh Lạng Sơn\\s+2\\s+0\\s+0\\s+0\\s+2")))
+			.hasSize(1);
+		assertThat(printed).doesNotContain("NQDH13");
+	}
+
+	@Test
+	void aNegativeNumberOfRunsIsAUsageErrorNotAStackTrace() {
+		// given
+		StringWriter err = new StringWriter();
+		CommandLine command = new CommandLine(new StatusCommand()).setErr(new PrintWriter(err));
+
+		// when
+		int exit = command.execute("--runs", "-1");
+
+		// then picocli's usage error, before anything starts
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString()).contains("--runs must be 0 or more, not -1").doesNotContain("\tat ");
+	}
+
+	private String status(StatusCommand command) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		int exit = command.status(this.context, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		assertThat(exit).isZero();
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+}
