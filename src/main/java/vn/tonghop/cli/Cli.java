@@ -2,6 +2,9 @@ package vn.tonghop.cli;
 
 import java.util.concurrent.Callable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,8 +20,23 @@ import picocli.CommandLine.Command;
 				RestartCommand.class, AccountsCommand.class, BenchCommand.class })
 public final class Cli implements Callable<Integer> {
 
+	private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
 	public static int run(String... args) {
-		return new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+		return configure(new CommandLine(new Cli())).execute(args);
+	}
+
+	/**
+	 * A command that fails ends with its reasons in one line and exit code 1: a failed start-up has
+	 * been reported by Spring Boot already, and an operator acts on the causes, not on a stack trace
+	 * (logged at debug level).
+	 */
+	static CommandLine configure(CommandLine commandLine) {
+		return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler((ex, failed, parsed) -> {
+			log.debug("{} failed", failed.getCommandName(), ex);
+			failed.getErr().println(failed.getCommandName() + " failed: " + IngestCommand.describe(ex));
+			return 1;
+		});
 	}
 
 	@Override
