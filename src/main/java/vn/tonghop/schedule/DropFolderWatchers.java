@@ -52,7 +52,7 @@ class DropFolderWatchers implements SmartLifecycle {
 	public synchronized void start() {
 		Duration settle = this.intake.stableFor().plus(MARGIN);
 		for (Schedule schedule : this.registrar.schedules()) {
-			Path folder = (schedule.input() != null ? schedule.input() : this.intake.input()).toAbsolutePath().normalize();
+			Path folder = schedule.folder(this.intake.input());
 			if (!Files.isDirectory(folder)) {
 				log.warn("Schedule {}: {} is not a folder, not watched", schedule.name(), folder);
 				continue;

@@ -24,7 +24,7 @@ import org.quartz.CronExpression;
  * Reads jobs/*.schedule: "key = value" lines, '#' comments (whole lines, or after a value and a
  * space, except after an input folder, whose name may hold one: a cron's own '#', as in "6#3",
  * has none before it). Keys: job (ingest), cron, input (optional), time-zone (optional). Every
- * mistake names the file and the line.
+ * mistake names the file and the line. Schedules may share a drop folder, not nest one in another.
  */
 final class ScheduleFiles {
 
@@ -39,7 +39,10 @@ final class ScheduleFiles {
 	private ScheduleFiles() {
 	}
 
-	static List<Schedule> read(Path directory, String defaultTimeZone) {
+	/**
+	 * @param defaultInput the drop folder of a schedule that names none
+	 */
+	static List<Schedule> read(Path directory, String defaultTimeZone, Path defaultInput) {
 		if (!Files.isDirectory(directory)) {
 			return List.of();
 		}
@@ -52,7 +55,28 @@ final class ScheduleFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read schedules in " + directory, ex);
 		}
+		refuseNestedFolders(schedules, defaultInput);
 		return schedules;
+	}
+
+	/**
+	 * A file's identity is its content and the first folder under the drop folder scanned: a schedule
+	 * of input/380 inside one of input/ would take each file there twice, once for folder 380 and once
+	 * for the shared folder, judge it twice and write both answers to the same reports.
+	 */
+	private static void refuseNestedFolders(List<Schedule> schedules, Path defaultInput) {
+		for (Schedule inner : schedules) {
+			for (Schedule outer : schedules) {
+				Path folder = inner.folder(defaultInput);
+				Path around = outer.folder(defaultInput);
+				if (!folder.equals(around) && folder.startsWith(around)) {
+					throw new ScheduleFileException(inner.file(), inner.inputLine(), "input folder " + folder
+							+ " is inside " + around + ", the drop folder of " + outer.file() + (outer.input() == null
+									? " (tonghop.intake.input)" : "")
+							+ ": every file there would be taken by both; schedule the same folder, or folders apart");
+				}
+			}
+		}
 	}
 
 	static Schedule parse(Path file, List<String> lines, String defaultTimeZone) {
@@ -105,7 +129,8 @@ final class ScheduleFiles {
 		}
 		String name = file.getFileName().toString();
 		Path input = values.containsKey("input") ? Path.of(values.get("input")) : null;
-		return new Schedule(name.substring(0, name.length() - SUFFIX.length()), job, expression, zone, input);
+		return new Schedule(name.substring(0, name.length() - SUFFIX.length()), job, expression, zone, input, file,
+				lineOf.getOrDefault("input", 0));
 	}
 
 }

@@ -20,6 +20,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.intake.IntakeProperties;
+
 /**
  * Makes the Quartz store match jobs/ when the service starts: each schedule file becomes a job
  * and a cron trigger, and jobs whose file is gone are removed. Only the long-running service
@@ -37,16 +39,20 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 
 	private final ScheduleProperties properties;
 
+	private final IntakeProperties intake;
+
 	private List<Schedule> schedules = List.of();
 
-	ScheduleRegistrar(Scheduler scheduler, ScheduleProperties properties) {
+	ScheduleRegistrar(Scheduler scheduler, ScheduleProperties properties, IntakeProperties intake) {
 		this.scheduler = scheduler;
 		this.properties = properties;
+		this.intake = intake;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		List<Schedule> schedules = ScheduleFiles.read(this.properties.directory(), this.properties.timeZone());
+		List<Schedule> schedules = ScheduleFiles.read(this.properties.directory(), this.properties.timeZone(),
+				this.intake.input());
 		try {
 			Set<JobKey> wanted = new HashSet<>();
 			for (Schedule schedule : schedules) {

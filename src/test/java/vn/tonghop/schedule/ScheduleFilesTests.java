@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,8 +83,36 @@ class ScheduleFilesTests {
 
 	@Test
 	void theShippedScheduleIsValid() {
-		assertThat(ScheduleFiles.read(Path.of("jobs"), "Asia/Ho_Chi_Minh")).extracting(Schedule::name)
+		assertThat(ScheduleFiles.read(Path.of("jobs"), "Asia/Ho_Chi_Minh", Path.of("input"))).extracting(Schedule::name)
 			.contains("ingest");
+	}
+
+	@Test
+	void twoSchedulesOnTheSameFolderAreFine(@TempDir Path jobs) throws Exception {
+		// given two schedules of the drop folder, one through the default
+		Files.writeString(jobs.resolve("day.schedule"), "job = ingest\ncron = 0 */5 * * * ?\n");
+		Files.writeString(jobs.resolve("night.schedule"), "job = ingest\ncron = 0 0 2 * * ?\ninput = ./input/\n");
+
+		// when
+		List<Schedule> schedules = ScheduleFiles.read(jobs, "UTC", Path.of("input"));
+
+		// then both run: a file is registered once by its folder and claimed by one load
+		assertThat(schedules).extracting(Schedule::name).containsExactly("day", "night");
+	}
+
+	@Test
+	void aScheduleOfAFolderInsideAnotherSchedulesFolderIsRefused(@TempDir Path jobs) throws Exception {
+		// given the shipped schedule of input/, and one of Thanh Hóa city's folder inside it
+		Files.writeString(jobs.resolve("ingest.schedule"), "job = ingest\ncron = 0 */5 * * * ?\n");
+		Files.writeString(jobs.resolve("thanh-hoa.schedule"), "job = ingest\ncron = 0 * * * * ?\ninput = input/380\n");
+
+		// when / then: each would take input/380's files as submissions of its own, one of folder 380
+		// and one of the shared folder, and write both answers to the same reports
+		assertThatThrownBy(() -> ScheduleFiles.read(jobs, "UTC", Path.of("input")))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessageStartingWith(jobs.resolve("thanh-hoa.schedule") + ":3: input folder ")
+			.hasMessageContaining("is inside " + Path.of("input").toAbsolutePath() + ", the drop folder of "
+					+ jobs.resolve("ingest.schedule"));
 	}
 
 }
