@@ -15,13 +15,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.intake.InputScanner.Skipped;
-import vn.tonghop.jobs.IngestProgress;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.RunReport;
 import vn.tonghop.status.StatusQueries;
@@ -43,10 +41,7 @@ final class IngestCommand implements Callable<Integer> {
 	private int ingest(ConfigurableApplicationContext context) {
 		PrintStream out = System.out;
 		JobExecution execution;
-		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-		try (ProgressTicker ticker = new ProgressTicker(context.getBean(IngestProgress.class),
-				() -> jdbc.queryForObject("SELECT count(*) FROM tonghop.submission WHERE state = 'pending'", Long.class),
-				System.err, System.console() != null)) {
+		try (ProgressTicker ticker = ProgressTicker.start(context, ProgressTicker.Output.standardError())) {
 			execution = context.getBean(IngestRunner.class).run(this.input, "cli");
 		}
 		catch (IngestRunner.IngestNotStartedException ex) {

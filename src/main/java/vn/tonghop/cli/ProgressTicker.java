@@ -8,13 +8,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import vn.tonghop.jobs.IngestProgress;
 import vn.tonghop.jobs.IngestProgress.Snapshot;
 
 /**
- * Shows how an ingest run is going while it runs: files and rows done, rows per second and the
- * time left, estimated from the files still pending. On a terminal one line is redrawn every
- * second; otherwise a plain line is printed every ten seconds, so logs stay readable.
+ * Shows how a run of the ingest job (a scan, a rerun, a restart) is going while it runs: files and
+ * rows done, rows per second and the time left, estimated from the files still pending. On a
+ * terminal one line is redrawn every second; otherwise a plain line is printed every ten seconds,
+ * so logs stay readable.
  */
 final class ProgressTicker implements AutoCloseable {
 
@@ -39,13 +43,20 @@ final class ProgressTicker implements AutoCloseable {
 	private boolean drawn;
 
 	/**
+	 * A ticker for a run of the ingest job in this process (a scan, a rerun, a restart): files still
+	 * waiting are the pending submissions.
+	 */
+	static ProgressTicker start(ApplicationContext context, Output output) {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		return new ProgressTicker(context.getBean(IngestProgress.class),
+				() -> jdbc.queryForObject("SELECT count(*) FROM tonghop.submission WHERE state = 'pending'", Long.class),
+				output.out(), output.terminal(), output.period());
+	}
+
+	/**
 	 * @param pendingFiles how many files are still waiting to be processed
 	 * @param terminal whether {@code out} is a terminal the line can be redrawn on
 	 */
-	ProgressTicker(IngestProgress progress, LongSupplier pendingFiles, PrintStream out, boolean terminal) {
-		this(progress, pendingFiles, out, terminal, Duration.ofSeconds(terminal ? 1 : 10));
-	}
-
 	ProgressTicker(IngestProgress progress, LongSupplier pendingFiles, PrintStream out, boolean terminal,
 			Duration period) {
 		this.progress = progress;
@@ -81,6 +92,20 @@ final class ProgressTicker implements AutoCloseable {
 	private static String clock(long seconds) {
 		return (seconds >= 3600) ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
 				: String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+	}
+
+	/**
+	 * Where progress goes and how often.
+	 * @param terminal whether {@code out} is a terminal the line can be redrawn on
+	 */
+	record Output(PrintStream out, boolean terminal, Duration period) {
+
+		/** Standard error: a line redrawn every second on a terminal, a plain line every ten seconds otherwise. */
+		static Output standardError() {
+			boolean terminal = System.console() != null;
+			return new Output(System.err, terminal, Duration.ofSeconds(terminal ? 1 : 10));
+		}
+
 	}
 
 	@Override

@@ -3,7 +3,7 @@ package vn.tonghop.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -49,15 +49,14 @@ final class RerunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return SpringRun.once(this::rerun);
+		return SpringRun.once(context -> rerun(context, System.out, ProgressTicker.Output.standardError()));
 	}
 
-	private int rerun(ConfigurableApplicationContext context) {
-		PrintStream out = System.out;
+	int rerun(ApplicationContext context, PrintStream out, ProgressTicker.Output progress) {
 		RerunRequest request = new RerunRequest(this.choice.conference != null ? this.choice.conference.code : null,
 				this.choice.conference != null ? this.choice.conference.unit : null, this.choice.submission, this.dryRun);
 		RerunResult result;
-		try {
+		try (ProgressTicker ticker = ProgressTicker.start(context, progress)) {
 			result = context.getBean(Reruns.class).rerun(request);
 		}
 		catch (IngestRunner.IngestNotStartedException ex) {

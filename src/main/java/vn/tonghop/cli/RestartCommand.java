@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,13 +23,12 @@ final class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return SpringRun.once(this::restart);
+		return SpringRun.once(context -> restart(context, System.out, ProgressTicker.Output.standardError()));
 	}
 
-	private int restart(ConfigurableApplicationContext context) {
-		PrintStream out = System.out;
+	int restart(ApplicationContext context, PrintStream out, ProgressTicker.Output progress) {
 		JobExecution resumed;
-		try {
+		try (ProgressTicker ticker = ProgressTicker.start(context, progress)) {
 			resumed = context.getBean(IngestRunner.class).restart(this.execution);
 		}
 		catch (IngestRunner.IngestNotStartedException ex) {

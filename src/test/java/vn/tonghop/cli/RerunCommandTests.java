@@ -1,0 +1,70 @@
+package vn.tonghop.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class RerunCommandTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void ingestExamples() throws Exception {
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+		ExampleFiles.copyExamples(this.input);
+		this.runner.run(this.input, "test");
+	}
+
+	@Test
+	void aRerunShowsItsProgressWhileItRunsAsIngestDoes() {
+		// given a rerun of NQDH13's latest versions (Long Biên's and Thanh Hóa city's draft)
+		RerunCommand command = new RerunCommand();
+		command.choice = new RerunCommand.Choice();
+		command.choice.conference = new RerunCommand.Conference();
+		command.choice.conference.code = "NQDH13";
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+		// when
+		int exit = command.rerun(this.context, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new ProgressTicker.Output(new PrintStream(progress, true, StandardCharsets.UTF_8), false,
+						Duration.ofMillis(10)));
+
+		// then operations.md's progress of a long-running command: files and rows done, rows per second
+		assertThat(exit).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Rerun ", "long-bien-nqdh13.xlsx");
+		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("files ", "/2 · rows ", " rows/s · ");
+	}
+
+}
