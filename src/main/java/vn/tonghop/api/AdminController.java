@@ -29,9 +29,12 @@ class AdminController {
 
 	private final IngestRunner runner;
 
-	AdminController(Reruns reruns, IngestRunner runner) {
+	private final WarehouseQueries warehouse;
+
+	AdminController(Reruns reruns, IngestRunner runner, WarehouseQueries warehouse) {
 		this.reruns = reruns;
 		this.runner = runner;
+		this.warehouse = warehouse;
 	}
 
 	@Operation(summary = "Process archived files again: one submission, or the latest version of each unit for a conference",
@@ -43,6 +46,11 @@ class AdminController {
 		String problem = request.problem();
 		if (problem != null) {
 			throw new InvalidRerunException(problem);
+		}
+		// A mistyped conference is not a conference with nothing to rerun.
+		if (request.conference() != null) {
+			this.warehouse.conference(request.conference())
+				.orElseThrow(() -> NotFoundException.conference(request.conference()));
 		}
 		return this.reruns.rerun(request);
 	}

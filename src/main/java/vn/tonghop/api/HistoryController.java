@@ -28,9 +28,12 @@ class HistoryController {
 
 	private final SubmissionQueries submissions;
 
-	HistoryController(History history, SubmissionQueries submissions) {
+	private final WarehouseQueries warehouse;
+
+	HistoryController(History history, SubmissionQueries submissions, WarehouseQueries warehouse) {
 		this.history = history;
 		this.submissions = submissions;
+		this.warehouse = warehouse;
 	}
 
 	@Operation(summary = "A unit's versions for a conference, oldest first, with the totals before and after each load")
@@ -38,6 +41,8 @@ class HistoryController {
 			produces = { MediaType.APPLICATION_JSON_VALUE, ApiMediaTypes.CSV })
 	Page<VersionRow> versions(@PathVariable String unit, @PathVariable String code,
 			@Valid @ParameterObject PageRequest paging) {
+		// A mistyped conference is not a unit that sent nothing.
+		this.warehouse.conference(code).orElseThrow(() -> NotFoundException.conference(code));
 		return page(this.history.versions(unit, code).stream().map(VersionRow::of).toList(), paging);
 	}
 

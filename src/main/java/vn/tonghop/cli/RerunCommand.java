@@ -13,6 +13,7 @@ import vn.tonghop.admin.RerunRequest;
 import vn.tonghop.admin.RerunResult;
 import vn.tonghop.admin.Reruns;
 import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.status.StatusQueries;
 
 @Command(name = "rerun", mixinStandardHelpOptions = true,
 		description = { "Processes archived files again (after a rule, alias or unit-tree change) through the ingest job.",
@@ -53,6 +54,11 @@ final class RerunCommand implements Callable<Integer> {
 	}
 
 	int rerun(ApplicationContext context, PrintStream out, ProgressTicker.Output progress) {
+		if (this.choice.conference != null
+				&& !context.getBean(StatusQueries.class).conferenceExists(this.choice.conference.code)) {
+			System.err.println("No conference " + this.choice.conference.code + " (see `conferences import`).");
+			return 1;
+		}
 		RerunRequest request = new RerunRequest(this.choice.conference != null ? this.choice.conference.code : null,
 				this.choice.conference != null ? this.choice.conference.unit : null, this.choice.submission, this.dryRun);
 		RerunResult result;

@@ -111,6 +111,21 @@ class HistoryApiTests {
 	}
 
 	@Test
+	void anUnknownConferenceIsNotFoundForVersionsAndReruns() throws Exception {
+		// a mistyped conference is told apart from a unit that sent nothing, as everywhere in the API
+		this.mvc.perform(get("/api/units/004/conferences/NQDH31/versions"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No conference NQDH31."));
+		this.mvc.perform(get("/api/units/004/conferences/HNTW8-K13/versions"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0));
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"conference\":\"NQDH31\",\"dryRun\":true}"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No conference NQDH31."));
+	}
+
+	@Test
 	void aRerunRequestWithoutDryRunIsNotADryRun() throws Exception {
 		// a submission that does not exist, so that nothing here changes
 		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"submission\":999999}"))

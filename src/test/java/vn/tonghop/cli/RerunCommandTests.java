@@ -47,6 +47,27 @@ class RerunCommandTests {
 	}
 
 	@Test
+	void anUnknownConferenceIsSaidSoAndRerunsNothing() {
+		// given a mistyped conference code
+		RerunCommand command = new RerunCommand();
+		command.choice = new RerunCommand.Choice();
+		command.choice.conference = new RerunCommand.Conference();
+		command.choice.conference.code = "NQDH31";
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		long runs = this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class);
+
+		// when
+		int exit = command.rerun(this.context, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new ProgressTicker.Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
+						Duration.ofSeconds(10)));
+
+		// then
+		assertThat(exit).isEqualTo(1);
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class)).isEqualTo(runs);
+	}
+
+	@Test
 	void aRerunShowsItsProgressWhileItRunsAsIngestDoes() {
 		// given a rerun of NQDH13's latest versions (Long Biên's and Thanh Hóa city's draft)
 		RerunCommand command = new RerunCommand();
