@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 import vn.tonghop.report.UnknownReportSubjectException;
 
@@ -19,10 +21,12 @@ final class WorkbookFile {
 		try {
 			Path parent = target.toAbsolutePath().getParent();
 			Files.createDirectories(parent);
-			// Written beside the target and moved, so a failed run never leaves half a workbook.
-			Path partial = Files.createTempFile(parent, ".tonghop-", ".part");
+			// Written beside the target and moved, so a failed run never leaves half a workbook; not
+			// through createTempFile, whose owner-only permissions the moved report would keep.
+			Path partial = parent.resolve(".tonghop-" + UUID.randomUUID() + ".part");
 			try {
-				try (OutputStream stream = Files.newOutputStream(partial)) {
+				try (OutputStream stream = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+						StandardOpenOption.WRITE)) {
 					writer.write(stream);
 				}
 				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
