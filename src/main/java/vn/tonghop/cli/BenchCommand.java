@@ -25,8 +25,8 @@ import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.sheet.UnreadableFileException;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-		description = { "Generates the benchmark workloads into a temporary folder and runs them against a",
-				"throw-away embedded PostgreSQL (never your database or your folders), then prints the figures.",
+		description = { "Runs the benchmark workloads on a throw-away embedded PostgreSQL and prints their figures.",
+				"They are generated into a temporary folder: never your database or your folders.",
 				"W1 national day, W2 one huge .xlsx (with its floor and baseline), W3 W1 rerun, Q analyst query.",
 				"Exit code 0 when every workload loaded exactly the rows it should, 1 otherwise." })
 final class BenchCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import vn.tonghop.conference.ConferenceImporter;
 final class ConferencesCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
-			description = { "Loads or updates conferences from FILE, the project's conferences CSV:",
+			description = { "Loads or updates conferences from FILE.", "FILE is the project's conferences CSV:",
 					"code,title,start_date,end_date,deadline,scope (dates yyyy-MM-dd; scope 'all' or province codes "
 							+ "separated by |).",
 					"Importing the same file again changes nothing. Bad lines are listed and skipped.",

@@ -13,8 +13,8 @@ import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.StatusQueries;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
-		description = { "Resumes a failed ingest execution where it stopped: finished steps are not run again,",
-				"files already loaded stay loaded, the files still pending are processed.",
+		description = { "Resumes a failed ingest execution where it stopped.",
+				"Finished steps are not run again, files already loaded stay loaded, the files still pending are processed.",
 				"Exit code 0 when the resumed run completed, 1 when it failed or could not be restarted." })
 final class RestartCommand implements Callable<Integer> {
 

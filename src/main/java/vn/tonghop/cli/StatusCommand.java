@@ -17,8 +17,9 @@ import vn.tonghop.admin.Version;
 import vn.tonghop.status.StatusQueries;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = { "Prints recent runs, files by state and completeness per province: of the conferences loaded last",
-				"(or the newest one), or with --conference of that one, with its figures and the units still to report.",
+		description = { "Prints recent runs, files by state and completeness per province.",
+				"Completeness is of the conferences loaded last (or the newest one), or with --conference of that one,",
+				"with its figures and the units still to report.",
 				"With --conference and --unit, the unit's versions for the conference and what each changed." })
 final class StatusCommand implements Callable<Integer> {
 
@@ -44,6 +45,9 @@ final class StatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (this.unit != null && this.conference == null) {
+			throw new ParameterException(this.spec.commandLine(), "--unit needs --conference: a unit's versions are per conference");
+		}
 		return SpringRun.once(context -> status(context, System.out));
 	}
 

@@ -48,7 +48,7 @@ final class UnitsCommand {
 	}
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
-			description = { "Loads or updates the unit tree from FILE, either:",
+			description = { "Loads or updates the unit tree from FILE.", "FILE is either:",
 					"- the statistics office's commune list export (columns Tỉnh Thành Phố, Mã TP, Quận Huyện, Mã QH, "
 							+ "Phường Xã, Mã PX, Cấp); its units are valid until 2025-06-30, or",
 					"- the project's units CSV: code,name,parent_code,kind,valid_from,valid_to,aliases "

@@ -3,6 +3,7 @@ package vn.tonghop.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,19 @@ class CliTests {
 		assertThat(exit).isEqualTo(1);
 		assertThat(err.toString()).isEqualTo("failing failed: Could not list the runs: ERROR: LIMIT must not be negative"
 				+ System.lineSeparator());
+	}
+
+	@Test
+	void everyCommandIsListedWithAWholeSentence() {
+		// given the list `tonghop --help` prints: each command with the first line of its description
+		CommandLine cli = new CommandLine(new Cli());
+
+		// then no line stops in the middle of a sentence
+		cli.getSubcommands().values().stream().flatMap(command -> Stream.concat(Stream.of(command),
+				command.getSubcommands().values().stream())).forEach(command -> {
+			String[] description = command.getCommandSpec().usageMessage().description();
+			assertThat(description[0]).as(command.getCommandName()).endsWith(".");
+		});
 	}
 
 	@Command(name = "failing")

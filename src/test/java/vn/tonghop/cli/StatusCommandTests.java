@@ -90,6 +90,20 @@ class StatusCommandTests {
 		assertThat(err.toString()).contains("--runs must be 0 or more, not -1").doesNotContain("\tat ");
 	}
 
+	@Test
+	void aUnitWithoutAConferenceIsAUsageErrorNotIgnored() {
+		// given
+		StringWriter err = new StringWriter();
+		CommandLine command = new CommandLine(new StatusCommand()).setErr(new PrintWriter(err));
+
+		// when
+		int exit = command.execute("--unit", "004");
+
+		// then
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString()).contains("--unit needs --conference");
+	}
+
 	private String status(StatusCommand command) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		int exit = command.status(this.context, new PrintStream(bytes, true, StandardCharsets.UTF_8));
