@@ -18,8 +18,8 @@ import vn.tonghop.status.StatusQueries;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = { "Prints recent runs, files by state and completeness per province.",
-				"Completeness is of the conferences loaded last (or the newest one), or with --conference of that one,",
-				"with its figures and the units still to report.",
+				"Completeness is of the conferences loaded last (or the newest one), or with --conference of that one, "
+						+ "with its figures and the units still to report.",
 				"With --conference and --unit, the unit's versions for the conference and what each changed." })
 final class StatusCommand implements Callable<Integer> {
 
