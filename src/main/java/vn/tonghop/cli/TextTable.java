@@ -1,11 +1,21 @@
 package vn.tonghop.cli;
 
 import java.io.PrintStream;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table for terminals and logs; numeric columns are right-aligned. */
+/**
+ * A plain text table for terminals and logs; numeric columns are right-aligned. Times are shown to
+ * the second in this machine's time zone, as Spring Batch records its runs', whatever zone the
+ * database session gave them in.
+ */
 final class TextTable {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private final String[] headers;
 
@@ -29,9 +39,19 @@ final class TextTable {
 		String[] row = new String[this.headers.length];
 		for (int i = 0; i < row.length; i++) {
 			Object value = i < values.length ? values[i] : null;
-			row[i] = value == null ? "" : String.valueOf(value).replace('\n', ' ');
+			row[i] = text(value);
 		}
 		this.rows.add(row);
+	}
+
+	private static String text(Object value) {
+		if (value instanceof OffsetDateTime time) {
+			return TIME.format(time.atZoneSameInstant(ZoneId.systemDefault()));
+		}
+		if (value instanceof LocalDateTime time) {
+			return TIME.format(time);
+		}
+		return (value == null) ? "" : String.valueOf(value).replace('\n', ' ');
 	}
 
 	void print(PrintStream out) {
