@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.intake.InputScanner.Skipped;
+import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.RunReport;
 import vn.tonghop.status.StatusQueries;
@@ -39,6 +40,11 @@ final class IngestCommand implements Callable<Integer> {
 	}
 
 	private int ingest(ConfigurableApplicationContext context) {
+		String nested = nested(this.input, context.getBean(IntakeProperties.class).input());
+		if (nested != null) {
+			System.err.println(nested);
+			return 2;
+		}
 		PrintStream out = System.out;
 		JobExecution execution;
 		try (ProgressTicker ticker = ProgressTicker.start(context, ProgressTicker.Output.standardError())) {
@@ -77,6 +83,25 @@ final class IngestCommand implements Callable<Integer> {
 			return 1;
 		}
 		return 0;
+	}
+
+	/**
+	 * Why a folder may not be scanned beside the drop folder, or null. A file's identity includes the
+	 * first folder under the folder scanned: a file of input/004 scanned as a file of a shared folder
+	 * "input/004" would be a second submission of the same bytes when input is scanned (by the
+	 * schedule, or a plain ingest), judged again and answered over the same reports.
+	 */
+	static String nested(Path input, Path dropFolder) {
+		if (input == null) {
+			return null;
+		}
+		Path scanned = input.toAbsolutePath().normalize();
+		Path drop = dropFolder.toAbsolutePath().normalize();
+		if (scanned.equals(drop) || !(scanned.startsWith(drop) || drop.startsWith(scanned))) {
+			return null;
+		}
+		return "%s is %s the drop folder %s (tonghop.intake.input): its files would be taken a second time, as files of another folder. Scan the drop folder itself (ingest without --input), or make %s the drop folder (TONGHOP_INTAKE_INPUT)."
+			.formatted(input, scanned.startsWith(drop) ? "inside" : "around", dropFolder, input);
 	}
 
 	/**

@@ -196,4 +196,16 @@ class IngestCommandTests {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 	}
 
+	// Scanned on its own, a unit's folder would make its files a second submission of the same bytes.
+	@Test
+	void aFolderInsideOrAroundTheDropFolderIsNotScannedBesideIt() {
+		Path drop = Path.of("input");
+
+		assertThat(IngestCommand.nested(Path.of("input/004"), drop)).startsWith("input/004 is inside the drop folder input");
+		assertThat(IngestCommand.nested(Path.of("."), drop)).startsWith(". is around the drop folder input");
+		assertThat(IngestCommand.nested(Path.of("input/../input"), drop)).isNull();
+		assertThat(IngestCommand.nested(Path.of("elsewhere/004"), drop)).isNull();
+		assertThat(IngestCommand.nested(null, drop)).isNull();
+	}
+
 }
