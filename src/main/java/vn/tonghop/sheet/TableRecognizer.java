@@ -154,6 +154,9 @@ public final class TableRecognizer {
 
 		private boolean firstRowUnderHeader;
 
+		/** Whether the row above repeated the header, so a row of column numbers may follow it too. */
+		private boolean underRepeatedHeader;
+
 		private PointRow totals;
 
 		/** A totals row right under the header: it sums the rows below it. */
@@ -214,6 +217,7 @@ public final class TableRecognizer {
 			this.totals = null;
 			this.totalsAbove = null;
 			this.mayGoOn = false;
+			this.underRepeatedHeader = false;
 			this.heldHeadings.clear();
 			this.dataRows = 0;
 			this.endedAt = 0;
@@ -331,6 +335,7 @@ public final class TableRecognizer {
 			this.previous = null;
 			this.pending = null;
 			this.firstRowUnderHeader = true;
+			this.underRepeatedHeader = false;
 			this.listener.tableStarts(this.sheet, this.labels.found());
 		}
 
@@ -362,6 +367,16 @@ public final class TableRecognizer {
 			if (firstRow && Vocabulary.isNumberingRow(row)) {
 				// A totals row under the numbering row is still right under the header.
 				this.firstRowUnderHeader = true;
+				return;
+			}
+			boolean underRepeat = this.underRepeatedHeader;
+			this.underRepeatedHeader = false;
+			// A table pasted in blocks, or copied page by page, repeats its header (and column numbers): no data.
+			if (key != null && Vocabulary.isHeaderKey(key) && Header.of(row).columns().equals(this.header.columns())) {
+				this.underRepeatedHeader = true;
+				return;
+			}
+			if (underRepeat && Vocabulary.isNumberingRow(row)) {
 				return;
 			}
 			PointRow point = point(row);

@@ -2,7 +2,9 @@ package vn.tonghop.sheet;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,8 @@ public final class Vocabulary {
 	private static final Map<String, Label> LABELS = new HashMap<>();
 
 	private static final Map<Field, String> CANONICAL = new EnumMap<>(Field.class);
+
+	private static final Set<String> HEADER_KEYS = new HashSet<>();
 
 	static {
 		fields(Field.ROW_NUMBER, "STT", "TT", "Số TT");
@@ -88,6 +92,14 @@ public final class Vocabulary {
 			field = shorter.isEmpty() ? null : FIELDS.get(key(shorter));
 		}
 		return field;
+	}
+
+	/**
+	 * Whether a text, by its {@link VietnameseText#asciiKey}, is a header of a column the format knows
+	 * as the format writes it: asked of every data row, so without making a key of its own.
+	 */
+	static boolean isHeaderKey(String asciiKey) {
+		return HEADER_KEYS.contains(asciiKey);
 	}
 
 	/** The label a text is, exactly ("Đơn vị báo cáo", "Tỷ lệ (%)"), or null. */
@@ -234,6 +246,7 @@ public final class Vocabulary {
 		CANONICAL.put(field, names[0]);
 		for (String name : names) {
 			FIELDS.put(key(name), field);
+			HEADER_KEYS.add(VietnameseText.asciiKey(name));
 		}
 	}
 

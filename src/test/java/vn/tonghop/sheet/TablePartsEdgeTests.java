@@ -234,4 +234,29 @@ class TablePartsEdgeTests {
 		assertThat(this.events.heard).containsExactly("point 2", "point 3");
 	}
 
+	// A table pasted in blocks repeats its header and column numbers: neither is data.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aRepeatedHeaderInsideTheTableIsNoData(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"),
+				row("(1)", "(2)", "(3)", "(4)"), row(2, "Xã B", "Xã", 7), row(null, "Tổng cộng", null, 17)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 5");
+		assertThat(table.totalsRow().number()).isEqualTo(6);
+	}
+
+	// Another table's header, with other columns, is not taken for a repeat of this one's.
+	@Test
+	void aHeaderWithOtherColumnsIsNotARepeat() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row("STT", "Cấp", "Tên điểm cầu", "Số ĐV")));
+
+		TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 3");
+	}
+
 }
