@@ -14,12 +14,13 @@ import vn.tonghop.intake.InputScanner;
 
 /**
  * Where a file's reports go on disk and how they are named. By default beside the file, in a
- * {@code reports} folder of its drop folder (input/004/x.xlsx → input/004/reports/x.report.json
- * and x.annotated.xlsx), which the scanner never takes; or, with a directory configured, under
- * that directory, mirroring the drop-folder tree. A resubmission under the same name overwrites
- * the earlier reports: the plain names always describe the newest version (every version's
- * reports stay in the database). A name too long for its suffixes is shortened (see
- * {@link FileNames#shorten}), the same way for both reports and every version.
+ * {@code reports} folder of its drop folder (input/004/x.xlsx → input/004/reports/x.xlsx.report.json
+ * and x.xlsx.annotated.xlsx), which the scanner never takes; or, with a directory configured, under
+ * that directory, mirroring the drop-folder tree. The names keep the file's whole name, extension
+ * included: x.xlsx and x.csv side by side in one folder are two files, each with its reports. A
+ * resubmission under the same name overwrites the earlier reports: the plain names always describe
+ * the newest version (every version's reports stay in the database). A name too long for its
+ * suffixes is shortened (see {@link FileNames#shorten}), the same way for both reports and every version.
  */
 final class ReportFolders {
 
@@ -49,18 +50,18 @@ final class ReportFolders {
 	}
 
 	static String jsonName(String fileName) {
-		return stem(fileName) + ".report.json";
+		return base(fileName) + ".report.json";
 	}
 
 	static String workbookName(String fileName, String extension) {
-		return stem(fileName) + ".annotated." + extension;
+		return base(fileName) + ".annotated." + extension;
 	}
 
 	/**
 	 * Writes both reports under temporary names beside their final ones, so that a folder that
 	 * cannot be written (permissions, disk full) shows before the outcome is committed. Publishing
 	 * replaces the earlier reports at once and removes an earlier annotated workbook of another kind
-	 * (an .xls version's after an .xlsx resubmission).
+	 * (x.xls.annotated.xls after a new x.xls that cannot be opened, whose listing is an .xlsx).
 	 * @param workbook null when none could be made
 	 */
 	Staged stage(Path folder, String fileName, byte[] json, ReportWorkbook workbook) throws IOException {
@@ -131,13 +132,12 @@ final class ReportFolders {
 	}
 
 	/**
-	 * The district's name without its extension, shortened to leave room for the longest suffix,
-	 * so that the two reports on a file share one stem and another extension gives the same one.
+	 * The district's whole name, shortened to leave room for the longest suffix, so that the two
+	 * reports on a file share it. The extension stays: without it x.xlsx and x.csv in one folder
+	 * would write over each other's reports.
 	 */
-	private static String stem(String fileName) {
-		int dot = fileName.lastIndexOf('.');
-		String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-		return FileNames.shorten(base, FileNames.MAX_BYTES - LONGEST_SUFFIX);
+	private static String base(String fileName) {
+		return FileNames.shorten(fileName, FileNames.MAX_BYTES - LONGEST_SUFFIX);
 	}
 
 }

@@ -39,9 +39,9 @@ class ReportFoldersTests {
 	}
 
 	@Test
-	void namesKeepTheDistrictsNameWithoutItsExtension() {
-		assertThat(ReportFolders.jsonName("long-bien.nqdh13.xlsx")).isEqualTo("long-bien.nqdh13.report.json");
-		assertThat(ReportFolders.workbookName("long-bien.csv", "xlsx")).isEqualTo("long-bien.annotated.xlsx");
+	void namesKeepTheDistrictsWholeName() {
+		assertThat(ReportFolders.jsonName("long-bien.nqdh13.xlsx")).isEqualTo("long-bien.nqdh13.xlsx.report.json");
+		assertThat(ReportFolders.workbookName("long-bien.csv", "xlsx")).isEqualTo("long-bien.csv.annotated.xlsx");
 		assertThat(ReportFolders.workbookName("bao-cao", "xls")).isEqualTo("bao-cao.annotated.xls");
 	}
 
@@ -55,24 +55,24 @@ class ReportFoldersTests {
 		String json = ReportFolders.jsonName(name);
 		String workbook = ReportFolders.workbookName(name, "xlsx");
 
-		// then both fit, share one stem (a shortened start and a hash), and an .xls version gets the same names
+		// then both fit and share one stem (a shortened start and a hash), another extension's of its own
 		assertThat(utf8(json)).isLessThanOrEqualTo(255);
 		assertThat(utf8(workbook)).isLessThanOrEqualTo(255);
 		String shortened = json.substring(0, json.length() - ".report.json".length());
 		assertThat(shortened).matches(".+~[0-9a-f]{8}");
 		assertThat(stem).startsWith(shortened.substring(0, shortened.length() - 9));
 		assertThat(workbook).isEqualTo(shortened + ".annotated.xlsx");
-		assertThat(ReportFolders.jsonName(stem + ".xls")).isEqualTo(json);
+		assertThat(ReportFolders.jsonName(stem + ".xls")).isNotEqualTo(json);
 		// and another long name with the same start gets names of its own
 		assertThat(ReportFolders.jsonName(ExampleFiles.longName(255, "-lần-2.xlsx"))).isNotEqualTo(json);
 	}
 
 	@Test
-	void aStemThatLeavesRoomForTheSuffixesIsKept() {
-		String stem = ExampleFiles.longName(240, "");
+	void aNameThatLeavesRoomForTheSuffixesIsKept() {
+		String name = ExampleFiles.longName(240, ".xlsx");
 
-		assertThat(ReportFolders.jsonName(stem + ".xlsx")).isEqualTo(stem + ".report.json");
-		assertThat(ReportFolders.workbookName(stem + ".xlsx", "xlsm")).isEqualTo(stem + ".annotated.xlsm");
+		assertThat(ReportFolders.jsonName(name)).isEqualTo(name + ".report.json");
+		assertThat(ReportFolders.workbookName(name, "xlsm")).isEqualTo(name + ".annotated.xlsm");
 	}
 
 	@Test
@@ -95,22 +95,42 @@ class ReportFoldersTests {
 
 	@Test
 	void aResubmissionsReportsReplaceTheEarlierOnesUnderThePlainNames() throws IOException {
-		// given reports on an .xls version
+		// given reports on an .xls annotated
 		ReportFolders folders = new ReportFolders(null);
 		Path folder = this.work.resolve("input/004/reports");
 		folders.stage(folder, "long-bien.xls", bytes("{\"v\":1}"),
 				new ReportWorkbook("xls", ReportWorkbook.XLS, bytes("xls"), true)).publish();
 
-		// when the district sends an .xlsx under the same base name
-		folders.stage(folder, "long-bien.xlsx", bytes("{\"v\":2}"),
-				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("xlsx"), true)).publish();
+		// when the district sends new bytes under the same name that get an .xlsx listing
+		folders.stage(folder, "long-bien.xls", bytes("{\"v\":2}"),
+				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("xlsx"), false)).publish();
 
 		// then only the newest version's reports are there, and no temporary file
 		try (Stream<Path> files = Files.list(folder)) {
 			assertThat(files.map(f -> f.getFileName().toString()).sorted())
-				.containsExactly("long-bien.annotated.xlsx", "long-bien.report.json");
+				.containsExactly("long-bien.xls.annotated.xlsx", "long-bien.xls.report.json");
 		}
-		assertThat(Files.readString(folder.resolve("long-bien.report.json"))).isEqualTo("{\"v\":2}");
+		assertThat(Files.readString(folder.resolve("long-bien.xls.report.json"))).isEqualTo("{\"v\":2}");
+	}
+
+	@Test
+	void filesNamedAlikeButTheirExtensionKeepReportsOfTheirOwn() throws IOException {
+		// given reports on a workbook
+		ReportFolders folders = new ReportFolders(null);
+		Path folder = this.work.resolve("input/004/reports");
+		folders.stage(folder, "bao-cao.xlsx", bytes("{\"file\":\"xlsx\"}"),
+				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("xlsx"), true)).publish();
+
+		// when a CSV of the same base name beside it gets its reports
+		folders.stage(folder, "bao-cao.csv", bytes("{\"file\":\"csv\"}"),
+				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("listing"), false)).publish();
+
+		// then both files' reports are there
+		try (Stream<Path> files = Files.list(folder)) {
+			assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("bao-cao.csv.annotated.xlsx",
+					"bao-cao.csv.report.json", "bao-cao.xlsx.annotated.xlsx", "bao-cao.xlsx.report.json");
+		}
+		assertThat(Files.readString(folder.resolve("bao-cao.xlsx.report.json"))).isEqualTo("{\"file\":\"xlsx\"}");
 	}
 
 	@Test
@@ -120,7 +140,7 @@ class ReportFoldersTests {
 		new ReportFolders(null).stage(folder, "x.csv", bytes("{}"), null).publish();
 
 		try (Stream<Path> files = Files.list(folder)) {
-			assertThat(files.map(f -> f.getFileName().toString())).containsExactly("x.report.json");
+			assertThat(files.map(f -> f.getFileName().toString())).containsExactly("x.csv.report.json");
 		}
 	}
 

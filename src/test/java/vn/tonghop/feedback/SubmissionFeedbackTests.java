@@ -101,7 +101,7 @@ class SubmissionFeedbackTests {
 		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 		// then
-		JsonNode accepted = report(folder.resolve("reports/accepted.report.json"));
+		JsonNode accepted = report(folder.resolve("reports/accepted.xlsx.report.json"));
 		assertFile(accepted, "accepted.xlsx");
 		assertThat(accepted.get("outcome").asString()).isEqualTo("accepted");
 		assertThat(accepted.get("valid").asBoolean()).isTrue();
@@ -111,14 +111,14 @@ class SubmissionFeedbackTests {
 		assertCounts(accepted, 3, 0, 0);
 		assertThat(accepted.get("problems")).isEmpty();
 
-		JsonNode warning = report(folder.resolve("reports/warning.report.json"));
+		JsonNode warning = report(folder.resolve("reports/warning.xlsx.report.json"));
 		assertThat(warning.get("outcome").asString()).isEqualTo("accepted_with_warnings");
 		assertThat(warning.get("valid").asBoolean()).isTrue();
 		assertCounts(warning, 3, 0, 1);
 		assertThat(warning.get("problems")).hasSize(1);
 		assertProblem(warning.get("problems").get(0), "warning", "unknown-column", 4, "I", "Điện thoại");
 
-		JsonNode rejected = report(folder.resolve("reports/rejected.report.json"));
+		JsonNode rejected = report(folder.resolve("reports/rejected.xlsx.report.json"));
 		assertThat(rejected.get("outcome").asString()).isEqualTo("rejected");
 		assertThat(rejected.get("valid").asBoolean()).isFalse();
 		assertThat(rejected.get("unit").asString()).isEqualTo("004");
@@ -148,7 +148,7 @@ class SubmissionFeedbackTests {
 		// then the file is rejected for its unit, the JSON report quoting it whole
 		assertThat(status).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission", String.class)).isEqualTo("rejected");
-		JsonNode report = report(this.input.resolve("004/reports/long.report.json"));
+		JsonNode report = report(this.input.resolve("004/reports/long." + extension + ".report.json"));
 		assertThat(report.get("problems")).hasSize(1);
 		JsonNode problem = report.get("problems").get(0);
 		assertThat(problem.get("code").asString()).isEqualTo("unit-unknown");
@@ -156,8 +156,9 @@ class SubmissionFeedbackTests {
 		assertThat(message).hasSizeGreaterThan(ReportText.CELL).startsWith("Unknown unit \"" + unit + "\"");
 
 		// and the workbook lists it cut to what a cell holds, and comments its cell with less
-		String workbookName = extension.equals("xls") ? "long.annotated.xls" : "long.annotated.xlsx";
-		assertThat(names(this.input.resolve("004/reports"))).containsExactly(workbookName, "long.report.json");
+		String workbookName = "long." + extension + (extension.equals("xls") ? ".annotated.xls" : ".annotated.xlsx");
+		assertThat(names(this.input.resolve("004/reports"))).containsExactly(workbookName,
+				"long." + extension + ".report.json");
 		try (Workbook workbook = WorkbookFactory.create(this.input.resolve("004/reports/" + workbookName).toFile(), null,
 				true)) {
 			Row listed = workbook.getSheet(SummarySheet.NAME).getRow(SummarySheet.HEADER_ROW + 1);
@@ -184,23 +185,23 @@ class SubmissionFeedbackTests {
 		this.runner.run(this.input, "test");
 
 		// then
-		assertThat(names(this.input.resolve("004/reports"))).containsExactly("long-bien.annotated.xlsx",
-				"long-bien.report.json");
-		assertThat(names(this.input.resolve("reports"))).containsExactly("long-bien.annotated.xlsx",
-				"long-bien.report.json");
+		assertThat(names(this.input.resolve("004/reports"))).containsExactly("long-bien.xlsx.annotated.xlsx",
+				"long-bien.xlsx.report.json");
+		assertThat(names(this.input.resolve("reports"))).containsExactly("long-bien.csv.annotated.xlsx",
+				"long-bien.csv.report.json");
 		List<Map<String, Object>> stored = this.jdbc.queryForList("SELECT s.source_path, r.kind, r.file_name, r.media_type "
 				+ "FROM tonghop.submission_report r JOIN tonghop.submission s ON s.id = r.submission_id "
 				+ "ORDER BY s.source_path, r.kind");
 		assertThat(stored).extracting(row -> row.get("source_path") + " " + row.get("kind") + " " + row.get("file_name")
 				+ " " + row.get("media_type"))
-			.containsExactly("004/long-bien.xlsx json long-bien.report.json application/json",
-					"004/long-bien.xlsx workbook long-bien.annotated.xlsx " + ReportWorkbook.XLSX,
-					"long-bien.csv json long-bien.report.json application/json",
-					"long-bien.csv workbook long-bien.annotated.xlsx " + ReportWorkbook.XLSX);
+			.containsExactly("004/long-bien.xlsx json long-bien.xlsx.report.json application/json",
+					"004/long-bien.xlsx workbook long-bien.xlsx.annotated.xlsx " + ReportWorkbook.XLSX,
+					"long-bien.csv json long-bien.csv.report.json application/json",
+					"long-bien.csv workbook long-bien.csv.annotated.xlsx " + ReportWorkbook.XLSX);
 		assertThat(stored("004/long-bien.xlsx", "workbook"))
-			.isEqualTo(Files.readAllBytes(this.input.resolve("004/reports/long-bien.annotated.xlsx")));
+			.isEqualTo(Files.readAllBytes(this.input.resolve("004/reports/long-bien.xlsx.annotated.xlsx")));
 		assertThat(stored("long-bien.csv", "json"))
-			.isEqualTo(Files.readAllBytes(this.input.resolve("reports/long-bien.report.json")));
+			.isEqualTo(Files.readAllBytes(this.input.resolve("reports/long-bien.csv.report.json")));
 
 		// and when the folder is scanned again, the reports are not submissions
 		JobExecution again = this.runner.run(this.input, "test");
@@ -209,6 +210,30 @@ class SubmissionFeedbackTests {
 			.containsExactly("004/long-bien.xlsx", "long-bien.csv");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file WHERE path LIKE '%reports%'",
 				Integer.class)).isZero();
+	}
+
+	@Test
+	void twoFilesOfOneNameButTheirExtensionInOneFolderEachKeepTheirOwnReports() throws Exception {
+		// given in Long Biên's folder a workbook and a CSV named alike, each wrong in its own way
+		Path folder = this.input.resolve("004");
+		FeedbackFixtures.longBien(folder.resolve("bao-cao.xlsx"), Format.XLSX,
+				sheet -> sheet.getRow(5).getCell(5).setCellValue("khoảng 1.700"));
+		FeedbackFixtures.longBienCsv(folder.resolve("bao-cao.csv"), "110,5");
+
+		// when
+		this.runner.run(this.input, "test");
+
+		// then neither file's reports replace the other's: each is named after the whole file name
+		assertThat(names(folder.resolve("reports"))).containsExactly("bao-cao.csv.annotated.xlsx",
+				"bao-cao.csv.report.json", "bao-cao.xlsx.annotated.xlsx", "bao-cao.xlsx.report.json");
+		JsonNode workbook = report(folder.resolve("reports/bao-cao.xlsx.report.json"));
+		assertThat(workbook.get("file").get("name").asString()).isEqualTo("bao-cao.xlsx");
+		assertThat(workbook.get("problems").get(0).get("code").asString()).isEqualTo("number-text");
+		JsonNode csv = report(folder.resolve("reports/bao-cao.csv.report.json"));
+		assertThat(csv.get("file").get("name").asString()).isEqualTo("bao-cao.csv");
+		assertThat(csv.get("problems").get(0).get("code").asString()).isEqualTo("number-fraction");
+		assertThat(Files.readAllBytes(folder.resolve("reports/bao-cao.csv.annotated.xlsx")))
+			.isEqualTo(stored("004/bao-cao.csv", "workbook"));
 	}
 
 	@Test
@@ -240,15 +265,14 @@ class SubmissionFeedbackTests {
 
 		// and its reports are written: under the plain names where they fit, else under a shortened
 		// stem of their own, and the reports say which file they are about
-		String acceptedStem = accepted.substring(0, accepted.length() - ".xlsx".length());
 		List<String> written = names(folder.resolve("reports"));
 		assertThat(written).hasSize(6)
-			.contains(acceptedStem + ".annotated.xlsx", acceptedStem + ".report.json")
+			.contains(ReportFolders.jsonName(accepted), ReportFolders.workbookName(accepted, "xlsx"))
 			.contains(ReportFolders.jsonName(first), ReportFolders.workbookName(first, "xlsx"))
 			.contains(ReportFolders.jsonName(second), ReportFolders.workbookName(second, "xlsx"))
 			.allSatisfy(name -> assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255));
 		assertThat(ReportFolders.jsonName(first)).isNotEqualTo(ReportFolders.jsonName(second));
-		assertThat(report(folder.resolve("reports").resolve(acceptedStem + ".report.json")).get("outcome").asString())
+		assertThat(report(folder.resolve("reports").resolve(ReportFolders.jsonName(accepted))).get("outcome").asString())
 			.isEqualTo("accepted");
 		JsonNode rejected = report(folder.resolve("reports").resolve(ReportFolders.jsonName(first)));
 		assertFile(rejected, first);
@@ -279,8 +303,8 @@ class SubmissionFeedbackTests {
 		this.transactions.executeWithoutResult(status -> this.feedback.report(processed(pending, run), problems()));
 
 		// then
-		assertThat(names(this.input.resolve("004/reports"))).containsExactly("long-bien.annotated.xlsx",
-				"long-bien.report.json");
+		assertThat(names(this.input.resolve("004/reports"))).containsExactly("long-bien.xlsx.annotated.xlsx",
+				"long-bien.xlsx.report.json");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Integer.class)).isEqualTo(2);
 	}
 
@@ -298,16 +322,16 @@ class SubmissionFeedbackTests {
 		oneDirectory.report(processed(pending, run), problems());
 
 		// then
-		assertThat(names(this.elsewhere.resolve("004"))).containsExactly("long-bien.annotated.xlsx",
-				"long-bien.report.json");
+		assertThat(names(this.elsewhere.resolve("004"))).containsExactly("long-bien.xlsx.annotated.xlsx",
+				"long-bien.xlsx.report.json");
 		assertThat(this.input.resolve("004/reports")).doesNotExist();
 
 		// when
-		Files.delete(this.elsewhere.resolve("004/long-bien.report.json"));
+		Files.delete(this.elsewhere.resolve("004/long-bien.xlsx.report.json"));
 		databaseOnly.report(processed(pending, run), problems());
 
 		// then
-		assertThat(names(this.elsewhere.resolve("004"))).containsExactly("long-bien.annotated.xlsx");
+		assertThat(names(this.elsewhere.resolve("004"))).containsExactly("long-bien.xlsx.annotated.xlsx");
 		assertThat(this.input.resolve("004/reports")).doesNotExist();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Integer.class)).isEqualTo(2);
 	}

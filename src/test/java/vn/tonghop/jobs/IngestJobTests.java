@@ -202,7 +202,7 @@ class IngestJobTests {
 		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
 		Path wrong = write("380/long-bien.csv", csv);
 		this.runner.run(this.input, "test");
-		JsonNode rejected = report("380/reports/long-bien.report.json");
+		JsonNode rejected = report("380/reports/long-bien.csv.report.json");
 		assertThat(rejected.get("outcome").asString()).isEqualTo("rejected");
 		assertThat(rejected.get("problems").get(0).get("code").asString()).isEqualTo("unit-outside-folder");
 
@@ -217,7 +217,7 @@ class IngestJobTests {
 			assertThat(line.duplicate()).isFalse();
 			assertThat(line.state()).isEqualTo("accepted");
 		});
-		JsonNode accepted = report("004/reports/long-bien.report.json");
+		JsonNode accepted = report("004/reports/long-bien.csv.report.json");
 		assertThat(accepted.get("outcome").asString()).isEqualTo("accepted");
 		assertThat(accepted.get("file").get("path").asString()).isEqualTo("004/long-bien.csv");
 		assertThat(accepted.get("submissionId").asLong()).isEqualTo(currentSubmission("004"));
@@ -225,7 +225,7 @@ class IngestJobTests {
 				String.class)).containsExactly("380 rejected", "004 accepted");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(2);
 		// and Thanh Hóa city's folder still holds the report on its own copy
-		assertThat(report("380/reports/long-bien.report.json").get("outcome").asString()).isEqualTo("rejected");
+		assertThat(report("380/reports/long-bien.csv.report.json").get("outcome").asString()).isEqualTo("rejected");
 	}
 
 	@Test
@@ -244,8 +244,8 @@ class IngestJobTests {
 			.extracting((line) -> line.path() + " " + line.submissionId() + " " + line.duplicate() + " " + line.state())
 			.containsExactly("004/a.csv " + a + " false accepted", "004/b.csv " + a + " true accepted");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission", Integer.class)).isOne();
-		assertThat(this.input.resolve("004/reports/a.report.json")).exists();
-		assertThat(this.input.resolve("004/reports/b.report.json")).doesNotExist();
+		assertThat(this.input.resolve("004/reports/a.csv.report.json")).exists();
+		assertThat(this.input.resolve("004/reports/b.csv.report.json")).doesNotExist();
 	}
 
 	@Test
@@ -262,8 +262,8 @@ class IngestJobTests {
 		assertThat(this.status.run(execution.getId()).files())
 			.extracting((line) -> line.path() + " " + line.duplicate() + " " + line.state())
 			.containsExactly("004/long-bien.csv false accepted", "01/long-bien.csv false accepted");
-		assertThat(report("004/reports/long-bien.report.json").get("outcome").asString()).isEqualTo("accepted");
-		assertThat(report("01/reports/long-bien.report.json").get("outcome").asString()).isEqualTo("accepted");
+		assertThat(report("004/reports/long-bien.csv.report.json").get("outcome").asString()).isEqualTo("accepted");
+		assertThat(report("01/reports/long-bien.csv.report.json").get("outcome").asString()).isEqualTo("accepted");
 		assertThat(this.jdbc.queryForObject("SELECT count(DISTINCT archive_path) FROM tonghop.submission", Integer.class))
 			.isOne();
 		// one of them stands for Long Biên: the same rows are not loaded twice
