@@ -24,7 +24,7 @@ import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 
 /**
  * The submitted workbook itself, in memory, with its offending cells marked and the summary sheet
- * in front. Everything else (formulas, formats, other sheets, macros of an .xlsm, which POI never
+ * in front (last in an .xls, opened first all the same). Everything else (formulas, formats, other sheets, macros of an .xlsm, which POI never
  * runs) is written back as it was.
  */
 final class Annotator {
@@ -64,12 +64,19 @@ final class Annotator {
 		String name = SummarySheet.freeName(workbook);
 		Sheet summary = workbook.createSheet(name);
 		SummarySheet.write(workbook, summary, report, marks, problem -> link(workbook, problem));
-		workbook.setSheetOrder(name, 0);
+		int opened = workbook.getNumberOfSheets() - 1;
+		if (!(workbook instanceof HSSFWorkbook)) {
+			// An .xls keeps its order, the summary last: POI's move of an .xls sheet renumbers references to
+			// other sheets wrongly (a SUM or a print area over the district's sheet ends on another one).
+			// An .xlsx names the sheets in its formulas.
+			workbook.setSheetOrder(name, 0);
+			opened = 0;
+		}
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 			// More than one selected tab would open the workbook with its sheets grouped.
-			workbook.getSheetAt(i).setSelected(i == 0);
+			workbook.getSheetAt(i).setSelected(i == opened);
 		}
-		workbook.setActiveSheet(0);
+		workbook.setActiveSheet(opened);
 		workbook.setFirstVisibleTab(0);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		workbook.write(out);

@@ -97,6 +97,32 @@ class AnnotatedWorkbookTests {
 	}
 
 	@Test
+	void anXlsKeepsItsFormulasOnOtherSheetsAndItsPrintArea() throws IOException {
+		// given an .xls whose other sheet sums and quotes the report's cells, and whose report has a print area
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xls"), Format.XLS, sheet -> {
+			Workbook workbook = sheet.getWorkbook();
+			Row notes = workbook.getSheet("Ghi chú").createRow(1);
+			notes.createCell(0).setCellFormula("SUM('Báo cáo'!F5:F7)");
+			notes.createCell(1).setCellFormula("'Báo cáo'!F5*2");
+			workbook.setPrintArea(0, "$A$4:$H$7");
+		});
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS));
+
+		// then they still refer to the report's cells, not to another sheet's
+		try (HSSFWorkbook workbook = new HSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			Row notes = workbook.getSheet("Ghi chú").getRow(1);
+			assertThat(notes.getCell(0).getCellFormula()).isEqualTo("SUM('Báo cáo'!F5:F7)");
+			assertThat(notes.getCell(1).getCellFormula()).isEqualTo("'Báo cáo'!F5*2");
+			assertThat(workbook.getPrintArea(workbook.getSheetIndex(SHEET))).isEqualTo("'Báo cáo'!$A$4:$H$7");
+			// and the summary is what the workbook opens on
+			assertThat(workbook.getSheetName(workbook.getActiveSheetIndex())).isEqualTo(SummarySheet.NAME);
+		}
+	}
+
+	@Test
 	void xlsmStaysAMacroEnabledWorkbookSoExcelOpensIt() throws IOException {
 		// given
 		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsm"), Format.XLSM, sheet -> {
@@ -212,8 +238,15 @@ class AnnotatedWorkbookTests {
 	}
 
 	static void assertSummaryInFront(Workbook workbook) {
-		assertSummaryTabFirst(workbook);
-		Sheet summary = workbook.getSheetAt(0);
+		Sheet summary;
+		if (workbook instanceof HSSFWorkbook) {
+			assertSummaryTabLastAndOpened(workbook);
+			summary = workbook.getSheetAt(2);
+		}
+		else {
+			assertSummaryTabFirst(workbook);
+			summary = workbook.getSheetAt(0);
+		}
 		assertThat(value(summary, "C3")).isEqualTo("long-bien." + extension(workbook));
 		assertThat(value(summary, "C6")).isEqualTo("004");
 		assertThat(value(summary, "C7")).isEqualTo("NQDH13");
@@ -241,6 +274,17 @@ class AnnotatedWorkbookTests {
 		assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
 		assertThat(workbook.getSheetAt(1).isSelected()).isFalse();
 		assertThat(workbook.getSheetAt(2).isSelected()).isFalse();
+	}
+
+	/** An .xls keeps its sheets' order: the summary comes last and is the one it opens on. */
+	static void assertSummaryTabLastAndOpened(Workbook workbook) {
+		assertThat(workbook.getSheetName(0)).isEqualTo(SHEET);
+		assertThat(workbook.getSheetName(1)).isEqualTo("Ghi chú");
+		assertThat(workbook.getSheetName(2)).isEqualTo(SummarySheet.NAME);
+		assertThat(workbook.getActiveSheetIndex()).isEqualTo(2);
+		assertThat(workbook.getSheetAt(0).isSelected()).isFalse();
+		assertThat(workbook.getSheetAt(1).isSelected()).isFalse();
+		assertThat(workbook.getSheetAt(2).isSelected()).isTrue();
 	}
 
 	/** The marks of PROBLEMS, and nothing else changed. */
