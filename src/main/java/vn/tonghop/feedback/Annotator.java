@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
@@ -57,13 +59,14 @@ final class Annotator {
 
 	private static byte[] annotate(Workbook workbook, SubmissionReport report) throws IOException {
 		CellMarks marks = new CellMarks(workbook);
-		for (Map.Entry<Spot, List<ReportedProblem>> entry : spots(workbook, report.problems()).entrySet()) {
+		Map<String, List<CellRangeAddress>> merged = new HashMap<>();
+		for (Map.Entry<Spot, List<ReportedProblem>> entry : spots(workbook, merged, report.problems()).entrySet()) {
 			Spot spot = entry.getKey();
 			marks.mark(workbook.getSheet(spot.sheet()), spot.row(), spot.column(), entry.getValue());
 		}
 		String name = SummarySheet.freeName(workbook);
 		Sheet summary = workbook.createSheet(name);
-		SummarySheet.write(workbook, summary, report, marks, problem -> link(workbook, problem));
+		SummarySheet.write(workbook, summary, report, marks, problem -> link(workbook, merged, problem));
 		int opened = workbook.getNumberOfSheets() - 1;
 		if (!(workbook instanceof HSSFWorkbook)) {
 			// An .xls keeps its order, the summary last: POI's move of an .xls sheet renumbers references to
@@ -84,10 +87,11 @@ final class Annotator {
 	}
 
 	/** The cells to mark: problems with a cell, and the first cell of rows with a row-only problem. */
-	private static Map<Spot, List<ReportedProblem>> spots(Workbook workbook, List<ReportedProblem> problems) {
+	private static Map<Spot, List<ReportedProblem>> spots(Workbook workbook, Map<String, List<CellRangeAddress>> merged,
+			List<ReportedProblem> problems) {
 		Map<Spot, List<ReportedProblem>> spots = new LinkedHashMap<>();
 		for (ReportedProblem problem : problems) {
-			Spot spot = spot(workbook, problem);
+			Spot spot = spot(workbook, merged, problem);
 			if (spot != null) {
 				spots.computeIfAbsent(spot, key -> new ArrayList<>()).add(problem);
 			}
@@ -95,18 +99,28 @@ final class Annotator {
 		return spots;
 	}
 
-	private static Spot spot(Workbook workbook, ReportedProblem problem) {
-		if (problem.sheet() == null || problem.row() == null || workbook.getSheet(problem.sheet()) == null) {
+	/**
+	 * Where a problem is marked: its cell, or the first cell of the merged area that covers it, the
+	 * only one of the area Excel shows (the reader gives a merged value to every cell it covers).
+	 */
+	private static Spot spot(Workbook workbook, Map<String, List<CellRangeAddress>> merged, ReportedProblem problem) {
+		Sheet sheet = problem.sheet() != null ? workbook.getSheet(problem.sheet()) : null;
+		if (sheet == null || problem.row() == null) {
 			return null;
 		}
 		int row = problem.row() - 1;
 		int column = problem.column() != null ? CellReference.convertColStringToIndex(problem.column())
-				: CellMarks.firstColumn(workbook.getSheet(problem.sheet()), row);
+				: CellMarks.firstColumn(sheet, row);
+		for (CellRangeAddress area : merged.computeIfAbsent(problem.sheet(), name -> sheet.getMergedRegions())) {
+			if (area.isInRange(row, column)) {
+				return new Spot(problem.sheet(), area.getFirstRow(), area.getFirstColumn());
+			}
+		}
 		return new Spot(problem.sheet(), row, column);
 	}
 
-	private static String link(Workbook workbook, ReportedProblem problem) {
-		Spot spot = spot(workbook, problem);
+	private static String link(Workbook workbook, Map<String, List<CellRangeAddress>> merged, ReportedProblem problem) {
+		Spot spot = spot(workbook, merged, problem);
 		return spot == null ? null
 				: SummarySheet.reference(Objects.requireNonNull(problem.sheet()),
 						new CellReference(spot.row(), spot.column()).formatAsString(false));

@@ -76,10 +76,14 @@ final class CellMarks {
 		return (row != null && row.getFirstCellNum() >= 0) ? row.getFirstCellNum() : 0;
 	}
 
-	/** What a comment says about these problems: code and both messages of each. */
-	static String text(List<ReportedProblem> problems) {
+	/**
+	 * What a comment on {@code cell} says about these problems: code and both messages of each, and
+	 * the cell a problem is about when it is another one (a cell under a merged area's first).
+	 */
+	static String text(List<ReportedProblem> problems, String cell) {
 		return problems.stream()
-			.map(p -> "[" + p.severity() + "] " + p.code() + "\n" + ReportText.commentMessage(p.message().vi()) + "\n"
+			.map(p -> "[" + p.severity() + "] " + p.code() + (p.cell() != null && !p.cell().equals(cell)
+					? " (" + p.cell() + ")" : "") + "\n" + ReportText.commentMessage(p.message().vi()) + "\n"
 					+ ReportText.commentMessage(p.message().en()))
 			.collect(Collectors.joining("\n\n"));
 	}
@@ -108,7 +112,7 @@ final class CellMarks {
 	}
 
 	private void comment(Sheet sheet, Cell cell, List<ReportedProblem> problems) {
-		String text = text(problems);
+		String text = text(problems, cell.getAddress().formatAsString());
 		Comment earlier = cell.getCellComment();
 		if (earlier != null) {
 			// The district's own note stays, under ours.

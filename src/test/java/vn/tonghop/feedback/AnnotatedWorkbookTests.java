@@ -19,11 +19,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.tonghop.feedback.FeedbackFixtures.Format;
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
@@ -187,6 +190,45 @@ class AnnotatedWorkbookTests {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
 			assertThat(cell(workbook.getSheet(SHEET), "F6").getCellComment().getString().getString())
 				.isEqualTo("[error] number-text\nThông báo number-text\nMessage number-text\n\n---\nSố liệu tạm tính");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Format.class, names = { "XLSX", "XLS" })
+	void aProblemInACellAMergedAreaCoversIsMarkedWhereTheAreaShows(Format format) throws IOException {
+		// given a level written once for rows 5 and 6 (C5:C6 merged) and members merged over F7:G7
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien." + format.extension), format, sheet -> {
+			sheet.getRow(4).getCell(2).setCellValue("Cấp lạ");
+			sheet.getRow(5).removeCell(sheet.getRow(5).getCell(2));
+			sheet.addMergedRegion(new CellRangeAddress(4, 5, 2, 2));
+			sheet.getRow(6).removeCell(sheet.getRow(6).getCell(6));
+			sheet.addMergedRegion(new CellRangeAddress(6, 6, 5, 6));
+		});
+		List<ReportedProblem> problems = List.of(problem("error", "level-unknown", SHEET, 5, "C", "Cấp lạ"),
+				problem("error", "level-unknown", SHEET, 6, "C", "Cấp lạ"),
+				problem("warning", "point-outlier", SHEET, 7, "G", "10"));
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien." + format.extension, "rejected", problems));
+
+		// then each area's first cell, the one Excel shows, carries every problem in it, naming the cell
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
+			Sheet sheet = workbook.getSheet(SHEET);
+			assertThat(cell(sheet, "C5").getCellComment().getString().getString()).isEqualTo(
+					"[error] level-unknown\nThông báo level-unknown\nMessage level-unknown\n\n"
+							+ "[error] level-unknown (C6)\nThông báo level-unknown\nMessage level-unknown");
+			assertThat(cell(sheet, "F7").getCellComment().getString().getString())
+				.startsWith("[warning] point-outlier (G7)\n");
+			assertThat(cell(sheet, "F7").getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+			assertThat(cell(sheet, "C6") == null || cell(sheet, "C6").getCellComment() == null).isTrue();
+			assertThat(cell(sheet, "G7") == null || cell(sheet, "G7").getCellComment() == null).isTrue();
+			assertThat(sheet.getMergedRegions()).extracting(region -> region.formatAsString())
+				.containsExactlyInAnyOrder("C5:C6", "F7:G7");
+			// and the summary still names the cells the problems are about, linked to the area
+			Sheet summary = workbook.getSheet(SummarySheet.NAME);
+			assertThat(value(summary, "A16")).isEqualTo("C6");
+			assertThat(cell(summary, "A16").getHyperlink().getAddress()).isEqualTo("'Báo cáo'!C5");
 		}
 	}
 
