@@ -28,9 +28,10 @@ public record Resolution(String input, LocalDate on, Status status, Unit unit, L
 	 */
 	public record Candidate(String code, String name, String parentName) {
 
+		/** Without a word of either language: it goes into the Vietnamese message and the English one alike. */
 		@Override
 		public String toString() {
-			return this.parentName != null ? "%s %s (in %s)".formatted(this.code, this.name, this.parentName)
+			return this.parentName != null ? "%s %s (%s)".formatted(this.code, this.name, this.parentName)
 					: this.code + " " + this.name;
 		}
 

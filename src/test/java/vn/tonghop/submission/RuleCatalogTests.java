@@ -126,11 +126,11 @@ class RuleCatalogTests {
 		cases.put(Rule.UNIT_MISSING, new Case(valid().blank(1, 1), Finding.onSheet(), valid().blank(1, 1).in("004")));
 		cases.put(Rule.UNIT_UNKNOWN, new Case(valid().set("B1", "Quận ủy Long Bình"),
 				Finding.at("B1", "Quận ủy Long Bình", "Quận ủy Long Bình",
-						"00145 Phường Long Biên (in Quận Long Biên); 004 Quận Long Biên (in Thành phố Hà Nội); "
+						"00145 Phường Long Biên (Quận Long Biên); 004 Quận Long Biên (Thành phố Hà Nội); "
 								+ "20 Tỉnh Lạng Sơn"),
 				valid().set("B1", "Quận ủy Long Biên")));
 		cases.put(Rule.UNIT_AMBIGUOUS, new Case(valid().set("B1", "Long Biên"), Finding.at("B1", "Long Biên", "Long Biên",
-				"00145 Phường Long Biên (in Quận Long Biên); 004 Quận Long Biên (in Thành phố Hà Nội)"),
+				"00145 Phường Long Biên (Quận Long Biên); 004 Quận Long Biên (Thành phố Hà Nội)"),
 				valid().set("B1", "Q. Long Biên")));
 		cases.put(Rule.UNIT_OUTSIDE_FOLDER, new Case(valid().in("380"), Finding.at("B1", "Quận ủy Long Biên",
 				"004 Quận Long Biên", "380 Thành phố Thanh Hóa"), valid().in("004")));
@@ -191,8 +191,8 @@ class RuleCatalogTests {
 				notesForTotal().set("G6", "\"1,100\"").set("G10", "1590")));
 		cases.put(Rule.HOST_UNIT_UNKNOWN, new Case(valid().set("D6", "Phường Cự Khôi Mới"),
 				Finding.at("D6", "Phường Cự Khôi Mới", "Phường Cự Khôi Mới", 1,
-						"00154 Phường Cự Khối (in Quận Long Biên); 00136 Phường Phúc Lợi (in Quận Long Biên); "
-								+ "00124 Phường Đức Giang (in Quận Long Biên)"),
+						"00154 Phường Cự Khối (Quận Long Biên); 00136 Phường Phúc Lợi (Quận Long Biên); "
+								+ "00124 Phường Đức Giang (Quận Long Biên)"),
 				valid().set("D6", "P. Cự Khối")));
 		cases.put(Rule.STUDIED_EXCEEDS_TOTAL, new Case(valid().set("B13", "1300"), Finding.at("B13", "1300", 1300L, 1200L),
 				valid().set("B13", "1200").set("B14", "100")));

@@ -202,7 +202,7 @@ class UnitDirectoryTests {
 		assertThat(anywhere.candidates()).containsExactly(new Candidate("27139", "Phường 1", "Quận 3"),
 				new Candidate("27259", "Phường 1", "Quận 5"));
 		assertThat(anywhere.message())
-			.isEqualTo("'Phường 1' matches 2 units on 2021-03-27: 27139 Phường 1 (in Quận 3); 27259 Phường 1 (in Quận 5)");
+			.isEqualTo("'Phường 1' matches 2 units on 2021-03-27: 27139 Phường 1 (Quận 3); 27259 Phường 1 (Quận 5)");
 		assertThat(inDistrict3.unit().code()).isEqualTo("27139");
 		assertThat(inDistrict5.unit().code()).isEqualTo("27259");
 	}
@@ -217,7 +217,7 @@ class UnitDirectoryTests {
 		assertThat(resolution.candidates()).hasSize(3);
 		assertThat(resolution.candidates().get(0)).isEqualTo(new Candidate("00124", "Phường Phúc Đồng", "Quận Long Biên"));
 		assertThat(resolution.message()).startsWith(
-				"'Phường Sài Đồng' matches no unit on 2021-03-27; closest: 00124 Phường Phúc Đồng (in Quận Long Biên); ");
+				"'Phường Sài Đồng' matches no unit on 2021-03-27; closest: 00124 Phường Phúc Đồng (Quận Long Biên); ");
 	}
 
 	@Test
