@@ -2,19 +2,30 @@ package vn.tonghop.validate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The findings about one file. Only the first {@code limit} are kept so a million bad rows cannot
- * exhaust memory; the counts stay exact. An error found once the list is full takes the place of
- * the last warning kept: a rejected file's report must show why it was rejected.
+ * exhaust memory; the counts stay exact. Once the list is full, an error takes the place of the last
+ * warning kept: a rejected file's report must show why it was rejected. And a kind of problem not
+ * listed yet takes the place of the last repeat of another kind (a warning only a warning's): a
+ * thousand rows of text for a head count must not hide the unknown conference found after them.
  */
 public final class ProblemList {
 
 	private final int limit;
 
 	private final List<Problem> kept = new ArrayList<>();
+
+	private final Map<Rule, Integer> keptByRule = new EnumMap<>(Rule.class);
+
+	/** Kinds that found the list full and no place to take: not looked for again. */
+	private final Set<Rule> turnedAway = EnumSet.noneOf(Rule.class);
 
 	private int errors;
 
@@ -27,28 +38,48 @@ public final class ProblemList {
 	}
 
 	public void add(Problem problem) {
-		if (problem.severity() == Severity.ERROR) {
+		boolean error = problem.severity() == Severity.ERROR;
+		if (error) {
 			this.errors++;
 		}
 		else {
 			this.warnings++;
 		}
 		if (this.kept.size() < this.limit) {
-			this.kept.add(problem);
-			if (problem.severity() != Severity.ERROR) {
-				this.keptWarnings++;
-			}
+			keep(problem);
 		}
 		// Counted, so a million bad rows after the list has filled with errors do not search it each time.
-		else if (problem.severity() == Severity.ERROR && this.keptWarnings > 0) {
-			for (int i = this.kept.size() - 1; i >= 0; i--) {
-				if (this.kept.get(i).severity() != Severity.ERROR) {
-					this.kept.remove(i);
-					this.kept.add(problem);
+		else if (error && this.keptWarnings > 0) {
+			replaceLast(problem, kept -> kept.severity() != Severity.ERROR);
+		}
+		else if (!this.keptByRule.containsKey(problem.rule()) && !this.turnedAway.contains(problem.rule())
+				&& !replaceLast(problem, kept -> this.keptByRule.get(kept.rule()) > 1
+						&& (error || kept.severity() != Severity.ERROR))) {
+			this.turnedAway.add(problem.rule());
+		}
+	}
+
+	/** Puts {@code problem} in the place of the last kept one that {@code replaceable} accepts, if any. */
+	private boolean replaceLast(Problem problem, Predicate<Problem> replaceable) {
+		for (int i = this.kept.size() - 1; i >= 0; i--) {
+			if (replaceable.test(this.kept.get(i))) {
+				Problem out = this.kept.remove(i);
+				this.keptByRule.merge(out.rule(), -1, (count, minus) -> count + minus == 0 ? null : count + minus);
+				if (out.severity() != Severity.ERROR) {
 					this.keptWarnings--;
-					return;
 				}
+				keep(problem);
+				return true;
 			}
+		}
+		return false;
+	}
+
+	private void keep(Problem problem) {
+		this.kept.add(problem);
+		this.keptByRule.merge(problem.rule(), 1, Integer::sum);
+		if (problem.severity() != Severity.ERROR) {
+			this.keptWarnings++;
 		}
 	}
 

@@ -56,6 +56,41 @@ class ProblemListTests {
 		assertThat(this.problems.warnings()).isEqualTo(3);
 	}
 
+	@Test
+	void aKindOfProblemFoundOnceTheListIsFullTakesTheLastPlaceOfARepeatedKind() {
+		// given a list full of one kind of error, as a thousand rows of text for a head count make it
+		this.problems.add(error(1));
+		this.problems.add(error(2));
+		this.problems.add(warning(3));
+		this.problems.add(error(4));
+
+		// when the file then turns out to name an unknown conference, and more rows are wrong
+		this.problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, new Location("S", 2, "B"), "NQ99", "NQ99", "-"));
+		this.problems.add(error(5));
+		this.problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, new Location("S", 2, "B"), "NQ98", "NQ98", "-"));
+
+		// then the report lists that error too, in the place of the last repeat, and counts everything
+		assertThat(this.problems.kept()).extracting(problem -> problem.rule().code() + " " + problem.row())
+			.containsExactly("number-text 1", "number-text 2", "conference-unknown 2");
+		assertThat(this.problems.errors()).isEqualTo(6);
+		assertThat(this.problems.warnings()).isEqualTo(1);
+	}
+
+	@Test
+	void aNewKindOfWarningTakesOnlyARepeatedWarningsPlace() {
+		// given a list full of errors of one kind
+		for (int row = 1; row <= 3; row++) {
+			this.problems.add(error(row));
+		}
+
+		// when a warning of another kind comes
+		this.problems.add(warning(4));
+
+		// then it is counted, and the errors stay
+		assertThat(this.problems.kept()).extracting(Problem::row).containsExactly(1, 2, 3);
+		assertThat(this.problems.warnings()).isOne();
+	}
+
 	private static Problem error(int row) {
 		return Problem.of(Rule.NUMBER_TEXT, new Location("S", row, "G"), "mười", "mười");
 	}
