@@ -693,13 +693,24 @@ public final class TableRecognizer {
 		}
 
 		/** The first text cell of a row that is not a number such as an STT "1." or "(1)". */
-		private static Cell firstText(SheetRow row) {
+		/**
+		 * The row's first text, which says what the row is ("Tổng cộng", "Người lập biểu", a point's
+		 * name). A note beside a point says nothing of the row ("Ghi chú: mới" in a notes column left of
+		 * the name): it is the first text only when the row has no other.
+		 */
+		private Cell firstText(SheetRow row) {
+			Cell note = null;
 			for (Cell cell : row.cells()) {
 				if (cell.kind() == CellKind.TEXT && hasLetter(cell.text())) {
-					return cell;
+					if (cell.column() >= this.fieldAt.length || this.fieldAt[cell.column()] != Field.NOTES) {
+						return cell;
+					}
+					if (note == null) {
+						note = cell;
+					}
 				}
 			}
-			return null;
+			return note;
 		}
 
 		/** Whether the text's {@link VietnameseText#asciiKey} has a letter; an ASCII letter always stays one. */

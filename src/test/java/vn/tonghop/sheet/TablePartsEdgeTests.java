@@ -259,4 +259,17 @@ class TablePartsEdgeTests {
 		assertThat(this.events.heard).containsExactly("point 2", "point 3");
 	}
 
+	// A note left of the name is no heading, signature or totals word of its row.
+	@Test
+	void aNoteLeftOfTheNameDoesNotSayWhatTheRowIs() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Ghi chú", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Điểm cầu chính", "Xã A", "Xã", 10),
+				row(2, "Ghi chú: mới", "Xã B", "Xã", 7), row(3, "Tổng cộng 2 buổi", "Xã C", "Xã", 7),
+				row(null, null, "Tổng cộng", null, 24), row(null, "Người lập biểu")));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 3", "point 4");
+	}
+
 }
