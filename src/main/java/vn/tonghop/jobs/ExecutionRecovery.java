@@ -1,6 +1,8 @@
 package vn.tonghop.jobs;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,10 +52,9 @@ public class ExecutionRecovery implements ApplicationRunner {
 	public List<Long> recover() {
 		List<Long> recovered = new ArrayList<>();
 		String host = ThisProcess.host();
-		long self = ProcessHandle.current().pid();
 		LocalDateTime quietSince = LocalDateTime.now().minus(this.properties.staleAfter());
 		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB)) {
-			if (isDead(execution, host, self, quietSince)) {
+			if (isDead(execution, host, quietSince)) {
 				this.jobOperator.recover(execution);
 				log.warn("Job execution {} was left {} by a process that is gone; marked FAILED, restart it with "
 						+ "'restart --execution {}'", execution.getId(), execution.getStatus(), execution.getId());
@@ -63,13 +64,24 @@ public class ExecutionRecovery implements ApplicationRunner {
 		return recovered;
 	}
 
-	private static boolean isDead(JobExecution execution, String host, long self, LocalDateTime quietSince) {
+	private static boolean isDead(JobExecution execution, String host, LocalDateTime quietSince) {
 		ExecutionContext context = execution.getExecutionContext();
 		if (host.equals(context.getString(IngestJobConfiguration.HOST, null)) && context.containsKey(IngestJobConfiguration.PID)) {
 			long pid = context.getLong(IngestJobConfiguration.PID);
-			return pid != self && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+			return !ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> startedBy(p, execution)).isPresent();
 		}
 		return lastMoved(execution).isBefore(quietSince);
+	}
+
+	/**
+	 * Whether the live process with the recorded id may be the one that ran the execution. Ids come
+	 * round again: a container restarted under its name runs the JVM as pid 1 again, and after a
+	 * reboot a service often gets its old id. A process that started after the execution was created
+	 * did not run it, this one included.
+	 */
+	private static boolean startedBy(ProcessHandle process, JobExecution execution) {
+		Instant created = execution.getCreateTime().atZone(ZoneId.systemDefault()).toInstant();
+		return process.info().startInstant().map(started -> !started.isAfter(created)).orElse(true);
 	}
 
 	private static LocalDateTime lastMoved(JobExecution execution) {

@@ -115,6 +115,23 @@ class RestartTests {
 		abandon(elsewhere);
 	}
 
+	@Test
+	void anExecutionIsRecoveredWhenItsProcessIdNowBelongsToALaterProcess() {
+		// given an execution left STARTED on this host a day ago by a process whose id this process now
+		// has, as a container restarted under its name sees it (the JVM is pid 1 again), or a host whose
+		// process ids came round again
+		JobExecution reused = leftRunning(ThisProcess.host(), ProcessHandle.current().pid());
+		this.jdbc.update("UPDATE batch.batch_job_execution SET create_time = create_time - interval '1 day', "
+				+ "start_time = start_time - interval '1 day' WHERE job_execution_id = ?", reused.getId());
+
+		// when
+		List<Long> recovered = this.recovery.recover();
+
+		// then it is taken for dead: that process started after the execution did, so it is not the one that ran it
+		assertThat(recovered).containsExactly(reused.getId());
+		assertThat(this.jobRepository.getJobExecution(reused.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+	}
+
 	private JobExecution leftRunning(String host, long pid) {
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(IngestJobConfiguration.INPUT, this.input.toAbsolutePath().toString())
