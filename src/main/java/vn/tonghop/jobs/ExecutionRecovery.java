@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -55,9 +56,11 @@ public class ExecutionRecovery implements ApplicationRunner {
 		LocalDateTime quietSince = LocalDateTime.now().minus(this.properties.staleAfter());
 		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB)) {
 			if (isDead(execution, host, quietSince)) {
+				// Read first: recover changes the execution it is given to FAILED.
+				BatchStatus left = execution.getStatus();
 				this.jobOperator.recover(execution);
 				log.warn("Job execution {} was left {} by a process that is gone; marked FAILED, restart it with "
-						+ "'restart --execution {}'", execution.getId(), execution.getStatus(), execution.getId());
+						+ "'restart --execution {}'", execution.getId(), left, execution.getId());
 				recovered.add(execution.getId());
 			}
 		}

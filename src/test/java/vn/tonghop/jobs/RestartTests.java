@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
@@ -21,6 +22,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.examples.ExampleFiles;
@@ -28,6 +31,7 @@ import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
 class RestartTests {
 
@@ -116,7 +120,7 @@ class RestartTests {
 	}
 
 	@Test
-	void anExecutionIsRecoveredWhenItsProcessIdNowBelongsToALaterProcess() {
+	void anExecutionIsRecoveredWhenItsProcessIdNowBelongsToALaterProcess(CapturedOutput output) {
 		// given an execution left STARTED on this host a day ago by a process whose id this process now
 		// has, as a container restarted under its name sees it (the JVM is pid 1 again), or a host whose
 		// process ids came round again
@@ -130,6 +134,8 @@ class RestartTests {
 		// then it is taken for dead: that process started after the execution did, so it is not the one that ran it
 		assertThat(recovered).containsExactly(reused.getId());
 		assertThat(this.jobRepository.getJobExecution(reused.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		// and the log tells the state it was left in, not the one it was just given
+		assertThat(output).contains("Job execution " + reused.getId() + " was left STARTED by a process that is gone");
 	}
 
 	private JobExecution leftRunning(String host, long pid) {
