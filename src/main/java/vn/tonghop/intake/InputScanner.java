@@ -214,11 +214,17 @@ public class InputScanner {
 	}
 
 	/**
-	 * Registers the archived files as pending submissions, in listing order, and every taken file as
-	 * seen and logged: new, or a duplicate of the submission its bytes already are in its folder.
+	 * Registers the archived files as pending submissions, in the order they were written, and every
+	 * taken file as seen and logged: new, or a duplicate of the submission its bytes already are in
+	 * its folder.
 	 */
 	private void register(List<Hashed> taken, Map<Identity, Long> known, long jobExecutionId, Counts result) {
-		List<Hashed> archived = taken.stream().filter((file) -> file.archived() != null).toList();
+		// Files of one scan arrive at the same instant, and ids decide which version of a unit is newer:
+		// the file saved last is, whatever its name ("bao-cao (1).xlsx" sorts before "bao-cao.xlsx").
+		List<Hashed> archived = taken.stream()
+			.filter((file) -> file.archived() != null)
+			.sorted(Comparator.comparing(Hashed::modified).thenComparing(Hashed::file))
+			.toList();
 		Map<Identity, Long> created = new HashMap<>();
 		this.jdbc.query("""
 				INSERT INTO tonghop.submission (content_hash, file_name, source_path, folder_unit_code, size_bytes,

@@ -3,6 +3,9 @@ package vn.tonghop.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +107,26 @@ class ArrivalOrderTests {
 
 		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.submission_problem WHERE submission_id = ?",
 				String.class, original)).doesNotContain("version-not-current");
+	}
+
+	// A district saves a corrected file beside the first; a browser names it "bao-cao (1).csv", which
+	// sorts before "bao-cao.csv". One scan takes both: the one written later is the newer version.
+	@org.junit.jupiter.api.Test
+	void ofTwoVersionsTakenByOneScanTheOneWrittenLaterStands() throws Exception {
+		Path first = write("004/bao-cao.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối")));
+		Path corrected = write("004/bao-cao (1).csv",
+				ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy")));
+		Instant now = Instant.now();
+		Files.setLastModifiedTime(first, FileTime.from(now.minus(Duration.ofMinutes(10))));
+		Files.setLastModifiedTime(corrected, FileTime.from(now.minus(Duration.ofMinutes(5))));
+
+		this.runner.run(this.input, "test");
+
+		assertThat(this.jdbc.queryForObject("SELECT file_name FROM tonghop.submission WHERE is_current", String.class))
+			.isEqualTo("bao-cao (1).csv");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.submission_problem", String.class))
+			.doesNotContain("version-not-current");
 	}
 
 	@Autowired
