@@ -4,10 +4,17 @@ import java.util.List;
 
 /**
  * The file cannot be read as a submission at all (wrong format, corrupt, encrypted, too large...).
- * The reason is the code of the rule that rejects the file; the arguments fill that rule's message
- * (the format's name, the limit that was hit); the message says it all in plain words for logs.
+ * The reason is the code of the rule that rejects the file (but for {@link #VANISHED}); the
+ * arguments fill that rule's message (the format's name, the limit that was hit); the message says
+ * it all in plain words for logs.
  */
 public class UnreadableFileException extends Exception {
+
+	/**
+	 * The file is not there (any more). No rule of a submission's: the file read is the archived
+	 * copy, and one missing is the archive's fault, not the district's.
+	 */
+	public static final String VANISHED = "file-vanished";
 
 	private final String reason;
 

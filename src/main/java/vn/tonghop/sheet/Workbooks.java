@@ -86,7 +86,7 @@ public final class Workbooks {
 					name + ": the file exceeds a safety limit: " + ex.limit() + ".", ex);
 		}
 		catch (NoSuchFileException ex) {
-			throw new UnreadableFileException("file-vanished", null,
+			throw new UnreadableFileException(UnreadableFileException.VANISHED, null,
 					name + ": the file was removed or moved before it could be read.", ex);
 		}
 		catch (IOException ex) {

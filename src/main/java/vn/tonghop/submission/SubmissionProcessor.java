@@ -141,6 +141,10 @@ public class SubmissionProcessor {
 			return TableRecognizer.read(pending.archived(), this.limits, stream);
 		}
 		catch (UnreadableFileException ex) {
+			if (UnreadableFileException.VANISHED.equals(ex.reason())) {
+				// The reader only reads the archived copy, which is never removed: a fault of the archive's.
+				throw new ArchivedCopyMissingException(pending, ex);
+			}
 			problems.add(unreadable(ex));
 		}
 		catch (NoTableException ex) {

@@ -21,8 +21,6 @@ public enum Rule {
 	FILE_UNSAFE_XML("file-unsafe-xml", ERROR,
 			"Tệp chứa khai báo XML không được phép (DTD, thực thể, tham chiếu ngoài): %s",
 			"The file contains XML declarations that are not allowed (DTD, entities, external references): %s"),
-	FILE_VANISHED("file-vanished", ERROR, "Tệp đã bị xóa hoặc di chuyển trước khi đọc xong",
-			"The file was removed or moved before it could be read"),
 	TABLE_NOT_FOUND("table-not-found", ERROR,
 			"Không tìm thấy bảng số liệu: không dòng nào có tiêu đề các cột Tên điểm cầu, Cấp điểm cầu, Số đảng viên tham dự",
 			"No recognizable table: no row is headed with the columns Tên điểm cầu, Cấp điểm cầu, Số đảng viên tham dự"),

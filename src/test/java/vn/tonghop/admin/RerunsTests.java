@@ -92,6 +92,36 @@ class RerunsTests {
 	}
 
 	@Test
+	void aRerunWhoseArchivedCopyIsGoneFailsAndLeavesTheStandingVersionAsItWas(@TempDir Path aside) throws Exception {
+		// given Long Biên's version standing, and its archived copy gone (the archive volume not mounted,
+		// or the archive of another instance)
+		Files.writeString(this.input.resolve("long-bien.csv"),
+				longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Cự Khối", 70));
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		Path archived = Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class));
+		Path away = Files.move(archived, aside.resolve("long-bien.csv"));
+
+		// when the conference is rerun
+		RerunResult result = this.reruns.rerun(new RerunRequest("NQDH13", null, null, false));
+
+		// then the run fails, and the file is neither rejected nor taken out of the warehouse
+		assertThat(result.status()).isEqualTo("FAILED");
+		assertThat(this.jdbc.queryForObject("SELECT state || ' ' || is_current || ' ' || unit_code "
+				+ "FROM tonghop.submission WHERE id = ?", String.class, id)).isEqualTo("pending true 004");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE submission_id = ?",
+				Long.class, id)).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_problem", Long.class)).isZero();
+
+		// when the copy is back, the next run processes the file again
+		Files.move(away, archived);
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject("SELECT state || ' ' || is_current FROM tonghop.submission WHERE id = ?",
+				String.class, id)).isEqualTo("accepted true");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Long.class)).isEqualTo(2);
+	}
+
+	@Test
 	void aFirstLoadListsItsPointsAsAddedFromItsOwnRows() throws Exception {
 		// given Long Biên's first version
 		Files.writeString(this.input.resolve("long-bien.csv"),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -214,7 +215,7 @@ class InputScannerTests {
 	}
 
 	@Test
-	void anArchivedCopyGoneBeforeProcessingIsRejectedAsVanished() throws Exception {
+	void anArchivedCopyGoneBeforeProcessingFailsTheRunAndLeavesTheFilePending() throws Exception {
 		// given a file taken by a scan whose archived copy then disappears
 		write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
 		InputScanner scanner = new InputScanner(this.jdbc, new Archive(this.properties), this.properties);
@@ -222,12 +223,14 @@ class InputScannerTests {
 		Files.delete(Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class)));
 
 		// when the job processes it
-		this.runner.run(this.input, "test");
+		JobExecution run = this.runner.run(this.input, "test");
 
-		// then it is rejected, not crashed on
-		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission", String.class)).isEqualTo("rejected");
-		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.submission_problem", String.class))
-			.containsExactly("file-vanished");
+		// then the run fails naming the copy: the archive's fault is not the district's, and no report tells them so
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(run.getAllFailureExceptions()).anySatisfy(failure -> assertThat(failure)
+			.hasStackTraceContaining("The archived copy of long-bien.csv is missing"));
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission", String.class)).isEqualTo("pending");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Long.class)).isZero();
 	}
 
 	@Test

@@ -214,7 +214,6 @@ class RuleCatalogTests {
 				Finding.inFile("a cell of more than 32,767 characters (bao-cao!D14)"), valid().set("D14", "x".repeat(30_000))));
 		cases.put(Rule.FILE_UNSAFE_XML, new Case(valid.xlsxWithDoctype(),
 				Finding.inFile("xl/workbook.xml declares a DOCTYPE (entities or an external DTD)"), valid.xlsx()));
-		cases.put(Rule.FILE_VANISHED, new Case(new ArchiveRemoved(valid), Finding.inFile(), valid));
 		// Passes its checks, but Long Biên's version received after it was loaded first.
 		cases.put(Rule.VERSION_NOT_CURRENT, new Case(new ArrivedBefore(valid(), valid().set("B6", "Phường Cự Khối 2")),
 				Finding.inFile("004/bao-cao.csv"), valid()));
@@ -284,14 +283,6 @@ class RuleCatalogTests {
 	private Outcome run(Fixture fixture) throws Exception {
 		Path input = Files.createTempDirectory(this.temp, "input");
 		fixture.write(input);
-		if (fixture instanceof ArchiveRemoved) {
-			// Taken by an earlier scan, then its archived copy lost before it was processed.
-			this.scanner.scan(input, 0);
-			for (String archived : this.jdbc.queryForList("SELECT archive_path FROM tonghop.submission", String.class)) {
-				Files.delete(Path.of(archived));
-			}
-			input = Files.createTempDirectory(this.temp, "empty");
-		}
 		if (fixture instanceof ArrivedBefore arrived) {
 			// The newer version, in Long Biên's folder, is loaded by a run of its own first (the workers of
 			// one run would finish the two in either order); the case's file, registered next, is dated an
@@ -377,16 +368,6 @@ class RuleCatalogTests {
 	 * it. The newer one is written into its unit's folder by the run.
 	 */
 	record ArrivedBefore(Fixture file, Fixture newer) implements Fixture {
-
-		@Override
-		public void write(Path input) throws IOException {
-			this.file.write(input);
-		}
-
-	}
-
-	/** A submission whose archived copy disappears between the scan that took it and its processing. */
-	record ArchiveRemoved(Fixture file) implements Fixture {
 
 		@Override
 		public void write(Path input) throws IOException {
