@@ -160,7 +160,7 @@ final class IngestCommand implements Callable<Integer> {
 		TextTable table = new TextTable("File", "Outcome", "Unit", "Conference", "Rows", "First problem").right(4);
 		for (RunReport.FileLine file : report.files()) {
 			String outcome = file.duplicate() ? "already taken (#" + file.submissionId() + ")"
-					: file.state().replace('_', ' ');
+					: file.state().replace('_', ' ') + (file.otherRun() != null ? " by run " + file.otherRun() : "");
 			table.add(file.path(), outcome, file.unitCode(), file.conferenceCode(),
 					file.duplicate() ? "" : file.rows(), file.reason());
 		}

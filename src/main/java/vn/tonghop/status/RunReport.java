@@ -11,10 +11,10 @@ public record RunReport(List<FileLine> files) {
 
 	/**
 	 * Files this run processed to this state. A duplicate is not one of them: its state is that of
-	 * the submission it repeats, counted where that was processed.
+	 * the submission it repeats, counted where that was processed; nor is a file another run processed.
 	 */
 	public long count(String state) {
-		return this.files.stream().filter(f -> !f.duplicate() && f.state().equals(state)).count();
+		return this.files.stream().filter(f -> f.processedHere() && f.state().equals(state)).count();
 	}
 
 	/** Files whose bytes had been taken before from their folder, in an earlier run or earlier in this one. */
@@ -24,7 +24,7 @@ public record RunReport(List<FileLine> files) {
 
 	public long rowsLoaded() {
 		return this.files.stream()
-			.filter(f -> f.state().startsWith("accepted") && !f.duplicate())
+			.filter(f -> f.processedHere() && f.state().startsWith("accepted"))
 			.mapToLong(FileLine::rows)
 			.sum();
 	}
@@ -35,9 +35,17 @@ public record RunReport(List<FileLine> files) {
 	 * @param duplicate true when the bytes had been taken before from the same folder
 	 * @param state pending, accepted, accepted_with_warnings or rejected
 	 * @param reason the first problem, if any
+	 * @param otherRun the run that processed a file this run took, when it was not this one (another
+	 * instance's claimed it first, or a later run processed it again); null otherwise
 	 */
 	public record FileLine(String path, long submissionId, boolean duplicate, String state, String unitCode,
-			String conferenceCode, long rows, String reason) {
+			String conferenceCode, long rows, String reason, Long otherRun) {
+
+		/** Counted in this run's figures: neither a duplicate nor processed by another run. */
+		boolean processedHere() {
+			return !this.duplicate && this.otherRun == null;
+		}
+
 	}
 
 }

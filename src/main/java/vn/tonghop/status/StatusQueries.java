@@ -23,20 +23,23 @@ public class StatusQueries {
 	public RunReport run(long jobExecutionId) {
 		List<RunReport.FileLine> files = this.jdbc.query("""
 				SELECT l.path, s.id, l.outcome = 'duplicate', s.state, s.unit_code, s.conference_code,
-				       coalesce(s.rows_loaded, 0), s.first_problem, l.id AS ord
+				       coalesce(s.rows_loaded, 0), s.first_problem,
+				       -- taken here, processed by another run: another instance's, or a later one
+				       CASE WHEN l.outcome = 'new' AND s.job_execution_id <> ? THEN s.job_execution_id END,
+				       l.id AS ord
 				FROM tonghop.intake_log l JOIN tonghop.submission s ON s.id = l.submission_id
 				WHERE l.job_execution_id = ?
 				UNION ALL
 				SELECT s.source_path, s.id, false, s.state, s.unit_code, s.conference_code,
-				       coalesce(s.rows_loaded, 0), s.first_problem, 9e18 + s.id
+				       coalesce(s.rows_loaded, 0), s.first_problem, NULL, 9e18 + s.id
 				FROM tonghop.submission s
 				WHERE s.job_execution_id = ?
 				  AND NOT EXISTS (SELECT 1 FROM tonghop.intake_log l
 				                  WHERE l.job_execution_id = ? AND l.submission_id = s.id AND l.outcome = 'new')
 				ORDER BY ord
 				""", (rs, i) -> new RunReport.FileLine(rs.getString(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4),
-				rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8)), jobExecutionId, jobExecutionId,
-				jobExecutionId);
+				rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getObject(9, Long.class)),
+				jobExecutionId, jobExecutionId, jobExecutionId, jobExecutionId);
 		return new RunReport(files);
 	}
 

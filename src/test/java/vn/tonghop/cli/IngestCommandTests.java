@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.intake.InputScanner.Skipped;
@@ -44,6 +45,9 @@ class IngestCommandTests {
 
 	@Autowired
 	StatusQueries queries;
+
+	@Autowired
+	InputScanner scanner;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -83,7 +87,7 @@ class IngestCommandTests {
 		discover.getExecutionContext().put(ScanResult.VANISHED, new String[] { "004/long-bien.xlsx" });
 		execution.addStepExecution(discover);
 		RunReport report = new RunReport(List.of(new RunReport.FileLine("lang-son.xls", 1, false, "accepted", "20-KCQ",
-				"HNTW8-K13", 64, null)));
+				"HNTW8-K13", 64, null, null)));
 
 		// when
 		List<String> lines = printFiles(report, IngestCommand.vanished(execution), IngestCommand.skipped(execution));
@@ -179,6 +183,30 @@ class IngestCommandTests {
 			.asString()
 			.startsWith("004/long-bien-gui-lai.xlsx")
 			.contains("already taken (#");
+	}
+
+	@Test
+	void filesOneRunTookAndAnotherLoadedAreCountedByTheRunThatLoadedThem() throws Exception {
+		// given a run that took the examples, and another instance's run that loaded them meanwhile (two
+		// instances over one folder: each loads what it claims, whichever took it)
+		JobExecution took = this.runner.run(Files.createDirectories(this.input.resolve("empty")), "test");
+		Path drop = Files.createDirectories(this.input.resolve("drop"));
+		ExampleFiles.copyExamples(drop);
+		this.scanner.scan(drop, took.getId());
+		JobExecution loaded = this.runner.run(this.input.resolve("empty"), "test");
+
+		// when
+		RunReport report = this.queries.run(took.getId());
+
+		// then the run that took them counts nothing loaded, and names the run that loaded each
+		assertThat(IngestCommand.footer(report, List.of(), List.of(), Duration.ZERO))
+			.isEqualTo("accepted 0, accepted with warnings 0, rejected 0, already taken 0, rows loaded 0, time 0.0 s");
+		assertThat(printFiles(report, List.of(), List.of())).filteredOn(line -> line.startsWith("004/long-bien"))
+			.singleElement()
+			.asString()
+			.contains("accepted by run " + loaded.getId());
+		assertThat(footer(loaded)).isEqualTo(
+				"accepted 2, accepted with warnings 0, rejected 1, already taken 0, rows loaded 83, time 0.0 s");
 	}
 
 	private String footer(JobExecution run) {
