@@ -85,7 +85,7 @@ public class SubmissionFeedback {
 					workbook.mediaType(), workbook.content()));
 		}
 		store(pending.id(), stored);
-		if (!this.properties.writeFiles()) {
+		if (!this.properties.writeFiles() || newerUnderItsName(pending)) {
 			return;
 		}
 		Path folder = this.folders.folder(dropRoot(processed.jobExecutionId()), pending.sourcePath());
@@ -115,6 +115,17 @@ public class SubmissionFeedback {
 			}
 
 		});
+	}
+
+	/**
+	 * Whether a later version was taken under the same name: its reports hold the plain names, and
+	 * an older version processed after it (rerun by id, or slower on another instance) must not
+	 * write over them.
+	 */
+	private boolean newerUnderItsName(PendingSubmission pending) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM tonghop.submission WHERE source_path = ? AND id > ?)", Boolean.class,
+				pending.sourcePath(), pending.id()));
 	}
 
 	private SubmissionReport describe(Processed processed, ProblemList problems) {

@@ -237,6 +237,28 @@ class SubmissionFeedbackTests {
 	}
 
 	@Test
+	void anOlderVersionProcessedAfterANewerOneUnderItsNameLeavesTheNewerOnesReports() throws Exception {
+		// given Long Biên's file, then a new version under the same name
+		Path file = this.input.resolve("004/long-bien.csv");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		this.runner.run(this.input, "test");
+		long older = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy")));
+		this.runner.run(this.input, "test");
+		long newer = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+
+		// when the older version is processed again (a rerun by id; or two instances, the older one slower)
+		this.runner.rerun(List.of(older), this.input, "test");
+
+		// then the plain names still describe the newest version; the older's reports are in the database
+		JsonNode report = new JsonMapper().readTree(Files.readString(this.input.resolve("004/reports/long-bien.csv.report.json")));
+		assertThat(report.get("submissionId").asLong()).isEqualTo(newer);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report WHERE submission_id = ?",
+				Long.class, older)).isPositive();
+	}
+
+	@Test
 	void filesNamedAsLongAsLinuxAllowsAreProcessedAndGetTheirReports() throws Exception {
 		// given in Long Biên's folder an accepted workbook named in 240 bytes of Vietnamese, and two
 		// rejected ones named in 255, the most Linux allows, which differ only at the end
