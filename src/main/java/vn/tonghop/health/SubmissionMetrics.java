@@ -6,6 +6,8 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Files and rows by outcome (accepted, accepted_with_warnings, rejected) and how long a file took,
@@ -35,6 +37,23 @@ public class SubmissionMetrics {
 	 * @param took from taking the file to recording its outcome
 	 */
 	public void processed(String outcome, long rows, Duration took) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			count(outcome, rows, took);
+			return;
+		}
+		// Counted once the outcome commits: a dry run is rolled back, and so is a file the database
+		// failed, which the next run processes (and counts) again.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				count(outcome, rows, took);
+			}
+
+		});
+	}
+
+	private void count(String outcome, long rows, Duration took) {
 		this.registry.counter("tonghop.files", "outcome", outcome).increment();
 		this.registry.counter("tonghop.rows", "outcome", outcome).increment(rows);
 		this.registry.timer("tonghop.file.duration", "outcome", outcome).record(took);
