@@ -2,6 +2,7 @@ package vn.tonghop.intake;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,17 +17,39 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 
 	private final JdbcTemplate jdbc;
 
-	public PendingSubmissionReader(JdbcTemplate jdbc) {
+	/** Files the run could not finish, which stay pending for the next run, with why. */
+	private final Map<Long, RuntimeException> setAside;
+
+	/** @param setAside shared by the run's workers, so that none tries a file another set aside */
+	public PendingSubmissionReader(JdbcTemplate jdbc, Map<Long, RuntimeException> setAside) {
 		this.jdbc = jdbc;
+		this.setAside = setAside;
+	}
+
+	/**
+	 * Leaves a file for the next run: its transaction was rolled back for a fault outside the file
+	 * (its reports folder), and the files after it must not wait for it. Each worker fails once the
+	 * others are done, with the first such cause.
+	 */
+	public void setAside(long submissionId, RuntimeException cause) {
+		this.setAside.put(submissionId, cause);
 	}
 
 	@Override
 	public PendingSubmission read() {
+		Long[] skipped;
+		synchronized (this.setAside) {
+			skipped = this.setAside.keySet().toArray(Long[]::new);
+		}
 		List<PendingSubmission> next = this.jdbc.query(
 				"SELECT id, file_name, source_path, folder_unit_code, archive_path FROM tonghop.submission "
-						+ "WHERE state = 'pending' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+						+ "WHERE state = 'pending' AND id <> ALL (?) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
 				(rs, i) -> new PendingSubmission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						Path.of(rs.getString(5))));
+						Path.of(rs.getString(5))),
+				(Object) skipped);
+		if (next.isEmpty() && skipped.length > 0) {
+			throw this.setAside.get(skipped[0]);
+		}
 		return next.isEmpty() ? null : next.get(0);
 	}
 

@@ -60,7 +60,8 @@ class IngestJobConfiguration {
 	static final String PID = "tonghop.pid";
 
 	@Bean
-	Job ingestJob(JobRepository jobRepository, Step discoverStep, Step loadStep, Step compactStep) {
+	Job ingestJob(JobRepository jobRepository, Step discoverStep, Step loadStep, Step compactStep,
+			SetAsideFiles setAside) {
 		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
 
 			@Override
@@ -69,6 +70,11 @@ class IngestJobConfiguration {
 				execution.getExecutionContext().putString(HOST, ThisProcess.host());
 				execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
 				jobRepository.updateExecutionContext(execution);
+			}
+
+			@Override
+			public void afterJob(JobExecution execution) {
+				setAside.forget(execution.getId());
 			}
 
 		}).start(discoverStep).next(loadStep).next(compactStep).build();
@@ -121,14 +127,21 @@ class IngestJobConfiguration {
 	}
 
 	@Bean
-	Step loadWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-			SubmissionWriter submissionWriter) {
+	Step loadWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PendingSubmissionReader pendingSubmissionReader, SubmissionWriter submissionWriter) {
 		// One file per chunk: each file is loaded or rejected in its own transaction.
 		return new StepBuilder(LOAD_WORKER_STEP, jobRepository).<PendingSubmission, PendingSubmission>chunk(1)
 			.transactionManager(transactionManager)
-			.reader(new PendingSubmissionReader(jdbc))
+			.reader(pendingSubmissionReader)
 			.writer(submissionWriter)
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	PendingSubmissionReader pendingSubmissionReader(JdbcTemplate jdbc, SetAsideFiles setAside,
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+		return new PendingSubmissionReader(jdbc, setAside.of(jobExecutionId));
 	}
 
 	private static void requeue(JdbcTemplate jdbc, String ids) {
@@ -143,9 +156,9 @@ class IngestJobConfiguration {
 
 	@Bean
 	@StepScope
-	SubmissionWriter submissionWriter(SubmissionProcessor processor,
-			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-		return new SubmissionWriter(processor, jobExecutionId);
+	SubmissionWriter submissionWriter(SubmissionProcessor processor, PendingSubmissionReader pendingSubmissionReader,
+			PlatformTransactionManager transactionManager, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+		return new SubmissionWriter(processor, pendingSubmissionReader, transactionManager, jobExecutionId);
 	}
 
 }

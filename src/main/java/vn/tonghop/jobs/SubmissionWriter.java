@@ -2,8 +2,13 @@ package vn.tonghop.jobs;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tonghop.feedback.ReportsNotWritableException;
 import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.intake.PendingSubmissionReader;
 import vn.tonghop.submission.SubmissionProcessor;
 
 /** Processes each claimed file inside the chunk's transaction. */
@@ -11,17 +16,32 @@ class SubmissionWriter implements ItemWriter<PendingSubmission> {
 
 	private final SubmissionProcessor processor;
 
+	private final PendingSubmissionReader reader;
+
 	private final long jobExecutionId;
 
-	SubmissionWriter(SubmissionProcessor processor, long jobExecutionId) {
+	/** A savepoint in the chunk's transaction: what one file did can be undone alone. */
+	private final TransactionTemplate savepoint;
+
+	SubmissionWriter(SubmissionProcessor processor, PendingSubmissionReader reader,
+			PlatformTransactionManager transactionManager, long jobExecutionId) {
 		this.processor = processor;
+		this.reader = reader;
 		this.jobExecutionId = jobExecutionId;
+		this.savepoint = new TransactionTemplate(transactionManager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	@Override
 	public void write(Chunk<? extends PendingSubmission> chunk) {
 		for (PendingSubmission submission : chunk) {
-			this.processor.process(submission, this.jobExecutionId);
+			try {
+				this.savepoint.executeWithoutResult((status) -> this.processor.process(submission, this.jobExecutionId));
+			}
+			catch (ReportsNotWritableException ex) {
+				// One district's folder: the file waits for the next run, the others are loaded meanwhile.
+				this.reader.setAside(submission.id(), ex);
+			}
 		}
 	}
 

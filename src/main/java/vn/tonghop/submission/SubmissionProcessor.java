@@ -127,9 +127,10 @@ public class SubmissionProcessor {
 		int rowsLoaded = stands ? stream.tally().count() : 0;
 		this.recorder.record(new SubmissionRecorder.Outcome(pending.id(), jobExecutionId, state, sheet, unitCode,
 				conferenceCode, placement != null ? placement.reportDate() : null, rowsLoaded, stands), problems);
-		this.metrics.processed(state, stream.tally().count(), Duration.ofNanos(System.nanoTime() - started));
 		this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state, sheet, unitCode,
 				conferenceCode, rowsLoaded), problems);
+		// After the reports: a file whose reports cannot be written is not processed.
+		this.metrics.processed(state, stream.tally().count(), Duration.ofNanos(System.nanoTime() - started));
 		this.progress.fileDone();
 		log.info("{} ({}): {}{}{}", pending.sourcePath(), pending.id(), state,
 				accepted && !stands ? " (a later version already stands)" : "",

@@ -3,6 +3,9 @@ package vn.tonghop.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +86,43 @@ class LoadWorkersTests {
 			.containsExactlyElementsOf(WARDS.subList(0, wards));
 		assertThat(this.jdbc.queryForList("SELECT DISTINCT members_attending FROM warehouse.participation", Integer.class))
 			.containsExactly(100 + Integer.parseInt(latest.substring(1, 3)));
+	}
+
+	@Test
+	void aFileWhoseReportsCannotBeWrittenWaitsWithoutHoldingUpTheOthers() throws Exception {
+		// given Long Biên's file, taken first, whose reports folder cannot be made (a link to a file stands
+		// in its place), and six files at the top of the drop folder, whose reports can be written
+		Path blocked = this.input.resolve("004/long-bien.csv");
+		Files.createDirectories(blocked.getParent());
+		Files.writeString(blocked, longBien(WARDS, 100));
+		Files.createSymbolicLink(this.input.resolve("004/reports"), Files.writeString(this.input.resolve("x.tmp"), "x"));
+		Instant now = Instant.now();
+		Files.setLastModifiedTime(blocked, FileTime.from(now.minus(Duration.ofMinutes(10))));
+		for (int i = 0; i < 6; i++) {
+			Path file = Files.writeString(this.input.resolve("broken-%d.csv".formatted(i)), "Đơn vị báo cáo;Quận " + i + "\n");
+			Files.setLastModifiedTime(file, FileTime.from(now.minus(Duration.ofMinutes(5))));
+		}
+
+		// when
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then the others are processed and answered; the run fails saying why, and Long Biên's file waits
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).anySatisfy(failure -> assertThat(failure)
+			.hasStackTraceContaining("Cannot write the reports on 004/long-bien.csv"));
+		assertThat(this.jdbc.queryForList("SELECT source_path || ' ' || state FROM tonghop.submission ORDER BY id",
+				String.class)).first().isEqualTo("004/long-bien.csv pending");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission WHERE state = 'rejected'", Long.class))
+			.isEqualTo(6);
+		assertThat(this.input.resolve("reports/broken-5.report.json")).isRegularFile();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Long.class)).isZero();
+
+		// when the folder can be written, the next run answers it
+		Files.delete(this.input.resolve("004/reports"));
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission WHERE source_path = '004/long-bien.csv'",
+				String.class)).isEqualTo("accepted");
+		assertThat(this.input.resolve("004/reports/long-bien.report.json")).isRegularFile();
 	}
 
 	/** Distinct content per version: a file is known by its bytes, and the same bytes twice are one file. */
