@@ -27,9 +27,9 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 	}
 
 	/**
-	 * Leaves a file for the next run: its transaction was rolled back for a fault outside the file
-	 * (its reports folder), and the files after it must not wait for it. Each worker fails once the
-	 * others are done, with the first such cause.
+	 * Leaves a file for the next run: what it did was rolled back for a fault outside the file (its
+	 * reports folder, its archived copy), and the files after it must not wait for it. Each worker
+	 * fails once the others are done, with the first such cause.
 	 */
 	public void setAside(long submissionId, RuntimeException cause) {
 		this.setAside.put(submissionId, cause);

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.tonghop.feedback.ReportsNotWritableException;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.intake.PendingSubmissionReader;
+import vn.tonghop.submission.ArchivedCopyMissingException;
 import vn.tonghop.submission.SubmissionProcessor;
 
 /** Processes each claimed file inside the chunk's transaction. */
@@ -38,8 +39,8 @@ class SubmissionWriter implements ItemWriter<PendingSubmission> {
 			try {
 				this.savepoint.executeWithoutResult((status) -> this.processor.process(submission, this.jobExecutionId));
 			}
-			catch (ReportsNotWritableException ex) {
-				// One district's folder: the file waits for the next run, the others are loaded meanwhile.
+			catch (ReportsNotWritableException | ArchivedCopyMissingException ex) {
+				// A fault of one folder, not of the file: it waits for the next run, the others are loaded meanwhile.
 				this.reader.setAside(submission.id(), ex);
 			}
 		}

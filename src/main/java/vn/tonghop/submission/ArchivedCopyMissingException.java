@@ -5,13 +5,15 @@ import vn.tonghop.intake.PendingSubmission;
 /**
  * The archived copy a file is read from is not there: the archive folder is not mounted, was
  * cleared, or is another instance's (every instance must see the same one). Not the district's
- * fault, so the file is not rejected and its standing rows stay: its transaction rolls back, it
- * stays pending and the run fails saying where the copy should be; the next run tries again.
+ * fault, so the file is not rejected and its standing rows stay: what it did is rolled back, it
+ * stays pending while the run goes on with the others, and the run fails saying where the copy
+ * should be; the next run tries again.
  */
-class ArchivedCopyMissingException extends RuntimeException {
+public class ArchivedCopyMissingException extends RuntimeException {
 
 	ArchivedCopyMissingException(PendingSubmission pending, Throwable cause) {
 		super("The archived copy of " + pending.sourcePath() + " is missing: " + pending.archived()
 				+ " (is tonghop.intake.archive the folder every instance archives to?)", cause);
 	}
+
 }

@@ -216,21 +216,28 @@ class InputScannerTests {
 
 	@Test
 	void anArchivedCopyGoneBeforeProcessingFailsTheRunAndLeavesTheFilePending() throws Exception {
-		// given a file taken by a scan whose archived copy then disappears
+		// given a file taken by a scan whose archived copy then disappears, and others taken after it
 		write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
 		InputScanner scanner = new InputScanner(this.jdbc, new Archive(this.properties), this.properties);
 		scanner.scan(this.input, RUN);
 		Files.delete(Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class)));
+		for (int i = 0; i < 6; i++) {
+			write("004/long-bien-%d.csv".formatted(i), ExampleFiles.longBienCsv(List.of("Phường Cự Khối " + i)));
+		}
 
-		// when the job processes it
+		// when the job processes them
 		JobExecution run = this.runner.run(this.input, "test");
 
-		// then the run fails naming the copy: the archive's fault is not the district's, and no report tells them so
+		// then the run fails naming the copy: the archive's fault is not the district's, and no report tells them so;
+		// the files after it do not wait for it
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(run.getAllFailureExceptions()).anySatisfy(failure -> assertThat(failure)
 			.hasStackTraceContaining("The archived copy of long-bien.csv is missing"));
-		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission", String.class)).isEqualTo("pending");
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Long.class)).isZero();
+		assertThat(this.jdbc.queryForList("SELECT source_path FROM tonghop.submission WHERE state = 'pending'",
+				String.class)).containsExactly("long-bien.csv");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission", Long.class)).isEqualTo(7);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report WHERE submission_id = "
+				+ "(SELECT id FROM tonghop.submission WHERE source_path = 'long-bien.csv')", Long.class)).isZero();
 	}
 
 	@Test
