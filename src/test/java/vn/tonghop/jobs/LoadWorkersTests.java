@@ -114,7 +114,7 @@ class LoadWorkersTests {
 				String.class)).first().isEqualTo("004/long-bien.csv pending");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission WHERE state = 'rejected'", Long.class))
 			.isEqualTo(6);
-		assertThat(this.input.resolve("reports/broken-5.report.json")).isRegularFile();
+		assertThat(this.input.resolve("reports/broken-5.csv.report.json")).isRegularFile();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Long.class)).isZero();
 
 		// when the folder can be written, the next run answers it
@@ -122,7 +122,7 @@ class LoadWorkersTests {
 		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission WHERE source_path = '004/long-bien.csv'",
 				String.class)).isEqualTo("accepted");
-		assertThat(this.input.resolve("004/reports/long-bien.report.json")).isRegularFile();
+		assertThat(this.input.resolve("004/reports/long-bien.csv.report.json")).isRegularFile();
 	}
 
 	/** Distinct content per version: a file is known by its bytes, and the same bytes twice are one file. */
