@@ -46,8 +46,9 @@ final class CsvSheetReader {
 		Encoding encoding = encoding(file);
 		char separator = separator(file, encoding);
 		int dot = name.lastIndexOf('.');
+		String sheet = (dot > 0) ? name.substring(0, dot) : name;
 		visitor.delimited(separator);
-		if (!visitor.startSheet((dot > 0) ? name.substring(0, dot) : name)) {
+		if (!visitor.startSheet(sheet)) {
 			return;
 		}
 		int maxRecord = limits.maxCsvRecord();
@@ -80,14 +81,16 @@ final class CsvSheetReader {
 					throw limit;
 				}
 				// FastCSV's message counts text lines; a quote's cell is named as Excel shows it.
-				String quote = source.unclosedQuote(number + 1);
-				String stray = source.textAfterQuote();
-				String detail = (quote != null) ? "a quote opened in " + quote + " is never closed"
-						: (stray != null) ? "text follows the closing quote in " + stray
+				CellAt quote = source.unclosedQuote(number + 1);
+				CellAt stray = source.textAfterQuote();
+				String detail = (quote != null) ? "a quote opened in " + quote.name() + " is never closed"
+						: (stray != null) ? "text follows the closing quote in " + stray.name()
 								+ ": a quote inside a cell is written twice (\"\"), or the whole cell goes in quotes"
 								: "malformed CSV: " + ex.getMessage();
-				throw new UnreadableFileException("file-corrupt", detail,
+				UnreadableFileException corrupt = new UnreadableFileException("file-corrupt", detail,
 						name + ": the CSV file is malformed (" + detail + ").", ex);
+				CellAt at = (quote != null) ? quote : stray;
+				throw (at != null) ? corrupt.at(sheet, at.row(), Cell.columnName(at.column())) : corrupt;
 			}
 		}
 		catch (IOException ex) {
@@ -245,7 +248,7 @@ final class CsvSheetReader {
 		private boolean ended;
 
 		/** The first cell where text follows a closing quote ("abc"x), which FastCSV refuses; null if none. */
-		private String textAfterQuote;
+		private CellAt textAfterQuote;
 
 		RecordLength(Reader in, char separator, int max) {
 			super(in);
@@ -277,16 +280,16 @@ final class CsvSheetReader {
 		 * The cell (e.g. "F6") where a quote opened in the given record is still open at the end of
 		 * the file; null when the input ended otherwise.
 		 */
-		String unclosedQuote(int record) {
+		CellAt unclosedQuote(int record) {
 			return (this.ended && this.quoted && this.quoteRow == record) ? quoteCell() : null;
 		}
 
-		String textAfterQuote() {
+		CellAt textAfterQuote() {
 			return this.textAfterQuote;
 		}
 
-		private String quoteCell() {
-			return Cell.columnName(this.quoteColumn) + this.quoteRow;
+		private CellAt quoteCell() {
+			return new CellAt(this.quoteRow, this.quoteColumn);
 		}
 
 		private void count(char c) {
@@ -326,8 +329,17 @@ final class CsvSheetReader {
 			if (++this.length > this.max) {
 				// A quote never closed in a large file ends here, not at the end of the file: say where it opened.
 				throw new LimitExceededException("a CSV record longer than " + Sizes.count(this.max) + " characters"
-						+ (this.quoted ? ", inside a quote opened in " + quoteCell() : ""));
+						+ (this.quoted ? ", inside a quote opened in " + quoteCell().name() : ""));
 			}
+		}
+
+	}
+
+	/** A cell of the file as Excel numbers it: row from 1, column from 0 (A). */
+	private record CellAt(int row, int column) {
+
+		String name() {
+			return Cell.columnName(this.column) + this.row;
 		}
 
 	}

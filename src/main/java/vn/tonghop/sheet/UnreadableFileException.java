@@ -20,6 +20,12 @@ public class UnreadableFileException extends Exception {
 
 	private final List<String> arguments;
 
+	private String sheet;
+
+	private int row;
+
+	private String column;
+
 	public UnreadableFileException(String reason, String detail, String message) {
 		this(reason, detail, message, null);
 	}
@@ -37,6 +43,29 @@ public class UnreadableFileException extends Exception {
 	/** For rules whose message takes several arguments, such as file-too-large (size, limit). */
 	public static UnreadableFileException withArguments(String reason, List<String> arguments, String message) {
 		return new UnreadableFileException(reason, arguments, message, null);
+	}
+
+	/** The same, found in one cell: the district is shown where (a CSV's quote never closed). */
+	public UnreadableFileException at(String sheet, int row, String column) {
+		this.sheet = sheet;
+		this.row = row;
+		this.column = column;
+		return this;
+	}
+
+	/** The sheet of the cell where the file could be read no further, or null when the file as a whole is at fault. */
+	public String sheet() {
+		return this.sheet;
+	}
+
+	/** That cell's row as Excel shows it, 0 when there is no cell. */
+	public int row() {
+		return this.row;
+	}
+
+	/** That cell's column letters, or null. */
+	public String column() {
+		return this.column;
 	}
 
 	/** Stable rule code, e.g. "file-format", "file-corrupt", "file-encrypted". */

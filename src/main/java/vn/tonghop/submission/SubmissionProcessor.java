@@ -169,7 +169,10 @@ public class SubmissionProcessor {
 	}
 
 	private static Problem unreadable(UnreadableFileException ex) {
-		return Problem.ofFile(Rule.byCode(ex.reason()), ex.arguments().toArray());
+		Rule rule = Rule.byCode(ex.reason());
+		return (ex.sheet() != null)
+				? Problem.of(rule, new Location(ex.sheet(), ex.row(), ex.column()), null, ex.arguments().toArray())
+				: Problem.ofFile(rule, ex.arguments().toArray());
 	}
 
 	private Placement checkFile(Placer placer, RecognizedTable table, PointStream stream, ProblemList problems) {

@@ -314,6 +314,9 @@ class IngestJobTests {
 		assertThat(this.jdbc.queryForList("SELECT code || ': ' || message_en FROM tonghop.submission_problem "
 				+ "WHERE submission_id = ?", String.class, rejected.get("id")))
 			.containsExactly("file-corrupt: The file is damaged and cannot be opened (a quote opened in G6 is never closed)");
+		assertThat(this.jdbc.queryForList("SELECT sheet || '!' || column_name || row_number FROM tonghop.submission_problem "
+				+ "WHERE submission_id = ?", String.class, rejected.get("id")))
+			.containsExactly("long-bien!G6");
 	}
 
 	@Test
