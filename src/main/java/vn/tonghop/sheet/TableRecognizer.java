@@ -128,6 +128,8 @@ public final class TableRecognizer {
 
 		private static final Set<Field> FIGURES = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL);
 
+		private static final Set<Field> LEVEL_AND_FIGURES = EnumSet.of(Field.LEVEL, Field.MEMBERS, Field.OTHERS, Field.TOTAL);
+
 		private static final Pattern THOUSANDS = Pattern.compile("\\d{3}");
 
 		private static final Pattern LEADING_DIGITS = Pattern.compile("[1-9]\\d{0,2}");
@@ -184,6 +186,9 @@ public final class TableRecognizer {
 		private boolean commas;
 
 		private SplitNumber splitNumber;
+
+		/** The column right after the figures when it is inside the header and holds none (notes, an unknown column); -1 otherwise. */
+		private int afterFigures;
 
 		private ExtraValue extraValue;
 
@@ -331,6 +336,7 @@ public final class TableRecognizer {
 			header.columns().forEach((field, column) -> this.fieldAt[column] = field);
 			this.headerWidth = Math.max(width,
 					header.unknown().stream().mapToInt((cell) -> cell.column() + 1).max().orElse(0));
+			this.afterFigures = afterFigures(header);
 			this.phase = Phase.TABLE;
 			this.previous = null;
 			this.pending = null;
@@ -516,16 +522,7 @@ public final class TableRecognizer {
 		 * figure pushed into it, which {@link #extraValue} cannot see. Null when the row has no such.
 		 */
 		private SplitNumber splitNumber(SheetRow row, PointRow point) {
-			int last = -1;
-			for (Field field : FIGURES) {
-				last = Math.max(last, this.header.columns().getOrDefault(field, -1));
-			}
-			int next = last + 1;
-			// Beyond the header, extraValue tells.
-			if (last < 0 || next >= this.headerWidth || (next < this.fieldAt.length && FIGURES.contains(this.fieldAt[next]))) {
-				return null;
-			}
-			Cell pushed = row.cell(next);
+			Cell pushed = (this.afterFigures >= 0) ? row.cell(this.afterFigures) : null;
 			if (pushed == null || !WholeNumbers.parse(pushed).isValue()) {
 				return null;
 			}
@@ -538,6 +535,17 @@ public final class TableRecognizer {
 				}
 			}
 			return null;
+		}
+
+		/** Where {@link #splitNumber} looks for a pushed figure; beyond the header, {@link #extraValue} tells. */
+		private int afterFigures(Header header) {
+			int last = -1;
+			for (Field field : FIGURES) {
+				last = Math.max(last, header.columns().getOrDefault(field, -1));
+			}
+			int next = last + 1;
+			boolean holdsNone = next >= this.fieldAt.length || !FIGURES.contains(this.fieldAt[next]);
+			return (last >= 0 && next < this.headerWidth && holdsNone) ? next : -1;
 		}
 
 		private Cell figureAt(PointRow point, int column) {
@@ -620,7 +628,7 @@ public final class TableRecognizer {
 		 * totals row whose level was forgotten, or a note with a figure: it is not counted, but the
 		 * district is told, so a point is never left out without a word.
 		 */
-		private boolean isPointWithoutLevel(Cell first, String key, PointRow point) {
+		private static boolean isPointWithoutLevel(Cell first, String key, PointRow point) {
 			Cell name = text(point.cell(Field.POINT_NAME));
 			Cell level = point.cell(Field.LEVEL);
 			return name != null && (level == null || level.isBlank()) && first != null
@@ -645,7 +653,7 @@ public final class TableRecognizer {
 			if (name == null) {
 				return false;
 			}
-			for (Field field : new Field[] { Field.LEVEL, Field.MEMBERS, Field.OTHERS, Field.TOTAL }) {
+			for (Field field : LEVEL_AND_FIGURES) {
 				Cell cell = point.cell(field);
 				if (cell != null && !cell.isBlank() && !cell.text().equals(name.text())) {
 					return true;
@@ -692,7 +700,6 @@ public final class TableRecognizer {
 			return fields.stream().map(Vocabulary::canonical).collect(Collectors.joining(", "));
 		}
 
-		/** The first text cell of a row that is not a number such as an STT "1." or "(1)". */
 		/**
 		 * The row's first text, which says what the row is ("Tổng cộng", "Người lập biểu", a point's
 		 * name). A note beside a point says nothing of the row ("Ghi chú: mới" in a notes column left of
