@@ -30,7 +30,7 @@ final class UnitsCommand {
 			try {
 				ImportResult report = fileImport.run(context, file);
 				System.out.printf("%s %s: %s%n", command, file, report.summary());
-				report.problems().forEach(problem -> System.out.printf("  %s%n", problem));
+				report.lines().forEach(line -> System.out.printf("  %s%n", line));
 				return 0;
 			}
 			catch (IOException ex) {

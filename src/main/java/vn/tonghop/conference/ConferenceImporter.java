@@ -60,10 +60,12 @@ public class ConferenceImporter {
 		Map<String, Line> seen = new HashMap<>();
 		List<Conference> inserts = new ArrayList<>();
 		List<Conference> updates = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
 		int unchanged = 0;
 		for (Line line : file.lines()) {
 			try {
 				Conference conference = parse(file, line);
+				noteUnknownProvinces(conference, line, notes);
 				Line first = seen.putIfAbsent(folded(conference.code()), line);
 				if (first != null) {
 					throw new BadLine("code %s is already on line %d".formatted(conference.code(), first.number()));
@@ -93,7 +95,32 @@ public class ConferenceImporter {
 		write("""
 				UPDATE tonghop.conference SET title = ?, start_date = ?, end_date = ?, deadline = ?, scope = ?,
 				updated_at = now() WHERE code = ?""", updates);
-		return new ImportReport(inserts.size(), updates.size(), unchanged, problems);
+		return new ImportReport(inserts.size(), updates.size(), unchanged, problems, notes);
+	}
+
+	/**
+	 * A scope code that is no province on the conference's first day expects no unit at all, so a
+	 * typo would quietly drop a province from completeness. The line is still imported: the units
+	 * may be imported after the conference, and completeness reads them when it is queried.
+	 */
+	private void noteUnknownProvinces(Conference conference, Line line, List<String> notes) {
+		if (conference.scope().isEmpty()) {
+			return;
+		}
+		List<String> unknown = this.jdbc.queryForList("""
+				SELECT code FROM unnest(?::text[]) WITH ORDINALITY AS scope (code, position)
+				WHERE NOT EXISTS (SELECT 1 FROM tonghop.unit u
+				                  WHERE u.kind = 'province' AND u.code = scope.code
+				                    AND (u.valid_from IS NULL OR u.valid_from <= ?)
+				                    AND (u.valid_to IS NULL OR u.valid_to >= ?))
+				ORDER BY position""", String.class, conference.scope().toArray(String[]::new), conference.startDate(),
+				conference.startDate());
+		if (!unknown.isEmpty()) {
+			boolean one = unknown.size() == 1;
+			notes.add(line.problem(("imported, but scope %s %s no province on %s in the unit tree: "
+					+ "no unit of %s is expected until %s imported").formatted(String.join("|", unknown),
+							one ? "is" : "are", conference.startDate(), one ? "it" : "them", one ? "it is" : "they are")));
+		}
 	}
 
 	private static Conference parse(ImportFile file, Line line) throws BadLine {

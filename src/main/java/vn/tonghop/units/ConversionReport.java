@@ -29,10 +29,10 @@ public record ConversionReport(LocalDate firstDay, ImportReport units, ImportRep
 
 	/** Skipped lines, then notes, then units not stored. */
 	@Override
-	public List<String> problems() {
+	public List<String> lines() {
 		List<String> all = new ArrayList<>(this.skipped);
 		all.addAll(this.notes);
-		all.addAll(this.units.problems());
+		all.addAll(this.units.lines());
 		return all;
 	}
 

@@ -7,6 +7,7 @@ public interface ImportResult {
 
 	String summary();
 
-	List<String> problems();
+	/** Each line skipped or noted, with the reason. */
+	List<String> lines();
 
 }

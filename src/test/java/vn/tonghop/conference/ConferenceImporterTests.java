@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.units.ImportReport;
+import vn.tonghop.units.UnitImporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,18 +28,24 @@ class ConferenceImporterTests {
 
 	private final JdbcTemplate jdbc;
 
+	private final UnitImporter units;
+
 	@TempDir
 	Path dir;
 
 	@Autowired
-	ConferenceImporterTests(ConferenceImporter importer, JdbcTemplate jdbc) {
+	ConferenceImporterTests(ConferenceImporter importer, JdbcTemplate jdbc, UnitImporter units) {
 		this.importer = importer;
 		this.jdbc = jdbc;
+		this.units = units;
 	}
 
 	@BeforeEach
-	void noConferences() {
+	void noConferencesAndTheProvincesInTheirScopes() throws IOException {
 		this.jdbc.update("DELETE FROM tonghop.conference");
+		this.units.importFile(write("provinces.csv", "code,name,parent_code,kind,valid_from,valid_to,aliases",
+				"01,Thành phố Hà Nội,,province,,2025-06-30,", "20,Tỉnh Lạng Sơn,,province,,2025-06-30,",
+				"38,Tỉnh Thanh Hóa,,province,,2025-06-30,"));
 	}
 
 	@Test
@@ -46,10 +53,10 @@ class ConferenceImporterTests {
 		// given
 		Path first = write("conferences.csv", HEADER,
 				"NQ-XIII,Học tập Nghị quyết Đại hội XIII của Đảng,2021-03-27,2021-03-28,2021-04-10,all",
-				"HNTW8-XIII,Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII,2023-12-04,2023-12-04,2023-12-20,20|34");
+				"HNTW8-XIII,Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII,2023-12-04,2023-12-04,2023-12-20,20|38");
 		Path second = write("conferences-2.csv", HEADER,
 				"NQ-XIII,Học tập Nghị quyết Đại hội XIII của Đảng,2021-03-27,2021-03-28,2021-04-15,all",
-				"HNTW8-XIII,Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII,2023-12-04,2023-12-04,2023-12-20,20|34",
+				"HNTW8-XIII,Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII,2023-12-04,2023-12-04,2023-12-20,20|38",
 				"HNTW10-XIII,Học tập Nghị quyết Hội nghị Trung ương 10 khóa XIII,2024-10-15,2024-10-15,2024-10-30,01");
 
 		// when
@@ -63,7 +70,7 @@ class ConferenceImporterTests {
 		assertThat(changed).isEqualTo(new ImportReport(1, 1, 1, List.of()));
 		assertThat(this.jdbc.queryForList("SELECT code || ' ' || deadline || ' ' || coalesce(array_to_string(scope, '|'), 'null') "
 				+ "FROM tonghop.conference ORDER BY start_date", String.class))
-			.containsExactly("NQ-XIII 2021-04-15 null", "HNTW8-XIII 2023-12-20 20|34", "HNTW10-XIII 2024-10-30 01");
+			.containsExactly("NQ-XIII 2021-04-15 null", "HNTW8-XIII 2023-12-20 20|38", "HNTW10-XIII 2024-10-30 01");
 	}
 
 	@Test
@@ -99,6 +106,26 @@ class ConferenceImporterTests {
 				"line 11: 5 fields where the header has 6");
 		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.conference ORDER BY code", String.class))
 			.containsExactly("A", "NQ-XIII");
+	}
+
+	@Test
+	void aScopeCodeThatIsNoProvinceOnTheFirstDayIsImportedWithANote() throws IOException {
+		// given Lạng Sơn (20) and Thanh Hóa (38) are provinces until 2025-06-30; 99 never was
+		Path file = write("conferences.csv", HEADER,
+				"A,Hội nghị A,2023-12-04,2023-12-04,2023-12-20,20|99|38",
+				"B,Hội nghị B,2025-07-15,2025-07-15,2025-07-30,20|38",
+				"C,Hội nghị C,2023-12-04,2023-12-04,2023-12-20,20|38");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then
+		assertThat(report.added()).isEqualTo(3);
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.notes()).containsExactly(
+				"line 2: imported, but scope 99 is no province on 2023-12-04 in the unit tree: no unit of it is expected until it is imported",
+				"line 3: imported, but scope 20|38 are no province on 2025-07-15 in the unit tree: no unit of them is expected until they are imported");
+		assertThat(report.lines()).containsExactlyElementsOf(report.notes());
 	}
 
 	@Test

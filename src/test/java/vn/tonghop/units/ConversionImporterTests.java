@@ -234,7 +234,7 @@ class ConversionImporterTests {
 		assertThat(report.units()).isEqualTo(new ImportReport(1, 0, 0,
 				List.of("line 3: 01 (2025-07-01 to open) overlaps Thành phố Hà Nội (open to open)")));
 		assertThat(report.links().added()).isOne();
-		assertThat(report.problems()).endsWith("line 3: 01 (2025-07-01 to open) overlaps Thành phố Hà Nội (open to open)");
+		assertThat(report.lines()).endsWith("line 3: 01 (2025-07-01 to open) overlaps Thành phố Hà Nội (open to open)");
 	}
 
 	@Test
