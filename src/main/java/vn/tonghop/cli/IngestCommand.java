@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.tonghop.intake.FolderNesting;
 import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.intake.InputScanner.Skipped;
 import vn.tonghop.intake.IntakeProperties;
@@ -95,13 +96,12 @@ final class IngestCommand implements Callable<Integer> {
 		if (input == null) {
 			return null;
 		}
-		Path scanned = input.toAbsolutePath().normalize();
-		Path drop = dropFolder.toAbsolutePath().normalize();
-		if (scanned.equals(drop) || !(scanned.startsWith(drop) || drop.startsWith(scanned))) {
+		boolean inside = FolderNesting.isInside(input, dropFolder);
+		if (!inside && !FolderNesting.isInside(dropFolder, input)) {
 			return null;
 		}
 		return "%s is %s the drop folder %s (tonghop.intake.input): its files would be taken a second time, as files of another folder. Scan the drop folder itself (ingest without --input), or make %s the drop folder (TONGHOP_INTAKE_INPUT)."
-			.formatted(input, scanned.startsWith(drop) ? "inside" : "around", dropFolder, input);
+			.formatted(input, inside ? "inside" : "around", dropFolder, input);
 	}
 
 	/**

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 
 import org.quartz.CronExpression;
 
+import vn.tonghop.intake.FolderNesting;
+
 /**
  * Reads jobs/*.schedule: "key = value" lines, '#' comments (whole lines, or after a value and a
  * space, except after an input folder, whose name may hold one: a cron's own '#', as in "6#3",
@@ -60,16 +62,15 @@ final class ScheduleFiles {
 	}
 
 	/**
-	 * A file's identity is its content and the first folder under the drop folder scanned: a schedule
-	 * of input/380 inside one of input/ would take each file there twice, once for folder 380 and once
-	 * for the shared folder, judge it twice and write both answers to the same reports.
+	 * A schedule of input/380 inside one of input/ would take each file there twice, once for folder
+	 * 380 and once for the shared folder, judge it twice and write both answers to the same reports.
 	 */
 	private static void refuseNestedFolders(List<Schedule> schedules, Path defaultInput) {
 		for (Schedule inner : schedules) {
 			for (Schedule outer : schedules) {
 				Path folder = inner.folder(defaultInput);
 				Path around = outer.folder(defaultInput);
-				if (!folder.equals(around) && folder.startsWith(around)) {
+				if (FolderNesting.isInside(folder, around)) {
 					throw new ScheduleFileException(inner.file(), inner.inputLine(), "input folder " + folder
 							+ " is inside " + around + ", the drop folder of " + outer.file() + (outer.input() == null
 									? " (tonghop.intake.input)" : "")
