@@ -70,8 +70,7 @@ final class BiffLimits {
 				default -> count++;
 			}
 			if (count > max) {
-				throw new LimitExceededException("an .xls workbook with more than " + Sizes.count(max)
-						+ " cells, strings and other records");
+				throw new LimitExceededException(Detail.XLS_RECORDS.with(Sizes.count(max)));
 			}
 			if (!skip(stream, length - read)) {
 				return true;

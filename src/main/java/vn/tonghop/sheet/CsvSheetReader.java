@@ -80,15 +80,15 @@ final class CsvSheetReader {
 					// FastCSV wraps what its reader throws.
 					throw limit;
 				}
-				// FastCSV's message counts text lines; a quote's cell is named as Excel shows it.
+				// FastCSV's message counts text lines, and is English: the log's alone. A quote's cell is named as
+				// Excel shows it.
 				CellAt quote = source.unclosedQuote(number + 1);
 				CellAt stray = source.textAfterQuote();
-				String detail = (quote != null) ? "a quote opened in " + quote.name() + " is never closed"
-						: (stray != null) ? "text follows the closing quote in " + stray.name()
-								+ ": a quote inside a cell is written twice (\"\"), or the whole cell goes in quotes"
-								: "malformed CSV: " + ex.getMessage();
+				Phrase detail = (quote != null) ? Detail.CSV_QUOTE_NOT_CLOSED.with(quote.name())
+						: (stray != null) ? Detail.CSV_TEXT_AFTER_QUOTE.with(stray.name()) : Detail.CSV_MALFORMED.with();
+				String logged = (quote != null || stray != null) ? detail.en() : "malformed CSV: " + ex.getMessage();
 				UnreadableFileException corrupt = new UnreadableFileException("file-corrupt", detail,
-						name + ": the CSV file is malformed (" + detail + ").", ex);
+						name + ": the CSV file is malformed (" + logged + ").", ex);
 				CellAt at = (quote != null) ? quote : stray;
 				throw (at != null) ? corrupt.at(sheet, at.row(), Cell.columnName(at.column())) : corrupt;
 			}
@@ -328,8 +328,9 @@ final class CsvSheetReader {
 			this.justClosed = closing;
 			if (++this.length > this.max) {
 				// A quote never closed in a large file ends here, not at the end of the file: say where it opened.
-				throw new LimitExceededException("a CSV record longer than " + Sizes.count(this.max) + " characters"
-						+ (this.quoted ? ", inside a quote opened in " + quoteCell().name() : ""));
+				throw new LimitExceededException(this.quoted
+						? Detail.CSV_RECORD_IN_QUOTE.with(Sizes.count(this.max), quoteCell().name())
+						: Detail.CSV_RECORD.with(Sizes.count(this.max)));
 			}
 		}
 

@@ -6,13 +6,16 @@ package vn.tonghop.sheet;
  */
 final class LimitExceededException extends RuntimeException {
 
-	LimitExceededException(String limit) {
-		super(limit);
+	private final Phrase limit;
+
+	/** @param limit which limit, in words that finish "The file exceeds a safety limit: ..." in each language */
+	LimitExceededException(Phrase limit) {
+		super(limit.en());
+		this.limit = limit;
 	}
 
-	/** Which limit, in words that finish "The file exceeds a safety limit: ...". */
-	String limit() {
-		return getMessage();
+	Phrase limit() {
+		return this.limit;
 	}
 
 }

@@ -38,18 +38,16 @@ final class LimitedVisitor implements SheetVisitor {
 	@Override
 	public void row(SheetRow row) {
 		if (++this.rows > this.limits.maxRows()) {
-			throw new LimitExceededException(
-					"a sheet with more than " + Sizes.count(this.limits.maxRows()) + " rows (sheet " + this.sheet + ")");
+			throw new LimitExceededException(Detail.SHEET_ROWS.with(Sizes.count(this.limits.maxRows()), this.sheet));
 		}
 		this.cells += row.cells().size();
 		if (this.cells > this.limits.maxCells()) {
-			throw new LimitExceededException("a sheet with more than " + Sizes.count(this.limits.maxCells())
-					+ " non-empty cells (sheet " + this.sheet + ")");
+			throw new LimitExceededException(Detail.SHEET_CELLS.with(Sizes.count(this.limits.maxCells()), this.sheet));
 		}
 		for (Cell cell : row.cells()) {
 			if (cell.column() < 0 || cell.column() >= ReadLimits.MAX_COLUMNS) {
-				throw new LimitExceededException("a cell beyond column " + Cell.columnName(ReadLimits.MAX_COLUMNS - 1)
-						+ " (sheet " + this.sheet + ", row " + row.number() + ")");
+				throw new LimitExceededException(
+						Detail.CELL_BEYOND_COLUMN.with(Cell.columnName(ReadLimits.MAX_COLUMNS - 1), this.sheet, row.number()));
 			}
 			if (cell.text().length() > this.limits.maxCellText()) {
 				throw cellTooLong(this.limits, reference(this.sheet, cell.column(), row.number()));
@@ -65,8 +63,7 @@ final class LimitedVisitor implements SheetVisitor {
 
 	/** @param cell where, as {@link #reference} names it */
 	static LimitExceededException cellTooLong(ReadLimits limits, String cell) {
-		return new LimitExceededException(
-				"a cell of more than " + Sizes.count(limits.maxCellText()) + " characters (" + cell + ")");
+		return new LimitExceededException(Detail.CELL_TEXT.with(Sizes.count(limits.maxCellText()), cell));
 	}
 
 	/** A cell as Excel names it, for a district to find: "Báo cáo!D14" (0-based column, row as shown). */

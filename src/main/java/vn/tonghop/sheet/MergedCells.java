@@ -63,7 +63,7 @@ final class MergedCells {
 	/** Refuses one region more once a sheet has {@link #MAX_REGIONS}. */
 	static void requireRoomFor(int regions) {
 		if (regions >= MAX_REGIONS) {
-			throw new LimitExceededException("more than " + Sizes.count(MAX_REGIONS) + " merged areas on a sheet");
+			throw new LimitExceededException(Detail.MERGED_AREAS.with(Sizes.count(MAX_REGIONS)));
 		}
 	}
 
@@ -135,7 +135,7 @@ final class MergedCells {
 		this.active.removeIf((region) -> region.region.lastRow() < row);
 		// Every cell is checked against every region over its row: overlapping regions would make that quadratic.
 		if (this.active.size() > LAST_FILLED_COLUMN + 1) {
-			throw new LimitExceededException("more than " + (LAST_FILLED_COLUMN + 1) + " merged areas over row " + row);
+			throw new LimitExceededException(Detail.MERGED_AREAS_OVER_ROW.with(Sizes.count(LAST_FILLED_COLUMN + 1), row));
 		}
 	}
 

@@ -68,13 +68,11 @@ final class SharedStringsPart {
 
 	private void characters(char[] ch, int start, int length) {
 		if (this.current.length() + length > this.limits.maxCellText()) {
-			throw new LimitExceededException(
-					"a shared string longer than " + Sizes.count(this.limits.maxCellText()) + " characters");
+			throw new LimitExceededException(Detail.SHARED_STRING_TEXT.with(Sizes.count(this.limits.maxCellText())));
 		}
 		this.characters += length;
 		if (this.characters > this.limits.maxTextSize()) {
-			throw new LimitExceededException(
-					"shared strings of more than " + Sizes.count(this.limits.maxTextSize()) + " characters in all");
+			throw new LimitExceededException(Detail.SHARED_STRINGS_TEXT.with(Sizes.count(this.limits.maxTextSize())));
 		}
 		this.current.append(ch, start, length);
 	}
@@ -85,8 +83,7 @@ final class SharedStringsPart {
 			case "rPh" -> this.inPhonetic = false;
 			case "si" -> {
 				if (this.strings.size() >= this.limits.maxSharedStrings()) {
-					throw new LimitExceededException(
-							"more than " + Sizes.count(this.limits.maxSharedStrings()) + " shared strings");
+					throw new LimitExceededException(Detail.SHARED_STRINGS.with(Sizes.count(this.limits.maxSharedStrings())));
 				}
 				this.strings.add(this.current.toString());
 			}

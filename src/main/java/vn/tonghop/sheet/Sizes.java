@@ -2,7 +2,10 @@ package vn.tonghop.sheet;
 
 import java.util.Locale;
 
-/** Sizes and counts as people read them in messages: "31.4 MB", "1,000,000". */
+/**
+ * Sizes and counts as people read them in messages, in each language's way of writing numbers:
+ * "31,4 MB" and "1.000.000" in Vietnamese, "31.4 MB" and "1,000,000" in English.
+ */
 final class Sizes {
 
 	private static final String[] UNITS = { "KB", "MB", "GB", "TB" };
@@ -10,9 +13,9 @@ final class Sizes {
 	private Sizes() {
 	}
 
-	static String bytes(long bytes) {
+	static Phrase bytes(long bytes) {
 		if (bytes < 1024) {
-			return bytes + " bytes";
+			return new Phrase(bytes + " byte", bytes + " bytes");
 		}
 		double value = bytes;
 		int unit = -1;
@@ -21,12 +24,12 @@ final class Sizes {
 			unit++;
 		}
 		double rounded = Math.round(value * 10) / 10.0;
-		return ((rounded == Math.rint(rounded)) ? String.format(Locale.ROOT, "%.0f", rounded)
-				: String.format(Locale.ROOT, "%.1f", rounded)) + " " + UNITS[unit];
+		String format = ((rounded == Math.rint(rounded)) ? "%.0f " : "%.1f ") + UNITS[unit];
+		return new Phrase(String.format(Phrase.VIETNAMESE, format, rounded), String.format(Locale.ENGLISH, format, rounded));
 	}
 
-	static String count(long count) {
-		return String.format(Locale.ROOT, "%,d", count);
+	static Phrase count(long count) {
+		return new Phrase(String.format(Phrase.VIETNAMESE, "%,d", count), String.format(Locale.ENGLISH, "%,d", count));
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The file cannot be read as a submission at all (wrong format, corrupt, encrypted, too large...).
  * The reason is the code of the rule that rejects the file (but for {@link #VANISHED}); the
- * arguments fill that rule's message (the format's name, the limit that was hit); the message says
- * it all in plain words for logs.
+ * arguments fill that rule's message (the format's name, the limit that was hit), in Vietnamese and
+ * English alike; the message says it all in plain English words for logs.
  */
 public class UnreadableFileException extends Exception {
 
@@ -18,7 +18,7 @@ public class UnreadableFileException extends Exception {
 
 	private final String reason;
 
-	private final List<String> arguments;
+	private final List<Phrase> arguments;
 
 	private String sheet;
 
@@ -26,22 +26,22 @@ public class UnreadableFileException extends Exception {
 
 	private String column;
 
-	public UnreadableFileException(String reason, String detail, String message) {
+	public UnreadableFileException(String reason, Phrase detail, String message) {
 		this(reason, detail, message, null);
 	}
 
-	public UnreadableFileException(String reason, String detail, String message, Throwable cause) {
+	public UnreadableFileException(String reason, Phrase detail, String message, Throwable cause) {
 		this(reason, (detail != null) ? List.of(detail) : List.of(), message, cause);
 	}
 
-	private UnreadableFileException(String reason, List<String> arguments, String message, Throwable cause) {
+	private UnreadableFileException(String reason, List<Phrase> arguments, String message, Throwable cause) {
 		super(message, cause);
 		this.reason = reason;
 		this.arguments = List.copyOf(arguments);
 	}
 
 	/** For rules whose message takes several arguments, such as file-too-large (size, limit). */
-	public static UnreadableFileException withArguments(String reason, List<String> arguments, String message) {
+	public static UnreadableFileException withArguments(String reason, List<Phrase> arguments, String message) {
 		return new UnreadableFileException(reason, arguments, message, null);
 	}
 
@@ -73,13 +73,13 @@ public class UnreadableFileException extends Exception {
 		return this.reason;
 	}
 
-	/** The first argument of the rule's message, e.g. "OpenDocument (.ods)"; may be null. */
-	public String detail() {
+	/** The first argument of the rule's message, e.g. the format "OpenDocument Spreadsheet (.ods)"; may be null. */
+	public Phrase detail() {
 		return this.arguments.isEmpty() ? null : this.arguments.get(0);
 	}
 
 	/** Every argument of the rule's message, in order; empty when it takes none. */
-	public List<String> arguments() {
+	public List<Phrase> arguments() {
 		return this.arguments;
 	}
 

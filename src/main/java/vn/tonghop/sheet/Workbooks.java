@@ -35,10 +35,6 @@ public final class Workbooks {
 
 	private static final int HEAD = 8192;
 
-	static final String BIFF5 = "Excel 5.0/95 (BIFF5)";
-
-	private static final String BIFF4 = "Excel 2.x-4.0 (BIFF2-4)";
-
 	private Workbooks() {
 	}
 
@@ -63,8 +59,10 @@ public final class Workbooks {
 			boolean ole2 = startsWith(head, OLE2);
 			long max = (ole2 ? limits.maxXlsSize() : limits.maxFileSize()).toBytes();
 			if (size > max) {
-				throw UnreadableFileException.withArguments("file-too-large", List.of(Sizes.bytes(size), Sizes.bytes(max)),
-						name + ": the file is " + Sizes.bytes(size) + ", over the limit of " + Sizes.bytes(max)
+				Phrase actual = Sizes.bytes(size);
+				Phrase limit = Sizes.bytes(max);
+				throw UnreadableFileException.withArguments("file-too-large", List.of(actual, limit),
+						name + ": the file is " + actual.en() + ", over the limit of " + limit.en()
 								+ (ole2 ? " for .xls files" : "") + ".");
 			}
 			LimitedVisitor limited = new LimitedVisitor(visitor, limits);
@@ -83,7 +81,7 @@ public final class Workbooks {
 		}
 		catch (LimitExceededException ex) {
 			throw new UnreadableFileException("file-over-limit", ex.limit(),
-					name + ": the file exceeds a safety limit: " + ex.limit() + ".", ex);
+					name + ": the file exceeds a safety limit: " + ex.limit().en() + ".", ex);
 		}
 		catch (NoSuchFileException ex) {
 			throw new UnreadableFileException(UnreadableFileException.VANISHED, null,
@@ -123,26 +121,27 @@ public final class Workbooks {
 	/** The workbook part, or the reason there is none: another format in a zip. */
 	private static ZipArchiveEntry workbookEntry(List<ZipArchiveEntry> entries, String name)
 			throws UnreadableFileException {
-		String kind = null;
+		Detail kind = null;
 		for (ZipArchiveEntry zipEntry : entries) {
 			String entry = zipEntry.getName().toLowerCase(Locale.ROOT);
 			if (entry.equals("xl/workbook.xml")) {
 				return zipEntry;
 			}
 			if (entry.equals("xl/workbook.bin")) {
-				kind = "Excel Binary Workbook (.xlsb)";
+				kind = Detail.XLSB;
 			}
 			else if (entry.equals("mimetype") || entry.equals("content.xml")) {
-				kind = "OpenDocument Spreadsheet (.ods)";
+				kind = Detail.ODS;
 			}
 		}
-		throw new UnreadableFileException("file-format", (kind != null) ? kind : "zip archive",
-				name + ": " + ((kind != null) ? kind + " files are not supported" : "this is a zip archive, not a spreadsheet")
-						+ "; save it as .xlsx.");
+		Phrase format = ((kind != null) ? kind : Detail.ZIP).with();
+		throw new UnreadableFileException("file-format", format,
+				name + ": " + ((kind != null) ? format.en() + " files are not supported"
+						: "this is a zip archive, not a spreadsheet") + "; save it as .xlsx.");
 	}
 
 	private static UnreadableFileException corruptZip(String name, IOException ex) {
-		return new UnreadableFileException("file-corrupt", "not a readable zip",
+		return new UnreadableFileException("file-corrupt", Detail.ZIP_UNREADABLE.with(),
 				name + ": the file is damaged (not a readable zip).", ex);
 	}
 
@@ -152,7 +151,7 @@ public final class Workbooks {
 		try (InputStream in = zip.getInputStream(workbook)) {
 			String start = new String(in.readNBytes(HEAD), StandardCharsets.UTF_8);
 			if (start.contains("purl.oclc.org/ooxml/spreadsheetml/main")) {
-				throw new UnreadableFileException("file-format", "Strict Open XML",
+				throw new UnreadableFileException("file-format", Detail.STRICT_OPEN_XML.with(),
 						name + ": Strict Open XML workbooks are not supported; save it as an ordinary Excel Workbook (.xlsx).");
 			}
 		}
@@ -176,7 +175,7 @@ public final class Workbooks {
 				}
 			}
 			boolean biff5 = stream != null || root.hasEntry("Book");
-			throw new UnreadableFileException("file-format", biff5 ? BIFF5 : "Office document that is not a workbook",
+			throw new UnreadableFileException("file-format", (biff5 ? Detail.BIFF5 : Detail.OFFICE_NOT_WORKBOOK).with(),
 					name + ": " + (biff5
 					? "Excel 5.0/95 workbooks are not supported; save it as .xlsx."
 					: "this is an Office document but not an Excel workbook."));
@@ -184,7 +183,7 @@ public final class Workbooks {
 		catch (IOException | RecordFormatException | IndexOutOfBoundsException | IllegalArgumentException
 				| IllegalStateException | NegativeArraySizeException | NoSuchElementException ex) {
 			// What damaged OLE2 headers and sector chains surface as, found by FuzzTests.
-			throw new UnreadableFileException("file-corrupt", "not a readable Office file",
+			throw new UnreadableFileException("file-corrupt", Detail.OFFICE_FILE_UNREADABLE.with(),
 					name + ": the file is damaged and cannot be opened.", ex);
 		}
 	}
@@ -196,12 +195,12 @@ public final class Workbooks {
 		String extension = extension(name);
 		if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<table")
 				|| start.startsWith("mime-version:") || (start.startsWith("<?xml") && start.contains("<html"))) {
-			throw new UnreadableFileException("file-format", "HTML web page", name + ": this is a web page (HTML) saved as " + extension
-					+ "; open it in Excel and save it as Excel Workbook (.xlsx).");
+			throw new UnreadableFileException("file-format", Detail.HTML.with(), name + ": this is a web page (HTML) saved as "
+					+ extension + "; open it in Excel and save it as Excel Workbook (.xlsx).");
 		}
 		if (start.startsWith("<?xml")) {
 			boolean spreadsheetMl = start.contains("urn:schemas-microsoft-com:office:spreadsheet");
-			throw new UnreadableFileException("file-format", spreadsheetMl ? "XML Spreadsheet 2003" : "XML",
+			throw new UnreadableFileException("file-format", (spreadsheetMl ? Detail.XML_SPREADSHEET_2003 : Detail.XML).with(),
 					name + ": " + (spreadsheetMl
 							? "this is an XML Spreadsheet 2003 saved as " + extension
 									+ "; open it in Excel and save it as Excel Workbook (.xlsx)."
@@ -210,11 +209,12 @@ public final class Workbooks {
 		// A bare BIFF2-4 stream starts with its BOF record: id 0x0009, 0x0209 or 0x0409, length 4 or 6.
 		if (head.length >= 4 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04)
 				&& (head[2] == 4 || head[2] == 6) && head[3] == 0x00) {
-			throw new UnreadableFileException("file-format", BIFF4,
+			throw new UnreadableFileException("file-format", Detail.BIFF4.with(),
 					name + ": workbooks from Excel 4.0 or older are not supported; save it as .xlsx.");
 		}
 		if (!extension.equals(".csv") && !looksLikeText(head)) {
-			throw new UnreadableFileException("file-format", "not a spreadsheet", name + ": this is not a spreadsheet.");
+			throw new UnreadableFileException("file-format", Detail.NOT_A_SPREADSHEET.with(),
+					name + ": this is not a spreadsheet.");
 		}
 	}
 

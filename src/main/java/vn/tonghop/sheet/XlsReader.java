@@ -55,7 +55,7 @@ final class XlsReader {
 	}
 
 	private static UnreadableFileException damaged(String name, Exception cause) {
-		return new UnreadableFileException("file-corrupt", "damaged Excel 97-2003 workbook",
+		return new UnreadableFileException("file-corrupt", Detail.XLS_DAMAGED.with(),
 				name + ": the workbook is damaged and cannot be read.", cause);
 	}
 
@@ -68,7 +68,7 @@ final class XlsReader {
 					name + ": the workbook is protected with a password; save it without a password.", ex);
 		}
 		catch (OldExcelFormatException ex) {
-			throw new UnreadableFileException("file-format", Workbooks.BIFF5,
+			throw new UnreadableFileException("file-format", Detail.BIFF5.with(),
 					name + ": workbooks from Excel 95 or older are not supported; save it as .xlsx.", ex);
 		}
 		catch (IOException | RecordFormatException | LeftoverDataException | IndexOutOfBoundsException

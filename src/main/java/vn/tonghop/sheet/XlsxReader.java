@@ -81,13 +81,13 @@ final class XlsxReader {
 			throw ex.getCause();
 		}
 		catch (UnreadableValueException ex) {
-			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook: an unreadable value in " + ex.cell,
+			throw new UnreadableFileException("file-corrupt", Detail.XLSX_VALUE_UNREADABLE.with(ex.cell),
 					name + ": the workbook is damaged and cannot be read: " + ex.getMessage() + ".", ex);
 		}
 		catch (IOException | XMLStreamException | UncheckedStreamException | IllegalArgumentException ex) {
 			// IllegalArgumentException: what commons-compress throws on some damaged zips. UncheckedStreamException:
 			// aalto decodes text lazily, so malformed bytes in it surface from getTextCharacters().
-			throw new UnreadableFileException("file-corrupt", "damaged Excel workbook",
+			throw new UnreadableFileException("file-corrupt", Detail.XLSX_DAMAGED.with(),
 					name + ": the workbook is damaged and cannot be read.", ex);
 		}
 	}
@@ -132,7 +132,7 @@ final class XlsxReader {
 			}
 			else if (xml.getLocalName().equals("sheet")) {
 				if (this.sheets.size() >= MAX_SHEETS) {
-					throw new LimitExceededException("more than " + Sizes.count(MAX_SHEETS) + " sheets");
+					throw new LimitExceededException(Detail.SHEETS.with(Sizes.count(MAX_SHEETS)));
 				}
 				String state = attribute(xml, "state");
 				this.sheets.add(new SheetEntry(attribute(xml, "name"), xml.getAttributeValue(XlsxPackage.RELATIONSHIPS, "id"),
@@ -384,8 +384,8 @@ final class XlsxReader {
 				case "c" -> {
 					Cell cell = this.hasValue ? cell() : null;
 					if (this.cells.size() >= ReadLimits.MAX_COLUMNS) {
-						throw new LimitExceededException("more than " + Sizes.count(ReadLimits.MAX_COLUMNS)
-								+ " cells in row " + this.rowNumber + " (sheet " + this.sheet + ")");
+						throw new LimitExceededException(
+								Detail.ROW_CELLS.with(Sizes.count(ReadLimits.MAX_COLUMNS), this.rowNumber, this.sheet));
 					}
 					if (Workbooks.holdsSomething(cell)) {
 						this.cells.add(cell);

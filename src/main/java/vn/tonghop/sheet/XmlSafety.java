@@ -140,10 +140,10 @@ final class XmlSafety {
 		int b3 = (head.length > 3) ? head[3] & 0xFF : -1;
 		if ((b0 == 0 && b1 == 0) || (b0 == 0x3C && b1 == 0 && b2 == 0 && b3 == 0)
 				|| (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0)) {
-			throw unsafe(file, part, part + " is XML in UTF-32, which hides its declarations from checks");
+			throw unsafe(file, Detail.HIDING_ENCODING.with(part, "UTF-32"));
 		}
 		if (b0 == 0x4C && b1 == 0x6F && b2 == 0xA7 && b3 == 0x94) {
-			throw unsafe(file, part, part + " is XML in EBCDIC, which hides its declarations from checks");
+			throw unsafe(file, Detail.HIDING_ENCODING.with(part, "EBCDIC"));
 		}
 		if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0 && b1 == 0x3C)) {
 			return StandardCharsets.UTF_16BE;
@@ -214,9 +214,8 @@ final class XmlSafety {
 				keyword.append((char) k);
 			}
 			String declared = keyword.toString().toUpperCase(Locale.ROOT);
-			throw unsafe(this.file, this.part, declared.equals("DOCTYPE")
-					? this.part + " declares a DOCTYPE (entities or an external DTD)"
-					: this.part + " holds a <!" + declared + " declaration");
+			throw unsafe(this.file, declared.equals("DOCTYPE") ? Detail.DOCTYPE.with(this.part)
+					: Detail.DECLARATION.with(this.part, declared));
 		}
 		if (c == '/') {
 			endTag();
@@ -279,8 +278,7 @@ final class XmlSafety {
 				continue;
 			}
 			if (c == '=' && ++attributes > MAX_ATTRIBUTES) {
-				throw new LimitExceededException(
-						"more than " + Sizes.count(MAX_ATTRIBUTES) + " attributes in one XML tag in " + this.part);
+				throw new LimitExceededException(Detail.XML_ATTRIBUTES.with(Sizes.count(MAX_ATTRIBUTES), this.part));
 			}
 			if (c == '>') {
 				if (mergeCell != null) {
@@ -290,8 +288,7 @@ final class XmlSafety {
 					return depth;
 				}
 				if (depth + 1 > MAX_DEPTH) {
-					throw new LimitExceededException(
-							"XML nested more than " + Sizes.count(MAX_DEPTH) + " levels deep in " + this.part);
+					throw new LimitExceededException(Detail.XML_DEPTH.with(Sizes.count(MAX_DEPTH), this.part));
 				}
 				return depth + 1;
 			}
@@ -300,7 +297,7 @@ final class XmlSafety {
 				int lower = lowerCase(c);
 				matched = (lower == SCHEMA_LOCATION[matched]) ? matched + 1 : (lower == SCHEMA_LOCATION[0]) ? 1 : 0;
 				if (matched == SCHEMA_LOCATION.length) {
-					throw unsafe(this.file, this.part, this.part + " refers to an external schema (schemaLocation)");
+					throw unsafe(this.file, Detail.SCHEMA_LOCATION.with(this.part));
 				}
 			}
 			if (c > ' ') {
@@ -313,8 +310,7 @@ final class XmlSafety {
 	private void checkDeclaration(String declaration) throws UnreadableFileException {
 		Matcher encoding = ENCODING.matcher(declaration);
 		if (encoding.find() && !SAFE_ENCODING.matcher(encoding.group(1).toLowerCase(Locale.ROOT)).matches()) {
-			throw unsafe(this.file, this.part,
-					this.part + " is XML in the encoding " + encoding.group(1) + ", which hides its declarations from checks");
+			throw unsafe(this.file, Detail.DECLARED_HIDING_ENCODING.with(this.part, encoding.group(1)));
 		}
 	}
 
@@ -388,8 +384,7 @@ final class XmlSafety {
 	}
 
 	private LimitExceededException tooLong() {
-		return new LimitExceededException(
-				"an XML tag, comment or instruction longer than " + Sizes.bytes(this.maxMarkup) + " in " + this.part);
+		return new LimitExceededException(Detail.XML_MARKUP.with(Sizes.bytes(this.maxMarkup), this.part));
 	}
 
 	/** One more character of a tag outside quotes: a name grows, or ends and is noted. */
@@ -414,8 +409,7 @@ final class XmlSafety {
 			i = (i + 1) & mask;
 		}
 		if (++this.nameCount > MAX_NAMES) {
-			throw new LimitExceededException(
-					"more than " + Sizes.count(MAX_NAMES) + " different XML names in " + this.part);
+			throw new LimitExceededException(Detail.XML_NAMES.with(Sizes.count(MAX_NAMES), this.part));
 		}
 		this.names[i] = key;
 	}
@@ -472,8 +466,7 @@ final class XmlSafety {
 			}
 			text += ((found >= 0) ? found : this.length) - from;
 			if (text > this.maxMarkup) {
-				throw new LimitExceededException(
-						"XML text longer than " + Sizes.bytes(this.maxMarkup) + " in one piece in " + this.part);
+				throw new LimitExceededException(Detail.XML_TEXT.with(Sizes.bytes(this.maxMarkup), this.part));
 			}
 			if (found >= 0) {
 				this.position = found + 1;
@@ -491,9 +484,8 @@ final class XmlSafety {
 		return read > 0;
 	}
 
-	private static UnreadableFileException unsafe(String file, String part, String detail) {
-		return new UnreadableFileException("file-unsafe-xml", detail,
-				file + ": " + detail + "; such XML is never read.");
+	private static UnreadableFileException unsafe(String file, Phrase detail) {
+		return new UnreadableFileException("file-unsafe-xml", detail, file + ": " + detail.en() + "; such XML is never read.");
 	}
 
 }

@@ -55,8 +55,7 @@ final class ZipLimits {
 	static SheetMerges check(ZipFile zip, List<ZipArchiveEntry> entries, String name, ReadLimits limits)
 			throws IOException, UnreadableFileException {
 		if (entries.size() > limits.maxZipEntries()) {
-			throw new LimitExceededException(
-					"more than " + Sizes.count(limits.maxZipEntries()) + " files inside the workbook's zip");
+			throw new LimitExceededException(Detail.ZIP_ENTRIES.with(Sizes.count(limits.maxZipEntries())));
 		}
 		long maxEntry = limits.maxUnzippedEntrySize().toBytes();
 		long maxPart = maxMarkup(limits);
@@ -112,7 +111,7 @@ final class ZipLimits {
 	}
 
 	private static LimitExceededException entryTooLarge(String entry, long max) {
-		return new LimitExceededException(entry + " unzips to more than " + Sizes.bytes(max));
+		return new LimitExceededException(Detail.ENTRY_UNZIPPED.with(entry, Sizes.bytes(max)));
 	}
 
 	/** What all entries together may still inflate to. */
@@ -134,7 +133,7 @@ final class ZipLimits {
 		}
 
 		LimitExceededException exceeded() {
-			return new LimitExceededException("the workbook unzips to more than " + Sizes.bytes(this.max) + " in all");
+			return new LimitExceededException(Detail.WORKBOOK_UNZIPPED.with(Sizes.bytes(this.max)));
 		}
 
 	}
@@ -185,14 +184,14 @@ final class ZipLimits {
 			this.count += n;
 			this.budget.use(n);
 			if (this.count > this.max) {
-				throw this.whole ? new LimitExceededException(this.entry + " is more than " + Sizes.bytes(this.max)
-						+ " of XML, which is read whole into memory") : entryTooLarge(this.entry, this.max);
+				throw this.whole ? new LimitExceededException(Detail.PART_READ_WHOLE.with(this.entry, Sizes.bytes(this.max)))
+						: entryTooLarge(this.entry, this.max);
 			}
 			if (this.count > GRACE && this.in instanceof InputStreamStatistics statistics) {
 				double ratio = (double) statistics.getCompressedCount() / this.count;
 				if (ratio < this.minRatio) {
-					throw new LimitExceededException(this.entry + " inflates more than "
-							+ Sizes.count(Math.round(1 / this.minRatio)) + " times its compressed size (a zip bomb)");
+					throw new LimitExceededException(
+							Detail.ZIP_BOMB.with(this.entry, Sizes.count(Math.round(1 / this.minRatio))));
 				}
 			}
 		}

@@ -21,6 +21,7 @@ import vn.tonghop.normalize.ParsedDate;
 import vn.tonghop.normalize.VietnameseDates;
 import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.Detail;
 import vn.tonghop.sheet.ExtraValue;
 import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.HeaderCell;
@@ -163,7 +164,7 @@ public class SubmissionProcessor {
 		catch (RuntimeException ex) {
 			// Parsers for hostile formats throw many unchecked kinds; a file must never stop the run.
 			log.warn("Unexpected failure reading {}", pending.sourcePath(), ex);
-			problems.add(Problem.ofFile(Rule.FILE_CORRUPT, ex.getClass().getSimpleName()));
+			problems.add(Problem.ofFile(Rule.FILE_CORRUPT, Detail.READING_FAILED.with(ex.getClass().getSimpleName())));
 		}
 		return null;
 	}

@@ -1,11 +1,16 @@
 package vn.tonghop.validate;
 
+import java.util.Locale;
+
 import static vn.tonghop.validate.Severity.ERROR;
 import static vn.tonghop.validate.Severity.WARNING;
 
 /**
  * Every check the pipeline makes, with a stable code that districts, reports and the API refer
- * to. Messages take their arguments with %s, in Vietnamese and English.
+ * to. Messages take their arguments with %s, in Vietnamese and English. An argument that writes
+ * itself in the formatter's language ({@link java.util.Formattable}, such as a reader's
+ * {@link vn.tonghop.sheet.Phrase}) is written in each message's own; %s of anything else ignores
+ * the locale.
  */
 public enum Rule {
 
@@ -101,6 +106,8 @@ public enum Rule {
 			"Cơ sở dữ liệu không nhận số liệu của tệp: %s (mã lỗi %s); hãy báo cho quản trị hệ thống",
 			"The database refused the file's figures: %s (SQLSTATE %s); please tell the administrators");
 
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
 	private final String code;
 
 	private final Severity severity;
@@ -135,11 +142,11 @@ public enum Rule {
 	}
 
 	String vietnamese(Object... args) {
-		return String.format(this.vietnamese, args);
+		return String.format(VIETNAMESE, this.vietnamese, args);
 	}
 
 	String english(Object... args) {
-		return String.format(this.english, args);
+		return String.format(Locale.ENGLISH, this.english, args);
 	}
 
 }

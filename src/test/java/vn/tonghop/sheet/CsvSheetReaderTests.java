@@ -118,7 +118,7 @@ class CsvSheetReaderTests {
 		// then the file is rejected naming the cell as Excel shows it, not read as rows 1 to 6
 		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class, (ex) -> {
 			assertThat(ex.reason()).isEqualTo("file-corrupt");
-			assertThat(ex.detail()).isEqualTo("a quote opened in E6 is never closed");
+			assertThat(ex.detail()).isEqualTo(quoteNeverClosed("E6"));
 			assertThat(ex.getMessage())
 				.isEqualTo("long-bien.csv: the CSV file is malformed (a quote opened in E6 is never closed).");
 		});
@@ -134,7 +134,7 @@ class CsvSheetReaderTests {
 
 		// then
 		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class,
-				(ex) -> assertThat(ex.detail()).isEqualTo("a quote opened in B6 is never closed"));
+				(ex) -> assertThat(ex.detail()).isEqualTo(quoteNeverClosed("B6")));
 	}
 
 	@Test
@@ -148,7 +148,7 @@ class CsvSheetReaderTests {
 
 		// then
 		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class,
-				(ex) -> assertThat(ex.detail()).isEqualTo("a quote opened in B3 is never closed"));
+				(ex) -> assertThat(ex.detail()).isEqualTo(quoteNeverClosed("B3")));
 	}
 
 	@Test
@@ -162,8 +162,10 @@ class CsvSheetReaderTests {
 		// then
 		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class, (ex) -> {
 			assertThat(ex.reason()).isEqualTo("file-corrupt");
-			assertThat(ex.detail()).isEqualTo("text follows the closing quote in B6: a quote inside a cell is written "
-					+ "twice (\"\"), or the whole cell goes in quotes");
+			assertThat(ex.detail()).isEqualTo(new Phrase(
+					"ô B6 có chữ sau dấu nháy đóng: dấu nháy bên trong ô phải viết đôi (\"\"), hoặc đặt cả ô trong dấu nháy",
+					"text follows the closing quote in B6: a quote inside a cell is written twice (\"\"), or the whole cell "
+							+ "goes in quotes"));
 		});
 	}
 
@@ -201,7 +203,13 @@ class CsvSheetReaderTests {
 			.containsExactly("Tên", "Số", "Ghi chú", "Xã A", "12\"", "dòng 1\r\ndòng 2", "Nguyễn Văn \"A\"", "40",
 					"Học \"bù\"", "Xã C", "50");
 		assertThat(thrown).isInstanceOfSatisfying(UnreadableFileException.class,
-				(ex) -> assertThat(ex.detail()).isEqualTo("a quote opened in C3 is never closed"));
+				(ex) -> assertThat(ex.detail()).isEqualTo(quoteNeverClosed("C3")));
+	}
+
+	/** What the reader says, in each language, of a quote opened in this cell and never closed. */
+	private static Phrase quoteNeverClosed(String cell) {
+		return new Phrase("ô " + cell + " có dấu nháy mở nhưng không có dấu nháy đóng",
+				"a quote opened in " + cell + " is never closed");
 	}
 
 	/**

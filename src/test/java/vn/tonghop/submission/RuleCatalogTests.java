@@ -46,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.intake.InputScanner;
 import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.sheet.Phrase;
 import vn.tonghop.units.ReferenceFiles;
 import vn.tonghop.validate.Problem;
 import vn.tonghop.validate.Problem.Location;
@@ -113,9 +114,11 @@ class RuleCatalogTests {
 		Map<Rule, Case> cases = new EnumMap<>(Rule.class);
 		Draft valid = valid();
 		cases.put(Rule.FILE_EMPTY, new Case(bytes("bao-cao.xlsx", new byte[0]), Finding.inFile(), valid.xlsx()));
-		cases.put(Rule.FILE_FORMAT, new Case(openDocument(), Finding.inFile("OpenDocument Spreadsheet (.ods)"), valid.xlsx()));
+		cases.put(Rule.FILE_FORMAT, new Case(openDocument(), Finding.inFile(
+				new Phrase("bảng tính OpenDocument (.ods)", "OpenDocument Spreadsheet (.ods)")), valid.xlsx()));
 		cases.put(Rule.FILE_ENCRYPTED, new Case(valid.encrypted(), Finding.inFile(), valid.xlsx()));
-		cases.put(Rule.FILE_CORRUPT, new Case(brokenZip(), Finding.inFile("not a readable zip"), valid.xlsx()));
+		cases.put(Rule.FILE_CORRUPT, new Case(brokenZip(),
+				Finding.inFile(new Phrase("không đọc được cấu trúc zip", "not a readable zip")), valid.xlsx()));
 		cases.put(Rule.TABLE_NOT_FOUND, new Case(valid().blank(4, 4), Finding.inFile(), valid));
 		cases.put(Rule.REQUIRED_COLUMN_MISSING, new Case(valid().set("C4", "Loại điểm"),
 				new Finding(SHEET, 4, null, null, "Cấp điểm cầu"), valid().set("C4", "Cấp")));
@@ -211,9 +214,12 @@ class RuleCatalogTests {
 				valid().set("G6", "1.100").set("I6", "1.110").set("G10", "1.590").set("I10", "1.640")));
 		cases.put(Rule.FILE_TOO_LARGE, new Case(valid().paddedTo(100 * 1024), Finding.inFile("100 KB", "64 KB"), valid));
 		cases.put(Rule.FILE_OVER_LIMIT, new Case(valid().set("D14", "x".repeat(40_000)),
-				Finding.inFile("a cell of more than 32,767 characters (bao-cao!D14)"), valid().set("D14", "x".repeat(30_000))));
+				Finding.inFile(new Phrase("ô dài hơn 32.767 ký tự (bao-cao!D14)",
+						"a cell of more than 32,767 characters (bao-cao!D14)")),
+				valid().set("D14", "x".repeat(30_000))));
 		cases.put(Rule.FILE_UNSAFE_XML, new Case(valid.xlsxWithDoctype(),
-				Finding.inFile("xl/workbook.xml declares a DOCTYPE (entities or an external DTD)"), valid.xlsx()));
+				Finding.inFile(new Phrase("phần xl/workbook.xml khai báo DOCTYPE (thực thể hoặc DTD bên ngoài)",
+						"xl/workbook.xml declares a DOCTYPE (entities or an external DTD)")), valid.xlsx()));
 		// Passes its checks, but Long Biên's version received after it was loaded first.
 		cases.put(Rule.VERSION_NOT_CURRENT, new Case(new ArrivedBefore(valid(), valid().set("B6", "Phường Cự Khối 2")),
 				Finding.inFile("004/bao-cao.csv"), valid()));
