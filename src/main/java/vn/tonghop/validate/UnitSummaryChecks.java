@@ -7,6 +7,7 @@ import java.util.Map;
 import vn.tonghop.normalize.ParsedNumber;
 import vn.tonghop.normalize.ParsedPercentage;
 import vn.tonghop.normalize.Percentages;
+import vn.tonghop.sheet.Phrase;
 import vn.tonghop.normalize.WholeNumbers;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
@@ -69,11 +70,17 @@ public final class UnitSummaryChecks {
 			BigDecimal exact = percent(studied.value(), total.value(), 6);
 			if (written.value().subtract(exact).abs().compareTo(TOLERANCE) > 0) {
 				problems.add(Problem.of(Rule.COVERAGE_MISMATCH, at(coverageLabel), coverageLabel.value().text(),
-						written.value().stripTrailingZeros().toPlainString(), studied.value(), total.value(), computed));
+						decimal(written.value().stripTrailingZeros()), studied.value(), total.value(), decimal(computed)));
 				return null;
 			}
 		}
 		return new Coverage((int) total.value(), (int) studied.value(), computed);
+	}
+
+	/** A percentage as each message's language writes it: 50,6 in Vietnamese, 50.6 in English. */
+	private static Phrase decimal(BigDecimal value) {
+		String plain = value.toPlainString();
+		return new Phrase(plain.replace('.', ','), plain);
 	}
 
 	/** Whether a figure is absent or a whole number that fits; reports it when it is neither. */

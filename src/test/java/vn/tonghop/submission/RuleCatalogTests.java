@@ -200,7 +200,7 @@ class RuleCatalogTests {
 		cases.put(Rule.STUDIED_EXCEEDS_TOTAL, new Case(valid().set("B13", "1300"), Finding.at("B13", "1300", 1300L, 1200L),
 				valid().set("B13", "1200").set("B14", "100")));
 		cases.put(Rule.COVERAGE_MISMATCH, new Case(valid().set("B14", "50,6"),
-				Finding.at("B14", "50,6", "50.6", 600L, 1200L, new java.math.BigDecimal("50.0")), valid().set("B14", "50,5")));
+				Finding.at("B14", "50,6", new Phrase("50,6", "50.6"), 600L, 1200L, new Phrase("50,0", "50.0")), valid().set("B14", "50,5")));
 		cases.put(Rule.SUMMARY_INVALID, new Case(valid().set("B12", "khoảng 1200"),
 				Finding.at("B12", "khoảng 1200", "Tổng số đảng viên", "khoảng 1200"), valid().set("B12", "1.200")));
 		cases.put(Rule.SUMMARY_INCOMPLETE, new Case(valid().blank(13, 13),

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
+import vn.tonghop.sheet.Phrase;
 import vn.tonghop.validate.Problem.Location;
 import vn.tonghop.warehouse.WarehouseLoader.Coverage;
 
@@ -124,7 +125,9 @@ class UnitSummaryChecksTests {
 		// then
 		assertThat(coverage).isNull();
 		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.COVERAGE_MISMATCH, new Location(SHEET, 14, "B"),
-				"50,6", "50.6", 600L, 1200L, new BigDecimal("50.0")));
+				"50,6", new Phrase("50,6", "50.6"), 600L, 1200L, new Phrase("50,0", "50.0")));
+		assertThat(this.problems.kept().get(0).messageVi()).isEqualTo("Tỷ lệ ghi 50,6% nhưng 600 ÷ 1200 = 50,0%");
+		assertThat(this.problems.kept().get(0).messageEn()).isEqualTo("Coverage written 50.6% but 600 ÷ 1200 = 50.0%");
 	}
 
 	@ParameterizedTest
