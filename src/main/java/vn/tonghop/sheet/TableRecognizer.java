@@ -150,6 +150,15 @@ public final class TableRecognizer {
 		/** A complete one-row header that may still get a second row. */
 		private Header pending;
 
+		/** The row right above {@link #pending} when it holds text only (group titles, say), else null. */
+		private SheetRow abovePending;
+
+		/** The rows the header was read from, or a one-row header and the row above it; null for a header row alone. */
+		private HeaderRows headerRows;
+
+		/** A row of the table that holds the header's top row again, held until the next row tells whether the header repeats. */
+		private SheetRow heldTop;
+
 		private Header header;
 
 		private Field[] fieldAt;
@@ -219,6 +228,9 @@ public final class TableRecognizer {
 			this.phase = Phase.SEARCHING;
 			this.previous = null;
 			this.pending = null;
+			this.abovePending = null;
+			this.headerRows = null;
+			this.heldTop = null;
 			this.totals = null;
 			this.totalsAbove = null;
 			this.mayGoOn = false;
@@ -235,9 +247,35 @@ public final class TableRecognizer {
 			return true;
 		}
 
+		/**
+		 * A row that holds the header's top row again, in the table or right under a totals row, waits
+		 * for the next row: together they may repeat the header's two rows (a table pasted in blocks),
+		 * which are no data, and under a totals row show that the table goes on.
+		 */
 		@Override
 		public void row(SheetRow read) {
 			SheetRow row = unicode(read);
+			SheetRow top = this.heldTop;
+			this.heldTop = null;
+			if (top != null) {
+				if (top.number() == row.number() - 1 && isTextOnly(row) && HeaderRows.of(top, row).equals(this.headerRows)) {
+					if (this.phase == Phase.AFTER) {
+						goOn();
+					}
+					this.underRepeatedHeader = true;
+					return;
+				}
+				read(top);
+			}
+			boolean mayRepeat = this.phase == Phase.TABLE || (this.mayGoOn && this.heldHeadings.isEmpty());
+			if (mayRepeat && this.headerRows != null && isTextOnly(row) && this.headerRows.startsCopy(row)) {
+				this.heldTop = row;
+				return;
+			}
+			read(row);
+		}
+
+		private void read(SheetRow row) {
 			switch (this.phase) {
 				case SEARCHING -> search(row);
 				case TABLE -> tableRow(row);
@@ -248,7 +286,12 @@ public final class TableRecognizer {
 		@Override
 		public boolean endSheet() {
 			if (this.pending != null) {
-				start(this.pending);
+				start(this.pending, this.abovePending, this.previous);
+			}
+			if (this.heldTop != null) {
+				SheetRow top = this.heldTop;
+				this.heldTop = null;
+				read(top);
 			}
 			if (this.phase == Phase.SEARCHING) {
 				return false;
@@ -287,17 +330,16 @@ public final class TableRecognizer {
 
 		private void search(SheetRow row) {
 			boolean below = this.previous != null && this.previous.number() == row.number() - 1;
-			boolean textOnly = row.cells().stream().noneMatch((cell) -> cell.kind() == CellKind.NUMBER);
-			Header two = (below && textOnly) ? Header.of(this.previous, row) : null;
+			Header two = (below && isTextOnly(row)) ? Header.of(this.previous, row) : null;
 			if (this.pending != null) {
 				// A second header row adds columns, or splits a column into sub-columns ("Số đảng viên tham
 				// dự" over "Tổng số" and "Trong đó: nữ"); a data row under a one-row header does neither.
 				if (two != null && two.isComplete() && (two.columns().size() > this.pending.columns().size()
 						|| (two.columns().size() == this.pending.columns().size() && Header.continues(this.previous, row)))) {
-					start(two);
+					start(two, this.previous, row);
 				}
 				else {
-					start(this.pending);
+					start(this.pending, this.abovePending, this.previous);
 					tableRow(row);
 				}
 				return;
@@ -309,16 +351,17 @@ public final class TableRecognizer {
 				// rows make the bottom row complete on its own, with as many columns as both.
 				if (two != null && two.columns().size() >= one.columns().size()
 						&& Header.of(this.previous).columns().size() >= 2) {
-					start(two);
+					start(two, this.previous, row);
 					return;
 				}
+				this.abovePending = (below && isTextOnly(this.previous)) ? this.previous : null;
 				scanPrevious();
 				this.previous = row;
 				this.pending = one;
 				return;
 			}
 			if (two != null && two.isComplete()) {
-				start(two);
+				start(two, this.previous, row);
 				return;
 			}
 			closest(one);
@@ -329,8 +372,14 @@ public final class TableRecognizer {
 			this.previous = row;
 		}
 
-		private void start(Header header) {
+		/**
+		 * The table starts under this header.
+		 * @param top the header's top row, or the text-only row right above a one-row header, or null
+		 * @param bottom the header's (last) row
+		 */
+		private void start(Header header, SheetRow top, SheetRow bottom) {
 			this.header = header;
+			this.headerRows = (top != null) ? HeaderRows.of(top, bottom) : null;
 			int width = header.columns().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
 			this.fieldAt = new Field[width];
 			header.columns().forEach((field, column) -> this.fieldAt[column] = field);
@@ -340,6 +389,7 @@ public final class TableRecognizer {
 			this.phase = Phase.TABLE;
 			this.previous = null;
 			this.pending = null;
+			this.abovePending = null;
 			this.firstRowUnderHeader = true;
 			this.underRepeatedHeader = false;
 			this.listener.tableStarts(this.sheet, this.labels.found());
@@ -718,6 +768,10 @@ public final class TableRecognizer {
 				}
 			}
 			return note;
+		}
+
+		private static boolean isTextOnly(SheetRow row) {
+			return row.cells().stream().noneMatch((cell) -> cell.kind() == CellKind.NUMBER);
 		}
 
 		/** Whether the text's {@link VietnameseText#asciiKey} has a letter; an ASCII letter always stays one. */

@@ -23,6 +23,15 @@ class TablePartsEdgeTests {
 	@TempDir
 	Path dir;
 
+	private static final Object[] SPLIT_TOP = row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null,
+			"Số người khác tham dự");
+
+	private static final Object[] SPLIT_BOTTOM = row(null, null, null, "Tổng số", "Trong đó: nữ");
+
+	private static final Object[] GROUPS = row("Thông tin điểm cầu", null, null, "Số người tham dự");
+
+	private static final Object[] NAMES = row("STT", "Tên điểm cầu", "Cấp", "Đảng viên", "Quần chúng", "Tổng số");
+
 	private final HeardEvents events = new HeardEvents();
 
 	// A point whose name, to the ascii key, reads "cong"/"tong" + a letter or a Roman numeral.
@@ -246,6 +255,144 @@ class TablePartsEdgeTests {
 
 		assertThat(this.events.heard).containsExactly("point 2", "point 5");
 		assertThat(table.totalsRow().number()).isEqualTo(6);
+	}
+
+	// A two-row header repeated with its merges: the top row alone reads as the header, the bottom one
+	// ("Tổng số", "Trong đó: nữ" under "Số đảng viên tham dự", the others merged down) would be a point.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aRepeatedTwoRowHeaderWithMergedCellsIsNoData(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, SPLIT_TOP, SPLIT_BOTTOM, row(1, "Xã A", "Xã", 10, 4, 2), SPLIT_TOP, SPLIT_BOTTOM,
+					row(2, "Xã B", "Xã", 7, 3, 1), row(null, "Tổng cộng", null, 17, 7, 3));
+			for (int top : new int[] { 0, 3 }) {
+				for (int column : new int[] { 0, 1, 2, 5 }) {
+					sheet.addMergedRegion(new CellRangeAddress(top, top + 1, column, column));
+				}
+				sheet.addMergedRegion(new CellRangeAddress(top, top, 3, 4));
+			}
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 3", "point 6");
+		assertThat(table.totalsRow().number()).isEqualTo(7);
+	}
+
+	// Without merges (a CSV, or a workbook saved without them) the bottom row reads "Tổng số" first: a totals row.
+	@Test
+	void aRepeatedTwoRowHeaderInACsvIsNoData() throws Exception {
+		Path csv = Files.writeString(this.dir.resolve("c.csv"), String.join("\n",
+				"STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;;Số người khác tham dự", ";;;Tổng số;Trong đó: nữ;",
+				"1;Xã A;Xã;10;4;2", "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;;Số người khác tham dự",
+				";;;Tổng số;Trong đó: nữ;", "2;Xã B;Xã;7;3;1", ";Tổng cộng;;17;7;3", ""), StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(csv, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 3", "point 6");
+		assertThat(table.totalsRow().number()).isEqualTo(7);
+		assertThat(table.dataRows()).isEqualTo(2);
+	}
+
+	// Group titles naming no column over the column names: the header is the bottom row, the titles repeat too.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aRepeatedHeaderWithItsGroupTitlesAboveIsNoData(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, GROUPS, NAMES, row(1, "Xã A", "Xã", 10, 2, 12), GROUPS, NAMES,
+					row(2, "Xã B", "Xã", 7, 1, 8), row(null, "Tổng cộng", null, 17, 3, 20));
+			for (int top : new int[] { 0, 3 }) {
+				sheet.addMergedRegion(new CellRangeAddress(top, top, 0, 2));
+				sheet.addMergedRegion(new CellRangeAddress(top, top, 3, 5));
+			}
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 3", "point 6");
+		assertThat(table.totalsRow().number()).isEqualTo(7);
+	}
+
+	@Test
+	void aRepeatedHeaderWithItsGroupTitlesInACsvIsNoData() throws Exception {
+		Path csv = Files.writeString(this.dir.resolve("c.csv"), String.join("\n",
+				"Thông tin điểm cầu;;;Số người tham dự;;", "STT;Tên điểm cầu;Cấp;Đảng viên;Quần chúng;Tổng số",
+				"1;Xã A;Xã;10;2;12", "Thông tin điểm cầu;;;Số người tham dự;;",
+				"STT;Tên điểm cầu;Cấp;Đảng viên;Quần chúng;Tổng số", "2;Xã B;Xã;7;1;8", ";Tổng cộng;;17;3;20", ""),
+				StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(csv, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 3", "point 6");
+		assertThat(table.totalsRow().number()).isEqualTo(7);
+	}
+
+	// Each block's two header rows, then its column numbers.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aRepeatedTwoRowHeaderAndItsColumnNumbersAreNoData(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				SPLIT_TOP, SPLIT_BOTTOM, row(1, 2, 3, 4, 5, 6), row(1, "Xã A", "Xã", 10, 4, 2), SPLIT_TOP, SPLIT_BOTTOM,
+				row(1, 2, 3, 4, 5, 6), row(2, "Xã B", "Xã", 7, 3, 1), row(null, "Tổng cộng", null, 17, 7, 3)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 4", "point 8");
+		assertThat(table.totalsRow().number()).isEqualTo(9);
+	}
+
+	// Blocks each closed by its "Cộng": the header's rows under a totals row show the table goes on.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aRepeatedHeaderUnderABlocksTotalsRowGoesOnWithTheTable(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, GROUPS, NAMES, row(1, "Xã A", "Xã", 10, 2, 12), row(null, "Cộng", null, 10, 2, 12),
+					GROUPS, NAMES, row(2, "Xã B", "Xã", 7, 1, 8), row(null, "Cộng", null, 7, 1, 8),
+					row(null, "Tổng cộng", null, 17, 3, 20));
+			for (int top : new int[] { 0, 4 }) {
+				sheet.addMergedRegion(new CellRangeAddress(top, top, 0, 2));
+				sheet.addMergedRegion(new CellRangeAddress(top, top, 3, 5));
+			}
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 3", "subtotal 4", "point 7", "subtotal 8");
+		assertThat(table.totalsRow().number()).isEqualTo(9);
+		assertThat(table.rowAfterTable()).isNull();
+	}
+
+	// Only a copy of the header's rows is skipped: a point right under a copy of its top row is still read,
+	// and a point named "Tổng số" under the header's top row is the totals row it reads as, checked as such.
+	@Test
+	void aPointUnderACopyOfTheHeadersTopRowIsStillAPoint() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				GROUPS, NAMES, row(1, "Xã A", "Xã", 10, 2, 12), GROUPS, row(2, "Cấp xã", "Xã", 7, 1, 8), GROUPS,
+				row(null, "Tổng số", null, null, null, null), row(3, "Xã C", "Xã", 5, 1, 6)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		// the lone copies of the top row are stray rows, reported as points with mistakes
+		assertThat(this.events.heard).containsExactly("point 3", "point 4", "point 5", "point 6", "subtotal 7",
+				"point 8");
+		assertThat(table.dataRows()).isEqualTo(5);
+	}
+
+	// A point left without figures right above a repeated header is no group title of it.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aPointWithoutFiguresAboveARepeatedHeaderIsStillAPoint(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				GROUPS, NAMES, row(1, "Xã A", "Xã", 10, 2, 12), row(null, "Xã B", "Xã"), NAMES,
+				row(3, "Xã C", "Xã", 5, 1, 6)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 3", "point 4", "point 6");
+		assertThat(table.dataRows()).isEqualTo(3);
 	}
 
 	// Another table's header, with other columns, is not taken for a repeat of this one's.

@@ -1,0 +1,205 @@
+package vn.tonghop.submission;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * More awkward layouts districts send, through the real ingest job: what the warehouse holds for
+ * each, or the problems that keep it out. See also {@link AwkwardFilesIngestTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class MoreAwkwardFilesIngestTests {
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void clean() throws IOException {
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+	}
+
+	private static List<Object[]> labels() {
+		List<Object[]> rows = new ArrayList<>();
+		rows.add(new Object[] { "Đơn vị báo cáo:", "Quận ủy Long Biên" });
+		rows.add(new Object[] { "Hội nghị:", "NQDH13" });
+		rows.add(new Object[] {});
+		return rows;
+	}
+
+	private static List<Object[]> canonical() {
+		List<Object[]> rows = labels();
+		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự" });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 10 });
+		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", 110, 10 });
+		return rows;
+	}
+
+	private Path xlsx(String name, List<Object[]> rows, Consumer<Sheet> more) throws IOException {
+		return write(name, new XSSFWorkbook(), rows, more);
+	}
+
+	private Path write(String name, Workbook workbook, List<Object[]> rows, Consumer<Sheet> more) throws IOException {
+		Path file = this.input.resolve(name);
+		Files.createDirectories(file.getParent());
+		try (workbook; OutputStream out = Files.newOutputStream(file)) {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			fill(sheet, rows);
+			more.accept(sheet);
+			workbook.write(out);
+		}
+		return file;
+	}
+
+	/** Writes rows from row 1 on: a String is a text cell, a Number a number. */
+	private static void fill(Sheet sheet, List<Object[]> rows) {
+		for (int r = 0; r < rows.size(); r++) {
+			Row row = sheet.createRow(r);
+			for (int c = 0; c < rows.get(r).length; c++) {
+				Object value = rows.get(r)[c];
+				if (value instanceof String text) {
+					row.createCell(c).setCellValue(text);
+				}
+				else if (value instanceof Number number) {
+					row.createCell(c).setCellValue(number.doubleValue());
+				}
+			}
+		}
+	}
+
+	private Path csv(String name, String... lines) throws IOException {
+		Path file = this.input.resolve(name);
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+	}
+
+	/** The file's state, rows loaded and problems (code and cell), and what the warehouse holds. */
+	private String run(String name) throws Exception {
+		JobExecution execution = this.runner.run(this.input, "test");
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE job_execution_id = ? AND file_name = ?",
+				Long.class, execution.getId(), name);
+		return this.jdbc.queryForObject("SELECT state || ' ' || coalesce(rows_loaded, -1) || ' ['"
+				+ " || coalesce((SELECT string_agg(code || ' ' || coalesce(column_name, '') || coalesce(row_number::text, ''), ', '"
+				+ " ORDER BY seq) FROM tonghop.submission_problem WHERE submission_id = s.id), '') || '] | '"
+				+ " || coalesce((SELECT string_agg(point_name || ' ' || point_level || ' ' || members_attending || '+' || others_attending, '; '"
+				+ " ORDER BY source_row) FROM warehouse.participation WHERE submission_id = s.id), '-')"
+				+ " FROM tonghop.submission s WHERE id = ?", String.class, id);
+	}
+
+	@Test
+	void aTableInBlocksEachUnderItsTwoMergedHeaderRowsLoadsEveryPointOnce() throws Exception {
+		// given "Số đảng viên tham dự" merged over "Tổng số" and "Trong đó: nữ", the header repeated over each block
+		Object[] top = { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null, "Số người khác tham dự" };
+		Object[] bottom = { null, null, null, "Tổng số", "Trong đó: nữ" };
+		List<Object[]> rows = labels();
+		rows.add(top);
+		rows.add(bottom);
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 40, 10 });
+		rows.add(top);
+		rows.add(bottom);
+		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", 110, 50, 10 });
+		rows.add(new Object[] { null, "Tổng cộng", null, 210, 90, 20 });
+		xlsx("004/khoi.xlsx", rows, (sheet) -> {
+			for (int first : new int[] { 3, 6 }) {
+				for (int column : new int[] { 0, 1, 2, 5 }) {
+					sheet.addMergedRegion(new CellRangeAddress(first, first + 1, column, column));
+				}
+				sheet.addMergedRegion(new CellRangeAddress(first, first, 3, 4));
+			}
+		});
+
+		// then
+		assertThat(run("khoi.xlsx")).isEqualTo("accepted_with_warnings 2 [unknown-column E5] | "
+				+ "Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void aCsvInBlocksEachWithItsTwoHeaderRowsAndItsOwnSubtotalLoadsEveryPointOnce() throws Exception {
+		// given blocks each under the two header rows and closed by "Cộng", then the grand total
+		String top = "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;;Số người khác tham dự";
+		String bottom = ";;;Tổng số;Trong đó: nữ;";
+		csv("004/khoi.csv", "Đơn vị báo cáo;Quận ủy Long Biên", "Hội nghị;NQDH13", "", top, bottom,
+				"1;Phường Bồ Đề;Phường;100;40;10", ";Cộng;;100;40;10", top, bottom, "2;Phường Cự Khối;Phường;110;50;10",
+				";Cộng;;110;50;10", ";Tổng cộng;;210;90;20");
+
+		// then
+		assertThat(run("khoi.csv")).isEqualTo("accepted_with_warnings 2 [unknown-column E5] | "
+				+ "Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void aTableInBlocksUnderGroupTitlesEachClosedByItsSubtotalLoadsEveryPointOnce() throws Exception {
+		// given group titles merged over the column names, repeated over each block closed by "Cộng"
+		Object[] groups = { "Thông tin điểm cầu", null, null, "Số người tham dự" };
+		Object[] names = { "STT", "Tên điểm cầu", "Cấp", "Đảng viên", "Quần chúng", "Tổng số" };
+		List<Object[]> rows = labels();
+		rows.add(groups);
+		rows.add(names);
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 10, 110 });
+		rows.add(new Object[] { null, "Cộng", null, 100, 10, 110 });
+		rows.add(groups);
+		rows.add(names);
+		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", 110, 10, 120 });
+		rows.add(new Object[] { null, "Cộng", null, 110, 10, 120 });
+		rows.add(new Object[] { null, "Tổng cộng", null, 210, 20, 230 });
+		xlsx("004/khoi-nhom.xlsx", rows, (sheet) -> {
+			for (int first : new int[] { 3, 7 }) {
+				sheet.addMergedRegion(new CellRangeAddress(first, first, 0, 2));
+				sheet.addMergedRegion(new CellRangeAddress(first, first, 3, 5));
+			}
+		});
+
+		// then
+		assertThat(run("khoi-nhom.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void aPointNamedTongSoUnderACopyOfTheHeadersTopRowIsTheTotalsRowItReadsAs() throws Exception {
+		// given the header's top row again, then not its bottom row but a point named "Tổng số"
+		String top = "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;;Số người khác tham dự";
+		csv("004/tong-so.csv", "Đơn vị báo cáo;Quận ủy Long Biên", "Hội nghị;NQDH13", "", top, ";;;Tổng số;Trong đó: nữ;",
+				"1;Phường Bồ Đề;Phường;100;40;10", top, "2;Tổng số;Phường;110;50;10", ";Tổng cộng;;210;90;20");
+
+		// then it is checked as the totals row the format says it is, not skipped with the header
+		assertThat(run("tong-so.csv")).isEqualTo("rejected 0 [part-total-mismatch D8, unknown-column E5, "
+				+ "totals-row-mismatch D9, totals-row-mismatch F9] | -");
+	}
+
+}
