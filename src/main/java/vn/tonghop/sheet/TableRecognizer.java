@@ -128,8 +128,6 @@ public final class TableRecognizer {
 
 		private static final Set<Field> FIGURES = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL);
 
-		private static final Set<Field> LEVEL_AND_FIGURES = EnumSet.of(Field.LEVEL, Field.MEMBERS, Field.OTHERS, Field.TOTAL);
-
 		private static final Pattern THOUSANDS = Pattern.compile("\\d{3}");
 
 		private static final Pattern LEADING_DIGITS = Pattern.compile("[1-9]\\d{0,2}");
@@ -487,9 +485,10 @@ public final class TableRecognizer {
 				}
 				List<SheetRow> held = List.copyOf(this.heldHeadings);
 				this.heldHeadings.clear();
-				// A point with a mistake in it (a level misspelt, members "khoảng 40") still starts the part:
-				// left out, it and the rest of the part would be lost, unchecked.
-				if (pointLike || isTotalsRow(key, row) || (unlabelled && isPointWithMistakes(point))) {
+				// A point with a mistake in it (a level misspelt or left out, members "khoảng 40") still starts
+				// the part: left out, it and the rest of the part would be lost, unchecked.
+				if (pointLike || isTotalsRow(key, row) || isPointWithMistakes(first, key, point)
+						|| (unlabelled && isPointWithoutLevel(first, key, point))) {
 					// The headings start the next part (an empty one when a totals row follows): the
 					// totals row above them closed the last one.
 					goOn();
@@ -509,7 +508,7 @@ public final class TableRecognizer {
 				this.labels.scanSummary(this.sheet, row, this::outsideTable);
 				return;
 			}
-			if (this.mayGoOn && (pointLike || hasLevelOfItsOwn(first, key, point))) {
+			if (this.mayGoOn && (pointLike || isPointWithMistakes(first, key, point))) {
 				goOn();
 				tableRow(row);
 				return;
@@ -654,21 +653,22 @@ public final class TableRecognizer {
 		}
 
 		/**
-		 * Under a totals row: a name and something in the level column that is not the name again (a
-		 * merged line) nor a note, signature or label: a point whose level or figures may be wrong,
-		 * which is checked rather than dropped. A figure alone does not count: "Trong đó: … | 50", nor
-		 * one in the level column ("Số điểm cầu: | 2", text in a CSV), nor a note's lead-in before what it
-		 * says ("Trong đó: | đảng viên nữ | … | 50"): no point's name ends with a colon.
+		 * Under a totals row, or a part's heading under it: a name and something in the level column
+		 * that is not the name again (a merged line) nor a note, signature or label: a point whose
+		 * level or figures may be wrong, which is checked rather than dropped. A figure alone does not
+		 * count: "Trong đó: … | 50", nor one in the level column ("Số điểm cầu: | 2", text in a CSV),
+		 * nor a note's lead-in before what it says ("Trong đó: | đảng viên nữ | … | 50"): no point's
+		 * name ends with a colon.
 		 */
-		private static boolean hasLevelOfItsOwn(Cell first, String key, PointRow point) {
+		private static boolean isPointWithMistakes(Cell first, String key, PointRow point) {
 			Cell name = text(point.cell(Field.POINT_NAME));
 			Cell level = text(point.cell(Field.LEVEL));
-			if (name == null || level == null || level.text().equals(name.text()) || first == null
-					|| WholeNumbers.parse(level).isValue() || isLeadIn(name.text())) {
+			if (name == null || level == null || level.text().equals(name.text()) || WholeNumbers.parse(level).isValue()
+					|| !isNamedLikeAPoint(first, key, name)) {
 				return false;
 			}
 			// A place-date line split over two cells: "Long Biên," | "ngày 29 tháng 3 năm 2021".
-			return Vocabulary.labelled(first.text()) == null && !Vocabulary.endsTable(first.text(), key)
+			return Vocabulary.labelled(first.text()) == null
 					&& !Vocabulary.endsTable(level.text(), VietnameseText.asciiKey(level.text()))
 					&& !Vocabulary.holdsDateInWords(level.text());
 		}
@@ -681,10 +681,14 @@ public final class TableRecognizer {
 		private static boolean isPointWithoutLevel(Cell first, String key, PointRow point) {
 			Cell name = text(point.cell(Field.POINT_NAME));
 			Cell level = point.cell(Field.LEVEL);
-			return name != null && (level == null || level.isBlank()) && first != null
-					&& WholeNumbers.parse(point.cell(Field.MEMBERS)).isValue() && !isLeadIn(name.text())
-					&& !Vocabulary.isTotalsKey(key) && !isPartHeading(point)
-					&& !Vocabulary.endsTable(first.text(), key) && !Vocabulary.holdsDateInWords(name.text());
+			return name != null && (level == null || level.isBlank()) && isNamedLikeAPoint(first, key, name)
+					&& WholeNumbers.parse(point.cell(Field.MEMBERS)).isValue() && !Vocabulary.isTotalsKey(key)
+					&& !isPartHeading(point) && !Vocabulary.holdsDateInWords(name.text());
+		}
+
+		/** A row whose first text and name may be a point's: no note's lead-in, notes, signature or place-date line. */
+		private static boolean isNamedLikeAPoint(Cell first, String key, Cell name) {
+			return first != null && !isLeadIn(name.text()) && !Vocabulary.endsTable(first.text(), key);
 		}
 
 		/** "Trong đó", "Số điểm cầu:": a note's words leading to what follows in the next cells. */
@@ -692,24 +696,6 @@ public final class TableRecognizer {
 			String clean = VietnameseText.clean(name);
 			String key = VietnameseText.asciiKey(name);
 			return clean.strip().endsWith(":") || key.equals("trong do") || key.startsWith("trong do ");
-		}
-
-		/**
-		 * A name and, in another column of the table, a level or a figure that is not the name again
-		 * (as in a line merged across): a point row, maybe with errors, not a note or a signature.
-		 */
-		private static boolean isPointWithMistakes(PointRow point) {
-			Cell name = text(point.cell(Field.POINT_NAME));
-			if (name == null) {
-				return false;
-			}
-			for (Field field : LEVEL_AND_FIGURES) {
-				Cell cell = point.cell(field);
-				if (cell != null && !cell.isBlank() && !cell.text().equals(name.text())) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 		private PointRow point(SheetRow row) {

@@ -156,6 +156,34 @@ class TablePartsEdgeTests {
 		assertThat(table.rowAfterTable()).isNull();
 	}
 
+	// A heading-like line under the totals row does not make a note under it a point: what is a point
+	// row there is the same with or without the line ("Trong đó: …" with a figure only is a note).
+	@ParameterizedTest
+	@ValueSource(strings = { ";Trong đó: đảng viên nữ;;45", ";Số đảng viên nữ:;;45", ";Số điểm cầu:;2",
+			";Long Biên,;ngày 29 tháng 3 năm 2021", ";Người lập biểu;Nguyễn Văn A" })
+	void aNoteUnderAHeadingLikeLineUnderTheTotalsRowIsNoPoint(String note) throws Exception {
+		Path csv = Files.writeString(this.dir.resolve("c.csv"), String.join("\n", "STT;Tên điểm cầu;Cấp;Số ĐV",
+				"1;Xã A;Xã;10", ";Tổng cộng;;10", "II. KẾT QUẢ HỌC TẬP", note, ""), StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(csv, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2");
+		assertThat(table.totalsRow().number()).isEqualTo(3);
+	}
+
+	// Under a part's heading, the part's first point is checked whatever its mistake: a level misspelt or left out.
+	@ParameterizedTest
+	@ValueSource(strings = { "2;Thôn B;Thônn;5", "2;Thôn B;;5", "2;Thôn B;Thôn;khoảng 5" })
+	void aPointWithAMistakeUnderAPartsHeadingUnderTheTotalsRowStartsThePart(String point) throws Exception {
+		Path csv = Files.writeString(this.dir.resolve("c.csv"), String.join("\n", "STT;Tên điểm cầu;Cấp;Số ĐV",
+				"1;Xã A;Xã;10", ";Cộng I;;10", "II. Cấp thôn", point, ";Cộng II;;5", ""), StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(csv, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "subtotal 3", "part 4", "point 5");
+		assertThat(table.totalsRow().number()).isEqualTo(6);
+	}
+
 	@ParameterizedTest
 	@EnumSource(Format.class)
 	void aHeadingMergedAcrossRightUnderTheHeaderIsAPart(Format format) throws Exception {

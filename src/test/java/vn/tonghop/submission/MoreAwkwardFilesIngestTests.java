@@ -202,4 +202,17 @@ class MoreAwkwardFilesIngestTests {
 				+ "totals-row-mismatch D9, totals-row-mismatch F9] | -");
 	}
 
+	@Test
+	void aNoteWithAFigureUnderANarrativeHeadingBelowTheTotalsRowIsNoPoint() throws Exception {
+		// given the report's narrative under the table: a numbered heading, then a note with a figure
+		csv("004/ket-qua.csv", "Đơn vị báo cáo;Quận ủy Long Biên", "Hội nghị;NQDH13", "",
+				"STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;Số người khác tham dự", "1;Phường Bồ Đề;Phường;100;10",
+				"2;Phường Cự Khối;Phường;110;10", ";Tổng cộng;;210;20", "II. KẾT QUẢ HỌC TẬP",
+				";Trong đó: đảng viên nữ;;95;");
+
+		// then as without the heading: the note is no point
+		assertThat(run("ket-qua.csv"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
 }
