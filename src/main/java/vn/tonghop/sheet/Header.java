@@ -3,8 +3,10 @@ package vn.tonghop.sheet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -17,17 +19,22 @@ import vn.tonghop.normalize.VietnameseText;
  * @param row the last header row as Excel shows it
  * @param columns the 0-based column of each field found
  * @param unknown the header cells that name no field, or a field already found further left
+ * @param repeats the columns headed again with a head count's field further left: in their own words
+ * ("Số đảng viên tham dự (cập nhật)"), or by that field's header merged or copied over them; a
+ * sub-column its group alone names ("Trong đó: nữ" under "Số đảng viên tham dự") is none
  */
-record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown) {
+record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Map<Integer, Field> repeats) {
 
 	static final List<Field> REQUIRED = List.of(Field.POINT_NAME, Field.LEVEL, Field.MEMBERS);
+
+	private static final Set<Field> FIGURES = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL);
 
 	static Header of(SheetRow row) {
 		Builder header = new Builder(row.number());
 		for (Cell cell : row.cells()) {
 			if (isText(cell)) {
 				String text = VietnameseText.clean(cell.text());
-				header.add(Vocabulary.field(text), new HeaderCell(row.number(), cell.column(), text));
+				header.add(Vocabulary.field(text), true, new HeaderCell(row.number(), cell.column(), text));
 			}
 		}
 		return header.build();
@@ -61,24 +68,30 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown) {
 			previous = column;
 			// A text merged down over both rows reads in both: it is one header, not two.
 			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
-			header.add(column(upper, lower), new HeaderCell((lower != null) ? bottom.number() : top.number(), column, text));
+			Field named = named(upper, lower);
+			Field field = (named != null || upper == null) ? named : Vocabulary.field(upper);
+			header.add(field, named != null, new HeaderCell((lower != null) ? bottom.number() : top.number(), column, text));
 		}
 		return header.build();
 	}
 
-	private static Field column(String upper, String lower) {
+	/**
+	 * The field a column's own texts name, or null when only the group above it may: a top text alone
+	 * heads its column, a bottom text names it, alone or with the top one.
+	 */
+	private static Field named(String upper, String lower) {
 		Field group = (upper != null) ? Vocabulary.field(upper) : null;
+		if (lower == null) {
+			return group;
+		}
 		// "Tổng số" under "Số đảng viên tham dự" is that column's total, not the total attending; under
 		// "Đảng viên" it may count the members, attending or not, so it stays what it says.
-		if (group != null && lower != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(lower))
+		if (group != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(lower))
 				&& VietnameseText.asciiKey(upper).contains("tham du")) {
 			return group;
 		}
-		Field field = (lower != null) ? Vocabulary.field(lower) : null;
-		if (field == null && upper != null && lower != null) {
-			field = Vocabulary.field(upper + " " + lower);
-		}
-		return (field != null) ? field : group;
+		Field field = Vocabulary.field(lower);
+		return (field == null && upper != null) ? Vocabulary.field(upper + " " + lower) : field;
 	}
 
 	/**
@@ -132,29 +145,46 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown) {
 
 		private final List<HeaderCell> unknown = new ArrayList<>();
 
+		private final Map<Integer, Field> repeats = new TreeMap<>();
+
 		private HeaderCell previous;
+
+		/** The field the previous cell, or the text it copies, named. */
+		private Field previousField;
 
 		Builder(int row) {
 			this.row = row;
 		}
 
-		void add(Field field, HeaderCell cell) {
+		/**
+		 * @param named whether the cell's own texts name the field, rather than its group's
+		 */
+		void add(Field field, boolean named, HeaderCell cell) {
 			HeaderCell left = this.previous;
 			this.previous = cell;
 			if (left != null && left.column() == cell.column() - 1 && left.text().equals(cell.text())) {
-				// A header merged across columns reads in each of them; its first column holds it.
+				// A header merged across columns reads in each of them; its first column holds it. Copied
+				// over a column of its own, a head count's header makes two: figures there tell.
+				if (FIGURES.contains(this.previousField)) {
+					this.repeats.put(cell.column(), this.previousField);
+				}
 				return;
 			}
+			this.previousField = field;
 			if (field != null && !this.columns.containsKey(field)) {
 				this.columns.put(field, cell.column());
 			}
 			else {
 				this.unknown.add(cell);
+				if (named && FIGURES.contains(field)) {
+					this.repeats.put(cell.column(), field);
+				}
 			}
 		}
 
 		Header build() {
-			return new Header(this.row, Collections.unmodifiableMap(this.columns), List.copyOf(this.unknown));
+			return new Header(this.row, Collections.unmodifiableMap(this.columns), List.copyOf(this.unknown),
+					Collections.unmodifiableMap(this.repeats));
 		}
 
 	}

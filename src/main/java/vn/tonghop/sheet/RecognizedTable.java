@@ -23,11 +23,12 @@ import java.util.Map;
  * @param extraValue the first value right of the header in a data row of a CSV, or null
  * @param splitNumber the first number written "1,100" without quotes inside the header of a comma-separated
  * file, or null
+ * @param duplicateColumn the first figure in a column headed again with a head count's field, or null
  */
 public record RecognizedTable(String sheet, int headerRow, Map<Field, Integer> columns,
 		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, PointRow totalsAboveRow,
 		int dataRows,
 		LegacyText legacyText, RowAfterTable rowAfterTable,
 		RowAfterTable levellessAfterTable, ExtraValue extraValue,
-		SplitNumber splitNumber) {
+		SplitNumber splitNumber, DuplicateColumn duplicateColumn) {
 }

@@ -194,6 +194,8 @@ public final class TableRecognizer {
 
 		private SplitNumber splitNumber;
 
+		private DuplicateColumn duplicateColumn;
+
 		/** The column right after the figures when it is inside the header and holds none (notes, an unknown column); -1 otherwise. */
 		private int afterFigures;
 
@@ -240,6 +242,7 @@ public final class TableRecognizer {
 			this.levellessAfterTable = null;
 			this.extraValue = null;
 			this.splitNumber = null;
+			this.duplicateColumn = null;
 			this.labels.clear();
 			this.legacy = null;
 			return true;
@@ -301,7 +304,7 @@ public final class TableRecognizer {
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
 					this.header.unknown(), this.labels.found(), (this.totals != null) ? this.totals : this.totalsAbove,
 					(this.totals != null) ? this.totalsAbove : null, this.dataRows, this.legacy, this.rowAfterTable,
-					this.levellessAfterTable, this.extraValue, this.splitNumber);
+					this.levellessAfterTable, this.extraValue, this.splitNumber, this.duplicateColumn);
 			return true;
 		}
 
@@ -454,6 +457,9 @@ public final class TableRecognizer {
 				if (this.commas && this.splitNumber == null && !summary) {
 					this.splitNumber = splitNumber(row, point);
 				}
+				if (this.duplicateColumn == null && !this.header.repeats().isEmpty()) {
+					this.duplicateColumn = duplicateColumn(row);
+				}
 				this.listener.point(point);
 			}
 		}
@@ -595,6 +601,18 @@ public final class TableRecognizer {
 			int next = last + 1;
 			boolean holdsNone = next >= this.fieldAt.length || !FIGURES.contains(this.fieldAt[next]);
 			return (last >= 0 && next < this.headerWidth && holdsNone) ? next : -1;
+		}
+
+		/** A figure in a column that repeats a head count's header, or null when the row has none. */
+		private DuplicateColumn duplicateColumn(SheetRow row) {
+			for (Map.Entry<Integer, Field> repeat : this.header.repeats().entrySet()) {
+				Cell cell = row.cell(repeat.getKey());
+				if (cell != null && WholeNumbers.parse(cell).isValue()) {
+					Field field = repeat.getValue();
+					return new DuplicateColumn(row.number(), cell, field, this.header.columns().get(field));
+				}
+			}
+			return null;
 		}
 
 		private Cell figureAt(PointRow point, int column) {

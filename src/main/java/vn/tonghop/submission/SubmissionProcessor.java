@@ -22,6 +22,7 @@ import vn.tonghop.normalize.VietnameseDates;
 import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Detail;
+import vn.tonghop.sheet.DuplicateColumn;
 import vn.tonghop.sheet.ExtraValue;
 import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.HeaderCell;
@@ -180,10 +181,20 @@ public class SubmissionProcessor {
 		Location sheet = Location.sheet(table.sheet());
 		PointChecks checks = stream.checks();
 		checks.locateMissingCells(table.columns());
+		DuplicateColumn repeated = table.duplicateColumn();
 		for (HeaderCell unknown : table.unknownColumns()) {
-			problems.add(Problem.of(Rule.UNKNOWN_COLUMN,
-					new Location(table.sheet(), unknown.row(), Cell.columnName(unknown.column())), unknown.text(),
-					unknown.text()));
+			// A repeated column with figures is an error of its own, not a column ignored.
+			if (repeated == null || unknown.column() != repeated.cell().column()) {
+				problems.add(Problem.of(Rule.UNKNOWN_COLUMN,
+						new Location(table.sheet(), unknown.row(), Cell.columnName(unknown.column())), unknown.text(),
+						unknown.text()));
+			}
+		}
+		if (repeated != null) {
+			problems.add(Problem.of(Rule.COLUMN_DUPLICATE,
+					new Location(table.sheet(), repeated.row(), repeated.cell().columnName()), repeated.cell().text(),
+					repeated.cell().columnName(), Vocabulary.canonical(repeated.field()),
+					Cell.columnName(repeated.fieldColumn())));
 		}
 		LegacyText legacy = table.legacyText();
 		if (legacy != null) {

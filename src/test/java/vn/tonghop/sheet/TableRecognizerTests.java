@@ -234,6 +234,62 @@ class TableRecognizerTests {
 		assertThat(table.columns()).containsEntry(Field.MEMBERS, 4).doesNotContainEntry(Field.MEMBERS, 3);
 	}
 
+	// Old figures left (or hidden) beside the new ones under the same header: which count is unclear.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aHeadCountsHeaderRepeatedOverAColumnWithFiguresIsReported(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp", "Số đảng viên tham dự", "Số đảng viên tham dự"),
+					row(1, "Xã A", "Xã", 40, null), row(2, "Xã B", "Xã", 35, 36));
+			sheet.setColumnHidden(3, true);
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 3);
+		assertThat(table.duplicateColumn().row()).isEqualTo(3);
+		assertThat(table.duplicateColumn().cell().columnName()).isEqualTo("E");
+		assertThat(table.duplicateColumn().field()).isEqualTo(Field.MEMBERS);
+		assertThat(table.duplicateColumn().fieldColumn()).isEqualTo(3);
+	}
+
+	@Test
+	void aHeadCountNamedAgainFurtherRightOverFiguresIsReported() throws Exception {
+		Path file = this.dir.resolve("d.csv");
+		Files.writeString(file, "STT;Tên điểm cầu;Cấp;Quần chúng;Số ĐV;Số người khác tham dự (cập nhật)\n1;Xã A;Xã;4;40;5\n",
+				StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.duplicateColumn().cell().columnName()).isEqualTo("F");
+		assertThat(table.duplicateColumn().field()).isEqualTo(Field.OTHERS);
+		assertThat(table.duplicateColumn().fieldColumn()).isEqualTo(3);
+	}
+
+	// A header merged over a column left empty, a sub-column its group names ("Trong đó: nữ"), notes
+	// under a head count's header merged over them, a second name column: no two figures for one field.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void columnsThatOnlyLookRepeatedAreNoDuplicates(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1,
+					row("STT", "Tên điểm cầu", "Cấp", "Số đảng viên tham dự", null, "Số người khác tham dự", null,
+							"Quần chúng", null, "Địa điểm"),
+					row(null, null, null, "Tổng số", "Trong đó: nữ"),
+					row(1, "Xã A", "Xã", 40, 15, 10, "ghép", null, null, "Nhà văn hóa"));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 3, 4));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 5, 6));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 7, 8));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 3).containsEntry(Field.OTHERS, 5);
+		assertThat(table.duplicateColumn()).isNull();
+	}
+
 	@Test
 	void aFirstDataRowOfTextOnlyUnderAOneRowHeaderIsStillData() throws Exception {
 		// given a CSV, where every cell is text, and a first row with a name under a header cell spanning two columns

@@ -215,4 +215,62 @@ class MoreAwkwardFilesIngestTests {
 			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
 	}
 
+	@Test
+	void aColumnOfOldFiguresHiddenBesideTheNewOnesIsRejectedNotLoaded() throws Exception {
+		// given the members column copied to update it, the old one (left, same header) hidden
+		List<Object[]> rows = labels();
+		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số đảng viên tham dự",
+				"Số người khác tham dự" });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 90, 100, 10 });
+		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", 100, 110, 10 });
+		xlsx("004/an-cot.xlsx", rows, (sheet) -> sheet.setColumnHidden(3, true));
+
+		// then neither the hidden figures nor the shown ones are taken for sure
+		assertThat(run("an-cot.xlsx")).isEqualTo("rejected 0 [column-duplicate E5] | -");
+	}
+
+	@Test
+	void aSecondMembersColumnHoldingFiguresIsRejectedNotLeftOutWithAWarning() throws Exception {
+		// given the updated figures in a column of their own further right
+		List<Object[]> rows = labels();
+		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự",
+				"Số đảng viên tham dự (cập nhật)" });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 90, 10, 100 });
+		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", 100, 10, 110 });
+		xlsx("004/cap-nhat.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("cap-nhat.xlsx")).isEqualTo("rejected 0 [column-duplicate F5] | -");
+	}
+
+	@Test
+	void aSecondMembersColumnLeftEmptyIsAnUnknownColumn() throws Exception {
+		// given a template's second members column nobody filled in
+		List<Object[]> rows = canonical();
+		rows.set(3, new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự",
+				"Đảng viên" });
+		xlsx("004/cot-trong.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("cot-trong.xlsx")).isEqualTo("accepted_with_warnings 2 [unknown-column F4] | "
+				+ "Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void membersTypedUnderTheSecondColumnOfTheirMergedHeaderAreRejected() throws Exception {
+		// given "Số đảng viên tham dự" merged over D:E, the figures typed in E
+		List<Object[]> rows = labels();
+		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null,
+				"Số người khác tham dự" });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", null, 100, 10 });
+		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", null, 110, 10 });
+		xlsx("004/gop-hai-cot.xlsx", rows, (sheet) -> sheet.addMergedRegion(new CellRangeAddress(3, 3, 3, 4)));
+
+		// then
+		assertThat(run("gop-hai-cot.xlsx"))
+			.isEqualTo("rejected 0 [number-missing D5, number-missing D6, column-duplicate E5] | -");
+	}
+
 }

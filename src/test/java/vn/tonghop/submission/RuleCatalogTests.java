@@ -124,6 +124,10 @@ class RuleCatalogTests {
 				new Finding(SHEET, 4, null, null, "Cấp điểm cầu"), valid().set("C4", "Cấp")));
 		cases.put(Rule.UNKNOWN_COLUMN, new Case(valid().set("J4", "Xếp loại"), Finding.at("J4", "Xếp loại", "Xếp loại"),
 				valid().set("J4", "Ghi chú")));
+		// The members updated in a column of their own beside the old ones: which counts is unclear.
+		cases.put(Rule.COLUMN_DUPLICATE, new Case(valid().set("J4", "Số đảng viên tham dự (cập nhật)").set("J6", "115"),
+				Finding.at("J6", "115", "J", "Số đảng viên tham dự", "G"),
+				valid().set("J4", "Số đảng viên tham dự (cập nhật)")));
 		cases.put(Rule.TABLE_EMPTY, new Case(valid().blank(5, 9).set("G10", "0").set("H10", "0").set("I10", "0"),
 				Finding.onSheet(), valid));
 		cases.put(Rule.UNIT_MISSING, new Case(valid().blank(1, 1), Finding.onSheet(), valid().blank(1, 1).in("004")));
