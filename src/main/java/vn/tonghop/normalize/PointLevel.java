@@ -15,6 +15,13 @@ public enum PointLevel {
 
 	private static final Map<String, PointLevel> BY_KEY = new HashMap<>();
 
+	/**
+	 * The prefixes submission-format.md expands where unambiguous, as the first word of a level's key
+	 * ("X.", "ĐB cơ sở"); "TP." is left out: a province's city or a district's.
+	 */
+	private static final Map<String, String> ABBREVIATIONS = Map.of("tx", "thi xa", "tt", "thi tran", "q", "quan", "h",
+			"huyen", "p", "phuong", "x", "xa", "db", "dang bo");
+
 	static {
 		for (PointLevel level : values()) {
 			BY_KEY.put(level.code, level);
@@ -38,13 +45,19 @@ public enum PointLevel {
 		return this.code;
 	}
 
-	/** "Cấp huyện", "cap xa", "Phường", "district"... ; empty when the word is not a level. */
+	/** "Cấp huyện", "cap xa", "Phường", "district", "X.", "ĐB cơ sở"... ; empty when the word is not a level. */
 	public static Optional<PointLevel> parse(String text) {
 		String key = VietnameseText.asciiKey(text);
 		if (key.startsWith("cap ")) {
 			key = key.substring(4);
 		}
-		return Optional.ofNullable(BY_KEY.get(key));
+		PointLevel level = BY_KEY.get(key);
+		if (level == null) {
+			int space = key.indexOf(' ');
+			String full = ABBREVIATIONS.get((space < 0) ? key : key.substring(0, space));
+			level = (full != null) ? BY_KEY.get((space < 0) ? full : full + key.substring(space)) : null;
+		}
+		return Optional.ofNullable(level);
 	}
 
 }

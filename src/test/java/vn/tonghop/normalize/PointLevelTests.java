@@ -27,8 +27,17 @@ class PointLevelTests {
 		assertThat(PointLevel.parse(" " + word.replace(" ", "\u00A0 ") + " ")).contains(level);
 	}
 
+	// submission-format.md expands these prefixes where unambiguous; "TP." may be a province's city or a district's.
 	@ParameterizedTest
-	@ValueSource(strings = { "Tổ", "Cấp", "Thành phố", "Xóm 3", "" })
+	@CsvSource(delimiter = '|', value = { "X.|GRASSROOTS", "P.|GRASSROOTS", "TT.|GRASSROOTS", "TT|GRASSROOTS",
+			"Cấp X.|GRASSROOTS", "TX.|DISTRICT", "Q.|DISTRICT", "H.|DISTRICT", "ĐB cơ sở|GRASSROOTS",
+			"ĐB. cơ sở|GRASSROOTS" })
+	void levelsWrittenWithTheFormatsAbbreviations(String word, PointLevel level) {
+		assertThat(PointLevel.parse(word)).contains(level);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Tổ", "Cấp", "Thành phố", "Xóm 3", "", "TP.", "ĐB", "TDP", "X. Hòa Bình", "P.Xã" })
 	void otherWordsAreNoLevel(String word) {
 		assertThat(PointLevel.parse(word)).isEmpty();
 	}

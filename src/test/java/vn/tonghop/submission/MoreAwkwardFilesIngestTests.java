@@ -273,4 +273,32 @@ class MoreAwkwardFilesIngestTests {
 			.isEqualTo("rejected 0 [number-missing D5, number-missing D6, column-duplicate E5] | -");
 	}
 
+	@Test
+	void levelsWrittenWithTheFormatsAbbreviationsAreRead() throws Exception {
+		// given levels abbreviated as submission-format.md expands prefixes: "Q.", "P.", "ĐB cơ sở"
+		List<Object[]> rows = canonical();
+		rows.set(4, new Object[] { 1, "Hội trường Quận ủy", "Q.", 100, 10 });
+		rows.set(5, new Object[] { 2, "Phường Cự Khối", "P.", 110, 10 });
+		rows.add(new Object[] { 3, "Đảng bộ Công an quận", "ĐB cơ sở", 50, 0 });
+		xlsx("004/viet-tat.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("viet-tat.xlsx")).isEqualTo("accepted 3 [] | Hội trường Quận ủy district 100+10; "
+				+ "Phường Cự Khối grassroots 110+10; Đảng bộ Công an quận grassroots 50+0");
+	}
+
+	@Test
+	void levelsAbbreviatedBeyondTheFormatsPrefixesAreRejected() throws Exception {
+		// given "TP." (a province's city or a district's) and "TDP" (tổ dân phố), which the format does not expand
+		List<Object[]> rows = canonical();
+		rows.set(4, new Object[] { 1, "Hội trường Thành ủy", "TP.", 100, 10 });
+		rows.set(5, new Object[] { 2, "Tổ dân phố 5", "TDP", 110, 10 });
+		xlsx("004/tp.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("tp.xlsx")).isEqualTo("rejected 0 [level-unknown C5, level-unknown C6] | -");
+	}
+
 }
