@@ -98,7 +98,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 	 * Whether {@code bottom} is the second row of a header whose first row is {@code top}, rather
 	 * than a first data row: each of its texts is its top cell's merged down, or stands under a
 	 * group the top row spans over several columns (merged across, or over blank cells), or under a
-	 * blank top cell. A data row has a point's name or level under a header of one column.
+	 * blank top cell, or is a unit in parentheses ("(người)") its top cell's field takes. A data row
+	 * has a point's name or level under a header of one column.
 	 */
 	static boolean continues(SheetRow top, SheetRow bottom) {
 		Map<Integer, String> tops = texts(top);
@@ -108,11 +109,17 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			String above = tops.get(column);
 			boolean spans = above != null && (above.equals(tops.get(column - 1)) || above.equals(tops.get(column + 1))
 					|| (tops.get(column + 1) == null && bottoms.containsKey(column + 1)));
-			if (above != null && !above.equals(cell.getValue()) && !spans) {
+			if (above != null && !above.equals(cell.getValue()) && !spans && !isUnitOf(above, cell.getValue())) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/** Whether {@code text} is a unit in parentheses the header {@code above} names its field with. */
+	private static boolean isUnitOf(String above, String text) {
+		Field field = Vocabulary.field(above);
+		return field != null && text.startsWith("(") && text.endsWith(")") && field == Vocabulary.field(above + " " + text);
 	}
 
 	boolean isComplete() {

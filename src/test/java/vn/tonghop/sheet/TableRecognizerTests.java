@@ -290,6 +290,33 @@ class TableRecognizerTests {
 		assertThat(table.duplicateColumn()).isNull();
 	}
 
+	// A row of units under the header ("(người)") is the header's: read as a point it rejects the file.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aRowOfUnitsUnderTheHeaderIsTheHeaders(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số đảng viên tham dự", "Số người khác tham dự"),
+				row(null, null, null, "(người)", "(người)"), row(1, "Xã A", "Xã", 40, 10)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(2);
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 3).containsEntry(Field.OTHERS, 4);
+		assertThat(this.points).extracting(PointRow::number).containsExactly(3);
+	}
+
+	@Test
+	void aCsvRowOfUnitsUnderTheHeaderIsTheHeaders() throws Exception {
+		Path file = this.dir.resolve("u.csv");
+		Files.writeString(file, "STT;Tên điểm cầu;Cấp;Số ĐV;Quần chúng\n;;;(người);(người)\n1;Xã A;Xã;40;10\n",
+				StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(2);
+		assertThat(this.points).extracting(PointRow::number).containsExactly(3);
+	}
+
 	@Test
 	void aFirstDataRowOfTextOnlyUnderAOneRowHeaderIsStillData() throws Exception {
 		// given a CSV, where every cell is text, and a first row with a name under a header cell spanning two columns

@@ -301,4 +301,17 @@ class MoreAwkwardFilesIngestTests {
 		assertThat(run("tp.xlsx")).isEqualTo("rejected 0 [level-unknown C5, level-unknown C6] | -");
 	}
 
+	@Test
+	void aRowOfUnitsUnderTheHeaderIsNoPoint() throws Exception {
+		// given "(người)" under each head count's header
+		List<Object[]> rows = canonical();
+		rows.add(4, new Object[] { null, null, null, "(người)", "(người)" });
+		xlsx("004/don-vi-tinh.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("don-vi-tinh.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
 }
