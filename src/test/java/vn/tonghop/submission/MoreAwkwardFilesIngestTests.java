@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -312,6 +313,141 @@ class MoreAwkwardFilesIngestTests {
 		// then
 		assertThat(run("don-vi-tinh.xlsx"))
 			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void aBlankColumnBetweenTheNameAndTheLevelIsIgnored() throws Exception {
+		// given a column without a header between name and level, a note typed in it on one row
+		List<Object[]> rows = labels();
+		rows.add(new Object[] { "STT", "Tên điểm cầu", null, "Cấp điểm cầu", "Số đảng viên tham dự",
+				"Số người khác tham dự" });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", null, "Phường", 100, 10 });
+		rows.add(new Object[] { 2, "Phường Cự Khối", "ghép với Thạch Bàn", "Phường", 110, 10 });
+		xlsx("004/cot-trong.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("cot-trong.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void figuresTypedAsTextWithThousandsDotsSpacesAndNonBreakingSpacesAreReadAsWritten() throws Exception {
+		// given text figures "1.250", "1 110" (NBSP), with spaces around them and around a level, and a totals row
+		List<Object[]> rows = canonical();
+		rows.set(4, new Object[] { 1, "Hội trường Quận ủy", "Cấp huyện ", "1.250 ", "1.020\u00a0" });
+		rows.set(5, new Object[] { 2, "Phường Cự Khối", "\u00a0Phường", "1\u00a0110", " 10 " });
+		rows.add(new Object[] { null, "Tổng cộng", null, "2.360", "1.030" });
+		xlsx("004/cham.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("cham.xlsx")).isEqualTo(
+				"accepted 2 [] | Hội trường Quận ủy district 1250+1020; Phường Cự Khối grassroots 1110+10");
+	}
+
+	@Test
+	void aHeaderInRow30UnderALongPreambleIsFound() throws Exception {
+		// given the official letterhead, a title, twenty lines of text, then the labels and the table
+		List<Object[]> rows = new ArrayList<>();
+		rows.add(new Object[] { "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", null, null, "ĐẢNG CỘNG SẢN VIỆT NAM" });
+		rows.add(new Object[] { "QUẬN ỦY LONG BIÊN", null, null, "Long Biên, ngày 29 tháng 3 năm 2021" });
+		rows.add(new Object[] { "Số 123-BC/QU" });
+		rows.add(new Object[] {});
+		rows.add(new Object[] { "BÁO CÁO" });
+		rows.add(new Object[] { "Kết quả tổ chức học tập, quán triệt Nghị quyết Đại hội XIII của Đảng" });
+		for (int i = 1; i <= 20; i++) {
+			rows.add(new Object[] { "Thực hiện Kế hoạch số " + i + "-KH/TU, Quận ủy đã tổ chức cho đảng viên học tập." });
+		}
+		rows.addAll(canonical());
+		xlsx("dong-30.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("dong-30.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void headersWithLineBreaksInsideTheirCellsAreRecognized() throws Exception {
+		// given headers wrapped with Alt+Enter, one with a Windows line break
+		List<Object[]> rows = canonical();
+		rows.set(3, new Object[] { "STT", "Tên điểm\ncầu", "Cấp\r\nđiểm cầu", "Số đảng viên\ntham dự",
+				"Số người\nkhác\ntham dự" });
+		xlsx("004/xuong-dong.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("xuong-dong.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void aWorkbookWithASheetPerDistrictLoadsTheFirstSheetsTableOnly() throws Exception {
+		// given Long Biên's table on the first sheet and Gia Lâm's on the second
+		Path file = this.input.resolve("moi-quan-mot-sheet.xlsx");
+		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			fill(workbook.createSheet("Long Biên"), canonical());
+			List<Object[]> other = canonical();
+			other.set(0, new Object[] { "Đơn vị báo cáo:", "Huyện ủy Gia Lâm" });
+			other.set(4, new Object[] { 1, "Thị trấn Trâu Quỳ", "Thị trấn", 300, 10 });
+			fill(workbook.createSheet("Gia Lâm"), other);
+			workbook.write(out);
+		}
+
+		// then, as submission-format.md says: the first visible sheet with a table; the others are ignored
+		assertThat(run("moi-quan-mot-sheet.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void aHiddenRowIsLoadedAndCountedLikeAHiddenColumn() throws Exception {
+		// given a point's row hidden, the totals row summing all rows
+		List<Object[]> rows = canonical();
+		rows.add(new Object[] { 3, "Phường Ngọc Lâm", "Phường", 120, 10 });
+		rows.add(new Object[] { null, "Tổng cộng", null, 330, 30 });
+		xlsx("004/an-dong.xlsx", rows, (sheet) -> sheet.getRow(5).setZeroHeight(true));
+
+		// then
+		assertThat(run("an-dong.xlsx")).isEqualTo("accepted 3 [] | Phường Bồ Đề grassroots 100+10; "
+				+ "Phường Cự Khối grassroots 110+10; Phường Ngọc Lâm grassroots 120+10");
+	}
+
+	@Test
+	void aNoteMergedAcrossTheTableBetweenItsRowsIsReportedNotLoaded() throws Exception {
+		// given a line of text merged over all the columns between two points
+		List<Object[]> rows = canonical();
+		rows.add(new Object[] { "(Các điểm cầu dưới đây học tập trực tiếp)" });
+		rows.add(new Object[] { 3, "Phường Ngọc Lâm", "Phường", 120, 10 });
+		xlsx("004/ghi-chu-gop.xlsx", rows, (sheet) -> sheet.addMergedRegion(new CellRangeAddress(6, 6, 0, 4)));
+
+		// then it is read as a row of the table, and its "level" and "figures" named
+		assertThat(run("ghi-chu-gop.xlsx")).isEqualTo("rejected 0 [level-unknown C7, number-text D7, number-text E7] | -");
+	}
+
+	@Test
+	void aTotalsRowAboveTheHeaderIsNoPartOfTheTable() throws Exception {
+		// given "Tổng cộng" with the unit's figures in the preamble, above the header
+		List<Object[]> rows = labels();
+		rows.add(new Object[] { "Tổng cộng", null, null, 210, 20 });
+		rows.add(new Object[] {});
+		rows.addAll(canonical().subList(3, 6));
+		xlsx("004/tong-tren.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("tong-tren.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@Test
+	void aFigureWhoseFormulaFailedIsRejectedNamingItsCell() throws Exception {
+		// given a members formula whose cached value is #REF!
+		xlsx("004/loi-cong-thuc.xlsx", canonical(),
+				(sheet) -> sheet.getRow(4).getCell(3).setCellErrorValue(FormulaError.REF.getCode()));
+
+		// then
+		assertThat(run("loi-cong-thuc.xlsx")).isEqualTo("rejected 0 [number-text D5] | -");
 	}
 
 }
