@@ -371,6 +371,19 @@ class TablePartsEdgeTests {
 		assertThat(table.totalsRow().number()).isEqualTo(9);
 	}
 
+	@Test
+	void aRepeatedTwoRowHeaderAndItsColumnNumbersInACsvAreNoData() throws Exception {
+		String top = "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;;Số người khác tham dự";
+		Path csv = Files.writeString(this.dir.resolve("c.csv"), String.join("\n", top, ";;;Tổng số;Trong đó: nữ;",
+				"1;2;3;4;5;6", "1;Xã A;Xã;10;4;2", top, ";;;Tổng số;Trong đó: nữ;", "1;2;3;4;5;6", "2;Xã B;Xã;7;3;1",
+				";Tổng cộng;;17;7;3", ""), StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(csv, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 4", "point 8");
+		assertThat(table.totalsRow().number()).isEqualTo(9);
+	}
+
 	// Blocks each closed by its "Cộng": the header's rows under a totals row show the table goes on.
 	@ParameterizedTest
 	@EnumSource(Format.class)
