@@ -402,7 +402,7 @@ public final class TableRecognizer {
 			Cell first = firstText(row);
 			String text = (first != null) ? first.text() : null;
 			String key = (first != null) ? VietnameseText.asciiKey(text) : null;
-			if (isTotalsRow(key, row)) {
+			if (isTotalsRow(first, key, row)) {
 				this.labels.scanSummary(this.sheet, row, this::outsideTable);
 				// A totals row right under the header sums the rows below it; anywhere else it ends the
 				// table, unless a part of the table follows it.
@@ -493,7 +493,7 @@ public final class TableRecognizer {
 				this.heldHeadings.clear();
 				// A point with a mistake in it (a level misspelt or left out, members "khoảng 40") still starts
 				// the part: left out, it and the rest of the part would be lost, unchecked.
-				if (pointLike || isTotalsRow(key, row) || isPointWithMistakes(first, key, point)
+				if (pointLike || isTotalsRow(first, key, row) || isPointWithMistakes(first, key, point)
 						|| (unlabelled && isPointWithoutLevel(first, key, point))) {
 					// The headings start the next part (an empty one when a totals row follows): the
 					// totals row above them closed the last one.
@@ -506,7 +506,7 @@ public final class TableRecognizer {
 				this.mayGoOn = false;
 				held.forEach((line) -> this.labels.scan(this.sheet, line));
 			}
-			if (this.mayGoOn && isTotalsRow(key, row)) {
+			if (this.mayGoOn && isTotalsRow(first, key, row)) {
 				// "Cộng II" then "Tổng cộng": the first closed the last part, the second sums the table.
 				this.listener.subtotal(this.totals);
 				this.totals = point;
@@ -546,11 +546,12 @@ public final class TableRecognizer {
 		/**
 		 * A totals row: its first text names it ("Tổng cộng", "Cộng II"), and, when that text could be a
 		 * point's name ("Cống Vị", "Cổng A"), it has no point's level and members.
-		 * @param key the {@link VietnameseText#asciiKey} of the row's first text, null when it has none
+		 * @param first the row's first text, null when it has none
+		 * @param key the {@link VietnameseText#asciiKey} of that text
 		 */
-		private boolean isTotalsRow(String key, SheetRow row) {
+		private boolean isTotalsRow(Cell first, String key, SheetRow row) {
 			return key != null && Vocabulary.isTotalsKey(key)
-					&& !(Vocabulary.isNamedTotalsKey(key) && isPointLike(point(row)));
+					&& !(Vocabulary.mayBeAPointsName(first.text(), key) && isPointLike(point(row)));
 		}
 
 		private boolean outsideTable(Cell cell) {

@@ -59,9 +59,18 @@ public final class Vocabulary {
 	private static final Pattern PART_TOTALS = Pattern
 		.compile("(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])(?: (?:[ivx]{1,4}|[a-z]))*");
 
-	/** A totals row naming what it sums: "Tổng cộng toàn quận", "Cộng cả huyện", "Tổng số: 19 điểm cầu". */
+	/**
+	 * A totals row naming what it sums: "Tổng cộng toàn quận", "Cộng cả huyện", "Cộng cấp xã", "Cộng các
+	 * phường", "Tổng số: 19 điểm cầu".
+	 */
 	private static final Pattern SCOPED_TOTALS = Pattern
-		.compile("(?:tong cong|tong so|cong|tong) (?:(?:toan|ca) [a-z].*|\\d+ diem cau.*|diem cau \\d+)");
+		.compile("(?:tong cong|tong so|cong|tong) (?:(?:toan|ca|cap|cac) [a-z].*|\\d+ diem cau.*|diem cau \\d+)");
+
+	/** A part's totals that may read as a place's name: "Cống Vị", "Cổng A", "Tổng I" as "Cộng VI", "Cộng A". */
+	private static final Pattern NAME_LIKE_TOTALS = Pattern.compile("(?:cong|tong)(?: (?:[ivx]{1,4}|[a-z]))+");
+
+	/** "Cộng" as written, which no place's name starts with ("Cống", "Cổng" do). */
+	private static final String CONG = VietnameseText.toneKey("Cộng") + " ";
 
 	/** A totals row that may sum one part only: "Cộng", "Cộng II", "Tổng cộng phần B"; not "Tổng cộng", "Tổng số (I + II)". */
 	private static final Pattern ONE_PART_TOTALS = Pattern
@@ -132,13 +141,20 @@ public final class Vocabulary {
 		return false;
 	}
 
-	/**
-	 * Whether a totals text names a part or what it sums ("Cộng I", "Tổng số (I + II)", "Cộng toàn
-	 * huyện"): a point's name can read the same ("Cống Vị", "Cổng A"), so such a row is a totals row
-	 * only when it has no point's level.
-	 */
+	/** Whether a totals text names a part or what it sums ("Cộng I", "Tổng số (I + II)", "Cộng toàn huyện"). */
 	static boolean isNamedTotalsKey(String asciiKey) {
 		return PART_TOTALS.matcher(asciiKey).matches() || SCOPED_TOTALS.matcher(asciiKey).matches();
+	}
+
+	/**
+	 * Whether a totals text may be a point's name too ("Cống Vị", "Cổng A", "Tổng I" read as "Cộng VI",
+	 * "Cộng A", "Tổng I"), so that a row with a point's level and members is a point. No other totals
+	 * text is a name: "Tổng cộng toàn quận", "Tổng cộng phần II" and "Cộng II" written so are the totals
+	 * row whatever the level column holds, which a level merged down the whole column fills.
+	 * @param asciiKey the text's {@link VietnameseText#asciiKey}, which the caller has already made
+	 */
+	static boolean mayBeAPointsName(String text, String asciiKey) {
+		return NAME_LIKE_TOTALS.matcher(asciiKey).matches() && !VietnameseText.toneKey(text).startsWith(CONG);
 	}
 
 	/**

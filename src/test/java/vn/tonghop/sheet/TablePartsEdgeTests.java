@@ -48,6 +48,25 @@ class TablePartsEdgeTests {
 		assertThat(table.totalsRow().number()).isEqualTo(5);
 	}
 
+	// A level merged down over the whole column reads on the totals row too: read as a point, it would
+	// count every point twice. Only a name that may be a place's ("Cống Vị", "Tổng I") is a point then.
+	@ParameterizedTest
+	@ValueSource(strings = { "Tổng cộng toàn quận", "Tổng số: 2 điểm cầu", "Cộng cả quận", "Tổng cộng phần I", "Cộng I",
+			"CỘNG II", "Cộng cấp xã", "Cộng các xã" })
+	void aTotalsRowUnderALevelMergedDownOverItIsNoPoint(String totals) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10),
+					row(2, "Xã B", null, 5), row(null, totals, null, 15));
+			sheet.addMergedRegion(new CellRangeAddress(1, 3, 2, 2));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 3");
+		assertThat(table.totalsRow().number()).isEqualTo(4);
+	}
+
 	// A signature block's "T/M BAN THƯỜNG VỤ" (or a narrative "I. Đánh giá") in the name column right
 	// under the totals row: the table must not go on into the signer's lines.
 	@ParameterizedTest

@@ -74,9 +74,22 @@ class VocabularyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "Tổng cộng", "TỔNG CỘNG:", "Cộng", "Cộng I", "Cộng II:", "Tổng cộng phần II", "Cộng mục A",
 			"Tổng số (I + II)", "TỔNG CỘNG TOÀN QUẬN", "Cộng toàn huyện", "Cộng cả huyện", "Tổng cộng: 19 điểm cầu",
-			"Tổng số (3 điểm cầu)", "Tổng số điểm cầu: 19" })
+			"Tổng số (3 điểm cầu)", "Tổng số điểm cầu: 19", "Cộng cấp xã", "Cộng các phường" })
 	void totalsRowsOfTheTableAndOfItsParts(String text) {
 		assertThat(Vocabulary.isTotalsKey(VietnameseText.asciiKey(text))).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Cống Vị", "Cổng A", "Tổng I", "Cong II", "Cống X" })
+	void totalsTextsThatMayBePlacesNames(String text) {
+		assertThat(Vocabulary.mayBeAPointsName(text, VietnameseText.asciiKey(text))).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Cộng II", "CỘNG A", "Cộng VI", "Tổng cộng phần II", "Tổng số (I + II)",
+			"Tổng cộng toàn quận", "Cộng cả huyện", "Tổng số: 19 điểm cầu", "Cộng cấp xã", "Tổng cộng" })
+	void totalsTextsThatAreNoPlacesNames(String text) {
+		assertThat(Vocabulary.mayBeAPointsName(text, VietnameseText.asciiKey(text))).isFalse();
 	}
 
 	@ParameterizedTest

@@ -18,6 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -448,6 +450,20 @@ class MoreAwkwardFilesIngestTests {
 
 		// then
 		assertThat(run("loi-cong-thuc.xlsx")).isEqualTo("rejected 0 [number-text D5] | -");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Tổng cộng toàn quận", "Cộng cấp phường" })
+	void aTotalsRowUnderALevelMergedDownTheWholeColumnIsNotLoadedAsAPoint(String totals) throws Exception {
+		// given every point a ward, "Phường" merged down the level column over the totals row too
+		List<Object[]> rows = canonical();
+		rows.set(5, new Object[] { 2, "Phường Cự Khối", null, 110, 10 });
+		rows.add(new Object[] { null, totals, null, 210, 20 });
+		xlsx("004/cap-gop.xlsx", rows, (sheet) -> sheet.addMergedRegion(new CellRangeAddress(4, 6, 2, 2)));
+
+		// then it is checked as the totals row, not loaded as a third point of 210
+		assertThat(run("cap-gop.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
 	}
 
 }
