@@ -695,14 +695,20 @@ public final class TableRecognizer {
 		/**
 		 * Below the table: a name and a members figure with the level blank. A point added under the
 		 * totals row whose level was forgotten, or a note with a figure: it is not counted, but the
-		 * district is told, so a point is never left out without a word.
+		 * district is told, so a point is never left out without a word. The figure may be written
+		 * wrong ("khoảng 5"): a part's first point can have both mistakes, and is then still checked.
 		 */
 		private static boolean isPointWithoutLevel(Cell first, String key, PointRow point) {
 			Cell name = text(point.cell(Field.POINT_NAME));
 			Cell level = point.cell(Field.LEVEL);
 			return name != null && (level == null || level.isBlank()) && isNamedLikeAPoint(first, key, name)
-					&& WholeNumbers.parse(point.cell(Field.MEMBERS)).isValue() && !Vocabulary.isTotalsKey(key)
-					&& !isPartHeading(point) && !Vocabulary.holdsDateInWords(name.text());
+					&& holdsAFigure(point.cell(Field.MEMBERS)) && !Vocabulary.isTotalsKey(key) && !isPartHeading(point)
+					&& !Vocabulary.holdsDateInWords(name.text());
+		}
+
+		private static boolean holdsAFigure(Cell members) {
+			return WholeNumbers.parse(members).isValue()
+					|| (members != null && members.text() != null && members.text().chars().anyMatch(Character::isDigit));
 		}
 
 		/** A row whose first text and name may be a point's: no note's lead-in, notes, signature or place-date line. */

@@ -192,7 +192,7 @@ class TablePartsEdgeTests {
 
 	// Under a part's heading, the part's first point is checked whatever its mistake: a level misspelt or left out.
 	@ParameterizedTest
-	@ValueSource(strings = { "2;Thôn B;Thônn;5", "2;Thôn B;;5", "2;Thôn B;Thôn;khoảng 5" })
+	@ValueSource(strings = { "2;Thôn B;Thônn;5", "2;Thôn B;;5", "2;Thôn B;Thôn;khoảng 5", "2;Thôn B;;khoảng 5" })
 	void aPointWithAMistakeUnderAPartsHeadingUnderTheTotalsRowStartsThePart(String point) throws Exception {
 		Path csv = Files.writeString(this.dir.resolve("c.csv"), String.join("\n", "STT;Tên điểm cầu;Cấp;Số ĐV",
 				"1;Xã A;Xã;10", ";Cộng I;;10", "II. Cấp thôn", point, ";Cộng II;;5", ""), StandardCharsets.UTF_8);
