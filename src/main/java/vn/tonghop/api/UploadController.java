@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.intake.PartialFiles;
 import vn.tonghop.security.UnitScope;
 
 /**
@@ -94,7 +94,7 @@ class UploadController {
 	 */
 	private Path store(MultipartFile file, String unit, String name) throws IOException {
 		Path folder = Files.createDirectories(this.intake.input().resolve(unit));
-		Path partial = folder.resolve("." + UUID.randomUUID() + ".part");
+		Path partial = folder.resolve(PartialFiles.name(".part"));
 		try (InputStream in = file.getInputStream()) {
 			Files.copy(in, partial);
 			for (int attempt = 1;; attempt++) {

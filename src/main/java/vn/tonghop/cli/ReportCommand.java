@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.tonghop.jobs.RecoveryProperties;
 import vn.tonghop.report.ConsolidatedReport;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -30,7 +31,7 @@ final class ReportCommand implements Callable<Integer> {
 	}
 
 	private int report(ConfigurableApplicationContext context) {
-		return WorkbookFile.write(this.out,
+		return WorkbookFile.write(this.out, context.getBean(RecoveryProperties.class).staleAfter(),
 				stream -> context.getBean(ConsolidatedReport.class).write(this.conference, this.province, stream));
 	}
 

@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.tonghop.jobs.RecoveryProperties;
 import vn.tonghop.report.SubmissionTemplate;
 
 @Command(name = "template", mixinStandardHelpOptions = true,
@@ -30,7 +31,7 @@ final class TemplateCommand implements Callable<Integer> {
 	}
 
 	private int template(ConfigurableApplicationContext context) {
-		return WorkbookFile.write(this.out,
+		return WorkbookFile.write(this.out, context.getBean(RecoveryProperties.class).staleAfter(),
 				stream -> context.getBean(SubmissionTemplate.class).write(this.unit, this.conference, stream));
 	}
 

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
 
+import vn.tonghop.intake.PartialFiles;
 import vn.tonghop.report.UnknownReportSubjectException;
 
 /** Writes a generated workbook to the path a command was given, whole or not at all. */
@@ -16,14 +18,19 @@ final class WorkbookFile {
 	private WorkbookFile() {
 	}
 
-	/** @return the command's exit code: 0 written, 1 refused or not writable (the reason printed) */
-	static int write(Path target, Writer writer) {
+	/**
+	 * @param staleAfter how long a workbook half-written beside the target (by a command killed while
+	 * writing) is left alone: a command writing there now wrote to its own a moment ago
+	 * @return the command's exit code: 0 written, 1 refused or not writable (the reason printed)
+	 */
+	static int write(Path target, Duration staleAfter, Writer writer) {
 		try {
 			Path parent = target.toAbsolutePath().getParent();
 			Files.createDirectories(parent);
+			PartialFiles.sweep(parent, Instant.now().minus(staleAfter));
 			// Written beside the target and moved, so a failed run never leaves half a workbook; not
 			// through createTempFile, whose owner-only permissions the moved report would keep.
-			Path partial = parent.resolve(".tonghop-" + UUID.randomUUID() + ".part");
+			Path partial = parent.resolve(PartialFiles.name(".part"));
 			try {
 				try (OutputStream stream = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
 						StandardOpenOption.WRITE)) {

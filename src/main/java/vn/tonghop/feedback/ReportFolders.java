@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import vn.tonghop.intake.FileNames;
 import vn.tonghop.intake.InputScanner;
+import vn.tonghop.intake.PartialFiles;
 
 /**
  * Where a file's reports go on disk and how they are named. By default beside the file, in a
@@ -91,8 +91,7 @@ final class ReportFolders {
 	}
 
 	private static Path[] partial(Path target, byte[] content) throws IOException {
-		// Not derived from the report's name, which may already take all the bytes a name may have.
-		Path partial = target.resolveSibling(".tonghop-" + UUID.randomUUID() + ".tmp");
+		Path partial = target.resolveSibling(PartialFiles.name(".tmp"));
 		Files.write(partial, content);
 		return new Path[] { partial, target };
 	}

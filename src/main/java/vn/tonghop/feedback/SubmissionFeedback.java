@@ -3,6 +3,7 @@ package vn.tonghop.feedback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.intake.PartialFiles;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.validate.ProblemList;
@@ -115,6 +117,18 @@ public class SubmissionFeedback {
 			}
 
 		});
+	}
+
+	/**
+	 * Removes the reports processes killed between writing and publishing them left under the
+	 * configured reports directory, last written before {@code untouchedSince}. Reports beside the
+	 * files are in the drop folder, and swept with it.
+	 */
+	public void sweepLeftovers(Instant untouchedSince) {
+		Path directory = this.properties.directory();
+		if (directory != null) {
+			PartialFiles.sweepTree(directory, untouchedSince);
+		}
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,10 +25,20 @@ class Archive {
 	/** How a copy still being written ends: never one to share. */
 	private static final String PARTIAL = ".partial";
 
+	/**
+	 * Where copies are written before they are moved into their hash's folder: one folder a sweep can
+	 * list, where a walk of every hash's folder would grow with the archive. Hidden, and in the
+	 * archive, so the move stays on one file system.
+	 */
+	private static final String STAGING = ".staging";
+
 	private final Path root;
+
+	private final Path staging;
 
 	Archive(IntakeProperties properties) {
 		this.root = properties.archive().toAbsolutePath().normalize();
+		this.staging = this.root.resolve(STAGING);
 	}
 
 	/**
@@ -53,7 +64,8 @@ class Archive {
 		}
 		// A name of its own: two instances archiving the same file must not write into one partial copy.
 		// Not derived from the file's name, which may already take all the bytes a name may have.
-		Path partial = Files.createTempFile(folder, ".tonghop-", PARTIAL);
+		Files.createDirectories(this.staging);
+		Path partial = Files.createTempFile(this.staging, ".tonghop-", PARTIAL);
 		try {
 			String copied = copy(source, partial);
 			if (!copied.equals(hash)) {
@@ -68,10 +80,16 @@ class Archive {
 		return target;
 	}
 
+	/** Removes the copies a process killed while archiving left, last written before {@code untouchedSince}. */
+	void sweep(Instant untouchedSince) {
+		PartialFiles.sweep(this.staging, untouchedSince);
+	}
+
 	/** Whether target is now a link to a copy already kept under another name; false: copy it. */
 	private static boolean linkedToCopy(Path folder, Path target) throws IOException {
 		Optional<Path> kept;
 		try (Stream<Path> files = Files.list(folder)) {
+			// Earlier versions wrote their copies here, and a killed one may have left half of one.
 			kept = files.filter((file) -> !file.getFileName().toString().endsWith(PARTIAL)).findFirst();
 		}
 		if (kept.isEmpty()) {

@@ -124,6 +124,17 @@ public class InputScanner {
 		return result;
 	}
 
+	/**
+	 * Removes what processes killed mid-write left in the drop folder and the archive: half-copied
+	 * archive copies, uploads never linked under their name, reports never renamed into place (in
+	 * the drop folder's reports folders). Only those last written before {@code untouchedSince}: a
+	 * file another live process is writing is younger.
+	 */
+	public void sweepLeftovers(Path input, Instant untouchedSince) {
+		PartialFiles.sweepTree(input.toAbsolutePath().normalize(), untouchedSince);
+		this.archive.sweep(untouchedSince);
+	}
+
 	/** Archives, for each submission of one content, the first of its files that can be archived. */
 	private List<Hashed> archive(Path root, Collection<List<Hashed>> submissions, Counts counts) {
 		return submissions.stream().map((files) -> archiveFirst(root, files, counts)).flatMap(Optional::stream).toList();

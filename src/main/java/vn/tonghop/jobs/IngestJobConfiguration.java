@@ -92,15 +92,16 @@ class IngestJobConfiguration {
 
 	@Bean
 	Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			InputScanner scanner, JdbcTemplate jdbc) {
+			InputScanner scanner, JdbcTemplate jdbc, Leftovers leftovers) {
 		return new StepBuilder(DISCOVER_STEP, jobRepository).tasklet((contribution, chunk) -> {
+			String input = (String) chunk.getStepContext().getJobParameters().get(INPUT);
+			leftovers.sweep(Path.of(input));
 			String rerun = (String) chunk.getStepContext().getJobParameters().get(RERUN);
 			if (rerun != null) {
 				// A rerun takes no new files: the chosen archived versions are pending again.
 				requeue(jdbc, rerun);
 				return RepeatStatus.FINISHED;
 			}
-			String input = (String) chunk.getStepContext().getJobParameters().get(INPUT);
 			ScanResult scan = scanner.scan(Path.of(input), contribution.getStepExecution().getJobExecutionId());
 			// Vanished and skipped files leave no row anywhere; the run's summary reads them from here.
 			ExecutionContext context = contribution.getStepExecution().getExecutionContext();
