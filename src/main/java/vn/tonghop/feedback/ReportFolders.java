@@ -65,13 +65,25 @@ final class ReportFolders {
 	 * @param workbook null when none could be made
 	 */
 	Staged stage(Path folder, String fileName, byte[] json, ReportWorkbook workbook) throws IOException {
+		return workbook != null ? stage(folder, fileName, json, workbook.extension(), workbook.content())
+				: stage(folder, fileName, json, null, null);
+	}
+
+	/**
+	 * As {@link #stage(Path, String, byte[], ReportWorkbook)}, from reports as they are stored.
+	 * @param workbookExtension xlsx, xlsm or xls; null when there is no workbook
+	 * @param workbook its bytes; null when there is none
+	 */
+	Staged stage(Path folder, String fileName, byte[] json, String workbookExtension, byte[] workbook)
+			throws IOException {
 		Files.createDirectories(folder);
 		List<Path[]> files = new ArrayList<>();
 		try {
-			files.add(partial(folder.resolve(jsonName(fileName)), json));
 			if (workbook != null) {
-				files.add(partial(folder.resolve(workbookName(fileName, workbook.extension())), workbook.content()));
+				files.add(partial(folder.resolve(workbookName(fileName, workbookExtension)), workbook));
 			}
+			// Last, so that it is published last.
+			files.add(partial(folder.resolve(jsonName(fileName)), json));
 		}
 		catch (IOException ex) {
 			for (Path[] file : files) {
@@ -82,7 +94,7 @@ final class ReportFolders {
 		List<Path> stale = new ArrayList<>();
 		if (workbook != null) {
 			for (String extension : WORKBOOK_EXTENSIONS) {
-				if (!extension.equals(workbook.extension())) {
+				if (!extension.equals(workbookExtension)) {
 					stale.add(folder.resolve(workbookName(fileName, extension)));
 				}
 			}
@@ -108,7 +120,11 @@ final class ReportFolders {
 			this.stale = stale;
 		}
 
+		/** In order, the JSON report last: one in place is a whole publication (see SubmissionFeedback#publishMissing). */
 		void publish() throws IOException {
+			for (Path path : this.stale) {
+				Files.deleteIfExists(path);
+			}
 			for (Path[] file : this.files) {
 				try {
 					Files.move(file[0], file[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -116,9 +132,6 @@ final class ReportFolders {
 				catch (AtomicMoveNotSupportedException ex) {
 					Files.move(file[0], file[1], StandardCopyOption.REPLACE_EXISTING);
 				}
-			}
-			for (Path path : this.stale) {
-				Files.deleteIfExists(path);
 			}
 		}
 

@@ -2,11 +2,13 @@ package vn.tonghop.feedback;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -117,6 +119,72 @@ public class SubmissionFeedback {
 			}
 
 		});
+	}
+
+	/**
+	 * Writes the reports on the files an execution processed where they never arrived: a process
+	 * killed between a file's commit and the renaming of its reports left them in the database only,
+	 * and the file is done, so no run would write them again. Reports in place (the JSON report there,
+	 * published after the workbook, is the stored one) are left as they are, and so are those of a
+	 * version a later one under the same name has replaced, as when they were first written.
+	 * @return how many files' reports were written
+	 */
+	public int publishMissing(long jobExecutionId) {
+		if (!this.properties.writeFiles()) {
+			return 0;
+		}
+		Path dropRoot = dropRoot(jobExecutionId);
+		if (!Files.isDirectory(dropRoot)) {
+			// Another host's own folder, or one removed since: not a place to make up.
+			log.warn("Cannot publish the reports of job execution {}: its drop folder {} is not here", jobExecutionId,
+					dropRoot);
+			return 0;
+		}
+		List<Done> done = this.jdbc.query("""
+				SELECT s.id, s.source_path, s.file_name FROM tonghop.submission s
+				WHERE s.job_execution_id = ? AND s.state <> 'pending'
+				  AND NOT EXISTS (SELECT 1 FROM tonghop.submission n WHERE n.source_path = s.source_path AND n.id > s.id)
+				ORDER BY s.id""", (rs, i) -> new Done(rs.getLong(1), rs.getString(2), rs.getString(3)), jobExecutionId);
+		int published = 0;
+		for (Done file : done) {
+			Path folder = this.folders.folder(dropRoot, file.sourcePath());
+			// One file at a time: a run's workbooks together may not fit in memory.
+			List<Stored> stored = this.jdbc.query(
+					"SELECT kind, file_name, media_type, content FROM tonghop.submission_report WHERE submission_id = ?",
+					(rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)), file.id());
+			Stored json = stored.stream().filter((report) -> report.kind().equals("json")).findFirst().orElse(null);
+			if (json == null || inPlace(folder.resolve(ReportFolders.jsonName(file.fileName())), json.content())) {
+				continue;
+			}
+			Stored workbook = stored.stream().filter((report) -> report.kind().equals("workbook")).findFirst().orElse(null);
+			try {
+				this.folders.stage(folder, file.fileName(), json.content(),
+						workbook != null ? workbook.fileName().substring(workbook.fileName().lastIndexOf('.') + 1) : null,
+						workbook != null ? workbook.content() : null)
+					.publish();
+				published++;
+				log.info("Published the reports on {} in {}: the process that loaded it stopped before it could",
+						file.sourcePath(), folder);
+			}
+			catch (IOException | UncheckedIOException ex) {
+				log.warn("Could not publish the reports on {} in {}: {}", file.sourcePath(), folder, ex.toString());
+			}
+		}
+		return published;
+	}
+
+	private static boolean inPlace(Path report, byte[] content) {
+		try {
+			return Arrays.equals(Files.readAllBytes(report), content);
+		}
+		catch (IOException ex) {
+			// Not there, or not readable: written again.
+			return false;
+		}
+	}
+
+	/** A file an execution processed, whose reports are stored. */
+	private record Done(long id, String sourcePath, String fileName) {
 	}
 
 	/**

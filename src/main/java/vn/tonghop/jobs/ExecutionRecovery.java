@@ -20,9 +20,12 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.feedback.SubmissionFeedback;
+
 /**
  * At start-up, marks executions left STARTED or STOPPING by a process that died as FAILED (Spring
- * Batch's own {@link JobOperator#recover}), so {@code restart} can resume them. Several instances
+ * Batch's own {@link JobOperator#recover}), so {@code restart} can resume them, and publishes the
+ * reports on the files they committed that the process died before publishing. Several instances
  * share the database, so an execution is taken for dead only when that is certain: it was started
  * on this host by a process that no longer exists, or, from another host, nothing about it has
  * moved for {@link RecoveryProperties#staleAfter()}.
@@ -38,10 +41,14 @@ public class ExecutionRecovery implements ApplicationRunner {
 
 	private final RecoveryProperties properties;
 
-	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, RecoveryProperties properties) {
+	private final SubmissionFeedback feedback;
+
+	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, RecoveryProperties properties,
+			SubmissionFeedback feedback) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.properties = properties;
+		this.feedback = feedback;
 	}
 
 	@Override
@@ -61,6 +68,8 @@ public class ExecutionRecovery implements ApplicationRunner {
 				this.jobOperator.recover(execution);
 				log.warn("Job execution {} was left {} by a process that is gone; marked FAILED, restart it with "
 						+ "'restart --execution {}'", execution.getId(), left, execution.getId());
+				// Its files done are done: no run writes their reports again if it died before it could.
+				this.feedback.publishMissing(execution.getId());
 				recovered.add(execution.getId());
 			}
 		}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.tonghop.examples.ExampleFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportFoldersTests {
 
@@ -131,6 +132,22 @@ class ReportFoldersTests {
 					"bao-cao.csv.report.json", "bao-cao.xlsx.annotated.xlsx", "bao-cao.xlsx.report.json");
 		}
 		assertThat(Files.readString(folder.resolve("bao-cao.xlsx.report.json"))).isEqualTo("{\"file\":\"xlsx\"}");
+	}
+
+	@Test
+	void aPublicationCutShortLeavesNoJsonReportInPlaceSoThatItIsPublishedAgain() throws IOException {
+		// given reports staged, and a workbook that cannot be renamed into place (as a process killed
+		// between the two renames would leave it)
+		Path folder = this.work.resolve("input/004/reports");
+		ReportFolders.Staged staged = new ReportFolders(null).stage(folder, "bao-cao.xlsx", bytes("{}"),
+				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("xlsx"), true));
+		Files.writeString(Files.createDirectories(folder.resolve("bao-cao.xlsx.annotated.xlsx")).resolve("x"), "x");
+
+		// when
+		assertThatThrownBy(staged::publish).isInstanceOf(IOException.class);
+
+		// then the JSON report, which tells that a file's reports are in place, is not
+		assertThat(folder.resolve("bao-cao.xlsx.report.json")).doesNotExist();
 	}
 
 	@Test

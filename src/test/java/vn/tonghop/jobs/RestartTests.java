@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +138,80 @@ class RestartTests {
 		assertThat(this.jobRepository.getJobExecution(reused.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
 		// and the log tells the state it was left in, not the one it was just given
 		assertThat(output).contains("Job execution " + reused.getId() + " was left STARTED by a process that is gone");
+	}
+
+	@Test
+	void reportsCommittedButNeverPublishedByAProcessThatIsGoneArePublishedWhenItsExecutionIsRecovered()
+			throws Exception {
+		// given a run that processed two files and was killed after their outcomes committed but
+		// before their reports were renamed into place: the reports are in the database only
+		Files.writeString(this.input.resolve("a.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		Files.writeString(this.input.resolve("b.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề"))
+			.replace("Hội nghị;NQDH13", "Hội nghị;HNTW8-K13"));
+		JobExecution killed = this.runner.run(this.input, "test");
+		Path reports = this.input.resolve("reports");
+		try (Stream<Path> published = Files.list(reports)) {
+			for (Path report : published.toList()) {
+				Files.delete(report);
+			}
+		}
+		// and a later run that processed a newer b.csv and published its reports, which must stand
+		Files.writeString(this.input.resolve("b.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy"))
+			.replace("Hội nghị;NQDH13", "Hội nghị;HNTW8-K13"));
+		this.runner.run(this.input, "test");
+		byte[] newerReport = Files.readAllBytes(reports.resolve("b.csv.report.json"));
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		leaveRunning(killed.getId(), gone.pid());
+
+		// when recovery finds the killed run
+		List<Long> recovered = this.recovery.recover();
+
+		// then the reports of a.csv are where they would have been, as stored; b.csv keeps the newer version's
+		assertThat(recovered).containsExactly(killed.getId());
+		assertThat(reports.resolve("a.csv.report.json")).hasBinaryContent(stored("a.csv", "json"));
+		assertThat(reports.resolve("a.csv.annotated.xlsx")).hasBinaryContent(stored("a.csv", "workbook"));
+		assertThat(reports.resolve("b.csv.report.json")).hasBinaryContent(newerReport);
+		assertThat(reports).isDirectoryNotContaining("glob:**/.tonghop-*");
+	}
+
+	@Test
+	void reportsAreNotPublishedIntoADropFolderThisHostDoesNotHave() throws Exception {
+		// given a run killed before publishing, over a drop folder this host does not see (another
+		// host's own folder, or one since removed)
+		Path elsewhere = Files.createDirectories(this.input.resolve("elsewhere"));
+		Files.writeString(elsewhere.resolve("a.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		JobExecution killed = this.runner.run(elsewhere, "test");
+		try (Stream<Path> files = Files.walk(elsewhere)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		leaveRunning(killed.getId(), gone.pid());
+
+		// when
+		List<Long> recovered = this.recovery.recover();
+
+		// then it is recovered, and no folder is made up for its reports
+		assertThat(recovered).containsExactly(killed.getId());
+		assertThat(elsewhere).doesNotExist();
+	}
+
+	/** As a process killed after its last commit leaves its execution: STARTED, with that process's id. */
+	private void leaveRunning(long executionId, long pid) {
+		JobExecution execution = this.jobRepository.getJobExecution(executionId);
+		execution.getExecutionContext().putLong(IngestJobConfiguration.PID, pid);
+		this.jobRepository.updateExecutionContext(execution);
+		this.jdbc.update("UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL "
+				+ "WHERE job_execution_id = ?", executionId);
+	}
+
+	private byte[] stored(String fileName, String kind) {
+		return this.jdbc.queryForObject("SELECT r.content FROM tonghop.submission_report r JOIN tonghop.submission s "
+				+ "ON s.id = r.submission_id WHERE s.file_name = ? AND r.kind = ? ORDER BY s.id LIMIT 1", byte[].class,
+				fileName, kind);
 	}
 
 	private JobExecution leftRunning(String host, long pid) {
