@@ -18,17 +18,20 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import vn.tonghop.feedback.SubmissionFeedback;
 
 /**
- * At start-up, marks executions left STARTED or STOPPING by a process that died as FAILED (Spring
+ * At start-up (and in {@code serve} every {@link RecoveryProperties#interval()}), marks executions
+ * left STARTED or STOPPING by a process that died, or that this process lost, as FAILED (Spring
  * Batch's own {@link JobOperator#recover}), so {@code restart} can resume them, and publishes the
  * reports on the files they committed that the process died before publishing. Several instances
  * share the database, so an execution is taken for dead only when that is certain: it was started
- * on this host by a process that no longer exists, or, from another host, nothing about it has
- * moved for {@link RecoveryProperties#staleAfter()}.
+ * on this host by a process that no longer exists, or by this process, which could not record its
+ * end ({@link LaunchedExecutions}), or, from another host, nothing about it has moved for
+ * {@link RecoveryProperties#staleAfter()}.
  */
 @Component
 public class ExecutionRecovery implements ApplicationRunner {
@@ -43,12 +46,15 @@ public class ExecutionRecovery implements ApplicationRunner {
 
 	private final SubmissionFeedback feedback;
 
+	private final LaunchedExecutions launched;
+
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, RecoveryProperties properties,
-			SubmissionFeedback feedback) {
+			SubmissionFeedback feedback, LaunchedExecutions launched) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.properties = properties;
 		this.feedback = feedback;
+		this.launched = launched;
 	}
 
 	@Override
@@ -65,9 +71,21 @@ public class ExecutionRecovery implements ApplicationRunner {
 			if (isDead(execution, host, quietSince)) {
 				// Read first: recover changes the execution it is given to FAILED.
 				BatchStatus left = execution.getStatus();
-				this.jobOperator.recover(execution);
-				log.warn("Job execution {} was left {} by a process that is gone; marked FAILED, restart it with "
-						+ "'restart --execution {}'", execution.getId(), left, execution.getId());
+				boolean lost = this.launched.isLost(execution.getId());
+				try {
+					this.jobOperator.recover(execution);
+				}
+				catch (OptimisticLockingFailureException ex) {
+					// Another instance, looking too, recovered it first.
+					log.info("Job execution {} changed while it was recovered: left to whoever changed it ({})",
+							execution.getId(), ex.getMessage());
+					continue;
+				}
+				this.launched.recovered(execution.getId());
+				log.warn("Job execution {} was left {} by {}; marked FAILED, restart it with 'restart --execution {}'",
+						execution.getId(), left,
+						lost ? "this process, which could not record how it ended" : "a process that is gone",
+						execution.getId());
 				// Its files done are done: no run writes their reports again if it died before it could.
 				this.feedback.publishMissing(execution.getId());
 				recovered.add(execution.getId());
@@ -76,10 +94,15 @@ public class ExecutionRecovery implements ApplicationRunner {
 		return recovered;
 	}
 
-	private static boolean isDead(JobExecution execution, String host, LocalDateTime quietSince) {
+	private boolean isDead(JobExecution execution, String host, LocalDateTime quietSince) {
 		ExecutionContext context = execution.getExecutionContext();
 		if (host.equals(context.getString(IngestJobConfiguration.HOST, null)) && context.containsKey(IngestJobConfiguration.PID)) {
 			long pid = context.getLong(IngestJobConfiguration.PID);
+			ProcessHandle self = ProcessHandle.current();
+			if (pid == self.pid() && startedBy(self, execution)) {
+				// This very process: it knows whether it still runs the execution or lost it.
+				return this.launched.isLost(execution.getId());
+			}
 			return !ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> startedBy(p, execution)).isPresent();
 		}
 		return lastMoved(execution).isBefore(quietSince);

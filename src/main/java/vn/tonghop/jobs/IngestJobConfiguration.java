@@ -61,11 +61,13 @@ class IngestJobConfiguration {
 
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step discoverStep, Step loadStep, Step compactStep,
-			SetAsideFiles setAside) {
+			SetAsideFiles setAside, LaunchedExecutions launched) {
 		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
 
 			@Override
 			public void beforeJob(JobExecution execution) {
+				// Before this process's id is recorded: recovery reading the id finds the execution known here.
+				launched.started(execution.getId());
 				// Per execution, not a job parameter: a restart runs in another process than the original.
 				execution.getExecutionContext().putString(HOST, ThisProcess.host());
 				execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());

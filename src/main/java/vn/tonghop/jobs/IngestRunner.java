@@ -34,12 +34,15 @@ public class IngestRunner {
 
 	private final JobRepository jobRepository;
 
+	private final LaunchedExecutions launched;
+
 	IngestRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
-			IntakeProperties intake) {
+			IntakeProperties intake, LaunchedExecutions launched) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
 		this.intake = intake;
+		this.launched = launched;
 	}
 
 	/**
@@ -95,9 +98,10 @@ public class IngestRunner {
 					+ (execution.isRunning() ? ", still running" : ": nothing to restart"));
 		}
 		try {
-			return this.jobOperator.restart(execution);
+			return launch(() -> this.jobOperator.restart(execution));
 		}
-		catch (JobRestartException ex) {
+		catch (JobExecutionAlreadyRunningException | JobRestartException | JobInstanceAlreadyCompleteException
+				| InvalidJobParametersException ex) {
 			throw new IngestNotStartedException(ex);
 		}
 	}
@@ -120,12 +124,37 @@ public class IngestRunner {
 
 	private JobExecution start(JobParameters parameters) throws IngestNotStartedException {
 		try {
-			return this.jobOperator.start(this.ingestJob, parameters);
+			return launch(() -> this.jobOperator.start(this.ingestJob, parameters));
 		}
 		catch (JobExecutionAlreadyRunningException | JobRestartException | JobInstanceAlreadyCompleteException
 				| InvalidJobParametersException ex) {
 			throw new IngestNotStartedException(ex);
 		}
+	}
+
+	/**
+	 * Runs the execution to its end in this thread. The job's own failures are recorded as FAILED and
+	 * returned; a launch that throws may not have recorded the end: its execution is lost, and
+	 * recovery marks it FAILED if the job repository still has it running (see {@link LaunchedExecutions}).
+	 */
+	private JobExecution launch(Launch launch) throws JobExecutionAlreadyRunningException, JobRestartException,
+			JobInstanceAlreadyCompleteException, InvalidJobParametersException {
+		boolean recorded = false;
+		try {
+			JobExecution execution = launch.run();
+			recorded = true;
+			return execution;
+		}
+		finally {
+			this.launched.launchEnded(recorded);
+		}
+	}
+
+	private interface Launch {
+
+		JobExecution run() throws JobExecutionAlreadyRunningException, JobRestartException,
+				JobInstanceAlreadyCompleteException, InvalidJobParametersException;
+
 	}
 
 	/** The job could not even start (its parameters or the job repository refused it). */

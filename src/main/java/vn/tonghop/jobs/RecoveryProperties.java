@@ -13,9 +13,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param staleAfter an execution started on another host (or by a version that did not record its
  * host) is recovered only when neither it nor any of its steps has been updated for this long;
- * the load step records progress after every file, so a live run is never this quiet
+ * the load step records progress after every file, so a live run is never this quiet; also how
+ * long a file left half-written is left alone before it is swept
+ * @param interval how often {@code serve} looks again, beside at start-up: an instance that lives on
+ * recovers what a process killed meanwhile left, and what it lost itself while its database was gone
  */
 @Validated
 @ConfigurationProperties("tonghop.recovery")
-public record RecoveryProperties(@NotNull @DefaultValue("2h") Duration staleAfter) {
+public record RecoveryProperties(@NotNull @DefaultValue("2h") Duration staleAfter,
+		@NotNull @DefaultValue("1m") Duration interval) {
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -141,6 +142,51 @@ class TwoInstancesProcessTests {
 	}
 
 	@Test
+	void aServingInstanceWhoseDatabaseGoesAwayMidRunMarksThatRunFailedOnceItIsBackSoThatItRestarts()
+			throws Exception {
+		// given a serve instance whose schedule fires every 2 seconds
+		Path input = this.work.resolve("input");
+		long participants = writeFiles(input, 3000);
+		Map<String, String> env = serving(input);
+		env.put("TONGHOP_RECOVERY_INTERVAL", "1s");
+		// a lost database is noticed in a second, not in Hikari's 30
+		env.put("SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "1000");
+		Process serve = start("serve", env, "serve");
+
+		// when the database goes away while it loads: every connection cut, and none let in until the run
+		// has given up, so that it cannot record how it ended
+		awaitProcessed(serve, 2);
+		long cut = count("SELECT max(job_execution_id) FROM batch.batch_job_execution");
+		try (Connection outside = DriverManager.getConnection(
+				"jdbc:postgresql://localhost:" + this.postgres.getPort() + "/template1", "postgres", "");
+				Statement statement = outside.createStatement()) {
+			statement.execute("ALTER DATABASE postgres ALLOW_CONNECTIONS false");
+			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'postgres'");
+			awaitOutput(serve, "serve", "threw an unhandled Exception");
+			statement.execute("ALTER DATABASE postgres ALLOW_CONNECTIONS true");
+		}
+
+		// then the instance, which lives on, marks its run FAILED once the database is back
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (!status(cut).equals("FAILED")) {
+			assertThat(serve.isAlive()).as(output("serve")).isTrue();
+			assertThat(Instant.now()).as("the run was not recovered: " + output("serve")).isBefore(deadline);
+			Thread.sleep(200);
+		}
+		assertThat(output("serve")).contains("Job execution " + cut + " was left STARTED by this process");
+		// and restart takes it, while the schedule's next runs load what is pending
+		Process restart = start("restart", "restart", "--execution", String.valueOf(cut));
+		assertThat(await(restart)).as(output("restart")).isZero();
+		while (count("SELECT count(*) FROM tonghop.submission WHERE state = 'accepted'") < DISTRICTS) {
+			assertThat(serve.isAlive()).as(output("serve")).isTrue();
+			assertThat(Instant.now()).as("the files were not all loaded: " + output("serve")).isBefore(deadline);
+			Thread.sleep(200);
+		}
+		assertThat(count("SELECT count(*) FROM tonghop.submission_change")).isEqualTo(DISTRICTS);
+		assertWarehouseExact(3000, participants);
+	}
+
+	@Test
 	void aReportsFolderThatCannotBeWrittenLeavesTheFilePendingAndSaysWhy() throws Exception {
 		// given reports pointed under a regular file: as root, a read-only folder would still be written
 		Path input = this.work.resolve("input");
@@ -174,14 +220,9 @@ class TwoInstancesProcessTests {
 		// given two serve instances sharing one Quartz cluster, a schedule firing every 2 seconds
 		Path input = this.work.resolve("input");
 		long participants = writeFiles(input, 3000);
-		Path schedules = Files.createDirectories(this.work.resolve("jobs"));
-		Files.writeString(schedules.resolve("ingest.schedule"),
-				"job = ingest\ncron = 0/2 * * * * ?\ninput = " + input + "\n", StandardCharsets.UTF_8);
-		Map<String, String> env = environment();
-		env.put("SPRING_QUARTZ_AUTO_STARTUP", "true");
-		env.put("TONGHOP_SCHEDULE_DIRECTORY", schedules.toString());
+		Map<String, String> env = serving(input);
 		env.put("TONGHOP_CLUSTER_CHECKIN_INTERVAL", "1000");
-		env.put("SERVER_PORT", "0");
+		env.put("TONGHOP_RECOVERY_INTERVAL", "1s");
 		Map<String, Process> instances = Map.of("a", start("a", env, "serve"), "b", start("b", env, "serve"));
 
 		// when the instance running the job is killed (kill -9) once it has loaded a file and claimed the next
@@ -213,9 +254,42 @@ class TwoInstancesProcessTests {
 		assertThat(count("SELECT count(*) FROM tonghop.submission")).isEqualTo(DISTRICTS);
 		assertThat(count("SELECT count(*) FROM tonghop.submission_change")).isEqualTo(DISTRICTS);
 		assertWarehouseExact(3000, participants);
-		// the victim's execution stays STARTED: the survivor's start-up recovery ran before the kill
-		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE status = 'STARTED' "
-				+ "AND job_execution_id = (SELECT job_execution_id FROM tonghop.submission WHERE id = 1)")).isOne();
+		// and the survivor, which looks again every second, has marked the victim's execution FAILED
+		long victims = count("SELECT job_execution_id FROM tonghop.submission WHERE id = 1");
+		while (!status(victims).equals("FAILED")) {
+			assertThat(Instant.now()).as("the victim's run was not recovered: " + output(survivor)).isBefore(deadline);
+			Thread.sleep(200);
+		}
+	}
+
+	/** A serve's environment, with a schedule over the input folder firing every 2 seconds. */
+	private Map<String, String> serving(Path input) throws IOException {
+		Path schedules = Files.createDirectories(this.work.resolve("jobs"));
+		Files.writeString(schedules.resolve("ingest.schedule"),
+				"job = ingest\ncron = 0/2 * * * * ?\ninput = " + input + "\n", StandardCharsets.UTF_8);
+		Map<String, String> env = environment();
+		env.put("SPRING_QUARTZ_AUTO_STARTUP", "true");
+		env.put("TONGHOP_SCHEDULE_DIRECTORY", schedules.toString());
+		env.put("SERVER_PORT", "0");
+		return env;
+	}
+
+	private void awaitOutput(Process process, String name, String line) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (!output(name).contains(line)) {
+			assertThat(process.isAlive()).as(output(name)).isTrue();
+			assertThat(Instant.now()).as(name + " did not log " + line + ": " + output(name)).isBefore(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private String status(long executionId) throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT status FROM batch.batch_job_execution WHERE job_execution_id = " + executionId)) {
+			return rows.next() ? rows.getString(1) : "";
+		}
 	}
 
 	private void awaitLog(Map<String, Process> instances, String line) throws Exception {

@@ -21,6 +21,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,6 +65,8 @@ class RestartTests {
 	void dropTheFailingTrigger() {
 		this.jdbc.execute("DROP TRIGGER IF EXISTS fail_once ON warehouse.participation");
 		this.jdbc.execute("DROP FUNCTION IF EXISTS fail_on_marker()");
+		this.jdbc.execute("DROP TRIGGER IF EXISTS moved_meanwhile ON batch.batch_step_execution");
+		this.jdbc.execute("DROP FUNCTION IF EXISTS moved_meanwhile()");
 	}
 
 	@Test
@@ -138,6 +141,46 @@ class RestartTests {
 		assertThat(this.jobRepository.getJobExecution(reused.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
 		// and the log tells the state it was left in, not the one it was just given
 		assertThat(output).contains("Job execution " + reused.getId() + " was left STARTED by a process that is gone");
+	}
+
+	@Test
+	void anExecutionAnotherInstanceRecoversMeanwhileDoesNotHoldUpTheOthers() throws Exception {
+		// given two executions left by a process that is gone, the first with a step that another
+		// instance, recovering it too, updates first: this one's update of it then finds no row
+		Process finished = new ProcessBuilder("true").start();
+		finished.waitFor();
+		JobExecution first = leftRunning(ThisProcess.host(), finished.pid());
+		StepExecution step = this.jobRepository.createStepExecution(IngestJobConfiguration.LOAD_STEP, first);
+		step.setStatus(BatchStatus.STARTED);
+		this.jobRepository.update(step);
+		JobExecution second = leftRunning(ThisProcess.host(), finished.pid());
+		this.jdbc.execute("CREATE FUNCTION moved_meanwhile() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+				+ "RETURN NULL; END $$");
+		this.jdbc.execute("CREATE TRIGGER moved_meanwhile BEFORE UPDATE ON batch.batch_step_execution FOR EACH ROW "
+				+ "WHEN (OLD.step_execution_id = " + step.getId() + ") EXECUTE FUNCTION moved_meanwhile()");
+
+		// when
+		List<Long> recovered = this.recovery.recover();
+
+		// then the other instance's is left to it, and the second is recovered all the same
+		assertThat(recovered).containsExactly(second.getId());
+		assertThat(this.jobRepository.getJobExecution(second.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		this.jdbc.execute("DROP TRIGGER moved_meanwhile ON batch.batch_step_execution");
+		abandon(first);
+	}
+
+	@Test
+	void anExecutionThisProcessStillRunsIsNeverTakenForLost() {
+		// given an execution recorded by this very process, which it has not lost
+		JobExecution running = leftRunning(ThisProcess.host(), ProcessHandle.current().pid());
+
+		// when
+		List<Long> recovered = this.recovery.recover();
+
+		// then it is left running
+		assertThat(recovered).isEmpty();
+		assertThat(this.jobRepository.getJobExecution(running.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+		abandon(running);
 	}
 
 	@Test
