@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.intake.IntakeProperties;
 
@@ -41,18 +43,32 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 
 	private final IntakeProperties intake;
 
+	private final TransactionTemplate transaction;
+
 	private List<Schedule> schedules = List.of();
 
-	ScheduleRegistrar(Scheduler scheduler, ScheduleProperties properties, IntakeProperties intake) {
+	ScheduleRegistrar(Scheduler scheduler, ScheduleProperties properties, IntakeProperties intake,
+			PlatformTransactionManager transactionManager) {
 		this.scheduler = scheduler;
 		this.properties = properties;
 		this.intake = intake;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
+	/**
+	 * Registers in one transaction: the Quartz store Spring configures takes its cluster lock with
+	 * the caller's connection, and without a transaction the lock ends with each statement, so
+	 * instances starting together both inserted the same job and one of them failed to start.
+	 */
 	@Override
 	public void afterSingletonsInstantiated() {
 		List<Schedule> schedules = ScheduleFiles.read(this.properties.directory(), this.properties.timeZone(),
 				this.intake.input());
+		this.transaction.executeWithoutResult((status) -> register(schedules));
+		this.schedules = List.copyOf(schedules);
+	}
+
+	private void register(List<Schedule> schedules) {
 		try {
 			Set<JobKey> wanted = new HashSet<>();
 			for (Schedule schedule : schedules) {
@@ -79,7 +95,6 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 					log.info("Schedule {} removed: its file is gone", existing.getName());
 				}
 			}
-			this.schedules = List.copyOf(schedules);
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Could not register the schedules of " + this.properties.directory(), ex);

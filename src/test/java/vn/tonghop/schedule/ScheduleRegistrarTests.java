@@ -6,7 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** Quartz, clustered on the JDBC store, fires the ingest job from a schedule file. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -42,6 +53,12 @@ class ScheduleRegistrarTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ScheduleRegistrar registrar;
+
+	@Autowired
+	Scheduler scheduler;
+
 	@Test
 	void aScheduleInJobsStartsTheIngestJob() throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -56,6 +73,40 @@ class ScheduleRegistrarTests {
 		assertThat(runs).isPositive();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM quartz.qrtz_cron_triggers WHERE trigger_name = 'every-second'",
 				Integer.class)).isOne();
+	}
+
+	// Instances of a cluster started together register the same schedules at the same moment.
+	@Test
+	void instancesRegisteringTogetherDoNotCollide() throws Exception {
+		ExecutorService instances = Executors.newFixedThreadPool(4);
+		try {
+			for (int round = 0; round < 15; round++) {
+				// given the schedule not registered yet
+				this.scheduler.deleteJob(new JobKey("every-second", ScheduleRegistrar.GROUP));
+				CyclicBarrier together = new CyclicBarrier(4);
+
+				// when four instances register at once
+				List<Future<?>> registrations = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					registrations.add(instances.submit(() -> {
+						together.await();
+						this.registrar.afterSingletonsInstantiated();
+						return null;
+					}));
+				}
+
+				// then each did, and the schedule is there once
+				for (Future<?> registration : registrations) {
+					assertThatCode(() -> registration.get(30, TimeUnit.SECONDS)).doesNotThrowAnyException();
+				}
+				assertThat(this.jdbc.queryForObject(
+						"SELECT count(*) FROM quartz.qrtz_cron_triggers WHERE trigger_name = 'every-second'", Integer.class))
+					.isOne();
+			}
+		}
+		finally {
+			instances.shutdownNow();
+		}
 	}
 
 }
