@@ -1,9 +1,11 @@
 package vn.tonghop.api;
 
+import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.FieldError;
@@ -21,9 +23,24 @@ import vn.tonghop.report.UnknownReportSubjectException;
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler {
 
+	private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+
 	@ExceptionHandler({ NotFoundException.class, UnknownReportSubjectException.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	/**
+	 * PostgreSQL text cannot hold U+0000 and refuses a parameter with one (SQLSTATE 22021): that is
+	 * the caller's value, not a fault of the service.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail refusedText(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"A parameter holds a NUL character (U+0000), which no code or name can hold.");
+		}
+		throw ex;
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)

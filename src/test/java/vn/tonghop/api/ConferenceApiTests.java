@@ -134,6 +134,18 @@ class ConferenceApiTests {
 	}
 
 	@Test
+	void aNulCharacterInAParameterIsABadRequestNotAServerError() throws Exception {
+		// PostgreSQL text cannot hold U+0000: such a value matches nothing and is refused as a parameter
+		for (String path : new String[] { "/api/conferences/NQDH13/units?province={p}", "/api/submissions?unit={p}",
+				"/api/conferences/NQDH13/report.xlsx?province={p}" }) {
+			this.mvc.perform(get(path, "0\u0000"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.detail").value(containsString("NUL")));
+		}
+	}
+
+	@Test
 	void aPageLargerThanTheMaximumIsRefusedWithAProblem() throws Exception {
 		this.mvc.perform(get("/api/conferences/NQDH13/units").param("size", "1001"))
 			.andExpect(status().isBadRequest())
