@@ -54,10 +54,12 @@ class PagingHeaders implements ResponseBodyAdvice<Object> {
 	}
 
 	private static String link(URI uri, int page, String relation) {
+		// The request's raw query is kept as sent, not checked again as if it were built here: a value
+		// holding '=' is a valid query that build(true) refuses, failing the page it links.
 		String target = UriComponentsBuilder.fromPath(uri.getRawPath())
 			.query(uri.getRawQuery())
 			.replaceQueryParam("page", page)
-			.build(true)
+			.build()
 			.toUriString();
 		return "<" + target + ">; rel=\"" + relation + "\"";
 	}

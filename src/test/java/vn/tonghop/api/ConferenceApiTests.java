@@ -1,5 +1,6 @@
 package vn.tonghop.api;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,18 @@ class ConferenceApiTests {
 			.andExpect(jsonPath("$.items").isEmpty())
 			.andExpect(jsonPath("$.total").value(6))
 			.andExpect(header().string("Link", not(containsString("rel=\"next\""))));
+	}
+
+	@Test
+	void linksKeepAParameterValueHoldingAnEqualsSign() throws Exception {
+		// given a query whose value holds a raw '=', as URIs allow
+		URI query = URI.create("/api/conferences/NQDH13/units?province=01=x&size=2");
+
+		// then the page is served and its links keep the value as it was sent
+		this.mvc.perform(get(query))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0))
+			.andExpect(header().string("Link", containsString("</api/conferences/NQDH13/units?province=01=x&size=2&page=0>")));
 	}
 
 	@Test
