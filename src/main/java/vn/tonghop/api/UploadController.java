@@ -75,7 +75,8 @@ class UploadController {
 		}
 		String name = UploadedFileName.of(file.getOriginalFilename())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"The file name is empty or that of a temporary file."));
+					"The file name is empty, that of a temporary file, or reserved (reports, or a device name "
+							+ "Windows reserves such as CON, NUL or COM1)."));
 		Path stored = store(file, target, name);
 		String relative = target + "/" + stored.getFileName();
 		URI location = UriComponentsBuilder.fromPath("/api/submissions").queryParam("unit", target).build().toUri();

@@ -3,8 +3,10 @@ package vn.tonghop.api;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import vn.tonghop.intake.FileNames;
+import vn.tonghop.intake.InputScanner;
 
 /**
  * The name an uploaded file is stored under in the drop folder: the last segment of whatever the
@@ -16,10 +18,15 @@ final class UploadedFileName {
 	/** Room left for the " (2)" a name already taken gets. */
 	private static final int NUMBER_ROOM = 8;
 
+	private static final Pattern WINDOWS_DEVICE = Pattern.compile("con|prn|aux|nul|com[1-9]|lpt[1-9]");
+
 	private UploadedFileName() {
 	}
 
-	/** The safe name, or empty when nothing usable is left or the scanner would take it for a temporary file. */
+	/**
+	 * The safe name, or empty when nothing usable is left, the scanner would take it for a temporary
+	 * file, or it is reserved.
+	 */
 	static Optional<String> of(String sent) {
 		if (sent == null) {
 			return Optional.empty();
@@ -35,10 +42,22 @@ final class UploadedFileName {
 		// Linux counts a name's bytes, two or three per Vietnamese letter.
 		name = FileNames.fit(name, FileNames.MAX_BYTES - NUMBER_ROOM);
 		String lower = name.toLowerCase(Locale.ROOT);
-		if (name.isEmpty() || lower.endsWith(".tmp") || lower.endsWith(".part") || lower.endsWith(".crdownload")) {
+		if (name.isEmpty() || lower.endsWith(".tmp") || lower.endsWith(".part") || lower.endsWith(".crdownload")
+				|| isReserved(lower)) {
 			return Optional.empty();
 		}
 		return Optional.of(name);
+	}
+
+	/**
+	 * A file named "reports" takes the place of the folder the unit's reports go to, and every later
+	 * run fails to write them (on a share that ignores case, in any case); a device name Windows
+	 * reserves, with any extension, cannot be opened from a share.
+	 */
+	private static boolean isReserved(String lower) {
+		int dot = lower.indexOf('.');
+		String stem = (dot < 0 ? lower : lower.substring(0, dot)).strip();
+		return lower.equals(InputScanner.REPORTS_FOLDER) || WINDOWS_DEVICE.matcher(stem).matches();
 	}
 
 }

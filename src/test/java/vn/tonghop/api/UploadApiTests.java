@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -174,6 +176,28 @@ class UploadApiTests {
 		}
 		try (var stream = Files.list(this.input)) {
 			assertThat(stream).isEmpty();
+		}
+	}
+
+	@ParameterizedTest(name = "{0} is refused")
+	@ValueSource(strings = { "reports", "Reports", "CON.xlsx", "nul", "aux.tar.gz", "COM1.csv", "lpt9", "prn .xlsx" })
+	void reservedNamesAreRefused(String sent) throws Exception {
+		// "reports" would take the place of the folder the unit's reports are written to, failing every
+		// later run; a device name Windows reserves cannot be opened from a share
+		this.mvc.perform(multipart("/api/submissions").file(file(sent, new byte[] { 1 })).param("unit", "00115").with(ADMIN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("reserved")));
+		try (var stream = Files.list(this.input)) {
+			assertThat(stream).isEmpty();
+		}
+	}
+
+	@Test
+	void namesThatOnlyBeginLikeAReservedNameAreKept() throws Exception {
+		for (String sent : new String[] { "reports.xlsx", "console.xlsx", "com10.csv", "nul-so-lieu.xls" }) {
+			this.mvc.perform(multipart("/api/submissions").file(file(sent, sent.getBytes(StandardCharsets.UTF_8)))
+				.param("unit", "004")
+				.with(ADMIN)).andExpect(status().isAccepted()).andExpect(jsonPath("$.path").value("004/" + sent));
 		}
 	}
 
