@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,8 +56,7 @@ class WorkbookController {
 	private static ResponseEntity<byte[]> download(ByteArrayOutputStream workbook, String fileName) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(ApiMediaTypes.XLSX))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, Attachments.contentDisposition(fileName))
 			.body(workbook.toByteArray());
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -30,6 +31,7 @@ import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -98,6 +100,28 @@ class UploadApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.measurements[0].value").value(meters.counter("tonghop.rows", "outcome", "accepted").count()));
 		assertThat(meters.timer("tonghop.file.duration", "outcome", "accepted").count()).isPositive();
+	}
+
+	@Test
+	void whatTheDistrictReceivedDownloadsUnderItsVietnameseNameAndAPlainOne() throws Exception {
+		// given Long Biên uploads a file named in Vietnamese, with typographic quotes
+		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề"));
+		this.mvc.perform(multipart("/api/submissions")
+			.file(file("Báo cáo “đợt 1”.csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.with(LONG_BIEN)).andExpect(status().isAccepted());
+		this.runner.run(null, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE unit_code = '004'", Long.class);
+
+		// then the UTF-8 name is there for browsers, and an ASCII one for clients that read only filename
+		// (curl -OJ), rather than Latin-1 bytes and underscores
+		this.mvc.perform(get("/api/submissions/{id}/workbook", id).with(ANALYST))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition",
+					"attachment; filename=\"Bao cao _dot 1_.csv.annotated.xlsx\"; filename*=UTF-8''"
+							+ "B%C3%A1o%20c%C3%A1o%20%E2%80%9C%C4%91%E1%BB%A3t%201%E2%80%9D.csv.annotated.xlsx"));
+		this.mvc.perform(get("/api/submissions/{id}/report.json", id).with(LONG_BIEN))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", startsWith("attachment; filename=\"Bao cao _dot 1_.csv")));
 	}
 
 	@Test
