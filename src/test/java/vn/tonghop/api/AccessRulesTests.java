@@ -114,6 +114,33 @@ class AccessRulesTests {
 	}
 
 	@Test
+	void aBrowserRequestFromAnotherSiteChangesNothingWithTheCredentialsItResends() throws Exception {
+		// a browser resends the Basic credentials of this origin whatever page asks: a page elsewhere
+		// posting to the administration endpoints is refused before it is looked at
+		this.mvc.perform(post("/api/admin/executions/987654/restart").with(ADMIN).header("Sec-Fetch-Site", "cross-site"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/admin/executions/987654/restart").with(ADMIN).header("Sec-Fetch-Site", "same-site"))
+			.andExpect(status().isForbidden());
+		// a browser too old for Sec-Fetch-Site still names the page's origin
+		this.mvc.perform(post("/api/admin/executions/987654/restart").with(ADMIN)
+			.header("Origin", "https://evil.example")
+			.header("Host", "tonghop.example")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/admin/executions/987654/restart").with(ADMIN).header("Origin", "null"))
+			.andExpect(status().isForbidden());
+
+		// the same request from this origin, or from a script that names none, is served
+		this.mvc.perform(post("/api/admin/executions/987654/restart").with(ADMIN).header("Sec-Fetch-Site", "same-origin"))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/admin/executions/987654/restart").with(ADMIN)
+			.header("Origin", "https://tonghop.example")
+			.header("Host", "tonghop.example")).andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/admin/executions/987654/restart").with(ADMIN)).andExpect(status().isNotFound());
+		// reading from another site is harmless: its page cannot see the answer
+		this.mvc.perform(get("/api/conferences").with(ANALYST).header("Sec-Fetch-Site", "cross-site"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void theHealthStatusIsOpenButItsDetailsAreForAdministrators() throws Exception {
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())

@@ -252,6 +252,21 @@ class UploadApiTests {
 	}
 
 	@Test
+	void anUploadAPageOfAnotherSitePostsWithTheCredentialsTheBrowserResendsIsRefused() throws Exception {
+		// a multipart form is a "simple" request: a page elsewhere can post it without asking first
+		this.mvc.perform(multipart("/api/submissions").file(file("gia-mao.csv", new byte[] { 1 }))
+			.param("unit", "004")
+			.with(ADMIN)
+			.header("Sec-Fetch-Site", "cross-site")).andExpect(status().isForbidden());
+		this.mvc.perform(multipart("/api/submissions").file(file("gia-mao.csv", new byte[] { 1 }))
+			.with(LONG_BIEN)
+			.header("Origin", "https://evil.example")).andExpect(status().isForbidden());
+		try (var stream = Files.list(this.input)) {
+			assertThat(stream).isEmpty();
+		}
+	}
+
+	@Test
 	void aFileOverTheSizeLimitIsRefused() throws Exception {
 		this.mvc.perform(multipart("/api/submissions").file(file("big.csv", new byte[65 * 1024])).with(LONG_BIEN))
 			.andExpect(status().isPayloadTooLarge());
