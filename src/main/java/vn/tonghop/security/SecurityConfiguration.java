@@ -1,5 +1,8 @@
 package vn.tonghop.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what over HTTP. HTTP Basic everywhere, no session: the API is called by scripts and
@@ -35,18 +41,18 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests(requests -> requests
 			// Load balancers ask for the status only; details are for administrators (management.endpoint.health).
-			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+			.requestMatchers(reading("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
 			.permitAll()
 			.requestMatchers("/actuator/**", "/api/admin/**")
 			.hasRole(ADMIN)
 			.requestMatchers(HttpMethod.POST, "/api/submissions")
 			.hasAnyRole(ADMIN, DISTRICT)
 			// Districts read their own submissions; the controller narrows what they see to their subtree.
-			.requestMatchers(HttpMethod.GET, "/api/submissions", "/api/submissions/**")
+			.requestMatchers(reading("/api/submissions", "/api/submissions/**"))
 			.hasAnyRole(ANALYST, ADMIN, DISTRICT)
 			.requestMatchers("/css/**", "/error")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/**")
+			.requestMatchers(reading("/**"))
 			.hasAnyRole(ANALYST, ADMIN)
 			.anyRequest()
 			.denyAll())
@@ -56,6 +62,17 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/** GET and HEAD of these paths: HEAD is GET without the body (curl -I, link checkers), with the same rights. */
+	private static RequestMatcher reading(String... patterns) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (String pattern : patterns) {
+			matchers.add(paths.matcher(HttpMethod.GET, pattern));
+			matchers.add(paths.matcher(HttpMethod.HEAD, pattern));
+		}
+		return new OrRequestMatcher(matchers);
 	}
 
 	/**

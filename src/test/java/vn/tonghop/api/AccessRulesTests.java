@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -70,6 +71,17 @@ class AccessRulesTests {
 		this.mvc.perform(post("/api/admin/reruns").with(ANALYST)).andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/admin/anything").with(ANALYST)).andExpect(status().isForbidden());
 		this.mvc.perform(get("/actuator/metrics").with(ANALYST)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void headIsAnsweredAsGetIs() throws Exception {
+		// curl -I and link checkers ask with HEAD: the same rights as GET, not a refusal
+		this.mvc.perform(head("/api/conferences").with(ANALYST)).andExpect(status().isOk());
+		this.mvc.perform(head("/dashboard/NQDH13").with(ANALYST)).andExpect(status().isOk());
+		this.mvc.perform(head("/api/submissions").with(LONG_BIEN)).andExpect(status().isOk());
+		this.mvc.perform(head("/actuator/health")).andExpect(status().isOk());
+		this.mvc.perform(head("/api/conferences").with(LONG_BIEN)).andExpect(status().isForbidden());
+		this.mvc.perform(head("/api/conferences")).andExpect(status().isUnauthorized());
 	}
 
 	@Test
