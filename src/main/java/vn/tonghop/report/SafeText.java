@@ -20,9 +20,41 @@ public final class SafeText {
 				|| first == '\n';
 	}
 
-	/** The text for a CSV cell: a formula-like value gets a leading apostrophe, as OWASP recommends. */
+	/**
+	 * The text for a CSV cell: a formula-like value gets a leading apostrophe, as OWASP recommends, and
+	 * so does every part of it after a ';' or a line break. Excel where ';' is the list separator, as in
+	 * a Vietnamese locale, opens a comma CSV split at each ';' and line break, quoted or not: each part
+	 * is a cell of its own there ("Đảng bộ Y;=HYPERLINK(…)" would be a live link). Quotes the writer
+	 * doubles may stand before the formula.
+	 */
 	public static String forCsv(String text) {
-		return looksLikeFormula(text) ? "'" + text : text;
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		StringBuilder safe = new StringBuilder(text.length() + 1);
+		if (looksLikeFormula(text)) {
+			safe.append('\'');
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			safe.append(c);
+			if ((c == ';' || c == '\n' || c == '\r') && formulaFollows(text, i + 1)) {
+				safe.append('\'');
+			}
+		}
+		return safe.toString();
+	}
+
+	private static boolean formulaFollows(String text, int from) {
+		int i = from;
+		while (i < text.length() && text.charAt(i) == '"') {
+			i++;
+		}
+		if (i == text.length()) {
+			return false;
+		}
+		char next = text.charAt(i);
+		return next == '=' || next == '+' || next == '-' || next == '@' || next == '\t';
 	}
 
 }

@@ -116,6 +116,31 @@ class CsvApiTests {
 	}
 
 	@Test
+	void noCellStartsAFormulaWhenExcelSplitsTheFileAtSemicolonsAndLineBreaks() throws Exception {
+		// given names that hide a formula after a ';' or a line break, expected to report in Lạng Sơn
+		String[] names = { "Đảng bộ Y;=HYPERLINK(\"http://example.invalid/x\",\"Bấm\")", "Đảng bộ Z\n@SUM(1+1)",
+				"Đảng bộ W;\"+1+1\"", "Đảng bộ V;-1+1" };
+		for (int i = 0; i < names.length; i++) {
+			this.jdbc.update("INSERT INTO tonghop.unit (code, name, parent_code, kind, source) VALUES (?, ?, '20', "
+					+ "'district', 'test')", "20-F" + i, names[i]);
+		}
+
+		// when
+		byte[] body = csv(get("/api/conferences/NQDH13/completeness").param("province", "20").param("format", "csv"))
+			.getResponse().getContentAsByteArray();
+
+		// then Excel where ';' is the list separator, as in a Vietnamese locale, splits a double-clicked
+		// CSV at every ';' and line break: none of the cells it makes starts a formula
+		String text = new String(body, StandardCharsets.UTF_8);
+		assertThat(text.split(";|\r\n|\r|\n")).allSatisfy(cell -> assertThat(cell.replaceFirst("^\"+", ""))
+			.doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@"));
+		// and read as RFC 4180, each name is the name with an apostrophe before the formula only
+		assertThat(rows(body)).extracting(row -> row.getField(3))
+			.contains("Đảng bộ Y;'=HYPERLINK(\"http://example.invalid/x\",\"Bấm\")", "Đảng bộ Z\n'@SUM(1+1)",
+					"Đảng bộ W;'\"+1+1\"", "Đảng bộ V;'-1+1");
+	}
+
+	@Test
 	void listsAreJoinedAndLinksLeftToJson() throws Exception {
 		// when
 		List<CsvRecord> conferences = rows(csv(get("/api/conferences").param("format", "csv"))
