@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -120,6 +121,78 @@ class ConsolidatedReportTests {
 	}
 
 	@Test
+	void everyProvincesTotalsRowIsWhatTheWarehouseSumsForIt() throws IOException {
+		// given NQDH13 with figures in all three provinces: Long Biên's file, and rows of Thanh Hóa's
+		// committee, its city (with a unit summary) and Lạng Sơn's Khối
+		point("38", "38", "province", 300, 20);
+		point("38", "380", "district", 200, 15);
+		point("38", "380", "grassroots", 180, 20);
+		point("38", "380", "cell", 12, 0);
+		point("20", "20-KCQ", "district", 90, 9);
+		point("20", "20-KCQ", "central", 40, 0);
+		this.jdbc.update("INSERT INTO warehouse.unit_coverage (conference_code, province_code, district_code, "
+				+ "reporting_unit_code, members_total, members_studied, coverage_pct, submission_id) "
+				+ "VALUES ('NQDH13', '38', '380', '380', 1200, 1001, 83.4, -1)");
+
+		// when
+		try (XSSFWorkbook workbook = write("NQDH13", null)) {
+			// then each province's sheet adds up, column by column, to participation_by_province
+			List<Map<String, Object>> provinces = this.jdbc.queryForList(
+					"SELECT * FROM warehouse.participation_by_province WHERE conference_code = 'NQDH13' ORDER BY province_code");
+			assertThat(provinces).extracting(row -> row.get("province_code")).containsExactly("01", "20", "38");
+			for (int p = 0; p < provinces.size(); p++) {
+				Map<String, Object> expected = provinces.get(p);
+				XSSFSheet sheet = workbook.getSheetAt(p);
+				assertThat(sheet.getSheetName()).isEqualTo(expected.get("province_name"));
+				assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo(
+						"Đơn vị đã báo cáo: " + expected.get("units_reported") + "/" + expected.get("units_expected"));
+				Row totals = totalsRow(sheet);
+				String[] columns = { "points_central", "points_province", "points_district", "points_grassroots",
+						"points_cell", "points", "members_attending", "others_attending", "participants" };
+				for (int c = 0; c < columns.length; c++) {
+					assertThat(totals.getCell(3 + c).getNumericCellValue()).as("%s %s", expected.get("province_code"), columns[c])
+						.isEqualTo(((Number) expected.get(columns[c])).doubleValue());
+				}
+				if (expected.get("members_total") == null) {
+					assertThat(totals.getCell(12).getStringCellValue()).isEmpty();
+					assertThat(totals.getCell(14).getStringCellValue()).isEmpty();
+				}
+				else {
+					assertThat(totals.getCell(12).getNumericCellValue()).isEqualTo(((Number) expected.get("members_total")).doubleValue());
+					assertThat(totals.getCell(13).getNumericCellValue()).isEqualTo(((Number) expected.get("members_studied")).doubleValue());
+					assertThat(Math.round(totals.getCell(14).getNumericCellValue() * 1000) / 10.0)
+						.isEqualTo(((Number) expected.get("coverage_pct")).doubleValue());
+				}
+			}
+			assertThat(totalsRow(workbook.getSheet("Tỉnh Thanh Hóa")).getCell(11).getNumericCellValue()).isEqualTo(747);
+		}
+	}
+
+	@Test
+	void aConferenceWithoutFiguresHasZerosAndEveryUnitStillToReport() throws IOException {
+		// given a conference of Lạng Sơn that nobody has reported on
+		this.jdbc.update("INSERT INTO tonghop.conference (code, title, start_date, end_date, deadline, scope) "
+				+ "VALUES ('TRONG', 'Hội nghị chưa có số liệu', DATE '2024-05-02', DATE '2024-05-02', DATE '2024-05-20', "
+				+ "ARRAY['20'])");
+
+		// when
+		try (XSSFWorkbook workbook = write("TRONG", null)) {
+			// then the province's units are listed as not reported, with zeros that add up to zero
+			XSSFSheet sheet = workbook.getSheet("Tỉnh Lạng Sơn");
+			assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Đơn vị đã báo cáo: 0/2");
+			assertThat(sheet.getRow(5).getCell(2).getStringCellValue()).isEqualTo("Tỉnh Lạng Sơn (chưa báo cáo)");
+			assertThat(sheet.getRow(6).getCell(2).getStringCellValue())
+				.isEqualTo("Đảng bộ Khối các cơ quan tỉnh Lạng Sơn (chưa báo cáo)");
+			Row totals = totalsRow(sheet);
+			assertThat(totals.getCell(8).getNumericCellValue()).isZero();
+			assertThat(totals.getCell(11).getNumericCellValue()).isZero();
+			assertThat(totals.getCell(14).getStringCellValue()).isEmpty();
+			assertThat(workbook.getSheet("Tình hình báo cáo").getRow(2).getCell(0).getStringCellValue())
+				.startsWith("Đã báo cáo 0/2 đơn vị; hạn báo cáo 20/05/2024");
+		}
+	}
+
+	@Test
 	void textThatLooksLikeAFormulaStaysText() throws IOException {
 		// given a unit whose name was typed as a formula
 		this.jdbc.update("INSERT INTO tonghop.unit (code, name, parent_code, kind, source) "
@@ -163,6 +236,24 @@ class ConsolidatedReportTests {
 		assertThat(text).contains("Tổng cộng", "Đảng bộ Khối các cơ quan tỉnh Lạng Sơn");
 		String totals = text.lines().filter(line -> line.contains("Tổng cộng")).findFirst().orElseThrow();
 		assertThat(totals.replaceAll("[.,]", "")).contains("3113", "4336", "3252", "750%");
+	}
+
+	/** One point of NQDH13 straight into the warehouse, as a manual fix would put it. */
+	private void point(String province, String unit, String level, int members, int others) {
+		this.jdbc.update("INSERT INTO warehouse.participation (conference_code, province_code, district_code, "
+				+ "reporting_unit_code, host_unit_code, point_name, point_level, format, session_date, members_attending, "
+				+ "others_attending, participants, submission_id, source_row) VALUES ('NQDH13', ?, ?, ?, ?, ?, ?, 'online', "
+				+ "DATE '2021-03-27', ?, ?, ?, -1, 1)", province, unit.equals(province) ? null : unit, unit, unit,
+				"Điểm cầu " + level, level, members, others, members + others);
+	}
+
+	private static Row totalsRow(XSSFSheet sheet) {
+		for (Row row : sheet) {
+			if (row.getCell(2) != null && "Tổng cộng".equals(row.getCell(2).getStringCellValue())) {
+				return row;
+			}
+		}
+		throw new AssertionError("No totals row on " + sheet.getSheetName());
 	}
 
 	private XSSFWorkbook write(String conference, String province) throws IOException {
