@@ -1,6 +1,10 @@
 package vn.tonghop.api;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,21 +12,27 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -61,6 +71,44 @@ class AccessRulesTests {
 				.andExpect(header().string("WWW-Authenticate", startsWith("Basic realm=\"tonghop\"")));
 		}
 		this.mvc.perform(get("/api/submissions").with(httpBasic("analyst", "wrong"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void everyMappedEndpointAsksAnonymousCallersToSignInAndKeepsDistrictsToTheirOwn(
+			@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) throws Exception {
+		// given every path and method the application maps (API, dashboard, documentation), and Actuator's
+		Map<String, Set<RequestMethod>> endpoints = new TreeMap<>();
+		mappings.getHandlerMethods().keySet().forEach(info -> info.getPathPatternsCondition().getPatternValues()
+			.forEach(path -> endpoints.computeIfAbsent(path, p -> new TreeSet<>())
+				.addAll(info.getMethodsCondition().getMethods().isEmpty() ? Set.of(RequestMethod.GET)
+						: info.getMethodsCondition().getMethods())));
+		for (String path : new String[] { "/actuator", "/actuator/info", "/actuator/metrics", "/actuator/health/db" }) {
+			endpoints.put(path, Set.of(RequestMethod.GET));
+		}
+		assertThat(endpoints).containsKeys("/api/submissions", "/dashboard", "/v3/api-docs", "/api/admin/reruns");
+		// the error page is open so that refusals can be written; asked directly it tells nothing
+		assertThat(endpoints.remove("/error")).isNotNull();
+		assertThat(this.mvc.perform(get("/error")).andReturn().getResponse().getContentAsString())
+			.doesNotContain("trace", "exception", "message");
+
+		for (Map.Entry<String, Set<RequestMethod>> endpoint : endpoints.entrySet()) {
+			String path = endpoint.getKey().replaceAll("\\{id}", "1").replaceAll("\\{[^}]+}", "x");
+			for (RequestMethod method : endpoint.getValue()) {
+				// then nobody gets in unsigned
+				int anonymous = this.mvc.perform(request(HttpMethod.valueOf(method.name()), path))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+				assertThat(anonymous).as("%s %s unsigned", method, path).isEqualTo(401);
+				// and a district gets only its submissions and its uploads
+				boolean districts = path.startsWith("/api/submissions");
+				int status = this.mvc.perform(request(HttpMethod.valueOf(method.name()), path).with(LONG_BIEN))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+				assertThat(status == 403).as("%s %s for a district: %s", method, path, status).isEqualTo(!districts);
+			}
+		}
 	}
 
 	@Test
