@@ -5,12 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -54,41 +51,12 @@ class AwkwardFilesIngestTests {
 		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
-	private static List<Object[]> canonical() {
-		List<Object[]> rows = new ArrayList<>();
-		rows.add(new Object[] { "Đơn vị báo cáo:", "Quận ủy Long Biên" });
-		rows.add(new Object[] { "Hội nghị:", "NQDH13" });
-		rows.add(new Object[] {});
-		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự" });
-		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 10 });
-		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", 110, 10 });
-		return rows;
-	}
-
-	/** Writes rows from row 1 on: a String is a text cell, a Number a number, a LocalDate a dd/mm/yyyy date. */
 	private Path workbook(String name, List<Object[]> rows, Consumer<Sheet> more) throws IOException {
 		Path file = this.input.resolve(name);
 		Files.createDirectories(file.getParent());
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
 			Sheet sheet = workbook.createSheet("Báo cáo");
-			CellStyle date = workbook.createCellStyle();
-			date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
-			for (int r = 0; r < rows.size(); r++) {
-				Row row = sheet.createRow(r);
-				for (int c = 0; c < rows.get(r).length; c++) {
-					Object value = rows.get(r)[c];
-					if (value instanceof String text) {
-						row.createCell(c).setCellValue(text);
-					}
-					else if (value instanceof Number number) {
-						row.createCell(c).setCellValue(number.doubleValue());
-					}
-					else if (value instanceof LocalDate day) {
-						row.createCell(c).setCellValue(day);
-						row.getCell(c).setCellStyle(date);
-					}
-				}
-			}
+			LayoutRows.fill(sheet, rows);
 			more.accept(sheet);
 			workbook.write(out);
 		}
@@ -108,7 +76,7 @@ class AwkwardFilesIngestTests {
 	@Test
 	void aHeadCountShownAsADateIsRejectedNotLoadedAsItsSerialNumber() throws Exception {
 		// given a members cell formatted as a date: Excel shows 03/05/2021, its value is 44319
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.add(new Object[] { 3, "Phường Ngọc Lâm", "Phường", LocalDate.of(2021, 5, 3), 10 });
 		workbook("ngay-thang.xlsx", rows, (sheet) -> {
 		});
@@ -121,7 +89,7 @@ class AwkwardFilesIngestTests {
 	@Test
 	void aUnitLabelLeftBlankInTheUnitsFolderDoesNotHideTheConferenceBesideIt() throws Exception {
 		// given the template's unit left blank in Long Biên's folder, the conference labelled in the same row
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.set(0, new Object[] { "Đơn vị báo cáo:", null, "Hội nghị:", "NQDH13" });
 		rows.set(1, new Object[] {});
 		workbook("004/de-trong.xlsx", rows, (sheet) -> {
@@ -134,7 +102,7 @@ class AwkwardFilesIngestTests {
 	@Test
 	void membersSplitIntoTotalAndWomenUnderTwoMergedHeaderRowsLoadTheTotal() throws Exception {
 		// given "Số đảng viên tham dự" merged over "Tổng số" and "Trong đó: nữ", the other headers merged down
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.set(3, new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null,
 				"Số người khác tham dự" });
 		rows.add(4, new Object[] { null, null, null, "Tổng số", "Trong đó: nữ" });
@@ -155,7 +123,7 @@ class AwkwardFilesIngestTests {
 	@Test
 	void aTotalsRowNamingWhatItSumsIsTheTotalsRow() throws Exception {
 		// given "TỔNG CỘNG TOÀN QUẬN" under the rows, with the count of points where the level goes
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.add(new Object[] { null, "TỔNG CỘNG TOÀN QUẬN", "2 điểm cầu", 210, 20 });
 		workbook("toan-quan.xlsx", rows, (sheet) -> {
 		});
@@ -167,7 +135,7 @@ class AwkwardFilesIngestTests {
 	@Test
 	void aWrongTotalsRowNamingWhatItSumsIsReported() throws Exception {
 		// given "Tổng cộng: 2 điểm cầu" whose members figure is not the rows' sum
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.add(new Object[] { null, "Tổng cộng: 2 điểm cầu", null, 200, 20 });
 		workbook("sai-tong.xlsx", rows, (sheet) -> {
 		});

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -57,22 +56,6 @@ class MoreAwkwardFilesIngestTests {
 		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 	}
 
-	private static List<Object[]> labels() {
-		List<Object[]> rows = new ArrayList<>();
-		rows.add(new Object[] { "Đơn vị báo cáo:", "Quận ủy Long Biên" });
-		rows.add(new Object[] { "Hội nghị:", "NQDH13" });
-		rows.add(new Object[] {});
-		return rows;
-	}
-
-	private static List<Object[]> canonical() {
-		List<Object[]> rows = labels();
-		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự" });
-		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 10 });
-		rows.add(new Object[] { 2, "Phường Cự Khối", "Phường", 110, 10 });
-		return rows;
-	}
-
 	private Path xlsx(String name, List<Object[]> rows, Consumer<Sheet> more) throws IOException {
 		return write(name, new XSSFWorkbook(), rows, more);
 	}
@@ -82,27 +65,11 @@ class MoreAwkwardFilesIngestTests {
 		Files.createDirectories(file.getParent());
 		try (workbook; OutputStream out = Files.newOutputStream(file)) {
 			Sheet sheet = workbook.createSheet("Báo cáo");
-			fill(sheet, rows);
+			LayoutRows.fill(sheet, rows);
 			more.accept(sheet);
 			workbook.write(out);
 		}
 		return file;
-	}
-
-	/** Writes rows from row 1 on: a String is a text cell, a Number a number. */
-	private static void fill(Sheet sheet, List<Object[]> rows) {
-		for (int r = 0; r < rows.size(); r++) {
-			Row row = sheet.createRow(r);
-			for (int c = 0; c < rows.get(r).length; c++) {
-				Object value = rows.get(r)[c];
-				if (value instanceof String text) {
-					row.createCell(c).setCellValue(text);
-				}
-				else if (value instanceof Number number) {
-					row.createCell(c).setCellValue(number.doubleValue());
-				}
-			}
-		}
 	}
 
 	private Path csv(String name, String... lines) throws IOException {
@@ -130,7 +97,7 @@ class MoreAwkwardFilesIngestTests {
 		// given "Số đảng viên tham dự" merged over "Tổng số" and "Trong đó: nữ", the header repeated over each block
 		Object[] top = { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null, "Số người khác tham dự" };
 		Object[] bottom = { null, null, null, "Tổng số", "Trong đó: nữ" };
-		List<Object[]> rows = labels();
+		List<Object[]> rows = LayoutRows.labels();
 		rows.add(top);
 		rows.add(bottom);
 		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 40, 10 });
@@ -171,7 +138,7 @@ class MoreAwkwardFilesIngestTests {
 		// given group titles merged over the column names, repeated over each block closed by "Cộng"
 		Object[] groups = { "Thông tin điểm cầu", null, null, "Số người tham dự" };
 		Object[] names = { "STT", "Tên điểm cầu", "Cấp", "Đảng viên", "Quần chúng", "Tổng số" };
-		List<Object[]> rows = labels();
+		List<Object[]> rows = LayoutRows.labels();
 		rows.add(groups);
 		rows.add(names);
 		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 10, 110 });
@@ -221,7 +188,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aColumnOfOldFiguresHiddenBesideTheNewOnesIsRejectedNotLoaded() throws Exception {
 		// given the members column copied to update it, the old one (left, same header) hidden
-		List<Object[]> rows = labels();
+		List<Object[]> rows = LayoutRows.labels();
 		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số đảng viên tham dự",
 				"Số người khác tham dự" });
 		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 90, 100, 10 });
@@ -235,7 +202,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aSecondMembersColumnHoldingFiguresIsRejectedNotLeftOutWithAWarning() throws Exception {
 		// given the updated figures in a column of their own further right
-		List<Object[]> rows = labels();
+		List<Object[]> rows = LayoutRows.labels();
 		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự",
 				"Số đảng viên tham dự (cập nhật)" });
 		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 90, 10, 100 });
@@ -250,7 +217,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aSecondMembersColumnLeftEmptyIsAnUnknownColumn() throws Exception {
 		// given a template's second members column nobody filled in
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.set(3, new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự",
 				"Đảng viên" });
 		xlsx("004/cot-trong.xlsx", rows, (sheet) -> {
@@ -264,7 +231,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void membersTypedUnderTheSecondColumnOfTheirMergedHeaderAreRejected() throws Exception {
 		// given "Số đảng viên tham dự" merged over D:E, the figures typed in E
-		List<Object[]> rows = labels();
+		List<Object[]> rows = LayoutRows.labels();
 		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null,
 				"Số người khác tham dự" });
 		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", null, 100, 10 });
@@ -279,7 +246,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void levelsWrittenWithTheFormatsAbbreviationsAreRead() throws Exception {
 		// given levels abbreviated as submission-format.md expands prefixes: "Q.", "P.", "ĐB cơ sở"
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.set(4, new Object[] { 1, "Hội trường Quận ủy", "Q.", 100, 10 });
 		rows.set(5, new Object[] { 2, "Phường Cự Khối", "P.", 110, 10 });
 		rows.add(new Object[] { 3, "Đảng bộ Công an quận", "ĐB cơ sở", 50, 0 });
@@ -294,7 +261,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void levelsAbbreviatedBeyondTheFormatsPrefixesAreRejected() throws Exception {
 		// given "TP." (a province's city or a district's) and "TDP" (tổ dân phố), which the format does not expand
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.set(4, new Object[] { 1, "Hội trường Thành ủy", "TP.", 100, 10 });
 		rows.set(5, new Object[] { 2, "Tổ dân phố 5", "TDP", 110, 10 });
 		xlsx("004/tp.xlsx", rows, (sheet) -> {
@@ -307,7 +274,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aRowOfUnitsUnderTheHeaderIsNoPoint() throws Exception {
 		// given "(người)" under each head count's header
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.add(4, new Object[] { null, null, null, "(người)", "(người)" });
 		xlsx("004/don-vi-tinh.xlsx", rows, (sheet) -> {
 		});
@@ -320,7 +287,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aBlankColumnBetweenTheNameAndTheLevelIsIgnored() throws Exception {
 		// given a column without a header between name and level, a note typed in it on one row
-		List<Object[]> rows = labels();
+		List<Object[]> rows = LayoutRows.labels();
 		rows.add(new Object[] { "STT", "Tên điểm cầu", null, "Cấp điểm cầu", "Số đảng viên tham dự",
 				"Số người khác tham dự" });
 		rows.add(new Object[] { 1, "Phường Bồ Đề", null, "Phường", 100, 10 });
@@ -336,7 +303,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void figuresTypedAsTextWithThousandsDotsSpacesAndNonBreakingSpacesAreReadAsWritten() throws Exception {
 		// given text figures "1.250", "1 110" (NBSP), with spaces around them and around a level, and a totals row
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.set(4, new Object[] { 1, "Hội trường Quận ủy", "Cấp huyện ", "1.250 ", "1.020\u00a0" });
 		rows.set(5, new Object[] { 2, "Phường Cự Khối", "\u00a0Phường", "1\u00a0110", " 10 " });
 		rows.add(new Object[] { null, "Tổng cộng", null, "2.360", "1.030" });
@@ -361,7 +328,7 @@ class MoreAwkwardFilesIngestTests {
 		for (int i = 1; i <= 20; i++) {
 			rows.add(new Object[] { "Thực hiện Kế hoạch số " + i + "-KH/TU, Quận ủy đã tổ chức cho đảng viên học tập." });
 		}
-		rows.addAll(canonical());
+		rows.addAll(LayoutRows.canonical());
 		xlsx("dong-30.xlsx", rows, (sheet) -> {
 		});
 
@@ -373,7 +340,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void headersWithLineBreaksInsideTheirCellsAreRecognized() throws Exception {
 		// given headers wrapped with Alt+Enter, one with a Windows line break
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.set(3, new Object[] { "STT", "Tên điểm\ncầu", "Cấp\r\nđiểm cầu", "Số đảng viên\ntham dự",
 				"Số người\nkhác\ntham dự" });
 		xlsx("004/xuong-dong.xlsx", rows, (sheet) -> {
@@ -389,11 +356,11 @@ class MoreAwkwardFilesIngestTests {
 		// given Long Biên's table on the first sheet and Gia Lâm's on the second
 		Path file = this.input.resolve("moi-quan-mot-sheet.xlsx");
 		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-			fill(workbook.createSheet("Long Biên"), canonical());
-			List<Object[]> other = canonical();
+			LayoutRows.fill(workbook.createSheet("Long Biên"), LayoutRows.canonical());
+			List<Object[]> other = LayoutRows.canonical();
 			other.set(0, new Object[] { "Đơn vị báo cáo:", "Huyện ủy Gia Lâm" });
 			other.set(4, new Object[] { 1, "Thị trấn Trâu Quỳ", "Thị trấn", 300, 10 });
-			fill(workbook.createSheet("Gia Lâm"), other);
+			LayoutRows.fill(workbook.createSheet("Gia Lâm"), other);
 			workbook.write(out);
 		}
 
@@ -405,7 +372,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aHiddenRowIsLoadedAndCountedLikeAHiddenColumn() throws Exception {
 		// given a point's row hidden, the totals row summing all rows
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.add(new Object[] { 3, "Phường Ngọc Lâm", "Phường", 120, 10 });
 		rows.add(new Object[] { null, "Tổng cộng", null, 330, 30 });
 		xlsx("004/an-dong.xlsx", rows, (sheet) -> sheet.getRow(5).setZeroHeight(true));
@@ -418,7 +385,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aNoteMergedAcrossTheTableBetweenItsRowsIsReportedNotLoaded() throws Exception {
 		// given a line of text merged over all the columns between two points
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.add(new Object[] { "(Các điểm cầu dưới đây học tập trực tiếp)" });
 		rows.add(new Object[] { 3, "Phường Ngọc Lâm", "Phường", 120, 10 });
 		xlsx("004/ghi-chu-gop.xlsx", rows, (sheet) -> sheet.addMergedRegion(new CellRangeAddress(6, 6, 0, 4)));
@@ -430,10 +397,10 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aTotalsRowAboveTheHeaderIsNoPartOfTheTable() throws Exception {
 		// given "Tổng cộng" with the unit's figures in the preamble, above the header
-		List<Object[]> rows = labels();
+		List<Object[]> rows = LayoutRows.labels();
 		rows.add(new Object[] { "Tổng cộng", null, null, 210, 20 });
 		rows.add(new Object[] {});
-		rows.addAll(canonical().subList(3, 6));
+		rows.addAll(LayoutRows.canonical().subList(3, 6));
 		xlsx("004/tong-tren.xlsx", rows, (sheet) -> {
 		});
 
@@ -445,7 +412,7 @@ class MoreAwkwardFilesIngestTests {
 	@Test
 	void aFigureWhoseFormulaFailedIsRejectedNamingItsCell() throws Exception {
 		// given a members formula whose cached value is #REF!
-		xlsx("004/loi-cong-thuc.xlsx", canonical(),
+		xlsx("004/loi-cong-thuc.xlsx", LayoutRows.canonical(),
 				(sheet) -> sheet.getRow(4).getCell(3).setCellErrorValue(FormulaError.REF.getCode()));
 
 		// then
@@ -456,7 +423,7 @@ class MoreAwkwardFilesIngestTests {
 	@ValueSource(strings = { "Tổng cộng toàn quận", "Cộng cấp phường" })
 	void aTotalsRowUnderALevelMergedDownTheWholeColumnIsNotLoadedAsAPoint(String totals) throws Exception {
 		// given every point a ward, "Phường" merged down the level column over the totals row too
-		List<Object[]> rows = canonical();
+		List<Object[]> rows = LayoutRows.canonical();
 		rows.set(5, new Object[] { 2, "Phường Cự Khối", null, 110, 10 });
 		rows.add(new Object[] { null, totals, null, 210, 20 });
 		xlsx("004/cap-gop.xlsx", rows, (sheet) -> sheet.addMergedRegion(new CellRangeAddress(4, 6, 2, 2)));
