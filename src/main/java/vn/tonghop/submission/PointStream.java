@@ -242,7 +242,7 @@ final class PointStream implements TableRecognizer.Listener {
 		this.loader.takeBack();
 		this.refused = true;
 		this.problems.add(Problem.of(Rule.LOAD_REFUSED, new Location(this.sheet, ex.sourceRow(), null), null,
-				ex.reason(), ex.sqlState()));
+				ex.reasonInWords(), ex.sqlState()));
 	}
 
 	private CopyRows rows() {

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
+import vn.tonghop.sheet.Phrase;
+
 /**
  * The database refused a file's rows: a data exception (SQLSTATE class 22) or a CHECK constraint
  * (23514) that the checks before the load did not foresee. A verdict on the file, unlike
@@ -74,6 +76,28 @@ public final class LoadRefusedException extends RuntimeException {
 	/** The database's message, without its context. */
 	public String reason() {
 		return this.reason;
+	}
+
+	/**
+	 * The reason for a district's message: in Vietnamese what kind of refusal it is, since the
+	 * database speaks English; in English the database's own words.
+	 */
+	public Phrase reasonInWords() {
+		return new Phrase(vietnamese(this.sqlState), this.reason);
+	}
+
+	private static String vietnamese(String sqlState) {
+		return switch (sqlState) {
+			case "22003" -> "một số vượt quá giới hạn của kho dữ liệu";
+			case "22001" -> "một đoạn văn bản dài quá mức kho dữ liệu nhận";
+			case "22021" -> "văn bản có ký tự không hợp lệ";
+			case "22P05" -> "văn bản có ký tự không lưu được";
+			case "22007", "22008" -> "một ngày tháng không hợp lệ";
+			case "22P02" -> "một giá trị không đúng kiểu dữ liệu";
+			case "22004" -> "thiếu một giá trị bắt buộc";
+			case "23514" -> "số liệu vi phạm một ràng buộc kiểm tra của kho dữ liệu";
+			default -> "số liệu không hợp lệ với kho dữ liệu";
+		};
 	}
 
 	/** The file's row the database failed on, as Excel numbers it, or 0 when it named none. */

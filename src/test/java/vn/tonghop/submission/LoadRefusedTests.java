@@ -88,6 +88,9 @@ class LoadRefusedTests {
 			.containsEntry("unit_code", "004")
 			.containsEntry("first_problem", "long-bien!6: " + refusal("22003"));
 		assertThat(problems(refused)).containsExactly("load-refused error long-bien 6 null " + refusal("22003"));
+		// and the district reads the reason in Vietnamese, not in the database's English
+		assertThat(vietnamese(refused)).containsExactly("Cơ sở dữ liệu không nhận số liệu của tệp: một số vượt quá "
+				+ "giới hạn của kho dữ liệu (mã lỗi 22003); hãy báo cho quản trị hệ thống");
 		assertThat(this.jdbc.queryForList("SELECT kind FROM tonghop.submission_report WHERE submission_id = ? ORDER BY kind",
 				String.class, refused)).containsExactly("json", "workbook");
 		// and nothing of it stays: the first version stands as it was
@@ -123,6 +126,8 @@ class LoadRefusedTests {
 			.containsEntry("unit_code", "004");
 		assertThat(problems(refused)).containsExactly("load-refused error long-bien null null "
 				+ "The database refused the file's figures: " + reason + " (SQLSTATE 23514); please tell the administrators");
+		assertThat(vietnamese(refused)).containsExactly("Cơ sở dữ liệu không nhận số liệu của tệp: số liệu vi phạm một "
+				+ "ràng buộc kiểm tra của kho dữ liệu (mã lỗi 23514); hãy báo cho quản trị hệ thống");
 		assertThat(standing()).isEqualTo(before);
 		assertThatThanhHoaIsLoaded(execution);
 	}
@@ -187,6 +192,11 @@ class LoadRefusedTests {
 	private List<String> problems(long submission) {
 		return this.jdbc.queryForList("SELECT concat_ws(' ', code, severity, sheet, coalesce(row_number::text, 'null'), "
 				+ "coalesce(column_name, 'null'), message_en) FROM tonghop.submission_problem WHERE submission_id = ? "
+				+ "ORDER BY seq", String.class, submission);
+	}
+
+	private List<String> vietnamese(long submission) {
+		return this.jdbc.queryForList("SELECT message_vi FROM tonghop.submission_problem WHERE submission_id = ? "
 				+ "ORDER BY seq", String.class, submission);
 	}
 
