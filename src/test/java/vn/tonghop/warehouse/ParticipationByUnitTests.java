@@ -1,0 +1,122 @@
+package vn.tonghop.warehouse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+import vn.tonghop.units.UnitImporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * warehouse.participation_by_unit names each reporting unit's own place: its district-level unit on
+ * the conference date, whatever units host its points.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class ParticipationByUnitTests {
+
+	private static final String HEADER = "STT,Tên điểm cầu,Cấp điểm cầu,Đơn vị chủ trì,Số đảng viên tham dự,"
+			+ "Số người khác tham dự\n";
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UnitImporter units;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void cleanWarehouseAndLoadReference() throws IOException {
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+	}
+
+	@Test
+	void aProvincesOwnFileBelongsToNoDistrictEvenWithPointsHostedByOne() throws Exception {
+		// given Hà Nội's own file: its provincial point, and a district-level point Long Biên hosts;
+		// and Long Biên's file, every point hosted by one of its wards
+		submit("01", "Thành phố Hà Nội", List.of("Hội trường Thành ủy,Cấp tỉnh,,300,20",
+				"Trung tâm Chính trị quận Long Biên,Cấp huyện,Quận Long Biên,150,10"));
+		submit("004", "Quận ủy Long Biên", List.of("Phường Bồ Đề,Phường,Phường Bồ Đề,100,0",
+				"Phường Gia Thụy,Phường,Phường Gia Thụy,50,0"));
+
+		// when
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then the points keep the district they belong to, and each unit's line names its own
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT state FROM tonghop.submission", String.class))
+			.containsExactly("accepted");
+		assertThat(this.jdbc.queryForList("SELECT coalesce(district_code, '-') FROM warehouse.participation "
+				+ "WHERE reporting_unit_code = '01' ORDER BY source_row", String.class)).containsExactly("-", "004");
+		Map<String, Object> haNoi = unit("01");
+		assertThat(haNoi).containsEntry("district_code", null)
+			.containsEntry("points", 2L)
+			.containsEntry("points_province", 1L)
+			.containsEntry("points_district", 1L);
+		assertThat(unit("004")).containsEntry("district_code", "004").containsEntry("points", 2L);
+	}
+
+	@Test
+	void fromTheTwoLevelStructureNoUnitHasADistrict() throws Exception {
+		// given a province of the two-level structure with a district-kind committee under it, and a
+		// conference after 1 July 2025
+		Path tree = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(tree, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "T1,Tỉnh Thử,,province,2025-07-01,,\nT1-K,Đảng ủy Khối Thử,T1,district,2025-07-01,,\n");
+		this.units.importFile(tree);
+		this.jdbc.update("INSERT INTO tonghop.conference (code, title, start_date, end_date, deadline) "
+				+ "VALUES ('SAU', 'Hội nghị sau sắp xếp', DATE '2025-08-01', DATE '2025-08-01', DATE '2025-08-15')");
+		submit("T1-K", "T1-K", "SAU", List.of("Hội trường Khối,Khối,,90,5"));
+
+		// when
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then
+		assertThat(this.jdbc.queryForMap("SELECT * FROM warehouse.participation_by_unit WHERE conference_code = 'SAU'"))
+			.containsEntry("reporting_unit_code", "T1-K")
+			.containsEntry("province_code", "T1")
+			.containsEntry("district_code", null)
+			.containsEntry("points", 1L);
+	}
+
+	private Map<String, Object> unit(String code) {
+		return this.jdbc.queryForMap("SELECT * FROM warehouse.participation_by_unit WHERE conference_code = 'NQDH13' "
+				+ "AND reporting_unit_code = ?", code);
+	}
+
+	private void submit(String folder, String unit, List<String> points) throws IOException {
+		submit(folder, unit, "NQDH13", points);
+	}
+
+	private void submit(String folder, String unit, String conference, List<String> points) throws IOException {
+		StringBuilder csv = new StringBuilder("Đơn vị báo cáo," + unit + "\nHội nghị," + conference + "\n\n" + HEADER);
+		for (int i = 0; i < points.size(); i++) {
+			csv.append(i + 1).append(',').append(points.get(i)).append('\n');
+		}
+		Path file = this.input.resolve(folder).resolve(folder + "-nqdh13.csv");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, csv);
+	}
+
+}
