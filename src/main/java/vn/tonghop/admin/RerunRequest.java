@@ -2,7 +2,7 @@ package vn.tonghop.admin;
 
 /**
  * Which archived files to process again: one submission, or the latest version of every unit
- * (or of one unit) for a conference.
+ * (or of one unit) for a conference, and the version standing when that is an earlier one.
  *
  * @param dryRun process inside a transaction that is rolled back and report what would change;
  * left out, false

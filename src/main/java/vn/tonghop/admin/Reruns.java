@@ -47,25 +47,31 @@ public class Reruns {
 
 	/**
 	 * The files a request names: the one submission, or for a conference the latest version of each
-	 * unit (the one a district would expect to count), whatever its state; a version's bytes date from
-	 * when they first came for the unit, as when it is loaded. Files that could not be
-	 * placed (unit or conference unknown) belong to no unit: rerun them by id.
+	 * unit (the one a district would expect to count), whatever its state, and the version standing in
+	 * the warehouse when that is an earlier one (the latest was rejected): its rows are placed again on
+	 * the tree and rules of now, and since no later version stands it cannot put stale figures back. A
+	 * version's bytes date from when they first came for the unit, as when it is loaded. Files that
+	 * could not be placed (unit or conference unknown) belong to no unit: rerun them by id.
 	 */
 	public List<Long> choose(RerunRequest request) {
 		if (request.submission() != null) {
 			return this.jdbc.queryForList("SELECT id FROM tonghop.submission WHERE id = ? AND state <> 'pending'",
 					Long.class, request.submission());
 		}
-		return this.jdbc.queryForList("""
-				SELECT id FROM (SELECT DISTINCT ON (s.unit_code) s.id, s.unit_code FROM tonghop.submission s
+		return this.jdbc.query("""
+				SELECT id, unit_code FROM (SELECT DISTINCT ON (s.unit_code) s.id, s.unit_code FROM tonghop.submission s
 				                CROSS JOIN LATERAL tonghop.submission_arrival(s.id, s.conference_code, s.unit_code) arrival
 				                WHERE s.conference_code = ? AND s.unit_code IS NOT NULL AND (?::text IS NULL OR s.unit_code = ?)
 				                  AND s.state <> 'pending'
 				                -- by arrival, as the loader dates them: an old version's bytes dropped again later
 				                -- are no newer than they were
 				                ORDER BY s.unit_code, arrival.received_at DESC, arrival.id DESC, s.id DESC) latest
-				ORDER BY unit_code
-				""", Long.class, request.conference(), request.unit(), request.unit());
+				UNION
+				SELECT id, unit_code FROM tonghop.submission
+				WHERE is_current AND conference_code = ? AND (?::text IS NULL OR unit_code = ?) AND state <> 'pending'
+				ORDER BY unit_code, id
+				""", (rs, i) -> rs.getLong(1), request.conference(), request.unit(), request.unit(), request.conference(),
+				request.unit(), request.unit());
 	}
 
 	/** @throws IngestNotStartedException when the job could not start */

@@ -37,7 +37,8 @@ class AdminController {
 		this.warehouse = warehouse;
 	}
 
-	@Operation(summary = "Process archived files again: one submission, or the latest version of each unit for a conference",
+	@Operation(summary = "Process archived files again: one submission, or the latest version of each unit for a "
+			+ "conference (and the one standing when earlier)",
 			description = "With dryRun the files are processed in a transaction that is rolled back: the answer tells "
 					+ "what would change, nothing is changed.")
 	@PostMapping(path = "/api/admin/reruns", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -17,7 +17,8 @@ import vn.tonghop.status.StatusQueries;
 
 @Command(name = "rerun", mixinStandardHelpOptions = true,
 		description = { "Processes archived files again (after a rule, alias or unit-tree change) through the ingest job.",
-				"--conference takes the latest version each unit sent for it; --submission one file.",
+				"--conference takes the latest version each unit sent for it, and the one standing when that is earlier; "
+						+ "--submission one file.",
 				"Prints per file its state before and after, and what its load changed in the warehouse.",
 				"Exit code 0 when the run completed (rejections included), 1 when it failed or nothing matched." })
 final class RerunCommand implements Callable<Integer> {
@@ -40,7 +41,7 @@ final class RerunCommand implements Callable<Integer> {
 
 	static final class Conference {
 
-		@Option(names = "--conference", paramLabel = "CODE", required = true, description = "the latest version of each unit for this conference")
+		@Option(names = "--conference", paramLabel = "CODE", required = true, description = "the latest version of each unit for this conference, and the one standing when earlier")
 		String code;
 
 		@Option(names = "--unit", paramLabel = "CODE", description = "only this unit")

@@ -214,23 +214,26 @@ class RerunsTests {
 	}
 
 	@Test
-	void aConferenceRerunTakesTheLatestVersionOfEachUnit() throws Exception {
+	void aConferenceRerunTakesTheLatestVersionOfEachUnitAndTheOneStanding() throws Exception {
 		// given Long Biên accepted, then a later version rejected for its totals
 		Path file = this.input.resolve("long-bien.csv");
 		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Gia Thụy", 100));
 		this.runner.run(this.input, "test");
 		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100).replace(";Tổng cộng;;;100;", ";Tổng cộng;;;999;"));
 		this.runner.run(this.input, "test");
+		long standing = this.jdbc.queryForObject("SELECT min(id) FROM tonghop.submission", Long.class);
 		long latest = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
 
 		// when
 		List<Long> chosen = this.reruns.choose(new RerunRequest("NQDH13", null, null, true));
 		RerunResult dryRun = this.reruns.rerun(new RerunRequest("NQDH13", "004", null, true));
 
-		// then the rejected latest version is chosen, rejected again, and the warehouse keeps the earlier one
-		assertThat(chosen).containsExactly(latest);
-		assertThat(dryRun.outcomes()).extracting(RerunOutcome::submissionId, RerunOutcome::stateAfter,
-				RerunOutcome::change).containsExactly(tuple(latest, "rejected", null));
+		// then the rejected latest version is chosen and rejected again; the earlier one standing is
+		// processed again too, and the warehouse keeps it
+		assertThat(chosen).containsExactly(standing, latest);
+		assertThat(dryRun.outcomes()).extracting(RerunOutcome::submissionId, RerunOutcome::stateAfter)
+			.containsExactly(tuple(standing, "accepted"), tuple(latest, "rejected"));
+		assertThat(dryRun.outcomes().get(1).change()).isNull();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(2);
 	}
 
