@@ -67,7 +67,7 @@ final class Labels {
 					found = true;
 				}
 			}
-			else if (!summaryOnly && Vocabulary.isPlaceDate(text)) {
+			else if (!summaryOnly && Vocabulary.isDatedPlaceDate(text)) {
 				put(Label.REPORT_DATE, new LabelledCell(sheet, row, cell));
 			}
 		}

@@ -55,6 +55,9 @@ public final class Vocabulary {
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
 
+	// A template's date part with the day and month still blank: "ngày ... tháng ... năm 2021".
+	private static final Pattern UNDATED_LINE = Pattern.compile("ngay thang nam(?: \\d{1,4})?");
+
 	/** A totals row naming its parts: "Cộng I", "Tổng cộng phần II", "Cộng mục A", "Tổng số (I + II)". */
 	private static final Pattern PART_TOTALS = Pattern
 		.compile("(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])(?: (?:[ivx]{1,4}|[a-z]))*");
@@ -218,6 +221,18 @@ public final class Vocabulary {
 		int comma = clean.lastIndexOf(',');
 		return comma > 0 && !VietnameseText.asciiKey(clean.substring(0, comma)).isEmpty()
 				&& DATE_LINE.matcher(VietnameseText.asciiKey(clean.substring(comma + 1))).matches();
+	}
+
+	/**
+	 * Whether a place-date line gives a date: one whose day and month were left blank, as a template
+	 * has it, gives none, as a report date label left blank gives none.
+	 */
+	static boolean isDatedPlaceDate(String text) {
+		if (!isPlaceDate(text)) {
+			return false;
+		}
+		String clean = VietnameseText.clean(text);
+		return !UNDATED_LINE.matcher(VietnameseText.asciiKey(clean.substring(clean.lastIndexOf(',') + 1))).matches();
 	}
 
 	/** Whether a row only numbers the columns, with numbers or letters increasing left to right. */

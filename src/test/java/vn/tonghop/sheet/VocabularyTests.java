@@ -80,6 +80,20 @@ class VocabularyTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "Long Biên, ngày 29 tháng 3 năm 2021", "Hà Nội, ngày 5 tháng 4 năm 2021",
+			"LONG BIÊN, NGÀY 29 THÁNG 3 NĂM 2021" })
+	void aPlaceDateLineWithItsDayAndMonthGivesADate(String text) {
+		assertThat(Vocabulary.isDatedPlaceDate(text)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Long Biên, ngày    tháng    năm 2021", "Hà Nội, ngày ... tháng ... năm 2021",
+			"Long Biên, ngày … tháng … năm …", "Ghi chú", "Long Biên ngày 29 tháng 3 năm 2021" })
+	void aPlaceDateLineLeftBlankGivesNoDate(String text) {
+		assertThat(Vocabulary.isDatedPlaceDate(text)).isFalse();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "Cống Vị", "Cổng A", "Tổng I", "Cong II", "Cống X" })
 	void totalsTextsThatMayBePlacesNames(String text) {
 		assertThat(Vocabulary.mayBeAPointsName(text, VietnameseText.asciiKey(text))).isTrue();

@@ -1,0 +1,78 @@
+package vn.tonghop.submission;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who a file reports for, through the real ingest job: the labels, the drop folder and the unit
+ * tree together, and what the warehouse holds for each.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class ReportingUnitIngestTests {
+
+	private static final String TABLE = "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;Số người khác tham dự\n"
+			+ "1;Hội trường;Cấp huyện;100;10\n";
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path input;
+
+	@BeforeEach
+	void clean() throws IOException {
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+	}
+
+	private void csv(String path, String text) throws IOException {
+		Path file = this.input.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+	}
+
+	/** The file's state, its problems' codes and the reporting unit its rows were loaded under. */
+	private String run(String name) throws Exception {
+		JobExecution execution = this.runner.run(this.input, "test");
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		return this.jdbc.queryForObject("SELECT state || ' [' || coalesce((SELECT string_agg(code, ', ' ORDER BY seq) "
+				+ "FROM tonghop.submission_problem WHERE submission_id = s.id), '') || '] ' || coalesce((SELECT "
+				+ "string_agg(DISTINCT reporting_unit_code, ',') FROM warehouse.participation WHERE submission_id = s.id), '-') "
+				+ "FROM tonghop.submission s WHERE file_name = ? AND job_execution_id = ?", String.class, name,
+				execution.getId());
+	}
+
+	@Test
+	void aTemplatesPlaceDateLineLeftBlankIsNoReportDate() throws Exception {
+		// given
+		csv("004/lb.csv", "Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n" + TABLE
+				+ "\n;;;Long Biên, ngày    tháng    năm 2021\n");
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("accepted [] 004");
+	}
+
+}
