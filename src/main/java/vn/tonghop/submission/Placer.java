@@ -81,7 +81,11 @@ final class Placer {
 			return folder;
 		}
 		String written = VietnameseText.clean(label.value().text());
-		Resolution resolution = units.resolve(written, on, null);
+		// The folder vouches for its subtree only, so a name shared with a unit elsewhere means the one in it.
+		Resolution resolution = (folder != null) ? units.resolve(written, on, folder.code()) : null;
+		if (resolution == null || !resolution.isResolved() && resolution.status() != Resolution.Status.AMBIGUOUS) {
+			resolution = units.resolve(written, on, null);
+		}
 		if (!resolution.isResolved()) {
 			Rule rule = resolution.status() == Resolution.Status.AMBIGUOUS ? Rule.UNIT_AMBIGUOUS : Rule.UNIT_UNKNOWN;
 			problems.add(Problem.of(rule, at(label), written, written, candidates(resolution)));

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
+import vn.tonghop.units.UnitImporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,9 @@ class ReportingUnitIngestTests {
 	@Autowired
 	ReferenceFiles reference;
 
+	@Autowired
+	UnitImporter units;
+
 	@TempDir
 	Path input;
 
@@ -52,6 +56,12 @@ class ReportingUnitIngestTests {
 		Path file = this.input.resolve(path);
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, text, StandardCharsets.UTF_8);
+	}
+
+	private void importUnits(String rows) throws IOException {
+		Path file = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(file, "code,name,parent_code,kind,valid_from,valid_to,aliases\n" + rows);
+		this.units.importFile(file);
 	}
 
 	/** The file's state, its problems' codes and the reporting unit its rows were loaded under. */
@@ -73,6 +83,28 @@ class ReportingUnitIngestTests {
 
 		// then
 		assertThat(run("lb.csv")).isEqualTo("accepted [] 004");
+	}
+
+	@Test
+	void aNameSharedByTwoProvincesIsTheOneInTheFilesDropFolder() throws Exception {
+		// given an Đảng ủy Khối of that name in Lạng Sơn and in Thanh Hóa
+		importUnits("20-KCQ,Đảng bộ Khối các cơ quan tỉnh Lạng Sơn,20,district,,2025-06-30,Đảng ủy Khối các cơ quan tỉnh\n"
+				+ "38-KCQ,Đảng bộ Khối các cơ quan tỉnh Thanh Hóa,38,district,,2025-06-30,Đảng ủy Khối các cơ quan tỉnh\n");
+		csv("20/kcq.csv", "Đơn vị báo cáo;Đảng ủy Khối các cơ quan tỉnh\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("kcq.csv")).isEqualTo("accepted [] 20-KCQ");
+	}
+
+	@Test
+	void aNameSharedByTwoProvincesInTheSharedFolderIsAmbiguous() throws Exception {
+		// given
+		importUnits("20-KCQ,Đảng bộ Khối các cơ quan tỉnh Lạng Sơn,20,district,,2025-06-30,Đảng ủy Khối các cơ quan tỉnh\n"
+				+ "38-KCQ,Đảng bộ Khối các cơ quan tỉnh Thanh Hóa,38,district,,2025-06-30,Đảng ủy Khối các cơ quan tỉnh\n");
+		csv("kcq.csv", "Đơn vị báo cáo;Đảng ủy Khối các cơ quan tỉnh\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("kcq.csv")).isEqualTo("rejected [unit-ambiguous] -");
 	}
 
 }
