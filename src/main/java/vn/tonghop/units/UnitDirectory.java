@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class UnitDirectory {
 			.sorted(Comparator.comparing(Unit::code)
 				.thenComparing(Unit::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.toList();
-		this.units.forEach(unit -> this.byCode.computeIfAbsent(unit.code(), code -> new ArrayList<>()).add(unit));
+		this.units.forEach(unit -> this.byCode.computeIfAbsent(codeKey(unit.code()), code -> new ArrayList<>()).add(unit));
 		for (Keying key : Keying.values()) {
 			this.byName.put(key, new HashMap<>());
 		}
@@ -71,14 +72,14 @@ public final class UnitDirectory {
 		return new UnitDirectory(jdbc.query(UnitTable.SELECT, (row, number) -> UnitTable.unit(row)));
 	}
 
-	/** The unit with this code on that day. */
+	/** The unit with this code on that day, whatever the case of its letters ("004-ca" is 004-CA). */
 	public Optional<Unit> byCode(String code, LocalDate on) {
-		return this.byCode.getOrDefault(code.trim(), List.of()).stream().filter(unit -> unit.validOn(on)).findFirst();
+		return this.byCode.getOrDefault(codeKey(code), List.of()).stream().filter(unit -> unit.validOn(on)).findFirst();
 	}
 
 	/** The latest version of the unit with this code, whatever the day; empty for a code never used. */
 	public Optional<Unit> latestByCode(String code) {
-		List<Unit> versions = this.byCode.getOrDefault(code.trim(), List.of());
+		List<Unit> versions = this.byCode.getOrDefault(codeKey(code), List.of());
 		return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
 	}
 
@@ -176,6 +177,11 @@ public final class UnitDirectory {
 		return units
 			.map(unit -> new Candidate(unit.code(), unit.name(), parent(unit, on).map(Unit::name).orElse(null)))
 			.toList();
+	}
+
+	/** Codes are told apart by their characters, not their case: a folder or a cell may be typed either way. */
+	private static String codeKey(String code) {
+		return code.trim().toUpperCase(Locale.ROOT);
 	}
 
 	private static List<String> names(Unit unit) {

@@ -107,4 +107,13 @@ class ReportingUnitIngestTests {
 		assertThat(run("kcq.csv")).isEqualTo("rejected [unit-ambiguous] -");
 	}
 
+	@Test
+	void aFolderNamedInLowerCaseStillVouchesOnlyForItsUnit() throws Exception {
+		// given Long Biên's file in the folder of its police's party committee, the code in lower case
+		csv("004-ca/lb.csv", "Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("rejected [unit-outside-folder] -");
+	}
+
 }

@@ -88,6 +88,14 @@ class UnitDirectoryTests {
 	}
 
 	@Test
+	void aCodeWithLettersIsFoundInEitherCase() {
+		// when / then
+		assertThat(this.directory.byCode("lb-ca", BEFORE_REFORM)).map(Unit::code).hasValue("LB-CA");
+		assertThat(this.directory.latestByCode("Lb-Ca")).map(Unit::code).hasValue("LB-CA");
+		assertThat(this.directory.resolve("lb-ca", BEFORE_REFORM, "004").unit().code()).isEqualTo("LB-CA");
+	}
+
+	@Test
 	void namesResolveOnlyToUnitsValidOnTheDate() {
 		// when
 		Resolution newCommuneBefore = this.directory.resolve("Đặc khu Côn Đảo", BEFORE_REFORM, null);
