@@ -18,6 +18,9 @@ final class Labels {
 
 	private final Map<Label, LabelledCell> found = new EnumMap<>(Label.class);
 
+	/** Later occurrences of the unit's and the conference's labels, in sheet order. */
+	private final Map<Label, List<LabelledCell>> repeated = new EnumMap<>(Label.class);
+
 	void scan(String sheet, SheetRow row) {
 		scan(sheet, row.number(), row.cells(), false);
 	}
@@ -78,12 +81,27 @@ final class Labels {
 		return Collections.unmodifiableMap(new EnumMap<>(this.found));
 	}
 
+	/**
+	 * The unit's and the conference's labels found again after their first occurrence: a file that
+	 * names two units or two conferences must not be placed by whichever came first.
+	 */
+	Map<Label, List<LabelledCell>> repeated() {
+		Map<Label, List<LabelledCell>> copy = new EnumMap<>(Label.class);
+		this.repeated.forEach((label, cells) -> copy.put(label, List.copyOf(cells)));
+		return Collections.unmodifiableMap(copy);
+	}
+
 	void clear() {
 		this.found.clear();
+		this.repeated.clear();
 	}
 
 	private void put(Label label, LabelledCell cell) {
-		this.found.putIfAbsent(label, cell);
+		LabelledCell first = this.found.putIfAbsent(label, cell);
+		if (first != null && (label == Label.REPORTING_UNIT || label == Label.CONFERENCE)
+				&& !first.value().text().equals(cell.value().text())) {
+			this.repeated.computeIfAbsent(label, key -> new ArrayList<>()).add(cell);
+		}
 	}
 
 	/**

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param unknownColumns header cells that match no field (reported as a warning)
  * @param labels labelled cells found above or below the table, the unit summary's also beside it;
  * REPORT_DATE may be a place-date line such as "Hà Nội, ngày 27 tháng 3 năm 2021" (the whole text as value)
+ * @param repeatedLabels the unit's and the conference's labels found again with another text, after the
+ * one in {@code labels}
  * @param totalsRow the totals row ("Tổng cộng", ...) or null when the file has none
  * @param totalsAboveRow a second totals row for all rows, right under the header, when the table also
  * ends with one; null otherwise
@@ -26,7 +28,8 @@ import java.util.Map;
  * @param duplicateColumn the first figure in a column headed again with a head count's field, or null
  */
 public record RecognizedTable(String sheet, int headerRow, Map<Field, Integer> columns,
-		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels, PointRow totalsRow, PointRow totalsAboveRow,
+		List<HeaderCell> unknownColumns, Map<Label, LabelledCell> labels,
+		Map<Label, List<LabelledCell>> repeatedLabels, PointRow totalsRow, PointRow totalsAboveRow,
 		int dataRows,
 		LegacyText legacyText, RowAfterTable rowAfterTable,
 		RowAfterTable levellessAfterTable, ExtraValue extraValue,

@@ -1,6 +1,7 @@
 package vn.tonghop.submission;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import vn.tonghop.conference.Conference;
@@ -40,8 +41,12 @@ final class Placer {
 		return this.reference.units();
 	}
 
-	/** The conference the labels name, or null with the reason in {@code problems}. */
-	Conference conference(String sheet, Map<Label, LabelledCell> labels, ProblemList problems) {
+	/**
+	 * The conference the labels name, or null with the reason in {@code problems}.
+	 * @param repeated the conference's labels found after the first, each to name the same one
+	 */
+	Conference conference(String sheet, Map<Label, LabelledCell> labels, List<LabelledCell> repeated,
+			ProblemList problems) {
 		LabelledCell label = labels.get(Label.CONFERENCE);
 		if (label == null || label.value().isBlank()) {
 			problems.add(Problem.of(Rule.CONFERENCE_MISSING, Location.sheet(sheet), null));
@@ -55,14 +60,26 @@ final class Placer {
 							resolution.candidates().stream().map(c -> c.code() + " " + c.title()).toList())));
 			return null;
 		}
-		return resolution.conference();
+		Conference conference = resolution.conference();
+		for (LabelledCell again : repeated) {
+			String other = VietnameseText.clean(again.value().text());
+			ConferenceResolution named = this.reference.conferences().resolve(other);
+			if (named.isResolved() && !named.conference().code().equals(conference.code())) {
+				problems.add(Problem.of(Rule.CONFERENCE_CONFLICT, at(again), other, written, cell(label),
+						conference.code(), other, named.conference().code()));
+				return null;
+			}
+		}
+		return conference;
 	}
 
 	/**
 	 * The unit the labels name, else the unit of the file's folder; null with the reason in
 	 * {@code problems}.
+	 * @param repeated the unit's labels found after the first, each to name the same unit
 	 */
-	Unit reportingUnit(String sheet, Map<Label, LabelledCell> labels, LocalDate on, ProblemList problems) {
+	Unit reportingUnit(String sheet, Map<Label, LabelledCell> labels, List<LabelledCell> repeated, LocalDate on,
+			ProblemList problems) {
 		UnitDirectory units = units();
 		String folderCode = this.pending.folderUnitCode();
 		Unit folder = (folderCode != null) ? units.byCode(folderCode, on).orElse(null) : null;
@@ -81,11 +98,7 @@ final class Placer {
 			return folder;
 		}
 		String written = VietnameseText.clean(label.value().text());
-		// The folder vouches for its subtree only, so a name shared with a unit elsewhere means the one in it.
-		Resolution resolution = (folder != null) ? units.resolve(written, on, folder.code()) : null;
-		if (resolution == null || !resolution.isResolved() && resolution.status() != Resolution.Status.AMBIGUOUS) {
-			resolution = units.resolve(written, on, null);
-		}
+		Resolution resolution = resolve(written, on, folder);
 		if (!resolution.isResolved()) {
 			Rule rule = resolution.status() == Resolution.Status.AMBIGUOUS ? Rule.UNIT_AMBIGUOUS : Rule.UNIT_UNKNOWN;
 			problems.add(Problem.of(rule, at(label), written, written, candidates(resolution)));
@@ -97,7 +110,25 @@ final class Placer {
 					folder.code() + " " + folder.name()));
 			return null;
 		}
+		for (LabelledCell again : repeated) {
+			String other = VietnameseText.clean(again.value().text());
+			Resolution named = resolve(other, on, folder);
+			if (named.isResolved() && !named.unit().code().equals(unit.code())) {
+				problems.add(Problem.of(Rule.UNIT_CONFLICT, at(again), other, written, cell(label),
+						unit.code() + " " + unit.name(), other, named.unit().code() + " " + named.unit().name()));
+				return null;
+			}
+		}
 		return unit;
+	}
+
+	/** A unit as written; in a unit's folder looked for in its subtree first, since the folder vouches for nothing else. */
+	private Resolution resolve(String written, LocalDate on, Unit folder) {
+		Resolution resolution = (folder != null) ? units().resolve(written, on, folder.code()) : null;
+		if (resolution == null || !resolution.isResolved() && resolution.status() != Resolution.Status.AMBIGUOUS) {
+			resolution = units().resolve(written, on, null);
+		}
+		return resolution;
 	}
 
 	/**
@@ -110,8 +141,9 @@ final class Placer {
 			return null;
 		}
 		ProblemList unused = new ProblemList(0);
-		Conference conference = conference(sheet, labelsAbove, unused);
-		Unit unit = (conference != null) ? reportingUnit(sheet, labelsAbove, conference.startDate(), unused) : null;
+		Conference conference = conference(sheet, labelsAbove, List.of(), unused);
+		Unit unit = (conference != null) ? reportingUnit(sheet, labelsAbove, List.of(), conference.startDate(), unused)
+				: null;
 		return (unit != null) ? new PointStream.Early(conference, unit, target(conference, unit)) : null;
 	}
 
@@ -130,6 +162,11 @@ final class Placer {
 	static String candidates(Resolution resolution) {
 		return resolution.candidates().isEmpty() ? "-"
 				: String.join("; ", resolution.candidates().stream().map(Object::toString).toList());
+	}
+
+	/** Where a label's value is, as Excel names the cell ("B1"). */
+	private static String cell(LabelledCell label) {
+		return label.value().columnName() + label.row();
 	}
 
 	static Location at(LabelledCell label) {

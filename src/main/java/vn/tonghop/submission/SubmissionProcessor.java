@@ -221,12 +221,14 @@ public class SubmissionProcessor {
 			problems.add(Problem.of(Rule.TABLE_EMPTY, sheet, null));
 		}
 		checks.endTable(table.totalsRow(), table.totalsAboveRow());
-		Conference conference = placer.conference(table.sheet(), table.labels(), problems);
+		Conference conference = placer.conference(table.sheet(), table.labels(),
+				table.repeatedLabels().getOrDefault(Label.CONFERENCE, List.of()), problems);
 		if (conference == null) {
 			return null;
 		}
 		LocalDate on = conference.startDate();
-		Unit unit = placer.reportingUnit(table.sheet(), table.labels(), on, problems);
+		Unit unit = placer.reportingUnit(table.sheet(), table.labels(),
+				table.repeatedLabels().getOrDefault(Label.REPORTING_UNIT, List.of()), on, problems);
 		if (unit == null) {
 			return null;
 		}

@@ -116,4 +116,32 @@ class ReportingUnitIngestTests {
 		assertThat(run("lb.csv")).isEqualTo("rejected [unit-outside-folder] -");
 	}
 
+	@Test
+	void aFileNamingTwoUnitsIsLoadedForNeither() throws Exception {
+		// given the province's party organization above the city committee that reports
+		csv("tp.csv", "Đảng bộ;Tỉnh Thanh Hóa\nĐơn vị báo cáo;Thành ủy Thanh Hóa\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then the city's figures are not loaded as the province's own
+		assertThat(run("tp.csv")).isEqualTo("rejected [unit-conflict] -");
+	}
+
+	@Test
+	void aUnitWrittenTwoWaysIsOneUnit() throws Exception {
+		// given
+		csv("lb.csv", "Mã đơn vị;004\nĐơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n" + TABLE
+				+ "\nĐảng bộ;Đảng bộ quận Long Biên\nĐơn vị;người\n");
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("accepted [] 004");
+	}
+
+	@Test
+	void aFileNamingTwoConferencesIsLoadedForNeither() throws Exception {
+		// given
+		csv("lb.csv", "Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n" + TABLE + "\nNghị quyết;HNTW8-K13\n");
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("rejected [conference-conflict] -");
+	}
+
 }

@@ -144,12 +144,19 @@ class RuleCatalogTests {
 		cases.put(Rule.FOLDER_UNIT_NOT_VALID, new Case(new WithUnits(valid().in("005"), NEW_DISTRICT),
 				Finding.inFile("005", "005 Quận Mới", LocalDate.of(2021, 3, 27)),
 				new WithUnits(valid().in("004"), NEW_DISTRICT)));
+		cases.put(Rule.UNIT_CONFLICT, new Case(valid().set("A11", "Đảng bộ").set("B11", "Thành ủy Thanh Hóa"),
+				Finding.at("B11", "Thành ủy Thanh Hóa", "Quận ủy Long Biên", "B1", "004 Quận Long Biên",
+						"Thành ủy Thanh Hóa", "380 Thành phố Thanh Hóa"),
+				valid().set("A11", "Đảng bộ").set("B11", "Đảng bộ quận Long Biên")));
 		cases.put(Rule.CONFERENCE_MISSING, new Case(valid().blank(2, 2), Finding.onSheet(), valid().set("A2", "Mã hội nghị")));
 		cases.put(Rule.CONFERENCE_UNKNOWN, new Case(valid().set("B2", "NQDH14"), Finding.at("B2", "NQDH14", "NQDH14",
 				"NQDH13 Hội nghị toàn quốc nghiên cứu, học tập, quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII "
 						+ "của Đảng; HNTW8-K13 Hội nghị toàn quốc học tập, quán triệt Nghị quyết Hội nghị lần thứ tám Ban Chấp "
 						+ "hành Trung ương Đảng khóa XIII"),
 				valid().set("B2", "nqdh13")));
+		cases.put(Rule.CONFERENCE_CONFLICT, new Case(valid().set("A11", "Nghị quyết").set("B11", "HNTW8-K13"),
+				Finding.at("B11", "HNTW8-K13", "NQDH13", "B2", "NQDH13", "HNTW8-K13", "HNTW8-K13"),
+				valid().set("A11", "Nghị quyết").set("B11", "nqdh13")));
 		cases.put(Rule.POINT_NAME_MISSING, new Case(valid().set("B6", ""), Finding.at("B6", null),
 				valid().set("B6", "Điểm cầu phường Cự Khối")));
 		cases.put(Rule.LEVEL_MISSING, new Case(valid().set("C6", ""), Finding.at("C6", null), valid().set("C6", "Cơ sở")));
