@@ -1,6 +1,7 @@
 package vn.tonghop.submission;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,8 +43,10 @@ final class Placer {
 	}
 
 	/**
-	 * The conference the labels name, or null with the reason in {@code problems}.
-	 * @param repeated the conference's labels found after the first, each to name the same one
+	 * The conference the labels name, or null with the reason in {@code problems}. A label whose
+	 * text names no conference ("Nội dung: học tập Nghị quyết") yields to one that does; two that
+	 * name different ones are an error.
+	 * @param repeated the conference's labels found after the first
 	 */
 	Conference conference(String sheet, Map<Label, LabelledCell> labels, List<LabelledCell> repeated,
 			ProblemList problems) {
@@ -52,31 +55,37 @@ final class Placer {
 			problems.add(Problem.of(Rule.CONFERENCE_MISSING, Location.sheet(sheet), null));
 			return null;
 		}
-		String written = VietnameseText.clean(label.value().text());
-		ConferenceResolution resolution = this.reference.conferences().resolve(written);
-		if (!resolution.isResolved()) {
-			problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, at(label), written, written,
-					resolution.candidates().isEmpty() ? "-" : String.join("; ",
-							resolution.candidates().stream().map(c -> c.code() + " " + c.title()).toList())));
-			return null;
-		}
-		Conference conference = resolution.conference();
-		for (LabelledCell again : repeated) {
-			String other = VietnameseText.clean(again.value().text());
-			ConferenceResolution named = this.reference.conferences().resolve(other);
-			if (named.isResolved() && !named.conference().code().equals(conference.code())) {
-				problems.add(Problem.of(Rule.CONFERENCE_CONFLICT, at(again), other, written, cell(label),
-						conference.code(), other, named.conference().code()));
+		Conference conference = null;
+		LabelledCell naming = null;
+		for (LabelledCell cell : all(label, repeated)) {
+			ConferenceResolution resolution = this.reference.conferences().resolve(written(cell));
+			if (!resolution.isResolved()) {
+				continue;
+			}
+			if (conference == null) {
+				conference = resolution.conference();
+				naming = cell;
+			}
+			else if (!resolution.conference().code().equals(conference.code())) {
+				problems.add(Problem.of(Rule.CONFERENCE_CONFLICT, at(cell), written(cell), written(naming), cell(naming),
+						conference.code(), written(cell), resolution.conference().code()));
 				return null;
 			}
+		}
+		if (conference == null) {
+			ConferenceResolution resolution = this.reference.conferences().resolve(written(label));
+			problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, at(label), written(label), written(label),
+					resolution.candidates().isEmpty() ? "-" : String.join("; ",
+							resolution.candidates().stream().map(c -> c.code() + " " + c.title()).toList())));
 		}
 		return conference;
 	}
 
 	/**
 	 * The unit the labels name, else the unit of the file's folder; null with the reason in
-	 * {@code problems}.
-	 * @param repeated the unit's labels found after the first, each to name the same unit
+	 * {@code problems}. A label whose text names no unit ("Đơn vị: người") yields to one that does;
+	 * two that name different units are an error.
+	 * @param repeated the unit's labels found after the first
 	 */
 	Unit reportingUnit(String sheet, Map<Label, LabelledCell> labels, List<LabelledCell> repeated, LocalDate on,
 			ProblemList problems) {
@@ -97,29 +106,47 @@ final class Placer {
 			}
 			return folder;
 		}
-		String written = VietnameseText.clean(label.value().text());
-		Resolution resolution = resolve(written, on, folder);
-		if (!resolution.isResolved()) {
-			Rule rule = resolution.status() == Resolution.Status.AMBIGUOUS ? Rule.UNIT_AMBIGUOUS : Rule.UNIT_UNKNOWN;
-			problems.add(Problem.of(rule, at(label), written, written, candidates(resolution)));
-			return null;
-		}
-		Unit unit = resolution.unit();
-		if (folder != null && !units.isWithin(unit, folder.code(), on)) {
-			problems.add(Problem.of(Rule.UNIT_OUTSIDE_FOLDER, at(label), written, unit.code() + " " + unit.name(),
-					folder.code() + " " + folder.name()));
-			return null;
-		}
-		for (LabelledCell again : repeated) {
-			String other = VietnameseText.clean(again.value().text());
-			Resolution named = resolve(other, on, folder);
-			if (named.isResolved() && !named.unit().code().equals(unit.code())) {
-				problems.add(Problem.of(Rule.UNIT_CONFLICT, at(again), other, written, cell(label),
-						unit.code() + " " + unit.name(), other, named.unit().code() + " " + named.unit().name()));
+		Unit unit = null;
+		LabelledCell naming = null;
+		for (LabelledCell cell : all(label, repeated)) {
+			Resolution resolution = resolve(written(cell), on, folder);
+			if (!resolution.isResolved()) {
+				continue;
+			}
+			if (unit == null) {
+				unit = resolution.unit();
+				naming = cell;
+			}
+			else if (!resolution.unit().code().equals(unit.code())) {
+				problems.add(Problem.of(Rule.UNIT_CONFLICT, at(cell), written(cell), written(naming), cell(naming),
+						unit.code() + " " + unit.name(), written(cell),
+						resolution.unit().code() + " " + resolution.unit().name()));
 				return null;
 			}
 		}
+		if (unit == null) {
+			Resolution resolution = resolve(written(label), on, folder);
+			Rule rule = resolution.status() == Resolution.Status.AMBIGUOUS ? Rule.UNIT_AMBIGUOUS : Rule.UNIT_UNKNOWN;
+			problems.add(Problem.of(rule, at(label), written(label), written(label), candidates(resolution)));
+			return null;
+		}
+		if (folder != null && !units.isWithin(unit, folder.code(), on)) {
+			problems.add(Problem.of(Rule.UNIT_OUTSIDE_FOLDER, at(naming), written(naming),
+					unit.code() + " " + unit.name(), folder.code() + " " + folder.name()));
+			return null;
+		}
 		return unit;
+	}
+
+	private static List<LabelledCell> all(LabelledCell first, List<LabelledCell> repeated) {
+		List<LabelledCell> all = new ArrayList<>(repeated.size() + 1);
+		all.add(first);
+		all.addAll(repeated);
+		return all;
+	}
+
+	private static String written(LabelledCell label) {
+		return VietnameseText.clean(label.value().text());
 	}
 
 	/** A unit as written; in a unit's folder looked for in its subtree first, since the folder vouches for nothing else. */

@@ -144,4 +144,34 @@ class ReportingUnitIngestTests {
 		assertThat(run("lb.csv")).isEqualTo("rejected [conference-conflict] -");
 	}
 
+	@Test
+	void aLabelThatNamesNoConferenceYieldsToOneThatDoes() throws Exception {
+		// given a free-text "Nội dung" above the template's conference label
+		csv("lb.csv", "Đơn vị báo cáo;Quận ủy Long Biên\nNội dung;Học tập Nghị quyết Đại hội XIII\nHội nghị;NQDH13\n\n"
+				+ TABLE);
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("accepted [] 004");
+	}
+
+	@Test
+	void aLabelThatNamesNoUnitYieldsToOneThatDoes() throws Exception {
+		// given the unit of measure above the reporting unit
+		csv("lb.csv", "Đơn vị;người\nĐơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("accepted [] 004");
+	}
+
+	@Test
+	void aFileWhoseLabelsNameNoUnitIsToldAboutTheFirst() throws Exception {
+		// given
+		csv("lb.csv", "Đơn vị báo cáo;Quận ủy Long Bình\nĐơn vị;người\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("rejected [unit-unknown] -");
+		assertThat(this.jdbc.queryForObject("SELECT value FROM tonghop.submission_problem", String.class))
+			.isEqualTo("Quận ủy Long Bình");
+	}
+
 }
