@@ -105,15 +105,18 @@ final class Labels {
 	}
 
 	/**
-	 * The next non-blank cell right of a label, past the label's own copies when it is merged; -1
-	 * when that cell is another label: a template's "Đơn vị báo cáo:" left blank beside "Hội nghị:
-	 * NQDH13" has no value, and taking the next label for it would hide that label too.
+	 * The next non-blank cell right of a label, past the label's own copies when it is merged and
+	 * cells of punctuation only (a template's colons in a column of their own); -1 when that cell is
+	 * another label: a template's "Đơn vị báo cáo:" left blank beside "Hội nghị: NQDH13" has no
+	 * value, and taking the next label for it would hide that label too.
 	 */
 	private static int nextValue(List<Cell> cells, int from) {
 		String label = cells.get(from).text();
 		for (int i = from + 1; i < cells.size(); i++) {
 			Cell cell = cells.get(i);
-			if (!cell.isBlank() && !(cell.kind() == CellKind.TEXT && cell.text().equals(label))) {
+			boolean skipped = cell.kind() == CellKind.TEXT
+					&& (cell.text().equals(label) || VietnameseText.asciiKey(cell.text()).isEmpty());
+			if (!cell.isBlank() && !skipped) {
 				return (cell.kind() == CellKind.TEXT && Vocabulary.labelled(cell.text()) != null) ? -1 : i;
 			}
 		}

@@ -366,6 +366,23 @@ class TableRecognizerTests {
 	}
 
 	@Test
+	void aColonInACellOfItsOwnIsNoLabelsValue() throws Exception {
+		// given a template with the colons in a narrow column between the labels and their values
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Đơn vị báo cáo", ":", "Quận ủy Long Biên"),
+				row("Hội nghị", " : ", "NQDH13"),
+				row("Tên điểm cầu", "Cấp", "Số ĐV"),
+				row("Xã A", "Xã", 10)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertLabel(table.labels().get(Label.REPORTING_UNIT), 1, 2, "Quận ủy Long Biên");
+		assertLabel(table.labels().get(Label.CONFERENCE), 2, 2, "NQDH13");
+	}
+
+	@Test
 	void aLabelLeftWithoutItsValueDoesNotTakeTheNextLabelForIt() throws Exception {
 		// given the unit left blank in a template, the conference labelled further along the row
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
