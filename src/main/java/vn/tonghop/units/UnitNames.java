@@ -112,13 +112,17 @@ final class UnitNames {
 		for (Map.Entry<String, String> committee : COMMITTEE_WORDS.entrySet()) {
 			String rest = after(text, committee.getKey(), key);
 			if (rest != null) {
-				return new Form(committee.getValue(), rest);
+				// The committee's unit may follow with its type word: "Thành ủy Thành phố Hồ Chí Minh".
+				Form typed = typed(rest, key);
+				return committee.getValue().equals(typed.typeWord()) ? typed : new Form(committee.getValue(), rest);
 			}
 		}
 		String unit = stripFirst(text, PARTY_WORDS, key);
-		if (unit == null) {
-			unit = text;
-		}
+		return typed((unit != null) ? unit : text, key);
+	}
+
+	/** A name split at its type word, written out or abbreviated ("TP. Hà Nội"). */
+	private static Form typed(String unit, Keying key) {
 		Form typed = split(unit, key);
 		if (typed.typeWord() != null) {
 			return typed;

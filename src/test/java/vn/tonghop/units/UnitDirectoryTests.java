@@ -155,6 +155,13 @@ class UnitDirectoryTests {
 			Khối cơ quan tỉnh Thanh Hoá;          38-KCQ
 			Đảng ủy Công an quận Long Biên;       LB-CA
 			Công an quận Long Biên;               LB-CA
+			Thành ủy Thành phố Hồ Chí Minh;       79
+			Thành ủy TP. Hồ Chí Minh;             79
+			Thành ủy thành phố Thanh Hóa;         380
+			Thị ủy thị xã Bỉm Sơn;                381
+			Huyện ủy huyện Bá Thước;              386
+			Quận ủy quận Long Biên;               004
+			Tỉnh ủy tỉnh Thanh Hóa;               38
 			""")
 	void everyUsualNameFormResolves(String input, String code) {
 		// when
