@@ -54,10 +54,16 @@ public final class UnitDirectory {
 		}
 		for (Unit unit : this.units) {
 			List<String> keys = new ArrayList<>();
+			String province = provinceName(unit);
 			for (String name : names(unit)) {
 				for (Keying key : Keying.values()) {
 					Form form = UnitNames.ofName(name, key);
-					this.byName.get(key).computeIfAbsent(form.bare(), bare -> new ArrayList<>()).add(new Named(unit, form));
+					index(key, unit, form);
+					// Within its province "Đảng ủy Khối các cơ quan tỉnh" is written without the province's name.
+					Form local = (province != null) ? UnitNames.withoutProvince(form, province, key) : null;
+					if (local != null) {
+						index(key, unit, local);
+					}
 					if (key == Keying.ASCII) {
 						keys.add(key.apply(name));
 						keys.add(form.bare());
@@ -66,6 +72,17 @@ public final class UnitDirectory {
 			}
 			this.suggestionKeys.put(unit, keys);
 		}
+	}
+
+	private void index(Keying key, Unit unit, Form form) {
+		this.byName.get(key).computeIfAbsent(form.bare(), bare -> new ArrayList<>()).add(new Named(unit, form));
+	}
+
+	/** The name of the province above the unit, as the tree stood while the unit was valid; null for a province. */
+	private String provinceName(Unit unit) {
+		LocalDate day = (unit.validTo() != null) ? unit.validTo()
+				: (unit.validFrom() != null) ? unit.validFrom() : LocalDate.MAX;
+		return province(unit, day).filter(province -> province != unit).map(Unit::name).orElse(null);
 	}
 
 	public static UnitDirectory load(JdbcOperations jdbc) {

@@ -92,6 +92,21 @@ final class UnitNames {
 	}
 
 	/**
+	 * A unit's name without the name of its province at its end ("Khối các cơ quan tỉnh Lạng Sơn"
+	 * as "Khối các cơ quan tỉnh"), or null when it does not end so.
+	 */
+	static Form withoutProvince(Form name, String provinceName, Keying key) {
+		Form province = ofName(provinceName, key);
+		if (province.typeWord() == null) {
+			return null;
+		}
+		String ending = " " + key.apply(province.typeWord()) + " " + province.bare();
+		return name.bare().endsWith(ending) && name.bare().length() > ending.length()
+				? new Form(name.typeWord(), name.bare().substring(0, name.bare().length() - province.bare().length() - 1))
+				: null;
+	}
+
+	/**
 	 * The readings of an input, most specific first: what its committee, party and type words say,
 	 * then the input taken literally as a bare name.
 	 */

@@ -174,4 +174,14 @@ class ReportingUnitIngestTests {
 			.isEqualTo("Quận ủy Long Bình");
 	}
 
+	@Test
+	void anEquivalentUnitWrittenWithoutItsProvincesNameIsTheOneInTheFolder() throws Exception {
+		// given the shipped tree, where the unit is "Đảng bộ Khối các cơ quan tỉnh Lạng Sơn"
+		csv("20/kcq.csv", "Đơn vị báo cáo;Đảng ủy Khối các cơ quan tỉnh\nHội nghị;HNTW8-K13\n\n"
+				+ TABLE.replace("Cấp huyện", "Khối"));
+
+		// then
+		assertThat(run("kcq.csv")).isEqualTo("accepted [] 20-KCQ");
+	}
+
 }

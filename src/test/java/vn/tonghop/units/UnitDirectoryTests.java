@@ -96,6 +96,18 @@ class UnitDirectoryTests {
 	}
 
 	@Test
+	void anEquivalentUnitIsKnownWithoutItsProvincesNameWithinItsProvince() {
+		// when / then
+		assertThat(this.directory.resolve("Đảng ủy Khối các cơ quan tỉnh", BEFORE_REFORM, "38").unit().code())
+			.isEqualTo("38-KCQ");
+		assertThat(this.directory.resolve("Dang uy Khoi cac co quan tinh", BEFORE_REFORM, null).unit().code())
+			.isEqualTo("38-KCQ");
+		assertThat(this.directory.resolve("Đảng ủy Khối các cơ quan tỉnh", BEFORE_REFORM, "01").status())
+			.isEqualTo(Status.UNKNOWN);
+		assertThat(this.directory.resolve("Khối các cơ quan", BEFORE_REFORM, null).status()).isEqualTo(Status.UNKNOWN);
+	}
+
+	@Test
 	void namesResolveOnlyToUnitsValidOnTheDate() {
 		// when
 		Resolution newCommuneBefore = this.directory.resolve("Đặc khu Côn Đảo", BEFORE_REFORM, null);
