@@ -104,7 +104,8 @@ public final class UnitDirectory {
 	 * Finds the unit a file names: by code, else by name in any usual form ("Quận ủy Long Biên",
 	 * "Đảng bộ quận Long Biên", "Q. Long Biên", "Long Biên"), matching tone-mark placement loosely,
 	 * then, only when that finds nothing, ignoring diacritics.
-	 * @param withinCode when not null, only this unit and the units under it on that day
+	 * @param withinCode when not null, only this unit and the units under it on that day; this
+	 * unit's committee written alone ("Quận ủy") is then this unit
 	 */
 	public Resolution resolve(String codeOrName, LocalDate on, String withinCode) {
 		Objects.requireNonNull(on, "on");
@@ -115,6 +116,12 @@ public final class UnitDirectory {
 		Optional<Unit> coded = byCode(input, on).filter(unit -> inScope(unit, withinCode, on));
 		if (coded.isPresent()) {
 			return Resolution.resolved(input, on, coded.get());
+		}
+		// Within a unit, its committee written alone ("Quận ủy" in Long Biên's file) is that unit.
+		Optional<Unit> own = (withinCode != null)
+				? byCode(withinCode, on).filter(unit -> UnitNames.isOwnCommittee(input, unit.name())) : Optional.empty();
+		if (own.isPresent()) {
+			return Resolution.resolved(input, on, own.get());
 		}
 		for (Keying key : Keying.values()) {
 			for (Form reading : UnitNames.readings(input, key)) {

@@ -92,6 +92,25 @@ final class UnitNames {
 	}
 
 	/**
+	 * Whether an input is a committee's word alone ("Quận ủy", "Ban Thường vụ Huyện ủy", "Đảng ủy")
+	 * that the committee of a unit of this name goes by: what a unit's own file calls it.
+	 */
+	static boolean isOwnCommittee(String input, String unitName) {
+		Keying key = Keying.ASCII;
+		String text = key.apply(input);
+		String rest = stripFirst(text, BODY_WORDS, key);
+		String word = (rest != null) ? rest : text;
+		String typeWord = ofName(unitName, key).typeWord();
+		for (Map.Entry<String, String> committee : COMMITTEE_WORDS.entrySet()) {
+			if (word.equals(key.apply(committee.getKey()))) {
+				return committee.getValue().equals(typeWord);
+			}
+		}
+		return PARTY_WORDS.stream().anyMatch(party -> word.equals(key.apply(party)))
+				&& ("Đảng ủy".equals(typeWord) || "Đảng bộ".equals(typeWord));
+	}
+
+	/**
 	 * A unit's name without the name of its province at its end ("Khối các cơ quan tỉnh Lạng Sơn"
 	 * as "Khối các cơ quan tỉnh"), or null when it does not end so.
 	 */

@@ -184,4 +184,17 @@ class ReportingUnitIngestTests {
 		assertThat(run("kcq.csv")).isEqualTo("accepted [] 20-KCQ");
 	}
 
+	@Test
+	void aHostWrittenAsTheReportingCommitteeIsTheReportingUnit() throws Exception {
+		// given the district's own point hosted by "Quận ủy", a ward's by its committee
+		csv("004/lb.csv", "Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n"
+				+ "STT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;Số đảng viên tham dự\n"
+				+ "1;Hội trường Quận ủy;Quận;Quận ủy;100\n2;Hội trường phường Bồ Đề;Phường;Đảng ủy phường Bồ Đề;50\n");
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("accepted [] 004");
+		assertThat(this.jdbc.queryForList("SELECT host_unit_code FROM warehouse.participation ORDER BY source_row",
+				String.class)).containsExactly("004", "00139");
+	}
+
 }

@@ -108,6 +108,19 @@ class UnitDirectoryTests {
 	}
 
 	@Test
+	void withinAUnitItsCommitteeWrittenAloneIsThatUnit() {
+		// when / then
+		assertThat(this.directory.resolve("Quận ủy", BEFORE_REFORM, "004").unit().code()).isEqualTo("004");
+		assertThat(this.directory.resolve("Ban Thường vụ Quận uỷ", BEFORE_REFORM, "004").unit().code()).isEqualTo("004");
+		assertThat(this.directory.resolve("Thành ủy", BEFORE_REFORM, "380").unit().code()).isEqualTo("380");
+		assertThat(this.directory.resolve("Thành ủy", BEFORE_REFORM, "01").unit().code()).isEqualTo("01");
+		assertThat(this.directory.resolve("Đảng ủy", BEFORE_REFORM, "38-KCQ").unit().code()).isEqualTo("38-KCQ");
+		assertThat(this.directory.resolve("Huyện ủy", BEFORE_REFORM, "004").status()).isEqualTo(Status.UNKNOWN);
+		assertThat(this.directory.resolve("Đảng ủy", BEFORE_REFORM, "004").status()).isEqualTo(Status.UNKNOWN);
+		assertThat(this.directory.resolve("Quận ủy", BEFORE_REFORM, null).status()).isEqualTo(Status.UNKNOWN);
+	}
+
+	@Test
 	void namesResolveOnlyToUnitsValidOnTheDate() {
 		// when
 		Resolution newCommuneBefore = this.directory.resolve("Đặc khu Côn Đảo", BEFORE_REFORM, null);
