@@ -79,6 +79,9 @@ public final class Vocabulary {
 	private static final Pattern ONE_PART_TOTALS = Pattern
 		.compile("cong|(?:tong cong|tong so|cong|tong) (?:(?:phan|muc) )?(?:[ivx]{1,4}|[a-z])");
 
+	// A form's line number before a label: "1.", "2)", "a.", "b)", "II.".
+	private static final Pattern LIST_NUMBER = Pattern.compile("(?:\\d{1,2}|[a-zđ]|[IVX]{1,4})[.)] ?");
+
 	private static final Pattern PART_NUMBER = Pattern.compile("(?:[IVX]{1,4}|[A-Z])[.)]?");
 
 	// "P. Gia Thụy", "X. Hòa Bình", "Q. Long Biên", "H. Gia Lâm" are names with their type word abbreviated.
@@ -119,10 +122,19 @@ public final class Vocabulary {
 		return LABELS.get(key(text));
 	}
 
-	/** The label a cell's text is, alone or before a colon ("Đơn vị báo cáo: Quận ủy Long Biên"), or null. */
+	/**
+	 * The label a cell's text is, alone or before a colon ("Đơn vị báo cáo: Quận ủy Long Biên"), also
+	 * numbered as a form's lines are ("1. Đơn vị báo cáo:", "b) Hội nghị:"), or null.
+	 */
 	static Label labelled(String text) {
 		int colon = text.indexOf(':');
-		return label((colon >= 0) ? text.substring(0, colon) : text);
+		String before = (colon >= 0) ? text.substring(0, colon) : text;
+		Label label = label(before);
+		if (label == null) {
+			Matcher numbered = LIST_NUMBER.matcher(VietnameseText.clean(before));
+			label = numbered.lookingAt() ? label(numbered.replaceFirst("")) : null;
+		}
+		return label;
 	}
 
 	/** Whether a text, given by its {@link VietnameseText#asciiKey}, names the totals row ("Tổng cộng"). */

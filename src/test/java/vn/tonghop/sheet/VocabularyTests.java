@@ -60,6 +60,24 @@ class VocabularyTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			1. Đơn vị báo cáo: Quận ủy Long Biên | REPORTING_UNIT
+			2) Hội nghị                          | CONFERENCE
+			a. Mã đơn vị:                        | REPORTING_UNIT
+			đ) Ngày báo cáo: 29/3/2021           | REPORT_DATE
+			II. Nội dung:                        | CONFERENCE
+			""")
+	void aLabelMayBeNumberedAsAFormsLine(String text, Label label) {
+		assertThat(Vocabulary.labelled(text)).isEqualTo(label);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1. Tên đơn vị: Long Biên", "12 Đơn vị", "Tổ 1. Đơn vị", "1.2. Đơn vị" })
+	void otherNumberedLinesAreNoLabels(String text) {
+		assertThat(Vocabulary.labelled(text)).isNull();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "Số ĐV (người)", "Tổng số người tham dự (người)", "Ghi chú (nếu có)" })
 	void aTrailingUnitInParenthesesMayFollowAHeader(String header) {
 		assertThat(Vocabulary.field(header)).isNotNull();

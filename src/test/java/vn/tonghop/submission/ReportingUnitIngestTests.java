@@ -197,4 +197,13 @@ class ReportingUnitIngestTests {
 				String.class)).containsExactly("004", "00139");
 	}
 
+	@Test
+	void labelsNumberedAsAFormsLinesPlaceTheFile() throws Exception {
+		// given
+		csv("lb.csv", "I. THÔNG TIN CHUNG\n1. Đơn vị báo cáo: Quận ủy Long Biên\n2. Hội nghị: NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("accepted [] 004");
+	}
+
 }
