@@ -302,9 +302,10 @@ public final class TableRecognizer {
 			this.heldHeadings.clear();
 			// Totals both under the header and at the bottom: both are checked; the bottom one may be the last part's.
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
-					this.header.unknown(), this.labels.found(), this.labels.repeated(), (this.totals != null) ? this.totals : this.totalsAbove,
-					(this.totals != null) ? this.totalsAbove : null, this.dataRows, this.legacy, this.rowAfterTable,
-					this.levellessAfterTable, this.extraValue, this.splitNumber, this.duplicateColumn);
+					this.header.unknown(), this.labels.found(), this.labels.repeated(),
+					(this.totals != null) ? this.totals : this.totalsAbove, (this.totals != null) ? this.totalsAbove : null,
+					this.dataRows, this.legacy, this.rowAfterTable, this.levellessAfterTable, this.extraValue,
+					this.splitNumber, this.duplicateColumn);
 			return true;
 		}
 
