@@ -64,6 +64,7 @@ final class Annotator {
 			Spot spot = entry.getKey();
 			marks.mark(workbook.getSheet(spot.sheet()), spot.row(), spot.column(), entry.getValue());
 		}
+		marks.showOverConditionalFormats();
 		String name = SummarySheet.freeName(workbook);
 		Sheet summary = workbook.createSheet(name);
 		SummarySheet.write(workbook, summary, report, marks, problem -> link(workbook, merged, problem));

@@ -1,25 +1,36 @@
 package vn.tonghop.feedback;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCfRule;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTConditionalFormatting;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 
@@ -42,6 +53,8 @@ final class CellMarks {
 
 	private static final String AUTHOR = "tonghop";
 
+	private static final int RANGES_PER_FORMAT = 500;
+
 	private final Workbook workbook;
 
 	private final CreationHelper helper;
@@ -49,6 +62,9 @@ final class CellMarks {
 	private final Map<String, CellStyle> styles = new HashMap<>();
 
 	private final Map<Sheet, Drawing<?>> drawings = new HashMap<>();
+
+	/** The cells marked, by sheet, errors first: their fills again as conditional formats where the sheet has any. */
+	private final Map<Sheet, List<List<CellRangeAddress>>> marked = new LinkedHashMap<>();
 
 	CellMarks(Workbook workbook) {
 		this.workbook = workbook;
@@ -68,6 +84,75 @@ final class CellMarks {
 		boolean error = problems.stream().anyMatch(ReportedProblem::isError);
 		cell.setCellStyle(filled(cell.getCellStyle(), error));
 		comment(sheet, cell, problems);
+		this.marked.computeIfAbsent(sheet, s -> List.of(new ArrayList<>(), new ArrayList<>()))
+			.get(error ? 0 : 1)
+			.add(new CellRangeAddress(rowIndex, rowIndex, columnIndex, columnIndex));
+	}
+
+	/**
+	 * A conditional format the district set (figures entered painted blue, say) paints over a cell's
+	 * own fill, so the fills go again as conditional formats applied before the district's: the one
+	 * first in an .xls, the one of the highest priority otherwise. Sheets without any are left as they are.
+	 */
+	void showOverConditionalFormats() {
+		this.marked.forEach((sheet, cells) -> {
+			SheetConditionalFormatting formats = sheet.getSheetConditionalFormatting();
+			int districts = formats.getNumConditionalFormattings();
+			if (districts == 0) {
+				return;
+			}
+			for (int severity = 0; severity < cells.size(); severity++) {
+				List<CellRangeAddress> ranges = cells.get(severity);
+				// An .xls record holds about a thousand ranges: one format per batch keeps each within it.
+				for (int from = 0; from < ranges.size(); from += RANGES_PER_FORMAT) {
+					formats.addConditionalFormatting(ranges.subList(from, Math.min(from + RANGES_PER_FORMAT, ranges.size()))
+						.toArray(CellRangeAddress[]::new), fillRule(formats, severity == 0));
+				}
+			}
+			if (sheet instanceof HSSFSheet) {
+				for (int i = 0; i < districts; i++) {
+					// Moved behind ours: a copy of the first at the end, the first removed.
+					formats.addConditionalFormatting(formats.getConditionalFormattingAt(0));
+					formats.removeConditionalFormatting(0);
+				}
+			}
+			else {
+				ahead(((XSSFSheet) sheet).getCTWorksheet(), districts);
+			}
+		});
+	}
+
+	private ConditionalFormattingRule fillRule(SheetConditionalFormatting formats, boolean error) {
+		ConditionalFormattingRule rule = formats.createConditionalFormattingRule("TRUE");
+		PatternFormatting fill = rule.createPatternFormatting();
+		fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
+		// A conditional format's solid fill is its background colour.
+		if (this.workbook instanceof HSSFWorkbook) {
+			fill.setFillBackgroundColor((error ? ERROR_XLS : WARNING_XLS).getIndex());
+		}
+		else {
+			fill.setFillBackgroundColor(new XSSFColor(error ? ERROR_RGB : WARNING_RGB, null));
+		}
+		return rule;
+	}
+
+	/**
+	 * Puts the formats after the district's first, with priorities 1, 2…, and the district's after
+	 * them in their own order of priority: Excel applies them by priority, LibreOffice in the order they are written.
+	 */
+	private static void ahead(CTWorksheet worksheet, int districts) {
+		CTConditionalFormatting[] formats = worksheet.getConditionalFormattingArray();
+		int ours = formats.length - districts;
+		CTConditionalFormatting[] ordered = new CTConditionalFormatting[formats.length];
+		for (int i = 0; i < formats.length; i++) {
+			boolean district = i >= ours;
+			CTConditionalFormatting format = (CTConditionalFormatting) formats[district ? i - ours : districts + i].copy();
+			for (CTCfRule rule : format.getCfRuleArray()) {
+				rule.setPriority(district ? rule.getPriority() + ours : i + 1);
+			}
+			ordered[i] = format;
+		}
+		worksheet.setConditionalFormattingArray(ordered);
 	}
 
 	/** The column a row-only problem marks: the row's first cell, else column A. */

@@ -5,23 +5,35 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.ConditionalFormatting;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
+import org.apache.poi.xssf.usermodel.XSSFPatternFormatting;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,6 +244,41 @@ class AnnotatedWorkbookTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = Format.class, names = { "XLSX", "XLS" })
+	void aMarkShowsOverTheDistrictsConditionalFormat(Format format) throws IOException {
+		// given members painted blue by a conditional format over F5:F7, as templates do to flag entered figures
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien." + format.extension), format, sheet -> {
+			sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700");
+			SheetConditionalFormatting formats = sheet.getSheetConditionalFormatting();
+			ConditionalFormattingRule blue = formats.createConditionalFormattingRule("LEN(F5)>0");
+			PatternFormatting fill = blue.createPatternFormatting();
+			fill.setFillBackgroundColor(IndexedColors.LIGHT_BLUE.getIndex());
+			fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
+			formats.addConditionalFormatting(new CellRangeAddress[] { CellRangeAddress.valueOf("F5:F7") }, blue);
+		});
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien." + format.extension, "rejected", PROBLEMS));
+
+		// then the format Excel applies first to the offending cell is our fill; the district's follows it
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
+			Sheet sheet = workbook.getSheet(SHEET);
+			List<ConditionalFormattingRule> over = formatsOver(sheet, "F6");
+			assertThat(over).hasSize(2);
+			assertThat(fillOf(over.get(0))).isEqualTo(format == Format.XLS ? CellMarks.ERROR_XLS.getIndex() : 0xFFC7CE);
+			assertThat(over.get(1).getFormula1()).isEqualTo("LEN(F5)>0");
+			assertThat(formatsOver(sheet, "B7")).extracting(AnnotatedWorkbookTests::fillOf)
+				.containsExactly(format == Format.XLS ? CellMarks.WARNING_XLS.getIndex() : 0xFFEB9C);
+			assertThat(formatsOver(sheet, "F5")).extracting(ConditionalFormattingRule::getFormula1)
+				.containsExactly("LEN(F5)>0");
+			// LibreOffice goes by the order they are written in, not by priority
+			assertThat(fillOf(sheet.getSheetConditionalFormatting().getConditionalFormattingAt(0).getRule(0)))
+				.isEqualTo(fillOf(over.get(0)));
+		}
+	}
+
 	@Test
 	void aCommentInTheLastCellOfAnXlsSheetStaysOnTheSheet() throws IOException {
 		// given text in IV65536, the last cell an .xls has
@@ -360,6 +407,35 @@ class AnnotatedWorkbookTests {
 			}
 			assertThat(compared).isEqualTo(4 + 8 + 3 * 8 - marked.size());
 		}
+	}
+
+	/** The conditional formats over a cell, in the order Excel applies them: by priority, or in an .xls as stored. */
+	static List<ConditionalFormattingRule> formatsOver(Sheet sheet, String reference) {
+		CellReference cell = new CellReference(reference);
+		SheetConditionalFormatting formats = sheet.getSheetConditionalFormatting();
+		List<ConditionalFormattingRule> over = new ArrayList<>();
+		for (int i = 0; i < formats.getNumConditionalFormattings(); i++) {
+			ConditionalFormatting format = formats.getConditionalFormattingAt(i);
+			if (Arrays.stream(format.getFormattingRanges()).anyMatch(r -> r.isInRange(cell.getRow(), cell.getCol()))) {
+				for (int r = 0; r < format.getNumberOfRules(); r++) {
+					over.add(format.getRule(r));
+				}
+			}
+		}
+		if (!(sheet instanceof HSSFSheet)) {
+			over.sort(Comparator.comparingInt(rule -> ((XSSFConditionalFormattingRule) rule).getPriority()));
+		}
+		return over;
+	}
+
+	/** A conditional format's fill: the palette index in an .xls, else the RGB. */
+	static int fillOf(ConditionalFormattingRule rule) {
+		PatternFormatting fill = rule.getPatternFormatting();
+		if (fill instanceof XSSFPatternFormatting xssf) {
+			byte[] rgb = ((XSSFColor) xssf.getFillBackgroundColorColor()).getRGB();
+			return ((rgb[0] & 0xFF) << 16) | ((rgb[1] & 0xFF) << 8) | (rgb[2] & 0xFF);
+		}
+		return fill.getFillBackgroundColor();
 	}
 
 	static int[] rgb(Cell cell) {
