@@ -71,7 +71,10 @@ final class CellMarks {
 		this.helper = workbook.getCreationHelper();
 	}
 
-	/** Marks the cell (0-based row and column), creating it when the row has nothing there. */
+	/**
+	 * Marks the cell (0-based row and column), creating it when the row has nothing there, and shows
+	 * its row and column when they are hidden.
+	 */
 	void mark(Sheet sheet, int rowIndex, int columnIndex, List<ReportedProblem> problems) {
 		Row row = sheet.getRow(rowIndex);
 		if (row == null) {
@@ -80,6 +83,14 @@ final class CellMarks {
 		Cell cell = row.getCell(columnIndex);
 		if (cell == null) {
 			cell = row.createCell(columnIndex);
+		}
+		// A mark the district cannot see, where the summary's link leads, would tell it nothing.
+		if (row.getZeroHeight()) {
+			row.setZeroHeight(false);
+		}
+		// Asked of a column shown, POI would write a width-less entry for it.
+		if (sheet.isColumnHidden(columnIndex)) {
+			sheet.setColumnHidden(columnIndex, false);
 		}
 		boolean error = problems.stream().anyMatch(ReportedProblem::isError);
 		cell.setCellStyle(filled(cell.getCellStyle(), error));

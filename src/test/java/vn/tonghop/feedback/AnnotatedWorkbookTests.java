@@ -279,6 +279,34 @@ class AnnotatedWorkbookTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = Format.class, names = { "XLSX", "XLS" })
+	void aMarkedCellInAHiddenRowOrColumnIsShown(Format format) throws IOException {
+		// given the offending figure in row 6 and column F, both hidden, and column H hidden too
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien." + format.extension), format, sheet -> {
+			sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700");
+			sheet.getRow(5).setZeroHeight(true);
+			sheet.getRow(6).setZeroHeight(true);
+			sheet.setColumnHidden(5, true);
+			sheet.setColumnHidden(7, true);
+		});
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien." + format.extension, "rejected", PROBLEMS.subList(0, 1)));
+
+		// then the district sees the cell its summary links to; what holds no mark stays hidden
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
+			Sheet sheet = workbook.getSheet(SHEET);
+			assertThat(sheet.getRow(5).getZeroHeight()).isFalse();
+			assertThat(sheet.isColumnHidden(5)).isFalse();
+			assertThat(sheet.getRow(6).getZeroHeight()).isTrue();
+			assertThat(sheet.isColumnHidden(7)).isTrue();
+			assertThat(sheet.isColumnHidden(4)).isFalse();
+			assertThat(sheet.isColumnHidden(6)).isFalse();
+		}
+	}
+
 	@Test
 	void aCommentInTheLastCellOfAnXlsSheetStaysOnTheSheet() throws IOException {
 		// given text in IV65536, the last cell an .xls has
