@@ -55,6 +55,14 @@ public record Cell(int column, CellKind kind, String text, double number, LocalD
 		return name.toString();
 	}
 
+	/**
+	 * A date as the readers give a date cell's text and districts write dates (dd/MM/yyyy): how a
+	 * message names a date, and the value as written of a date only its value is left of.
+	 */
+	public static String dayText(LocalDate date) {
+		return XlsxReader.DAY.format(date);
+	}
+
 	static String plain(double number) {
 		if (number == Math.rint(number) && Math.abs(number) < 1e15) {
 			return Long.toString((long) number);

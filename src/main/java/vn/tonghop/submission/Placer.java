@@ -9,6 +9,7 @@ import vn.tonghop.conference.Conference;
 import vn.tonghop.conference.ConferenceResolution;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.normalize.VietnameseText;
+import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
 import vn.tonghop.units.Resolution;
@@ -96,7 +97,7 @@ final class Placer {
 		Unit gone = (folderCode != null && folder == null) ? units.latestByCode(folderCode).orElse(null) : null;
 		if (gone != null) {
 			problems.add(Problem.ofFile(Rule.FOLDER_UNIT_NOT_VALID, folderCode, gone.code() + " " + gone.name(),
-					on));
+					Cell.dayText(on)));
 			return null;
 		}
 		LabelledCell label = labels.get(Label.REPORTING_UNIT);

@@ -233,9 +233,10 @@ public class SubmissionProcessor {
 			return null;
 		}
 		for (var row : stream.datesOutside(conference)) {
+			String date = Cell.dayText(row.date());
 			problems.add(Problem.of(Rule.DATE_OUTSIDE_WINDOW,
-					new Location(table.sheet(), row.sourceRow(), column(table, Field.DATE)), row.date().toString(),
-					row.date(), conference.startDate(), conference.endDate()));
+					new Location(table.sheet(), row.sourceRow(), column(table, Field.DATE)), date, date,
+					Cell.dayText(conference.startDate()), Cell.dayText(conference.endDate())));
 		}
 		List<HostPlacement> hosts = new ArrayList<>();
 		List<Problem> unknownHosts = new ArrayList<>();
