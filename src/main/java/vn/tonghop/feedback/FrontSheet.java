@@ -45,7 +45,7 @@ import vn.tonghop.sheet.Cell;
  * package is copied part by part, compressed parts byte for byte, and only what must change is
  * rewritten: the workbook part (the new first sheet, the views and sheet-local names moved up by
  * one), its relationships, the content types, the styles (two fonts and two cell formats added)
- * and any sheet whose tab was selected (two selected tabs open as a group).
+ * and any sheet or chart sheet whose tab was selected (two selected tabs open as a group).
  * <p>
  * Anything it does not recognise (strict OOXML, parts missing or elsewhere) gives no result, and
  * the caller annotates with POI as before.
@@ -63,6 +63,9 @@ final class FrontSheet {
 	private static final String OFFICE_DOCUMENT = RELATIONSHIPS + "/officeDocument";
 
 	private static final String WORKSHEET = RELATIONSHIPS + "/worksheet";
+
+	/** A chart on a tab of its own; its tab can be the selected one too. */
+	private static final String CHARTSHEET = RELATIONSHIPS + "/chartsheet";
 
 	private static final String STYLES = RELATIONSHIPS + "/styles";
 
@@ -245,8 +248,10 @@ final class FrontSheet {
 			addSheet(workbook, sheets, relId);
 			addRelationship(rels, relId, sheetPart.substring(folder(workbookPart).length()));
 			boolean macros = addContentType(types, "/" + workbookPart, "/" + sheetPart);
-			for (String worksheet : targets(rels, WORKSHEET, folder(workbookPart))) {
-				unselectTab(worksheet);
+			for (String type : List.of(WORKSHEET, CHARTSHEET)) {
+				for (String sheet : targets(rels, type, folder(workbookPart))) {
+					unselectTab(sheet);
+				}
 			}
 			this.rewritten.put(workbookPart, serialize(workbook));
 			this.rewritten.put(relsPart, serialize(rels));
@@ -366,7 +371,7 @@ final class FrontSheet {
 			return macros;
 		}
 
-		/** Rewrites a sheet whose tab is selected without it; the summary is the selected tab now. */
+		/** Rewrites a sheet (or chart sheet) whose tab is selected without it; the summary is the selected tab now. */
 		private void unselectTab(String worksheet) throws IOException {
 			ZipArchiveEntry entry = this.zip.getEntry(worksheet);
 			if (entry == null) {

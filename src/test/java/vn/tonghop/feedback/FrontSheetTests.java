@@ -2,6 +2,7 @@ package vn.tonghop.feedback;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,6 +121,43 @@ class FrontSheetTests {
 	}
 
 	@Test
+	void aChartSheetWhoseTabWasSelectedIsNoLongerSelected() throws IOException {
+		// given: a clean workbook saved with its chart sheet as the selected tab
+		Path original = FeedbackFixtures.longBien(this.work.resolve("a.xlsx"), Format.XLSX, sheet -> {
+		});
+		Path file = this.work.resolve("long-bien.xlsx");
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(original));
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				text = switch (entry.getName()) {
+					case "xl/workbook.xml" -> text.replace("</sheets>",
+							"<sheet name=\"Biểu đồ\" sheetId=\"9\" r:id=\"rIdChart\"/></sheets>");
+					case "xl/_rels/workbook.xml.rels" -> text.replace("</Relationships>", "<Relationship Id=\"rIdChart\" "
+							+ "Type=\"" + FrontSheet.RELATIONSHIPS + "/chartsheet\" Target=\"chartsheets/sheet1.xml\"/></Relationships>");
+					case "[Content_Types].xml" -> text.replace("</Types>", "<Override PartName=\"/xl/chartsheets/sheet1.xml\" "
+							+ "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml\"/></Types>");
+					default -> text.replace(" tabSelected=\"true\"", "");
+				};
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(text.getBytes(StandardCharsets.UTF_8));
+			}
+			out.putNextEntry(new ZipEntry("xl/chartsheets/sheet1.xml"));
+			out.write(("<chartsheet xmlns=\"" + FrontSheet.MAIN + "\" xmlns:r=\"" + FrontSheet.RELATIONSHIPS
+					+ "\"><sheetPr/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/></sheetViews></chartsheet>")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults())
+			.write(file, FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of()));
+
+		// then: the summary is the only selected tab; two would open the workbook with its sheets grouped
+		assertThat(entries(annotated.content())).contains("xl/worksheets/tonghop-summary.xml");
+		assertThat(entry(annotated.content(), "xl/chartsheets/sheet1.xml")).doesNotContain("tabSelected");
+	}
+
+	@Test
 	void aCleanCsvGetsTheSummaryAlone() throws IOException {
 		// given
 		Path csv = FeedbackFixtures.longBienCsv(this.work.resolve("long-bien.csv"), "100");
@@ -145,6 +183,17 @@ class FrontSheetTests {
 			assertThat(title.getFontHeightInPoints()).isEqualTo((short) 14);
 			assertThat(workbook.getFontAt(cell(summary, "A14").getCellStyle().getFontIndex()).getBold()).isTrue();
 		}
+	}
+
+	private static String entry(byte[] zip, String name) throws IOException {
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (entry.getName().equals(name)) {
+					return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+		}
+		throw new AssertionError("No " + name);
 	}
 
 	private static List<String> entries(byte[] zip) throws IOException {
