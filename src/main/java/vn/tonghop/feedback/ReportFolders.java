@@ -61,7 +61,8 @@ final class ReportFolders {
 	 * Writes both reports under temporary names beside their final ones, so that a folder that
 	 * cannot be written (permissions, disk full) shows before the outcome is committed. Publishing
 	 * replaces the earlier reports at once and removes an earlier annotated workbook of another kind
-	 * (x.xls.annotated.xls after a new x.xls that cannot be opened, whose listing is an .xlsx).
+	 * (x.xls.annotated.xls after a new x.xls that cannot be opened, whose listing is an .xlsx), or
+	 * of any kind when this version has none.
 	 * @param workbook null when none could be made
 	 */
 	Staged stage(Path folder, String fileName, byte[] json, ReportWorkbook workbook) throws IOException {
@@ -91,12 +92,11 @@ final class ReportFolders {
 			}
 			throw ex;
 		}
+		// Without a workbook of its own, the version's JSON report must not sit beside an earlier version's.
 		List<Path> stale = new ArrayList<>();
-		if (workbook != null) {
-			for (String extension : WORKBOOK_EXTENSIONS) {
-				if (!extension.equals(workbookExtension)) {
-					stale.add(folder.resolve(workbookName(fileName, extension)));
-				}
+		for (String extension : WORKBOOK_EXTENSIONS) {
+			if (!extension.equals(workbookExtension)) {
+				stale.add(folder.resolve(workbookName(fileName, extension)));
 			}
 		}
 		return new Staged(files, stale);

@@ -161,6 +161,23 @@ class ReportFoldersTests {
 		}
 	}
 
+	@Test
+	void aResubmissionWithoutAWorkbookLeavesNoneOfTheEarlierVersion() throws IOException {
+		// given reports on a version annotated
+		ReportFolders folders = new ReportFolders(null);
+		Path folder = this.work.resolve("input/004/reports");
+		folders.stage(folder, "long-bien.xlsx", bytes("{\"v\":1}"),
+				new ReportWorkbook("xlsx", ReportWorkbook.XLSX, bytes("xlsx"), true)).publish();
+
+		// when the newer version's workbook could not be made
+		folders.stage(folder, "long-bien.xlsx", bytes("{\"v\":2}"), null).publish();
+
+		// then no workbook beside its JSON report tells of the earlier version
+		try (Stream<Path> files = Files.list(folder)) {
+			assertThat(files.map(f -> f.getFileName().toString())).containsExactly("long-bien.xlsx.report.json");
+		}
+	}
+
 	private static int utf8(String text) {
 		return bytes(text).length;
 	}
