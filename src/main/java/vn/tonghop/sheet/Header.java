@@ -70,7 +70,9 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
 			Field named = named(upper, lower);
 			Field field = (named != null || upper == null) ? named : Vocabulary.field(upper);
-			header.add(field, named != null, new HeaderCell((lower != null) ? bottom.number() : top.number(), column, text));
+			// A text merged down shows in the top cell, where a report on it must point.
+			boolean below = lower != null && !lower.equals(upper);
+			header.add(field, named != null, new HeaderCell(below ? bottom.number() : top.number(), column, text));
 		}
 		return header.build();
 	}
