@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import javax.xml.namespace.QName;
+
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -28,6 +30,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCfRule;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTConditionalFormatting;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
@@ -54,6 +58,11 @@ final class CellMarks {
 	private static final String AUTHOR = "tonghop";
 
 	private static final int RANGES_PER_FORMAT = 500;
+
+	private static final QName X14_RULE = new QName("http://schemas.microsoft.com/office/spreadsheetml/2009/9/main",
+			"cfRule");
+
+	private static final QName PRIORITY = new QName("priority");
 
 	private final Workbook workbook;
 
@@ -148,7 +157,7 @@ final class CellMarks {
 	}
 
 	/**
-	 * Puts the formats after the district's first, with priorities 1, 2…, and the district's after
+	 * Puts ours, added after the district's, first with priorities 1, 2…, and the district's after
 	 * them in their own order of priority: Excel applies them by priority, LibreOffice in the order they are written.
 	 */
 	private static void ahead(CTWorksheet worksheet, int districts) {
@@ -164,6 +173,26 @@ final class CellMarks {
 			ordered[i] = format;
 		}
 		worksheet.setConditionalFormattingArray(ordered);
+		if (worksheet.isSetExtLst()) {
+			behind(worksheet.getExtLst(), ours);
+		}
+	}
+
+	/**
+	 * Moves the district's conditional formats of Excel 2010's own kinds behind ours too: they are
+	 * kept in the sheet's extension list, numbered in the same sequence of priorities as the others.
+	 */
+	private static void behind(XmlObject extensions, int ours) {
+		try (XmlCursor cursor = extensions.newCursor(); XmlCursor end = extensions.newCursor()) {
+			end.toEndToken();
+			while (cursor.toNextToken() != XmlCursor.TokenType.NONE && cursor.isLeftOf(end)) {
+				String priority = cursor.isStart() && X14_RULE.equals(cursor.getName()) ? cursor.getAttributeText(PRIORITY)
+						: null;
+				if (priority != null && priority.strip().matches("\\d{1,9}")) {
+					cursor.setAttributeText(PRIORITY, Integer.toString(Integer.parseInt(priority.strip()) + ours));
+				}
+			}
+		}
 	}
 
 	/** The column a row-only problem marks: the row's first cell, else column A. */

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import javax.xml.namespace.QName;
+
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
@@ -34,11 +36,18 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
 import org.apache.poi.xssf.usermodel.XSSFPatternFormatting;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCfRule;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTExtension;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 
 import vn.tonghop.feedback.FeedbackFixtures.Format;
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
@@ -58,6 +67,8 @@ class AnnotatedWorkbookTests {
 			problem("warning", "point-duplicate", SHEET, 7, "B", "Phường Gia Thụy"),
 			problem("error", "total-mismatch", SHEET, 5, null, null),
 			problem("warning", "date-outside-window", SHEET, null, null, null));
+
+	static final String X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 
 	@TempDir
 	Path work;
@@ -276,6 +287,47 @@ class AnnotatedWorkbookTests {
 			// LibreOffice goes by the order they are written in, not by priority
 			assertThat(fillOf(sheet.getSheetConditionalFormatting().getConditionalFormattingAt(0).getRule(0)))
 				.isEqualTo(fillOf(over.get(0)));
+		}
+	}
+
+	@Test
+	void aDistrictsExcel2010ConditionalFormatStaysBehindOursToo() throws Exception {
+		// given a conditional format of Excel 2010's own kind (kept in the sheet's extension list) at priority 2
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX, sheet -> {
+			SheetConditionalFormatting formats = sheet.getSheetConditionalFormatting();
+			ConditionalFormattingRule blue = formats.createConditionalFormattingRule("LEN(F5)>0");
+			blue.createPatternFormatting().setFillBackgroundColor(IndexedColors.LIGHT_BLUE.getIndex());
+			formats.addConditionalFormatting(new CellRangeAddress[] { CellRangeAddress.valueOf("F5:F7") }, blue);
+			CTExtension extension = ((XSSFSheet) sheet).getCTWorksheet().addNewExtLst().addNewExt();
+			extension.setUri("{78C0D931-6437-407d-A8EE-F0AAD7539E65}");
+			try (XmlCursor from = XmlObject.Factory.parse("<x14:conditionalFormattings xmlns:x14=\"" + X14
+					+ "\"><x14:conditionalFormatting><x14:cfRule type=\"expression\" priority=\"2\" id=\"{0}\"/>"
+					+ "</x14:conditionalFormatting></x14:conditionalFormattings>").newCursor();
+					XmlCursor to = extension.newCursor()) {
+				from.toFirstChild();
+				to.toEndToken();
+				from.copyXml(to);
+			}
+			catch (XmlException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		// when errors and warnings are marked
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS));
+
+		// then it comes after ours (1 and 2) and the district's first (3), as it did, sharing no priority
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			CTWorksheet sheet = workbook.getSheet(SHEET).getCTWorksheet();
+			assertThat(Arrays.stream(sheet.getConditionalFormattingArray())
+				.flatMap(format -> Arrays.stream(format.getCfRuleArray()))
+				.map(CTCfRule::getPriority)).containsExactly(1, 2, 3);
+			try (XmlCursor rule = sheet.getExtLst().newCursor()) {
+				rule.selectPath("declare namespace x14='" + X14 + "' .//x14:cfRule");
+				assertThat(rule.toNextSelection()).isTrue();
+				assertThat(rule.getAttributeText(new QName("priority"))).isEqualTo("4");
+			}
 		}
 	}
 
