@@ -59,19 +59,20 @@ final class Labels {
 			}
 			String rest = (colon >= 0) ? text.substring(colon + 1).strip() : "";
 			if (label != null && !VietnameseText.clean(rest).isEmpty()) {
-				put(label, new LabelledCell(sheet, row, new Cell(cell.column(), CellKind.TEXT, rest, 0, null, false, cell.font())));
+				put(label, new LabelledCell(sheet, row, new Cell(cell.column(), CellKind.TEXT, rest, 0, null, false, cell.font()),
+						text.substring(0, colon)));
 				found = true;
 			}
 			else if (label != null) {
 				int value = nextValue(cells, i);
 				if (value >= 0) {
-					put(label, new LabelledCell(sheet, row, cells.get(value)));
+					put(label, new LabelledCell(sheet, row, cells.get(value), text));
 					i = value;
 					found = true;
 				}
 			}
 			else if (!summaryOnly && Vocabulary.isDatedPlaceDate(text)) {
-				put(Label.REPORT_DATE, new LabelledCell(sheet, row, cell));
+				put(Label.REPORT_DATE, new LabelledCell(sheet, row, cell, text));
 			}
 		}
 		return found;

@@ -44,6 +44,9 @@ public final class Vocabulary {
 		labels(Label.COVERAGE, "Tỷ lệ (%)", "Tỷ lệ");
 	}
 
+	// Labels of the reporting unit that are also words for any organisation, such as the one above it.
+	private static final Set<String> ORGANISATION_WORDS = Set.of(key("Đơn vị"), key("Đảng bộ"));
+
 	private static final String[] TOTALS = { "tongcong", "tongso", "cong", "tong" };
 
 	// Words that open the signature and notes block under a table; matched at the start of the key.
@@ -127,14 +130,28 @@ public final class Vocabulary {
 	 * numbered as a form's lines are ("1. Đơn vị báo cáo:", "b) Hội nghị:"), or null.
 	 */
 	static Label labelled(String text) {
-		int colon = text.indexOf(':');
-		String before = (colon >= 0) ? text.substring(0, colon) : text;
+		String before = beforeColon(text);
 		Label label = label(before);
 		if (label == null) {
 			Matcher numbered = LIST_NUMBER.matcher(VietnameseText.clean(before));
 			label = numbered.lookingAt() ? label(numbered.replaceFirst("")) : null;
 		}
 		return label;
+	}
+
+	/**
+	 * Whether a unit's label, as {@link #labelled} reads it, is a word for any party organisation
+	 * ("Đảng bộ", "Đơn vị") rather than the reporting unit's own label ("Đơn vị báo cáo", "Mã đơn vị").
+	 */
+	static boolean isOrganisationWord(String labelText) {
+		String before = VietnameseText.clean(beforeColon(labelText));
+		Matcher numbered = LIST_NUMBER.matcher(before);
+		return ORGANISATION_WORDS.contains(key(numbered.lookingAt() ? numbered.replaceFirst("") : before));
+	}
+
+	private static String beforeColon(String text) {
+		int colon = text.indexOf(':');
+		return (colon >= 0) ? text.substring(0, colon) : text;
 	}
 
 	/** Whether a text, given by its {@link VietnameseText#asciiKey}, names the totals row ("Tổng cộng"). */

@@ -118,6 +118,12 @@ final class Placer {
 				unit = resolution.unit();
 				naming = cell;
 			}
+			else if (isLetterhead(naming, unit, cell, resolution.unit(), on)) {
+				if (!cell.isOrganisationWord()) {
+					unit = resolution.unit();
+					naming = cell;
+				}
+			}
 			else if (!resolution.unit().code().equals(unit.code())) {
 				problems.add(Problem.of(Rule.UNIT_CONFLICT, at(cell), written(cell), written(naming), cell(naming),
 						unit.code() + " " + unit.name(), written(cell),
@@ -137,6 +143,19 @@ final class Placer {
 			return null;
 		}
 		return unit;
+	}
+
+	/**
+	 * Whether two labels that name different units are a letterhead's: one a word for any
+	 * organisation ("Đảng bộ: Tỉnh Thanh Hóa") naming a unit above the one the other, the reporting
+	 * unit's own label ("Đơn vị báo cáo: Thành ủy Thanh Hóa"), names. That one reports.
+	 */
+	private boolean isLetterhead(LabelledCell first, Unit firstUnit, LabelledCell other, Unit otherUnit, LocalDate on) {
+		if (first.isOrganisationWord() == other.isOrganisationWord() || firstUnit.code().equals(otherUnit.code())) {
+			return false;
+		}
+		return first.isOrganisationWord() ? units().isWithin(otherUnit, firstUnit.code(), on)
+				: units().isWithin(firstUnit, otherUnit.code(), on);
 	}
 
 	private static List<LabelledCell> all(LabelledCell first, List<LabelledCell> repeated) {
@@ -165,7 +184,9 @@ final class Placer {
 	 * @return the place, or null when only the whole file can tell
 	 */
 	PointStream.Early early(String sheet, Map<Label, LabelledCell> labelsAbove) {
-		if (!labelsAbove.containsKey(Label.CONFERENCE) || !labelsAbove.containsKey(Label.REPORTING_UNIT)) {
+		// A unit under a word for any organisation may be a letterhead's, the one reporting named further down.
+		if (!labelsAbove.containsKey(Label.CONFERENCE) || !labelsAbove.containsKey(Label.REPORTING_UNIT)
+				|| labelsAbove.get(Label.REPORTING_UNIT).isOrganisationWord()) {
 			return null;
 		}
 		ProblemList unused = new ProblemList(0);

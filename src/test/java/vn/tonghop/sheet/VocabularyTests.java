@@ -78,6 +78,20 @@ class VocabularyTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Đảng bộ                        | true
+			ĐẢNG BỘ:                       | true
+			Đơn vị: Quận ủy Long Biên      | true
+			2. Don vi                      | true
+			Đơn vị báo cáo                 | false
+			Mã đơn vị:                     | false
+			1. Đơn vị báo cáo: Long Biên   | false
+			""")
+	void theReportingUnitsLabelsThatAreWordsForAnyOrganisationAreKnown(String label, boolean organisationWord) {
+		assertThat(Vocabulary.isOrganisationWord(label)).isEqualTo(organisationWord);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "Số ĐV (người)", "Tổng số người tham dự (người)", "Ghi chú (nếu có)" })
 	void aTrailingUnitInParenthesesMayFollowAHeader(String header) {
 		assertThat(Vocabulary.field(header)).isNotNull();

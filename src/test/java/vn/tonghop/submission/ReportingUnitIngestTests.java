@@ -117,11 +117,38 @@ class ReportingUnitIngestTests {
 	}
 
 	@Test
-	void aFileNamingTwoUnitsIsLoadedForNeither() throws Exception {
-		// given the province's party organization above the city committee that reports
+	void aLetterheadsOrganisationAboveTheReportingUnitIsNoSecondUnit() throws Exception {
+		// given the province's party organization above the city committee that reports, as letterheads have it
 		csv("tp.csv", "Đảng bộ;Tỉnh Thanh Hóa\nĐơn vị báo cáo;Thành ủy Thanh Hóa\nHội nghị;NQDH13\n\n" + TABLE);
 
-		// then the city's figures are not loaded as the province's own
+		// then the city reports
+		assertThat(run("tp.csv")).isEqualTo("accepted [] 380");
+	}
+
+	@Test
+	void anOrganisationAboveTheReportingUnitNamedBelowTheTableIsNoSecondUnit() throws Exception {
+		// given
+		csv("tp.csv", "Đơn vị báo cáo: Thành ủy Thanh Hóa\nHội nghị;NQDH13\n\n" + TABLE + "\nĐảng bộ: Tỉnh Thanh Hóa\n");
+
+		// then
+		assertThat(run("tp.csv")).isEqualTo("accepted [] 380");
+	}
+
+	@Test
+	void aFileNamingTwoUnitsIsLoadedForNeither() throws Exception {
+		// given an organisation that is not above the unit the reporting unit's label names
+		csv("tp.csv", "Đảng bộ;Quận ủy Long Biên\nĐơn vị báo cáo;Thành ủy Thanh Hóa\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then the city's figures are not loaded as Long Biên's, nor the other way round
+		assertThat(run("tp.csv")).isEqualTo("rejected [unit-conflict] -");
+	}
+
+	@Test
+	void aReportingUnitsLabelNamingTheUnitAboveAnotherIsAConflict() throws Exception {
+		// given the province under the reporting unit's own label, the city under a word for any organisation
+		csv("tp.csv", "Đơn vị báo cáo;Tỉnh Thanh Hóa\nĐảng bộ;Thành ủy Thanh Hóa\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then neither is guessed
 		assertThat(run("tp.csv")).isEqualTo("rejected [unit-conflict] -");
 	}
 

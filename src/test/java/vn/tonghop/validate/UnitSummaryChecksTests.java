@@ -62,7 +62,8 @@ class UnitSummaryChecksTests {
 	@Test
 	void aFigureOfAnIncompleteSummaryIsStillChecked() {
 		// given a members total in words and no studied figure
-		Map<Label, LabelledCell> labels = Map.of(Label.MEMBERS_TOTAL, new LabelledCell(SHEET, 12, Cell.text(1, "khoảng 4.000")));
+		Map<Label, LabelledCell> labels = Map.of(Label.MEMBERS_TOTAL, new LabelledCell(SHEET, 12, Cell.text(1, "khoảng 4.000"),
+				"Tổng số đảng viên"));
 
 		// when
 		Coverage coverage = UnitSummaryChecks.check(labels, this.problems);
@@ -142,10 +143,10 @@ class UnitSummaryChecksTests {
 	/** Members total, studied and coverage in column B of rows 12, 13 and 14; null leaves one out. */
 	private static Map<Label, LabelledCell> summary(String total, String studied, String coverage) {
 		Map<Label, LabelledCell> labels = new EnumMap<>(Label.class);
-		labels.put(Label.MEMBERS_TOTAL, new LabelledCell(SHEET, 12, Cell.text(1, total)));
-		labels.put(Label.MEMBERS_STUDIED, new LabelledCell(SHEET, 13, Cell.text(1, studied)));
+		labels.put(Label.MEMBERS_TOTAL, new LabelledCell(SHEET, 12, Cell.text(1, total), "Tổng số đảng viên"));
+		labels.put(Label.MEMBERS_STUDIED, new LabelledCell(SHEET, 13, Cell.text(1, studied), "Số đảng viên được học tập"));
 		if (coverage != null) {
-			labels.put(Label.COVERAGE, new LabelledCell(SHEET, 14, Cell.text(1, coverage)));
+			labels.put(Label.COVERAGE, new LabelledCell(SHEET, 14, Cell.text(1, coverage), "Tỷ lệ (%)"));
 		}
 		return labels;
 	}
