@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import vn.tonghop.jobs.RecoveryProperties;
 import vn.tonghop.report.ConsolidatedReport;
 
@@ -22,8 +24,15 @@ final class ReportCommand implements Callable<Integer> {
 	@Option(names = "--province", paramLabel = "CODE", description = "only this province (default: every province in scope)")
 	String province;
 
-	@Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "where to write the workbook")
 	Path out;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "where to write the workbook (an .xlsx file)")
+	void out(Path out) {
+		this.out = WorkbookFile.checked(this.spec, out);
+	}
 
 	@Override
 	public Integer call() {

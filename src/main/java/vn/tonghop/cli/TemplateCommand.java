@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import vn.tonghop.jobs.RecoveryProperties;
 import vn.tonghop.report.SubmissionTemplate;
 
@@ -22,8 +24,15 @@ final class TemplateCommand implements Callable<Integer> {
 	@Option(names = "--conference", required = true, paramLabel = "CODE", description = "the conference")
 	String conference;
 
-	@Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "where to write the workbook")
 	Path out;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "where to write the workbook (an .xlsx file)")
+	void out(Path out) {
+		this.out = WorkbookFile.checked(this.spec, out);
+	}
 
 	@Override
 	public Integer call() {
