@@ -96,6 +96,11 @@ final class ScheduleFiles {
 			if (!KEYS.contains(key)) {
 				throw new ScheduleFileException(file, i + 1, "unknown key '" + key + "' (known: " + KEYS + ")");
 			}
+			// The last would silently win: a cron added under the old one, say.
+			Integer earlier = lineOf.get(key);
+			if (earlier != null) {
+				throw new ScheduleFileException(file, i + 1, key + " is already set on line " + earlier + "; keep one of them");
+			}
 			String value = line.substring(equals + 1);
 			// A folder's name may hold " #"; no other value can.
 			values.put(key, (key.equals("input") ? value : TRAILING_COMMENT.matcher(value).replaceFirst("")).strip());

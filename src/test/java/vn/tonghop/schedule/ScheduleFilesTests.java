@@ -35,6 +35,17 @@ class ScheduleFilesTests {
 	}
 
 	@Test
+	void aKeyWrittenTwiceNamesBothLinesRatherThanTakingTheLastOne() {
+		// given a cron added under the old one, which would otherwise silently win
+		List<String> lines = List.of("job = ingest", "cron = 0 */5 * * * ?", "", "cron = 0 0 2 * * ?");
+
+		// then
+		assertThatThrownBy(() -> ScheduleFiles.parse(this.file, lines, "UTC"))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessage(this.file + ":4: cron is already set on line 2; keep one of them");
+	}
+
+	@Test
 	void aCronThatNeverFiresNamesTheFileAndLine() {
 		// 30 February
 		assertThatThrownBy(() -> ScheduleFiles.parse(this.file, List.of("job = ingest", "cron = 0 0 0 30 2 ?"), "UTC"))
