@@ -6,6 +6,8 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import vn.tonghop.jobs.IngestRunner;
 
@@ -15,6 +17,8 @@ import vn.tonghop.jobs.IngestRunner;
  */
 @DisallowConcurrentExecution
 class StartIngestJob implements Job {
+
+	private static final Logger log = LoggerFactory.getLogger(StartIngestJob.class);
 
 	static final String INPUT = "input";
 
@@ -26,11 +30,17 @@ class StartIngestJob implements Job {
 
 	@Override
 	public void execute(JobExecutionContext context) throws JobExecutionException {
-		String input = context.getMergedJobDataMap().getString(INPUT);
+		start(context.getJobDetail().getKey().getName(), context.getMergedJobDataMap().getString(INPUT));
+	}
+
+	void start(String schedule, String input) throws JobExecutionException {
 		try {
-			this.runner.run(input != null ? Path.of(input) : null, context.getJobDetail().getKey().getName());
+			this.runner.run(input != null ? Path.of(input) : null, schedule);
 		}
 		catch (IngestRunner.IngestNotStartedException ex) {
+			// Quartz logs a job's exception at info, below what is logged: a schedule whose folder is
+			// gone would fail at every firing with nothing said after the warning at start-up.
+			log.warn("Schedule {} could not start the ingest job: {}", schedule, ex.getMessage());
 			throw new JobExecutionException(ex);
 		}
 	}
