@@ -55,9 +55,14 @@ final class RerunCommand implements Callable<Integer> {
 	}
 
 	int rerun(ApplicationContext context, PrintStream out, ProgressTicker.Output progress) {
-		if (this.choice.conference != null
-				&& !context.getBean(StatusQueries.class).conferenceExists(this.choice.conference.code)) {
+		StatusQueries queries = context.getBean(StatusQueries.class);
+		if (this.choice.conference != null && !queries.conferenceExists(this.choice.conference.code)) {
 			System.err.println("No conference " + this.choice.conference.code + " (see `conferences import`).");
+			return 1;
+		}
+		if (this.choice.conference != null && this.choice.conference.unit != null
+				&& !queries.unitExists(this.choice.conference.unit)) {
+			System.err.println("No unit " + this.choice.conference.unit + " (see `units import`).");
 			return 1;
 		}
 		RerunRequest request = new RerunRequest(this.choice.conference != null ? this.choice.conference.code : null,

@@ -105,6 +105,12 @@ public class StatusQueries {
 				"SELECT EXISTS (SELECT 1 FROM tonghop.conference WHERE code = ?)", Boolean.class, conferenceCode));
 	}
 
+	/** Whether a unit of this code exists in any version of the unit tree. */
+	public boolean unitExists(String unitCode) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = ?)", Boolean.class, unitCode));
+	}
+
 	public List<RecentRun> recentRuns(int limit) {
 		return this.jdbc.query("""
 				SELECT e.job_execution_id, i.job_name, e.start_time, e.end_time, e.status, e.exit_message,

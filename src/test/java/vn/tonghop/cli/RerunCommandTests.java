@@ -8,10 +8,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,6 +25,7 @@ import vn.tonghop.units.ReferenceFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+@ExtendWith(OutputCaptureExtension.class)
 class RerunCommandTests {
 
 	@Autowired
@@ -64,6 +68,27 @@ class RerunCommandTests {
 		// then
 		assertThat(exit).isEqualTo(1);
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class)).isEqualTo(runs);
+	}
+
+	@Test
+	void anUnknownUnitIsSaidSoAndRerunsNothing(CapturedOutput output) {
+		// given a mistyped unit code for a known conference
+		RerunCommand command = new RerunCommand();
+		command.choice = new RerunCommand.Choice();
+		command.choice.conference = new RerunCommand.Conference();
+		command.choice.conference.code = "NQDH13";
+		command.choice.conference.unit = "0004";
+		long runs = this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class);
+
+		// when
+		int exit = command.rerun(this.context, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+				new ProgressTicker.Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
+						Duration.ofSeconds(10)));
+
+		// then the message names the unit, not only "nothing matches"
+		assertThat(exit).isEqualTo(1);
+		assertThat(output.getErr()).contains("No unit 0004 (see `units import`).");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class)).isEqualTo(runs);
 	}
 
