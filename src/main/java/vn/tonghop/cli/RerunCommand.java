@@ -85,14 +85,19 @@ final class RerunCommand implements Callable<Integer> {
 				"Changed", "Participants", "First problem").right(0, 6, 7, 8);
 		for (RerunOutcome outcome : result.outcomes()) {
 			var change = outcome.change();
-			table.add(outcome.submissionId(), outcome.fileName(), outcome.unitCode(), outcome.stateBefore(),
-					outcome.stateAfter(), change != null ? ChangeTables.points(change) : "unchanged",
+			table.add(outcome.submissionId(), outcome.fileName(), outcome.unitCode(), state(outcome.stateBefore()),
+					state(outcome.stateAfter()), change != null ? ChangeTables.points(change) : "unchanged",
 					change != null ? change.pointsAdded() : "", change != null ? change.pointsRemoved() : "",
 					change != null ? change.pointsChanged() : "", change != null ? ChangeTables.participants(change) : "",
 					outcome.firstProblem());
 		}
 		table.print(out);
 		return result.completed() ? 0 : 1;
+	}
+
+	/** As ingest and status write a state: "accepted with warnings", not the stored name. */
+	private static String state(String stored) {
+		return stored != null ? stored.replace('_', ' ') : null;
 	}
 
 }
