@@ -132,6 +132,10 @@ public class ConferenceImporter {
 		if (start.isAfter(end)) {
 			throw new BadLine("start_date %s is after end_date %s".formatted(start, end));
 		}
+		// Reports are of the conference: with a deadline before it, every unit would count as late.
+		if (deadline.isBefore(start)) {
+			throw new BadLine("deadline %s is before start_date %s".formatted(deadline, start));
+		}
 		String scope = line.required(file.column("scope"), "scope");
 		List<String> provinces = scope.equalsIgnoreCase(ALL_PROVINCES) ? List.of()
 				: Arrays.stream(scope.split("\\|")).map(String::trim)

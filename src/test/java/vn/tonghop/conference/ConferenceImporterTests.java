@@ -109,6 +109,22 @@ class ConferenceImporterTests {
 	}
 
 	@Test
+	void aDeadlineBeforeTheConferenceStartsIsABadLine() throws IOException {
+		// given a deadline typed a month early: every unit would count as late
+		Path file = write("conferences.csv", HEADER,
+				"NQ-XIII,Học tập Nghị quyết Đại hội XIII của Đảng,2021-03-27,2021-03-28,2021-03-10,all",
+				"HNTW8-XIII,Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII,2023-12-04,2023-12-04,2023-12-04,all");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then a deadline on the first day is allowed, one before it is not
+		assertThat(report.added()).isEqualTo(1);
+		assertThat(report.problems()).containsExactly("line 2: deadline 2021-03-10 is before start_date 2021-03-27");
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.conference", String.class)).containsExactly("HNTW8-XIII");
+	}
+
+	@Test
 	void aScopeCodeThatIsNoProvinceOnTheFirstDayIsImportedWithANote() throws IOException {
 		// given Lạng Sơn (20) and Thanh Hóa (38) are provinces until 2025-06-30; 99 never was
 		Path file = write("conferences.csv", HEADER,
