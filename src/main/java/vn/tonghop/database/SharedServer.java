@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import org.springframework.context.support.AbstractApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -27,6 +31,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * is stopped by the last process that joined it.
  */
 final class SharedServer {
+
+	/**
+	 * The JVM shutdown hooks of Spring Boot and of an application context: they close the context,
+	 * and with it Quartz, which waits for a running ingest that needs the database to its end.
+	 */
+	private static final Set<String> APPLICATION_HOOKS = Set.of("SpringApplicationShutdownHook",
+			AbstractApplicationContext.SHUTDOWN_HOOK_THREAD_NAME);
+
+	/** How long the application's shutdown hook is looked for: the JVM starts every hook at once. */
+	private static final Duration HOOK_APPEARS_WITHIN = Duration.ofMillis(500);
 
 	/** How long a server left by a killed process is given to stop. */
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -80,6 +94,7 @@ final class SharedServer {
 
 	/** Waits for the other processes using the server to end, then stops it. */
 	private static void stopWhenUnused(Path dataDir, EmbeddedPostgres server, FileChannel users, FileLock using) {
+		awaitApplicationShutdown();
 		try {
 			using.release();
 			FileLock alone = users.tryLock();
@@ -105,6 +120,7 @@ final class SharedServer {
 	 * process was killed (kill -9 runs no hook) and the server would otherwise run for ever.
 	 */
 	private static void stopOrphanWhenUnused(Path dataDir, FileChannel users, FileLock using) {
+		awaitApplicationShutdown();
 		try {
 			using.release();
 			FileLock alone = users.tryLock();
@@ -131,6 +147,42 @@ final class SharedServer {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Shutdown hooks run side by side: stopped under a `serve` stopping with a run in progress, the
+	 * server failed that run, and every connection attempt after it waited out its timeout.
+	 */
+	static void awaitApplicationShutdown() {
+		long until = System.nanoTime() + HOOK_APPEARS_WITHIN.toNanos();
+		List<Thread> hooks = applicationHooks();
+		while (hooks.isEmpty() && System.nanoTime() < until) {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			hooks = applicationHooks();
+		}
+		for (Thread hook : hooks) {
+			try {
+				hook.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private static List<Thread> applicationHooks() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread != Thread.currentThread() && APPLICATION_HOOKS.contains(thread.getName()))
+			.toList();
 	}
 
 	private static FileChannel open(Path dataDir, String suffix) throws IOException {
