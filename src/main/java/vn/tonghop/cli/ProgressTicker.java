@@ -71,7 +71,9 @@ final class ProgressTicker implements AutoCloseable {
 		String line = line(this.progress.snapshot().since(this.start), this.pendingFiles.getAsLong(),
 				Duration.ofNanos(System.nanoTime() - this.startNanos));
 		if (this.terminal) {
-			this.out.print("\r" + line + "\u001B[K");
+			// The cursor goes back to the start: a log line written before the next redraw (one per
+			// file, on the same terminal) is then written over the progress, not glued to its end.
+			this.out.print("\r" + line + "\u001B[K\r");
 			this.drawn = true;
 		}
 		else {

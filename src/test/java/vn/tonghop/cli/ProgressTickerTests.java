@@ -52,4 +52,26 @@ class ProgressTickerTests {
 		assertThat(printed).doesNotContain("\r").contains("files 1/1 · rows 2 · ");
 	}
 
+	@Test
+	void onATerminalALogLinePrintedMeanwhileStartsOnItsOwnLineNotAfterTheProgress() throws InterruptedException {
+		// given a terminal, where each file's log line is written between two redraws
+		IngestProgress progress = new IngestProgress();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+		// when the line is drawn and a log line follows it
+		try (ProgressTicker ticker = new ProgressTicker(progress, () -> 1, out, true, Duration.ofMillis(20))) {
+			progress.rowRead();
+			Thread.sleep(100);
+			synchronized (ticker) {
+				out.print("2026-11-22T16:24:20.838Z  INFO 1 --- [tonghop] [ingest-1] v.t.s.SubmissionProcessor : f.csv (1): accepted\n");
+			}
+		}
+
+		// then every drawing leaves the cursor at the start of the line, so the log line is written
+		// over the progress (it is longer) instead of being glued to its end
+		String printed = bytes.toString(StandardCharsets.UTF_8);
+		assertThat(printed).contains("elapsed\u001B[K\r2026-11-22T16:24:20.838Z").doesNotContain("elapsed2026");
+	}
+
 }
