@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +46,16 @@ final class AccountsCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			char[] password = password();
+			char[] password;
+			try {
+				password = password();
+			}
+			catch (NoSuchFileException | AccessDeniedException | MalformedInputException ex) {
+				System.err.printf("accounts add: cannot read the password file %s: %s%n", this.passwordFile,
+						ex instanceof NoSuchFileException ? "no such file"
+								: ex instanceof AccessDeniedException ? "permission denied" : "not UTF-8 text");
+				return 1;
+			}
 			if (password == null || password.length == 0) {
 				System.err.println("accounts add: no password given");
 				return 1;

@@ -70,4 +70,19 @@ class AccountsCommandTests {
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("accounts add: account nowhere: role DISTRICT needs a unit");
 	}
 
+	@Test
+	void aPasswordFileThatIsNotThereIsNamedWithWhatIsWrong(@TempDir Path work) {
+		// given
+		Path missing = work.resolve("mat-khau.txt");
+
+		// when
+		int exit = Cli.run("accounts", "add", "--name", "clerk", "--role", "ANALYST", "--password-file", missing.toString());
+
+		// then not a bare path from the file system
+		assertThat(exit).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("accounts add: cannot read the password file " + missing + ": no such file")
+			.doesNotContain("add failed");
+	}
+
 }
