@@ -15,7 +15,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import vn.tonghop.bench.Bench;
 import vn.tonghop.bench.BenchFailedException;
 import vn.tonghop.bench.BenchPlan;
@@ -35,9 +38,27 @@ final class BenchCommand implements Callable<Integer> {
 			description = "W1, W2, W3, Q or all (default: all)")
 	Workload workload;
 
+	double scale;
+
+	@Spec
+	CommandSpec spec;
+
+	// Checked as it is parsed: any size below one unit would otherwise run a bench of one unit.
 	@Option(names = "--scale", paramLabel = "F", defaultValue = "1",
 			description = "multiplies every workload's size (default: 1, a national day)")
-	double scale;
+	void scale(String scale) {
+		double value;
+		try {
+			value = Double.parseDouble(scale);
+		}
+		catch (NumberFormatException ex) {
+			value = Double.NaN;
+		}
+		if (!(value > 0) || Double.isInfinite(value)) {
+			throw new ParameterException(this.spec.commandLine(), "--scale must be a number above 0, not " + scale);
+		}
+		this.scale = value;
+	}
 
 	@Option(names = "--explain", description = "print the analyst query's EXPLAIN ANALYZE")
 	boolean explain;

@@ -2,6 +2,7 @@ package vn.tonghop.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -40,6 +41,22 @@ class CliTests {
 			String[] description = command.getCommandSpec().usageMessage().description();
 			assertThat(description[0]).as(command.getCommandName()).endsWith(".");
 		});
+	}
+
+	@Test
+	void aBenchScaleThatIsNotAPositiveNumberIsAUsageError() {
+		for (String scale : List.of("-1", "0", "NaN", "Infinity")) {
+			// given
+			StringWriter err = new StringWriter();
+			CommandLine cli = Cli.configure(new CommandLine(new Cli())).setErr(new PrintWriter(err, true));
+
+			// when
+			int exit = cli.execute("bench", "--scale", scale);
+
+			// then refused before anything is generated or started
+			assertThat(exit).as(scale).isEqualTo(2);
+			assertThat(err.toString()).as(scale).contains("--scale must be a number above 0, not " + scale);
+		}
 	}
 
 	@Command(name = "failing")
