@@ -23,7 +23,7 @@ final class UnitsCommand {
 	static int runImport(String command, Path file, FileImport fileImport) {
 		// Checked before starting Spring so a mistyped path answers at once.
 		if (!Files.isRegularFile(file)) {
-			System.err.printf("%s %s: no such file%n", command, file);
+			System.err.printf("%s %s: %s%n", command, file, Files.isDirectory(file) ? "is a folder, not a file" : "no such file");
 			return 1;
 		}
 		return SpringRun.once(context -> {

@@ -1,12 +1,17 @@
 package vn.tonghop.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +61,27 @@ class CliTests {
 			// then refused before anything is generated or started
 			assertThat(exit).as(scale).isEqualTo(2);
 			assertThat(err.toString()).as(scale).contains("--scale must be a number above 0, not " + scale);
+		}
+	}
+
+	@Test
+	void importingAFolderSaysItIsAFolder(@TempDir Path folder) {
+		PrintStream before = System.err;
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		try {
+			// when
+			int units = Cli.run("units", "import", folder.toString());
+			int conferences = Cli.run("conferences", "import", folder.resolve("khong-co.csv").toString());
+
+			// then answered before anything starts, saying what is wrong with each
+			assertThat(units).isEqualTo(1);
+			assertThat(conferences).isEqualTo(1);
+			assertThat(err.toString(StandardCharsets.UTF_8)).contains("units import " + folder + ": is a folder, not a file")
+				.contains("conferences import " + folder.resolve("khong-co.csv") + ": no such file");
+		}
+		finally {
+			System.setErr(before);
 		}
 	}
 
