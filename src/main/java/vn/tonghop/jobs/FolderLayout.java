@@ -23,19 +23,32 @@ final class FolderLayout {
 			throw new FolderLayoutException("The drop folder " + input + " (tonghop.intake.input) is inside the archive "
 					+ intake.archive() + " (tonghop.intake.archive): keep the two apart");
 		}
-		refuseScanned(intake.archive(), "The archive", "tonghop.intake.archive", input);
-		if (feedback.directory() != null) {
-			refuseScanned(feedback.directory(), "The reports folder", "tonghop.feedback.directory", input);
+		String problem = problem(input, " (tonghop.intake.input)", intake, feedback);
+		if (problem != null) {
+			throw new FolderLayoutException(problem);
 		}
 	}
 
-	private static void refuseScanned(Path folder, String what, String property, Path input) {
-		if (isScanned(folder, input)) {
-			throw new FolderLayoutException(("%s %s (%s) is %sthe drop folder %s (tonghop.intake.input), so a scan "
-					+ "would take its files for submissions: move it out, or into a folder named reports or starting "
-					+ "with a dot there").formatted(what, folder, property,
-							FolderNesting.isInside(folder, input) ? "inside " : "", input));
+	/**
+	 * Why a scan of this folder would take tonghop's own files for submissions, or null: checked for
+	 * every run too, since a command or a schedule may name another folder than the drop folder.
+	 * @param named how the folder was given, after its path in the message
+	 */
+	static String problem(Path input, String named, IntakeProperties intake, FeedbackProperties feedback) {
+		String archive = scanned(intake.archive(), "The archive", "tonghop.intake.archive", input, named);
+		if (archive != null || feedback.directory() == null) {
+			return archive;
 		}
+		return scanned(feedback.directory(), "The reports folder", "tonghop.feedback.directory", input, named);
+	}
+
+	private static String scanned(Path folder, String what, String property, Path input, String named) {
+		if (!isScanned(folder, input)) {
+			return null;
+		}
+		return ("%s %s (%s) is %sthe drop folder %s%s, so a scan would take its files for submissions: move it out, "
+				+ "or into a folder named reports or starting with a dot there").formatted(what, folder, property,
+						FolderNesting.isInside(folder, input) ? "inside " : "", input, named);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.feedback.FeedbackProperties;
 import vn.tonghop.intake.IntakeProperties;
 
 /** Starts the ingest job now, in the calling thread, from the command line or a schedule. */
@@ -36,13 +37,16 @@ public class IngestRunner {
 
 	private final LaunchedExecutions launched;
 
+	private final FeedbackProperties feedback;
+
 	IngestRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
-			IntakeProperties intake, LaunchedExecutions launched) {
+			IntakeProperties intake, LaunchedExecutions launched, FeedbackProperties feedback) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestJob = ingestJob;
 		this.intake = intake;
 		this.launched = launched;
+		this.feedback = feedback;
 	}
 
 	/**
@@ -54,6 +58,11 @@ public class IngestRunner {
 		// A mistyped folder would otherwise be a run that found no new files.
 		if (!Files.isDirectory(folder)) {
 			throw new IngestNotStartedException("the drop folder " + folder + " does not exist or is not a folder");
+		}
+		// Start-up checks the configured drop folder only; --input and a schedule's may be any folder.
+		String layout = FolderLayout.problem(folder, "", this.intake, this.feedback);
+		if (layout != null) {
+			throw new IngestNotStartedException(layout);
 		}
 		return start(parameters(trigger).addString(IngestJobConfiguration.INPUT, folder.toString()).toJobParameters());
 	}

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.intake.InputScanner;
+import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.status.StatusQueries;
 import vn.tonghop.units.ReferenceFiles;
 
@@ -37,6 +38,9 @@ class IngestJobTests {
 
 	@Autowired
 	InputScanner scanner;
+
+	@Autowired
+	IntakeProperties intake;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -62,6 +66,21 @@ class IngestJobTests {
 		assertThatThrownBy(() -> this.runner.run(this.input.resolve("mistyped"), "test"))
 			.isInstanceOf(IngestRunner.IngestNotStartedException.class)
 			.hasMessageContaining("mistyped does not exist");
+	}
+
+	@Test
+	void aFolderAroundTheArchiveIsNoRun() throws Exception {
+		// given the folder holding the archive (and, by default, the embedded database), named by
+		// mistake as the one to scan
+		Path archive = Files.createDirectories(this.intake.archive()).toAbsolutePath();
+		long runs = this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class);
+
+		// then no run takes the archived copies for new submissions, nor writes reports among them
+		assertThatThrownBy(() -> this.runner.run(archive.getParent(), "test"))
+			.isInstanceOf(IngestRunner.IngestNotStartedException.class)
+			.hasMessageContaining("The archive " + this.intake.archive() + " (tonghop.intake.archive) is inside the drop folder "
+					+ archive.getParent());
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class)).isEqualTo(runs);
 	}
 
 	@Test
