@@ -1,12 +1,16 @@
 package vn.tonghop.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The command line of the one jar. Arguments are parsed before Spring starts, so {@code --help}
@@ -22,6 +26,9 @@ public final class Cli implements Callable<Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
+	/** An option as given, in picocli's message about options that exclude each other: "={--conference=A}". */
+	private static final Pattern GIVEN = Pattern.compile("=\\{([^}]+)\\}");
+
 	public static int run(String... args) {
 		return configure(new CommandLine(new Cli())).execute(args);
 	}
@@ -32,11 +39,32 @@ public final class Cli implements Callable<Integer> {
 	 * (logged at debug level).
 	 */
 	static CommandLine configure(CommandLine commandLine) {
+		IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+		commandLine.setParameterExceptionHandler((ex, args) -> usage.handleParseException(excluding(ex), args));
 		return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler((ex, failed, parsed) -> {
 			log.debug("{} failed", failed.getCommandName(), ex);
 			failed.getErr().println(failed.getCommandName() + " failed: " + IngestCommand.describe(ex));
 			return 1;
 		});
+	}
+
+	/**
+	 * Picocli names options that exclude each other by dumping their group twice ("expected only one
+	 * match but got (--submission=ID | [--conference=CODE …])={--conference=A} and …"); the options
+	 * as given are what the administrator typed.
+	 */
+	private static ParameterException excluding(ParameterException ex) {
+		if (ex.getMessage() == null || !ex.getMessage().contains("expected only one match")) {
+			return ex;
+		}
+		List<String> given = GIVEN.matcher(ex.getMessage()).results().map((match) -> match.group(1)).toList();
+		if (given.size() < 2) {
+			return ex;
+		}
+		List<String> names = given.stream().map((option) -> option.split("=", 2)[0]).distinct().toList();
+		return new ParameterException(ex.getCommandLine(), names.size() == 1
+				? names.get(0) + " is given more than once (" + String.join(", ", given) + "); give it once"
+				: String.join(" and ", given) + " exclude each other; give one of them");
 	}
 
 	@Override

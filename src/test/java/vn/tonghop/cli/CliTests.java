@@ -85,6 +85,32 @@ class CliTests {
 		}
 	}
 
+	@Test
+	void optionsThatExcludeEachOtherAreNamedAsTheyWereGiven() {
+		// given
+		StringWriter err = new StringWriter();
+		CommandLine cli = Cli.configure(new CommandLine(new Cli())).setErr(new PrintWriter(err, true));
+
+		// when
+		int exit = cli.execute("rerun", "--conference", "NQDH13", "--submission", "1");
+
+		// then a sentence, not picocli's dump of the option group
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString()).startsWith("--conference=NQDH13 and --submission=1 exclude each other; give one of them"
+				+ System.lineSeparator() + "Usage: tonghop rerun").doesNotContain("expected only one match");
+	}
+
+	@Test
+	void anOptionOfAGroupGivenTwiceIsSaidSo() {
+		StringWriter err = new StringWriter();
+		CommandLine cli = Cli.configure(new CommandLine(new Cli())).setErr(new PrintWriter(err, true));
+
+		int exit = cli.execute("rerun", "--submission", "1", "--submission", "2");
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString()).startsWith("--submission is given more than once (--submission=1, --submission=2); give it once");
+	}
+
 	@Command(name = "failing")
 	static final class Failing implements Callable<Integer> {
 
