@@ -91,8 +91,7 @@ public class UnitImporter {
 				.formatted(path, String.join(", ", OFFICE_COLUMNS), String.join(",", CSV_COLUMNS),
 						ConversionTable.NEW_CODE, ConversionTable.OLD_CODE));
 		}
-		List<Parsed> accepted = consistent(parsed, stored, problems);
-		return store(accepted, stored, source, problems);
+		return store(checked(parsed, stored, problems), stored, source, problems);
 	}
 
 	/**
@@ -101,7 +100,7 @@ public class UnitImporter {
 	 */
 	ImportReport storeUnits(List<Parsed> rows, String source, List<String> problems) {
 		Map<Identity, Unit> stored = storedUnits();
-		return store(consistent(rows, stored, problems), stored, source, problems);
+		return store(checked(rows, stored, problems), stored, source, problems);
 	}
 
 	private Map<Identity, Unit> storedUnits() {
@@ -204,6 +203,10 @@ public class UnitImporter {
 		return rows;
 	}
 
+	private static List<Parsed> checked(List<Parsed> rows, Map<Identity, Unit> stored, List<String> problems) {
+		return withoutCycles(consistent(rows, stored, problems), stored, problems);
+	}
+
 	/**
 	 * Drops rows that would leave the tree inconsistent: a second row for the same identity, a
 	 * period overlapping another period of the same code (a code must name one unit on any day;
@@ -242,6 +245,44 @@ public class UnitImporter {
 			else {
 				accepted.add(row);
 				others.add(unit);
+			}
+		}
+		return accepted;
+	}
+
+	/**
+	 * Drops rows whose parent leads back to them on the first day they are valid: such a unit would be
+	 * in no province (every walk up the tree stops at a depth limit instead). All rows of a cycle go.
+	 */
+	private static List<Parsed> withoutCycles(List<Parsed> rows, Map<Identity, Unit> stored, List<String> problems) {
+		Map<String, List<Unit>> versions = new HashMap<>();
+		stored.forEach((identity, unit) -> versions.computeIfAbsent(identity.code(), code -> new ArrayList<>()).add(unit));
+		for (Parsed row : rows) {
+			List<Unit> others = versions.computeIfAbsent(row.unit().code(), code -> new ArrayList<>());
+			others.removeIf(unit -> Identity.of(unit).equals(Identity.of(row.unit())));
+			others.add(row.unit());
+		}
+		List<Parsed> accepted = new ArrayList<>();
+		for (Parsed row : rows) {
+			Unit unit = row.unit();
+			LocalDate day = (unit.validFrom() != null) ? unit.validFrom() : LocalDate.MIN;
+			List<String> path = new ArrayList<>(List.of(unit.code()));
+			String code = unit.parentCode();
+			while (code != null && !code.equals(unit.code()) && path.size() <= versions.size()) {
+				path.add(code);
+				code = versions.getOrDefault(code, List.of()).stream()
+					.filter(version -> version.validOn(day))
+					.findFirst()
+					.map(Unit::parentCode)
+					.orElse(null);
+			}
+			if (unit.code().equals(code)) {
+				path.add(code);
+				problems.add(row.line().problem("parent_code %s leads back to %s (%s): the unit would be in no province"
+					.formatted(unit.parentCode(), unit.code(), String.join(" → ", path))));
+			}
+			else {
+				accepted.add(row);
 			}
 		}
 		return accepted;

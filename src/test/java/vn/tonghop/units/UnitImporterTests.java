@@ -185,6 +185,47 @@ class UnitImporterTests {
 	}
 
 	@Test
+	void unitsWhoseParentsLeadBackToThemAreListedAndNotImported() throws IOException {
+		// given two districts each under the other, a commune under itself, and a sound district
+		Path file = write("units.csv", HEADER,
+				"01,Thành phố Hà Nội,,province,,,",
+				"Z8,Quận Tám,Z9,district,,,",
+				"Z9,Quận Chín,Z8,district,,,",
+				"Z7,Phường Bảy,Z7,grassroots,,,",
+				"004,Quận Long Biên,01,district,,,");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then none of them would have belonged to a province
+		assertThat(report.problems()).containsExactlyInAnyOrder(
+				"line 3: parent_code Z9 leads back to Z8 (Z8 → Z9 → Z8): the unit would be in no province",
+				"line 4: parent_code Z8 leads back to Z9 (Z9 → Z8 → Z9): the unit would be in no province",
+				"line 5: parent_code Z7 leads back to Z7 (Z7 → Z7): the unit would be in no province");
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.unit ORDER BY code", String.class))
+			.containsExactly("004", "01");
+	}
+
+	@Test
+	void aParentMovedUnderItsChildByALaterPeriodIsACycleOnlyThen() throws IOException {
+		// given a district that a later version puts under its own commune
+		Path file = write("units.csv", HEADER,
+				"01,Thành phố Hà Nội,,province,,,",
+				"004,Quận Long Biên,01,district,,2024-12-31,",
+				"00001,Phường Một,004,grassroots,,,",
+				"004,Quận Long Biên,00001,district,2025-01-01,,");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then
+		assertThat(report.problems()).containsExactly(
+				"line 5: parent_code 00001 leads back to 004 (004 → 00001 → 004): the unit would be in no province");
+		assertThat(this.jdbc.queryForList("SELECT code || ' ' || parent_code FROM tonghop.unit WHERE parent_code IS NOT NULL "
+				+ "ORDER BY code", String.class)).containsExactly("00001 004", "004 01");
+	}
+
+	@Test
 	void statisticsOfficeExportMakesProvincesDistrictsAndCommunesValidUntilTheReform() throws IOException {
 		// given: a BOM, provinces and districts repeated per commune, an island district without
 		// communes, a decomposed name
