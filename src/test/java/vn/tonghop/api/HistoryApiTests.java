@@ -26,6 +26,7 @@ import vn.tonghop.units.ReferenceFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -103,7 +104,9 @@ class HistoryApiTests {
 			.andExpect(jsonPath("$.outcomes[0].submissionId").value(this.second))
 			.andExpect(jsonPath("$.outcomes[0].change.replacedSubmissionId").value(this.second))
 			.andExpect(jsonPath("$.outcomes[0].change.pointsAdded").value(0))
-			.andExpect(jsonPath("$.outcomes[0].change.pointsChanged").value(0));
+			.andExpect(jsonPath("$.outcomes[0].change.pointsChanged").value(0))
+			// every timestamp of the API is in Vietnam time, this answer's too
+			.andExpect(jsonPath("$.outcomes[0].change.changedAt").value(endsWith("+07:00")));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_change WHERE submission_id = ?",
 				Integer.class, this.second)).isOne();
 		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
