@@ -100,8 +100,10 @@ final class IngestCommand implements Callable<Integer> {
 		if (!inside && !FolderNesting.isInside(dropFolder, input)) {
 			return null;
 		}
-		return "%s is %s the drop folder %s (tonghop.intake.input): its files would be taken a second time, as files of another folder. Scan the drop folder itself (ingest without --input), or make %s the drop folder (TONGHOP_INTAKE_INPUT)."
-			.formatted(input, inside ? "inside" : "around", dropFolder, input);
+		// A folder around the drop folder usually holds the archive too, which start-up refuses in a drop folder.
+		String otherwise = inside ? ", or make %s the drop folder (TONGHOP_INTAKE_INPUT)".formatted(input) : "";
+		return "%s is %s the drop folder %s (tonghop.intake.input): its files would be taken a second time, as files of another folder. Scan the drop folder itself (ingest without --input)%s."
+			.formatted(input, inside ? "inside" : "around", dropFolder, otherwise);
 	}
 
 	/**

@@ -231,6 +231,9 @@ class IngestCommandTests {
 
 		assertThat(IngestCommand.nested(Path.of("input/004"), drop)).startsWith("input/004 is inside the drop folder input");
 		assertThat(IngestCommand.nested(Path.of("."), drop)).startsWith(". is around the drop folder input");
+		// A folder around the drop folder, where the archive usually is too, is no drop folder to suggest.
+		assertThat(IngestCommand.nested(Path.of("input/004"), drop)).endsWith("or make input/004 the drop folder (TONGHOP_INTAKE_INPUT).");
+		assertThat(IngestCommand.nested(Path.of("."), drop)).endsWith("Scan the drop folder itself (ingest without --input).");
 		assertThat(IngestCommand.nested(Path.of("input/../input"), drop)).isNull();
 		assertThat(IngestCommand.nested(Path.of("elsewhere/004"), drop)).isNull();
 		assertThat(IngestCommand.nested(null, drop)).isNull();
