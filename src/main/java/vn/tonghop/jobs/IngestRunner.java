@@ -60,11 +60,19 @@ public class IngestRunner {
 			throw new IngestNotStartedException("the drop folder " + folder + " does not exist or is not a folder");
 		}
 		// Start-up checks the configured drop folder only; --input and a schedule's may be any folder.
-		String layout = FolderLayout.problem(folder, "", this.intake, this.feedback);
+		String layout = layoutProblem(folder);
 		if (layout != null) {
 			throw new IngestNotStartedException(layout);
 		}
 		return start(parameters(trigger).addString(IngestJobConfiguration.INPUT, folder.toString()).toJobParameters());
+	}
+
+	/**
+	 * Why a run of this folder would not start because a scan of it would take tonghop's own archive
+	 * or reports for submissions, or null: asked at start-up of the schedules that name a folder.
+	 */
+	public String layoutProblem(Path folder) {
+		return FolderLayout.problem(folder, "", this.intake, this.feedback);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -43,8 +44,11 @@ final class ScheduleFiles {
 
 	/**
 	 * @param defaultInput the drop folder of a schedule that names none
+	 * @param layoutProblem why a run of a folder would not start, or null (a scan there would take
+	 * the archive's files for submissions)
 	 */
-	static List<Schedule> read(Path directory, String defaultTimeZone, Path defaultInput) {
+	static List<Schedule> read(Path directory, String defaultTimeZone, Path defaultInput,
+			Function<Path, String> layoutProblem) {
 		if (!Files.isDirectory(directory)) {
 			return List.of();
 		}
@@ -58,6 +62,13 @@ final class ScheduleFiles {
 			throw new UncheckedIOException("Could not read schedules in " + directory, ex);
 		}
 		refuseNestedFolders(schedules, defaultInput);
+		// Each firing would be refused; start-up is where a bad schedule is told, with its line.
+		for (Schedule schedule : schedules) {
+			String problem = (schedule.input() != null) ? layoutProblem.apply(schedule.folder(defaultInput)) : null;
+			if (problem != null) {
+				throw new ScheduleFileException(schedule.file(), schedule.inputLine(), problem);
+			}
+		}
 		return schedules;
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.jobs.IngestRunner;
 
 /**
  * Makes the Quartz store match jobs/ when the service starts: each schedule file becomes a job
@@ -45,14 +46,17 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 
 	private final TransactionTemplate transaction;
 
+	private final IngestRunner runner;
+
 	private List<Schedule> schedules = List.of();
 
 	ScheduleRegistrar(Scheduler scheduler, ScheduleProperties properties, IntakeProperties intake,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, IngestRunner runner) {
 		this.scheduler = scheduler;
 		this.properties = properties;
 		this.intake = intake;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.runner = runner;
 	}
 
 	/**
@@ -63,7 +67,7 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		List<Schedule> schedules = ScheduleFiles.read(this.properties.directory(), this.properties.timeZone(),
-				this.intake.input());
+				this.intake.input(), this.runner::layoutProblem);
 		this.transaction.executeWithoutResult((status) -> register(schedules));
 		this.schedules = List.copyOf(schedules);
 	}

@@ -3,6 +3,7 @@ package vn.tonghop.schedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScheduleFilesTests {
+
+	private static final Function<Path, String> NO_PROBLEM = folder -> null;
 
 	private final Path file = Path.of("jobs", "nightly.schedule");
 
@@ -94,7 +97,7 @@ class ScheduleFilesTests {
 
 	@Test
 	void theShippedScheduleIsValid() {
-		assertThat(ScheduleFiles.read(Path.of("jobs"), "Asia/Ho_Chi_Minh", Path.of("input"))).extracting(Schedule::name)
+		assertThat(ScheduleFiles.read(Path.of("jobs"), "Asia/Ho_Chi_Minh", Path.of("input"), NO_PROBLEM)).extracting(Schedule::name)
 			.contains("ingest");
 	}
 
@@ -105,7 +108,7 @@ class ScheduleFilesTests {
 		Files.writeString(jobs.resolve("night.schedule"), "job = ingest\ncron = 0 0 2 * * ?\ninput = ./input/\n");
 
 		// when
-		List<Schedule> schedules = ScheduleFiles.read(jobs, "UTC", Path.of("input"));
+		List<Schedule> schedules = ScheduleFiles.read(jobs, "UTC", Path.of("input"), NO_PROBLEM);
 
 		// then both run: a file is registered once by its folder and claimed by one load
 		assertThat(schedules).extracting(Schedule::name).containsExactly("day", "night");
@@ -119,11 +122,25 @@ class ScheduleFilesTests {
 
 		// when / then: each would take input/380's files as submissions of its own, one of folder 380
 		// and one of the shared folder, and write both answers to the same reports
-		assertThatThrownBy(() -> ScheduleFiles.read(jobs, "UTC", Path.of("input")))
+		assertThatThrownBy(() -> ScheduleFiles.read(jobs, "UTC", Path.of("input"), NO_PROBLEM))
 			.isInstanceOf(ScheduleFileException.class)
 			.hasMessageStartingWith(jobs.resolve("thanh-hoa.schedule") + ":3: input folder ")
 			.hasMessageContaining("is inside " + Path.of("input").toAbsolutePath() + ", the drop folder of "
 					+ jobs.resolve("ingest.schedule"));
+	}
+
+	@Test
+	void aScheduleOfAFolderARunWouldRefuseStopsStartUpAtItsLine(@TempDir Path jobs) throws Exception {
+		// given a schedule of the folder that holds the archive
+		Files.writeString(jobs.resolve("data.schedule"), "job = ingest\ncron = 0 */5 * * * ?\ninput = data\n");
+		Function<Path, String> layout = folder -> folder.endsWith("data") ? "The archive data/archive is inside " + folder
+				: null;
+
+		// when / then: it stops start-up naming the line, rather than being refused at every firing
+		assertThatThrownBy(() -> ScheduleFiles.read(jobs, "UTC", Path.of("input"), layout))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessage(jobs.resolve("data.schedule") + ":3: The archive data/archive is inside "
+					+ Path.of("data").toAbsolutePath());
 	}
 
 }
