@@ -16,7 +16,8 @@ public class SubmissionQueries {
 	/*
 	 * A submission's unit and province are named as the unit tree stood on its conference's start
 	 * date (the day it was received when the conference is unknown); the province is the nearest
-	 * ancestor of kind province, found by walking up the tree.
+	 * ancestor of kind province, found by walking up the tree. A drop folder names its unit whatever
+	 * the case of its letters, as it does when files are placed.
 	 */
 	private static final String SUBMISSIONS = """
 			WITH RECURSIVE scope (code, depth) AS (
@@ -30,7 +31,7 @@ public class SubmissionQueries {
 			    LEFT JOIN tonghop.conference c ON c.code = s.conference_code
 			    WHERE (CAST(:id AS bigint) IS NULL OR s.id = :id)
 			      AND (CAST(:within AS text) IS NULL OR s.unit_code IN (SELECT code FROM scope)
-			           OR s.folder_unit_code IN (SELECT code FROM scope))
+			           OR upper(s.folder_unit_code) IN (SELECT upper(code) FROM scope))
 			      AND (CAST(:conference AS text) IS NULL OR s.conference_code = :conference)
 			      AND (CAST(:unit AS text) IS NULL OR s.unit_code = :unit)
 			      AND (CAST(:state AS text) IS NULL OR s.state = :state)

@@ -167,6 +167,23 @@ class AccessRulesTests {
 	}
 
 	@Test
+	void aDistrictSeesAFileDroppedInTheFolderOfOneOfItsUnitsTypedInLowerCase() throws Exception {
+		// given a file rejected before it named a unit, in input/004-ca/ (the police's 004-CA typed in lower case)
+		long dropped = this.jdbc.queryForObject("""
+				INSERT INTO tonghop.submission (content_hash, file_name, source_path, folder_unit_code, size_bytes,
+				archive_path, state, received_at)
+				VALUES ('hash-lower-case-folder', 'cong-an.xlsx', '004-ca/cong-an.xlsx', '004-ca', 1,
+				'data/archive/cong-an.xlsx', 'rejected', now()) RETURNING id""", Long.class);
+		try {
+			// then Long Biên's account sees it, as it sees the folder's unit
+			this.mvc.perform(get("/api/submissions/{id}", dropped).with(LONG_BIEN)).andExpect(status().isOk());
+		}
+		finally {
+			this.jdbc.update("DELETE FROM tonghop.submission WHERE id = ?", dropped);
+		}
+	}
+
+	@Test
 	void aDistrictDoesNotReadTheWarehouseSummaries() throws Exception {
 		this.mvc.perform(get("/api/conferences").with(LONG_BIEN)).andExpect(status().isForbidden());
 		this.mvc.perform(get("/dashboard").with(LONG_BIEN)).andExpect(status().isForbidden());
