@@ -1,7 +1,10 @@
 package vn.tonghop.units;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What an import of a reference file did. Lines listed in {@code problems} were skipped; the rest
@@ -11,9 +14,14 @@ import java.util.List;
 public record ImportReport(int added, int changed, int unchanged, List<String> problems, List<String> notes)
 		implements ImportResult {
 
+	private static final Pattern LINE = Pattern.compile("^line (\\d+)");
+
+	/** In the file's order: the checks find problems in turns, each turn over the whole file. */
+	private static final Comparator<String> BY_LINE = Comparator.comparingLong(ImportReport::lineNumber);
+
 	public ImportReport {
-		problems = List.copyOf(problems);
-		notes = List.copyOf(notes);
+		problems = problems.stream().sorted(BY_LINE).toList();
+		notes = notes.stream().sorted(BY_LINE).toList();
 	}
 
 	public ImportReport(int added, int changed, int unchanged, List<String> problems) {
@@ -23,6 +31,11 @@ public record ImportReport(int added, int changed, int unchanged, List<String> p
 	@Override
 	public String summary() {
 		return "%d added, %d changed, %d unchanged".formatted(this.added, this.changed, this.unchanged);
+	}
+
+	private static long lineNumber(String problem) {
+		Matcher line = LINE.matcher(problem);
+		return line.find() ? Long.parseLong(line.group(1)) : Long.MAX_VALUE;
 	}
 
 	/** Skipped lines, then noted ones. */
