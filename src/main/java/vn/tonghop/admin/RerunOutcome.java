@@ -1,5 +1,7 @@
 package vn.tonghop.admin;
 
+import java.time.ZoneId;
+
 /**
  * What a rerun did (or, in a dry run, would do) with one file.
  *
@@ -8,4 +10,11 @@ package vn.tonghop.admin;
  */
 public record RerunOutcome(long submissionId, String fileName, String unitCode, String conferenceCode,
 		String stateBefore, String stateAfter, String firstProblem, Change change) {
+
+	/** The same outcome, its change's moment as the clocks of that zone showed it. */
+	public RerunOutcome atZone(ZoneId zone) {
+		return (this.change == null) ? this : new RerunOutcome(this.submissionId, this.fileName, this.unitCode,
+				this.conferenceCode, this.stateBefore, this.stateAfter, this.firstProblem, this.change.atZone(zone));
+	}
+
 }

@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.tonghop.admin.Change;
-import vn.tonghop.admin.RerunOutcome;
 import vn.tonghop.admin.RerunRequest;
 import vn.tonghop.admin.RerunResult;
 import vn.tonghop.admin.Reruns;
@@ -64,20 +62,7 @@ class AdminController {
 			return result;
 		}
 		return new RerunResult(result.dryRun(), result.executionId(), result.status(),
-				result.outcomes().stream().map(AdminController::inVietnamTime).toList());
-	}
-
-	private static RerunOutcome inVietnamTime(RerunOutcome outcome) {
-		Change c = outcome.change();
-		if (c == null || c.changedAt() == null) {
-			return outcome;
-		}
-		Change change = new Change(c.id(), c.submissionId(), c.replacedSubmissionId(), c.conferenceCode(),
-				c.unitCode(), c.changedAt().atZoneSameInstant(PagedSql.VIETNAM).toOffsetDateTime(), c.pointsBefore(), c.pointsAfter(), c.membersBefore(),
-				c.membersAfter(), c.othersBefore(), c.othersAfter(), c.participantsBefore(), c.participantsAfter(),
-				c.pointsAdded(), c.pointsRemoved(), c.pointsChanged());
-		return new RerunOutcome(outcome.submissionId(), outcome.fileName(), outcome.unitCode(), outcome.conferenceCode(),
-				outcome.stateBefore(), outcome.stateAfter(), outcome.firstProblem(), change);
+				result.outcomes().stream().map(outcome -> outcome.atZone(PagedSql.VIETNAM)).toList());
 	}
 
 	@Operation(summary = "Resume a failed ingest execution where it stopped")
