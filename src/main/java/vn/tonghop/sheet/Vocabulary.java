@@ -130,13 +130,7 @@ public final class Vocabulary {
 	 * numbered as a form's lines are ("1. Đơn vị báo cáo:", "b) Hội nghị:"), or null.
 	 */
 	static Label labelled(String text) {
-		String before = beforeColon(text);
-		Label label = label(before);
-		if (label == null) {
-			Matcher numbered = LIST_NUMBER.matcher(VietnameseText.clean(before));
-			label = numbered.lookingAt() ? label(numbered.replaceFirst("")) : null;
-		}
-		return label;
+		return LABELS.get(labelKey(text));
 	}
 
 	/**
@@ -144,14 +138,19 @@ public final class Vocabulary {
 	 * ("Đảng bộ", "Đơn vị") rather than the reporting unit's own label ("Đơn vị báo cáo", "Mã đơn vị").
 	 */
 	static boolean isOrganisationWord(String labelText) {
-		String before = VietnameseText.clean(beforeColon(labelText));
-		Matcher numbered = LIST_NUMBER.matcher(before);
-		return ORGANISATION_WORDS.contains(key(numbered.lookingAt() ? numbered.replaceFirst("") : before));
+		return ORGANISATION_WORDS.contains(labelKey(labelText));
 	}
 
-	private static String beforeColon(String text) {
+	/** The key of a text alone or before a colon, a form's line number left off when the rest is a label. */
+	private static String labelKey(String text) {
 		int colon = text.indexOf(':');
-		return (colon >= 0) ? text.substring(0, colon) : text;
+		String before = (colon >= 0) ? text.substring(0, colon) : text;
+		String key = key(before);
+		if (LABELS.containsKey(key)) {
+			return key;
+		}
+		Matcher numbered = LIST_NUMBER.matcher(VietnameseText.clean(before));
+		return numbered.lookingAt() ? key(numbered.replaceFirst("")) : key;
 	}
 
 	/** Whether a text, given by its {@link VietnameseText#asciiKey}, names the totals row ("Tổng cộng"). */
