@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import vn.tonghop.normalize.PointNames;
 import vn.tonghop.warehouse.StagedPoint;
 import vn.tonghop.warehouse.WarehouseLoader.DatedRow;
 import vn.tonghop.warehouse.WarehouseLoader.HostText;
@@ -23,8 +24,8 @@ import vn.tonghop.warehouse.WarehouseLoader.HostText;
  * whose point name and host unit came before.
  * <p>
  * Memory stays small beside the rows themselves: sixteen bytes per point (participants, and a
- * key and row for duplicates), no strings. The duplicate test is a 64-bit hash of the case-folded name
- * and the host unit: it never misses a duplicate, and a rare false candidate is weeded out by the
+ * key and row for duplicates), no strings. The duplicate test is a 64-bit hash of the name's matching
+ * key and the host unit: it never misses a duplicate, and a rare false candidate is weeded out by the
  * exact query that runs over the candidates only.
  */
 public final class PointTally {
@@ -148,22 +149,50 @@ public final class PointTally {
 	}
 
 	/**
-	 * Names compare case-insensitively, as {@code lower()} does in the database. Folding each code
-	 * point through upper and then lower case is at least as coarse as that, so no duplicate the
-	 * database would see is missed here.
+	 * Names compare as {@link PointNames#key} does, in any case and with a tone mark on either
+	 * vowel. The key's characters are hashed as they are made, without building it, for every name
+	 * the table can take a character at a time (all Vietnamese).
 	 */
 	static long key(String pointName, String hostUnitCode) {
 		long hash = SEED;
-		for (int i = 0; i < pointName.length();) {
-			int codePoint = pointName.codePointAt(i);
-			hash = mix(hash, Character.toLowerCase(Character.toUpperCase(codePoint)));
-			i += Character.charCount(codePoint);
+		char pending = 0;
+		for (int i = 0; i < pointName.length(); i++) {
+			char[] parts = PointNames.decomposition(pointName.charAt(i));
+			if (parts == null) {
+				return key(PointNames.key(pointName), hostUnitCode, SEED);
+			}
+			for (char c : parts) {
+				if (PointNames.isTone(c) || c == ' ') {
+					if (pending != 0) {
+						hash = mix(hash, pending);
+					}
+					pending = 0;
+				}
+				if (PointNames.isTone(c)) {
+					pending = c;
+				}
+				else {
+					hash = mix(hash, c);
+				}
+			}
 		}
-		hash = mix(hash, -1);
+		if (pending != 0) {
+			hash = mix(hash, pending);
+		}
+		return key("", hostUnitCode, hash);
+	}
+
+	/** The hash of a key made already, continued from {@code hash}, then the host unit. */
+	private static long key(String nameKey, String hostUnitCode, long hash) {
+		long h = hash;
+		for (int i = 0; i < nameKey.length(); i++) {
+			h = mix(h, nameKey.charAt(i));
+		}
+		h = mix(h, -1);
 		for (int i = 0; i < hostUnitCode.length(); i++) {
-			hash = mix(hash, hostUnitCode.charAt(i));
+			h = mix(h, hostUnitCode.charAt(i));
 		}
-		return finish(hash);
+		return finish(h);
 	}
 
 	private static long mix(long hash, int value) {

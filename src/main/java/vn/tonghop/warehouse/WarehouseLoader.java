@@ -119,11 +119,12 @@ public class WarehouseLoader {
 	public List<DuplicatePoint> duplicatePoints(String reportingUnitCode, List<HostPlacement> hosts, int limit) {
 		return this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement select = connection.prepareStatement("""
-					SELECT min(s.point_name), count(*), array_to_string((array_agg(s.source_row ORDER BY s.source_row))[1:10], ', '),
+					SELECT (array_agg(s.point_name ORDER BY s.source_row))[1], count(*),
+					    array_to_string((array_agg(s.source_row ORDER BY s.source_row))[1:10], ', '),
 					    min(s.source_row)
 					FROM pg_temp.staging_participation s
 					LEFT JOIN unnest(?::text[], ?::text[]) AS h(host_text, code) ON h.host_text = s.host_text
-					GROUP BY lower(s.point_name), CASE WHEN s.host_text IS NULL THEN ? ELSE coalesce(h.code, s.host_text) END
+					GROUP BY tonghop.point_key(s.point_name), CASE WHEN s.host_text IS NULL THEN ? ELSE coalesce(h.code, s.host_text) END
 					HAVING count(*) > 1 ORDER BY min(s.source_row) LIMIT ?
 					""")) {
 				select.setArray(1, textArray(connection, hosts.stream().map(HostPlacement::text).toList()));
@@ -143,11 +144,12 @@ public class WarehouseLoader {
 	public List<DuplicatePoint> duplicatePoints(LoadedRows rows, int[] candidateRows, int limit) {
 		return this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement select = connection.prepareStatement("""
-					SELECT min(point_name), count(*), array_to_string((array_agg(source_row ORDER BY source_row))[1:10], ', '),
+					SELECT (array_agg(point_name ORDER BY source_row))[1], count(*),
+					    array_to_string((array_agg(source_row ORDER BY source_row))[1:10], ', '),
 					    min(source_row)
 					FROM warehouse.participation
 					WHERE conference_code = ? AND reporting_unit_code = ? AND source_row = ANY (?)
-					GROUP BY lower(point_name), host_unit_code
+					GROUP BY tonghop.point_key(point_name), host_unit_code
 					HAVING count(*) > 1 ORDER BY min(source_row) LIMIT ?
 					""")) {
 				select.setString(1, rows.target().conferenceCode());
@@ -374,14 +376,16 @@ public class WarehouseLoader {
 		}
 		long changeId = ((Number) change.get("id")).longValue();
 		this.jdbc.update("""
-				WITH b AS (
-				    SELECT *, row_number() OVER (PARTITION BY lower(point_name), host_unit_code, point_level ORDER BY source_row) AS n
-				    FROM pg_temp.replaced_participation),
-				a AS (
+				WITH bk AS (SELECT *, tonghop.point_key(point_name) AS k FROM pg_temp.replaced_participation),
+				b AS (
+				    SELECT *, row_number() OVER (PARTITION BY k, host_unit_code, point_level ORDER BY source_row) AS n
+				    FROM bk),
+				ak AS (
 				    SELECT point_name, host_unit_code, point_level, format, session_date, members_attending AS members,
 				           others_attending AS others, source_row,
-				           row_number() OVER (PARTITION BY lower(point_name), host_unit_code, point_level ORDER BY source_row) AS n
-				    FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?)
+				           tonghop.point_key(point_name) AS k
+				    FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?),
+				a AS (SELECT *, row_number() OVER (PARTITION BY k, host_unit_code, point_level ORDER BY source_row) AS n FROM ak)
 				INSERT INTO tonghop.submission_change_point (change_id, kind, point_name, host_unit_code, point_level,
 				    format_before, format_after, date_before, date_after, members_before, members_after, others_before,
 				    others_after, source_row_before, source_row_after)
@@ -389,7 +393,7 @@ public class WarehouseLoader {
 				    coalesce(a.point_name, b.point_name), coalesce(a.host_unit_code, b.host_unit_code),
 				    coalesce(a.point_level, b.point_level), b.format, a.format, b.session_date, a.session_date,
 				    b.members, a.members, b.others, a.others, b.source_row, a.source_row
-				FROM a FULL JOIN b ON lower(a.point_name) = lower(b.point_name) AND a.host_unit_code = b.host_unit_code
+				FROM a FULL JOIN b ON a.k = b.k AND a.host_unit_code = b.host_unit_code
 				    AND a.point_level = b.point_level AND a.n = b.n
 				WHERE a.n IS NULL OR b.n IS NULL
 				   OR (a.format, a.session_date, a.members, a.others) IS DISTINCT FROM (b.format, b.session_date, b.members, b.others)

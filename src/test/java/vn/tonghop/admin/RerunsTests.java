@@ -92,6 +92,25 @@ class RerunsTests {
 	}
 
 	@Test
+	void aPointWrittenWithItsToneMarkOnTheOtherVowelIsTheSamePointInTheHistory() throws Exception {
+		// given Gia Thụy in the first version
+		Path file = this.input.resolve("long-bien.csv");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Gia Thụy", 100));
+		this.runner.run(this.input, "test");
+
+		// when the second writes it "Thuỵ", once with its figure raised
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Gia Thuỵ", 120));
+		this.runner.run(this.input, "test");
+
+		// then it changed, neither removed nor added
+		Change second = this.history.versions("004", "NQDH13").get(1).change();
+		assertThat(List.of(second.pointsAdded(), second.pointsRemoved(), second.pointsChanged())).containsExactly(0, 0, 1);
+		assertThat(this.history.points(second.id()))
+			.extracting(PointChange::kind, PointChange::pointName, PointChange::membersBefore, PointChange::membersAfter)
+			.containsExactly(tuple("changed", "Phường Gia Thuỵ", 100, 120));
+	}
+
+	@Test
 	void aRerunWhoseArchivedCopyIsGoneFailsAndLeavesTheStandingVersionAsItWas(@TempDir Path aside) throws Exception {
 		// given Long Biên's version standing, and its archived copy gone (the archive volume not mounted,
 		// or the archive of another instance)

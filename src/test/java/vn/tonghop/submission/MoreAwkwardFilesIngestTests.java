@@ -433,4 +433,23 @@ class MoreAwkwardFilesIngestTests {
 			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
 	}
 
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aPointWrittenAgainWithItsToneMarkOnTheOtherVowelIsARepeatedPoint(boolean labelsBelow) throws Exception {
+		// given Gia Thụy twice, "Thụy" then "THUỴ"; labels above the table stream the rows straight in,
+		// labels below have them staged
+		String labels = "Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13";
+		String table = "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;Số người khác tham dự\n"
+				+ "1;Phường Gia Thụy;Phường;100;10\n2;Phường Bồ Đề;Phường;90;10\n3;PHƯỜNG GIA THUỴ;Phường;100;10\n"
+				+ "4;Xã Hòa Bình;Xã;80;0\n5;Xã Hoà Binh;Xã;80;0";
+		csv("004/gia-thuy.csv", labelsBelow ? table + "\n\n" + labels : labels + "\n\n" + table);
+
+		// then the two are one point twice, named as first written; "Hoà Binh", its second word untoned, is another
+		int first = labelsBelow ? 2 : 5;
+		assertThat(run("gia-thuy.csv")).startsWith("accepted_with_warnings 5 [point-duplicate B" + first + "] | ")
+			.contains("PHƯỜNG GIA THUỴ grassroots", "Xã Hoà Binh grassroots");
+		assertThat(this.jdbc.queryForList("SELECT message_en FROM tonghop.submission_problem WHERE code = 'point-duplicate'",
+				String.class)).containsExactly("Point \"Phường Gia Thụy\" appears 2 times (rows %d, %d)".formatted(first, first + 2));
+	}
+
 }

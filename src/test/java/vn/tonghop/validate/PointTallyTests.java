@@ -1,9 +1,15 @@
 package vn.tonghop.validate;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import vn.tonghop.normalize.PointNames;
 import vn.tonghop.warehouse.StagedPoint;
 import vn.tonghop.warehouse.WarehouseLoader.DatedRow;
 import vn.tonghop.warehouse.WarehouseLoader.HostText;
@@ -54,6 +60,45 @@ class PointTallyTests {
 
 		// then
 		assertThat(tally.duplicateCandidates()).containsExactly(5, 7, 9);
+	}
+
+	@Test
+	void aNameWithItsToneMarkOnTheOtherVowelIsACandidateAndWithAnotherToneIsNot() {
+		// given
+		PointTally tally = new PointTally(null, null, 0);
+		tally.add(point(5, "Phường Gia Thụy", null, 10), "004");
+		tally.add(point(6, "Xã Hà Nam", null, 10), "004");
+		tally.add(point(7, "PHƯỜNG GIA THUỴ", null, 10), "004");
+		tally.add(point(8, "Xã Hà Nậm", null, 10), "004");
+		tally.add(point(9, "Xã Hòa Bình", null, 10), "004");
+		tally.add(point(10, Normalizer.normalize("Xã Hoà Bình", Normalizer.Form.NFD), null, 10), "004");
+
+		// then
+		assertThat(tally.duplicateCandidates()).containsExactly(5, 7, 9, 10);
+	}
+
+	@Test
+	void namesWithTheSameKeyHashAlikeWhetherReadACharacterAtATimeOrWhole() {
+		// given syllables in both tone placements and cases, some decomposed (read whole)
+		String[] syllables = { "Thụy", "Thuỵ", "THỤY", "Hòa", "Hoà", "hoà", "Khỏe", "Khoẻ", "Bộ", "bộ", "Nậm", "Nam", "số",
+				"Số", "x̣́", "x̣́", "😀", "Ωμέγα", "Điện" };
+		Random random = new Random(23);
+		Map<String, Long> hashes = new HashMap<>();
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder name = new StringBuilder();
+			for (int word = 0; word < 1 + random.nextInt(3); word++) {
+				name.append(word == 0 ? "" : " ").append(syllables[random.nextInt(syllables.length)]);
+			}
+			String text = random.nextBoolean() ? name.toString() : Normalizer.normalize(name, Normalizer.Form.NFD);
+
+			// when
+			long hash = PointTally.key(text, "004");
+
+			// then
+			Long earlier = hashes.putIfAbsent(PointNames.key(text), hash);
+			assertThat(earlier).as(text).isIn(null, hash);
+		}
+		assertThat(hashes.size()).as("distinct keys, all hashed apart").isEqualTo(new HashSet<>(hashes.values()).size());
 	}
 
 	@Test
