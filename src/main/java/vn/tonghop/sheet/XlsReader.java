@@ -130,7 +130,7 @@ final class XlsReader {
 				}
 				String format = style.getDataFormatString();
 				yield new Cell(column, CellKind.NUMBER, Cell.plain(number), number, null,
-						format != null && format.contains("%"), font);
+						PercentFormat.scales(format), font);
 			}
 			case BOOLEAN -> new Cell(column, CellKind.BOOLEAN, source.getBooleanCellValue() ? "TRUE" : "FALSE", 0, null,
 					false, font);

@@ -129,6 +129,29 @@ class WorkbooksTests {
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
+	void aPercentSignTheFormatWritesAsTextDoesNotMakeAPercentage(Format format) throws Exception {
+		// given 75 shown as "75.0%" or "75%" by a "%" quoted or escaped, which Excel does not multiply by 100
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row(75, 75, 0.75));
+			String[] formats = { "0.0\"%\"", "0\\%", "[Red]0.0%" };
+			for (int column = 0; column < formats.length; column++) {
+				CellStyle style = workbook.createCellStyle();
+				style.setDataFormat(workbook.createDataFormat().getFormat(formats[column]));
+				sheet.getRow(0).getCell(column).setCellStyle(style);
+			}
+		});
+		Recorder recorder = new Recorder();
+
+		// when
+		Workbooks.read(file, recorder);
+
+		// then only the real percent format is one
+		assertThat(recorder.rows.get(0).cells()).extracting(Cell::percent).containsExactly(false, false, true);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
 	void hiddenSheetsAreNeverOffered(Format format) throws Exception {
 		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
 			Fixtures.fill(workbook.createSheet("Ẩn"), 1, row("hidden"));
