@@ -58,6 +58,13 @@ class VietnameseDatesTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "27/03/0021", "0021-03-27", "ngày 27 tháng 3 năm 0021", "27/03/1021" })
+	void textDatesBeforeExcelsFirstYearAreInvalid(String text) {
+		// given a year no Excel date has, as an Excel date before 1900 is invalid
+		assertThat(VietnameseDates.parse(Cell.text(0, text)).status()).isEqualTo(ParsedDate.Status.INVALID);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "hôm qua", "27.03.2021", "tháng 3 năm 2021", "27/03/2021 08:00" })
 	void otherTextIsNotADate(String text) {
 		assertThat(VietnameseDates.parse(Cell.text(0, text)).status()).isEqualTo(ParsedDate.Status.NOT_A_DATE);
