@@ -85,7 +85,7 @@ final class SharedStringsPart {
 				if (this.strings.size() >= this.limits.maxSharedStrings()) {
 					throw new LimitExceededException(Detail.SHARED_STRINGS.with(Sizes.count(this.limits.maxSharedStrings())));
 				}
-				this.strings.add(this.current.toString());
+				this.strings.add(XmlText.unescape(this.current.toString()));
 			}
 			default -> {
 			}

@@ -418,7 +418,7 @@ final class XlsxReader {
 			try {
 				return switch (t) {
 					case "s" -> text(this.strings.string(Integer.parseInt(raw.trim())), style);
-					case "inlineStr", "str" -> text(raw, style);
+					case "inlineStr", "str" -> text(XmlText.unescape(raw), style);
 					case "b" -> new Cell(this.column, CellKind.BOOLEAN, raw.trim().equals("1") ? "TRUE" : "FALSE", 0,
 							null, false, style.font());
 					case "e" -> new Cell(this.column, CellKind.ERROR, raw.trim(), 0, null, false, style.font());

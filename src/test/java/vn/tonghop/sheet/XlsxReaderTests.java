@@ -54,4 +54,26 @@ class XlsxReaderTests {
 			.containsExactly(tuple("F", "100"), tuple("G", "10"));
 	}
 
+	@Test
+	void controlCharactersExcelEscapesInTextAreReadAsTheCharacters() throws Exception {
+		// given text pasted with Windows line breaks and a tab, as Excel saves it (_x000D_, _x0009_), and a
+		// "_x000D_" typed as such, which Excel escapes by its underscore (_x005F_)
+		String strings = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + HostileFiles.MAIN
+				+ "\" count=\"2\" uniqueCount=\"2\"><si><t>Số đảng viên_x000D_\ntham dự</t></si>"
+				+ "<si><r><t>Nhà văn hóa_x000d_</t></r><r><t>\ntổ_x0009_5</t></r></si></sst>";
+		String sheet = HostileFiles.worksheet("", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+				+ "<c r=\"C1\" t=\"inlineStr\"><is><t>Ghi_x000D_\nchú</t></is></c>"
+				+ "<c r=\"D1\" t=\"inlineStr\"><is><t>mã _x005F_x000D_ và _x</t></is></c></row>");
+		Path file = HostileFiles.write(this.dir, "crlf.xlsx", HostileFiles.xlsxWith(
+				Map.of(HostileFiles.SHEET, HostileFiles.utf8(sheet), HostileFiles.SHARED_STRINGS, HostileFiles.utf8(strings))));
+		Recorder recorder = new Recorder();
+
+		// when
+		Workbooks.read(file, recorder);
+
+		// then
+		assertThat(recorder.rows.get(0).cells()).extracting(Cell::text)
+			.containsExactly("Số đảng viên\r\ntham dự", "Nhà văn hóa\r\ntổ\t5", "Ghi\r\nchú", "mã _x000D_ và _x");
+	}
+
 }
