@@ -30,6 +30,15 @@ class WholeNumbersTests {
 	}
 
 	@Test
+	void excelFormulaResultOffByTheLastBinaryDigitIsTheWholeNumberExcelShows() {
+		// given =0.1*3*10 and =110*0.7, stored 3.0000000000000004 and 76.99999999999999, shown 3 and 77
+		assertThat(WholeNumbers.parse(Cell.number(3, 0.1 * 3 * 10))).isEqualTo(ParsedNumber.of(3));
+		assertThat(WholeNumbers.parse(Cell.number(3, 76.99999999999999))).isEqualTo(ParsedNumber.of(77));
+		// then a fraction within Excel's 15 digits is still one
+		assertThat(WholeNumbers.parse(Cell.number(3, 76.9999999999999)).status()).isEqualTo(ParsedNumber.Status.FRACTION);
+	}
+
+	@Test
 	void excelNegativeIsNegative() {
 		assertThat(WholeNumbers.parse(Cell.number(3, -4)).status()).isEqualTo(ParsedNumber.Status.NEGATIVE);
 	}
