@@ -29,6 +29,15 @@ class PercentagesTests {
 	}
 
 	@Test
+	void aFullCoverageAFormulaStoresOffByItsLastBinaryDigitIsTheHundredExcelShows() {
+		// given =B5/B4 of 1.0000000000000002, shown 100%
+		Cell cell = new Cell(2, CellKind.NUMBER, "1.0000000000000002", 1.0000000000000002, null, true, null);
+
+		// then
+		assertThat(Percentages.parse(cell)).isEqualTo(new ParsedPercentage(ParsedPercentage.Status.VALUE, new BigDecimal("100")));
+	}
+
+	@Test
 	void plainNumberIsAlreadyAPercentage() {
 		assertThat(Percentages.parse(Cell.number(2, 75)).value()).isEqualTo(new BigDecimal("75"));
 	}
