@@ -124,11 +124,11 @@ final class XlsReader {
 					font);
 			case NUMERIC -> {
 				double number = source.getNumericCellValue();
-				if (DateUtil.isCellDateFormatted(source)) {
+				String format = style.getDataFormatString();
+				if (DateUtil.isValidExcelDate(number) && DateFormats.isDate(style.getDataFormat(), format)) {
 					LocalDate date = source.getLocalDateTimeCellValue().toLocalDate();
 					yield new Cell(column, CellKind.NUMBER, XlsxReader.DAY.format(date), number, date, false, font);
 				}
-				String format = style.getDataFormatString();
 				yield new Cell(column, CellKind.NUMBER, Cell.plain(number), number, null,
 						PercentFormat.scales(format), font);
 			}

@@ -184,7 +184,7 @@ final class XlsxReader {
 
 		private Style lookUp(int index) {
 			String format = this.part.format(index);
-			boolean date = format != null && DateUtil.isADateFormat(this.part.formatId(index), format);
+			boolean date = DateFormats.isDate(this.part.formatId(index), format);
 			return new Style(date, !date && PercentFormat.scales(format), this.part.fontName(index));
 		}
 

@@ -129,6 +129,30 @@ class WorkbooksTests {
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
+	void aDateFormatWithVietnameseWordsIsADate(Format format) throws Exception {
+		// given 27/03/2021 shown "ngày 27 tháng 03 năm 2021", and a head count shown "120 người"
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row(44282, 44282, 120));
+			String[] formats = { "\"ngày \"dd\" tháng \"mm\" năm \"yyyy", "\"Ngày\" d \"tháng\" m \"năm\" yyyy;@", "0\" người\"" };
+			for (int column = 0; column < formats.length; column++) {
+				CellStyle style = workbook.createCellStyle();
+				style.setDataFormat(workbook.createDataFormat().getFormat(formats[column]));
+				sheet.getRow(0).getCell(column).setCellStyle(style);
+			}
+		});
+		Recorder recorder = new Recorder();
+
+		// when
+		Workbooks.read(file, recorder);
+
+		// then
+		assertThat(recorder.rows.get(0).cells()).extracting(Cell::date)
+			.containsExactly(LocalDate.of(2021, 3, 27), LocalDate.of(2021, 3, 27), null);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
 	void aPercentSignTheFormatWritesAsTextDoesNotMakeAPercentage(Format format) throws Exception {
 		// given 75 shown as "75.0%" or "75%" by a "%" quoted or escaped, which Excel does not multiply by 100
 		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
