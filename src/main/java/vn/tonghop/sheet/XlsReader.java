@@ -129,8 +129,8 @@ final class XlsReader {
 					LocalDate date = source.getLocalDateTimeCellValue().toLocalDate();
 					yield new Cell(column, CellKind.NUMBER, XlsxReader.DAY.format(date), number, date, false, font);
 				}
-				yield new Cell(column, CellKind.NUMBER, Cell.plain(number), number, null,
-						PercentFormat.scales(format), font);
+				String shown = ZeroFilled.text(number, ZeroFilled.digits(format));
+				yield new Cell(column, CellKind.NUMBER, shown, number, null, PercentFormat.scales(format), font);
 			}
 			case BOOLEAN -> new Cell(column, CellKind.BOOLEAN, source.getBooleanCellValue() ? "TRUE" : "FALSE", 0, null,
 					false, font);

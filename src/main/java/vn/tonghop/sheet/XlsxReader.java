@@ -142,7 +142,8 @@ final class XlsxReader {
 
 	}
 
-	private record Style(boolean date, boolean percent, String font) {
+	/** @param digits the digits a format of zeros shows at least ({@link ZeroFilled}), else 0 */
+	private record Style(boolean date, boolean percent, int digits, String font) {
 	}
 
 	/** The styles part, found as POI's XSSFReader finds it (by content type). */
@@ -157,7 +158,7 @@ final class XlsxReader {
 	/** What a cell's style says about its value, looked up once per style index. */
 	private static final class Styles {
 
-		private static final Style PLAIN = new Style(false, false, null);
+		private static final Style PLAIN = new Style(false, false, 0, null);
 
 		private final StylesPart part;
 
@@ -185,7 +186,8 @@ final class XlsxReader {
 		private Style lookUp(int index) {
 			String format = this.part.format(index);
 			boolean date = DateFormats.isDate(this.part.formatId(index), format);
-			return new Style(date, !date && PercentFormat.scales(format), this.part.fontName(index));
+			return new Style(date, !date && PercentFormat.scales(format), ZeroFilled.digits(format),
+					this.part.fontName(index));
 		}
 
 	}
@@ -445,8 +447,8 @@ final class XlsxReader {
 				LocalDate date = DateUtil.getLocalDateTime(number, this.styles.date1904).toLocalDate();
 				return new Cell(this.column, CellKind.NUMBER, DAY.format(date), number, date, false, style.font());
 			}
-			return new Cell(this.column, CellKind.NUMBER, Cell.plain(number), number, null, style.percent(),
-					style.font());
+			return new Cell(this.column, CellKind.NUMBER, ZeroFilled.text(number, style.digits()), number, null,
+					style.percent(), style.font());
 		}
 
 		private Cell date(LocalDate date, Style style) {

@@ -153,6 +153,31 @@ class WorkbooksTests {
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
+	void aCodeKeptWithItsLeadingZerosByAFormatOfZerosReadsAsShown(Format format) throws Exception {
+		// given unit codes 004 and 00145 typed as numbers and shown by "000" and "00000", and 1234 under "000"
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row(4, 145, 1234, 12.5));
+			String[] formats = { "000", "00000", "000", "000" };
+			for (int column = 0; column < formats.length; column++) {
+				CellStyle style = workbook.createCellStyle();
+				style.setDataFormat(workbook.createDataFormat().getFormat(formats[column]));
+				sheet.getRow(0).getCell(column).setCellStyle(style);
+			}
+		});
+		Recorder recorder = new Recorder();
+
+		// when
+		Workbooks.read(file, recorder);
+
+		// then the codes read as Excel shows them, a fraction as it is
+		assertThat(recorder.rows.get(0).cells()).extracting(Cell::kind, Cell::text, Cell::number)
+			.containsExactly(tuple(CellKind.NUMBER, "004", 4.0), tuple(CellKind.NUMBER, "00145", 145.0),
+					tuple(CellKind.NUMBER, "1234", 1234.0), tuple(CellKind.NUMBER, "12.5", 12.5));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
 	void aPercentSignTheFormatWritesAsTextDoesNotMakeAPercentage(Format format) throws Exception {
 		// given 75 shown as "75.0%" or "75%" by a "%" quoted or escaped, which Excel does not multiply by 100
 		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -90,6 +91,22 @@ class MoreAwkwardFilesIngestTests {
 				+ " || coalesce((SELECT string_agg(point_name || ' ' || point_level || ' ' || members_attending || '+' || others_attending, '; '"
 				+ " ORDER BY source_row) FROM warehouse.participation WHERE submission_id = s.id), '-')"
 				+ " FROM tonghop.submission s WHERE id = ?", String.class, id);
+	}
+
+	@Test
+	void aUnitCodeTypedAsANumberAndShownWithItsZerosByTheFormatNamesThatUnit() throws Exception {
+		// given "Mã đơn vị" 004 typed as the number 4 and shown 004 by a "000" format, the file in no unit's folder
+		List<Object[]> rows = LayoutRows.canonical();
+		rows.set(0, new Object[] { "Mã đơn vị", 4 });
+		xlsx("ma-don-vi.xlsx", rows, (sheet) -> {
+			CellStyle zeros = sheet.getWorkbook().createCellStyle();
+			zeros.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat("000"));
+			sheet.getRow(0).getCell(1).setCellStyle(zeros);
+		});
+
+		// then
+		assertThat(run("ma-don-vi.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
 	}
 
 	@Test
