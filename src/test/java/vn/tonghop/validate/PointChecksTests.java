@@ -92,6 +92,20 @@ class PointChecksTests {
 	}
 
 	@Test
+	void anInvalidDateSaysHowToWriteOne() {
+		// when a date is written with a two-digit year, which reads as a date to the district
+		this.checks.check(row(ROW, changes(Field.DATE, "27/3/21")));
+
+		// then the message says why it is not one
+		assertThat(this.problems.kept()).singleElement().satisfies((problem) -> {
+			assertThat(problem.messageEn()).isEqualTo(
+					"Invalid date: \"27/3/21\"; write day/month/year with a four-digit year, e.g. 27/03/2021");
+			assertThat(problem.messageVi()).isEqualTo(
+					"Ngày không hợp lệ: \"27/3/21\"; ghi ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 27/03/2021");
+		});
+	}
+
+	@Test
 	void validRowIsStagedWithDefaults() {
 		// when
 		StagedPoint point = this.checks.check(row(ROW, changes(Field.FORMAT, null, Field.OTHERS, null, Field.TOTAL, null)));
