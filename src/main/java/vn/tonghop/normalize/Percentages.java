@@ -1,7 +1,6 @@
 package vn.tonghop.normalize;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +14,6 @@ public final class Percentages {
 
 	private static final Pattern PERCENT = Pattern.compile("(-?\\d+(?:[.,]\\d+)?) ?%?");
 
-	private static final MathContext EXCEL_DIGITS = new MathContext(15);
-
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private Percentages() {
@@ -28,8 +25,8 @@ public final class Percentages {
 		}
 		return switch (cell.kind()) {
 			case NUMBER -> {
-				// Excel keeps 15 significant digits: =B5/B4 stored 1.0000000000000002 is the 100% it shows.
-				BigDecimal number = BigDecimal.valueOf(cell.number()).round(EXCEL_DIGITS);
+				// =B5/B4 stored 1.0000000000000002 is the 100% Excel shows.
+				BigDecimal number = ExcelDigits.shown(cell.number());
 				yield inRange(cell.percent() ? number.movePointRight(2) : number);
 			}
 			case TEXT -> {

@@ -1,7 +1,5 @@
 package vn.tonghop.normalize;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.regex.Pattern;
 
 import vn.tonghop.sheet.Cell;
@@ -12,8 +10,6 @@ import vn.tonghop.sheet.Cell;
  * is a number formatted as a date.
  */
 public final class WholeNumbers {
-
-	private static final MathContext EXCEL_DIGITS = new MathContext(15);
 
 	private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
@@ -43,8 +39,7 @@ public final class WholeNumbers {
 		if (stored < 0) {
 			return ParsedNumber.NEGATIVE;
 		}
-		// Excel keeps 15 significant digits: =0.1*3*10, stored 3.0000000000000004, is the 3 it shows and sums.
-		double number = Double.isFinite(stored) ? new BigDecimal(stored).round(EXCEL_DIGITS).doubleValue() : stored;
+		double number = ExcelDigits.shownNumber(stored);
 		if (number != Math.rint(number)) {
 			return ParsedNumber.FRACTION;
 		}
