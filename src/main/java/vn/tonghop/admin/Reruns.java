@@ -101,8 +101,8 @@ public class Reruns {
 	}
 
 	/**
-	 * The drop folder of the run that last processed the newest chosen file: the district's reports
-	 * are written back next to its file, as they were the first time.
+	 * The drop folder of the run that last processed the newest chosen file, which the rerun's run
+	 * names (and sweeps); each file's reports go back to the drop folder it was taken from.
 	 */
 	private Path dropFolder(List<Long> ids) {
 		Long execution = this.jdbc.queryForObject("SELECT job_execution_id FROM tonghop.submission WHERE id = ?",
@@ -134,9 +134,10 @@ public class Reruns {
 	}
 
 	private PendingSubmission pending(long id) {
-		return this.jdbc.queryForObject("SELECT id, file_name, source_path, folder_unit_code, archive_path "
+		return this.jdbc.queryForObject("SELECT id, file_name, source_path, folder_unit_code, archive_path, drop_folder "
 				+ "FROM tonghop.submission WHERE id = ?", (rs, i) -> new PendingSubmission(rs.getLong(1), rs.getString(2),
-						rs.getString(3), rs.getString(4), Path.of(rs.getString(5))), id);
+						rs.getString(3), rs.getString(4), Path.of(rs.getString(5)),
+						(rs.getString(6) != null) ? Path.of(rs.getString(6)) : null), id);
 	}
 
 	private record FileState(String fileName, String state, String unitCode, String conferenceCode,

@@ -92,7 +92,8 @@ public class SubmissionFeedback {
 		if (!this.properties.writeFiles() || newerUnderItsName(pending)) {
 			return;
 		}
-		Path folder = this.folders.folder(dropRoot(processed.jobExecutionId()), pending.sourcePath());
+		Path dropRoot = (pending.dropFolder() != null) ? pending.dropFolder() : dropRoot(processed.jobExecutionId());
+		Path folder = this.folders.folder(dropRoot, pending.sourcePath());
 		ReportFolders.Staged staged;
 		try {
 			staged = this.folders.stage(folder, pending.fileName(), json, workbook);
@@ -133,21 +134,22 @@ public class SubmissionFeedback {
 		if (!this.properties.writeFiles()) {
 			return 0;
 		}
-		Path dropRoot = dropRoot(jobExecutionId);
-		if (!Files.isDirectory(dropRoot)) {
-			// Another host's own folder, or one removed since: not a place to make up.
-			log.warn("Cannot publish the reports of job execution {}: its drop folder {} is not here", jobExecutionId,
-					dropRoot);
-			return 0;
-		}
+		Path executionRoot = dropRoot(jobExecutionId);
 		List<Done> done = this.jdbc.query("""
-				SELECT s.id, s.source_path, s.file_name FROM tonghop.submission s
+				SELECT s.id, s.source_path, s.file_name, s.drop_folder FROM tonghop.submission s
 				WHERE s.job_execution_id = ? AND s.state <> 'pending'
 				  AND NOT EXISTS (SELECT 1 FROM tonghop.submission n WHERE n.source_path = s.source_path AND n.id > s.id)
-				ORDER BY s.id""", (rs, i) -> new Done(rs.getLong(1), rs.getString(2), rs.getString(3)), jobExecutionId);
+				ORDER BY s.id""", (rs, i) -> new Done(rs.getLong(1), rs.getString(2), rs.getString(3),
+						(rs.getString(4) != null) ? Path.of(rs.getString(4)) : executionRoot), jobExecutionId);
 		int published = 0;
 		for (Done file : done) {
-			Path folder = this.folders.folder(dropRoot, file.sourcePath());
+			if (!Files.isDirectory(file.dropRoot())) {
+				// Another host's own folder, or one removed since: not a place to make up.
+				log.warn("Cannot publish the reports on {} of job execution {}: its drop folder {} is not here",
+						file.sourcePath(), jobExecutionId, file.dropRoot());
+				continue;
+			}
+			Path folder = this.folders.folder(file.dropRoot(), file.sourcePath());
 			// One file at a time: a run's workbooks together may not fit in memory.
 			List<Stored> stored = this.jdbc.query(
 					"SELECT kind, file_name, media_type, content FROM tonghop.submission_report WHERE submission_id = ?",
@@ -184,7 +186,7 @@ public class SubmissionFeedback {
 	}
 
 	/** A file an execution processed, whose reports are stored. */
-	private record Done(long id, String sourcePath, String fileName) {
+	private record Done(long id, String sourcePath, String fileName, Path dropRoot) {
 	}
 
 	/**
@@ -260,7 +262,10 @@ public class SubmissionFeedback {
 	private record Stored(String kind, String fileName, String mediaType, byte[] content) {
 	}
 
-	/** The drop folder of the run that took the file; the configured one when the run is not known. */
+	/**
+	 * The drop folder an execution scanned, for files taken before their own was recorded; the configured
+	 * one when the run is not known.
+	 */
 	private Path dropRoot(long jobExecutionId) {
 		// Loading an execution reads its parameters, steps and contexts: once per run, not per file.
 		DropRoot last = this.lastDropRoot;

@@ -118,7 +118,7 @@ public class InputScanner {
 				taken.add(file);
 			}
 		}
-		register(taken, known, jobExecutionId, counts);
+		register(root, taken, known, jobExecutionId, counts);
 		ScanResult result = counts.result();
 		log.info("Scan of {}: {}", root, result);
 		return result;
@@ -228,8 +228,9 @@ public class InputScanner {
 	 * Registers the archived files as pending submissions, in the order they were written, and every
 	 * taken file as seen and logged: new, or a duplicate of the submission its bytes already are in
 	 * its folder.
+	 * @param root the drop folder, where the files' reports go whichever run loads them
 	 */
-	private void register(List<Hashed> taken, Map<Identity, Long> known, long jobExecutionId, Counts result) {
+	private void register(Path root, List<Hashed> taken, Map<Identity, Long> known, long jobExecutionId, Counts result) {
 		// Files of one scan arrive at the same instant, and ids decide which version of a unit is newer:
 		// the file saved last is, whatever its name ("bao-cao (1).xlsx" sorts before "bao-cao.xlsx").
 		List<Hashed> archived = taken.stream()
@@ -239,15 +240,16 @@ public class InputScanner {
 		Map<Identity, Long> created = new HashMap<>();
 		this.jdbc.query("""
 				INSERT INTO tonghop.submission (content_hash, file_name, source_path, folder_unit_code, size_bytes,
-				    archive_path)
-				SELECT f.hash, f.name, f.path, f.folder, f.size, f.archived
+				    archive_path, drop_folder)
+				SELECT f.hash, f.name, f.path, f.folder, f.size, f.archived, ?
 				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
 				    WITH ORDINALITY AS f(hash, name, path, folder, size, archived, n)
 				ORDER BY f.n
 				ON CONFLICT (content_hash, coalesce(folder_unit_code, '')) DO NOTHING
 				RETURNING content_hash, folder_unit_code, id
 				""", (RowCallbackHandler) (rs) -> created.put(new Identity(rs.getString(1), rs.getString(2)), rs.getLong(3)),
-				column(archived, Hashed::hash), column(archived, (file) -> file.file().getFileName().toString()),
+				root.toString(), column(archived, Hashed::hash),
+				column(archived, (file) -> file.file().getFileName().toString()),
 				column(archived, (file) -> file.relative().toString()), column(archived, Hashed::folderUnit),
 				archived.stream().map(Hashed::size).toArray(Long[]::new),
 				column(archived, (file) -> file.archived().toString()));
