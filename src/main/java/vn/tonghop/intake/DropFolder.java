@@ -1,6 +1,7 @@
 package vn.tonghop.intake;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -15,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists the files a scan may take: every regular file under the drop folder, recursively,
- * except hidden folders and editors' temporary files. Districts and clerks move things while a
- * scan runs: a file or folder that disappears during the walk is noted as vanished and the walk
- * goes on.
+ * except hidden folders and editors' temporary files. Links are followed, the drop folder's own
+ * included (a share mounted elsewhere and linked as {@code input}, or a unit's folder linked into
+ * it): a file is taken for what it holds, under the name it has in the drop folder; a link leading
+ * back to a folder above it is skipped. Districts and clerks move things while a scan runs: a file
+ * or folder that disappears during the walk is noted as vanished and the walk goes on.
  */
 final class DropFolder extends SimpleFileVisitor<Path> {
 
@@ -43,7 +47,7 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 	static Listing list(Path root) {
 		DropFolder folder = new DropFolder(root);
 		try {
-			Files.walkFileTree(root, folder);
+			Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, folder);
 		}
 		catch (IOException ex) {
 			log.warn("Could not scan {}: {}", root, ex.toString());

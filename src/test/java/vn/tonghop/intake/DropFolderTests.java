@@ -32,6 +32,39 @@ class DropFolderTests {
 	}
 
 	@Test
+	void aDropFolderThatIsALinkToAFolderListsTheFilesInIt(@TempDir Path share) throws IOException {
+		// given the drop folder a link to the share where districts drop their files
+		Path report = Files.createDirectories(share.resolve("004")).resolve("long-bien.xlsx");
+		Files.writeString(report, "long-bien");
+		Path link = Files.createSymbolicLink(this.root.resolve("input"), share);
+
+		// when
+		DropFolder.Listing listing = DropFolder.list(link);
+
+		// then its files are listed, under the drop folder as it was named
+		assertThat(listing.files()).containsExactly(link.resolve("004/long-bien.xlsx"));
+	}
+
+	@Test
+	void aUnitFolderOrFileLinkedFromElsewhereIsListedAndALinkThatLeadsBackIsNot(@TempDir Path elsewhere)
+			throws IOException {
+		// given Long Biên's folder linked from its own share, a file linked from another folder, and a link
+		// that leads back to the drop folder
+		Files.writeString(Files.createDirectories(elsewhere.resolve("long-bien")).resolve("bao-cao.xlsx"), "bao-cao");
+		Files.writeString(elsewhere.resolve("lang-son.xls"), "lang-son");
+		Files.createSymbolicLink(this.root.resolve("004"), elsewhere.resolve("long-bien"));
+		Files.createSymbolicLink(this.root.resolve("lang-son.xls"), elsewhere.resolve("lang-son.xls"));
+		Files.createSymbolicLink(Files.createDirectories(this.root.resolve("380")).resolve("loop"), this.root);
+
+		// when
+		DropFolder.Listing listing = DropFolder.list(this.root);
+
+		// then
+		assertThat(listing.files()).containsExactly(this.root.resolve("004/bao-cao.xlsx"), this.root.resolve("lang-son.xls"));
+		assertThat(listing.vanished()).isEmpty();
+	}
+
+	@Test
 	void aFolderRemovedDuringTheWalkIsNotedAndTheWalkGoesOn() {
 		DropFolder folder = new DropFolder(this.root);
 		Path gone = this.root.resolve("004");
