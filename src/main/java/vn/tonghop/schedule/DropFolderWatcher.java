@@ -2,9 +2,9 @@ package vn.tonghop.schedule;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -14,6 +14,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -89,8 +90,8 @@ final class DropFolderWatcher implements AutoCloseable {
 					if (InputScanner.skipsFolder(child.getFileName().toString())) {
 						continue;
 					}
-					if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
-							&& Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+					// A folder, or a link to one: the scan follows links.
+					if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
 						watchNew(child);
 					}
 					changed();
@@ -133,7 +134,8 @@ final class DropFolderWatcher implements AutoCloseable {
 	}
 
 	private void registerTree(Path root) throws IOException {
-		Files.walkFileTree(root, new SimpleFileVisitor<>() {
+		// Links followed, as the scan follows them: a drop folder that is a link to a share is watched.
+		Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
 
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {

@@ -40,6 +40,20 @@ class DropFolderWatcherTests {
 	}
 
 	@Test
+	void aFileDroppedInADropFolderThatIsALinkToAShareCallsBack(@TempDir Path share) throws Exception {
+		// given the drop folder a link to the share the districts write to
+		Path unit = Files.createDirectory(share.resolve("004"));
+		Path link = Files.createSymbolicLink(this.drop.resolve("input"), share);
+		try (DropFolderWatcher watcher = new DropFolderWatcher(link, SETTLE, this.calls::release)) {
+			// when
+			Files.writeString(unit.resolve("long-bien.csv"), "dòng 1\n");
+
+			// then
+			assertThat(this.calls.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
 	void reportsWrittenIntoTheDropFolderAreNoChange() throws Exception {
 		// given the reports folder tonghop writes beside a district's files
 		Path reports = Files.createDirectories(this.drop.resolve("004").resolve("reports"));
