@@ -55,7 +55,8 @@ final class ScheduleFiles {
 		List<Schedule> schedules = new ArrayList<>();
 		try (Stream<Path> files = Files.list(directory)) {
 			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
-				schedules.add(parse(file, Files.readAllLines(file, StandardCharsets.UTF_8), defaultTimeZone));
+				schedules.add(parse(file, withoutByteOrderMark(Files.readAllLines(file, StandardCharsets.UTF_8)),
+						defaultTimeZone));
 			}
 		}
 		catch (IOException ex) {
@@ -70,6 +71,19 @@ final class ScheduleFiles {
 			}
 		}
 		return schedules;
+	}
+
+	/**
+	 * The lines without the byte order mark Windows editors put before "UTF-8 with BOM": its first key
+	 * would be unknown, although it reads as one of the known.
+	 */
+	private static List<String> withoutByteOrderMark(List<String> lines) {
+		if (lines.isEmpty() || !lines.get(0).startsWith("\uFEFF")) {
+			return lines;
+		}
+		List<String> without = new ArrayList<>(lines);
+		without.set(0, lines.get(0).substring(1));
+		return without;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package vn.tonghop.schedule;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ScheduleFilesTests {
 
@@ -99,6 +101,19 @@ class ScheduleFilesTests {
 	void theShippedScheduleIsValid() {
 		assertThat(ScheduleFiles.read(Path.of("jobs"), "Asia/Ho_Chi_Minh", Path.of("input"), NO_PROBLEM)).extracting(Schedule::name)
 			.contains("ingest");
+	}
+
+	@Test
+	void aScheduleSavedByWindowsNotepadWithAByteOrderMarkAndCrlfIsRead(@TempDir Path jobs) throws Exception {
+		// given a schedule saved as "UTF-8 with BOM", its first line its job
+		Files.write(jobs.resolve("ingest.schedule"),
+				"\uFEFFjob = ingest\r\ncron = 0 */5 * * * ?\r\n".getBytes(StandardCharsets.UTF_8));
+
+		// when
+		List<Schedule> schedules = ScheduleFiles.read(jobs, "UTC", Path.of("input"), NO_PROBLEM);
+
+		// then
+		assertThat(schedules).extracting(Schedule::name, Schedule::job).containsExactly(tuple("ingest", "ingest"));
 	}
 
 	@Test
