@@ -2,6 +2,7 @@ package vn.tonghop.schedule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,7 @@ final class ScheduleFiles {
 		List<Schedule> schedules = new ArrayList<>();
 		try (Stream<Path> files = Files.list(directory)) {
 			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
-				schedules.add(parse(file, withoutByteOrderMark(Files.readAllLines(file, StandardCharsets.UTF_8)),
-						defaultTimeZone));
+				schedules.add(parse(file, withoutByteOrderMark(lines(file)), defaultTimeZone));
 			}
 		}
 		catch (IOException ex) {
@@ -71,6 +71,16 @@ final class ScheduleFiles {
 			}
 		}
 		return schedules;
+	}
+
+	private static List<String> lines(Path file) throws IOException {
+		try {
+			return Files.readAllLines(file, StandardCharsets.UTF_8);
+		}
+		catch (CharacterCodingException ex) {
+			// Else start-up stops with the folder only: which of its files, an administrator must guess.
+			throw new ScheduleFileException(file, 0, "not UTF-8 text (saved in another encoding?); save it as UTF-8");
+		}
 	}
 
 	/**

@@ -117,6 +117,18 @@ class ScheduleFilesTests {
 	}
 
 	@Test
+	void aScheduleNotSavedAsUtf8StopsStartUpNamingTheFile(@TempDir Path jobs) throws Exception {
+		// given a schedule whose comment an editor saved in the Windows code page ("Quét" with é as one byte)
+		Path schedule = jobs.resolve("ingest.schedule");
+		Files.write(schedule, "# Qu\u00e9t\njob = ingest\ncron = 0 */5 * * * ?\n".getBytes(StandardCharsets.ISO_8859_1));
+
+		// when / then
+		assertThatThrownBy(() -> ScheduleFiles.read(jobs, "UTC", Path.of("input"), NO_PROBLEM))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessageStartingWith(schedule + ": not UTF-8 text");
+	}
+
+	@Test
 	void twoSchedulesOnTheSameFolderAreFine(@TempDir Path jobs) throws Exception {
 		// given two schedules of the drop folder, one through the default
 		Files.writeString(jobs.resolve("day.schedule"), "job = ingest\ncron = 0 */5 * * * ?\n");
