@@ -78,7 +78,7 @@ public class Reruns {
 	public RerunResult rerun(RerunRequest request) throws IngestNotStartedException {
 		List<Long> ids = choose(request);
 		if (ids.isEmpty()) {
-			return new RerunResult(request.dryRun(), null, "NOTHING_TO_RERUN", List.of());
+			return new RerunResult(request.dryRun(), null, "NOTHING_TO_RERUN", List.of(), List.of());
 		}
 		Map<Long, FileState> before = files(ids);
 		long lastChange = this.history.lastChangeId();
@@ -94,10 +94,11 @@ public class Reruns {
 				status.setRollbackOnly();
 				return seen;
 			});
-			return new RerunResult(true, null, "DRY_RUN", outcomes);
+			return new RerunResult(true, null, "DRY_RUN", outcomes, List.of());
 		}
 		JobExecution execution = this.runner.rerun(ids, dropFolder(ids), "rerun");
-		return new RerunResult(false, execution.getId(), execution.getStatus().name(), outcomes(ids, before, lastChange));
+		return new RerunResult(false, execution.getId(), execution.getStatus().name(), outcomes(ids, before, lastChange),
+				execution.getAllFailureExceptions());
 	}
 
 	/**

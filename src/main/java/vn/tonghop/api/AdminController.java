@@ -62,7 +62,7 @@ class AdminController {
 			return result;
 		}
 		return new RerunResult(result.dryRun(), result.executionId(), result.status(),
-				result.outcomes().stream().map(outcome -> outcome.atZone(PagedSql.VIETNAM)).toList());
+				result.outcomes().stream().map(outcome -> outcome.atZone(PagedSql.VIETNAM)).toList(), result.failures());
 	}
 
 	@Operation(summary = "Resume a failed ingest execution where it stopped")

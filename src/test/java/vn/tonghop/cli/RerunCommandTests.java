@@ -95,6 +95,34 @@ class RerunCommandTests {
 	}
 
 	@Test
+	void aRerunThatFailsSaysWhyOnStandardError(CapturedOutput output, @TempDir Path aside) throws Exception {
+		// given Long Biên's archived copy gone (the archive volume not mounted)
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE file_name = 'long-bien-nqdh13.xlsx'",
+				Long.class);
+		Path archived = Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission WHERE id = ?",
+				String.class, id));
+		Path away = Files.move(archived, aside.resolve("long-bien-nqdh13.xlsx"));
+		RerunCommand command = new RerunCommand();
+		command.choice = new RerunCommand.Choice();
+		command.choice.submission = id;
+
+		// when
+		int exit;
+		try {
+			exit = command.rerun(this.context, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+					new ProgressTicker.Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+							false, Duration.ofSeconds(10)));
+		}
+		finally {
+			Files.move(away, archived);
+		}
+
+		// then, as ingest and restart say it
+		assertThat(exit).isEqualTo(1);
+		assertThat(output.getErr()).contains("Run failed: ", "The archived copy of 004/long-bien-nqdh13.xlsx is missing");
+	}
+
+	@Test
 	void statesAreWrittenAsIngestAndStatusWriteThem() throws Exception {
 		// given a later version from Long Biên, so that a rerun of the first is accepted with a warning
 		Files.writeString(this.input.resolve("004/lb-v2.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
