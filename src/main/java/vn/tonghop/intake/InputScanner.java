@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -189,7 +190,8 @@ public class InputScanner {
 		BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
 		// As PostgreSQL keeps it: to the microsecond.
 		Instant modified = before.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS);
-		if (modified.plus(this.properties.stableFor()).isAfter(this.clock.instant())) {
+		Instant now = this.clock.instant();
+		if (lastWritten(file, modified, now).plus(this.properties.stableFor()).isAfter(now)) {
 			result.unstable();
 			return Optional.empty();
 		}
@@ -203,6 +205,26 @@ public class InputScanner {
 			return Optional.empty();
 		}
 		return Optional.of(new Hashed(file, root.relativize(file), before.size(), modified, hash, null));
+	}
+
+	/**
+	 * When the file was last written to: its modification time, unless that is ahead of this clock. A
+	 * time carried with the file (a zip made at UTC+7 unpacked on a server on UTC, a district computer's
+	 * wrong clock) is not when it was written, and held the file back for hours, or years: the file
+	 * system's own time of its last change (ctime, which every write and every setting of the
+	 * modification time moves) says it instead, where there is one.
+	 */
+	private static Instant lastWritten(Path file, Instant modified, Instant now) throws IOException {
+		if (!modified.isAfter(now)) {
+			return modified;
+		}
+		try {
+			return ((FileTime) Files.getAttribute(file, "unix:ctime")).toInstant();
+		}
+		catch (UnsupportedOperationException | IllegalArgumentException ex) {
+			// No such time here (Windows): the modification time is all there is.
+			return modified;
+		}
 	}
 
 	/** The listed files as they were when last taken, in one query. */

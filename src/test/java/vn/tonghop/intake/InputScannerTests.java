@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -267,6 +268,23 @@ class InputScannerTests {
 		assertThat(Files.readString(Path.of(archived))).isEqualTo(replaced);
 		assertThat(this.jdbc.queryForObject("SELECT content_hash FROM tonghop.submission", String.class))
 			.isEqualTo(InputScanner.sha256(file));
+	}
+
+	@Test
+	void aFileWhoseModificationTimeIsInTheFutureIsTakenOnceItIsWritten() throws Exception {
+		// given a file unpacked from a zip made at UTC+7 on a server on UTC: the zip's local time is read
+		// as UTC, 7 hours ahead (or a file copied from a district computer whose clock is wrong)
+		Path file = write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		Files.setLastModifiedTime(file, FileTime.from(Instant.now().plus(Duration.ofHours(7))));
+
+		// when
+		ScanResult result = scanner((source) -> {
+		}).scan(this.input, RUN);
+
+		// then it is taken now, not in 7 hours
+		assertThat(result.unstable()).isZero();
+		assertThat(result.taken()).isOne();
+		assertThat(registered()).containsExactly("long-bien.csv");
 	}
 
 	@Test
