@@ -1,6 +1,7 @@
 package vn.tonghop.intake;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -68,7 +69,8 @@ public final class PartialFiles {
 			return;
 		}
 		try {
-			Files.walkFileTree(root, Set.of(), depth, new Sweep(root, untouchedSince));
+			// Links followed, as the scan follows them: a drop folder that is a link to a share is swept too.
+			Files.walkFileTree(root, Set.of(FileVisitOption.FOLLOW_LINKS), depth, new Sweep(root, untouchedSince));
 		}
 		catch (IOException ex) {
 			log.warn("Could not look for files left half-written in {}: {}", root, ex.toString());
