@@ -55,7 +55,7 @@ final class ScheduleFiles {
 		}
 		List<Schedule> schedules = new ArrayList<>();
 		try (Stream<Path> files = Files.list(directory)) {
-			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
+			for (Path file : files.filter(ScheduleFiles::isSchedule).sorted().toList()) {
 				schedules.add(parse(file, withoutByteOrderMark(lines(file)), defaultTimeZone));
 			}
 		}
@@ -71,6 +71,15 @@ final class ScheduleFiles {
 			}
 		}
 		return schedules;
+	}
+
+	/**
+	 * Hidden files are editors' and file systems' own, never a schedule: the lock emacs keeps while a
+	 * schedule is edited (.#ingest.schedule, a link to nowhere), a Mac's resource fork (._ingest.schedule).
+	 */
+	private static boolean isSchedule(Path file) {
+		String name = file.getFileName().toString();
+		return name.endsWith(SUFFIX) && !name.startsWith(".");
 	}
 
 	private static List<String> lines(Path file) throws IOException {

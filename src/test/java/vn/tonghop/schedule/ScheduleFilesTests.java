@@ -129,6 +129,21 @@ class ScheduleFilesTests {
 	}
 
 	@Test
+	void hiddenFilesBesideTheSchedulesAreNoSchedules(@TempDir Path jobs) throws Exception {
+		// given the schedule, the lock emacs keeps while it is edited (a link to nowhere), and the
+		// resource fork a Mac leaves beside a file it copied to a share
+		Files.writeString(jobs.resolve("ingest.schedule"), "job = ingest\ncron = 0 */5 * * * ?\n");
+		Files.createSymbolicLink(jobs.resolve(".#ingest.schedule"), Path.of("admin@host.1234:1700000000"));
+		Files.write(jobs.resolve("._ingest.schedule"), new byte[] { 0, 5, 22, 7, 0, 2, 0, 0, (byte) 0xE9 });
+
+		// when
+		List<Schedule> schedules = ScheduleFiles.read(jobs, "UTC", Path.of("input"), NO_PROBLEM);
+
+		// then
+		assertThat(schedules).extracting(Schedule::name).containsExactly("ingest");
+	}
+
+	@Test
 	void twoSchedulesOnTheSameFolderAreFine(@TempDir Path jobs) throws Exception {
 		// given two schedules of the drop folder, one through the default
 		Files.writeString(jobs.resolve("day.schedule"), "job = ingest\ncron = 0 */5 * * * ?\n");
