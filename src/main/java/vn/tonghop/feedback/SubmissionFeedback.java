@@ -138,7 +138,8 @@ public class SubmissionFeedback {
 		List<Done> done = this.jdbc.query("""
 				SELECT s.id, s.source_path, s.file_name, s.drop_folder FROM tonghop.submission s
 				WHERE s.job_execution_id = ? AND s.state <> 'pending'
-				  AND NOT EXISTS (SELECT 1 FROM tonghop.submission n WHERE n.source_path = s.source_path AND n.id > s.id)
+				  AND NOT EXISTS (SELECT 1 FROM tonghop.submission n WHERE n.source_path = s.source_path AND n.id > s.id
+				                  AND n.drop_folder IS NOT DISTINCT FROM s.drop_folder)
 				ORDER BY s.id""", (rs, i) -> new Done(rs.getLong(1), rs.getString(2), rs.getString(3),
 						(rs.getString(4) != null) ? Path.of(rs.getString(4)) : executionRoot), jobExecutionId);
 		int published = 0;
@@ -202,14 +203,15 @@ public class SubmissionFeedback {
 	}
 
 	/**
-	 * Whether a later version was taken under the same name: its reports hold the plain names, and
-	 * an older version processed after it (rerun by id, or slower on another instance) must not
-	 * write over them.
+	 * Whether a later version was taken under the same name in the same drop folder: its reports hold
+	 * the plain names, and an older version processed after it (rerun by id, or slower on another
+	 * instance) must not write over them. A file of that name in another schedule's share is another
+	 * district's, with reports of its own.
 	 */
 	private boolean newerUnderItsName(PendingSubmission pending) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM tonghop.submission WHERE source_path = ? AND id > ?)", Boolean.class,
-				pending.sourcePath(), pending.id()));
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.submission "
+				+ "WHERE source_path = ? AND id > ? AND drop_folder IS NOT DISTINCT FROM ?)", Boolean.class,
+				pending.sourcePath(), pending.id(), (pending.dropFolder() != null) ? pending.dropFolder().toString() : null));
 	}
 
 	private SubmissionReport describe(Processed processed, ProblemList problems) {

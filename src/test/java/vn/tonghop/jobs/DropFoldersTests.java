@@ -3,6 +3,7 @@ package vn.tonghop.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,21 @@ class DropFoldersTests {
 		// then each file's reports are written again beside it
 		assertThat(longBien).exists();
 		assertThat(this.thanhHoa.resolve("004")).doesNotExist();
+	}
+
+	@Test
+	void aFileOfTheSameNameInAnotherShareTakenLaterDoesNotTakeAwayItsReports() throws Exception {
+		// given Hà Nội's bao-cao.csv taken by a run killed before it loaded it
+		Files.writeString(this.hanoi.resolve("bao-cao.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		this.scanner.scan(this.hanoi, 0);
+
+		// when Thanh Hóa's share, whose file has the same name, is scanned and loaded next
+		Files.copy(Path.of("input/380/thanh-hoa-tp-nqdh13-ban-nhap.csv"), this.thanhHoa.resolve("bao-cao.csv"));
+		this.runner.run(this.thanhHoa, "test");
+
+		// then each district has the reports on its own file: Thanh Hóa's is no later version of Hà Nội's
+		assertThat(this.hanoi.resolve("reports/bao-cao.csv.report.json")).content().contains("\"004\"");
+		assertThat(this.thanhHoa.resolve("reports/bao-cao.csv.report.json")).content().contains("\"380\"");
 	}
 
 	private static void copyExample(String example, Path share) throws IOException {
