@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
@@ -65,6 +66,7 @@ final class IngestCommand implements Callable<Integer> {
 		List<Skipped> skipped = skipped(execution);
 		printFiles(out, report, vanished, skipped);
 		out.printf("%n%s%n", footer(report, vanished, skipped, took));
+		stillBeingWritten(execution, context.getBean(IntakeProperties.class).stableFor()).ifPresent(out::println);
 		List<String> conferences = report.files()
 			.stream()
 			.filter(f -> !f.duplicate() && f.state().startsWith("accepted"))
@@ -129,6 +131,20 @@ final class IngestCommand implements Callable<Integer> {
 			.filter(String[].class::isInstance)
 			.flatMap((paths) -> Arrays.stream((String[]) paths))
 			.toList();
+	}
+
+	/**
+	 * Files the scan found still changing (being copied or saved), which a later scan takes: a run
+	 * that took nothing else says "No new files." although the district's file is there.
+	 */
+	static Optional<String> stillBeingWritten(JobExecution execution, Duration stableFor) {
+		int files = execution.getStepExecutions()
+			.stream()
+			.mapToInt((step) -> step.getExecutionContext().getInt(ScanResult.UNSTABLE, 0))
+			.sum();
+		return (files == 0) ? Optional.empty()
+				: Optional.of("%d %s still being written (changed in the last %d s) %s left for the next scan."
+					.formatted(files, (files == 1) ? "file" : "files", stableFor.toSeconds(), (files == 1) ? "is" : "are"));
 	}
 
 	/** Files the run's scan could not take (kept by its discover step), with the reason of each. */

@@ -382,6 +382,9 @@ public class InputScanner {
 
 		public static final String SKIPPED_REASONS = "intake.skipped.reasons";
 
+		/** Where it keeps how many files were {@link #unstable()}. */
+		public static final String UNSTABLE = "intake.unstable";
+
 	}
 
 	/**

@@ -110,6 +110,7 @@ class IngestJobConfiguration {
 			context.put(ScanResult.VANISHED, scan.vanished().toArray(String[]::new));
 			context.put(ScanResult.SKIPPED, scan.skipped().stream().map(Skipped::path).toArray(String[]::new));
 			context.put(ScanResult.SKIPPED_REASONS, scan.skipped().stream().map(Skipped::reason).toArray(String[]::new));
+			context.putInt(ScanResult.UNSTABLE, scan.unstable());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

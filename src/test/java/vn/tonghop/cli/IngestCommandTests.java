@@ -100,6 +100,21 @@ class IngestCommandTests {
 	}
 
 	@Test
+	void filesStillBeingWrittenAreSaidToWaitRatherThanLeftOut() {
+		// given a run whose discover step found a file still being copied into the drop folder
+		JobExecution execution = new JobExecution(7, new JobInstance(3, "ingest"), new JobParameters());
+		StepExecution discover = new StepExecution(11, "discover", execution);
+		discover.getExecutionContext().putInt(ScanResult.UNSTABLE, 1);
+		execution.addStepExecution(discover);
+
+		// then the summary, which says "No new files.", says too that one is coming
+		assertThat(IngestCommand.stillBeingWritten(execution, Duration.ofSeconds(2)))
+			.hasValue("1 file still being written (changed in the last 2 s) is left for the next scan.");
+		assertThat(IngestCommand.stillBeingWritten(new JobExecution(8, new JobInstance(4, "ingest"), new JobParameters()),
+				Duration.ofSeconds(2))).isEmpty();
+	}
+
+	@Test
 	void aRunWithoutNewOrVanishedFilesSaysSo() {
 		List<String> lines = printFiles(new RunReport(List.of()), List.of(), List.of());
 
