@@ -36,6 +36,11 @@ final class ReportFolders {
 		this.directory = directory != null ? directory.toAbsolutePath().normalize() : null;
 	}
 
+	/** Whether reports go beside each file, in its drop folder, rather than to one folder for all. */
+	boolean besideFiles() {
+		return this.directory == null;
+	}
+
 	/**
 	 * @param dropRoot the drop folder the file was taken from
 	 * @param sourcePath where the file was found, relative to the drop folder

@@ -93,6 +93,12 @@ public class SubmissionFeedback {
 			return;
 		}
 		Path dropRoot = (pending.dropFolder() != null) ? pending.dropFolder() : dropRoot(processed.jobExecutionId());
+		if (this.folders.besideFiles() && !Files.isDirectory(dropRoot)) {
+			// A share taken away since (or another host's own): not a place to make up. The district's reports
+			// are in the database, served by the API.
+			log.warn("Reports on {} not written: its drop folder {} is not here", pending.sourcePath(), dropRoot);
+			return;
+		}
 		Path folder = this.folders.folder(dropRoot, pending.sourcePath());
 		ReportFolders.Staged staged;
 		try {
@@ -144,7 +150,7 @@ public class SubmissionFeedback {
 						(rs.getString(4) != null) ? Path.of(rs.getString(4)) : executionRoot), jobExecutionId);
 		int published = 0;
 		for (Done file : done) {
-			if (!Files.isDirectory(file.dropRoot())) {
+			if (this.folders.besideFiles() && !Files.isDirectory(file.dropRoot())) {
 				// Another host's own folder, or one removed since: not a place to make up.
 				log.warn("Cannot publish the reports on {} of job execution {}: its drop folder {} is not here",
 						file.sourcePath(), jobExecutionId, file.dropRoot());

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import vn.tonghop.admin.RerunRequest;
+import vn.tonghop.admin.RerunResult;
 import vn.tonghop.admin.Reruns;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.intake.InputScanner;
@@ -101,6 +103,22 @@ class DropFoldersTests {
 		// then each district has the reports on its own file: Thanh Hóa's is no later version of Hà Nội's
 		assertThat(this.hanoi.resolve("reports/bao-cao.csv.report.json")).content().contains("\"004\"");
 		assertThat(this.thanhHoa.resolve("reports/bao-cao.csv.report.json")).content().contains("\"380\"");
+	}
+
+	@Test
+	void aRerunOfAFileFromAShareNoLongerThereMakesNoFolderUpForItsReports() throws Exception {
+		// given Long Biên's file loaded from the Hà Nội share, which has been taken away since
+		copyExample("004/long-bien-nqdh13.xlsx", this.hanoi);
+		this.runner.run(this.hanoi, "test");
+		FileSystemUtils.deleteRecursively(this.hanoi);
+
+		// when the conference is rerun
+		RerunResult result = this.reruns.rerun(new RerunRequest("NQDH13", null, null, false));
+
+		// then the file is processed, its reports kept in the database only: no folder is made up
+		assertThat(result.status()).isEqualTo("COMPLETED");
+		assertThat(this.hanoi).doesNotExist();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Long.class)).isEqualTo(2);
 	}
 
 	private static void copyExample(String example, Path share) throws IOException {
