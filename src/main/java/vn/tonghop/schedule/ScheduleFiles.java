@@ -50,8 +50,10 @@ final class ScheduleFiles {
 	 */
 	static List<Schedule> read(Path directory, String defaultTimeZone, Path defaultInput,
 			Function<Path, String> layoutProblem) {
+		// Else serve would run no schedule, and take every instance's out of the store they share.
 		if (!Files.isDirectory(directory)) {
-			return List.of();
+			throw new ScheduleFileException(directory, 0, "no such folder (tonghop.schedule.directory, relative to the "
+					+ "folder serve is started in); start serve in the folder holding it, or set the property");
 		}
 		List<Schedule> schedules = new ArrayList<>();
 		try (Stream<Path> files = Files.list(directory)) {

@@ -144,6 +144,18 @@ class ScheduleFilesTests {
 	}
 
 	@Test
+	void aSchedulesFolderThatIsNotThereStopsStartUp(@TempDir Path elsewhere) {
+		// given serve started from another folder than the one holding jobs/ (a service without its
+		// working directory): it would run no schedule, and take every instance's out of the shared store
+		Path jobs = elsewhere.resolve("jobs");
+
+		// when / then
+		assertThatThrownBy(() -> ScheduleFiles.read(jobs, "UTC", Path.of("input"), NO_PROBLEM))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessageStartingWith(jobs + ": no such folder");
+	}
+
+	@Test
 	void twoSchedulesOnTheSameFolderAreFine(@TempDir Path jobs) throws Exception {
 		// given two schedules of the drop folder, one through the default
 		Files.writeString(jobs.resolve("day.schedule"), "job = ingest\ncron = 0 */5 * * * ?\n");
