@@ -48,10 +48,13 @@ class AdminController {
 		if (problem != null) {
 			throw new InvalidRerunException(problem);
 		}
-		// A mistyped conference is not a conference with nothing to rerun.
+		// A mistyped conference or unit is not one with nothing to rerun (`rerun --unit` refuses it too).
 		if (request.conference() != null) {
 			this.warehouse.conference(request.conference())
 				.orElseThrow(() -> NotFoundException.conference(request.conference()));
+		}
+		if (request.unit() != null && !this.warehouse.unitExists(request.unit())) {
+			throw NotFoundException.unit(request.unit());
 		}
 		return inVietnamTime(this.reruns.rerun(request));
 	}

@@ -41,8 +41,11 @@ class HistoryController {
 			produces = { MediaType.APPLICATION_JSON_VALUE, ApiMediaTypes.CSV })
 	Page<VersionRow> versions(@PathVariable String unit, @PathVariable String code,
 			@Valid @ParameterObject PageRequest paging) {
-		// A mistyped conference is not a unit that sent nothing.
+		// A mistyped conference or unit is not a unit that sent nothing.
 		this.warehouse.conference(code).orElseThrow(() -> NotFoundException.conference(code));
+		if (!this.warehouse.unitExists(unit)) {
+			throw NotFoundException.unit(unit);
+		}
 		return page(this.history.versions(unit, code).stream().map(VersionRow::of).toList(), paging);
 	}
 

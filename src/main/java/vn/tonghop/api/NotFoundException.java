@@ -1,6 +1,6 @@
 package vn.tonghop.api;
 
-/** The conference or submission a path names does not exist; answered with 404 and a problem document. */
+/** The conference, unit or submission a request names does not exist; answered with 404 and a problem document. */
 class NotFoundException extends RuntimeException {
 
 	NotFoundException(String message) {
@@ -9,6 +9,10 @@ class NotFoundException extends RuntimeException {
 
 	static NotFoundException conference(String code) {
 		return new NotFoundException("No conference " + code + ".");
+	}
+
+	static NotFoundException unit(String code) {
+		return new NotFoundException("No unit " + code + ".");
 	}
 
 	static NotFoundException submission(long id) {

@@ -61,6 +61,12 @@ public class WarehouseQueries {
 				(rs, i) -> conference(rs)).stream().findFirst();
 	}
 
+	/** Whether any version of the unit tree holds the code. */
+	public boolean unitExists(String code) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = :code)",
+				new MapSqlParameterSource("code", code), Boolean.class));
+	}
+
 	/** The provinces of a conference, by code; {@code province} null for all. */
 	public Page<ProvinceRow> provinces(String conference, String province, PageRequest paging) {
 		return PagedSql.page(this.jdbc, PROVINCES, "province_code",

@@ -129,6 +129,19 @@ class HistoryApiTests {
 	}
 
 	@Test
+	void anUnknownUnitIsNotFoundForVersionsAndReruns() throws Exception {
+		// given a unit code no version of the unit tree holds, as `rerun --unit` refuses it
+		this.mvc.perform(get("/api/units/00404/conferences/NQDH13/versions"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No unit 00404."));
+		// then a rerun of it is not a rerun of a unit that sent nothing either
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"conference\":\"NQDH13\",\"unit\":\"00404\",\"dryRun\":true}"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No unit 00404."));
+	}
+
+	@Test
 	void aRerunRequestWithoutDryRunIsNotADryRun() throws Exception {
 		// a submission that does not exist, so that nothing here changes
 		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"submission\":999999}"))
