@@ -65,7 +65,8 @@ class UploadController {
 			throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
 					"The file is larger than " + this.properties.maxSize() + ".");
 		}
-		String target = unit != null ? unit.strip() : UnitScope.districtUnit(caller)
+		// A form's unit field left empty names no unit.
+		String target = unit != null && !unit.isBlank() ? unit.strip() : UnitScope.districtUnit(caller)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name the unit the file is for."));
 		if (!target.matches("[\\p{L}\\p{N}._-]+") || !unitExists(target)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No unit " + target + ".");

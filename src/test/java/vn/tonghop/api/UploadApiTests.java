@@ -252,6 +252,20 @@ class UploadApiTests {
 	}
 
 	@Test
+	void aUnitFieldLeftEmptyNamesNoUnit() throws Exception {
+		byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
+		// when a form's unit field is sent empty, by a district
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", "").with(LONG_BIEN))
+			// then the file is for the district's own unit, as without the field
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.path").value("004/a.csv"));
+		// and an administrator is asked to name the unit, not told of a unit with no code
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", " ").with(ADMIN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("Name the unit the file is for."));
+	}
+
+	@Test
 	void anUploadAPageOfAnotherSitePostsWithTheCredentialsTheBrowserResendsIsRefused() throws Exception {
 		// a multipart form is a "simple" request: a page elsewhere can post it without asking first
 		this.mvc.perform(multipart("/api/submissions").file(file("gia-mao.csv", new byte[] { 1 }))
