@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -66,10 +67,11 @@ class UploadController {
 					"The file is larger than " + this.properties.maxSize() + ".");
 		}
 		// A form's unit field left empty names no unit.
-		String target = unit != null && !unit.isBlank() ? unit.strip() : UnitScope.districtUnit(caller)
+		String sent = unit != null && !unit.isBlank() ? unit.strip() : UnitScope.districtUnit(caller)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name the unit the file is for."));
-		if (!target.matches("[\\p{L}\\p{N}._-]+") || !unitExists(target)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No unit " + target + ".");
+		String target = sent.matches("[\\p{L}\\p{N}._-]+") ? unitCode(sent).orElse(null) : null;
+		if (target == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No unit " + sent + ".");
 		}
 		if (!this.scope.covers(caller, target)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This account may not upload for unit " + target + ".");
@@ -84,9 +86,13 @@ class UploadController {
 		return ResponseEntity.accepted().location(location).body(new UploadReceipt(target, relative, file.getSize()));
 	}
 
-	private boolean unitExists(String code) {
-		return Boolean.TRUE.equals(
-				this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = ?)", Boolean.class, code));
+	/** The unit's code as the tree writes it: codes match whatever the case of their letters, as a folder's do. */
+	private Optional<String> unitCode(String sent) {
+		return this.jdbc
+			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(?) ORDER BY code = ? DESC, code LIMIT 1",
+					String.class, sent, sent)
+			.stream()
+			.findFirst();
 	}
 
 	/**

@@ -266,6 +266,21 @@ class UploadApiTests {
 	}
 
 	@Test
+	void aUnitIsNamedWhateverTheCaseOfItsLetters() throws Exception {
+		byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
+		// when Long Biên names its police, 004-CA, in lower case, as a folder input/004-ca/ may name it
+		this.mvc.perform(multipart("/api/submissions").file(file("a.csv", bytes)).param("unit", "004-ca").with(LONG_BIEN))
+			// then the file goes to the unit's folder under its code
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.unit").value("004-CA"))
+			.andExpect(jsonPath("$.path").value("004-CA/a.csv"));
+		// and an administrator's lower-case code is the unit too
+		this.mvc.perform(multipart("/api/submissions").file(file("b.csv", bytes)).param("unit", "20-kcq").with(ADMIN))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.path").value("20-KCQ/b.csv"));
+	}
+
+	@Test
 	void anUploadAPageOfAnotherSitePostsWithTheCredentialsTheBrowserResendsIsRefused() throws Exception {
 		// a multipart form is a "simple" request: a page elsewhere can post it without asking first
 		this.mvc.perform(multipart("/api/submissions").file(file("gia-mao.csv", new byte[] { 1 }))
