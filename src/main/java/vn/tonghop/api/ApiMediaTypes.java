@@ -7,6 +7,12 @@ final class ApiMediaTypes {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+	/** A district's macro-enabled workbook, annotated as it was sent. */
+	static final String XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12";
+
+	/** A district's Excel 97 workbook, annotated as it was sent. */
+	static final String XLS = "application/vnd.ms-excel";
+
 	private ApiMediaTypes() {
 	}
 

@@ -60,7 +60,8 @@ class SubmissionController {
 	}
 
 	@Operation(summary = "The workbook the district received: its file annotated, or a listing of the problems")
-	@GetMapping(path = "/{id}/workbook", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	@GetMapping(path = "/{id}/workbook", produces = { ApiMediaTypes.XLSX, ApiMediaTypes.XLSM, ApiMediaTypes.XLS,
+			MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	ResponseEntity<byte[]> workbook(@PathVariable long id, @Parameter(hidden = true) Authentication caller) {
 		return download(id, "workbook", caller);
 	}

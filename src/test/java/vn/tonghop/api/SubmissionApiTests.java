@@ -147,6 +147,21 @@ class SubmissionApiTests {
 	}
 
 	@Test
+	void aWorkbookIsServedToAClientThatAsksForItsType() throws Exception {
+		// given the listing made for the rejected CSV, an .xlsx
+		long id = IngestedExamples.submissionId(this.jdbc, "thanh-hoa-tp-nqdh13-ban-nhap.csv");
+		MediaType xlsx = MediaType.parseMediaType(ApiMediaTypes.XLSX);
+
+		// when a client asks for exactly what it is served, then it gets it
+		this.mvc.perform(get("/api/submissions/{id}/workbook", id).accept(xlsx))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(xlsx));
+		// and one asking for JSON is told what there is
+		this.mvc.perform(get("/api/submissions/{id}/workbook", id).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isNotAcceptable());
+	}
+
+	@Test
 	void anUnknownSubmissionOrStateIsAProblem() throws Exception {
 		this.mvc.perform(get("/api/submissions/{id}", 987654))
 			.andExpect(status().isNotFound())
