@@ -1,11 +1,14 @@
 package vn.tonghop.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,9 +17,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -103,8 +108,14 @@ class UploadController {
 	private Path store(MultipartFile file, String unit, String name) throws IOException {
 		Path folder = Files.createDirectories(this.intake.input().resolve(unit));
 		Path partial = folder.resolve(PartialFiles.name(".part"));
-		try (InputStream in = file.getInputStream()) {
+		try (DigestInputStream in = new DigestInputStream(file.getInputStream(), sha256())) {
 			Files.copy(in, partial);
+			// The same bytes in the same folder are never taken again: the district is told which submission they are.
+			String hash = HexFormat.of().formatHex(in.getMessageDigest().digest());
+			Optional<Long> received = received(hash, unit);
+			if (received.isPresent()) {
+				throw new AlreadyReceivedException(unit, received.get());
+			}
 			for (int attempt = 1;; attempt++) {
 				Path target = folder.resolve(numbered(name, attempt));
 				try {
@@ -121,6 +132,24 @@ class UploadController {
 		}
 	}
 
+	/** The submission these bytes already are in the unit's folder, as the scanner identifies one. */
+	private Optional<Long> received(String hash, String unit) {
+		return this.jdbc
+			.queryForList("SELECT id FROM tonghop.submission WHERE content_hash = ? AND folder_unit_code = ?", Long.class,
+					hash, unit)
+			.stream()
+			.findFirst();
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
 	/** "tên.xlsx", then "tên (2).xlsx", "tên (3).xlsx"… */
 	static String numbered(String name, int attempt) {
 		if (attempt == 1) {
@@ -129,6 +158,17 @@ class UploadController {
 		int dot = name.lastIndexOf('.');
 		return dot > 0 ? name.substring(0, dot) + " (" + attempt + ")" + name.substring(dot)
 				: name + " (" + attempt + ")";
+	}
+
+	/** 409 with the submission's address: nothing is stored, the scan would only skip the copy. */
+	static final class AlreadyReceivedException extends ErrorResponseException {
+
+		AlreadyReceivedException(String unit, long submission) {
+			super(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"This file was already received for unit " + unit + ": submission " + submission + "."), null);
+			getHeaders().setLocation(URI.create("/api/submissions/" + submission));
+		}
+
 	}
 
 	/**

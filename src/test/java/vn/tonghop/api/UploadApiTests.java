@@ -176,6 +176,28 @@ class UploadApiTests {
 	}
 
 	@Test
+	void theSameBytesUploadedAgainForTheUnitAreToldWhichSubmissionTheyAre() throws Exception {
+		// given Long Biên's file uploaded and taken
+		byte[] csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")).getBytes(StandardCharsets.UTF_8);
+		this.mvc.perform(multipart("/api/submissions").file(file("bao-cao.csv", csv)).with(LONG_BIEN))
+			.andExpect(status().isAccepted());
+		this.runner.run(null, "test");
+		long taken = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+
+		// when the same bytes are uploaded again, under another name, for the same unit
+		this.mvc.perform(multipart("/api/submissions").file(file("bao-cao-lan-2.csv", csv)).with(LONG_BIEN))
+			// then the answer names the submission they already are, which no scan would make anew
+			.andExpect(status().isConflict())
+			.andExpect(header().string("Location", "/api/submissions/" + taken))
+			.andExpect(jsonPath("$.detail").value("This file was already received for unit 004: submission " + taken + "."));
+		// and nothing is left in the folder for a scan to skip
+		try (var stream = Files.list(this.input.resolve("004"))) {
+			assertThat(stream.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
+				.containsExactly("bao-cao.csv");
+		}
+	}
+
+	@Test
 	void aLongVietnameseNameIsShortenedByBytesAndKeepsItsExtension() throws Exception {
 		// given a name of 200 letters but 400 bytes, twice
 		String sent = "đ".repeat(200) + ".csv";
