@@ -71,8 +71,8 @@ class UploadController {
 			throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
 					"The file is larger than " + this.properties.maxSize() + ".");
 		}
-		// A form's unit field left empty names no unit.
-		String sent = unit != null && !unit.isBlank() ? unit.strip() : UnitScope.districtUnit(caller)
+		// A unit field sent empty is null here (EmptyParameters).
+		String sent = unit != null ? unit.strip() : UnitScope.districtUnit(caller)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name the unit the file is for."));
 		String target = sent.matches("[\\p{L}\\p{N}._-]+") ? unitCode(sent).orElse(null) : null;
 		if (target == null) {

@@ -100,6 +100,22 @@ class ConferenceApiTests {
 	}
 
 	@Test
+	void aFilterLeftEmptyFiltersNothing() throws Exception {
+		// when the province and unit filters are sent empty, as a form sends them
+		this.mvc.perform(get("/api/conferences/NQDH13/units").param("province", "").param("unit", ""))
+			// then every unit is listed, as without them
+			.andExpect(jsonPath("$.items[*].reportingUnitCode").value(contains("004")));
+		this.mvc.perform(get("/api/conferences/NQDH13/provinces").param("province", ""))
+			.andExpect(jsonPath("$.total").value(3));
+		this.mvc.perform(get("/api/conferences/NQDH13/completeness").param("province", "").param("unit", ""))
+			.andExpect(jsonPath("$.total").value(6));
+		// and the report is that of every province
+		this.mvc.perform(get("/api/conferences/NQDH13/report.xlsx").param("province", ""))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"tong-hop-NQDH13.xlsx\""));
+	}
+
+	@Test
 	void completenessListsTheMissingReportersOfAProvince() throws Exception {
 		this.mvc.perform(get("/api/conferences/NQDH13/completeness").param("province", "01"))
 			.andExpect(jsonPath("$.items[*].unitCode").value(contains("01", "004")))

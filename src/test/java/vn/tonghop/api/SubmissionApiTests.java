@@ -81,6 +81,19 @@ class SubmissionApiTests {
 	}
 
 	@Test
+	void aFilterLeftEmptyFiltersNothing() throws Exception {
+		// when a form or a script sends its text filters empty, as it sends an empty date
+		this.mvc.perform(get("/api/submissions").param("conference", "")
+			.param("province", "")
+			.param("unit", "")
+			.param("state", "")
+			.param("from", ""))
+			// then they are left out, not a search for a blank code
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(3));
+	}
+
+	@Test
 	void submissionsAreFilteredByTheDayTheyWereReceived() throws Exception {
 		// given the examples were received today, Vietnam time
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
