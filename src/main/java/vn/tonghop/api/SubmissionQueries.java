@@ -34,6 +34,7 @@ public class SubmissionQueries {
 			           OR upper(s.folder_unit_code) IN (SELECT upper(code) FROM scope))
 			      AND (CAST(:conference AS text) IS NULL OR s.conference_code = :conference)
 			      AND (CAST(:unit AS text) IS NULL OR s.unit_code = :unit)
+			      AND (CAST(:path AS text) IS NULL OR s.source_path = :path)
 			      AND (CAST(:state AS text) IS NULL OR s.state = :state)
 			      AND (CAST(:current AS boolean) IS NULL OR s.is_current = :current)
 			      AND (CAST(:from AS date) IS NULL
@@ -141,7 +142,8 @@ public class SubmissionQueries {
 			.addValue("state", filter.state())
 			.addValue("current", filter.current())
 			.addValue("from", filter.from())
-			.addValue("to", filter.to());
+			.addValue("to", filter.to())
+			.addValue("path", filter.path());
 	}
 
 	private SubmissionRow submission(ResultSet rs) throws SQLException {

@@ -87,7 +87,12 @@ class UploadController {
 							+ "Windows reserves such as CON, NUL or COM1)."));
 		Path stored = store(file, target, name);
 		String relative = target + "/" + stored.getFileName();
-		URI location = UriComponentsBuilder.fromPath("/api/submissions").queryParam("unit", target).build().toUri();
+		// By path, not unit: a file rejected before it named a unit has none (a variable, so '+' is encoded too).
+		URI location = UriComponentsBuilder.fromPath("/api/submissions")
+			.queryParam("path", "{path}")
+			.encode()
+			.buildAndExpand(relative)
+			.toUri();
 		return ResponseEntity.accepted().location(location).body(new UploadReceipt(target, relative, file.getSize()));
 	}
 

@@ -2,6 +2,7 @@ package vn.tonghop.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class UploadApiTests {
 		// when Long Biên uploads its file without naming a unit
 		this.mvc.perform(multipart("/api/submissions").file(file("long-bien-nqdh13.xlsx", workbook)).with(LONG_BIEN))
 			.andExpect(status().isAccepted())
-			.andExpect(header().string("Location", "/api/submissions?unit=004"))
+			.andExpect(header().string("Location", "/api/submissions?path=004%2Flong-bien-nqdh13.xlsx"))
 			.andExpect(jsonPath("$.unit").value("004"))
 			.andExpect(jsonPath("$.path").value("004/long-bien-nqdh13.xlsx"))
 			.andExpect(jsonPath("$.size").value(workbook.length));
@@ -137,6 +138,26 @@ class UploadApiTests {
 		assertThat(this.jdbc.queryForList("SELECT p.code FROM tonghop.submission_problem p "
 				+ "JOIN tonghop.submission s ON s.id = p.submission_id WHERE s.file_name = 'bao-cao.xlsx'", String.class))
 			.containsExactly("file-format");
+	}
+
+	@Test
+	void aFileRejectedBeforeItNamedAUnitIsFoundWhereTheUploadSaid() throws Exception {
+		// given Long Biên uploads an .ods renamed .xlsx under a Vietnamese name with a plus sign
+		String location = this.mvc
+			.perform(multipart("/api/submissions").file(file("Báo cáo+1.xlsx", ods())).with(LONG_BIEN))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+
+		// when the scan has rejected it, before it could name a unit
+		this.runner.run(null, "test");
+
+		// then the answer's Location lists it
+		this.mvc.perform(get(URI.create(location)).with(LONG_BIEN))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].sourcePath").value("004/Báo cáo+1.xlsx"))
+			.andExpect(jsonPath("$.items[0].state").value("rejected"));
 	}
 
 	@ParameterizedTest(name = "{0} is stored as {1}")
