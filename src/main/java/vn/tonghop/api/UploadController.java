@@ -25,6 +25,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
@@ -63,6 +64,8 @@ class UploadController {
 					+ "appears under Location once the scan has taken it.")
 	@PostMapping(path = "/api/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
+	// What the API description says it answers; the ResponseEntity sets it as well.
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	ResponseEntity<UploadReceipt> upload(@RequestPart("file") MultipartFile file,
 			@RequestParam(name = "unit", required = false) String unit, @Parameter(hidden = true) Authentication caller)
 			throws IOException {

@@ -77,4 +77,16 @@ class OpenApiTests {
 				"$.paths['/api/submissions/{id}'].get.parameters[*].name")).containsExactly("id");
 	}
 
+	@Test
+	void theUploadIsDescribedWithTheStatusItAnswers() throws Exception {
+		// when
+		String document = this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+
+		// then the upload's answer is 202 Accepted with its receipt, as it is sent, not 200
+		String upload = "$.paths['/api/submissions'].post.responses";
+		assertThat(JsonPath.<Map<String, Object>>read(document, upload)).containsOnlyKeys("202");
+		assertThat(JsonPath.<String>read(document, upload + "['202'].content['application/json'].schema['$ref']"))
+			.endsWith("/UploadReceipt");
+	}
+
 }
