@@ -1,6 +1,7 @@
 package vn.tonghop.api;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,6 +88,18 @@ class OpenApiTests {
 		assertThat(JsonPath.<Map<String, Object>>read(document, upload)).containsOnlyKeys("202");
 		assertThat(JsonPath.<String>read(document, upload + "['202'].content['application/json'].schema['$ref']"))
 			.endsWith("/UploadReceipt");
+	}
+
+	@Test
+	void aSubmissionsWorkbookIsDescribedOncePerType() throws Exception {
+		// when
+		String document = this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+
+		// then each type it may be served as is listed once, whatever the case of its letters
+		Map<String, Object> content = JsonPath.read(document,
+				"$.paths['/api/submissions/{id}/workbook'].get.responses['200'].content");
+		assertThat(content.keySet().stream().map(type -> type.toLowerCase(Locale.ROOT))).doesNotHaveDuplicates()
+			.hasSize(4);
 	}
 
 }
