@@ -53,10 +53,12 @@ class AdminController {
 			this.warehouse.conference(request.conference())
 				.orElseThrow(() -> NotFoundException.conference(request.conference()));
 		}
-		if (request.unit() != null && !this.warehouse.unitExists(request.unit())) {
-			throw NotFoundException.unit(request.unit());
+		if (request.unit() == null) {
+			return inVietnamTime(this.reruns.rerun(request));
 		}
-		return inVietnamTime(this.reruns.rerun(request));
+		String unit = this.warehouse.unitCode(request.unit()).orElseThrow(() -> NotFoundException.unit(request.unit()));
+		return inVietnamTime(
+				this.reruns.rerun(new RerunRequest(request.conference(), unit, request.submission(), request.dryRun())));
 	}
 
 	/** Every timestamp of the API is in Vietnam time, as the listings' are. */

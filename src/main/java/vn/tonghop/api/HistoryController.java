@@ -43,10 +43,8 @@ class HistoryController {
 			@Valid @ParameterObject PageRequest paging) {
 		// A mistyped conference or unit is not a unit that sent nothing.
 		this.warehouse.conference(code).orElseThrow(() -> NotFoundException.conference(code));
-		if (!this.warehouse.unitExists(unit)) {
-			throw NotFoundException.unit(unit);
-		}
-		return page(this.history.versions(unit, code).stream().map(VersionRow::of).toList(), paging);
+		String unitCode = this.warehouse.unitCode(unit).orElseThrow(() -> NotFoundException.unit(unit));
+		return page(this.history.versions(unitCode, code).stream().map(VersionRow::of).toList(), paging);
 	}
 
 	@Operation(summary = "The points the submission's latest load added, removed or changed, in the order of the file")

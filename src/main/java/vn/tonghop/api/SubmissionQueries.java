@@ -83,9 +83,12 @@ public class SubmissionQueries {
 
 	private final SubmissionLinks links;
 
-	SubmissionQueries(NamedParameterJdbcTemplate jdbc, SubmissionLinks links) {
+	private final WarehouseQueries warehouse;
+
+	SubmissionQueries(NamedParameterJdbcTemplate jdbc, SubmissionLinks links, WarehouseQueries warehouse) {
 		this.jdbc = jdbc;
 		this.links = links;
+		this.warehouse = warehouse;
 	}
 
 	/**
@@ -134,11 +137,11 @@ public class SubmissionQueries {
 				new MapSqlParameterSource("id", id), Boolean.class));
 	}
 
-	private static MapSqlParameterSource parameters(Long id, SubmissionFilter filter, String within) {
+	private MapSqlParameterSource parameters(Long id, SubmissionFilter filter, String within) {
 		return new MapSqlParameterSource("id", id).addValue("within", within)
 			.addValue("conference", filter.conference())
 			.addValue("province", filter.province())
-			.addValue("unit", filter.unit())
+			.addValue("unit", this.warehouse.unitFilter(filter.unit()))
 			.addValue("state", filter.state())
 			.addValue("current", filter.current())
 			.addValue("from", filter.from())

@@ -51,11 +51,15 @@ class UploadController {
 
 	private final UploadProperties properties;
 
-	UploadController(IntakeProperties intake, UnitScope scope, JdbcTemplate jdbc, UploadProperties properties) {
+	private final WarehouseQueries warehouse;
+
+	UploadController(IntakeProperties intake, UnitScope scope, JdbcTemplate jdbc, UploadProperties properties,
+			WarehouseQueries warehouse) {
 		this.intake = intake;
 		this.scope = scope;
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.warehouse = warehouse;
 	}
 
 	@Operation(summary = "Upload one file for a unit; it is processed by the next scan of the drop folder",
@@ -77,7 +81,7 @@ class UploadController {
 		// A unit field sent empty is null here (EmptyParameters).
 		String sent = unit != null ? unit.strip() : UnitScope.districtUnit(caller)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name the unit the file is for."));
-		String target = sent.matches("[\\p{L}\\p{N}._-]+") ? unitCode(sent).orElse(null) : null;
+		String target = sent.matches("[\\p{L}\\p{N}._-]+") ? this.warehouse.unitCode(sent).orElse(null) : null;
 		if (target == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No unit " + sent + ".");
 		}
@@ -97,15 +101,6 @@ class UploadController {
 			.buildAndExpand(relative)
 			.toUri();
 		return ResponseEntity.accepted().location(location).body(new UploadReceipt(target, relative, file.getSize()));
-	}
-
-	/** The unit's code as the tree writes it: codes match whatever the case of their letters, as a folder's do. */
-	private Optional<String> unitCode(String sent) {
-		return this.jdbc
-			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(?) ORDER BY code = ? DESC, code LIMIT 1",
-					String.class, sent, sent)
-			.stream()
-			.findFirst();
 	}
 
 	/**

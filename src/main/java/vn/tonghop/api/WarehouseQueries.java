@@ -61,10 +61,21 @@ public class WarehouseQueries {
 				(rs, i) -> conference(rs)).stream().findFirst();
 	}
 
-	/** Whether any version of the unit tree holds the code. */
-	public boolean unitExists(String code) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = :code)",
-				new MapSqlParameterSource("code", code), Boolean.class));
+	/**
+	 * The unit's code as the tree writes it, in any version: codes match whatever the case of their
+	 * letters, as a folder's name and a cell's do. Empty when no unit has it.
+	 */
+	public Optional<String> unitCode(String sent) {
+		return this.jdbc
+			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(:code) ORDER BY code = :code DESC, code "
+					+ "LIMIT 1", new MapSqlParameterSource("code", sent), String.class)
+			.stream()
+			.findFirst();
+	}
+
+	/** A unit filter as the tree writes the code; one no unit has is kept, and matches nothing. */
+	String unitFilter(String sent) {
+		return sent != null ? unitCode(sent).orElse(sent) : null;
 	}
 
 	/** The provinces of a conference, by code; {@code province} null for all. */
@@ -84,7 +95,8 @@ public class WarehouseQueries {
 	/** The reporting units of a conference that hold figures, by province and unit code. */
 	public Page<UnitRow> units(String conference, String province, String unit, PageRequest paging) {
 		return PagedSql.page(this.jdbc, UNITS, "province_code, reporting_unit_code",
-				new MapSqlParameterSource("conference", conference).addValue("province", province).addValue("unit", unit),
+				new MapSqlParameterSource("conference", conference).addValue("province", province)
+					.addValue("unit", unitFilter(unit)),
 				(rs, i) -> new UnitRow(rs.getString("conference_code"), rs.getString("province_code"),
 						rs.getString("province_name"), rs.getString("district_code"), rs.getString("reporting_unit_code"),
 						rs.getString("reporting_unit_name"), rs.getLong("points"), rs.getLong("points_central"),
@@ -103,7 +115,7 @@ public class WarehouseQueries {
 			PageRequest paging) {
 		return PagedSql.page(this.jdbc, COMPLETENESS, "province_code, unit_code <> province_code, unit_code",
 				new MapSqlParameterSource("conference", conference).addValue("province", province)
-					.addValue("unit", unit)
+					.addValue("unit", unitFilter(unit))
 					.addValue("missing", missing),
 				(rs, i) -> new CompletenessRow(rs.getString("conference_code"), rs.getString("province_code"),
 						rs.getString("unit_code"), rs.getString("unit_name"), rs.getBoolean("reported"),

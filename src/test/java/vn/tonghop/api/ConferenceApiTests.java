@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -113,6 +114,26 @@ class ConferenceApiTests {
 		this.mvc.perform(get("/api/conferences/NQDH13/report.xlsx").param("province", ""))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", "attachment; filename=\"tong-hop-NQDH13.xlsx\""));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aUnitIsNamedWhateverTheCaseOfItsLetters() throws Exception {
+		// when Lạng Sơn's 20-KCQ is named in lower case, as a folder input/20-kcq/ names it
+		this.mvc.perform(get("/api/conferences/HNTW8-K13/units").param("unit", "20-kcq"))
+			// then every filter and path finds it
+			.andExpect(jsonPath("$.items[*].reportingUnitCode").value(contains("20-KCQ")));
+		this.mvc.perform(get("/api/conferences/HNTW8-K13/completeness").param("unit", "20-kcq"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("20-KCQ")));
+		this.mvc.perform(get("/api/submissions").param("unit", "20-kcq"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("20-KCQ")));
+		this.mvc.perform(get("/api/units/20-kcq/conferences/HNTW8-K13/versions"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].version").value(contains(1)));
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"conference\":\"HNTW8-K13\",\"unit\":\"20-kcq\",\"dryRun\":true}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcomes[*].unitCode").value(contains("20-KCQ")));
 	}
 
 	@Test
