@@ -1,15 +1,18 @@
 package vn.tonghop.api;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -94,13 +97,16 @@ class UploadController {
 							+ "Windows reserves such as CON, NUL or COM1)."));
 		Path stored = store(file, target, name);
 		String relative = target + "/" + stored.getFileName();
-		// By path, not unit: a file rejected before it named a unit has none (a variable, so '+' is encoded too).
-		URI location = UriComponentsBuilder.fromPath("/api/submissions")
+		return ResponseEntity.accepted().location(listing(relative)).body(new UploadReceipt(target, relative, file.getSize()));
+	}
+
+	/** By path, not unit: a file rejected before it named a unit has none (a variable, so '+' is encoded too). */
+	private static URI listing(String relative) {
+		return UriComponentsBuilder.fromPath("/api/submissions")
 			.queryParam("path", "{path}")
 			.encode()
 			.buildAndExpand(relative)
 			.toUri();
-		return ResponseEntity.accepted().location(location).body(new UploadReceipt(target, relative, file.getSize()));
 	}
 
 	/**
@@ -117,7 +123,11 @@ class UploadController {
 			String hash = HexFormat.of().formatHex(in.getMessageDigest().digest());
 			Optional<Long> received = received(hash, unit);
 			if (received.isPresent()) {
-				throw new AlreadyReceivedException(unit, received.get());
+				throw AlreadyReceivedException.submission(unit, received.get());
+			}
+			Optional<Path> waiting = waiting(folder, Files.size(partial), hash);
+			if (waiting.isPresent()) {
+				throw AlreadyReceivedException.waiting(unit, unit + "/" + waiting.get().getFileName());
 			}
 			for (int attempt = 1;; attempt++) {
 				Path target = folder.resolve(numbered(name, attempt));
@@ -144,6 +154,35 @@ class UploadController {
 			.findFirst();
 	}
 
+	/** A file of the folder not yet taken that holds these bytes: a scan would take one of the two only. */
+	private static Optional<Path> waiting(Path folder, long size, String hash) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				// Hidden files, other uploads' partial ones among them, are no submissions.
+				if (!file.getFileName().toString().startsWith(".") && holds(file, size, hash)) {
+					return Optional.of(file);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean holds(Path file, long size, String hash) throws IOException {
+		try {
+			if (!Files.isRegularFile(file) || Files.size(file) != size) {
+				return false;
+			}
+			try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+				in.transferTo(OutputStream.nullOutputStream());
+				return hash.equals(HexFormat.of().formatHex(in.getMessageDigest().digest()));
+			}
+		}
+		catch (NoSuchFileException ex) {
+			// Deleted by the district meanwhile: it waits no more.
+			return false;
+		}
+	}
+
 	private static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
@@ -163,13 +202,23 @@ class UploadController {
 				: name + " (" + attempt + ")";
 	}
 
-	/** 409 with the submission's address: nothing is stored, the scan would only skip the copy. */
+	/** 409 with where the bytes already are: nothing is stored, the scan would only skip the copy. */
 	static final class AlreadyReceivedException extends ErrorResponseException {
 
-		AlreadyReceivedException(String unit, long submission) {
-			super(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-					"This file was already received for unit " + unit + ": submission " + submission + "."), null);
-			getHeaders().setLocation(URI.create("/api/submissions/" + submission));
+		private AlreadyReceivedException(String detail, URI location) {
+			super(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail), null);
+			getHeaders().setLocation(location);
+		}
+
+		static AlreadyReceivedException submission(String unit, long submission) {
+			return new AlreadyReceivedException(
+					"This file was already received for unit " + unit + ": submission " + submission + ".",
+					URI.create("/api/submissions/" + submission));
+		}
+
+		static AlreadyReceivedException waiting(String unit, String path) {
+			return new AlreadyReceivedException(
+					"This file is already waiting in the folder of unit " + unit + ": " + path + ".", listing(path));
 		}
 
 	}

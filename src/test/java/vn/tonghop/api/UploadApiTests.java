@@ -219,6 +219,29 @@ class UploadApiTests {
 	}
 
 	@Test
+	void theSameBytesUploadedAgainBeforeAScanAreToldWhereTheyWait() throws Exception {
+		// given Long Biên's file uploaded, not yet taken, and a file of the same size but other bytes
+		byte[] csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")).getBytes(StandardCharsets.UTF_8);
+		byte[] other = csv.clone();
+		other[other.length - 1] = (byte) (other[other.length - 1] == 'x' ? 'y' : 'x');
+		this.mvc.perform(multipart("/api/submissions").file(file("bao-cao.csv", csv)).with(LONG_BIEN))
+			.andExpect(status().isAccepted());
+		this.mvc.perform(multipart("/api/submissions").file(file("khac.csv", other)).with(LONG_BIEN))
+			.andExpect(status().isAccepted());
+
+		// when the same bytes are uploaded again before the scan
+		this.mvc.perform(multipart("/api/submissions").file(file("bao-cao-lan-2.csv", csv)).with(LONG_BIEN))
+			// then the answer says where they already wait, which the scan would take once
+			.andExpect(status().isConflict())
+			.andExpect(header().string("Location", "/api/submissions?path=004%2Fbao-cao.csv"))
+			.andExpect(jsonPath("$.detail").value("This file is already waiting in the folder of unit 004: 004/bao-cao.csv."));
+		try (var stream = Files.list(this.input.resolve("004"))) {
+			assertThat(stream.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("bao-cao.csv",
+					"khac.csv");
+		}
+	}
+
+	@Test
 	void aLongVietnameseNameIsShortenedByBytesAndKeepsItsExtension() throws Exception {
 		// given a name of 200 letters but 400 bytes, twice
 		String sent = "đ".repeat(200) + ".csv";
