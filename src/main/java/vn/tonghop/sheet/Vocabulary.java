@@ -41,7 +41,8 @@ public final class Vocabulary {
 		labels(Label.REPORT_DATE, "Ngày báo cáo", "Ngày lập");
 		labels(Label.MEMBERS_TOTAL, "Tổng số đảng viên");
 		labels(Label.MEMBERS_STUDIED, "Số đảng viên được học tập");
-		labels(Label.COVERAGE, "Tỷ lệ (%)", "Tỷ lệ");
+		// "Tỉ" is as common a spelling as "Tỷ": a coverage written so would go unchecked.
+		labels(Label.COVERAGE, "Tỷ lệ (%)", "Tỷ lệ", "Tỉ lệ (%)", "Tỉ lệ");
 	}
 
 	// Labels of the reporting unit that are also words for any organisation, such as the one above it.

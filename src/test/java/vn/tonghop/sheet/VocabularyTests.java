@@ -60,6 +60,12 @@ class VocabularyTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "Tỉ lệ (%)", "Tỉ lệ", "TỈ LỆ (%):" })
+	void theCoverageIsKnownInTheOtherSpellingOfItsFirstWord(String text) {
+		assertThat(Vocabulary.label(text)).isEqualTo(Label.COVERAGE);
+	}
+
+	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			1. Đơn vị báo cáo: Quận ủy Long Biên | REPORTING_UNIT
 			2) Hội nghị                          | CONFERENCE
