@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import vn.tonghop.intake.FileNames;
 import vn.tonghop.intake.InputScanner;
+import vn.tonghop.intake.TemporaryFiles;
 
 /**
  * The name an uploaded file is stored under in the drop folder: the last segment of whatever the
@@ -42,8 +43,7 @@ final class UploadedFileName {
 		// Linux counts a name's bytes, two or three per Vietnamese letter.
 		name = FileNames.fit(name, FileNames.MAX_BYTES - NUMBER_ROOM);
 		String lower = name.toLowerCase(Locale.ROOT);
-		if (name.isEmpty() || lower.endsWith(".tmp") || lower.endsWith(".part") || lower.endsWith(".crdownload")
-				|| isReserved(lower)) {
+		if (name.isEmpty() || TemporaryFiles.isTemporary(name) || isReserved(lower)) {
 			return Optional.empty();
 		}
 		return Optional.of(name);

@@ -260,7 +260,7 @@ class UploadApiTests {
 
 	@Test
 	void namesLeftEmptyOrOfTemporaryFilesAreRefused() throws Exception {
-		for (String sent : new String[] { "../..", "\u0000\n", "bao-cao.xlsx.part", "~$bao-cao.tmp" }) {
+		for (String sent : new String[] { "../..", "\u0000\n", "bao-cao.xlsx.part", "~$bao-cao.tmp", "Thumbs.db" }) {
 			this.mvc.perform(multipart("/api/submissions").file(file(sent, new byte[] { 1 })).param("unit", "004").with(ADMIN))
 				.andExpect(status().isBadRequest());
 		}

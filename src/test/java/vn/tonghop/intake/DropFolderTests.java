@@ -32,6 +32,21 @@ class DropFolderTests {
 	}
 
 	@Test
+	void theFilesWindowsExplorerLeavesInAFolderAreNotTaken() throws IOException {
+		// given the thumbnail cache and folder settings Explorer writes beside a district's file
+		Path report = write("004/long-bien.xlsx");
+		write("004/Thumbs.db");
+		write("004/desktop.ini");
+		write("ehthumbs.db");
+
+		// when
+		DropFolder.Listing listing = DropFolder.list(this.root);
+
+		// then
+		assertThat(listing.files()).containsExactly(report);
+	}
+
+	@Test
 	void aDropFolderThatIsALinkToAFolderListsTheFilesInIt(@TempDir Path share) throws IOException {
 		// given the drop folder a link to the share where districts drop their files
 		Path report = Files.createDirectories(share.resolve("004")).resolve("long-bien.xlsx");
