@@ -74,10 +74,11 @@ class ReportQueries {
 				rs.getObject(5, OffsetDateTime.class), rs.getObject(6, Boolean.class)), conference, province, province);
 	}
 
-	/** The unit with this code on that day. */
+	/** The unit with this code on that day; the code matches whatever the case, as a folder's name does. */
 	Optional<TreeUnit> unit(String code, LocalDate on) {
-		return this.jdbc.query("SELECT code, name, kind FROM tonghop.unit WHERE code = ? AND " + VALID_ON,
-				(rs, i) -> new TreeUnit(rs.getString(1), rs.getString(2), rs.getString(3)), code, on, on)
+		return this.jdbc.query("SELECT code, name, kind FROM tonghop.unit WHERE upper(code) = upper(?) AND " + VALID_ON
+				+ " ORDER BY code = ? DESC, code", (rs, i) -> new TreeUnit(rs.getString(1), rs.getString(2), rs.getString(3)),
+				code, on, on, code)
 			.stream()
 			.findFirst();
 	}

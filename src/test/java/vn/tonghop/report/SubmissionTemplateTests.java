@@ -147,6 +147,18 @@ class SubmissionTemplateTests {
 	}
 
 	@Test
+	void aUnitCodeTypedInLowerCaseIsTheUnit() throws IOException {
+		// when the code is typed as a folder name may carry it
+		try (XSSFWorkbook workbook = template("20-kcq", "HNTW8-K13")) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+
+			// then it is 20-KCQ, written as the tree writes it
+			assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("20-KCQ");
+			assertThat(sheet.getRow(FIRST).getCell(3).getStringCellValue()).isEqualTo("20-KCQ");
+		}
+	}
+
+	@Test
 	void unknownUnitOrConferenceIsRefused() {
 		assertThatThrownBy(() -> this.template.write("004", "NOPE", OutputStream.nullOutputStream()))
 			.isInstanceOf(UnknownReportSubjectException.class);
