@@ -42,11 +42,11 @@ class DashboardPages {
 		return this.queries.conference(code).map(conference -> {
 			List<ProvinceRow> provinces = this.queries.provinces(code, null, PageRequest.largest()).items();
 			List<BarChart.Category> points = provinces.stream()
-				.map(row -> new BarChart.Category(row.provinceName(), provinceHref(code, row.provinceCode()),
+				.map(row -> new BarChart.Category(named(row.provinceName(), row.provinceCode()), provinceHref(code, row.provinceCode()),
 						Figures.of(row).pointsByLevel()))
 				.toList();
 			List<BarChart.Category> participants = provinces.stream()
-				.map(row -> new BarChart.Category(row.provinceName(), provinceHref(code, row.provinceCode()),
+				.map(row -> new BarChart.Category(named(row.provinceName(), row.provinceCode()), provinceHref(code, row.provinceCode()),
 						new long[] { row.participants() }))
 				.toList();
 			return new ConferencePage(conferences(), conference, provinces,
@@ -70,10 +70,10 @@ class DashboardPages {
 						.completeness(code, provinceCode, null, true, PageRequest.largest())
 						.items();
 					List<BarChart.Category> points = units.stream()
-						.map(row -> new BarChart.Category(row.reportingUnitName(), null, Figures.of(row).pointsByLevel()))
+						.map(row -> new BarChart.Category(named(row.reportingUnitName(), row.reportingUnitCode()), null, Figures.of(row).pointsByLevel()))
 						.toList();
 					List<BarChart.Category> participants = units.stream()
-						.map(row -> new BarChart.Category(row.reportingUnitName(), null,
+						.map(row -> new BarChart.Category(named(row.reportingUnitName(), row.reportingUnitCode()), null,
 								new long[] { row.participants() }))
 						.toList();
 					return new ProvincePage(conference, province, units,
@@ -81,6 +81,11 @@ class DashboardPages {
 							BarChart.of("Số điểm cầu theo cấp", LEVELS, points),
 							BarChart.of("Số người tham dự", PARTICIPANTS, participants));
 				}));
+	}
+
+	/** A unit's name, or its code when the tree has no version of it on the conference date. */
+	private static String named(String name, String code) {
+		return name != null ? name : code;
 	}
 
 	static String provinceHref(String conference, String province) {

@@ -91,6 +91,22 @@ class DashboardTests {
 	}
 
 	@Test
+	void aUnitTheTreeNoLongerHasOnTheConferenceDateIsShownByItsCode(@Autowired JdbcTemplate jdbc) throws Exception {
+		// given Long Biên's figures, and the tree corrected since to have the district only from 2022
+		jdbc.update("UPDATE tonghop.unit SET valid_from = DATE '2022-01-01' WHERE code = '004'");
+		try {
+			// when
+			String html = page("/dashboard/NQDH13/provinces/01");
+
+			// then its row and bar are named by its code, as the consolidated report names it
+			assertThat(cells(row(html, "data-unit=\"004\""))).startsWith("004", "004", "0", "0", "3", "16", "0", "19");
+		}
+		finally {
+			jdbc.update("UPDATE tonghop.unit SET valid_from = NULL WHERE code = '004'");
+		}
+	}
+
+	@Test
 	void anUnknownConferenceOrProvinceIsAPageNotFound() throws Exception {
 		this.mvc.perform(get("/dashboard/NOPE"))
 			.andExpect(status().isNotFound())
