@@ -4,6 +4,7 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -35,6 +36,9 @@ final class CsvSheetReader {
 
 	private static final char[] SEPARATORS = { ';', ',', '\t' };
 
+	/** How Excel's first line naming the separator starts. */
+	private static final String SEP_LINE = "sep=";
+
 	private static final int SAMPLE_LINES = 20;
 
 	private static final int SAMPLE_CHARS = 65536;
@@ -44,7 +48,8 @@ final class CsvSheetReader {
 
 	static void read(Path file, String name, ReadLimits limits, SheetVisitor visitor) throws UnreadableFileException {
 		Encoding encoding = encoding(file);
-		char separator = separator(file, encoding);
+		Character named = namedSeparator(file, encoding);
+		char separator = (named != null) ? named : separator(file, encoding);
 		int dot = name.lastIndexOf('.');
 		String sheet = (dot > 0) ? name.substring(0, dot) : name;
 		visitor.delimited(separator);
@@ -53,7 +58,7 @@ final class CsvSheetReader {
 		}
 		int maxRecord = limits.maxCsvRecord();
 		// FastCSV's own limits sit above RecordLength's, which stops a record first and says which limit.
-		try (RecordLength source = new RecordLength(encoding.open(file), separator, maxRecord);
+		try (RecordLength source = new RecordLength(open(file, encoding, named != null), separator, maxRecord);
 				CsvReader<CsvRecord> csv = CsvReader.builder()
 					.fieldSeparator(separator)
 					.skipEmptyLines(false)
@@ -162,6 +167,45 @@ final class CsvSheetReader {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The separator a first line "sep=;" names, or null without one: Excel splits the file at it and
+	 * shows no row for that line, so neither is it a row here.
+	 */
+	private static Character namedSeparator(Path file, Encoding encoding) {
+		char[] head = new char[SEP_LINE.length() + 2];
+		int length = 0;
+		try (Reader reader = encoding.open(file)) {
+			for (int n = 0; length < head.length && (n = reader.read(head, length, head.length - length)) >= 0;) {
+				length += n;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String line = new String(head, 0, length);
+		boolean sepLine = length > SEP_LINE.length() && line.regionMatches(true, 0, SEP_LINE, 0, SEP_LINE.length())
+				&& (length == SEP_LINE.length() + 1 || head[SEP_LINE.length() + 1] == '\r'
+						|| head[SEP_LINE.length() + 1] == '\n');
+		char named = head[SEP_LINE.length()];
+		return (sepLine && named != '"' && named != '\r' && named != '\n') ? named : null;
+	}
+
+	/** The file's text, after the "sep=" line when it has one. */
+	private static Reader open(Path file, Encoding encoding, boolean afterSepLine) throws IOException {
+		Reader reader = encoding.open(file);
+		if (!afterSepLine) {
+			return reader;
+		}
+		PushbackReader text = new PushbackReader(reader, 1);
+		text.skip(SEP_LINE.length() + 1);
+		int end = text.read();
+		int next = (end == '\r') ? text.read() : end;
+		if (next >= 0 && next != '\n') {
+			text.unread(next);
+		}
+		return text;
 	}
 
 	/**

@@ -97,6 +97,20 @@ class CsvSheetReaderTests {
 	}
 
 	@Test
+	void aSepLineSetsTheSeparatorAndIsNoRowAsExcelShowsNone() throws Exception {
+		// given the line Excel takes for the separator and does not show, before a header of one column
+		Path file = write("report.csv", "sep=,\r\nBÁO CÁO; KẾT QUẢ\r\nTên,Số\r\nA;B,\"1,5\"\r\n", StandardCharsets.UTF_8);
+
+		// when
+		Recorder recorder = read(file);
+
+		// then the rows are numbered as Excel shows them, split at the separator it names
+		assertThat(recorder.rows).extracting(SheetRow::number).containsExactly(1, 2, 3);
+		assertThat(recorder.rows.get(0).cells()).extracting(Cell::text).containsExactly("BÁO CÁO; KẾT QUẢ");
+		assertThat(recorder.rows.get(2).cells()).extracting(Cell::text).containsExactly("A;B", "1,5");
+	}
+
+	@Test
 	void textWithAnotherExtensionIsReadAsCsv() throws Exception {
 		Path file = write("report.txt", "Tên,Số\nA,1\n", StandardCharsets.UTF_8);
 
