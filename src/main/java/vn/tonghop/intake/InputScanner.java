@@ -74,15 +74,18 @@ public class InputScanner {
 	 * Reads every new file first (hash, then archive), and registers them all at the end with a few
 	 * set-based statements: a national day drops thousands of files, and statements per file made
 	 * the scan a third of the run.
+	 * @param reports the one folder every report goes to (tonghop.feedback.directory), or null when
+	 * they go beside each file: a link into it, as into the archive, is not followed
 	 */
-	public ScanResult scan(Path input, long jobExecutionId) {
+	public ScanResult scan(Path input, Path reports, long jobExecutionId) {
 		Path root = input.toAbsolutePath().normalize();
 		Counts counts = new Counts();
 		if (!Files.isDirectory(root)) {
 			log.warn("Input folder {} does not exist; nothing to take", root);
 			return counts.result();
 		}
-		DropFolder.Listing listing = DropFolder.list(root);
+		DropFolder.Listing listing = DropFolder.list(root,
+				(reports != null) ? List.of(this.properties.archive(), reports) : List.of(this.properties.archive()));
 		listing.vanished().forEach((path) -> counts.vanished(root.relativize(path).toString()));
 		Set<Seen> seen = seen(listing.files());
 		// Files are hashed and copied on every core: one after another, a national day's thousands of

@@ -22,6 +22,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import vn.tonghop.feedback.FeedbackProperties;
 import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.intake.InputScanner.Skipped;
@@ -94,7 +95,7 @@ class IngestJobConfiguration {
 
 	@Bean
 	Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			InputScanner scanner, JdbcTemplate jdbc, Leftovers leftovers) {
+			InputScanner scanner, JdbcTemplate jdbc, Leftovers leftovers, FeedbackProperties feedback) {
 		return new StepBuilder(DISCOVER_STEP, jobRepository).tasklet((contribution, chunk) -> {
 			String input = (String) chunk.getStepContext().getJobParameters().get(INPUT);
 			leftovers.sweep(Path.of(input));
@@ -104,7 +105,7 @@ class IngestJobConfiguration {
 				requeue(jdbc, rerun);
 				return RepeatStatus.FINISHED;
 			}
-			ScanResult scan = scanner.scan(Path.of(input), contribution.getStepExecution().getJobExecutionId());
+			ScanResult scan = scanner.scan(Path.of(input), feedback.directory(), contribution.getStepExecution().getJobExecutionId());
 			// Vanished and skipped files leave no row anywhere; the run's summary reads them from here.
 			ExecutionContext context = contribution.getStepExecution().getExecutionContext();
 			context.put(ScanResult.VANISHED, scan.vanished().toArray(String[]::new));

@@ -207,7 +207,7 @@ class IngestCommandTests {
 		JobExecution took = this.runner.run(Files.createDirectories(this.input.resolve("empty")), "test");
 		Path drop = Files.createDirectories(this.input.resolve("drop"));
 		ExampleFiles.copyExamples(drop);
-		this.scanner.scan(drop, took.getId());
+		this.scanner.scan(drop, null, took.getId());
 		JobExecution loaded = this.runner.run(this.input.resolve("empty"), "test");
 
 		// when

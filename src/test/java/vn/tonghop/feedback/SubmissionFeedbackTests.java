@@ -209,7 +209,7 @@ class SubmissionFeedbackTests {
 
 		// and when the folder is scanned again, the reports are not submissions
 		JobExecution again = this.runner.run(this.input, "test");
-		assertThat(this.scanner.scan(this.input, again.getId())).isEqualTo(new InputScanner.ScanResult(0, 0, 0, List.of(), List.of()));
+		assertThat(this.scanner.scan(this.input, null, again.getId())).isEqualTo(new InputScanner.ScanResult(0, 0, 0, List.of(), List.of()));
 		assertThat(this.jdbc.queryForList("SELECT path FROM tonghop.intake_log ORDER BY path", String.class))
 			.containsExactly("004/long-bien.xlsx", "long-bien.csv");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.seen_file WHERE path LIKE '%reports%'",

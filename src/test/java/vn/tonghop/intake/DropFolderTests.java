@@ -6,12 +6,18 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class DropFolderTests {
 
 	@TempDir
@@ -25,7 +31,7 @@ class DropFolderTests {
 		write(".git/config");
 		write("download.crdownload");
 
-		DropFolder.Listing listing = DropFolder.list(this.root);
+		DropFolder.Listing listing = DropFolder.list(this.root, List.of());
 
 		assertThat(listing.files()).containsExactly(report, other);
 		assertThat(listing.vanished()).isEmpty();
@@ -40,7 +46,7 @@ class DropFolderTests {
 		write("ehthumbs.db");
 
 		// when
-		DropFolder.Listing listing = DropFolder.list(this.root);
+		DropFolder.Listing listing = DropFolder.list(this.root, List.of());
 
 		// then
 		assertThat(listing.files()).containsExactly(report);
@@ -54,7 +60,7 @@ class DropFolderTests {
 		Path link = Files.createSymbolicLink(this.root.resolve("input"), share);
 
 		// when
-		DropFolder.Listing listing = DropFolder.list(link);
+		DropFolder.Listing listing = DropFolder.list(link, List.of());
 
 		// then its files are listed, under the drop folder as it was named
 		assertThat(listing.files()).containsExactly(link.resolve("004/long-bien.xlsx"));
@@ -72,7 +78,7 @@ class DropFolderTests {
 		Files.createSymbolicLink(Files.createDirectories(this.root.resolve("380")).resolve("loop"), this.root);
 
 		// when
-		DropFolder.Listing listing = DropFolder.list(this.root);
+		DropFolder.Listing listing = DropFolder.list(this.root, List.of());
 
 		// then
 		assertThat(listing.files()).containsExactly(this.root.resolve("004/bao-cao.xlsx"), this.root.resolve("lang-son.xls"));
@@ -80,8 +86,38 @@ class DropFolderTests {
 	}
 
 	@Test
+	void aLinkThatLeadsIntoTheArchiveOrAReportsFolderIsNotFollowed(@TempDir Path elsewhere, CapturedOutput output)
+			throws IOException {
+		// given the archive, the reports folder (tonghop.feedback.directory), a reports folder beside a linked
+		// unit's share and an archived copy, each reached by a link in the drop folder, and a real submission
+		Path report = write("004/long-bien.xlsx");
+		Path archive = Files.createDirectories(elsewhere.resolve("archive/ab"));
+		Files.writeString(archive.resolve("abcdef.xlsx"), "archived");
+		Path reports = Files.createDirectories(elsewhere.resolve("phan-hoi/004"));
+		Files.writeString(reports.resolve("long-bien.xlsx.report.xlsx"), "report");
+		Path share = Files.createDirectories(elsewhere.resolve("share/380/reports"));
+		Files.writeString(share.resolve("thanh-hoa.xlsx.report.xlsx"), "report");
+		Files.createSymbolicLink(this.root.resolve("lam-lai"), elsewhere.resolve("archive"));
+		Files.createSymbolicLink(Files.createDirectories(this.root.resolve("001")).resolve("cu"), archive);
+		Files.createSymbolicLink(this.root.resolve("phan-hoi"), elsewhere.resolve("phan-hoi"));
+		Files.createSymbolicLink(this.root.resolve("380"), share);
+		Files.createSymbolicLink(this.root.resolve("chung"), elsewhere);
+		Files.createSymbolicLink(this.root.resolve("004/ban-cu.xlsx"), archive.resolve("abcdef.xlsx"));
+
+		// when
+		DropFolder.Listing listing = DropFolder.list(this.root,
+				List.of(elsewhere.resolve("archive"), elsewhere.resolve("phan-hoi")));
+
+		// then only the submission is listed, and each skipped link is named
+		assertThat(listing.files()).containsExactly(report);
+		assertThat(output).contains("Skipping " + this.root.resolve("lam-lai"), "Skipping " + this.root.resolve("001/cu"),
+				"Skipping " + this.root.resolve("phan-hoi"), "Skipping " + this.root.resolve("380"),
+				"Skipping " + this.root.resolve("chung/archive"), "Skipping " + this.root.resolve("004/ban-cu.xlsx"));
+	}
+
+	@Test
 	void aFolderRemovedDuringTheWalkIsNotedAndTheWalkGoesOn() {
-		DropFolder folder = new DropFolder(this.root);
+		DropFolder folder = new DropFolder(this.root, List.of());
 		Path gone = this.root.resolve("004");
 
 		// what walkFileTree reports when a folder disappears before, or while, it is listed
@@ -96,7 +132,7 @@ class DropFolderTests {
 
 	@Test
 	void anUnreadableFolderIsSkippedButNotVanished() {
-		DropFolder folder = new DropFolder(this.root);
+		DropFolder folder = new DropFolder(this.root, List.of());
 		Path locked = this.root.resolve("locked");
 
 		FileVisitResult result = folder.visitFileFailed(locked, new AccessDeniedException(locked.toString()));

@@ -67,7 +67,7 @@ class InputScannerTests {
 		});
 
 		// when
-		ScanResult result = scanner.scan(this.input, RUN);
+		ScanResult result = scanner.scan(this.input, null, RUN);
 
 		// then
 		assertThat(result.taken()).isEqualTo(2);
@@ -87,7 +87,7 @@ class InputScannerTests {
 		});
 
 		// when the folder is scanned
-		ScanResult first = scanner.scan(this.input, RUN);
+		ScanResult first = scanner.scan(this.input, null, RUN);
 
 		// then a and c are new submissions in listing order, b is a duplicate of a
 		assertThat(List.of(first.taken(), first.duplicates())).containsExactly(2, 1);
@@ -99,14 +99,14 @@ class InputScannerTests {
 		assertThat(archivedFiles()).hasSize(2);
 
 		// when it is scanned again unchanged, then nothing is taken or logged
-		ScanResult again = scanner.scan(this.input, RUN);
+		ScanResult again = scanner.scan(this.input, null, RUN);
 		assertThat(List.of(again.taken(), again.duplicates())).containsExactly(0, 0);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.intake_log", Integer.class)).isEqualTo(3);
 
 		// when c is sent again with new bytes, then it is a resubmission
 		Files.writeString(c, "c, corrected");
 		Files.setLastModifiedTime(c, FileTime.from(Instant.now().minusSeconds(60)));
-		ScanResult resubmitted = scanner.scan(this.input, RUN);
+		ScanResult resubmitted = scanner.scan(this.input, null, RUN);
 		assertThat(resubmitted.taken()).isEqualTo(1);
 		assertThat(registered()).containsExactly("a.csv", "c.csv", "c.csv");
 	}
@@ -122,7 +122,7 @@ class InputScannerTests {
 		});
 
 		// when
-		ScanResult first = scanner.scan(this.input, RUN);
+		ScanResult first = scanner.scan(this.input, null, RUN);
 
 		// then each folder has a submission of it, and the second copy in Long Biên's folder is its duplicate
 		assertThat(List.of(first.taken(), first.duplicates())).containsExactly(3, 1);
@@ -142,7 +142,7 @@ class InputScannerTests {
 		// when the same bytes come again in Thanh Hóa city's folder and in the drop folder, under new names
 		write("380/e.csv", "a");
 		write("f.csv", "a");
-		ScanResult again = scanner.scan(this.input, RUN + 1);
+		ScanResult again = scanner.scan(this.input, null, RUN + 1);
 
 		// then they are already taken there
 		assertThat(List.of(again.taken(), again.duplicates())).containsExactly(0, 2);
@@ -156,7 +156,7 @@ class InputScannerTests {
 		InputScanner scanner = scanner((source) -> Files.delete(source));
 
 		// when
-		ScanResult first = scanner.scan(this.input, RUN);
+		ScanResult first = scanner.scan(this.input, null, RUN);
 
 		// then nothing of it is registered or archived
 		assertThat(first.taken()).isZero();
@@ -169,7 +169,7 @@ class InputScannerTests {
 		// when the district puts it back
 		Files.writeString(file, "long bien");
 		ScanResult second = scanner((source) -> {
-		}).scan(this.input, RUN + 1);
+		}).scan(this.input, null, RUN + 1);
 
 		// then it is taken like any new file
 		assertThat(second.taken()).isOne();
@@ -205,7 +205,7 @@ class InputScannerTests {
 
 		// when
 		ScanResult result = scanner((source) -> {
-		}).scan(this.input, RUN);
+		}).scan(this.input, null, RUN);
 
 		// then it is taken, and its archived copy is all that is left in the archive
 		assertThat(result.taken()).isOne();
@@ -220,7 +220,7 @@ class InputScannerTests {
 		// given a file taken by a scan whose archived copy then disappears, and others taken after it
 		write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
 		InputScanner scanner = new InputScanner(this.jdbc, new Archive(this.properties), this.properties);
-		scanner.scan(this.input, RUN);
+		scanner.scan(this.input, null, RUN);
 		Files.delete(Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class)));
 		for (int i = 0; i < 6; i++) {
 			write("004/long-bien-%d.csv".formatted(i), ExampleFiles.longBienCsv(List.of("Phường Cự Khối " + i)));
@@ -249,7 +249,7 @@ class InputScannerTests {
 		InputScanner scanner = scanner((source) -> Files.writeString(source, replaced));
 
 		// when
-		ScanResult first = scanner.scan(this.input, RUN);
+		ScanResult first = scanner.scan(this.input, null, RUN);
 
 		// then nothing is registered or archived: the bytes hashed are not the bytes copied
 		assertThat(first.taken()).isZero();
@@ -260,7 +260,7 @@ class InputScannerTests {
 
 		// when the next scan finds it unchanged
 		ScanResult second = scanner((source) -> {
-		}).scan(this.input, RUN + 1);
+		}).scan(this.input, null, RUN + 1);
 
 		// then the new bytes are taken, under their own hash, and the archived copy is exactly them
 		assertThat(second.taken()).isOne();
@@ -279,7 +279,7 @@ class InputScannerTests {
 
 		// when
 		ScanResult result = scanner((source) -> {
-		}).scan(this.input, RUN);
+		}).scan(this.input, null, RUN);
 
 		// then it is taken now, not in 7 hours
 		assertThat(result.unstable()).isZero();
@@ -296,7 +296,7 @@ class InputScannerTests {
 				this.properties.maxProblems());
 
 		// when
-		ScanResult first = new InputScanner(this.jdbc, new Archive(broken), broken).scan(this.input, RUN);
+		ScanResult first = new InputScanner(this.jdbc, new Archive(broken), broken).scan(this.input, null, RUN);
 
 		// then the file is skipped, with the reason, not registered and not remembered as seen
 		assertThat(first.taken()).isZero();
@@ -309,7 +309,7 @@ class InputScannerTests {
 
 		// when the archive can be written again
 		ScanResult second = scanner((source) -> {
-		}).scan(this.input, RUN + 1);
+		}).scan(this.input, null, RUN + 1);
 
 		// then it is taken
 		assertThat(second.taken()).isOne();

@@ -69,10 +69,10 @@ class ArrivalOrderTests {
 		write("004/long-bien.csv", first);
 		JobExecution run = this.runner.run(this.input, "test");
 		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy")));
-		this.scanner.scan(this.input, run.getId());
+		this.scanner.scan(this.input, null, run.getId());
 		long newer = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
 		write("01/long-bien-cu.csv", first);
-		this.scanner.scan(this.input, run.getId());
+		this.scanner.scan(this.input, null, run.getId());
 		long oldCopy = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
 		assertThat(oldCopy).isGreaterThan(newer);
 
@@ -93,10 +93,10 @@ class ArrivalOrderTests {
 		JobExecution run = this.runner.run(this.input, "test");
 		String bytes = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
 		write("004/long-bien.csv", bytes);
-		this.scanner.scan(this.input, run.getId());
+		this.scanner.scan(this.input, null, run.getId());
 		long original = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
 		write("01/long-bien-ban-sao.csv", bytes);
-		this.scanner.scan(this.input, run.getId());
+		this.scanner.scan(this.input, null, run.getId());
 		long copy = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
 		assertThat(copy).isGreaterThan(original);
 

@@ -60,7 +60,7 @@ class DropFoldersTests {
 	void aFileTakenFromOneShareAndLoadedByARunOfAnotherHasItsReportsInItsOwnShare() throws Exception {
 		// given Long Biên's file taken from the Hà Nội share by a run killed before it loaded it
 		copyExample("004/long-bien-nqdh13.xlsx", this.hanoi);
-		this.scanner.scan(this.hanoi, 0);
+		this.scanner.scan(this.hanoi, null, 0);
 
 		// when the Thanh Hóa share's schedule runs next
 		copyExample("380/thanh-hoa-tp-nqdh13-ban-nhap.csv", this.thanhHoa);
@@ -94,7 +94,7 @@ class DropFoldersTests {
 	void aFileOfTheSameNameInAnotherShareTakenLaterDoesNotTakeAwayItsReports() throws Exception {
 		// given Hà Nội's bao-cao.csv taken by a run killed before it loaded it
 		Files.writeString(this.hanoi.resolve("bao-cao.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
-		this.scanner.scan(this.hanoi, 0);
+		this.scanner.scan(this.hanoi, null, 0);
 
 		// when Thanh Hóa's share, whose file has the same name, is scanned and loaded next
 		Files.copy(Path.of("input/380/thanh-hoa-tp-nqdh13-ban-nhap.csv"), this.thanhHoa.resolve("bao-cao.csv"));

@@ -183,7 +183,7 @@ class IngestJobTests {
 		Files.createDirectories(this.input.resolve("004"));
 		Files.writeString(this.input.resolve("004/a.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
 		Files.writeString(this.input.resolve("004/b.csv"), ExampleFiles.longBienCsv(List.of("Phường Cự Khối")));
-		this.scanner.scan(this.input, 0);
+		this.scanner.scan(this.input, null, 0);
 		this.jdbc.update("UPDATE tonghop.submission SET received_at = received_at - interval '1 hour' WHERE file_name = 'b.csv'");
 
 		// when both are loaded in id order: the later arrival a.csv first, then the earlier b.csv

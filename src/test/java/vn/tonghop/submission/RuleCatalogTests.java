@@ -307,7 +307,7 @@ class RuleCatalogTests {
 			Path newer = Files.createTempDirectory(this.temp, "newer");
 			arrived.newer().write(Files.createDirectories(newer.resolve("004")));
 			assertThat(this.runner.run(newer, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			this.scanner.scan(input, 0);
+			this.scanner.scan(input, null, 0);
 			this.jdbc.update("UPDATE tonghop.submission SET received_at = received_at - interval '1 hour' "
 					+ "WHERE folder_unit_code IS NULL");
 			input = Files.createTempDirectory(this.temp, "empty");
