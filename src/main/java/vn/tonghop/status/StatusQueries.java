@@ -111,9 +111,21 @@ public class StatusQueries {
 				"SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = ?)", Boolean.class, unitCode));
 	}
 
+	/**
+	 * The latest executions, each named by what started it: a restart is a later execution of the
+	 * same job instance (it resumes the one before), a rerun carries the submissions it requeued.
+	 */
 	public List<RecentRun> recentRuns(int limit) {
 		return this.jdbc.query("""
-				SELECT e.job_execution_id, i.job_name, e.start_time, e.end_time, e.status, e.exit_message,
+				SELECT e.job_execution_id,
+				       coalesce('restart of ' || (SELECT max(b.job_execution_id) FROM batch.batch_job_execution b
+				                                  WHERE b.job_instance_id = e.job_instance_id
+				                                    AND b.job_execution_id < e.job_execution_id),
+				                CASE WHEN EXISTS (SELECT 1 FROM batch.batch_job_execution_params p
+				                                  WHERE p.job_execution_id = e.job_execution_id
+				                                    AND p.parameter_name = 'rerun') THEN 'rerun' END,
+				                i.job_name),
+				       e.start_time, e.end_time, e.status, e.exit_message,
 				       (SELECT count(*) FROM tonghop.submission s WHERE s.job_execution_id = e.job_execution_id),
 				       (SELECT coalesce(sum(rows_loaded), 0) FROM tonghop.submission s
 				        WHERE s.job_execution_id = e.job_execution_id AND s.state <> 'rejected')

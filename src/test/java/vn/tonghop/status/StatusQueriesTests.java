@@ -1,7 +1,10 @@
 package vn.tonghop.status;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +17,7 @@ import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.StatusQueries.MissingUnit;
 import vn.tonghop.status.StatusQueries.ProvinceCompleteness;
+import vn.tonghop.status.StatusQueries.RecentRun;
 import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +46,35 @@ class StatusQueriesTests {
 		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 		ExampleFiles.copyExamples(this.input);
 		this.runner.run(this.input, "test");
+	}
+
+	@AfterEach
+	void dropTheFailingTrigger() {
+		this.jdbc.execute("DROP TRIGGER IF EXISTS refuse_all ON warehouse.participation");
+		this.jdbc.execute("DROP FUNCTION IF EXISTS refuse_all()");
+	}
+
+	@Test
+	void recentRunsTellIngestsRerunsAndRestartsApart() throws Exception {
+		// given the examples' ingest, a rerun of Long Biên's file, and an ingest that failed and was restarted
+		long longBien = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE unit_code = '004'", Long.class);
+		long rerun = this.runner.rerun(List.of(longBien), this.input, "test").getId();
+		Files.writeString(this.input.resolve("long-bien-bo-de.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		this.jdbc.execute("CREATE FUNCTION refuse_all() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+				+ "RAISE EXCEPTION 'refused'; END $$");
+		this.jdbc.execute("CREATE TRIGGER refuse_all BEFORE INSERT ON warehouse.participation FOR EACH ROW "
+				+ "EXECUTE FUNCTION refuse_all()");
+		long failed = this.runner.run(this.input, "test").getId();
+		dropTheFailingTrigger();
+		long restart = this.runner.restart(failed).getId();
+
+		// when
+		List<RecentRun> runs = this.queries.recentRuns(4);
+
+		// then each says what kind of run it was, and a restart which execution it resumed
+		assertThat(runs).extracting(RecentRun::executionId, RecentRun::job)
+			.containsExactly(tuple(restart, "restart of " + failed), tuple(failed, "ingest"), tuple(rerun, "rerun"),
+					tuple(runs.get(3).executionId(), "ingest"));
 	}
 
 	@Test
