@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.jobs.Failures;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
 import vn.tonghop.submission.SubmissionProcessor;
@@ -98,7 +99,7 @@ public class Reruns {
 		}
 		JobExecution execution = this.runner.rerun(ids, dropFolder(ids), "rerun");
 		return new RerunResult(false, execution.getId(), execution.getStatus().name(), outcomes(ids, before, lastChange),
-				execution.getAllFailureExceptions());
+				execution.getAllFailureExceptions().stream().map(Failures::describe).toList());
 	}
 
 	/**

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
+import vn.tonghop.jobs.Failures;
+
 /**
  * The command line of the one jar. Arguments are parsed before Spring starts, so {@code --help}
  * and usage errors answer at once without touching the database.
@@ -43,7 +45,7 @@ public final class Cli implements Callable<Integer> {
 		commandLine.setParameterExceptionHandler((ex, args) -> usage.handleParseException(excluding(ex), args));
 		return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler((ex, failed, parsed) -> {
 			log.debug("{} failed", failed.getCommandName(), ex);
-			failed.getErr().println(failed.getCommandName() + " failed: " + IngestCommand.describe(ex));
+			failed.getErr().println(failed.getCommandName() + " failed: " + Failures.describe(ex));
 			return 1;
 		});
 	}

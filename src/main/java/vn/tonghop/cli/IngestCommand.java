@@ -23,6 +23,7 @@ import vn.tonghop.intake.FolderNesting;
 import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.intake.InputScanner.Skipped;
 import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.jobs.Failures;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.RunReport;
 import vn.tonghop.status.StatusQueries;
@@ -82,7 +83,7 @@ final class IngestCommand implements Callable<Integer> {
 		}
 		FiguresTable.print(out, queries.figures(conferences));
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			execution.getAllFailureExceptions().forEach(failure -> System.err.println("Run failed: " + describe(failure)));
+			execution.getAllFailureExceptions().forEach(failure -> System.err.println("Run failed: " + Failures.describe(failure)));
 			return 1;
 		}
 		return 0;
@@ -106,21 +107,6 @@ final class IngestCommand implements Callable<Integer> {
 		String otherwise = inside ? ", or make %s the drop folder (TONGHOP_INTAKE_INPUT)".formatted(input) : "";
 		return "%s is %s the drop folder %s (tonghop.intake.input): its files would be taken a second time, as files of another folder. Scan the drop folder itself (ingest without --input)%s."
 			.formatted(input, inside ? "inside" : "around", dropFolder, otherwise);
-	}
-
-	/**
-	 * A failure with the messages of its causes: the batch's own ("Unable to process chunk") says
-	 * nothing an operator can act on, the cause ("Cannot write the reports on …") does.
-	 */
-	static String describe(Throwable failure) {
-		List<String> messages = new ArrayList<>();
-		for (Throwable t = failure; t != null && messages.size() < 10; t = t.getCause()) {
-			String message = (t.getMessage() != null) ? t.getMessage() : t.getClass().getSimpleName();
-			if (messages.stream().noneMatch((earlier) -> earlier.contains(message))) {
-				messages.add(message);
-			}
-		}
-		return String.join(": ", messages);
 	}
 
 	/** Files deleted or moved while the run scanned the drop folder (kept by its discover step). */

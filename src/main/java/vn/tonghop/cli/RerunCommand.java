@@ -92,7 +92,7 @@ final class RerunCommand implements Callable<Integer> {
 					outcome.firstProblem());
 		}
 		table.print(out);
-		result.failures().forEach(failure -> System.err.println("Run failed: " + IngestCommand.describe(failure)));
+		result.failures().forEach(failure -> System.err.println("Run failed: " + failure));
 		return result.completed() ? 0 : 1;
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.tonghop.jobs.Failures;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.StatusQueries;
 
@@ -40,7 +41,7 @@ final class RestartCommand implements Callable<Integer> {
 				IngestCommand.vanished(resumed), IngestCommand.skipped(resumed));
 		if (resumed.getStatus() != BatchStatus.COMPLETED) {
 			resumed.getAllFailureExceptions()
-				.forEach(failure -> System.err.println("Run failed: " + IngestCommand.describe(failure)));
+				.forEach(failure -> System.err.println("Run failed: " + Failures.describe(failure)));
 			return 1;
 		}
 		return 0;

@@ -67,19 +67,6 @@ class IngestCommandTests {
 	}
 
 	@Test
-	void aFailureIsDescribedWithItsCausesOnce() {
-		// given the batch's wrapper around what went wrong, and a cause repeating its own cause's message
-		IllegalStateException io = new IllegalStateException("Not a directory");
-		RuntimeException reports = new RuntimeException("Cannot write the reports on 004/a.csv to /srv/fb: Not a directory", io);
-
-		// when
-		String described = IngestCommand.describe(new RuntimeException("Unable to process chunk", reports));
-
-		// then
-		assertThat(described).isEqualTo("Unable to process chunk: Cannot write the reports on 004/a.csv to /srv/fb: Not a directory");
-	}
-
-	@Test
 	void filesThatVanishedDuringTheScanAreNamedInTheSummary() {
 		// given a run whose discover step saw one file vanish
 		JobExecution execution = new JobExecution(7, new JobInstance(3, "ingest"), new JobParameters());
