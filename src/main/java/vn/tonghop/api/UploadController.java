@@ -1,6 +1,7 @@
 package vn.tonghop.api;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,6 +48,12 @@ import vn.tonghop.security.UnitScope;
 @Tag(name = "Submissions")
 @RestController
 class UploadController {
+
+	/** How often a request waits on another's claim of the same bytes. */
+	private static final Duration CLAIM_POLL = Duration.ofMillis(20);
+
+	/** A claim older than this was left by a process that stopped while holding it. */
+	private static final Duration CLAIM_STALE = Duration.ofSeconds(30);
 
 	private final IntakeProperties intake;
 
@@ -121,27 +130,77 @@ class UploadController {
 			Files.copy(in, partial);
 			// The same bytes in the same folder are never taken again: the district is told which submission they are.
 			String hash = HexFormat.of().formatHex(in.getMessageDigest().digest());
-			Optional<Long> received = received(hash, unit);
-			if (received.isPresent()) {
-				throw AlreadyReceivedException.submission(unit, received.get());
-			}
-			Optional<Path> waiting = waiting(folder, Files.size(partial), hash);
-			if (waiting.isPresent()) {
-				throw AlreadyReceivedException.waiting(unit, unit + "/" + waiting.get().getFileName());
-			}
-			for (int attempt = 1;; attempt++) {
-				Path target = folder.resolve(numbered(name, attempt));
-				try {
-					Files.createLink(target, partial);
-					return target;
+			// Two requests with these bytes at once would both find them nowhere yet, and both store them.
+			Path claim = claim(folder, hash);
+			try {
+				Optional<Long> received = received(hash, unit);
+				if (received.isPresent()) {
+					throw AlreadyReceivedException.submission(unit, received.get());
 				}
-				catch (FileAlreadyExistsException ex) {
-					// Taken: try the next number.
+				Optional<Path> waiting = waiting(folder, Files.size(partial), hash);
+				if (waiting.isPresent()) {
+					throw AlreadyReceivedException.waiting(unit, unit + "/" + waiting.get().getFileName());
 				}
+				return link(partial, folder, name);
+			}
+			finally {
+				Files.deleteIfExists(claim);
 			}
 		}
 		finally {
 			Files.deleteIfExists(partial);
+		}
+	}
+
+	private static Path link(Path partial, Path folder, String name) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			Path target = folder.resolve(numbered(name, attempt));
+			try {
+				Files.createLink(target, partial);
+				return target;
+			}
+			catch (FileAlreadyExistsException ex) {
+				// Taken: try the next number.
+			}
+		}
+	}
+
+	/**
+	 * Claims these bytes in the unit's folder until they are stored or refused, by creating a file
+	 * named after them, which only one request can: another with the same bytes waits for it to go,
+	 * then finds them waiting. A file rather than a lock of this process, so that another instance
+	 * serving the same drop folder waits too.
+	 */
+	private static Path claim(Path folder, String hash) throws IOException {
+		Path claim = folder.resolve(PartialFiles.claim(hash));
+		while (true) {
+			try {
+				return Files.createFile(claim);
+			}
+			catch (FileAlreadyExistsException ex) {
+				if (stale(claim)) {
+					// Storing takes well under a second: its holder stopped (killed) before it let go.
+					Files.deleteIfExists(claim);
+					continue;
+				}
+			}
+			try {
+				Thread.sleep(CLAIM_POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("Interrupted waiting for another upload of the same file");
+			}
+		}
+	}
+
+	private static boolean stale(Path claim) throws IOException {
+		try {
+			return Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now().minus(CLAIM_STALE));
+		}
+		catch (NoSuchFileException ex) {
+			// Let go meanwhile.
+			return false;
 		}
 	}
 

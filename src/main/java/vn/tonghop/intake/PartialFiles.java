@@ -44,6 +44,16 @@ public final class PartialFiles {
 		return PREFIX + UUID.randomUUID() + suffix;
 	}
 
+	/**
+	 * A name for a file that claims something while tonghop stores it (an upload claims its bytes
+	 * in its unit's folder): the same for every process that would store the same, so only one can
+	 * create it; hidden and a temporary file's, and swept as the others if a process stopped holding it.
+	 * @param key hexadecimal, e.g. a content hash
+	 */
+	public static String claim(String key) {
+		return PREFIX + key + ".tmp";
+	}
+
 	private static boolean isPartial(String fileName) {
 		return OURS.matcher(fileName).matches();
 	}

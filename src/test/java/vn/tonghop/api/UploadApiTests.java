@@ -6,7 +6,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -239,6 +249,67 @@ class UploadApiTests {
 			assertThat(stream.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("bao-cao.csv",
 					"khac.csv");
 		}
+	}
+
+	@Test
+	void twoUploadsOfTheSameBytesAtOnceStoreOneFile() throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 1; round <= 20; round++) {
+				// given the same bytes sent twice at the same moment, under two names
+				byte[] csv = ("lan " + round + "\n").getBytes(StandardCharsets.UTF_8);
+				CyclicBarrier together = new CyclicBarrier(2);
+				List<Future<Integer>> answers = new ArrayList<>();
+				for (String name : new String[] { "a-" + round + ".csv", "b-" + round + ".csv" }) {
+					answers.add(clients.submit(() -> {
+						together.await();
+						return this.mvc.perform(multipart("/api/submissions").file(file(name, csv)).with(LONG_BIEN))
+							.andReturn()
+							.getResponse()
+							.getStatus();
+					}));
+				}
+
+				// when both have been answered
+				List<Integer> statuses = new ArrayList<>();
+				for (Future<Integer> answer : answers) {
+					statuses.add(answer.get(30, TimeUnit.SECONDS));
+				}
+
+				// then one was stored and the other told where it waits
+				assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(202, 409);
+				try (var stream = Files.list(this.input.resolve("004"))) {
+					String suffix = "-" + round + ".csv";
+					assertThat(stream.filter((path) -> path.getFileName().toString().endsWith(suffix)))
+						.as("round %d", round)
+						.hasSize(1);
+				}
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		// and no claim or partial file is left behind
+		try (var stream = Files.list(this.input.resolve("004"))) {
+			assertThat(stream.map(path -> path.getFileName().toString())).noneMatch((name) -> name.startsWith("."));
+		}
+	}
+
+	@Test
+	void aClaimLeftByAStoppedProcessDoesNotHoldTheSameBytesBack() throws Exception {
+		// given the claim of these bytes an upload killed a minute ago left in Long Biên's folder
+		byte[] csv = "lan 1\n".getBytes(StandardCharsets.UTF_8);
+		Path claim = Files.createDirectories(this.input.resolve("004"))
+			.resolve(".tonghop-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csv)) + ".tmp");
+		Files.createFile(claim);
+		Files.setLastModifiedTime(claim, FileTime.from(Instant.now().minusSeconds(60)));
+
+		// when the same bytes are uploaded
+		this.mvc.perform(multipart("/api/submissions").file(file("ds.csv", csv)).with(LONG_BIEN))
+			// then they are stored, and the claim is gone
+			.andExpect(status().isAccepted());
+		assertThat(claim).doesNotExist();
+		assertThat(this.input.resolve("004/ds.csv")).hasContent("lan 1");
 	}
 
 	@Test
