@@ -1,5 +1,7 @@
 package vn.tonghop.api;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.tonghop.admin.RerunRequest;
 import vn.tonghop.admin.RerunResult;
 import vn.tonghop.admin.Reruns;
+import vn.tonghop.jobs.Failures;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
 import vn.tonghop.jobs.IngestRunner.NoSuchExecutionException;
@@ -74,7 +77,8 @@ class AdminController {
 	@PostMapping(path = "/api/admin/executions/{id}/restart", produces = MediaType.APPLICATION_JSON_VALUE)
 	Restarted restart(@PathVariable long id) throws IngestNotStartedException {
 		JobExecution resumed = this.runner.restart(id);
-		return new Restarted(id, resumed.getId(), resumed.getStatus().name());
+		return new Restarted(id, resumed.getId(), resumed.getStatus().name(),
+				resumed.getAllFailureExceptions().stream().map(Failures::describe).toList());
 	}
 
 	@ExceptionHandler(NoSuchExecutionException.class)
@@ -92,8 +96,11 @@ class AdminController {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
-	/** @param resumedAs the new execution of the same job instance */
-	record Restarted(long executionId, long resumedAs, String status) {
+	/**
+	 * @param resumedAs the new execution of the same job instance
+	 * @param failures why it failed, as {@code restart} prints them; empty when it did not
+	 */
+	record Restarted(long executionId, long resumedAs, String status, List<String> failures) {
 	}
 
 	static final class InvalidRerunException extends RuntimeException {

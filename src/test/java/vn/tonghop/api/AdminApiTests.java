@@ -2,6 +2,7 @@ package vn.tonghop.api;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = "tonghop.intake.stable-for=0s")
 @AutoConfigureMockMvc
 @WithMockUser(roles = "ADMIN")
-class RerunApiTests {
+class AdminApiTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -67,6 +68,31 @@ class RerunApiTests {
 			this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"submission\":" + id + "}"))
 				// then the answer says why, as the command does on standard error
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("FAILED"))
+				.andExpect(jsonPath("$.failures",
+						hasItem(containsString("The archived copy of 004/long-bien-nqdh13.xlsx is missing"))));
+		}
+		finally {
+			Files.move(away, archived);
+		}
+	}
+
+	@Test
+	void aRestartThatFailsAnswersWhy(@TempDir Path aside) throws Exception {
+		// given a rerun that failed because Long Biên's archived copy is gone, and is still gone
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE file_name = 'long-bien-nqdh13.xlsx'",
+				Long.class);
+		Path archived = Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission WHERE id = ?",
+				String.class, id));
+		Path away = Files.move(archived, aside.resolve("long-bien-nqdh13.xlsx"));
+
+		try {
+			long failed = this.runner.rerun(List.of(id), this.input, "test").getId();
+
+			// when it is restarted
+			this.mvc.perform(post("/api/admin/executions/{id}/restart", failed))
+				// then the answer says why the resumed execution failed too
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("FAILED"))
 				.andExpect(jsonPath("$.failures",
