@@ -30,10 +30,7 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 
 	private final Path root;
 
-	/** Where the drop folder really is: a folder found elsewhere was reached through a link. */
-	private final Path realRoot;
-
-	private final List<Path> own;
+	private final OwnFolders own;
 
 	private final List<Path> files = new ArrayList<>();
 
@@ -42,8 +39,7 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 	/** @param own the folders holding tonghop's own files: the archive, the reports folder if set */
 	DropFolder(Path root, List<Path> own) {
 		this.root = root;
-		this.realRoot = real(root);
-		this.own = own.stream().map(DropFolder::real).toList();
+		this.own = new OwnFolders(root, own);
 	}
 
 	/**
@@ -78,16 +74,13 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 		if (InputScanner.skipsFolder(dir.getFileName().toString())) {
 			return FileVisitResult.SKIP_SUBTREE;
 		}
-		// Under a link every folder may be the archive: one linked above it holds it.
-		Path real = real(dir);
-		boolean linked = !real.equals(this.realRoot.resolve(this.root.relativize(dir)));
-		return (linked && isOwn(dir, real)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+		return this.own.isOwnFolder(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
 	}
 
 	@Override
 	public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
 		if (attrs.isRegularFile() && !TemporaryFiles.isTemporary(file.getFileName().toString())
-				&& !(Files.isSymbolicLink(file) && isOwn(file, real(file)))) {
+				&& !this.own.isOwnFile(file)) {
 			this.files.add(file);
 		}
 		return FileVisitResult.CONTINUE;
@@ -106,45 +99,6 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 			failed(dir, ex);
 		}
 		return FileVisitResult.CONTINUE;
-	}
-
-	/**
-	 * Whether a path reached through a link is tonghop's own: in the archive or the reports folder, or
-	 * under a folder named reports (beside a linked unit's files, or elsewhere in the drop folder). Without
-	 * a link the walk never gets there: the names it skips and the run's layout check keep it out.
-	 */
-	private boolean isOwn(Path path, Path real) {
-		boolean own = this.own.stream().anyMatch(real::startsWith) || underReportsFolder(real);
-		if (own) {
-			log.warn("Skipping {}: a link to {}, where tonghop keeps its archive or reports, not submissions", path, real);
-		}
-		return own;
-	}
-
-	/** The folders that hold the drop folder itself may have any name; those below where the paths part may not. */
-	private boolean underReportsFolder(Path real) {
-		int shared = 0;
-		while (shared < Math.min(real.getNameCount(), this.realRoot.getNameCount())
-				&& real.getName(shared).equals(this.realRoot.getName(shared))) {
-			shared++;
-		}
-		for (int i = shared; i < real.getNameCount(); i++) {
-			if (real.getName(i).toString().equals(InputScanner.REPORTS_FOLDER)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static Path real(Path path) {
-		Path absolute = path.toAbsolutePath().normalize();
-		try {
-			return absolute.toRealPath();
-		}
-		catch (IOException ex) {
-			// Gone, or not there yet: the walk notes a path that vanished; its name is all there is.
-			return absolute;
-		}
 	}
 
 	private void failed(Path path, IOException ex) {

@@ -15,6 +15,7 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,17 +27,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.tonghop.intake.InputScanner;
+import vn.tonghop.intake.OwnFolders;
 
 /**
  * Watches a drop folder and all folders under it, and calls back once changes have settled: the
  * scan that follows must find the new files stable, so every change pushes the call back again.
- * What the scan leaves out (the reports tonghop writes into the folder, hidden folders) is no change.
+ * What the scan leaves out (the reports tonghop writes into the folder, hidden folders, a link into
+ * the archive or a reports folder) is no change.
  */
 final class DropFolderWatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
 
 	private final Path folder;
+
+	private final OwnFolders own;
 
 	private final Duration settle;
 
@@ -54,11 +59,13 @@ final class DropFolderWatcher implements AutoCloseable {
 
 	/**
 	 * @param folder the drop folder, which must exist
+	 * @param own the folders holding tonghop's own files: the archive, the reports folder if set
 	 * @param settle how long after the last change to call back
 	 * @param changed what to call, on the watcher's own timer thread
 	 */
-	DropFolderWatcher(Path folder, Duration settle, Runnable changed) throws IOException {
+	DropFolderWatcher(Path folder, List<Path> own, Duration settle, Runnable changed) throws IOException {
 		this.folder = folder;
+		this.own = new OwnFolders(folder, own);
 		this.settle = settle;
 		this.changed = changed;
 		this.watch = folder.getFileSystem().newWatchService();
@@ -139,8 +146,8 @@ final class DropFolderWatcher implements AutoCloseable {
 
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-				if (!dir.equals(DropFolderWatcher.this.folder)
-						&& InputScanner.skipsFolder(dir.getFileName().toString())) {
+				if (!dir.equals(DropFolderWatcher.this.folder) && (InputScanner.skipsFolder(dir.getFileName().toString())
+						|| DropFolderWatcher.this.own.isOwnFolder(dir))) {
 					return FileVisitResult.SKIP_SUBTREE;
 				}
 				try {

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.feedback.FeedbackProperties;
 import vn.tonghop.intake.IntakeProperties;
 
 /**
@@ -40,17 +41,23 @@ class DropFolderWatchers implements SmartLifecycle {
 
 	private final IntakeProperties intake;
 
+	private final FeedbackProperties feedback;
+
 	private final List<DropFolderWatcher> watchers = new ArrayList<>();
 
-	DropFolderWatchers(ScheduleRegistrar registrar, Scheduler scheduler, IntakeProperties intake) {
+	DropFolderWatchers(ScheduleRegistrar registrar, Scheduler scheduler, IntakeProperties intake,
+			FeedbackProperties feedback) {
 		this.registrar = registrar;
 		this.scheduler = scheduler;
 		this.intake = intake;
+		this.feedback = feedback;
 	}
 
 	@Override
 	public synchronized void start() {
 		Duration settle = this.intake.stableFor().plus(MARGIN);
+		List<Path> own = (this.feedback.directory() != null)
+				? List.of(this.intake.archive(), this.feedback.directory()) : List.of(this.intake.archive());
 		for (Schedule schedule : this.registrar.schedules()) {
 			Path folder = schedule.folder(this.intake.input());
 			if (!Files.isDirectory(folder)) {
@@ -59,7 +66,7 @@ class DropFolderWatchers implements SmartLifecycle {
 			}
 			JobKey job = JobKey.jobKey(schedule.name(), ScheduleRegistrar.GROUP);
 			try {
-				this.watchers.add(new DropFolderWatcher(folder, settle, () -> fire(job)));
+				this.watchers.add(new DropFolderWatcher(folder, own, settle, () -> fire(job)));
 				log.info("Schedule {}: watching {}", schedule.name(), folder);
 			}
 			catch (IOException ex) {

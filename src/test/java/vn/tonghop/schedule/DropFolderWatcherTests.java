@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +24,7 @@ class DropFolderWatcherTests {
 
 	@Test
 	void aFileInAFolderMadeAfterTheWatchStartedCallsBackOnceItsChangesSettle() throws Exception {
-		try (DropFolderWatcher watcher = new DropFolderWatcher(this.drop, SETTLE, this.calls::release)) {
+		try (DropFolderWatcher watcher = new DropFolderWatcher(this.drop, List.of(), SETTLE, this.calls::release)) {
 			// given a district's new folder, then a file written there in several steps
 			Path unit = Files.createDirectory(this.drop.resolve("004"));
 			Thread.sleep(100);
@@ -44,7 +45,7 @@ class DropFolderWatcherTests {
 		// given the drop folder a link to the share the districts write to
 		Path unit = Files.createDirectory(share.resolve("004"));
 		Path link = Files.createSymbolicLink(this.drop.resolve("input"), share);
-		try (DropFolderWatcher watcher = new DropFolderWatcher(link, SETTLE, this.calls::release)) {
+		try (DropFolderWatcher watcher = new DropFolderWatcher(link, List.of(), SETTLE, this.calls::release)) {
 			// when
 			Files.writeString(unit.resolve("long-bien.csv"), "dòng 1\n");
 
@@ -54,10 +55,28 @@ class DropFolderWatcherTests {
 	}
 
 	@Test
+	void filesWrittenWhereALinkLeadsIntoTheArchiveOrAReportsFolderAreNoChange(@TempDir Path elsewhere)
+			throws Exception {
+		// given links in the drop folder to the archive and to a reports folder beside a linked unit's share
+		Path archive = Files.createDirectories(elsewhere.resolve("archive"));
+		Path reports = Files.createDirectories(elsewhere.resolve("share/380/reports"));
+		Files.createSymbolicLink(this.drop.resolve("lam-lai"), archive);
+		Files.createSymbolicLink(this.drop.resolve("380"), reports);
+		try (DropFolderWatcher watcher = new DropFolderWatcher(this.drop, List.of(archive), SETTLE, this.calls::release)) {
+			// when a run archives a copy and writes a report there
+			Files.writeString(Files.createDirectories(archive.resolve("ab")).resolve("abcdef.xlsx"), "archived");
+			Files.writeString(reports.resolve("thanh-hoa.xlsx.report.json"), "{}");
+
+			// then
+			assertThat(this.calls.tryAcquire(5 * SETTLE.toMillis(), TimeUnit.MILLISECONDS)).isFalse();
+		}
+	}
+
+	@Test
 	void reportsWrittenIntoTheDropFolderAreNoChange() throws Exception {
 		// given the reports folder tonghop writes beside a district's files
 		Path reports = Files.createDirectories(this.drop.resolve("004").resolve("reports"));
-		try (DropFolderWatcher watcher = new DropFolderWatcher(this.drop, SETTLE, this.calls::release)) {
+		try (DropFolderWatcher watcher = new DropFolderWatcher(this.drop, List.of(), SETTLE, this.calls::release)) {
 			// when
 			Files.writeString(reports.resolve("long-bien.csv.report.json"), "{}");
 
