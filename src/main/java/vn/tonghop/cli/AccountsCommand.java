@@ -63,9 +63,10 @@ final class AccountsCommand {
 			try {
 				return SpringRun.once(context -> {
 					try {
-						context.getBean(Accounts.class).save(this.name, new String(password), this.role, this.unit);
+						Account stored = context.getBean(Accounts.class)
+							.save(this.name, new String(password), this.role, this.unit);
 						System.out.printf("accounts add: %s stored as %s%s%n", this.name, this.role,
-								this.unit != null ? " of unit " + this.unit : "");
+								stored.unit() != null ? " of unit " + stored.unit() : "");
 						return 0;
 					}
 					catch (IllegalArgumentException ex) {

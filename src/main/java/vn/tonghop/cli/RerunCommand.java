@@ -60,13 +60,16 @@ final class RerunCommand implements Callable<Integer> {
 			System.err.println("No conference " + this.choice.conference.code + " (see `conferences import`).");
 			return 1;
 		}
-		if (this.choice.conference != null && this.choice.conference.unit != null
-				&& !queries.unitExists(this.choice.conference.unit)) {
-			System.err.println("No unit " + this.choice.conference.unit + " (see `units import`).");
-			return 1;
+		String unit = null;
+		if (this.choice.conference != null && this.choice.conference.unit != null) {
+			unit = queries.unitCode(this.choice.conference.unit).orElse(null);
+			if (unit == null) {
+				System.err.println("No unit " + this.choice.conference.unit + " (see `units import`).");
+				return 1;
+			}
 		}
 		RerunRequest request = new RerunRequest(this.choice.conference != null ? this.choice.conference.code : null,
-				this.choice.conference != null ? this.choice.conference.unit : null, this.choice.submission, this.dryRun);
+				unit, this.choice.submission, this.dryRun);
 		RerunResult result;
 		try (ProgressTicker ticker = ProgressTicker.start(context, progress)) {
 			result = context.getBean(Reruns.class).rerun(request);

@@ -63,7 +63,7 @@ final class StatusCommand implements Callable<Integer> {
 		queries.filesByState().forEach(s -> states.add(s.state().replace('_', ' '), s.files(), s.latest()));
 		states.print(out);
 		if (this.conference != null && this.unit != null) {
-			history(out, context.getBean(History.class));
+			history(out, queries, context.getBean(History.class));
 		}
 		else if (this.conference != null) {
 			conference(out, queries);
@@ -96,13 +96,19 @@ final class StatusCommand implements Callable<Integer> {
 		completeness.print(out);
 	}
 
-	private void history(PrintStream out, History history) {
-		List<Version> versions = history.versions(this.unit, this.conference);
-		if (versions.isEmpty()) {
-			out.println("\nNo placed submission from unit " + this.unit + " for " + this.conference + ".");
+	private void history(PrintStream out, StatusQueries queries, History history) {
+		// A mistyped unit is not a unit that sent nothing.
+		String unitCode = queries.unitCode(this.unit).orElse(null);
+		if (unitCode == null) {
+			out.println("\nNo unit " + this.unit + " (see `units import`).");
 			return;
 		}
-		out.println("\nVersions from unit " + this.unit + " for " + this.conference + ":");
+		List<Version> versions = history.versions(unitCode, this.conference);
+		if (versions.isEmpty()) {
+			out.println("\nNo placed submission from unit " + unitCode + " for " + this.conference + ".");
+			return;
+		}
+		out.println("\nVersions from unit " + unitCode + " for " + this.conference + ":");
 		TextTable table = new TextTable("Version", "Submission", "File", "Sheet", "Received", "State", "Current", "Points",
 				"Added", "Removed", "Changed", "Participants").right(0, 1, 8, 9, 10);
 		for (Version version : versions) {

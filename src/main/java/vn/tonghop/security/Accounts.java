@@ -66,17 +66,25 @@ public class Accounts {
 		if (isConfigured(name)) {
 			throw new IllegalArgumentException("account " + name + " is configured in tonghop.security.accounts");
 		}
-		if (unit != null && !Boolean.TRUE.equals(this.jdbc
-			.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = ?)", Boolean.class, unit))) {
-			throw new IllegalArgumentException("no unit " + unit);
-		}
+		// Bound to the code as the tree writes it: the scope follows the tree by that code.
+		String unitCode = unit != null ? unitCode(unit).orElseThrow(() -> new IllegalArgumentException("no unit " + unit))
+				: null;
 		this.jdbc.update("""
 				INSERT INTO tonghop.account (name, password_hash, role, unit_code) VALUES (?, ?, ?, ?)
 				ON CONFLICT (name) DO UPDATE
 				SET password_hash = excluded.password_hash, role = excluded.role, unit_code = excluded.unit_code,
 				    updated_at = now()
-				""", name, account.password(), role.name(), unit);
-		return account;
+				""", name, account.password(), role.name(), unitCode);
+		return new Account(name, account.password(), role, unitCode);
+	}
+
+	/** The unit's code as the tree writes it, in any version, whatever the case of its letters. */
+	private Optional<String> unitCode(String sent) {
+		return this.jdbc
+			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(?) ORDER BY code = ? DESC, code LIMIT 1",
+					String.class, sent, sent)
+			.stream()
+			.findFirst();
 	}
 
 }

@@ -105,10 +105,16 @@ public class StatusQueries {
 				"SELECT EXISTS (SELECT 1 FROM tonghop.conference WHERE code = ?)", Boolean.class, conferenceCode));
 	}
 
-	/** Whether a unit of this code exists in any version of the unit tree. */
-	public boolean unitExists(String unitCode) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = ?)", Boolean.class, unitCode));
+	/**
+	 * The unit's code as the tree writes it, in any version: codes match whatever the case of their
+	 * letters, as the API's and a folder's do. Empty when no unit has it.
+	 */
+	public Optional<String> unitCode(String sent) {
+		return this.jdbc
+			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(?) ORDER BY code = ? DESC, code LIMIT 1",
+					String.class, sent, sent)
+			.stream()
+			.findFirst();
 	}
 
 	/**

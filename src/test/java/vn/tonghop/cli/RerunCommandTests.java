@@ -95,6 +95,27 @@ class RerunCommandTests {
 	}
 
 	@Test
+	void aUnitCodeInLowerCaseIsTheUnitAsTheApiTakesIt() {
+		// given Lạng Sơn's Khối named in lower case, as a folder input/20-kcq/ names it
+		RerunCommand command = new RerunCommand();
+		command.choice = new RerunCommand.Choice();
+		command.choice.conference = new RerunCommand.Conference();
+		command.choice.conference.code = "HNTW8-K13";
+		command.choice.conference.unit = "20-kcq";
+		command.dryRun = true;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		// when
+		int exit = command.rerun(this.context, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new ProgressTicker.Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
+						Duration.ofSeconds(10)));
+
+		// then its submission, as POST /api/admin/reruns takes it
+		assertThat(exit).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("20-KCQ");
+	}
+
+	@Test
 	void aRerunThatFailsSaysWhyOnStandardError(CapturedOutput output, @TempDir Path aside) throws Exception {
 		// given Long Biên's archived copy gone (the archive volume not mounted)
 		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE file_name = 'long-bien-nqdh13.xlsx'",

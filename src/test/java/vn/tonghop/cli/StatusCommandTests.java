@@ -77,6 +77,36 @@ class StatusCommandTests {
 	}
 
 	@Test
+	void aUnitCodeInLowerCaseIsTheUnitAsTheApiTakesIt() throws Exception {
+		// given the examples ingested: Lạng Sơn's Khối sent for HNTW8-K13
+		ExampleFiles.copyExamples(this.input);
+		this.runner.run(this.input, "test");
+		StatusCommand command = new StatusCommand();
+		command.conference = "HNTW8-K13";
+		command.unit = "20-kcq";
+
+		// when
+		String printed = status(command);
+
+		// then its versions, as /api/units/20-kcq/conferences/HNTW8-K13/versions lists them
+		assertThat(printed).contains("Versions from unit 20-KCQ for HNTW8-K13:").doesNotContain("No placed submission");
+	}
+
+	@Test
+	void anUnknownUnitIsSaidSoNotTakenForOneThatSentNothing() {
+		// given a mistyped unit code
+		StatusCommand command = new StatusCommand();
+		command.conference = "HNTW8-K13";
+		command.unit = "20-KQC";
+
+		// when
+		String printed = status(command);
+
+		// then
+		assertThat(printed).contains("No unit 20-KQC (see `units import`).").doesNotContain("No placed submission");
+	}
+
+	@Test
 	void aNegativeNumberOfRunsIsAUsageErrorNotAStackTrace() {
 		// given
 		StringWriter err = new StringWriter();

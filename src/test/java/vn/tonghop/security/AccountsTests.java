@@ -87,6 +87,20 @@ class AccountsTests {
 	}
 
 	@Test
+	void aUnitCodeInAnotherCaseIsStoredAsTheTreeWritesIt() throws Exception {
+		// given a unit whose code has letters
+		this.jdbc.update("INSERT INTO tonghop.unit (code, name, kind, parent_code, source) "
+				+ "SELECT '20-KCQ', 'Đảng bộ Khối các cơ quan tỉnh Lạng Sơn', 'district', NULL, 'test' "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = '20-KCQ')");
+
+		// when it is typed in lower case, as the API takes it
+		this.accounts.save("khoi", "password", Role.DISTRICT, "20-kcq");
+
+		// then the account is bound to the unit as the tree writes it, so that its scope finds the unit
+		assertThat(this.accounts.find("khoi")).get().extracting(Account::unit).isEqualTo("20-KCQ");
+	}
+
+	@Test
 	void configuredAccountsComeFirstAndStoredOnesAfter() {
 		this.accounts.save("clerk", "password", Role.ANALYST, null);
 
