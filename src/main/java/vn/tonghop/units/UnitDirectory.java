@@ -145,8 +145,26 @@ public final class UnitDirectory {
 		List<Unit> inScope = this.units.stream()
 			.filter(unit -> unit.validOn(on) && inScope(unit, withinCode, on))
 			.toList();
+		List<Unit> padded = padded(input, inScope);
 		List<Unit> closest = Closest.to(inputs, inScope, this.suggestionKeys::get, SUGGESTIONS);
-		return new Resolution(input, on, Resolution.Status.UNKNOWN, null, candidates(closest.stream(), on));
+		return new Resolution(input, on, Resolution.Status.UNKNOWN, null,
+				candidates(Stream.concat(padded.stream(), closest.stream()).distinct().limit(Math.max(SUGGESTIONS,
+						padded.size())), on));
+	}
+
+	/**
+	 * The units whose code is the number written with leading zeros: a spreadsheet keeps 004 typed
+	 * without a text format as the number 4. Offered first, never taken: 4 may be 04, 004 or 00004.
+	 */
+	private static List<Unit> padded(String input, List<Unit> units) {
+		if (!input.matches("\\d+")) {
+			return List.of();
+		}
+		String number = input.replaceFirst("^0+(?=\\d)", "");
+		return units.stream()
+			.filter(unit -> unit.code().length() > input.length() && unit.code().matches("0+\\d+")
+					&& unit.code().replaceFirst("^0+(?=\\d)", "").equals(number))
+			.toList();
 	}
 
 	/** The province the unit belongs to on that day; the unit itself when it is a province. */

@@ -261,6 +261,22 @@ class UnitDirectoryTests {
 	}
 
 	@Test
+	void aCodeWrittenWithoutItsLeadingZerosIsUnknownButSuggestsThePaddedCodes() {
+		// when a cell holds the number 4, as a spreadsheet keeps 004 typed without a text format
+		Resolution resolution = this.directory.resolve("4", BEFORE_REFORM, null);
+
+		// then no guess, but the code it may have been is suggested first
+		assertThat(resolution.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(resolution.candidates()).first().isEqualTo(new Candidate("004", "Quận Long Biên", "Thành phố Hà Nội"));
+		assertThat(resolution.message()).startsWith("'4' matches no unit on 2021-03-27; closest: 004 Quận Long Biên");
+		assertThat(this.directory.resolve("124", BEFORE_REFORM, "004").candidates()).extracting(Candidate::code)
+			.startsWith("00124");
+		// and only units of that date: Long Biên was gone after the reform
+		assertThat(this.directory.resolve("4", AFTER_REFORM, null).candidates()).extracting(Candidate::code)
+			.doesNotContain("004");
+	}
+
+	@Test
 	void aBlankInputIsUnknownWithoutSuggestions() {
 		// when
 		Resolution resolution = this.directory.resolve(" \u00A0", BEFORE_REFORM, null);
