@@ -29,7 +29,9 @@ class AccountDetailsService implements UserDetailsService {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
 		if (account.role() == Role.DISTRICT) {
-			authorities.add(new SimpleGrantedAuthority(Account.UNIT_AUTHORITY_PREFIX + account.unit()));
+			// As the tree writes the code: a configured unit may be typed in another case, and the scope follows the tree.
+			authorities.add(new SimpleGrantedAuthority(
+					Account.UNIT_AUTHORITY_PREFIX + this.accounts.unitCode(account.unit()).orElse(account.unit())));
 		}
 		return User.withUsername(account.name()).password(account.password()).authorities(authorities).build();
 	}

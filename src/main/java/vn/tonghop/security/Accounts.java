@@ -78,8 +78,21 @@ public class Accounts {
 		return new Account(name, account.password(), role, unitCode);
 	}
 
+	/**
+	 * The configured district accounts whose unit no version of the tree holds, each as "name (unit)":
+	 * they could sign in but never act for their unit.
+	 */
+	List<String> configuredWithUnknownUnit() {
+		return this.properties.accounts()
+			.stream()
+			.filter(account -> account.role() == Role.DISTRICT && account.problem() == null
+					&& unitCode(account.unit()).isEmpty())
+			.map(account -> account.name() + " (" + account.unit() + ")")
+			.toList();
+	}
+
 	/** The unit's code as the tree writes it, in any version, whatever the case of its letters. */
-	private Optional<String> unitCode(String sent) {
+	Optional<String> unitCode(String sent) {
 		return this.jdbc
 			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(?) ORDER BY code = ? DESC, code LIMIT 1",
 					String.class, sent, sent)

@@ -3,8 +3,13 @@ package vn.tonghop.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,6 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	private static final String ANALYST = Role.ANALYST.name();
 
@@ -85,6 +92,26 @@ class SecurityConfiguration {
 		return () -> {
 			if (accounts.all().stream().noneMatch(account -> account.problem() == null)) {
 				throw new NoAccountsException();
+			}
+		};
+	}
+
+	/**
+	 * A district account configured with a unit no version of the tree holds (mistyped, or the tree
+	 * not imported yet) is said at start-up: it would sign in and never see or upload anything.
+	 * Checked once the reference files are imported, which happens after the beans are ready; a
+	 * warning, not a refusal, since {@code units import} can still bring the unit while serving.
+	 */
+	@Bean
+	@ConditionalOnWebApplication
+	ApplicationListener<ApplicationReadyEvent> configuredUnitsKnown(Accounts accounts) {
+		return event -> {
+			List<String> unknown = accounts.configuredWithUnknownUnit();
+			if (!unknown.isEmpty()) {
+				log.warn("No unit of the tree has the code of configured district account(s) {}: they can sign in but "
+						+ "neither see nor upload anything. Correct tonghop.security.accounts[i].unit (the code as the "
+						+ "units file writes it, in any case) and restart, or import the unit with 'tonghop units import "
+						+ "FILE'.", String.join(", ", unknown));
 			}
 		};
 	}

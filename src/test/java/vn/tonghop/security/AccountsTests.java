@@ -6,9 +6,12 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,6 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest(properties = "tonghop.intake.stable-for=0s")
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class AccountsTests {
 
 	@Autowired
@@ -118,6 +122,42 @@ class AccountsTests {
 			.extracting(violation -> violation.getPropertyPath().toString())
 			.containsExactly("roleAndUnitFitting");
 		assertThat(validator.validate(new Account("d", "{bcrypt}$2a$04$abc", Role.DISTRICT, "004"))).isEmpty();
+	}
+
+	@Test
+	void aConfiguredDistrictAccountWhoseUnitNoTreeHoldsIsSaidAtStartUp(@Autowired PasswordEncoder encoder,
+			CapturedOutput output) {
+		// given a district account configured with a mistyped unit
+		Accounts configured = new Accounts(
+				new AccountProperties(List.of(new Account("ghost", "{bcrypt}$2a$04$abc", Role.DISTRICT, "0004"))), this.jdbc,
+				encoder);
+
+		// when the service is ready
+		new SecurityConfiguration().configuredUnitsKnown(configured).onApplicationEvent(null);
+
+		// then a warning names the account and says what to do, rather than serve an account that sees nothing unsaid
+		assertThat(output.getOut()).contains("configured district account(s) ghost (0004)", "tonghop.security.accounts",
+				"units import");
+	}
+
+	@Test
+	void aConfiguredDistrictAccountsUnitInAnotherCaseIsTheUnitAsTheTreeWritesIt(@Autowired PasswordEncoder encoder,
+			CapturedOutput output) {
+		// given a district account configured with its unit in lower case
+		this.jdbc.update("INSERT INTO tonghop.unit (code, name, kind, parent_code, source) "
+				+ "SELECT '20-KCQ', 'Đảng bộ Khối các cơ quan tỉnh Lạng Sơn', 'district', NULL, 'test' "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM tonghop.unit WHERE code = '20-KCQ')");
+		Accounts configured = new Accounts(
+				new AccountProperties(List.of(new Account("khoi", "{bcrypt}$2a$04$abc", Role.DISTRICT, "20-kcq"))), this.jdbc,
+				encoder);
+
+		// when it signs in
+		var user = new AccountDetailsService(configured).loadUserByUsername("khoi");
+
+		// then it acts for 20-KCQ, whose folder and submissions are written so, and nothing is said of it
+		new SecurityConfiguration().configuredUnitsKnown(configured).onApplicationEvent(null);
+		assertThat(output.getOut()).doesNotContain("khoi (20-kcq)");
+		assertThat(user.getAuthorities()).extracting(Object::toString).contains("UNIT_20-KCQ");
 	}
 
 	@Test
