@@ -56,9 +56,13 @@ final class RerunCommand implements Callable<Integer> {
 
 	int rerun(ApplicationContext context, PrintStream out, ProgressTicker.Output progress) {
 		StatusQueries queries = context.getBean(StatusQueries.class);
-		if (this.choice.conference != null && !queries.conferenceExists(this.choice.conference.code)) {
-			System.err.println("No conference " + this.choice.conference.code + " (see `conferences import`).");
-			return 1;
+		String conference = null;
+		if (this.choice.conference != null) {
+			conference = queries.conferenceCode(this.choice.conference.code).orElse(null);
+			if (conference == null) {
+				System.err.println("No conference " + this.choice.conference.code + " (see `conferences import`).");
+				return 1;
+			}
 		}
 		String unit = null;
 		if (this.choice.conference != null && this.choice.conference.unit != null) {
@@ -68,8 +72,7 @@ final class RerunCommand implements Callable<Integer> {
 				return 1;
 			}
 		}
-		RerunRequest request = new RerunRequest(this.choice.conference != null ? this.choice.conference.code : null,
-				unit, this.choice.submission, this.dryRun);
+		RerunRequest request = new RerunRequest(conference, unit, this.choice.submission, this.dryRun);
 		RerunResult result;
 		try (ProgressTicker ticker = ProgressTicker.start(context, progress)) {
 			result = context.getBean(Reruns.class).rerun(request);

@@ -62,14 +62,20 @@ final class StatusCommand implements Callable<Integer> {
 		TextTable states = new TextTable("State", "Files", "Latest").right(1);
 		queries.filesByState().forEach(s -> states.add(s.state().replace('_', ' '), s.files(), s.latest()));
 		states.print(out);
-		if (this.conference != null && this.unit != null) {
-			history(out, queries, context.getBean(History.class));
+		if (this.conference == null) {
+			latestCompleteness(out, queries);
+			return 0;
 		}
-		else if (this.conference != null) {
-			conference(out, queries);
+		// Whatever the case of its letters, as a file's cell names it.
+		String conference = queries.conferenceCode(this.conference).orElse(null);
+		if (conference == null) {
+			out.println("\nNo conference " + this.conference + " (see `conferences import`).");
+		}
+		else if (this.unit != null) {
+			history(out, queries, context.getBean(History.class), conference);
 		}
 		else {
-			latestCompleteness(out, queries);
+			conference(out, queries, conference);
 		}
 		return 0;
 	}
@@ -96,19 +102,19 @@ final class StatusCommand implements Callable<Integer> {
 		completeness.print(out);
 	}
 
-	private void history(PrintStream out, StatusQueries queries, History history) {
+	private void history(PrintStream out, StatusQueries queries, History history, String conference) {
 		// A mistyped unit is not a unit that sent nothing.
 		String unitCode = queries.unitCode(this.unit).orElse(null);
 		if (unitCode == null) {
 			out.println("\nNo unit " + this.unit + " (see `units import`).");
 			return;
 		}
-		List<Version> versions = history.versions(unitCode, this.conference);
+		List<Version> versions = history.versions(unitCode, conference);
 		if (versions.isEmpty()) {
-			out.println("\nNo placed submission from unit " + unitCode + " for " + this.conference + ".");
+			out.println("\nNo placed submission from unit " + unitCode + " for " + conference + ".");
 			return;
 		}
-		out.println("\nVersions from unit " + unitCode + " for " + this.conference + ":");
+		out.println("\nVersions from unit " + unitCode + " for " + conference + ":");
 		TextTable table = new TextTable("Version", "Submission", "File", "Sheet", "Received", "State", "Current", "Points",
 				"Added", "Removed", "Changed", "Participants").right(0, 1, 8, 9, 10);
 		for (Version version : versions) {
@@ -128,21 +134,17 @@ final class StatusCommand implements Callable<Integer> {
 		}
 	}
 
-	private void conference(PrintStream out, StatusQueries queries) {
-		if (!queries.conferenceExists(this.conference)) {
-			out.println("\nNo conference " + this.conference + " (see `conferences import`).");
-			return;
-		}
-		out.println("\nConsolidated figures for " + this.conference + ":");
-		FiguresTable.print(out, queries.figures(List.of(this.conference)));
+	private static void conference(PrintStream out, StatusQueries queries, String conference) {
+		out.println("\nConsolidated figures for " + conference + ":");
+		FiguresTable.print(out, queries.figures(List.of(conference)));
 		out.println("\nCompleteness per province (units expected on the conference date):");
 		TextTable completeness = new TextTable("Province", "Name", "Expected", "Reported", "On time", "Late", "Missing")
 			.right(2, 3, 4, 5, 6);
-		queries.completeness(this.conference)
+		queries.completeness(conference)
 			.forEach(p -> completeness.add(p.provinceCode(), p.provinceName(), p.expected(), p.reported(), p.onTime(),
 					p.late(), p.missing()));
 		completeness.print(out);
-		List<StatusQueries.MissingUnit> missing = queries.missing(this.conference);
+		List<StatusQueries.MissingUnit> missing = queries.missing(conference);
 		if (missing.isEmpty()) {
 			out.println("\nEvery expected unit has reported.");
 			return;

@@ -87,10 +87,10 @@ public class ConsolidatedReport {
 	public void write(String conference, String province, OutputStream out) throws IOException {
 		ConferenceLine subject = this.queries.conference(conference)
 			.orElseThrow(() -> new UnknownReportSubjectException("No conference " + conference + "."));
-		List<ProvinceLine> provinces = this.queries.provinces(conference, province);
+		List<ProvinceLine> provinces = this.queries.provinces(subject.code(), province);
 		if (province != null && provinces.isEmpty()) {
-			throw new UnknownReportSubjectException(
-					"Province " + province + " is not in the scope of " + conference + " and holds no figures for it.");
+			throw new UnknownReportSubjectException("Province " + province + " is not in the scope of " + subject.code()
+					+ " and holds no figures for it.");
 		}
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Styles styles = new Styles(workbook);
@@ -98,7 +98,7 @@ public class ConsolidatedReport {
 			for (ProvinceLine line : provinces) {
 				provinceSheet(workbook, styles, subject, line, sheetName(line, sheetNames));
 			}
-			completenessSheet(workbook, styles, subject, this.queries.completeness(conference, province));
+			completenessSheet(workbook, styles, subject, this.queries.completeness(subject.code(), province));
 			// Cached results let viewers that do not recalculate (and our own readers) show the totals.
 			workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
 			workbook.write(out);

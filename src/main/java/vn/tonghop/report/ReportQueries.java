@@ -21,8 +21,10 @@ class ReportQueries {
 		this.jdbc = jdbc;
 	}
 
+	/** The conference whatever the case of its code's letters, as a file's cell names it. */
 	Optional<ConferenceLine> conference(String code) {
-		return this.jdbc.query("SELECT code, title, start_date, end_date, deadline FROM tonghop.conference WHERE code = ?",
+		return this.jdbc.query(
+				"SELECT code, title, start_date, end_date, deadline FROM tonghop.conference WHERE upper(code) = upper(?)",
 				(rs, i) -> new ConferenceLine(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 						rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)),
 				code).stream().findFirst();

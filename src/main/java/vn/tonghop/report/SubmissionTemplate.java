@@ -76,7 +76,7 @@ public class SubmissionTemplate {
 			.orElseThrow(() -> new UnknownReportSubjectException("No conference " + conferenceCode + "."));
 		TreeUnit unit = this.queries.unit(unitCode, conference.start())
 			.orElseThrow(() -> new UnknownReportSubjectException(
-					"No unit " + unitCode + " on " + conference.start() + ", the date of " + conferenceCode + "."));
+					"No unit " + unitCode + " on " + conference.start() + ", the date of " + conference.code() + "."));
 		List<TreeUnit> points = new ArrayList<>();
 		points.add(unit);
 		points.addAll(this.queries.children(unit.code(), conference.start()));

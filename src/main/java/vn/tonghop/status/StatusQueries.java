@@ -100,9 +100,12 @@ public class StatusQueries {
 				rs.getObject(5, java.time.LocalDate.class)), conferenceCode);
 	}
 
-	public boolean conferenceExists(String conferenceCode) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM tonghop.conference WHERE code = ?)", Boolean.class, conferenceCode));
+	/** The conference's code as stored, whatever the case of its letters, as a file's cell names it. */
+	public Optional<String> conferenceCode(String sent) {
+		return this.jdbc
+			.queryForList("SELECT code FROM tonghop.conference WHERE upper(code) = upper(?)", String.class, sent)
+			.stream()
+			.findFirst();
 	}
 
 	/**

@@ -116,6 +116,26 @@ class RerunCommandTests {
 	}
 
 	@Test
+	void aConferenceCodeInLowerCaseIsTheConferenceAsAFileNamesIt() {
+		// given
+		RerunCommand command = new RerunCommand();
+		command.choice = new RerunCommand.Choice();
+		command.choice.conference = new RerunCommand.Conference();
+		command.choice.conference.code = "hntw8-k13";
+		command.dryRun = true;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		// when
+		int exit = command.rerun(this.context, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new ProgressTicker.Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
+						Duration.ofSeconds(10)));
+
+		// then HNTW8-K13's submissions, as a file's "Mã hội nghị: hntw8-k13" is that conference
+		assertThat(exit).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("20-KCQ");
+	}
+
+	@Test
 	void aRerunThatFailsSaysWhyOnStandardError(CapturedOutput output, @TempDir Path aside) throws Exception {
 		// given Long Biên's archived copy gone (the archive volume not mounted)
 		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE file_name = 'long-bien-nqdh13.xlsx'",

@@ -93,6 +93,19 @@ class StatusCommandTests {
 	}
 
 	@Test
+	void aConferenceCodeInLowerCaseIsTheConferenceAsAFileNamesIt() {
+		// given
+		StatusCommand command = new StatusCommand();
+		command.conference = "nqdh13";
+
+		// when
+		String printed = status(command);
+
+		// then
+		assertThat(printed).contains("Consolidated figures for NQDH13:").doesNotContain("No conference");
+	}
+
+	@Test
 	void anUnknownUnitIsSaidSoNotTakenForOneThatSentNothing() {
 		// given a mistyped unit code
 		StatusCommand command = new StatusCommand();

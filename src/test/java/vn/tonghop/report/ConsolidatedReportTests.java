@@ -85,6 +85,16 @@ class ConsolidatedReportTests {
 	}
 
 	@Test
+	void aConferenceCodeInLowerCaseIsTheConferenceAsAFileNamesIt() throws IOException {
+		// when
+		try (XSSFWorkbook workbook = write("hntw8-k13", "20")) {
+			// then the same report as for HNTW8-K13: Lạng Sơn's Khối and its figures
+			assertThat(workbook.getSheetAt(0).getRow(6).getCell(2).getStringCellValue())
+				.isEqualTo("Đảng bộ Khối các cơ quan tỉnh Lạng Sơn");
+		}
+	}
+
+	@Test
 	void sheetsPrintOnA4LandscapeWithAFrozenHeaderAndAChart() throws IOException {
 		// when
 		try (XSSFWorkbook workbook = write("NQDH13", null)) {

@@ -159,6 +159,15 @@ class SubmissionTemplateTests {
 	}
 
 	@Test
+	void aConferenceCodeInLowerCaseIsTheConferenceAsAFileNamesIt() throws IOException {
+		// when
+		try (XSSFWorkbook workbook = template("004", "nqdh13")) {
+			// then the template names it as the conference list writes it, which a file's cell then names
+			assertThat(workbook.getSheetAt(0).getRow(3).getCell(2).getStringCellValue()).isEqualTo("NQDH13");
+		}
+	}
+
+	@Test
 	void unknownUnitOrConferenceIsRefused() {
 		assertThatThrownBy(() -> this.template.write("004", "NOPE", OutputStream.nullOutputStream()))
 			.isInstanceOf(UnknownReportSubjectException.class);
