@@ -204,7 +204,29 @@ public class UnitImporter {
 	}
 
 	private static List<Parsed> checked(List<Parsed> rows, Map<Identity, Unit> stored, List<String> problems) {
-		return withoutCycles(consistent(rows, stored, problems), stored, problems);
+		return withoutCycles(consistent(spelledAsTheTree(rows, stored), stored, problems), stored, problems);
+	}
+
+	/**
+	 * Codes and parent codes as the tree, else the first line, writes them: codes match whatever the
+	 * case of their letters everywhere else, so "lb-ca" is that LB-CA, not a second unit beside it.
+	 */
+	private static List<Parsed> spelledAsTheTree(List<Parsed> rows, Map<Identity, Unit> stored) {
+		Map<String, String> spelling = new HashMap<>();
+		stored.keySet().forEach(identity -> spelling.putIfAbsent(codeKey(identity.code()), identity.code()));
+		rows.forEach(row -> spelling.putIfAbsent(codeKey(row.unit().code()), row.unit().code()));
+		return rows.stream().map(row -> {
+			Unit unit = row.unit();
+			String code = spelling.get(codeKey(unit.code()));
+			String parent = (unit.parentCode() != null)
+					? spelling.getOrDefault(codeKey(unit.parentCode()), unit.parentCode()) : null;
+			return code.equals(unit.code()) && Objects.equals(parent, unit.parentCode()) ? row : new Parsed(row.line(),
+					new Unit(code, unit.name(), unit.kind(), parent, unit.validFrom(), unit.validTo(), unit.aliases()));
+		}).toList();
+	}
+
+	private static String codeKey(String code) {
+		return code.toUpperCase(Locale.ROOT);
 	}
 
 	/**

@@ -147,6 +147,45 @@ class UnitImporterTests {
 	}
 
 	@Test
+	void aFileWithBomAndCrlfAndAParentAfterItsChildImports() throws IOException {
+		// given a file saved by Excel on Windows: BOM, CRLF, a unit listed before its parent
+		Path file = Files.writeString(this.dir.resolve("units.csv"), "\uFEFF" + String.join("\r\n", HEADER,
+				"LB-CA,Đảng ủy Công an quận Long Biên,004,grassroots,,,",
+				"004,Quận Long Biên,01,district,,,",
+				"01,Thành phố Hà Nội,,province,,,") + "\r\n");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then
+		assertThat(report).isEqualTo(new ImportReport(3, 0, 0, List.of()));
+		assertThat(this.jdbc.queryForList("SELECT code || '|' || name || '|' || coalesce(parent_code, '') FROM tonghop.unit "
+				+ "ORDER BY code", String.class))
+			.containsExactly("004|Quận Long Biên|01", "01|Thành phố Hà Nội|", "LB-CA|Đảng ủy Công an quận Long Biên|004");
+	}
+
+	@Test
+	void aCodeWrittenInAnotherCaseIsTheSameUnitNotASecondOne() throws IOException {
+		// given a parent code and a repeated code typed in lower case, as codes match everywhere else
+		Path file = write("units.csv", HEADER,
+				"01,Thành phố Hà Nội,,province,,,",
+				"004,Quận Long Biên,01,district,,,",
+				"LB-CA,Đảng ủy Công an quận Long Biên,004,grassroots,,,",
+				"LB-CA-1,Chi bộ 1,lb-ca,cell,,,",
+				"lb-ca,Đảng ủy Công an quận Long Biên (again),004,grassroots,,,");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then one LB-CA, the parent found whatever its case and stored as the tree writes it
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = 'LB-CA'", String.class))
+			.containsExactly("LB-CA");
+		assertThat(this.jdbc.queryForObject("SELECT parent_code FROM tonghop.unit WHERE code = 'LB-CA-1'", String.class))
+			.isEqualTo("LB-CA");
+		assertThat(report.problems()).hasSize(1).allMatch(problem -> problem.startsWith("line 6: "));
+	}
+
+	@Test
 	void badLinesAreListedWithTheirNumberAndTheRestImports() throws IOException {
 		// given
 		Path file = write("units.csv", HEADER,
