@@ -52,16 +52,13 @@ class AdminController {
 			throw new InvalidRerunException(problem);
 		}
 		// A mistyped conference or unit is not one with nothing to rerun (`rerun --unit` refuses it too).
-		if (request.conference() != null) {
-			this.warehouse.conference(request.conference())
-				.orElseThrow(() -> NotFoundException.conference(request.conference()));
-		}
-		if (request.unit() == null) {
-			return inVietnamTime(this.reruns.rerun(request));
-		}
-		String unit = this.warehouse.unitCode(request.unit()).orElseThrow(() -> NotFoundException.unit(request.unit()));
+		String conference = (request.conference() != null) ? this.warehouse.conference(request.conference())
+			.orElseThrow(() -> NotFoundException.conference(request.conference()))
+			.code() : null;
+		String unit = (request.unit() != null)
+				? this.warehouse.unitCode(request.unit()).orElseThrow(() -> NotFoundException.unit(request.unit())) : null;
 		return inVietnamTime(
-				this.reruns.rerun(new RerunRequest(request.conference(), unit, request.submission(), request.dryRun())));
+				this.reruns.rerun(new RerunRequest(conference, unit, request.submission(), request.dryRun())));
 	}
 
 	/** Every timestamp of the API is in Vietnam time, as the listings' are. */

@@ -50,8 +50,7 @@ class ConferenceController {
 	Page<ProvinceRow> provinces(@PathVariable String code,
 			@Parameter(description = "province code") @RequestParam(required = false) String province,
 			@Valid @ParameterObject PageRequest paging) {
-		existing(code);
-		return this.queries.provinces(code, province, paging);
+		return this.queries.provinces(existing(code).code(), province, paging);
 	}
 
 	@Operation(summary = "Figures per reporting unit (warehouse.participation_by_unit)")
@@ -60,8 +59,7 @@ class ConferenceController {
 			@Parameter(description = "province code") @RequestParam(required = false) String province,
 			@Parameter(description = "reporting unit code") @RequestParam(required = false) String unit,
 			@Valid @ParameterObject PageRequest paging) {
-		existing(code);
-		return this.queries.units(code, province, unit, paging);
+		return this.queries.units(existing(code).code(), province, unit, paging);
 	}
 
 	@Operation(summary = "Units expected to report and whether they have (warehouse.completeness)")
@@ -71,8 +69,7 @@ class ConferenceController {
 			@Parameter(description = "unit code") @RequestParam(required = false) String unit,
 			@Parameter(description = "only the units that have not reported") @RequestParam(defaultValue = "false")
 			boolean missing, @Valid @ParameterObject PageRequest paging) {
-		existing(code);
-		return this.queries.completeness(code, province, unit, missing, paging);
+		return this.queries.completeness(existing(code).code(), province, unit, missing, paging);
 	}
 
 	/** The conference, or a 404 for every endpoint under it. */

@@ -42,9 +42,11 @@ class HistoryController {
 	Page<VersionRow> versions(@PathVariable String unit, @PathVariable String code,
 			@Valid @ParameterObject PageRequest paging) {
 		// A mistyped conference or unit is not a unit that sent nothing.
-		this.warehouse.conference(code).orElseThrow(() -> NotFoundException.conference(code));
+		String conference = this.warehouse.conference(code)
+			.orElseThrow(() -> NotFoundException.conference(code))
+			.code();
 		String unitCode = this.warehouse.unitCode(unit).orElseThrow(() -> NotFoundException.unit(unit));
-		return page(this.history.versions(unitCode, code).stream().map(VersionRow::of).toList(), paging);
+		return page(this.history.versions(unitCode, conference).stream().map(VersionRow::of).toList(), paging);
 	}
 
 	@Operation(summary = "The points the submission's latest load added, removed or changed, in the order of the file")

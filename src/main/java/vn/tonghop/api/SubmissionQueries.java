@@ -139,7 +139,7 @@ public class SubmissionQueries {
 
 	private MapSqlParameterSource parameters(Long id, SubmissionFilter filter, String within) {
 		return new MapSqlParameterSource("id", id).addValue("within", within)
-			.addValue("conference", filter.conference())
+			.addValue("conference", this.warehouse.conferenceFilter(filter.conference()))
 			.addValue("province", filter.province())
 			.addValue("unit", this.warehouse.unitFilter(filter.unit()))
 			.addValue("state", filter.state())

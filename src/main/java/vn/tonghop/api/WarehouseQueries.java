@@ -55,8 +55,9 @@ public class WarehouseQueries {
 				new MapSqlParameterSource("from", from).addValue("to", to), (rs, i) -> conference(rs), paging);
 	}
 
+	/** The conference whatever the case of its code's letters, as a file's cell names it. */
 	public Optional<ConferenceRow> conference(String code) {
-		return this.jdbc.query(CONFERENCES + " AND code = :code",
+		return this.jdbc.query(CONFERENCES + " AND upper(code) = upper(:code)",
 				new MapSqlParameterSource("from", null).addValue("to", null).addValue("code", code),
 				(rs, i) -> conference(rs)).stream().findFirst();
 	}
@@ -71,6 +72,11 @@ public class WarehouseQueries {
 					+ "LIMIT 1", new MapSqlParameterSource("code", sent), String.class)
 			.stream()
 			.findFirst();
+	}
+
+	/** A conference filter as the conference is stored; one no conference has is kept, and matches nothing. */
+	String conferenceFilter(String sent) {
+		return sent != null ? conference(sent).map(ConferenceRow::code).orElse(sent) : null;
 	}
 
 	/** A unit filter as the tree writes the code; one no unit has is kept, and matches nothing. */

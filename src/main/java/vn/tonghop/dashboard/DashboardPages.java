@@ -40,13 +40,13 @@ class DashboardPages {
 
 	Optional<ConferencePage> conference(String code) {
 		return this.queries.conference(code).map(conference -> {
-			List<ProvinceRow> provinces = this.queries.provinces(code, null, PageRequest.largest()).items();
+			List<ProvinceRow> provinces = this.queries.provinces(conference.code(), null, PageRequest.largest()).items();
 			List<BarChart.Category> points = provinces.stream()
-				.map(row -> new BarChart.Category(named(row.provinceName(), row.provinceCode()), provinceHref(code, row.provinceCode()),
+				.map(row -> new BarChart.Category(named(row.provinceName(), row.provinceCode()), provinceHref(conference.code(), row.provinceCode()),
 						Figures.of(row).pointsByLevel()))
 				.toList();
 			List<BarChart.Category> participants = provinces.stream()
-				.map(row -> new BarChart.Category(named(row.provinceName(), row.provinceCode()), provinceHref(code, row.provinceCode()),
+				.map(row -> new BarChart.Category(named(row.provinceName(), row.provinceCode()), provinceHref(conference.code(), row.provinceCode()),
 						new long[] { row.participants() }))
 				.toList();
 			return new ConferencePage(conferences(), conference, provinces,
@@ -60,14 +60,15 @@ class DashboardPages {
 
 	Optional<ProvincePage> province(String code, String provinceCode) {
 		return this.queries.conference(code)
-			.flatMap(conference -> this.queries.provinces(code, provinceCode, PageRequest.largest())
+			.flatMap(conference -> this.queries.provinces(conference.code(), provinceCode, PageRequest.largest())
 				.items()
 				.stream()
 				.findFirst()
 				.map(province -> {
-					List<UnitRow> units = this.queries.units(code, provinceCode, null, PageRequest.largest()).items();
+					List<UnitRow> units = this.queries.units(conference.code(), provinceCode, null, PageRequest.largest())
+						.items();
 					List<CompletenessRow> missing = this.queries
-						.completeness(code, provinceCode, null, true, PageRequest.largest())
+						.completeness(conference.code(), provinceCode, null, true, PageRequest.largest())
 						.items();
 					List<BarChart.Category> points = units.stream()
 						.map(row -> new BarChart.Category(named(row.reportingUnitName(), row.reportingUnitCode()), null, Figures.of(row).pointsByLevel()))

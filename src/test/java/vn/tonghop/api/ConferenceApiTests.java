@@ -21,6 +21,7 @@ import vn.tonghop.units.ReferenceFiles;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -132,6 +133,30 @@ class ConferenceApiTests {
 			.andExpect(jsonPath("$.items[*].version").value(contains(1)));
 		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"conference\":\"HNTW8-K13\",\"unit\":\"20-kcq\",\"dryRun\":true}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcomes[*].unitCode").value(contains("20-KCQ")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aConferenceIsNamedWhateverTheCaseOfItsLetters() throws Exception {
+		// when HNTW8-K13 is named in lower case, as a file's "Mã hội nghị" cell may name it
+		this.mvc.perform(get("/api/conferences/hntw8-k13"))
+			// then every path and filter finds it
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.code").value("HNTW8-K13"));
+		this.mvc.perform(get("/api/conferences/hntw8-k13/units"))
+			.andExpect(jsonPath("$.items[*].reportingUnitCode").value(contains("20-KCQ")));
+		this.mvc.perform(get("/api/conferences/hntw8-k13/provinces"))
+			.andExpect(jsonPath("$.items[*].provinceCode").value(hasItem("20")));
+		this.mvc.perform(get("/api/conferences/hntw8-k13/completeness").param("unit", "20-KCQ"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("20-KCQ")));
+		this.mvc.perform(get("/api/submissions").param("conference", "hntw8-k13"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("20-KCQ")));
+		this.mvc.perform(get("/api/units/20-KCQ/conferences/hntw8-k13/versions"))
+			.andExpect(jsonPath("$.items[*].version").value(contains(1)));
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"conference\":\"hntw8-k13\",\"dryRun\":true}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.outcomes[*].unitCode").value(contains("20-KCQ")));
 	}

@@ -107,6 +107,18 @@ class DashboardTests {
 	}
 
 	@Test
+	void aConferenceCodeInLowerCaseIsTheConferencesPage() throws Exception {
+		// when
+		String html = page("/dashboard/hntw8-k13");
+		String province = page("/dashboard/nqdh13/provinces/01");
+
+		// then its figures and links, as for HNTW8-K13, not an empty page
+		assertThat(html).contains("<span class=\"value\" id=\"total-points\">64</span>",
+				"href=\"/dashboard/HNTW8-K13/provinces/20\"");
+		assertThat(cells(row(province, "data-unit=\"004\""))).startsWith("004", "Quận Long Biên");
+	}
+
+	@Test
 	void anUnknownConferenceOrProvinceIsAPageNotFound() throws Exception {
 		this.mvc.perform(get("/dashboard/NOPE"))
 			.andExpect(status().isNotFound())
