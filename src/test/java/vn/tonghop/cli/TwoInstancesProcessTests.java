@@ -337,7 +337,11 @@ class TwoInstancesProcessTests {
 			for (Process process : processes) {
 				assertThat(process.isAlive()).as("ended while the locks were held").isTrue();
 			}
-			assertThat(Instant.now()).as("the workers did not reach the locks in time").isBefore(deadline);
+			if (!Instant.now().isBefore(deadline)) {
+				// What each instance was doing, and who waits for what, say more than the time does.
+				throw new AssertionError("the workers did not reach the locks in time; waiting: " + waits() + "\nfirst:\n"
+						+ output("first") + "\nsecond:\n" + output("second"));
+			}
 			Thread.sleep(50);
 		}
 	}
@@ -408,6 +412,17 @@ class TwoInstancesProcessTests {
 			}
 		}
 		return statuses;
+	}
+
+	/** The sessions waiting, on what, and in which statement. */
+	private String waits() throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT string_agg(pid || ' ' || wait_event_type || ' '"
+						+ " || left(query, 160), ' | ') FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+			rows.next();
+			return rows.getString(1);
+		}
 	}
 
 	private long count(String sql) throws SQLException {
