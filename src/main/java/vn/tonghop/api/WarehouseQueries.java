@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.units.UnitDirectory;
+
 /** Conferences and the warehouse views, filtered and paged, for the API and the dashboard. */
 @Component
 public class WarehouseQueries {
@@ -67,11 +69,7 @@ public class WarehouseQueries {
 	 * letters, as a folder's name and a cell's do. Empty when no unit has it.
 	 */
 	public Optional<String> unitCode(String sent) {
-		return this.jdbc
-			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(:code) ORDER BY code = :code DESC, code "
-					+ "LIMIT 1", new MapSqlParameterSource("code", sent), String.class)
-			.stream()
-			.findFirst();
+		return UnitDirectory.storedCode(this.jdbc.getJdbcOperations(), sent);
 	}
 
 	/** A conference filter as the conference is stored; one no conference has is kept, and matches nothing. */

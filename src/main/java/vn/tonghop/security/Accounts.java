@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.units.UnitDirectory;
+
 /**
  * Every account: those in configuration first, then those in {@code tonghop.account}. A name in
  * configuration hides the same name in the table.
@@ -93,11 +95,7 @@ public class Accounts {
 
 	/** The unit's code as the tree writes it, in any version, whatever the case of its letters. */
 	Optional<String> unitCode(String sent) {
-		return this.jdbc
-			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(?) ORDER BY code = ? DESC, code LIMIT 1",
-					String.class, sent, sent)
-			.stream()
-			.findFirst();
+		return UnitDirectory.storedCode(this.jdbc, sent);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.units.UnitDirectory;
+
 /** Read-only questions about runs, files and the consolidated figures. */
 @Component
 public class StatusQueries {
@@ -113,11 +115,7 @@ public class StatusQueries {
 	 * letters, as the API's and a folder's do. Empty when no unit has it.
 	 */
 	public Optional<String> unitCode(String sent) {
-		return this.jdbc
-			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(?) ORDER BY code = ? DESC, code LIMIT 1",
-					String.class, sent, sent)
-			.stream()
-			.findFirst();
+		return UnitDirectory.storedCode(this.jdbc, sent);
 	}
 
 	/**

@@ -89,6 +89,19 @@ public final class UnitDirectory {
 		return new UnitDirectory(jdbc.query(UnitTable.SELECT, (row, number) -> UnitTable.unit(row)));
 	}
 
+	/**
+	 * The unit's code as the tree writes it, in any version, whatever the case of its letters
+	 * ("20-kcq" is 20-KCQ), as a folder's name and a cell's are read; empty when no unit has it. For a
+	 * code typed to a command, a path or an account, without loading the whole tree.
+	 */
+	public static Optional<String> storedCode(JdbcOperations jdbc, String sent) {
+		return jdbc
+			.queryForList("SELECT code FROM tonghop.unit WHERE upper(code) = upper(?) ORDER BY code = ? DESC, code LIMIT 1",
+					String.class, sent, sent)
+			.stream()
+			.findFirst();
+	}
+
 	/** The unit with this code on that day, whatever the case of its letters ("004-ca" is 004-CA). */
 	public Optional<Unit> byCode(String code, LocalDate on) {
 		return this.byCode.getOrDefault(codeKey(code), List.of()).stream().filter(unit -> unit.validOn(on)).findFirst();
