@@ -2,15 +2,12 @@ package vn.tonghop.api;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -37,8 +34,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PartialFiles;
+import vn.tonghop.intake.Sha256;
 import vn.tonghop.security.UnitScope;
 
 /**
@@ -126,7 +125,7 @@ class UploadController {
 	private Path store(MultipartFile file, String unit, String name) throws IOException {
 		Path folder = Files.createDirectories(this.intake.input().resolve(unit));
 		Path partial = folder.resolve(PartialFiles.name(".part"));
-		try (DigestInputStream in = new DigestInputStream(file.getInputStream(), sha256())) {
+		try (DigestInputStream in = new DigestInputStream(file.getInputStream(), Sha256.digest())) {
 			Files.copy(in, partial);
 			// The same bytes in the same folder are never taken again: the district is told which submission they are.
 			String hash = HexFormat.of().formatHex(in.getMessageDigest().digest());
@@ -231,23 +230,11 @@ class UploadController {
 			if (!Files.isRegularFile(file) || Files.size(file) != size) {
 				return false;
 			}
-			try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-				in.transferTo(OutputStream.nullOutputStream());
-				return hash.equals(HexFormat.of().formatHex(in.getMessageDigest().digest()));
-			}
+			return hash.equals(InputScanner.sha256(file));
 		}
 		catch (NoSuchFileException ex) {
 			// Deleted by the district meanwhile: it waits no more.
 			return false;
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
 	}
 

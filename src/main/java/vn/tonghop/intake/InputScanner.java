@@ -316,7 +316,8 @@ public class InputScanner {
 		return files.stream().map(value).toArray(String[]::new);
 	}
 
-	static String sha256(Path file) throws IOException {
+	/** The file's SHA-256, as its identity and the archive name it. */
+	public static String sha256(Path file) throws IOException {
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), Sha256.digest())) {
 			byte[] buffer = new byte[1 << 16];
 			while (in.read(buffer) != -1) {

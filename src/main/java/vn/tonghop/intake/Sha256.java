@@ -4,12 +4,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** The digest a file's identity and the archive's folders are named by. */
-final class Sha256 {
+public final class Sha256 {
 
 	private Sha256() {
 	}
 
-	static MessageDigest digest() {
+	public static MessageDigest digest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
