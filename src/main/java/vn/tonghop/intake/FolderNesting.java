@@ -24,13 +24,14 @@ public final class FolderNesting {
 		return !inner.equals(outer) && inner.startsWith(outer);
 	}
 
-	private static Path where(Path folder) {
+	/** Where the path really is, links resolved; a path not there (yet, or any more) by its name alone. */
+	static Path where(Path folder) {
 		Path absolute = folder.toAbsolutePath().normalize();
 		try {
 			return absolute.toRealPath();
 		}
 		catch (IOException ex) {
-			// Not there yet (created at the first scan): its name is all there is to compare.
+			// Not there yet (created at the first scan), or gone: its name is all there is to compare.
 			return absolute;
 		}
 	}

@@ -1,6 +1,5 @@
 package vn.tonghop.intake;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,20 +28,20 @@ public final class OwnFolders {
 	/** @param own the folders holding tonghop's own files: the archive, the reports folder if set */
 	public OwnFolders(Path root, List<Path> own) {
 		this.root = root;
-		this.realRoot = real(root);
-		this.own = own.stream().map(OwnFolders::real).toList();
+		this.realRoot = FolderNesting.where(root);
+		this.own = own.stream().map(FolderNesting::where).toList();
 	}
 
 	/** Whether a folder under the drop folder is reached through a link (in it or above it) and is tonghop's own. */
 	public boolean isOwnFolder(Path dir) {
 		// Under a link every folder may be the archive: one linked above it holds it.
-		Path real = real(dir);
+		Path real = FolderNesting.where(dir);
 		return !real.equals(this.realRoot.resolve(this.root.relativize(dir))) && isOwn(dir, real);
 	}
 
 	/** Whether a file under the drop folder is a link to a file of tonghop's own. */
 	boolean isOwnFile(Path file) {
-		return Files.isSymbolicLink(file) && isOwn(file, real(file));
+		return Files.isSymbolicLink(file) && isOwn(file, FolderNesting.where(file));
 	}
 
 	private boolean isOwn(Path path, Path real) {
@@ -66,17 +65,6 @@ public final class OwnFolders {
 			}
 		}
 		return false;
-	}
-
-	private static Path real(Path path) {
-		Path absolute = path.toAbsolutePath().normalize();
-		try {
-			return absolute.toRealPath();
-		}
-		catch (IOException ex) {
-			// Gone, or not there yet: the walk notes a path that vanished; its name is all there is.
-			return absolute;
-		}
 	}
 
 }
