@@ -207,7 +207,7 @@ public class InputScanner {
 			result.unstable();
 			return Optional.empty();
 		}
-		return Optional.of(new Hashed(file, root.relativize(file), before.size(), modified, hash, null));
+		return Optional.of(new Hashed(file, root.relativize(file), before.size(), modified, changed(file), hash, null));
 	}
 
 	/**
@@ -221,12 +221,22 @@ public class InputScanner {
 		if (!modified.isAfter(now)) {
 			return modified;
 		}
+		Instant changed = changed(file);
+		// No such time here (Windows): the modification time is all there is.
+		return (changed != null) ? changed : modified;
+	}
+
+	/**
+	 * When the file system last changed the file (ctime): when it was written into the drop folder,
+	 * which no copy carries over from the district's computer as it does the modification time. Null
+	 * where there is no such time (Windows).
+	 */
+	private static Instant changed(Path file) throws IOException {
 		try {
-			return ((FileTime) Files.getAttribute(file, "unix:ctime")).toInstant();
+			return ((FileTime) Files.getAttribute(file, "unix:ctime")).toInstant().truncatedTo(ChronoUnit.MICROS);
 		}
 		catch (UnsupportedOperationException | IllegalArgumentException ex) {
-			// No such time here (Windows): the modification time is all there is.
-			return modified;
+			return null;
 		}
 	}
 
@@ -265,10 +275,10 @@ public class InputScanner {
 		Map<Identity, Long> created = new HashMap<>();
 		this.jdbc.query("""
 				INSERT INTO tonghop.submission (content_hash, file_name, source_path, folder_unit_code, size_bytes,
-				    archive_path, drop_folder)
-				SELECT f.hash, f.name, f.path, f.folder, f.size, f.archived, ?
-				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
-				    WITH ORDINALITY AS f(hash, name, path, folder, size, archived, n)
+				    archive_path, dropped_at, drop_folder)
+				SELECT f.hash, f.name, f.path, f.folder, f.size, f.archived, f.dropped, ?
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[])
+				    WITH ORDINALITY AS f(hash, name, path, folder, size, archived, dropped, n)
 				ORDER BY f.n
 				ON CONFLICT (content_hash, coalesce(folder_unit_code, '')) DO NOTHING
 				RETURNING content_hash, folder_unit_code, id
@@ -277,7 +287,8 @@ public class InputScanner {
 				column(archived, (file) -> file.file().getFileName().toString()),
 				column(archived, (file) -> file.relative().toString()), column(archived, Hashed::folderUnit),
 				archived.stream().map(Hashed::size).toArray(Long[]::new),
-				column(archived, (file) -> file.archived().toString()));
+				column(archived, (file) -> file.archived().toString()),
+				column(archived, (file) -> (file.dropped() != null) ? file.dropped().toString() : null));
 		// Another instance may have registered the same bytes in the same folder a moment ago.
 		List<Hashed> lost = archived.stream().filter((file) -> !created.containsKey(file.identity())).toList();
 		known.putAll(known(lost));
@@ -342,11 +353,13 @@ public class InputScanner {
 	/**
 	 * A stable file read and hashed in this scan; archived once copied, null before and for a
 	 * duplicate, which is never copied.
+	 * @param dropped when it was written into the drop folder (see {@link #changed}), null when unknown
 	 */
-	private record Hashed(Path file, Path relative, long size, Instant modified, String hash, Path archived) {
+	private record Hashed(Path file, Path relative, long size, Instant modified, Instant dropped, String hash,
+			Path archived) {
 
 		Hashed archived(Path copy) {
-			return new Hashed(this.file, this.relative, this.size, this.modified, this.hash, copy);
+			return new Hashed(this.file, this.relative, this.size, this.modified, this.dropped, this.hash, copy);
 		}
 
 		/** The unit folder the file was dropped in: the first folder under the drop folder. */

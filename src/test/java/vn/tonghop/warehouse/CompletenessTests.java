@@ -3,8 +3,12 @@ package vn.tonghop.warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** warehouse.completeness tells who has reported as the warehouse holds their figures. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
 class CompletenessTests {
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	@Autowired
 	IngestRunner runner;
@@ -74,6 +80,27 @@ class CompletenessTests {
 			.containsEntry("points", 2L)
 			.containsEntry("units_expected", 2L)
 			.containsEntry("units_reported", 1L);
+	}
+
+	@Test
+	void aFileDroppedBeforeTheDeadlineIsOnTimeThoughTakenAfterIt() throws Exception {
+		// given Long Biên's file dropped on NQDH13's deadline day
+		Path file = this.input.resolve("long-bien.csv");
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		Instant dropped = ((FileTime) Files.getAttribute(file, "unix:ctime")).toInstant().truncatedTo(ChronoUnit.MICROS);
+		LocalDate deadline = LocalDate.ofInstant(dropped, VIETNAM);
+		this.jdbc.update("UPDATE tonghop.conference SET deadline = ? WHERE code = 'NQDH13'", deadline);
+
+		// when it is taken only the next morning (the server down overnight, or ingest run once a day)
+		this.runner.run(this.input, "test");
+		this.jdbc.update("UPDATE tonghop.submission SET received_at = ?",
+				deadline.plusDays(1).atTime(8, 0).atZone(VIETNAM).toOffsetDateTime());
+
+		// then it was submitted when it was dropped, on time
+		Map<String, Object> longBien = this.jdbc.queryForMap("SELECT reported, submitted_at, on_time "
+				+ "FROM warehouse.completeness WHERE conference_code = 'NQDH13' AND unit_code = '004'");
+		assertThat(longBien).containsEntry("reported", true).containsEntry("on_time", true);
+		assertThat(((Timestamp) longBien.get("submitted_at")).toInstant()).isEqualTo(dropped);
 	}
 
 }
