@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import vn.tonghop.conference.Conference;
 import vn.tonghop.conference.ConferenceResolution;
@@ -104,8 +105,9 @@ final class Placer {
 		if (label == null || label.value().isBlank()) {
 			if (folder == null) {
 				problems.add(Problem.of(Rule.UNIT_MISSING, Location.sheet(sheet), null));
+				return null;
 			}
-			return folder;
+			return inProvince(folder, null, on, problems);
 		}
 		Unit unit = null;
 		LabelledCell naming = null;
@@ -142,7 +144,23 @@ final class Placer {
 					unit.code() + " " + unit.name(), folder.code() + " " + folder.name()));
 			return null;
 		}
-		return unit;
+		return inProvince(unit, naming, on, problems);
+	}
+
+	/**
+	 * The unit, or null with the reason in {@code problems} when it belongs to no province that day (its
+	 * tree line outlives a parent's): its rows would have no province to count in.
+	 * @param naming the label naming it, null for the unit of the file's folder
+	 */
+	private Unit inProvince(Unit unit, LabelledCell naming, LocalDate on, ProblemList problems) {
+		Optional<String> missing = units().missingParent(unit, on);
+		if (missing.isEmpty()) {
+			return unit;
+		}
+		Object[] args = { unit.code() + " " + unit.name(), Cell.dayText(on), missing.get() };
+		problems.add((naming != null) ? Problem.of(Rule.UNIT_NO_PROVINCE, at(naming), written(naming), args)
+				: Problem.ofFile(Rule.UNIT_NO_PROVINCE, args));
+		return null;
 	}
 
 	/**

@@ -194,6 +194,25 @@ public final class UnitDirectory {
 		return ancestor(unit, on, "district");
 	}
 
+	/**
+	 * Where the unit's way up to its province breaks on that day: the code of the first parent that is
+	 * no unit then (a tree line outliving its parent's); empty when it reaches a province.
+	 */
+	public Optional<String> missingParent(Unit unit, LocalDate on) {
+		Unit current = unit;
+		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+			if (current.kind().equals("province")) {
+				return Optional.empty();
+			}
+			Optional<Unit> parent = parent(current, on);
+			if (parent.isEmpty()) {
+				return Optional.ofNullable(current.parentCode());
+			}
+			current = parent.get();
+		}
+		return Optional.empty();
+	}
+
 	/** Whether the unit is the unit with {@code ancestorCode} or under it on that day. */
 	public boolean isWithin(Unit unit, String ancestorCode, LocalDate on) {
 		Unit current = unit;

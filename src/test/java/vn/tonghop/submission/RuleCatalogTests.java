@@ -143,6 +143,9 @@ class RuleCatalogTests {
 		cases.put(Rule.FOLDER_UNIT_NOT_VALID, new Case(new WithUnits(valid().in("005"), NEW_DISTRICT),
 				Finding.inFile("005", "005 Quận Mới", "27/03/2021"),
 				new WithUnits(valid().in("004"), NEW_DISTRICT)));
+		cases.put(Rule.UNIT_NO_PROVINCE, new Case(new WithUnits(valid().set("B1", "006-CA"), LATER_DISTRICT),
+				Finding.at("B1", "006-CA", "006-CA Đảng bộ Công an quận Sau", "27/03/2021", "006"),
+				new WithUnits(valid(), LATER_DISTRICT)));
 		cases.put(Rule.UNIT_CONFLICT, new Case(valid().set("A11", "Đảng bộ").set("B11", "Thành ủy Thanh Hóa"),
 				Finding.at("B11", "Thành ủy Thanh Hóa", "Quận ủy Long Biên", "B1", "004 Quận Long Biên",
 						"Thành ủy Thanh Hóa", "380 Thành phố Thanh Hóa"),
@@ -352,6 +355,10 @@ class RuleCatalogTests {
 
 	/** A unit of Hà Nội that only exists from 2022: not on NQDH13's date. */
 	private static final String NEW_DISTRICT = "005,Quận Mới,01,district,2022-01-01,2025-06-30,\n";
+
+	/** A district of 2022 and a committee under it whose line has no start: before 2022 it is in no province. */
+	private static final String LATER_DISTRICT = "006,Quận Sau,01,district,2022-01-01,2025-06-30,\n"
+			+ "006-CA,Đảng bộ Công an quận Sau,006,grassroots,,2025-06-30,\n";
 
 	/** A submission ingested with these units (lines of units.csv) added to the reference data. */
 	record WithUnits(Fixture file, String units) implements Fixture {

@@ -100,6 +100,34 @@ class ParticipationByUnitTests {
 			.containsEntry("points", 1L);
 	}
 
+	@Test
+	void aUnitOutlivingItsParentLoadsNothingUnderAProvinceOfItsOwnCode() throws Exception {
+		// given a committee whose tree line has no end under Long Biên, which ended with the reform, and
+		// its file for a conference after the reform
+		Path tree = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(tree, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "004-QS,Đảng bộ Quân sự quận Long Biên,004,grassroots,,,\n");
+		this.units.importFile(tree);
+		this.jdbc.update("INSERT INTO tonghop.conference (code, title, start_date, end_date, deadline) "
+				+ "VALUES ('SAU', 'Hội nghị sau sắp xếp', DATE '2025-08-01', DATE '2025-08-01', DATE '2025-08-15')");
+		submit("004-QS", "004-QS", "SAU", List.of("Hội trường Ban CHQS,Cơ sở,,90,5"));
+
+		// when
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then it belongs to no province that day: rejected, saying why, instead of counted as province 004-QS
+		assertThat(this.jdbc.queryForList("SELECT state || ' ' || first_problem FROM tonghop.submission", String.class))
+			.singleElement()
+			.asString()
+			.startsWith("rejected")
+			.contains("004-QS Đảng bộ Quân sự quận Long Biên", "belongs to no province on 01/08/2025", "its parent 004");
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.submission_problem", String.class))
+			.containsExactly("unit-no-province");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Long.class)).isZero();
+		assertThat(this.jdbc.queryForList("SELECT province_code FROM warehouse.participation_by_province "
+				+ "WHERE conference_code = 'SAU'", String.class)).doesNotContain("004-QS");
+	}
+
 	private Map<String, Object> unit(String code) {
 		return this.jdbc.queryForMap("SELECT * FROM warehouse.participation_by_unit WHERE conference_code = 'NQDH13' "
 				+ "AND reporting_unit_code = ?", code);
