@@ -28,6 +28,9 @@ public final class LoadedRows extends CopyRows {
 	/** The district and host unit fields of each host placement, encoded once per host. */
 	private final Map<HostPlacement, byte[]> placed = new HashMap<>();
 
+	/** The same for points above any district, which belong to none, by host unit code. */
+	private final Map<String, byte[]> placedAbove = new HashMap<>();
+
 	private final byte[] placedUnderUnit;
 
 	private long members;
@@ -53,8 +56,14 @@ public final class LoadedRows extends CopyRows {
 	public void add(StagedPoint point, HostPlacement host) {
 		startRow();
 		encodedFields(this.shared);
-		encodedFields(host == null ? this.placedUnderUnit
-				: this.placed.computeIfAbsent(host, h -> encoded(h.districtCode(), h.code())));
+		if (isAboveDistricts(point.level())) {
+			encodedFields(this.placedAbove.computeIfAbsent(host == null ? this.target.reportingUnitCode() : host.code(),
+					code -> encoded(null, code)));
+		}
+		else {
+			encodedFields(host == null ? this.placedUnderUnit
+					: this.placed.computeIfAbsent(host, h -> encoded(h.districtCode(), h.code())));
+		}
 		text(point.pointName());
 		text(point.level());
 		text(point.format());
@@ -66,6 +75,11 @@ public final class LoadedRows extends CopyRows {
 		endRow(point.sourceRow());
 		this.members += point.members();
 		this.others += point.others();
+	}
+
+	/** Provincial and central points belong to no district (warehouse.md), whoever hosts them. */
+	private static boolean isAboveDistricts(String level) {
+		return "province".equals(level) || "central".equals(level);
 	}
 
 	/** What the rows sent add up to: the unit's figures after the load, known without a query. */

@@ -216,7 +216,8 @@ public class WarehouseLoader {
 					INSERT INTO warehouse.participation (conference_code, province_code, district_code,
 					    reporting_unit_code, host_unit_code, point_name, point_level, format, session_date,
 					    members_attending, others_attending, participants, submission_id, source_row)
-					SELECT ?, ?, CASE WHEN s.host_text IS NULL THEN ? ELSE h.district_code END,
+					SELECT ?, ?, CASE WHEN s.point_level IN ('central', 'province') THEN NULL
+					        WHEN s.host_text IS NULL THEN ? ELSE h.district_code END,
 					    ?, coalesce(h.code, ?), s.point_name, s.point_level, s.format, coalesce(s.session_date, ?),
 					    s.members, s.others, s.members + s.others, ?, s.source_row
 					FROM pg_temp.staging_participation s

@@ -78,6 +78,31 @@ class ParticipationByUnitTests {
 	}
 
 	@Test
+	void aDistrictsProvincialAndCentralPointsBelongToNoDistrict() throws Exception {
+		// given Long Biên's file (labels above the table: read straight in) and Thanh Hóa city's (its unit
+		// named by its folder only: staged), each listing a provincial and a central point beside its own
+		submit("004", "Quận ủy Long Biên", List.of("Hội trường Thành ủy Hà Nội,Cấp tỉnh,,40,0",
+				"Điểm cầu Trung ương,Trung ương,,5,0", "Phường Bồ Đề,Phường,Phường Bồ Đề,100,0"));
+		Path thanhHoa = this.input.resolve("380").resolve("380-nqdh13.csv");
+		Files.createDirectories(thanhHoa.getParent());
+		Files.writeString(thanhHoa, "Hội nghị,NQDH13\n\n" + HEADER + "1,Hội trường Tỉnh ủy Thanh Hóa,Cấp tỉnh,,30,0\n"
+				+ "2,Điểm cầu Trung ương,Trung ương,,4,0\n3,Hội trường Thành ủy,Cấp huyện,,200,10\n");
+
+		// when
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then warehouse.md: district_code is null for provincial points (and central ones, above them)
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT state FROM tonghop.submission", String.class))
+			.containsExactly("accepted");
+		assertThat(this.jdbc.queryForList("SELECT reporting_unit_code || ' ' || point_level || ' ' "
+				+ "|| coalesce(district_code, '-') FROM warehouse.participation ORDER BY reporting_unit_code, source_row",
+				String.class))
+			.containsExactly("004 province -", "004 central -", "004 grassroots 004", "380 province -", "380 central -",
+					"380 district 380");
+		assertThat(unit("380")).containsEntry("district_code", "380").containsEntry("points", 3L);
+	}
+
+	@Test
 	void fromTheTwoLevelStructureNoUnitHasADistrict() throws Exception {
 		// given a province of the two-level structure with a district-kind committee under it, and a
 		// conference after 1 July 2025
