@@ -89,7 +89,7 @@ public class Reruns {
 					// Recorded against the execution that last processed the file; all of it is rolled back.
 					long lastExecution = this.jdbc.queryForObject(
 							"SELECT job_execution_id FROM tonghop.submission WHERE id = ?", Long.class, id);
-					this.processor.process(pending(id), lastExecution);
+					this.processor.processDry(pending(id), lastExecution);
 				}
 				List<RerunOutcome> seen = outcomes(ids, before, lastChange);
 				status.setRollbackOnly();

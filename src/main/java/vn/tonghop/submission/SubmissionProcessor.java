@@ -97,6 +97,19 @@ public class SubmissionProcessor {
 	}
 
 	public void process(PendingSubmission pending, long jobExecutionId) {
+		process(pending, jobExecutionId, true);
+	}
+
+	/**
+	 * As {@link #process}, in a transaction the caller rolls back to see what a rerun would do: the
+	 * district is told nothing, so no report is made, and nothing is written into its folder, which
+	 * may not even be writable.
+	 */
+	public void processDry(PendingSubmission pending, long jobExecutionId) {
+		process(pending, jobExecutionId, false);
+	}
+
+	private void process(PendingSubmission pending, long jobExecutionId, boolean report) {
 		long started = System.nanoTime();
 		ProblemList problems = new ProblemList(this.intake.maxProblems());
 		Placer placer = new Placer(this.reference.current(), pending);
@@ -129,8 +142,10 @@ public class SubmissionProcessor {
 		int rowsLoaded = stands ? stream.tally().count() : 0;
 		this.recorder.record(new SubmissionRecorder.Outcome(pending.id(), jobExecutionId, state, sheet, unitCode,
 				conferenceCode, placement != null ? placement.reportDate() : null, rowsLoaded, stands), problems);
-		this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state, sheet, unitCode,
-				conferenceCode, rowsLoaded), problems);
+		if (report) {
+			this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state, sheet, unitCode,
+					conferenceCode, rowsLoaded), problems);
+		}
 		// After the reports: a file whose reports cannot be written is not processed.
 		this.metrics.processed(state, stream.tally().count(), Duration.ofNanos(System.nanoTime() - started));
 		this.progress.fileDone();

@@ -141,6 +141,39 @@ class RerunsTests {
 	}
 
 	@Test
+	void aDryRunWritesNothingIntoTheDistrictsFolderAndTellsWhatARerunWouldDoWhenItCannotBeWritten() throws Exception {
+		// given Long Biên's version standing, then its reports folder taken by a regular file, which no
+		// process can write into (as root, a read-only folder would still be written)
+		Files.writeString(this.input.resolve("long-bien.csv"),
+				longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Cự Khối", 70));
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		Path reports = this.input.resolve("reports");
+		try (var published = Files.list(reports)) {
+			for (Path report : published.toList()) {
+				Files.delete(report);
+			}
+		}
+		Files.delete(reports);
+		Files.writeString(reports, "not a folder");
+
+		// when the file is rerun dry
+		RerunResult dryRun = this.reruns.rerun(new RerunRequest(null, null, id, true));
+
+		// then the dry run answers what it would do, as where the folder can be written
+		assertThat(dryRun.status()).isEqualTo("DRY_RUN");
+		assertThat(dryRun.outcomes()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.stateAfter()).isEqualTo("accepted");
+			assertThat(outcome.change().pointsAfter()).isEqualTo(2);
+		});
+		assertThat(reports).hasContent("not a folder");
+		try (var files = Files.list(this.input)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("long-bien.csv",
+					"reports");
+		}
+	}
+
+	@Test
 	void aFirstLoadListsItsPointsAsAddedFromItsOwnRows() throws Exception {
 		// given Long Biên's first version
 		Files.writeString(this.input.resolve("long-bien.csv"),
