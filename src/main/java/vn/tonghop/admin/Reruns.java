@@ -98,8 +98,26 @@ public class Reruns {
 			return new RerunResult(true, null, "DRY_RUN", outcomes, List.of());
 		}
 		JobExecution execution = this.runner.rerun(ids, dropFolder(ids), "rerun");
+		awaitOtherRuns(ids);
 		return new RerunResult(false, execution.getId(), execution.getStatus().name(), outcomes(ids, before, lastChange),
 				execution.getAllFailureExceptions().stream().map(Failures::describe).toList());
+	}
+
+	/**
+	 * Waits until no other run holds one of these files: a run already loading (another instance's
+	 * schedule, another rerun) takes every file that is pending, so it may have claimed some of them
+	 * as soon as they were, and this run, which skipped them, ends first. What became of them is
+	 * known once that run commits them.
+	 */
+	private void awaitOtherRuns(List<Long> ids) {
+		List<Long> pending = this.jdbc.queryForList(
+				"SELECT id FROM tonghop.submission WHERE id = ANY (?) AND state = 'pending'", Long.class,
+				(Object) ids.toArray(Long[]::new));
+		for (long id : pending) {
+			// One at a time, each lock let go at once: that run's load of one may change another (the version it
+			// replaces), which a lock held here would make it wait for, while this waits for it.
+			this.jdbc.query("SELECT id FROM tonghop.submission WHERE id = ? FOR SHARE", (rs, i) -> rs.getLong(1), id);
+		}
 	}
 
 	/**

@@ -3,8 +3,12 @@ package vn.tonghop.admin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,9 +18,14 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.intake.PendingSubmissionReader;
 import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.submission.SubmissionProcessor;
 import vn.tonghop.units.ReferenceFiles;
 import vn.tonghop.units.UnitImporter;
 
@@ -40,6 +49,12 @@ class RerunsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	SubmissionProcessor processor;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	ReferenceFiles reference;
@@ -170,6 +185,57 @@ class RerunsTests {
 		try (var files = Files.list(this.input)) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("long-bien.csv",
 					"reports");
+		}
+	}
+
+	@Test
+	void aRerunWhoseFileAnotherRunTakesAnswersWithWhatThatRunMadeOfIt() throws Exception {
+		// given Long Biên's version standing, and another run's worker (another instance's schedule,
+		// another rerun) taking every file that becomes pending, which commits a moment later
+		Files.writeString(this.input.resolve("long-bien.csv"),
+				longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Cự Khối", 70));
+		long firstRun = this.runner.run(this.input, "test").getId();
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		PendingSubmissionReader otherWorker = new PendingSubmissionReader(this.jdbc, new HashMap<>());
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
+			Instant deadline = Instant.now().plusSeconds(30);
+			while (Instant.now().isBefore(deadline)) {
+				boolean took = Boolean.TRUE.equals(transaction.execute((status) -> {
+					PendingSubmission claimed = otherWorker.read();
+					if (claimed == null) {
+						return false;
+					}
+					this.processor.process(claimed, firstRun);
+					sleep(Duration.ofSeconds(3));
+					return true;
+				}));
+				if (took) {
+					return true;
+				}
+			}
+			return false;
+		});
+
+		// when the file is rerun, and the other run takes it as soon as it is pending again
+		RerunResult rerun = this.reruns.rerun(new RerunRequest(null, null, id, false));
+
+		// then the rerun answers what became of the file, not the pending state it was in meanwhile
+		assertThat(other.get()).as("the other run took the file").isTrue();
+		assertThat(rerun.outcomes()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.stateAfter()).isEqualTo("accepted");
+			assertThat(outcome.change()).isNotNull();
+			assertThat(outcome.change().pointsAfter()).isEqualTo(2);
+		});
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
