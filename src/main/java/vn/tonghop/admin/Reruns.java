@@ -10,12 +10,14 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.jobs.Failures;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
+import vn.tonghop.submission.ArchivedCopyMissingException;
 import vn.tonghop.submission.SubmissionProcessor;
 
 /**
@@ -37,6 +39,9 @@ public class Reruns {
 
 	private final TransactionTemplate transactions;
 
+	/** Within a dry run's transaction: what one file did can be undone alone, as a run's worker does. */
+	private final TransactionTemplate savepoint;
+
 	Reruns(JdbcTemplate jdbc, IngestRunner runner, SubmissionProcessor processor, History history,
 			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
@@ -44,6 +49,8 @@ public class Reruns {
 		this.processor = processor;
 		this.history = history;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.savepoint = new TransactionTemplate(transactionManager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
@@ -84,18 +91,27 @@ public class Reruns {
 		Map<Long, FileState> before = files(ids);
 		long lastChange = this.history.lastChangeId();
 		if (request.dryRun()) {
+			List<String> failures = new ArrayList<>();
 			List<RerunOutcome> outcomes = this.transactions.execute(status -> {
 				for (long id : ids) {
 					// Recorded against the execution that last processed the file; all of it is rolled back.
 					long lastExecution = this.jdbc.queryForObject(
 							"SELECT job_execution_id FROM tonghop.submission WHERE id = ?", Long.class, id);
-					this.processor.processDry(pending(id), lastExecution);
+					PendingSubmission pending = pending(id);
+					try {
+						this.savepoint.executeWithoutResult((file) -> this.processor.processDry(pending, lastExecution));
+					}
+					catch (ArchivedCopyMissingException ex) {
+						// As the rerun would end: the file left pending, the others processed, the run failed naming it.
+						this.jdbc.update("UPDATE tonghop.submission SET state = 'pending' WHERE id = ?", id);
+						failures.add(Failures.describe(ex));
+					}
 				}
 				List<RerunOutcome> seen = outcomes(ids, before, lastChange);
 				status.setRollbackOnly();
 				return seen;
 			});
-			return new RerunResult(true, null, "DRY_RUN", outcomes, List.of());
+			return new RerunResult(true, null, "DRY_RUN", outcomes, failures);
 		}
 		JobExecution execution = this.runner.rerun(ids, dropFolder(ids), "rerun");
 		awaitOtherRuns(ids);

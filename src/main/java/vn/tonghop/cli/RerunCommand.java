@@ -20,7 +20,7 @@ import vn.tonghop.status.StatusQueries;
 				"--conference takes the latest version each unit sent for it, and the one standing when that is earlier; "
 						+ "--submission one file.",
 				"Prints per file its state before and after, and what its load changed in the warehouse.",
-				"Exit code 0 when the run completed (rejections included), 1 when it failed or nothing matched." })
+				"Exit code 0 when the run completed (rejections included), 1 when it failed (a dry run: would fail) or nothing matched." })
 final class RerunCommand implements Callable<Integer> {
 
 	@ArgGroup(exclusive = true, multiplicity = "1")
@@ -98,7 +98,8 @@ final class RerunCommand implements Callable<Integer> {
 					outcome.firstProblem());
 		}
 		table.print(out);
-		result.failures().forEach(failure -> System.err.println("Run failed: " + failure));
+		String failed = result.dryRun() ? "A rerun would fail: " : "Run failed: ";
+		result.failures().forEach(failure -> System.err.println(failed + failure));
 		return result.completed() ? 0 : 1;
 	}
 

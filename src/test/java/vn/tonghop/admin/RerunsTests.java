@@ -240,6 +240,33 @@ class RerunsTests {
 	}
 
 	@Test
+	void aDryRunWhoseArchivedCopyIsGoneTellsThatTheRerunWouldFailAndWhy(@TempDir Path aside) throws Exception {
+		// given Long Biên's version standing, and its archived copy gone
+		Files.writeString(this.input.resolve("long-bien.csv"),
+				longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Cự Khối", 70));
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		Path archived = Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class));
+		Path away = Files.move(archived, aside.resolve("long-bien.csv"));
+
+		// when the conference is rerun dry
+		RerunResult dryRun = this.reruns.rerun(new RerunRequest("NQDH13", null, null, true));
+
+		// then it answers as the rerun would end: the file left pending, and the failure naming the copy
+		assertThat(dryRun.status()).isEqualTo("DRY_RUN");
+		assertThat(dryRun.completed()).isFalse();
+		assertThat(dryRun.outcomes()).singleElement().satisfies(outcome -> {
+			assertThat(outcome.stateAfter()).isEqualTo("pending");
+			assertThat(outcome.change()).isNull();
+		});
+		assertThat(dryRun.failures()).singleElement().asString()
+			.contains("The archived copy of long-bien.csv is missing: " + archived);
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission WHERE id = ?", String.class, id))
+			.isEqualTo("accepted");
+		Files.move(away, archived);
+	}
+
+	@Test
 	void aFirstLoadListsItsPointsAsAddedFromItsOwnRows() throws Exception {
 		// given Long Biên's first version
 		Files.writeString(this.input.resolve("long-bien.csv"),
