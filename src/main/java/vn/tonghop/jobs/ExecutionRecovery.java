@@ -1,5 +1,6 @@
 package vn.tonghop.jobs;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -66,7 +67,7 @@ public class ExecutionRecovery implements ApplicationRunner {
 	public List<Long> recover() {
 		List<Long> recovered = new ArrayList<>();
 		String host = ThisProcess.host();
-		LocalDateTime quietSince = LocalDateTime.now().minus(this.properties.staleAfter());
+		Instant quietSince = Instant.now().minus(this.properties.staleAfter());
 		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB)) {
 			if (isDead(execution, host, quietSince)) {
 				// Read first: recover changes the execution it is given to FAILED.
@@ -94,7 +95,7 @@ public class ExecutionRecovery implements ApplicationRunner {
 		return recovered;
 	}
 
-	private boolean isDead(JobExecution execution, String host, LocalDateTime quietSince) {
+	private boolean isDead(JobExecution execution, String host, Instant quietSince) {
 		ExecutionContext context = execution.getExecutionContext();
 		if (host.equals(context.getString(IngestJobConfiguration.HOST, null)) && context.containsKey(IngestJobConfiguration.PID)) {
 			long pid = context.getLong(IngestJobConfiguration.PID);
@@ -105,7 +106,24 @@ public class ExecutionRecovery implements ApplicationRunner {
 			}
 			return !ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> startedBy(p, execution)).isPresent();
 		}
-		return lastMoved(execution).isBefore(quietSince);
+		return lastMoved(execution).atZone(zone(execution)).toInstant().isBefore(quietSince);
+	}
+
+	/**
+	 * The zone whose time the clock of the process that ran the execution keeps, which Spring Batch
+	 * recorded its times in: an instance on another host may keep another zone's (a container on UTC
+	 * beside a server on Vietnam's time), and read in this one's its live execution looked hours quiet.
+	 * This process's own for an execution that did not record one.
+	 */
+	private static ZoneId zone(JobExecution execution) {
+		String zone = execution.getExecutionContext().getString(IngestJobConfiguration.ZONE, null);
+		try {
+			return (zone != null) ? ZoneId.of(zone) : ZoneId.systemDefault();
+		}
+		catch (DateTimeException ex) {
+			// A zone this runtime's time-zone data does not know: read as this process's, as before zones were recorded.
+			return ZoneId.systemDefault();
+		}
 	}
 
 	/**
@@ -115,7 +133,7 @@ public class ExecutionRecovery implements ApplicationRunner {
 	 * did not run it, this one included.
 	 */
 	private static boolean startedBy(ProcessHandle process, JobExecution execution) {
-		Instant created = execution.getCreateTime().atZone(ZoneId.systemDefault()).toInstant();
+		Instant created = execution.getCreateTime().atZone(zone(execution)).toInstant();
 		return process.info().startInstant().map(started -> !started.isAfter(created)).orElse(true);
 	}
 

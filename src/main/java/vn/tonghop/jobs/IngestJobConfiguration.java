@@ -2,6 +2,7 @@ package vn.tonghop.jobs;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.time.ZoneId;
 import java.util.Arrays;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -60,6 +61,12 @@ class IngestJobConfiguration {
 
 	static final String PID = "tonghop.pid";
 
+	/**
+	 * The zone whose time the process's clock keeps: Spring Batch records the execution's times as that
+	 * clock reads them, and an instance elsewhere may keep another zone's.
+	 */
+	static final String ZONE = "tonghop.zone";
+
 	@Bean
 	Job ingestJob(JobRepository jobRepository, Step discoverStep, Step loadStep, Step compactStep,
 			SetAsideFiles setAside, LaunchedExecutions launched) {
@@ -72,6 +79,7 @@ class IngestJobConfiguration {
 				// Per execution, not a job parameter: a restart runs in another process than the original.
 				execution.getExecutionContext().putString(HOST, ThisProcess.host());
 				execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+				execution.getExecutionContext().putString(ZONE, ZoneId.systemDefault().getId());
 				jobRepository.updateExecutionContext(execution);
 			}
 

@@ -3,7 +3,10 @@ package vn.tonghop.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -170,6 +173,27 @@ class RestartTests {
 	}
 
 	@Test
+	void anExecutionAnotherHostMovedAMomentAgoIsLeftRunningWhateverTheZoneItsClockKeeps() {
+		// given an execution an instance on another host updated a moment ago, whose clock keeps the time
+		// of a zone 7 hours behind this one's (a container on UTC beside a server on Vietnam's time): Spring
+		// Batch records the times as that clock reads them
+		int offset = ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds();
+		ZoneId behind = ZoneOffset.ofTotalSeconds(offset - 7 * 3600);
+		JobExecution elsewhere = leftRunning("another-host", 1, behind);
+		this.jdbc.update("UPDATE batch.batch_job_execution SET create_time = create_time - interval '7 hours', "
+				+ "start_time = start_time - interval '7 hours', last_updated = last_updated - interval '7 hours' "
+				+ "WHERE job_execution_id = ?", elsewhere.getId());
+
+		// when
+		List<Long> recovered = this.recovery.recover();
+
+		// then it is not taken for quiet for hours: it is left running
+		assertThat(recovered).doesNotContain(elsewhere.getId());
+		assertThat(this.jobRepository.getJobExecution(elsewhere.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+		abandon(elsewhere);
+	}
+
+	@Test
 	void anExecutionThisProcessStillRunsIsNeverTakenForLost() {
 		// given an execution recorded by this very process, which it has not lost
 		JobExecution running = leftRunning(ThisProcess.host(), ProcessHandle.current().pid());
@@ -258,6 +282,11 @@ class RestartTests {
 	}
 
 	private JobExecution leftRunning(String host, long pid) {
+		return leftRunning(host, pid, ZoneId.systemDefault());
+	}
+
+	/** As an instance whose clock keeps the time of that zone records the execution it starts. */
+	private JobExecution leftRunning(String host, long pid, ZoneId zone) {
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(IngestJobConfiguration.INPUT, this.input.toAbsolutePath().toString())
 			.addString("run", UUID.randomUUID().toString())
@@ -266,6 +295,7 @@ class RestartTests {
 		ExecutionContext context = new ExecutionContext();
 		context.putString(IngestJobConfiguration.HOST, host);
 		context.putLong(IngestJobConfiguration.PID, pid);
+		context.putString(IngestJobConfiguration.ZONE, zone.getId());
 		JobExecution execution = this.jobRepository.createJobExecution(instance, parameters, context);
 		execution.setStatus(BatchStatus.STARTED);
 		execution.setStartTime(LocalDateTime.now());
