@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import vn.tonghop.normalize.VietnameseText;
 
@@ -37,6 +38,9 @@ final class UnitNames {
 	private static final Map<String, String> ABBREVIATIONS = orderedMap("TP", "Thành phố", "TX", "Thị xã", "TT",
 			"Thị trấn", "Q", "Quận", "H", "Huyện", "P", "Phường", "X", "Xã");
 
+	/** Zeros opening a number that follows another word: the zeros of " 01" in "phường 01". */
+	private static final Pattern PADDED_NUMBER = Pattern.compile("(?<= )0+(?=\\d+(?: |$))");
+
 	private UnitNames() {
 	}
 
@@ -54,8 +58,13 @@ final class UnitNames {
 			this.key = key;
 		}
 
+		/**
+		 * The key, with the leading zeros of a number after a word dropped: lists write Phường 1 as
+		 * "Phường 01". A number opening the text keeps them, since it is read as a code first.
+		 */
 		String apply(String text) {
-			return this.key.apply(text);
+			String keyed = this.key.apply(text);
+			return keyed.indexOf('0') < 0 ? keyed : PADDED_NUMBER.matcher(keyed).replaceAll("");
 		}
 
 		private String prefix(String words) {

@@ -248,6 +248,18 @@ class UnitDirectoryTests {
 	}
 
 	@Test
+	void aNumberInANameMatchesWrittenWithLeadingZeros() {
+		// when / then "Phường 01" and "Quận 03" are how many lists write Phường 1 and Quận 3
+		assertThat(this.directory.resolve("Phường 01", BEFORE_REFORM, "770").unit().code()).isEqualTo("27139");
+		assertThat(this.directory.resolve("P.01", BEFORE_REFORM, "774").unit().code()).isEqualTo("27259");
+		assertThat(this.directory.resolve("Quận 03", BEFORE_REFORM, null).unit().code()).isEqualTo("770");
+		assertThat(this.directory.resolve("Q.03", BEFORE_REFORM, null).unit().code()).isEqualTo("770");
+		assertThat(this.directory.resolve("Quận ủy Quận 05", BEFORE_REFORM, null).unit().code()).isEqualTo("774");
+		// a number alone is a code, never a name without its zeros: 05 is not Quận 5
+		assertThat(this.directory.resolve("05", BEFORE_REFORM, null).status()).isEqualTo(Status.UNKNOWN);
+	}
+
+	@Test
 	void anUnknownNameListsTheThreeClosestUnits() {
 		// when
 		Resolution resolution = this.directory.resolve("Phường Sài Đồng", BEFORE_REFORM, "004");
