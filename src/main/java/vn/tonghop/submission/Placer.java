@@ -135,6 +135,13 @@ final class Placer {
 		}
 		if (unit == null) {
 			Resolution resolution = resolve(written(label), on, folder);
+			if (resolution.status() == Resolution.Status.ENDED) {
+				Unit ended = resolution.ended();
+				problems.add(Problem.of(Rule.UNIT_ENDED, at(label), written(label), written(label),
+						ended.code() + " " + ended.name(), Cell.dayText(ended.validTo()), Cell.dayText(on),
+						candidates(resolution)));
+				return null;
+			}
 			Rule rule = resolution.status() == Resolution.Status.AMBIGUOUS ? Rule.UNIT_AMBIGUOUS : Rule.UNIT_UNKNOWN;
 			problems.add(Problem.of(rule, at(label), written(label), written(label), candidates(resolution)));
 			return null;

@@ -6,19 +6,27 @@ import java.util.stream.Collectors;
 
 /**
  * What a unit code or name written in a file stands for on a date: one unit, or an error listing
- * the units it could mean (ambiguous) or the closest ones (unknown). Never a guess.
+ * the units it could mean (ambiguous), the closest ones (unknown), or the units that took the place
+ * of the one it named, which no longer existed on that date (ended). Never a guess.
  * @param unit the unit when resolved, else null
- * @param candidates every unit the input matches when ambiguous, up to three closest when unknown
+ * @param candidates every unit the input matches when ambiguous, up to three closest when unknown,
+ * the units valid on the date that took the ended unit's place (its successors by the reform's links)
+ * @param ended the unit the input named when it ended before the date, else null
  */
-public record Resolution(String input, LocalDate on, Status status, Unit unit, List<Candidate> candidates) {
+public record Resolution(String input, LocalDate on, Status status, Unit unit, List<Candidate> candidates,
+		Unit ended) {
 
 	public Resolution {
 		candidates = List.copyOf(candidates);
 	}
 
+	Resolution(String input, LocalDate on, Status status, Unit unit, List<Candidate> candidates) {
+		this(input, on, status, unit, candidates, null);
+	}
+
 	public enum Status {
 
-		RESOLVED, UNKNOWN, AMBIGUOUS
+		RESOLVED, UNKNOWN, AMBIGUOUS, ENDED
 
 	}
 
@@ -52,6 +60,8 @@ public record Resolution(String input, LocalDate on, Status status, Unit unit, L
 			case RESOLVED -> "'%s' is %s %s".formatted(this.input, this.unit.code(), this.unit.name());
 			case AMBIGUOUS -> "'%s' matches %d units on %s: %s".formatted(this.input, this.candidates.size(), this.on,
 					listed);
+			case ENDED -> "'%s' is %s %s, which existed until %s, before %s%s".formatted(this.input, this.ended.code(),
+					this.ended.name(), this.ended.validTo(), this.on, this.candidates.isEmpty() ? "" : "; since then: " + listed);
 			case UNKNOWN -> this.candidates.isEmpty() ? "'%s' matches no unit on %s".formatted(this.input, this.on)
 					: "'%s' matches no unit on %s; closest: %s".formatted(this.input, this.on, listed);
 		};

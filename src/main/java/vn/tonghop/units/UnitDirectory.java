@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +44,22 @@ public final class UnitDirectory {
 	/** The asciiKey of every name and bare name of each unit, compared when suggesting. */
 	private final Map<Unit, List<String>> suggestionKeys = new HashMap<>();
 
-	private UnitDirectory(List<Unit> units) {
+	/** Units by their parent's code, in every version: what a unit held on its last day. */
+	private final Map<String, List<Unit>> children = new HashMap<>();
+
+	/** The reform's links by old unit's code: which units took its place. */
+	private final Map<String, List<Link>> links = new HashMap<>();
+
+	private UnitDirectory(List<Unit> units, List<Link> links) {
 		this.units = units.stream()
 			.sorted(Comparator.comparing(Unit::code)
 				.thenComparing(Unit::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.toList();
 		this.units.forEach(unit -> this.byCode.computeIfAbsent(codeKey(unit.code()), code -> new ArrayList<>()).add(unit));
+		this.units.stream()
+			.filter(unit -> unit.parentCode() != null)
+			.forEach(unit -> this.children.computeIfAbsent(codeKey(unit.parentCode()), code -> new ArrayList<>()).add(unit));
+		links.forEach(link -> this.links.computeIfAbsent(codeKey(link.oldCode()), code -> new ArrayList<>()).add(link));
 		for (Keying key : Keying.values()) {
 			this.byName.put(key, new HashMap<>());
 		}
@@ -86,7 +97,9 @@ public final class UnitDirectory {
 	}
 
 	public static UnitDirectory load(JdbcOperations jdbc) {
-		return new UnitDirectory(jdbc.query(UnitTable.SELECT, (row, number) -> UnitTable.unit(row)));
+		return new UnitDirectory(jdbc.query(UnitTable.SELECT, (row, number) -> UnitTable.unit(row)),
+				jdbc.query("SELECT old_code, old_valid_to, new_code FROM tonghop.unit_conversion",
+						(row, number) -> new Link(row.getString(1), row.getObject(2, LocalDate.class), row.getString(3))));
 	}
 
 	/**
@@ -153,6 +166,12 @@ public final class UnitDirectory {
 				}
 			}
 		}
+		Optional<Unit> ended = ended(input, on);
+		if (ended.isPresent()) {
+			return new Resolution(input, on, Resolution.Status.ENDED, null,
+					candidates(successors(ended.get(), on).stream().filter(unit -> inScope(unit, withinCode, on)), on),
+					ended.get());
+		}
 		List<String> inputs = Stream.concat(Stream.of(Keying.ASCII.apply(input)),
 				UnitNames.readings(input, Keying.ASCII).stream().map(Form::bare)).toList();
 		List<Unit> inScope = this.units.stream()
@@ -163,6 +182,67 @@ public final class UnitDirectory {
 		return new Resolution(input, on, Resolution.Status.UNKNOWN, null,
 				candidates(Stream.concat(padded.stream(), closest.stream()).distinct().limit(Math.max(SUGGESTIONS,
 						padded.size())), on));
+	}
+
+	/**
+	 * The one unit the input names by code or name that ended before the day (a district after the
+	 * reform of 1 July 2025), its latest version; empty when none does, or several units do.
+	 */
+	private Optional<Unit> ended(String input, LocalDate on) {
+		List<Unit> coded = this.byCode.getOrDefault(codeKey(input), List.of())
+			.stream()
+			.filter(unit -> endedBefore(unit, on))
+			.toList();
+		if (!coded.isEmpty()) {
+			return Optional.of(coded.get(coded.size() - 1));
+		}
+		for (Keying key : Keying.values()) {
+			for (Form reading : UnitNames.readings(input, key)) {
+				Map<String, Unit> found = new HashMap<>();
+				for (Named named : this.byName.get(key).getOrDefault(reading.bare(), List.of())) {
+					if (named.form().matches(reading) && endedBefore(named.unit(), on)) {
+						found.merge(named.unit().code(), named.unit(),
+								(one, other) -> one.validTo().isAfter(other.validTo()) ? one : other);
+					}
+				}
+				if (!found.isEmpty()) {
+					return (found.size() == 1) ? found.values().stream().findFirst() : Optional.empty();
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean endedBefore(Unit unit, LocalDate on) {
+		return unit.validTo() != null && unit.validTo().isBefore(on);
+	}
+
+	/**
+	 * The units valid on the day that the reform's links name for an ended unit, or for a unit it held
+	 * on its last day (a district's communes), in code order; for a province, their provinces.
+	 */
+	private List<Unit> successors(Unit ended, LocalDate on) {
+		LocalDate last = ended.validTo();
+		Set<Unit> next = new LinkedHashSet<>();
+		Set<String> seen = new HashSet<>();
+		List<Unit> held = new ArrayList<>(List.of(ended));
+		while (!held.isEmpty()) {
+			Unit old = held.remove(held.size() - 1);
+			if (!seen.add(codeKey(old.code()))) {
+				continue;
+			}
+			this.links.getOrDefault(codeKey(old.code()), List.of())
+				.stream()
+				.filter(link -> link.oldValidTo().equals(old.validTo()))
+				.forEach(link -> byCode(link.newCode(), on).ifPresent(next::add));
+			this.children.getOrDefault(codeKey(old.code()), List.of())
+				.stream()
+				.filter(unit -> unit.validOn(last))
+				.forEach(held::add);
+		}
+		Stream<Unit> units = ended.kind().equals("province")
+				? next.stream().map(unit -> province(unit, on).orElse(null)).filter(Objects::nonNull) : next.stream();
+		return units.distinct().sorted(Comparator.comparing(Unit::code)).toList();
 	}
 
 	/**
@@ -262,6 +342,10 @@ public final class UnitDirectory {
 		List<String> names = new ArrayList<>(unit.aliases());
 		names.add(0, unit.name());
 		return names;
+	}
+
+	/** A link of the reform's conversion table: the old unit's code and last day, the new unit's code. */
+	private record Link(String oldCode, LocalDate oldValidTo, String newCode) {
 	}
 
 	/** One name a unit is known by, split into type word and bare name. */

@@ -135,6 +135,9 @@ class RuleCatalogTests {
 						"00145 Phường Long Biên (Quận Long Biên); 004 Quận Long Biên (Thành phố Hà Nội); "
 								+ "20 Tỉnh Lạng Sơn"),
 				valid().set("B1", "Quận ủy Long Biên")));
+		cases.put(Rule.UNIT_ENDED, new Case(new WithUnits(valid().set("B1", "Quận ủy Cũ"), OLD_DISTRICT),
+				Finding.at("B1", "Quận ủy Cũ", "Quận ủy Cũ", "006 Quận Cũ", "31/12/2020", "27/03/2021", "-"),
+				new WithUnits(valid(), OLD_DISTRICT)));
 		cases.put(Rule.UNIT_AMBIGUOUS, new Case(valid().set("B1", "Long Biên"), Finding.at("B1", "Long Biên", "Long Biên",
 				"00145 Phường Long Biên (Quận Long Biên); 004 Quận Long Biên (Thành phố Hà Nội)"),
 				valid().set("B1", "Q. Long Biên")));
@@ -359,6 +362,9 @@ class RuleCatalogTests {
 	/** A district of 2022 and a committee under it whose line has no start: before 2022 it is in no province. */
 	private static final String LATER_DISTRICT = "006,Quận Sau,01,district,2022-01-01,2025-06-30,\n"
 			+ "006-CA,Đảng bộ Công an quận Sau,006,grassroots,,2025-06-30,\n";
+
+	/** A unit of Hà Nội that ended before NQDH13's date. */
+	private static final String OLD_DISTRICT = "006,Quận Cũ,01,district,,2020-12-31,\n";
 
 	/** A submission ingested with these units (lines of units.csv) added to the reference data. */
 	record WithUnits(Fixture file, String units) implements Fixture {

@@ -130,7 +130,8 @@ class UnitDirectoryTests {
 		// then
 		assertThat(newCommuneBefore.status()).isEqualTo(Status.UNKNOWN);
 		assertThat(newCommuneAfter.unit().code()).isEqualTo("26755");
-		assertThat(oldProvinceAfter.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(oldProvinceAfter.status()).isEqualTo(Status.ENDED);
+		assertThat(oldProvinceAfter.unit()).isNull();
 	}
 
 	@ParameterizedTest
@@ -257,6 +258,63 @@ class UnitDirectoryTests {
 		assertThat(this.directory.resolve("Quận ủy Quận 05", BEFORE_REFORM, null).unit().code()).isEqualTo("774");
 		// a number alone is a code, never a name without its zeros: 05 is not Quận 5
 		assertThat(this.directory.resolve("05", BEFORE_REFORM, null).status()).isEqualTo(Status.UNKNOWN);
+	}
+
+	@Test
+	void aUnitThatEndedBeforeTheDateIsNamedWithTheUnitsThatTookItsPlace() throws IOException {
+		// given two of the wards Long Biên's went into, a ward of Yên Bái that went to Lào Cai, and the reform's links
+		this.importer.importFile(Files.writeString(this.dir.resolve("reform.csv"), """
+				code,name,parent_code,kind,valid_from,valid_to,aliases
+				132,Thành phố Yên Bái,15,district,,2025-06-30,
+				04249,Phường Yên Ninh,132,grassroots,,2025-06-30,
+				00118,Phường Bồ Đề,01,grassroots,2025-07-01,,
+				00145,Phường Long Biên,01,grassroots,2025-07-01,,
+				04252,Phường Yên Bái,15,grassroots,2025-07-01,,
+				"""));
+		this.jdbc.update("DELETE FROM tonghop.unit_conversion");
+		link("00124", "004", "01", "00145");
+		link("00127", "004", "01", "00118");
+		link("00127", "004", "01", "00145");
+		link("04249", "132", "15", "04252");
+		this.directory = UnitDirectory.load(this.jdbc);
+
+		try {
+			// when a district, a ward and a province of before the reform are named after it
+			Resolution district = this.directory.resolve("004", AFTER_REFORM, null);
+			Resolution committee = this.directory.resolve("Quận ủy Long Biên", AFTER_REFORM, null);
+			Resolution ward = this.directory.resolve("Phường Phúc Đồng", AFTER_REFORM, null);
+			Resolution wardWithin = this.directory.resolve("Phường Ngọc Thuỵ", AFTER_REFORM, "00118");
+			Resolution province = this.directory.resolve("Tỉnh ủy Yên Bái", AFTER_REFORM, null);
+
+			// then each is that unit, ended, with what took its place on the date, never a guess
+			assertThat(district.status()).isEqualTo(Status.ENDED);
+			assertThat(district.unit()).isNull();
+			assertThat(district.ended().code()).isEqualTo("004");
+			assertThat(district.candidates()).extracting(Candidate::code).containsExactly("00118", "00145");
+			assertThat(district.message()).isEqualTo("'004' is 004 Quận Long Biên, which existed until 2025-06-30, "
+					+ "before 2025-08-01; since then: 00118 Phường Bồ Đề (Thành phố Hà Nội); "
+					+ "00145 Phường Long Biên (Thành phố Hà Nội)");
+			assertThat(committee.ended().code()).isEqualTo("004");
+			assertThat(ward.ended().code()).isEqualTo("00124");
+			assertThat(ward.candidates()).extracting(Candidate::code).containsExactly("00145");
+			assertThat(wardWithin.ended().code()).isEqualTo("00127");
+			assertThat(wardWithin.candidates()).extracting(Candidate::code).containsExactly("00118");
+			assertThat(province.ended().code()).isEqualTo("15");
+			assertThat(province.candidates()).containsExactly(new Candidate("15", "Tỉnh Lào Cai", null));
+			// and a unit of the date is still found as before
+			assertThat(this.directory.resolve("Phường Bồ Đề", AFTER_REFORM, null).unit().code()).isEqualTo("00118");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM tonghop.unit_conversion");
+		}
+	}
+
+	private void link(String oldCode, String oldDistrict, String oldProvince, String newCode) {
+		this.jdbc.update("""
+				INSERT INTO tonghop.unit_conversion (old_code, old_valid_to, new_code, new_valid_from, old_kind, old_name,
+				    old_district_code, old_province_code, new_province_code, share, whole_population, note)
+				VALUES (?, DATE '2025-06-30', ?, DATE '2025-07-01', 'grassroots', ?, ?, ?, ?, 'partial', false, '')""",
+				oldCode, newCode, oldCode, oldDistrict, oldProvince, newCode.startsWith("04") ? "15" : "01");
 	}
 
 	@Test
