@@ -335,9 +335,14 @@ public class UnitImporter {
 				continue;
 			}
 			if (!source.equals(CSV_SOURCE)) {
-				// The office's files (commune list, conversion table) carry no aliases; those of the units CSV stay.
+				// The office's files (commune list, conversion table) carry no aliases; those of the units CSV stay,
+				// and a name a newer list changed stays one too: files of before name the unit so.
+				List<String> aliases = new ArrayList<>(before.aliases());
+				if (!unit.name().equals(before.name()) && !aliases.contains(before.name())) {
+					aliases.add(before.name());
+				}
 				unit = new Unit(unit.code(), unit.name(), unit.kind(), unit.parentCode(), unit.validFrom(),
-						unit.validTo(), before.aliases());
+						unit.validTo(), aliases);
 			}
 			if (unit.equals(before)) {
 				unchanged++;

@@ -316,6 +316,27 @@ class UnitImporterTests {
 	}
 
 	@Test
+	void aNewerOfficeListRenamingAUnitKeepsTheFormerNameForTheFilesThatUseIt() throws IOException {
+		// given the list of one year, and a later one where the town has become a city
+		this.importer.importFile(write("Xa-2021.csv", OFFICE_HEADER,
+				"Tỉnh Thanh Hóa,38,Thị xã Bỉm Sơn,381,Phường Ba Đình,14845,Phường,"));
+		Path newer = write("Xa-2025.csv", OFFICE_HEADER,
+				"Tỉnh Thanh Hóa,38,Thành phố Bỉm Sơn,381,Phường Ba Đình,14845,Phường,");
+
+		// when
+		ImportReport report = this.importer.importFile(newer);
+
+		// then the unit has its new name, and a file of before naming it the old way still finds it
+		assertThat(report).isEqualTo(new ImportReport(0, 1, 2, List.of()));
+		UnitDirectory directory = UnitDirectory.load(this.jdbc);
+		LocalDate conference = LocalDate.of(2021, 3, 27);
+		assertThat(directory.byCode("381", conference)).map(Unit::name).hasValue("Thành phố Bỉm Sơn");
+		assertThat(directory.resolve("Thị ủy Bỉm Sơn", conference, null).unit()).extracting(Unit::code).isEqualTo("381");
+		assertThat(directory.resolve("Thành ủy Bỉm Sơn", conference, null).unit()).extracting(Unit::code).isEqualTo("381");
+		assertThat(this.importer.importFile(newer)).isEqualTo(new ImportReport(0, 0, 3, List.of()));
+	}
+
+	@Test
 	void officeLinesThatContradictEarlierLinesAreProblems() throws IOException {
 		// given
 		Path file = write("Xa.csv", OFFICE_HEADER,
