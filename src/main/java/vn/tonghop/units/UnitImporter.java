@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,7 +92,51 @@ public class UnitImporter {
 				.formatted(path, String.join(", ", OFFICE_COLUMNS), String.join(",", CSV_COLUMNS),
 						ConversionTable.NEW_CODE, ConversionTable.OLD_CODE));
 		}
-		return store(checked(parsed, stored, problems), stored, source, problems);
+		ImportReport report = store(checked(parsed, stored, problems), stored, source, problems);
+		return source.equals(OFFICE_SOURCE) ? new ImportReport(report.added(), report.changed(), report.unchanged(),
+				report.problems(), notListed(parsed, stored.keySet())) : report;
+	}
+
+	/**
+	 * The units an earlier commune list gave under a province this one lists that it no longer has:
+	 * kept, since files of before name them, but they may have ended, which only the administrator can date.
+	 */
+	private List<String> notListed(List<Parsed> rows, Set<Identity> before) {
+		Set<Identity> listed = new HashSet<>();
+		Set<String> provinces = new HashSet<>();
+		rows.forEach(row -> {
+			listed.add(Identity.of(row.unit()));
+			if (row.unit().kind().equals("province")) {
+				provinces.add(row.unit().code());
+			}
+		});
+		// The first import, or the same list again, leaves nothing out: no need to read the tree's sources.
+		if (listed.containsAll(before)) {
+			return List.of();
+		}
+		Map<String, Unit> office = new HashMap<>();
+		this.jdbc.query(UnitTable.SELECT + " WHERE source = ?", row -> {
+			Unit unit = UnitTable.unit(row);
+			office.put(unit.code(), unit);
+		}, OFFICE_SOURCE);
+		return office.values()
+			.stream()
+			.filter(unit -> !listed.contains(Identity.of(unit)) && provinces.contains(provinceCode(unit, office)))
+			.sorted(Comparator.comparing(Unit::code))
+			.map(unit -> ("%s %s %s%s of an earlier statistics office list is not in this one: kept as it was, valid to %s; "
+					+ "if it has ended, give its last day as valid_to in a units CSV").formatted(unit.kind(), unit.code(),
+							unit.name(), (unit.parentCode() != null) ? " (under " + unit.parentCode() + ")" : "",
+							Objects.toString(unit.validTo(), "today")))
+			.toList();
+	}
+
+	/** The code of the province above an office unit in the office's tree (province, district, commune). */
+	private static String provinceCode(Unit unit, Map<String, Unit> office) {
+		Unit current = unit;
+		for (int depth = 0; current != null && current.parentCode() != null && depth < 3; depth++) {
+			current = office.get(current.parentCode());
+		}
+		return (current != null && current.parentCode() == null) ? current.code() : null;
 	}
 
 	/**

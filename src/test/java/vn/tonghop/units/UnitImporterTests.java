@@ -337,6 +337,25 @@ class UnitImporterTests {
 	}
 
 	@Test
+	void aNewerOfficeListWithoutAUnitKeepsItAndSaysSo() throws IOException {
+		// given the list of one year
+		this.importer.importFile(write("Xa-2021.csv", OFFICE_HEADER,
+				"Thành phố Hà Nội,01,Quận Long Biên,004,Phường Sài Đồng,00142,Phường,",
+				"Thành phố Hà Nội,01,Quận Long Biên,004,Phường Phúc Đồng,00151,Phường,",
+				"Tỉnh Thanh Hóa,38,Thị xã Bỉm Sơn,381,Phường Ba Đình,14845,Phường,"));
+
+		// when a later list of Hà Nội no longer has Sài Đồng, merged meanwhile
+		ImportReport report = this.importer.importFile(write("Xa-2025-ha-noi.csv", OFFICE_HEADER,
+				"Thành phố Hà Nội,01,Quận Long Biên,004,Phường Phúc Đồng,00151,Phường,"));
+
+		// then the ward stays for the files of before, and the import says so; Thanh Hóa, not in the file, is not named
+		assertThat(report).isEqualTo(new ImportReport(0, 0, 3, List.of(), List.of(
+				"grassroots 00142 Phường Sài Đồng (under 004) of an earlier statistics office list is not in this one: "
+						+ "kept as it was, valid to 2025-06-30; if it has ended, give its last day as valid_to in a units CSV")));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.unit", Integer.class)).isEqualTo(7);
+	}
+
+	@Test
 	void officeLinesThatContradictEarlierLinesAreProblems() throws IOException {
 		// given
 		Path file = write("Xa.csv", OFFICE_HEADER,
