@@ -401,9 +401,7 @@ class UnitImporterTests {
 		assumeTrue(Files.exists(file), () -> "no reference file " + file.toAbsolutePath());
 
 		// when
-		long start = System.nanoTime();
 		ImportReport first = this.importer.importFile(file);
-		long millis = (System.nanoTime() - start) / 1_000_000;
 		ImportReport second = this.importer.importFile(file);
 
 		// then
@@ -416,7 +414,6 @@ class UnitImporterTests {
 			.containsEntry("communes", 10_051L);
 		assertThat(first.added()).isEqualTo(63 + 696 + 10_051);
 		assertThat(second).isEqualTo(new ImportReport(0, 0, 63 + 696 + 10_051, List.of()));
-		assertThat(millis).as("import time in ms").isLessThan(10_000);
 		UnitDirectory directory = UnitDirectory.load(this.jdbc);
 		Unit island = directory.byCode("318", LocalDate.of(2021, 3, 27)).orElseThrow();
 		assertThat(island.name()).isEqualTo("Huyện Bạch Long Vĩ");
