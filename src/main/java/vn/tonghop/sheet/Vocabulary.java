@@ -51,8 +51,10 @@ public final class Vocabulary {
 	private static final String[] TOTALS = { "tongcong", "tongso", "cong", "tong" };
 
 	// Words that open the signature and notes block under a table; matched at the start of the key.
-	// Signature titles: "T/M Ban Thường vụ" (on behalf of), "K/T Bí thư" (signing for).
-	private static final String[] TABLE_ENDS = { "nguoi lap", "ghi chu", "noi nhan", "t m", "k t" };
+	// Signature titles, in the party's spelling and the state's: "T/M", "TM." Ban Thường vụ (on behalf of),
+	// "K/T", "KT." Bí thư (signing for), "T/L", "TL." (by order of), "TUQ." (by authority of).
+	private static final String[] TABLE_ENDS = { "nguoi lap", "nguoi tong hop", "nguoi bao cao", "xac nhan", "ghi chu",
+			"noi nhan", "t m", "tm", "k t", "kt", "t l", "tl", "tuq" };
 
 	private static final Pattern TRAILING_PARENTHESES = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
 

@@ -354,6 +354,30 @@ class MoreAwkwardFilesIngestTests {
 			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "| | | TM. BAN THƯỜNG VỤ", "| | | KT. BÍ THƯ", "| | | TL. BAN THƯỜNG VỤ", "| | | TUQ. BÍ THƯ",
+			"| Người tổng hợp | | T/M BAN THƯỜNG VỤ", "| Người báo cáo", "| XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ | | BÍ THƯ" })
+	void aSignatureBlockUnderATableWithoutATotalsRowEndsIt(String signature) throws Exception {
+		// given no totals row, then the signature block as offices write it: its first line, the title, the names
+		List<Object[]> rows = LayoutRows.canonical();
+		rows.add(new Object[] {});
+		rows.add(signature.split(" ?\\| ?", -1));
+		rows.add(new Object[] { null, null, null, "PHÓ BÍ THƯ" });
+		rows.add(new Object[] {});
+		rows.add(new Object[] { null, "Trần Thị Bình", null, "Nguyễn Văn An" });
+		for (Object[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				row[i] = "".equals(row[i]) ? null : row[i];
+			}
+		}
+		xlsx("004/chu-ky.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("chu-ky.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
 	@Test
 	void headersWithLineBreaksInsideTheirCellsAreRecognized() throws Exception {
 		// given headers wrapped with Alt+Enter, one with a Windows line break
