@@ -61,6 +61,9 @@ public final class Vocabulary {
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
 
+	// The date part of "<place>, ngày 29/3/2021" or "<place>, 29-03-2021": a signature's date in figures.
+	private static final Pattern FIGURES_DATE_LINE = Pattern.compile("(?:ngay )?\\d{1,2} \\d{1,2} \\d{4}");
+
 	// A template's date part with the day and month still blank: "ngày ... tháng ... năm 2021".
 	private static final Pattern UNDATED_LINE = Pattern.compile("ngay thang nam(?: \\d{1,4})?");
 
@@ -233,7 +236,15 @@ public final class Vocabulary {
 		if (startsWithWords(asciiKey, "ky") && VietnameseText.clean(text).startsWith("(")) {
 			return true;
 		}
-		return text.indexOf(',') >= 0 && isPlaceDate(text);
+		return text.indexOf(',') >= 0 && (isPlaceDate(text) || isPlaceFiguresDate(text));
+	}
+
+	/** "Long Biên, ngày 29/3/2021": a place, a comma, then the date in figures; a table's end, not a report date. */
+	private static boolean isPlaceFiguresDate(String text) {
+		String clean = VietnameseText.clean(text);
+		int comma = clean.lastIndexOf(',');
+		return comma > 0 && !VietnameseText.asciiKey(clean.substring(0, comma)).isEmpty()
+				&& FIGURES_DATE_LINE.matcher(VietnameseText.asciiKey(clean.substring(comma + 1))).matches();
 	}
 
 	/** Whether a text holds a date in words ("ngày 27 tháng 3 năm 2021"), as a place-date line does. */

@@ -378,6 +378,22 @@ class MoreAwkwardFilesIngestTests {
 			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Long Biên, ngày 29/3/2021", "Long Biên, ngày 29/03/2021", "Long Biên, 29-03-2021" })
+	void aPlaceDateLineWithTheDateInFiguresUnderATableWithoutATotalsRowEndsIt(String line) throws Exception {
+		// given no totals row, then the place and date in figures on the right, over the signature
+		List<Object[]> rows = LayoutRows.canonical();
+		rows.add(new Object[] {});
+		rows.add(new Object[] { null, null, null, line });
+		rows.add(new Object[] { null, null, null, "BÍ THƯ" });
+		xlsx("004/ngay-ky.xlsx", rows, (sheet) -> {
+		});
+
+		// then
+		assertThat(run("ngay-ky.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+	}
+
 	@Test
 	void headersWithLineBreaksInsideTheirCellsAreRecognized() throws Exception {
 		// given headers wrapped with Alt+Enter, one with a Windows line break
