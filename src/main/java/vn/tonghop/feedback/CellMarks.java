@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -246,13 +247,30 @@ final class CellMarks {
 		}
 		text = ReportText.cell(text);
 		Drawing<?> drawing = this.drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
-		Comment comment = drawing.createCellComment(anchor(cell, (int) Math.min(text.lines().count() + 2,
-				ReportText.COMMENT_ROWS)));
+		Comment comment = drawing.createCellComment(freeCorner(sheet, anchor(cell, (int) Math.min(text.lines().count() + 2,
+				ReportText.COMMENT_ROWS))));
 		comment.setString(this.helper.createRichTextString(text));
 		comment.setAuthor(AUTHOR);
 		// SXSSF cells do not move the comment from the anchor's corner to themselves.
 		comment.setAddress(cell.getAddress());
 		cell.setCellComment(comment);
+	}
+
+	/**
+	 * The box moved down past cells holding a comment: an .xlsx files a new comment under its box's
+	 * top-left cell until it is given its own, and refuses it where a comment is already (ours on the
+	 * cell beside, or the district's), which cost the district its annotated workbook.
+	 */
+	private ClientAnchor freeCorner(Sheet sheet, ClientAnchor anchor) {
+		if (this.workbook instanceof HSSFWorkbook) {
+			return anchor;
+		}
+		int last = this.workbook.getSpreadsheetVersion().getLastRowIndex();
+		while (sheet.getCellComment(new CellAddress(anchor.getRow1(), anchor.getCol1())) != null && anchor.getRow2() < last) {
+			anchor.setRow1(anchor.getRow1() + 1);
+			anchor.setRow2(anchor.getRow2() + 1);
+		}
+		return anchor;
 	}
 
 	/**

@@ -218,6 +218,36 @@ class AnnotatedWorkbookTests {
 
 	@ParameterizedTest
 	@EnumSource(value = Format.class, names = { "XLSX", "XLS" })
+	void cellsBesideACommentedCellAreCommentedToo(Format format) throws IOException {
+		// given a row's total-mismatch in G6 listed before a whole-file problem in F6, the cell left of it,
+		// and the district's own comment in H7, right of an offending G7
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien." + format.extension), format, sheet -> {
+			CreationHelper helper = sheet.getWorkbook().getCreationHelper();
+			Comment comment = sheet.createDrawingPatriarch().createCellComment(helper.createClientAnchor());
+			comment.setString(helper.createRichTextString("Đã kiểm tra"));
+			sheet.getRow(6).createCell(7).setCellComment(comment);
+		});
+		List<ReportedProblem> problems = List.of(FeedbackFixtures.problem("error", "total-mismatch", SHEET, 6, "G", "115"),
+				FeedbackFixtures.problem("error", "column-duplicate", SHEET, 6, "F", "5"),
+				FeedbackFixtures.problem("error", "total-mismatch", SHEET, 7, "G", "125"));
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien." + format.extension, "rejected", problems));
+
+		// then the workbook is annotated, not replaced by a listing, each cell with its own comment
+		assertThat(annotated.annotated()).isTrue();
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
+			Sheet sheet = workbook.getSheet(SHEET);
+			assertThat(cell(sheet, "F6").getCellComment().getString().getString()).startsWith("[error] column-duplicate");
+			assertThat(cell(sheet, "G6").getCellComment().getString().getString()).startsWith("[error] total-mismatch");
+			assertThat(cell(sheet, "G7").getCellComment().getString().getString()).startsWith("[error] total-mismatch");
+			assertThat(cell(sheet, "H7").getCellComment().getString().getString()).isEqualTo("Đã kiểm tra");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Format.class, names = { "XLSX", "XLS" })
 	void aProblemInACellAMergedAreaCoversIsMarkedWhereTheAreaShows(Format format) throws IOException {
 		// given a level written once for rows 5 and 6 (C5:C6 merged) and members merged over F7:G7
 		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien." + format.extension), format, sheet -> {
