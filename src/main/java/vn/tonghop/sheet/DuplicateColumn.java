@@ -9,6 +9,8 @@ package vn.tonghop.sheet;
  * @param cell that figure
  * @param field the field both columns name
  * @param fieldColumn the 0-based column the field is read from
+ * @param header the header over the figure's column, as written
+ * @param fieldHeader the header over the field's column, as written
  */
-public record DuplicateColumn(int row, Cell cell, Field field, int fieldColumn) {
+public record DuplicateColumn(int row, Cell cell, Field field, int fieldColumn, String header, String fieldHeader) {
 }

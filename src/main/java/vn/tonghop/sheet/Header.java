@@ -22,8 +22,10 @@ import vn.tonghop.normalize.VietnameseText;
  * @param repeats the columns headed again with a head count's field further left: in their own words
  * ("Số đảng viên tham dự (cập nhật)"), or by that field's header merged or copied over them; a
  * sub-column its group alone names ("Trong đó: nữ" under "Số đảng viên tham dự") is none
+ * @param texts each column's header as written (a two-row header's two texts together), to quote it
  */
-record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Map<Integer, Field> repeats) {
+record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Map<Integer, Field> repeats,
+		Map<Integer, String> texts) {
 
 	static final List<Field> REQUIRED = List.of(Field.POINT_NAME, Field.LEVEL, Field.MEMBERS);
 
@@ -156,6 +158,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 		private final Map<Integer, Field> repeats = new TreeMap<>();
 
+		private final Map<Integer, String> texts = new TreeMap<>();
+
 		private HeaderCell previous;
 
 		/** The field the previous cell, or the text it copies, named. */
@@ -169,6 +173,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		 * @param named whether the cell's own texts name the field, rather than its group's
 		 */
 		void add(Field field, boolean named, HeaderCell cell) {
+			this.texts.put(cell.column(), cell.text());
 			HeaderCell left = this.previous;
 			this.previous = cell;
 			if (left != null && left.column() == cell.column() - 1 && left.text().equals(cell.text())) {
@@ -193,7 +198,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 		Header build() {
 			return new Header(this.row, Collections.unmodifiableMap(this.columns), List.copyOf(this.unknown),
-					Collections.unmodifiableMap(this.repeats));
+					Collections.unmodifiableMap(this.repeats), Collections.unmodifiableMap(this.texts));
 		}
 
 	}

@@ -611,7 +611,9 @@ public final class TableRecognizer {
 				Cell cell = row.cell(repeat.getKey());
 				if (cell != null && WholeNumbers.parse(cell).isValue()) {
 					Field field = repeat.getValue();
-					return new DuplicateColumn(row.number(), cell, field, this.header.columns().get(field));
+					int fieldColumn = this.header.columns().get(field);
+					return new DuplicateColumn(row.number(), cell, field, fieldColumn, this.header.texts().get(repeat.getKey()),
+							this.header.texts().get(fieldColumn));
 				}
 			}
 			return null;

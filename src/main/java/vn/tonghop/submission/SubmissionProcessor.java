@@ -208,8 +208,8 @@ public class SubmissionProcessor {
 		if (repeated != null) {
 			problems.add(Problem.of(Rule.COLUMN_DUPLICATE,
 					new Location(table.sheet(), repeated.row(), repeated.cell().columnName()), repeated.cell().text(),
-					repeated.cell().columnName(), Vocabulary.canonical(repeated.field()),
-					Cell.columnName(repeated.fieldColumn())));
+					repeated.cell().columnName(), repeated.header(), Vocabulary.canonical(repeated.field()),
+					Cell.columnName(repeated.fieldColumn()), repeated.fieldHeader()));
 		}
 		LegacyText legacy = table.legacyText();
 		if (legacy != null) {

@@ -232,6 +232,26 @@ class MoreAwkwardFilesIngestTests {
 	}
 
 	@Test
+	void aSecondOthersColumnInOtherWordsIsNamedAsItIsHeaded() throws Exception {
+		// given "Quần chúng ưu tú" and "Đại biểu khác", both words of the format for others attending, with figures
+		List<Object[]> rows = LayoutRows.labels();
+		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Quần chúng ưu tú",
+				"Đại biểu khác" });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 100, 10, 5 });
+		xlsx("004/hai-cot.xlsx", rows, (sheet) -> {
+		});
+
+		// then the message quotes each column's header as written, not a header neither has
+		assertThat(run("hai-cot.xlsx")).isEqualTo("rejected 0 [column-duplicate F5] | -");
+		assertThat(this.jdbc.queryForObject("SELECT message_en || ' | ' || message_vi FROM tonghop.submission_problem",
+				String.class))
+			.isEqualTo("Column F (\"Đại biểu khác\") is also read as Số người khác tham dự, as column E (\"Quần chúng ưu tú\") is,"
+					+ " and holds figures: which figure counts is unclear; delete the extra column or rename its header"
+					+ " | Cột F (\"Đại biểu khác\") cũng được đọc là Số người khác tham dự như cột E (\"Quần chúng ưu tú\")"
+					+ " và có số liệu: không rõ số nào được tính; hãy xoá cột thừa hoặc đổi tiêu đề của nó");
+	}
+
+	@Test
 	void aSecondMembersColumnLeftEmptyIsAnUnknownColumn() throws Exception {
 		// given a template's second members column nobody filled in
 		List<Object[]> rows = LayoutRows.canonical();

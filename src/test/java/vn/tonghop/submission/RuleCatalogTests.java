@@ -125,7 +125,8 @@ class RuleCatalogTests {
 				valid().set("J4", "Ghi chú")));
 		// The members updated in a column of their own beside the old ones: which counts is unclear.
 		cases.put(Rule.COLUMN_DUPLICATE, new Case(valid().set("J4", "Số đảng viên tham dự (cập nhật)").set("J6", "115"),
-				Finding.at("J6", "115", "J", "Số đảng viên tham dự", "G"),
+				Finding.at("J6", "115", "J", "Số đảng viên tham dự (cập nhật)", "Số đảng viên tham dự", "G",
+						"Số đảng viên tham dự"),
 				valid().set("J4", "Số đảng viên tham dự (cập nhật)")));
 		cases.put(Rule.TABLE_EMPTY, new Case(valid().blank(5, 9).set("G10", "0").set("H10", "0").set("I10", "0"),
 				Finding.onSheet(), valid));
