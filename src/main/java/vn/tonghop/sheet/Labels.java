@@ -3,6 +3,7 @@ package vn.tonghop.sheet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -20,6 +21,9 @@ final class Labels {
 
 	/** Later occurrences of the unit's and the conference's labels, in sheet order. */
 	private final Map<Label, List<LabelledCell>> repeated = new EnumMap<>(Label.class);
+
+	/** The summary's labels of the row last scanned that had no value beside them, by column. */
+	private Map<Integer, LabelledCell> withoutValue = new HashMap<>();
 
 	void scan(String sheet, SheetRow row) {
 		scan(sheet, row.number(), row.cells(), false);
@@ -46,8 +50,18 @@ final class Labels {
 
 	private boolean scan(String sheet, int row, List<Cell> cells, boolean summaryOnly) {
 		boolean found = false;
+		// The summary written as a small table: its labels side by side, each figure under its label.
+		Map<Integer, LabelledCell> above = this.withoutValue;
+		this.withoutValue = new HashMap<>();
 		for (int i = 0; i < cells.size(); i++) {
 			Cell cell = cells.get(i);
+			LabelledCell over = above.get(cell.column());
+			if (over != null && over.row() == row - 1 && !cell.isBlank()
+					&& (cell.kind() != CellKind.TEXT || Vocabulary.labelled(cell.text()) == null)) {
+				put(Vocabulary.labelled(over.label()), new LabelledCell(sheet, row, cell, over.label()));
+				found = true;
+				continue;
+			}
 			if (cell.kind() != CellKind.TEXT || cell.isBlank()) {
 				continue;
 			}
@@ -69,6 +83,9 @@ final class Labels {
 					put(label, new LabelledCell(sheet, row, cells.get(value), text));
 					i = value;
 					found = true;
+				}
+				else if (label.isSummary()) {
+					this.withoutValue.put(cell.column(), new LabelledCell(sheet, row, cell, text));
 				}
 			}
 			else if (!summaryOnly && Vocabulary.isDatedPlaceDate(text)) {
@@ -95,6 +112,7 @@ final class Labels {
 	void clear() {
 		this.found.clear();
 		this.repeated.clear();
+		this.withoutValue = new HashMap<>();
 	}
 
 	private void put(Label label, LabelledCell cell) {

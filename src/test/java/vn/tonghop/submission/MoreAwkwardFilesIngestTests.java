@@ -415,6 +415,24 @@ class MoreAwkwardFilesIngestTests {
 	}
 
 	@Test
+	void aUnitSummaryWrittenAsASmallTableHasItsFiguresUnderItsLabels() throws Exception {
+		// given the summary's three labels side by side under the table, their figures in the row below
+		List<Object[]> rows = LayoutRows.canonical();
+		rows.add(new Object[] { null, "Tổng cộng", null, 210, 20 });
+		rows.add(new Object[] {});
+		rows.add(new Object[] { null, "Tổng số đảng viên", "Số đảng viên được học tập", "Tỷ lệ (%)" });
+		rows.add(new Object[] { null, 4000, 3000, "75%" });
+		xlsx("004/tom-tat.xlsx", rows, (sheet) -> {
+		});
+
+		// then the summary is stored, as it is with each figure beside its label
+		assertThat(run("tom-tat.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+		assertThat(this.jdbc.queryForObject("SELECT members_total || ' ' || members_studied || ' ' || coverage_pct"
+				+ " FROM warehouse.unit_coverage", String.class)).isEqualTo("4000 3000 75.0");
+	}
+
+	@Test
 	void headersWithLineBreaksInsideTheirCellsAreRecognized() throws Exception {
 		// given headers wrapped with Alt+Enter, one with a Windows line break
 		List<Object[]> rows = LayoutRows.canonical();
