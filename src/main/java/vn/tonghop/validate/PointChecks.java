@@ -160,7 +160,12 @@ public final class PointChecks {
 			if (cell == null) {
 				continue;
 			}
-			if (differs(cell, sums[i])) {
+			ParsedNumber written = WholeNumbers.parse(cell);
+			if (!written.isValue()) {
+				// "20 người" where the rows add up to 20 differs from no sum: it is no whole number.
+				this.problems.add(Problem.of(notAWholeNumber(written), at(row, cell), cell.text(), cell.text()));
+			}
+			else if (written.value() != sums[i]) {
 				String column = Vocabulary.canonical(SUMMED[i]);
 				this.problems.add((rule == Rule.TOTALS_ROW_MISMATCH)
 						? Problem.of(rule, at(row, cell), cell.text(), column, cell.text(), sums[i])
@@ -268,9 +273,7 @@ public final class PointChecks {
 		Rule rule = switch (number.status()) {
 			case VALUE -> number.value() > MAX_PER_POINT ? Rule.NUMBER_TOO_LARGE : null;
 			case BLANK -> required ? Rule.NUMBER_MISSING : null;
-			case FRACTION -> Rule.NUMBER_FRACTION;
-			case NEGATIVE -> Rule.NUMBER_NEGATIVE;
-			case TEXT -> Rule.NUMBER_TEXT;
+			case FRACTION, NEGATIVE, TEXT -> notAWholeNumber(number);
 		};
 		if (rule == Rule.NUMBER_MISSING) {
 			this.problems.add(Problem.of(rule, at(row, cell), null, Vocabulary.canonical(field)));
@@ -281,6 +284,15 @@ public final class PointChecks {
 			return null;
 		}
 		return number.isValue() ? number.value() : null;
+	}
+
+	/** The rule a figure written but not read as a whole number breaks. */
+	private static Rule notAWholeNumber(ParsedNumber number) {
+		return switch (number.status()) {
+			case FRACTION -> Rule.NUMBER_FRACTION;
+			case NEGATIVE -> Rule.NUMBER_NEGATIVE;
+			default -> Rule.NUMBER_TEXT;
+		};
 	}
 
 	/** A value worked out once per distinct text, up to {@value #REMEMBERED} texts. */

@@ -433,6 +433,20 @@ class MoreAwkwardFilesIngestTests {
 	}
 
 	@Test
+	void aTotalsRowFigureInWordsIsNotAWholeNumberRatherThanADifferentSum() throws Exception {
+		// given the totals written with words around them, each the rows' sum
+		List<Object[]> rows = LayoutRows.canonical();
+		rows.add(new Object[] { null, "Tổng cộng", null, "khoảng 210", "20 người" });
+		xlsx("004/tong-chu.xlsx", rows, (sheet) -> {
+		});
+
+		// then each is told it is no whole number, not that 20 người differs from 20
+		assertThat(run("tong-chu.xlsx")).isEqualTo("rejected 0 [number-text D7, number-text E7] | -");
+		assertThat(this.jdbc.queryForList("SELECT message_en FROM tonghop.submission_problem ORDER BY seq", String.class))
+			.containsExactly("Not a whole number: \"khoảng 210\"", "Not a whole number: \"20 người\"");
+	}
+
+	@Test
 	void headersWithLineBreaksInsideTheirCellsAreRecognized() throws Exception {
 		// given headers wrapped with Alt+Enter, one with a Windows line break
 		List<Object[]> rows = LayoutRows.canonical();
