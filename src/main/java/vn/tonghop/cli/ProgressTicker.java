@@ -1,6 +1,9 @@
 package vn.tonghop.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -102,10 +105,31 @@ final class ProgressTicker implements AutoCloseable {
 	 */
 	record Output(PrintStream out, boolean terminal, Duration period) {
 
+		private static final Path STANDARD_ERROR = Path.of("/proc/self/fd/2");
+
 		/** Standard error: a line redrawn every second on a terminal, a plain line every ten seconds otherwise. */
 		static Output standardError() {
-			boolean terminal = System.console() != null;
+			boolean terminal = terminal(System.console() != null, STANDARD_ERROR);
 			return new Output(System.err, terminal, Duration.ofSeconds(terminal ? 1 : 10));
+		}
+
+		/**
+		 * Java's console says only that standard input and output are a terminal: with standard error
+		 * sent to a file ({@code ingest 2>ingest.log}) the redrawn line would fill it with carriage
+		 * returns and escape codes. Where the system names the descriptor's file, it must be a terminal.
+		 * @param standardError the link the system keeps to standard error's file
+		 */
+		static boolean terminal(boolean console, Path standardError) {
+			if (!console) {
+				return false;
+			}
+			try {
+				String file = Files.readSymbolicLink(standardError).toString();
+				return file.startsWith("/dev/pts/") || file.startsWith("/dev/tty");
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				return true;
+			}
 		}
 
 	}

@@ -1,11 +1,15 @@
 package vn.tonghop.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import vn.tonghop.jobs.IngestProgress;
 import vn.tonghop.jobs.IngestProgress.Snapshot;
@@ -50,6 +54,21 @@ class ProgressTickerTests {
 		// then plain lines, no carriage returns, with this run's counts
 		String printed = bytes.toString(StandardCharsets.UTF_8);
 		assertThat(printed).doesNotContain("\r").contains("files 1/1 · rows 2 · ");
+	}
+
+	// Java's console is there when standard input and output are a terminal, whatever standard error
+	// is: "ingest 2>ingest.log" at a terminal wrote carriage returns and escape codes into the log.
+	@Test
+	void progressIsRedrawnOnlyWhenStandardErrorItselfIsATerminal(@TempDir Path fds) throws IOException {
+		// given standard error redirected to a file, and one left on the terminal
+		Path redirected = Files.createSymbolicLink(fds.resolve("redirected"), fds.resolve("ingest.log"));
+		Path terminal = Files.createSymbolicLink(fds.resolve("terminal"), Path.of("/dev/pts/0"));
+
+		// then only the terminal is redrawn on, and nothing without a console
+		assertThat(ProgressTicker.Output.terminal(true, redirected)).isFalse();
+		assertThat(ProgressTicker.Output.terminal(true, terminal)).isTrue();
+		assertThat(ProgressTicker.Output.terminal(false, terminal)).isFalse();
+		assertThat(ProgressTicker.Output.terminal(true, fds.resolve("no-such-descriptor"))).isTrue();
 	}
 
 	@Test
