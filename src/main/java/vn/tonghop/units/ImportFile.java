@@ -1,7 +1,7 @@
 package vn.tonghop.units;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -27,10 +29,16 @@ import vn.tonghop.normalize.VietnameseText;
  */
 public record ImportFile(Path path, List<String> header, List<Line> lines, List<String> problems) {
 
+	private static final String SEPARATORS = ",;\t";
+
+	/** Characters looked at for the header row's separator. */
+	private static final int HEADER_LIMIT = 64 * 1024;
+
 	public static ImportFile read(Path path) throws IOException {
 		// A strict decoder: text in a legacy encoding must fail here rather than import as garbage.
-		try (Reader text = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+		try (BufferedReader text = Files.newBufferedReader(path, StandardCharsets.UTF_8);
 				CsvReader<CsvRecord> csv = CsvReader.builder()
+					.fieldSeparator(separator(text))
 					// A quote never closed would take the rest of the file as one field, and its units with it.
 					.allowUnclosedQuote(false)
 					.extraFieldStrategy(FieldMismatchStrategy.IGNORE)
@@ -57,16 +65,53 @@ public record ImportFile(Path path, List<String> header, List<Line> lines, List<
 			}
 			return new ImportFile(path, header, lines, problems);
 		}
+		catch (CharacterCodingException ex) {
+			throw notUtf8(path, ex);
+		}
 		catch (UncheckedIOException ex) {
 			// FastCSV wraps what the reader throws.
-			if (ex.getCause() instanceof CharacterCodingException) {
-				throw new IOException(path + " is not UTF-8 text", ex.getCause());
+			if (ex.getCause() instanceof CharacterCodingException notText) {
+				throw notUtf8(path, notText);
 			}
 			throw ex.getCause();
 		}
 		catch (CsvParseException ex) {
 			throw new IOException(path + " is not a readable CSV file: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static IOException notUtf8(Path path, CharacterCodingException ex) {
+		return new IOException(path + " is not UTF-8 text", ex);
+	}
+
+	/**
+	 * The separator of the header row, which names every column: Excel saves "CSV" with the list
+	 * separator of the computer's region, ';' in Vietnam, where the comma is the decimal separator.
+	 * Ties go to the comma the formats are written with.
+	 */
+	private static char separator(BufferedReader text) throws IOException {
+		text.mark(HEADER_LIMIT);
+		Map<Character, Integer> counts = new HashMap<>();
+		boolean quoted = false;
+		for (int read = 1, c = text.read(); c != -1 && read < HEADER_LIMIT; read++, c = text.read()) {
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && (c == '\n' || c == '\r')) {
+				break;
+			}
+			else if (!quoted && SEPARATORS.indexOf(c) >= 0) {
+				counts.merge((char) c, 1, Integer::sum);
+			}
+		}
+		text.reset();
+		char separator = ',';
+		for (char candidate : SEPARATORS.toCharArray()) {
+			if (counts.getOrDefault(candidate, 0) > counts.getOrDefault(separator, 0)) {
+				separator = candidate;
+			}
+		}
+		return separator;
 	}
 
 	/** Whether every column is in the header, matched ignoring case, diacritics and punctuation. */
