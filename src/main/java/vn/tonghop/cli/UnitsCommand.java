@@ -60,7 +60,7 @@ final class UnitsCommand {
 					"Exit code 0 when the file was imported, 1 when it could not be read." })
 	static final class Import implements Callable<Integer> {
 
-		@Parameters(paramLabel = "FILE", description = "CSV file, UTF-8 with or without BOM")
+		@Parameters(paramLabel = "FILE", description = "CSV file, UTF-8 with or without BOM, or Excel workbook (.xlsx, .xls): its first sheet")
 		Path file;
 
 		@Override

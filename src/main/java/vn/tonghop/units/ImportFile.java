@@ -2,6 +2,7 @@ package vn.tonghop.units;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -21,9 +25,15 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 import vn.tonghop.normalize.VietnameseText;
+import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.SheetRow;
+import vn.tonghop.sheet.SheetVisitor;
+import vn.tonghop.sheet.UnreadableFileException;
+import vn.tonghop.sheet.Workbooks;
 
 /**
- * A reference CSV file read for import: UTF-8 with or without BOM, a header row, then data lines.
+ * A reference file read for import: a CSV file, UTF-8 with or without BOM, or the first sheet of
+ * an Excel workbook; a header row, then data lines.
  * Lines whose number of fields differs from the header's are not among {@code lines} but listed in
  * {@code problems}: a stray comma would otherwise shift every later column.
  */
@@ -31,10 +41,17 @@ public record ImportFile(Path path, List<String> header, List<Line> lines, List<
 
 	private static final String SEPARATORS = ",;\t";
 
+	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
+
+	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 };
+
 	/** Characters looked at for the header row's separator. */
 	private static final int HEADER_LIMIT = 64 * 1024;
 
 	public static ImportFile read(Path path) throws IOException {
+		if (isWorkbook(path)) {
+			return readWorkbook(path);
+		}
 		// A strict decoder: text in a legacy encoding must fail here rather than import as garbage.
 		try (BufferedReader text = Files.newBufferedReader(path, StandardCharsets.UTF_8);
 				CsvReader<CsvRecord> csv = CsvReader.builder()
@@ -78,6 +95,85 @@ public record ImportFile(Path path, List<String> header, List<Line> lines, List<
 		catch (CsvParseException ex) {
 			throw new IOException(path + " is not a readable CSV file: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** An Excel workbook by its name or its first bytes (a zip, or an .xls's compound file). */
+	private static boolean isWorkbook(Path path) throws IOException {
+		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".xls") || name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+			return true;
+		}
+		byte[] head;
+		try (InputStream in = Files.newInputStream(path)) {
+			head = in.readNBytes(4);
+		}
+		return Arrays.equals(head, ZIP) || Arrays.equals(head, OLE2);
+	}
+
+	/**
+	 * The first visible sheet of a workbook, as the statistics office's site exports its list: its
+	 * first row is the header, each later row a line numbered as Excel shows it, a date cell written
+	 * yyyy-MM-dd as in the CSV files.
+	 */
+	private static ImportFile readWorkbook(Path path) throws IOException {
+		List<SheetRow> rows = new ArrayList<>();
+		try {
+			Workbooks.read(path, new SheetVisitor() {
+
+				@Override
+				public boolean startSheet(String name) {
+					return true;
+				}
+
+				@Override
+				public void row(SheetRow row) {
+					rows.add(row);
+				}
+
+				@Override
+				public boolean endSheet() {
+					return true;
+				}
+
+			});
+		}
+		catch (UnreadableFileException ex) {
+			// Its message names the file and says what to do (a web page saved as .xls: save it as .xlsx).
+			throw new IOException(ex.getMessage(), ex);
+		}
+		if (rows.isEmpty()) {
+			throw new IOException(path + " is empty");
+		}
+		List<String> header = fields(rows.get(0), width(rows.get(0))).stream().map(VietnameseText::clean).toList();
+		List<Line> lines = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		for (SheetRow row : rows.subList(1, rows.size())) {
+			int width = width(row);
+			Line line = new Line(row.number(), fields(row, Math.max(width, header.size())));
+			if (width <= header.size()) {
+				lines.add(line);
+			}
+			else {
+				problems.add(line.problem("a value in column %s, right of the header's last column %s".formatted(
+						Cell.columnName(width - 1), Cell.columnName(header.size() - 1))));
+			}
+		}
+		return new ImportFile(path, header, lines, problems);
+	}
+
+	private static int width(SheetRow row) {
+		return row.cells().stream().filter((cell) -> !cell.isBlank()).mapToInt((cell) -> cell.column() + 1).max().orElse(0);
+	}
+
+	private static List<String> fields(SheetRow row, int width) {
+		String[] fields = new String[width];
+		Arrays.fill(fields, "");
+		for (Cell cell : row.cells()) {
+			if (cell.column() < width) {
+				fields[cell.column()] = (cell.date() != null) ? cell.date().toString() : Objects.toString(cell.text(), "");
+			}
+		}
+		return List.of(fields);
 	}
 
 	private static IOException notUtf8(Path path, CharacterCodingException ex) {

@@ -1,11 +1,17 @@
 package vn.tonghop.units;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +68,46 @@ class ImportFileTests {
 		// when / then
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> ImportFile.read(file))
 			.withMessage(file + " is not UTF-8 text");
+	}
+
+	// The statistics office's site exports its list as an Excel workbook; saving it as CSV first
+	// was the administrator's to guess: the workbook was refused as "not UTF-8 text".
+	@Test
+	void theStatisticsOfficesWorkbookIsReadAsItsCsvIs() throws IOException {
+		for (Workbook workbook : List.of(new HSSFWorkbook(), new XSSFWorkbook())) {
+			// given its first sheet, columns in another order, one more column, codes written as text
+			Sheet sheet = workbook.createSheet("Danh sách");
+			row(sheet, 0, "STT", "Mã TP", "Tỉnh Thành Phố", "Mã QH", "Quận Huyện", "Mã PX", "Phường Xã", "Cấp");
+			row(sheet, 1, "1", "01", "Thành phố Hà Nội", "004", "Quận Long Biên", "00127", "Phường Ngọc Thụy", "Phường");
+			row(sheet, 2, "2", "31", "Thành phố Hải Phòng", "318", "Huyện Bạch Long Vĩ", "", "", "Huyện");
+			sheet.getRow(2).getCell(0).setCellValue(2);
+			Path file = this.dir.resolve((workbook instanceof HSSFWorkbook) ? "Xa.xls" : "Xa.xlsx");
+			try (OutputStream out = Files.newOutputStream(file)) {
+				workbook.write(out);
+			}
+			workbook.close();
+
+			// when
+			ImportFile read = ImportFile.read(file);
+
+			// then every row has the header's columns, blank cells blank, numbered as Excel shows it
+			assertThat(read.hasColumns(OFFICE_COLUMNS)).as(file.toString()).isTrue();
+			assertThat(read.problems()).isEmpty();
+			assertThat(read.lines()).extracting(ImportFile.Line::number).containsExactly(2L, 3L);
+			assertThat(read.lines().get(0).fields()).containsExactly("1", "01", "Thành phố Hà Nội", "004",
+					"Quận Long Biên", "00127", "Phường Ngọc Thụy", "Phường");
+			assertThat(read.lines().get(1).fields()).containsExactly("2", "31", "Thành phố Hải Phòng", "318",
+					"Huyện Bạch Long Vĩ", "", "", "Huyện");
+		}
+	}
+
+	private static void row(Sheet sheet, int number, String... values) {
+		Row row = sheet.createRow(number);
+		for (int i = 0; i < values.length; i++) {
+			if (!values[i].isEmpty()) {
+				row.createCell(i).setCellValue(values[i]);
+			}
+		}
 	}
 
 }
