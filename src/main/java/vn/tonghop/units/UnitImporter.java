@@ -170,15 +170,15 @@ public class UnitImporter {
 		List<Parsed> communes = new ArrayList<>();
 		for (Line line : file.lines()) {
 			try {
-				Unit province = officeUnit(line.required(provinceCode, "Mã TP"),
+				Unit province = officeUnit(officeCode(line.required(provinceCode, "Mã TP"), 2),
 						line.required(provinceName, "Tỉnh Thành Phố"), "province", null);
-				Unit district = officeUnit(line.required(districtCode, "Mã QH"),
+				Unit district = officeUnit(officeCode(line.required(districtCode, "Mã QH"), 3),
 						line.required(districtName, "Quận Huyện"), "district", province.code());
 				Unit commune = null;
 				// Island districts without communes come as one line with the commune columns blank.
 				if (!line.field(communeCode).isEmpty() || !line.field(communeName).isEmpty()) {
-					commune = officeUnit(line.required(communeCode, "Mã PX"), line.required(communeName, "Phường Xã"),
-							"grassroots", district.code());
+					commune = officeUnit(officeCode(line.required(communeCode, "Mã PX"), 5),
+							line.required(communeName, "Phường Xã"), "grassroots", district.code());
 				}
 				takeOnce(provinces, new Parsed(line, province));
 				takeOnce(districts, new Parsed(line, district));
@@ -194,6 +194,17 @@ public class UnitImporter {
 		rows.addAll(districts.values());
 		rows.addAll(communes);
 		return rows;
+	}
+
+	/**
+	 * The office's codes have a fixed number of digits; the list opened in Excel and saved again
+	 * has them as numbers, 01 as 1, which would be another unit's code or none.
+	 */
+	private static String officeCode(String code, int digits) {
+		if (code.length() >= digits || !code.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			return code;
+		}
+		return "0".repeat(digits - code.length()) + code;
 	}
 
 	private static Unit officeUnit(String code, String name, String kind, String parentCode) {

@@ -297,6 +297,24 @@ class UnitImporterTests {
 		assertThat(this.importer.importFile(file)).isEqualTo(new ImportReport(0, 0, 11, List.of()));
 	}
 
+	// Opened in Excel and saved again, the list's codes are numbers: 01 becomes 1, 004 becomes 4.
+	@Test
+	void officeCodesThatLostTheirLeadingZerosInExcelGetThemBack() throws IOException {
+		// given the list saved from Excel on a Vietnamese computer
+		Path file = write("Xa.csv", OFFICE_HEADER.replace(',', ';'),
+				"Thành phố Hà Nội;1;Quận Long Biên;4;Phường Ngọc Thụy;127;Phường;",
+				"Tỉnh Thanh Hóa;38;Thành phố Thanh Hóa;380;Phường Đông Thọ;14758;Phường;");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then the codes are the office's, two digits for a province, three for a district, five for a commune
+		assertThat(report.problems()).isEmpty();
+		assertThat(this.jdbc.queryForList("SELECT code || ' ' || coalesce(parent_code, '-') FROM tonghop.unit ORDER BY code",
+				String.class))
+			.containsExactly("00127 004", "004 01", "01 -", "14758 380", "38 -", "380 38");
+	}
+
 	@Test
 	void statisticsOfficeImportKeepsAliasesGivenInTheUnitsCsv() throws IOException {
 		// given
