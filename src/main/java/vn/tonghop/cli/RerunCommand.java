@@ -72,6 +72,11 @@ final class RerunCommand implements Callable<Integer> {
 				return 1;
 			}
 		}
+		// A mistyped id is not a submission that is still pending.
+		if (this.choice.submission != null && !queries.submissionExists(this.choice.submission)) {
+			System.err.println("No submission " + this.choice.submission + " (see `status --conference C --unit U`).");
+			return 1;
+		}
 		RerunRequest request = new RerunRequest(conference, unit, this.choice.submission, this.dryRun);
 		RerunResult result;
 		try (ProgressTicker ticker = ProgressTicker.start(context, progress)) {

@@ -102,6 +102,11 @@ public class StatusQueries {
 				rs.getObject(5, java.time.LocalDate.class)), conferenceCode);
 	}
 
+	public boolean submissionExists(long id) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM tonghop.submission WHERE id = ?)", Boolean.class, id));
+	}
+
 	/** The conference's code as stored, whatever the case of its letters, as a file's cell names it. */
 	public Optional<String> conferenceCode(String sent) {
 		return this.jdbc

@@ -95,6 +95,26 @@ class RerunCommandTests {
 	}
 
 	@Test
+	void anUnknownSubmissionIsSaidSoAndRerunsNothing(CapturedOutput output) {
+		// given a mistyped submission id
+		RerunCommand command = new RerunCommand();
+		command.choice = new RerunCommand.Choice();
+		long unknown = this.jdbc.queryForObject("SELECT coalesce(max(id), 0) + 1000 FROM tonghop.submission", Long.class);
+		command.choice.submission = unknown;
+		long runs = this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class);
+
+		// when
+		int exit = command.rerun(this.context, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+				new ProgressTicker.Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
+						Duration.ofSeconds(10)));
+
+		// then the message names the submission, not only "nothing matches"
+		assertThat(exit).isEqualTo(1);
+		assertThat(output.getErr()).contains("No submission " + unknown + " (see `status --conference C --unit U`).");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution", Long.class)).isEqualTo(runs);
+	}
+
+	@Test
 	void aUnitCodeInLowerCaseIsTheUnitAsTheApiTakesIt() {
 		// given Lạng Sơn's Khối named in lower case, as a folder input/20-kcq/ names it
 		RerunCommand command = new RerunCommand();
