@@ -1,5 +1,10 @@
 package vn.tonghop.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -32,7 +37,24 @@ public final class Cli implements Callable<Integer> {
 	private static final Pattern GIVEN = Pattern.compile("=\\{([^}]+)\\}");
 
 	public static int run(String... args) {
+		standardStreamsInUtf8();
 		return configure(new CommandLine(new Cli())).execute(args);
+	}
+
+	/**
+	 * Java 17 writes standard output and error in the locale's charset: in the POSIX locale (cron, a
+	 * systemd unit, ssh without LANG) that is ASCII, and every Vietnamese letter a '?'. There they are
+	 * written in UTF-8, as the logs are (logging.charset.console).
+	 */
+	private static void standardStreamsInUtf8() {
+		if (Charset.defaultCharset().newEncoder().canEncode("Tỉnh Thành Phố")) {
+			return;
+		}
+		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+		// Picocli writes help and usage in the charset these name, not through System.out and System.err's.
+		System.setProperty("sun.stdout.encoding", StandardCharsets.UTF_8.name());
+		System.setProperty("sun.stderr.encoding", StandardCharsets.UTF_8.name());
 	}
 
 	/**

@@ -141,6 +141,30 @@ class CliProcessTests {
 		assertThat(help.output()).contains("Usage: tonghop ingest").contains("--input=DIR");
 	}
 
+	// cron, a systemd unit or ssh without LANG run Java 17 in the POSIX locale, whose charset is ASCII.
+	@Test
+	void vietnameseIsWrittenAsUtf8WhereNoLocaleIsSet() throws Exception {
+		// given no locale
+		Map<String, String> env = environment();
+		env.put("LANG", null);
+		env.put("LC_ALL", null);
+		env.put("LC_CTYPE", null);
+
+		env.put("TONGHOP_EMBEDDED_DATA_DIR", this.work.resolve("data/postgres").toString());
+		Path other = Files.writeString(this.work.resolve("khac.csv"), "Mã,Tên\n01,Hà Nội\n");
+
+		// when
+		Result help = run(env, "units", "import", "--help");
+		Result refused = run(env, "units", "import", other.toString());
+
+		// then the columns are named, not "T?nh Th?nh Ph?", in help, messages and logs
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.output()).contains("(columns Tỉnh Thành Phố, Mã TP,");
+		assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+		assertThat(refused.output()).contains("khac.csv is neither the statistics office's commune list (columns Tỉnh Thành Phố")
+			.doesNotContain("?nh");
+	}
+
 	private Map<String, String> environment() {
 		Map<String, String> env = new java.util.HashMap<>();
 		env.put("TONGHOP_EMBEDDED_CLEAN", "false");
@@ -160,7 +184,15 @@ class CliProcessTests {
 		command.addAll(List.of(args));
 		Path log = Files.createTempFile(this.work, "out", ".txt");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().putAll(env);
+		// A variable set to null is one the process does not inherit.
+		env.forEach((name, value) -> {
+			if (value != null) {
+				builder.environment().put(name, value);
+			}
+			else {
+				builder.environment().remove(name);
+			}
+		});
 		return new Started(builder.start(), log, args[0]);
 	}
 
