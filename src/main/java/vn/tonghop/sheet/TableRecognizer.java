@@ -132,6 +132,12 @@ public final class TableRecognizer {
 
 		private static final Pattern LEADING_DIGITS = Pattern.compile("[1-9]\\d{0,2}");
 
+		/**
+		 * Cells of heading-like lines under a totals row held at most: a part starts with a line or two.
+		 * More are notes, and holding them all would hold a sheet of them whole.
+		 */
+		private static final int MAX_HELD_CELLS = 10_000;
+
 		private final Listener listener;
 
 		private final Labels labels = new Labels();
@@ -176,6 +182,9 @@ public final class TableRecognizer {
 
 		/** Part headings right under a totals row, held until a point row shows the table goes on. */
 		private final List<SheetRow> heldHeadings = new ArrayList<>();
+
+		/** The cells of {@link #heldHeadings}, at most {@link #MAX_HELD_CELLS}. */
+		private int heldCells;
 
 		private int dataRows;
 
@@ -236,6 +245,7 @@ public final class TableRecognizer {
 			this.mayGoOn = false;
 			this.underRepeatedHeader = false;
 			this.heldHeadings.clear();
+			this.heldCells = 0;
 			this.dataRows = 0;
 			this.endedAt = 0;
 			this.rowAfterTable = null;
@@ -298,8 +308,7 @@ public final class TableRecognizer {
 				return false;
 			}
 			// Heading-like lines under the totals row that no point followed were notes.
-			this.heldHeadings.forEach((line) -> this.labels.scan(this.sheet, line));
-			this.heldHeadings.clear();
+			releaseHeadings().forEach((line) -> this.labels.scan(this.sheet, line));
 			// Totals both under the header and at the bottom: both are checked; the bottom one may be the last part's.
 			this.table = new RecognizedTable(this.sheet, this.header.row(), this.header.columns(),
 					this.header.unknown(), this.labels.found(), this.labels.repeated(),
@@ -487,11 +496,10 @@ public final class TableRecognizer {
 			boolean pointLike = unlabelled && isPointLike(point);
 			if (!this.heldHeadings.isEmpty()) {
 				if (isPartHeading(point) && !pointLike) {
-					this.heldHeadings.add(row);
+					holdHeading(row);
 					return;
 				}
-				List<SheetRow> held = List.copyOf(this.heldHeadings);
-				this.heldHeadings.clear();
+				List<SheetRow> held = releaseHeadings();
 				// A point with a mistake in it (a level misspelt or left out, members "khoảng 40") still starts
 				// the part: left out, it and the rest of the part would be lost, unchecked.
 				if (pointLike || isTotalsRow(first, key, row) || isPointWithMistakes(first, key, point)
@@ -522,7 +530,7 @@ public final class TableRecognizer {
 			}
 			if (this.mayGoOn && isPartHeading(point)) {
 				// A part only when a point follows: notes and signatures below a table look the same.
-				this.heldHeadings.add(row);
+				holdHeading(row);
 				return;
 			}
 			this.mayGoOn = false;
@@ -533,6 +541,23 @@ public final class TableRecognizer {
 				this.levellessAfterTable = new RowAfterTable(point, this.endedAt);
 			}
 			this.labels.scan(this.sheet, row);
+		}
+
+		/** Holds a heading-like line under the totals row; past {@link #MAX_HELD_CELLS}, they and it are notes. */
+		private void holdHeading(SheetRow row) {
+			this.heldHeadings.add(row);
+			this.heldCells += row.cells().size();
+			if (this.heldCells > MAX_HELD_CELLS) {
+				this.mayGoOn = false;
+				releaseHeadings().forEach((line) -> this.labels.scan(this.sheet, line));
+			}
+		}
+
+		private List<SheetRow> releaseHeadings() {
+			List<SheetRow> held = List.copyOf(this.heldHeadings);
+			this.heldHeadings.clear();
+			this.heldCells = 0;
+			return held;
 		}
 
 		/** The totals row above turns out to close a part: the table goes on. */

@@ -159,6 +159,24 @@ class TablePartsEdgeTests {
 		assertThat(table.rowAfterTable()).isNull();
 	}
 
+	// Heading-like lines under a totals row wait for a point to say whether they start a part: a few in
+	// any table. Past that they are notes; held all, a sheet of a million of them filled a 256 MB heap.
+	@Test
+	void moreHeadingLikeLinesUnderTheTotalsRowThanAPartHasAreNotes() throws Exception {
+		StringBuilder csv = new StringBuilder("STT;Tên điểm cầu;Cấp;Số ĐV\n1;Xã A;Xã;10\n;Tổng cộng;;10\n");
+		for (int i = 0; i < 5_001; i++) {
+			csv.append("I;Phần ").append(i).append('\n');
+		}
+		csv.append("2;Thôn B;Thôn;5\n");
+		Path file = Files.writeString(this.dir.resolve("c.csv"), csv, StandardCharsets.UTF_8);
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2");
+		assertThat(table.totalsRow().number()).isEqualTo(3);
+		assertThat(table.rowAfterTable().row().number()).isEqualTo(5_005);
+	}
+
 	// A part's first point with a mistake (a level misspelt, members in words) is no note: the part goes on.
 	@Test
 	void aPartsFirstPointWithAMistakeStillStartsThePart() throws Exception {
