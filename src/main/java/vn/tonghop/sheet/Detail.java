@@ -74,6 +74,8 @@ public enum Detail {
 			"an XML tag, comment or instruction longer than %s in %s"),
 	XML_TEXT("đoạn văn bản XML liền một mạch dài hơn %s ở phần %s", "XML text longer than %s in one piece in %s"),
 	XML_NAMES("hơn %s tên XML khác nhau ở phần %s", "more than %s different XML names in %s"),
+	UNIT_LABELS("hơn %s nhãn đơn vị báo cáo (%s)", "more than %s reporting unit labels (%s)"),
+	CONFERENCE_LABELS("hơn %s nhãn hội nghị (%s)", "more than %s conference labels (%s)"),
 	CSV_RECORD("một dòng dữ liệu CSV dài hơn %s ký tự", "a CSV record longer than %s characters"),
 	CSV_RECORD_IN_QUOTE("một dòng dữ liệu CSV dài hơn %s ký tự, nằm trong dấu nháy mở ở ô %s",
 			"a CSV record longer than %s characters, inside a quote opened in %s");

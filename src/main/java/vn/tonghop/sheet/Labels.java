@@ -17,6 +17,12 @@ import vn.tonghop.normalize.VietnameseText;
  */
 final class Labels {
 
+	/**
+	 * Later labels of the unit or the conference kept at most: a form names each once or twice. Each
+	 * is resolved once the file is read, so a sheet of them would be held whole.
+	 */
+	static final int MAX_REPEATED = 100;
+
 	private final Map<Label, LabelledCell> found = new EnumMap<>(Label.class);
 
 	/** Later occurrences of the unit's and the conference's labels, in sheet order. */
@@ -119,7 +125,13 @@ final class Labels {
 		LabelledCell first = this.found.putIfAbsent(label, cell);
 		if (first != null && (label == Label.REPORTING_UNIT || label == Label.CONFERENCE)
 				&& !first.value().text().equals(cell.value().text())) {
-			this.repeated.computeIfAbsent(label, key -> new ArrayList<>()).add(cell);
+			List<LabelledCell> later = this.repeated.computeIfAbsent(label, key -> new ArrayList<>());
+			if (later.size() == MAX_REPEATED) {
+				throw new LimitExceededException(((label == Label.REPORTING_UNIT) ? Detail.UNIT_LABELS
+						: Detail.CONFERENCE_LABELS).with(Sizes.count(MAX_REPEATED),
+								LimitedVisitor.reference(cell.sheet(), cell.value().column(), cell.row())));
+			}
+			later.add(cell);
 		}
 	}
 

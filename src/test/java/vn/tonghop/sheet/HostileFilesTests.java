@@ -625,6 +625,39 @@ class HostileFilesTests {
 				"a CSV record longer than 1,000,000 characters, inside a quote opened in B1");
 	}
 
+	// Each label naming another unit is kept for the placer to resolve: a sheet of a million of them,
+	// within every limit above, filled a 256 MB heap.
+	@Test
+	void moreUnitLabelsThanAFormHas() throws IOException {
+		StringBuilder csv = new StringBuilder("Đơn vị báo cáo;Quận ủy Long Biên\nSTT;Tên điểm cầu;Cấp;Số ĐV\n1;Xã A;Xã;10\n");
+		for (int i = 1; i <= 101; i++) {
+			csv.append("Đơn vị báo cáo;Xã ").append(i).append('\n');
+		}
+		Path file = write("labels.csv", utf8(csv.toString()));
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, (point) -> {
+		})).isInstanceOfSatisfying(UnreadableFileException.class, (ex) -> {
+			assertThat(ex.reason()).isEqualTo("file-over-limit");
+			assertThat(ex.detail().en()).isEqualTo("more than 100 reporting unit labels (labels!B104)");
+			assertThat(ex.detail().vi()).isEqualTo("hơn 100 nhãn đơn vị báo cáo (labels!B104)");
+		});
+	}
+
+	@Test
+	void moreConferenceLabelsThanAFormHas() throws IOException {
+		StringBuilder csv = new StringBuilder("Hội nghị;NQDH13\nSTT;Tên điểm cầu;Cấp;Số ĐV\n1;Xã A;Xã;10\n");
+		for (int i = 1; i <= 101; i++) {
+			csv.append("Hội nghị: Hội nghị số ").append(i).append('\n');
+		}
+		Path file = write("labels.csv", utf8(csv.toString()));
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, (point) -> {
+		})).isInstanceOfSatisfying(UnreadableFileException.class, (ex) -> {
+			assertThat(ex.reason()).isEqualTo("file-over-limit");
+			assertThat(ex.detail().en()).isEqualTo("more than 100 conference labels (labels!A104)");
+		});
+	}
+
 	@Test
 	void xlsWithMoreRecordsThanTheLimit() {
 		Path file = write("cells.xls", xls((sheet) -> {
