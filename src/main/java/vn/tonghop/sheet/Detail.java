@@ -76,6 +76,7 @@ public enum Detail {
 	XML_NAMES("hơn %s tên XML khác nhau ở phần %s", "more than %s different XML names in %s"),
 	UNIT_LABELS("hơn %s nhãn đơn vị báo cáo (%s)", "more than %s reporting unit labels (%s)"),
 	CONFERENCE_LABELS("hơn %s nhãn hội nghị (%s)", "more than %s conference labels (%s)"),
+	HOST_UNITS("hơn %s đơn vị chủ trì khác nhau", "more than %s different host units"),
 	CSV_RECORD("một dòng dữ liệu CSV dài hơn %s ký tự", "a CSV record longer than %s characters"),
 	CSV_RECORD_IN_QUOTE("một dòng dữ liệu CSV dài hơn %s ký tự, nằm trong dấu nháy mở ở ô %s",
 			"a CSV record longer than %s characters, inside a quote opened in %s");

@@ -6,7 +6,7 @@ import java.util.Locale;
  * Sizes and counts as people read them in messages, in each language's way of writing numbers:
  * "31,4 MB" and "1.000.000" in Vietnamese, "31.4 MB" and "1,000,000" in English.
  */
-final class Sizes {
+public final class Sizes {
 
 	private static final String[] UNITS = { "KB", "MB", "GB", "TB" };
 
@@ -28,7 +28,7 @@ final class Sizes {
 		return new Phrase(String.format(Phrase.VIETNAMESE, format, rounded), String.format(Locale.ENGLISH, format, rounded));
 	}
 
-	static Phrase count(long count) {
+	public static Phrase count(long count) {
 		return new Phrase(String.format(Phrase.VIETNAMESE, "%,d", count), String.format(Locale.ENGLISH, "%,d", count));
 	}
 

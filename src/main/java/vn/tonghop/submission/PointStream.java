@@ -8,9 +8,12 @@ import java.util.Optional;
 
 import vn.tonghop.conference.Conference;
 import vn.tonghop.jobs.IngestProgress;
+import vn.tonghop.sheet.Detail;
+import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
 import vn.tonghop.sheet.PointRow;
+import vn.tonghop.sheet.Sizes;
 import vn.tonghop.sheet.TableRecognizer;
 import vn.tonghop.units.Resolution;
 import vn.tonghop.units.Unit;
@@ -42,6 +45,9 @@ import vn.tonghop.warehouse.WarehouseLoader.Target;
  * rejected with the database's reason.
  */
 final class PointStream implements TableRecognizer.Listener {
+
+	/** Different host units a file may name: a province has a few thousand units, written a way or two each. */
+	static final int MAX_HOST_TEXTS = 10_000;
 
 	private final WarehouseLoader loader;
 
@@ -121,6 +127,7 @@ final class PointStream implements TableRecognizer.Listener {
 		if (this.loaded == null) {
 			this.tally.add(point, null);
 			this.staged.add(point);
+			limitHosts(row, point);
 			return;
 		}
 		HostPlacement host = null;
@@ -137,6 +144,20 @@ final class PointStream implements TableRecognizer.Listener {
 		this.tally.add(point, this.unplaced ? null : (host != null ? host.code() : this.early.unit().code()));
 		if (!this.unplaced) {
 			this.loaded.add(point, host);
+		}
+		limitHosts(row, point);
+	}
+
+	/**
+	 * Each host unit written its own way is kept, with its rows, until the file is read and then
+	 * resolved: a province has a few thousand units, and a file of more hosts is refused at the first
+	 * one too many, rather than holding them all. The error ends the tally.
+	 */
+	private void limitHosts(PointRow row, StagedPoint point) {
+		if (point.hostText() != null && this.tally.hostTexts() > MAX_HOST_TEXTS) {
+			this.problems.add(Problem.of(Rule.FILE_OVER_LIMIT,
+					new Location(row.sheet(), row.number(), row.cell(Field.HOST_UNIT).columnName()), point.hostText(),
+					Detail.HOST_UNITS.with(Sizes.count(MAX_HOST_TEXTS))));
 		}
 	}
 

@@ -96,6 +96,11 @@ public final class PointTally {
 		}
 	}
 
+	/** How many different host units are written so far. */
+	public int hostTexts() {
+		return this.hosts.size();
+	}
+
 	/** The host units as written, in order of first appearance, with their first row and number of rows. */
 	public List<HostText> hosts() {
 		List<HostText> texts = new ArrayList<>(this.hosts.size());

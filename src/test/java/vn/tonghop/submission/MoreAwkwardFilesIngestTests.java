@@ -93,6 +93,29 @@ class MoreAwkwardFilesIngestTests {
 				+ " FROM tonghop.submission s WHERE id = ?", String.class, id);
 	}
 
+	// Each host unit written its own way is kept, with its rows, until the file is read, then resolved:
+	// a 20 MB CSV of 395,000 rows each naming a host of its own filled a 256 MB heap and ended the run.
+	@Test
+	void moreDifferentHostUnitsThanAProvinceHasAreRejectedAtTheFirstOneTooMany() throws Exception {
+		// given 10,001 points each hosted by a unit of its own name
+		StringBuilder table = new StringBuilder(
+				"Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\nSTT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;Số đảng viên tham dự\n");
+		for (int i = 1; i <= 10_001; i++) {
+			table.append(i).append(";Điểm ").append(i).append(";Phường;Đảng ủy phường số ").append(i).append(";10\n");
+		}
+		csv("004/hosts.csv", table.toString());
+
+		// when
+		this.runner.run(this.input, "test");
+
+		// then
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission WHERE file_name = 'hosts.csv'",
+				String.class)).isEqualTo("rejected");
+		assertThat(this.jdbc.queryForList("SELECT sheet || '!' || column_name || row_number || ' ' || message_en "
+				+ "FROM tonghop.submission_problem WHERE code = 'file-over-limit'", String.class))
+			.containsExactly("hosts!D10005 The file exceeds a safety limit: more than 10,000 different host units");
+	}
+
 	@Test
 	void aUnitCodeTypedAsANumberAndShownWithItsZerosByTheFormatNamesThatUnit() throws Exception {
 		// given "Mã đơn vị" 004 typed as the number 4 and shown 004 by a "000" format, the file in no unit's folder
