@@ -214,7 +214,9 @@ final class Listing {
 				}
 				else {
 					// A cell may be as long as tonghop.limits.max-cell-text allows, which can be set past Excel's limit.
-					row.createCell(cell.column()).setCellValue(ReportText.cell(cell.text()));
+					org.apache.poi.ss.usermodel.Cell copy = row.createCell(cell.column());
+					copy.setCellValue(ReportText.cell(cell.text()));
+					SummarySheet.quoteFormula(copy, cell.text());
 				}
 			}
 			Map<Integer, List<ReportedProblem>> byColumn = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellPropertyType;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -17,8 +18,10 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellUtil;
 
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+import vn.tonghop.report.SafeText;
 
 /**
  * The first sheet of every report workbook: what was checked, the outcome and the list of
@@ -170,7 +173,18 @@ final class SummarySheet {
 		if (style != null) {
 			cell.setCellStyle(style);
 		}
+		quoteFormula(cell, value);
 		return cell;
+	}
+
+	/**
+	 * A district's text that reads as a formula is quote-prefixed: editing the cell would make Excel
+	 * run it. The style is found or made once per workbook, not once per cell.
+	 */
+	static void quoteFormula(Cell cell, String value) {
+		if (SafeText.looksLikeFormula(value)) {
+			CellUtil.setCellStyleProperty(cell, CellPropertyType.QUOTE_PREFIXED, true);
+		}
 	}
 
 	/** A text cell of the head, in row order. */

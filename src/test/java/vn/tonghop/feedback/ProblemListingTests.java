@@ -68,6 +68,33 @@ class ProblemListingTests {
 		}
 	}
 
+	// The summary and the copy write a district's text as text; editing a cell (F2, Enter) makes Excel
+	// read it again, so text that reads as a formula is quote-prefixed, as in the consolidated report.
+	@Test
+	void textThatReadsAsAFormulaStaysTextWhenEdited() throws IOException {
+		// given a CSV whose second ward has a formula for its members (row 6, column F)
+		String formula = "=1+1700";
+		Path file = FeedbackFixtures.longBienCsv(this.work.resolve("long-bien.csv"), formula);
+		List<ReportedProblem> problems = List.of(problem("error", "number-text", "long-bien", 6, "F", formula));
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
+
+		// then
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			Sheet summary = workbook.getSheetAt(0);
+			assertThat(value(summary, "E15")).isEqualTo(formula);
+			assertThat(cell(summary, "E15").getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(cell(summary, "G15").getCellStyle().getQuotePrefixed()).isFalse();
+			Sheet copy = workbook.getSheet("long-bien");
+			assertThat(value(copy, "F6")).isEqualTo(formula);
+			assertThat(cell(copy, "F6").getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(rgb(cell(copy, "F6"))).containsExactly(0xFF, 0xC7, 0xCE);
+			assertThat(cell(copy, "B6").getCellStyle().getQuotePrefixed()).isFalse();
+		}
+	}
+
 	@Test
 	void aListingCopiesTheRowsUnderTheLimitsItIsGiven() throws IOException {
 		// given the same CSV, and limits that allow it three rows
