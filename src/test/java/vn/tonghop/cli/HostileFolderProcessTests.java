@@ -128,6 +128,25 @@ class HostileFolderProcessTests {
 		put(expected, input, "excel95.xls", HostileFiles.ole2("Book", HostileFiles.biff5Start()), "file-format");
 		put(expected, input, "rows.csv", HostileFiles.utf8("1\n".repeat(1_048_577)), "file-over-limit");
 		put(expected, input, "wide.csv", HostileFiles.utf8("a;" + "x".repeat(2_000_000) + "\n"), "file-over-limit");
+		// Within every reading limit, but each line kept until the file is read: a part's headings, labels, host units
+		String table = "Đơn vị báo cáo;Thành ủy Thanh Hóa\nHội nghị;NQDH13\nSTT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;"
+				+ "Số đảng viên tham dự\n1;Hội trường Thành ủy;Thành phố thuộc tỉnh;;350\n;Tổng cộng;;;350\n";
+		StringBuilder headings = new StringBuilder(table);
+		for (int i = 0; i < 900_000; i++) {
+			headings.append("I;Phần ").append(i).append('\n');
+		}
+		put(expected, input, "380/headings.csv", HostileFiles.utf8(headings.append("2;Phường Đông Thọ;Phường;;5\n").toString()),
+				"row-after-table");
+		StringBuilder labels = new StringBuilder(table);
+		for (int i = 0; i < 900_000; i++) {
+			labels.append("Đơn vị báo cáo;Xã ").append(i).append('\n');
+		}
+		put(expected, input, "380/labels.csv", HostileFiles.utf8(labels.toString()), "file-over-limit");
+		StringBuilder hosts = new StringBuilder(table.substring(0, table.indexOf("1;Hội")));
+		for (int i = 1; i <= 390_000; i++) {
+			hosts.append(i).append(";Điểm ").append(i).append(";Phường;Đảng ủy phường số ").append(i).append(";10\n");
+		}
+		put(expected, input, "380/hosts.csv", HostileFiles.utf8(hosts.toString()), "file-over-limit");
 		Path huge = input.resolve("huge.csv");
 		try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
 			file.setLength(60L << 20);
