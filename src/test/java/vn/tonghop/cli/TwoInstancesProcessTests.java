@@ -149,8 +149,9 @@ class TwoInstancesProcessTests {
 		long participants = writeFiles(input, 3000);
 		Map<String, String> env = serving(input);
 		env.put("TONGHOP_RECOVERY_INTERVAL", "1s");
-		// a lost database is noticed in a second, not in Hikari's 30
-		env.put("SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "1000");
+		// a lost database is noticed in a second, not in Hikari's 30 (one word in the variable: CONNECTION_TIMEOUT
+		// would bind as connection.timeout, and reading the data source's "connection" opens the pool too early)
+		env.put("SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "1000");
 		Process serve = start("serve", env, "serve");
 
 		// when the database goes away while it loads: every connection cut, and none let in until the run
