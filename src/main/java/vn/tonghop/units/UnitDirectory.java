@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcOperations;
@@ -149,22 +150,12 @@ public final class UnitDirectory {
 		if (own.isPresent()) {
 			return Resolution.resolved(input, on, own.get());
 		}
-		for (Keying key : Keying.values()) {
-			for (Form reading : UnitNames.readings(input, key)) {
-				Set<Unit> found = new LinkedHashSet<>();
-				for (Named named : this.byName.get(key).getOrDefault(reading.bare(), List.of())) {
-					if (named.form().matches(reading) && named.unit().validOn(on)
-							&& inScope(named.unit(), withinCode, on)) {
-						found.add(named.unit());
-					}
-				}
-				if (found.size() == 1) {
-					return Resolution.resolved(input, on, found.iterator().next());
-				}
-				if (found.size() > 1) {
-					return new Resolution(input, on, Resolution.Status.AMBIGUOUS, null, candidates(found.stream(), on));
-				}
-			}
+		Set<Unit> found = new LinkedHashSet<>(named(input, unit -> unit.validOn(on) && inScope(unit, withinCode, on)));
+		if (found.size() == 1) {
+			return Resolution.resolved(input, on, found.iterator().next());
+		}
+		if (found.size() > 1) {
+			return new Resolution(input, on, Resolution.Status.AMBIGUOUS, null, candidates(found.stream(), on));
 		}
 		Optional<Unit> ended = ended(input, on);
 		if (ended.isPresent()) {
@@ -196,21 +187,31 @@ public final class UnitDirectory {
 		if (!coded.isEmpty()) {
 			return Optional.of(coded.get(coded.size() - 1));
 		}
+		Map<String, Unit> found = new HashMap<>();
+		named(input, unit -> endedBefore(unit, on)).forEach(unit -> found.merge(unit.code(), unit,
+				(one, other) -> one.validTo().isAfter(other.validTo()) ? one : other));
+		return (found.size() == 1) ? found.values().stream().findFirst() : Optional.empty();
+	}
+
+	/**
+	 * The units {@code keep} accepts among those the input names, from the first of its readings (by
+	 * keying, then reading) that names any; empty when none does.
+	 */
+	private List<Unit> named(String input, Predicate<Unit> keep) {
 		for (Keying key : Keying.values()) {
 			for (Form reading : UnitNames.readings(input, key)) {
-				Map<String, Unit> found = new HashMap<>();
+				List<Unit> found = new ArrayList<>();
 				for (Named named : this.byName.get(key).getOrDefault(reading.bare(), List.of())) {
-					if (named.form().matches(reading) && endedBefore(named.unit(), on)) {
-						found.merge(named.unit().code(), named.unit(),
-								(one, other) -> one.validTo().isAfter(other.validTo()) ? one : other);
+					if (named.form().matches(reading) && keep.test(named.unit())) {
+						found.add(named.unit());
 					}
 				}
 				if (!found.isEmpty()) {
-					return (found.size() == 1) ? found.values().stream().findFirst() : Optional.empty();
+					return found;
 				}
 			}
 		}
-		return Optional.empty();
+		return List.of();
 	}
 
 	private static boolean endedBefore(Unit unit, LocalDate on) {
