@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+import vn.tonghop.report.SafeText;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.CellKind;
 import vn.tonghop.sheet.ReadLimits;
@@ -216,7 +217,7 @@ final class Listing {
 					// A cell may be as long as tonghop.limits.max-cell-text allows, which can be set past Excel's limit.
 					org.apache.poi.ss.usermodel.Cell copy = row.createCell(cell.column());
 					copy.setCellValue(ReportText.cell(cell.text()));
-					SummarySheet.quoteFormula(copy, cell.text());
+					SafeText.quoteIfFormula(copy, cell.text());
 				}
 			}
 			Map<Integer, List<ReportedProblem>> byColumn = new LinkedHashMap<>();

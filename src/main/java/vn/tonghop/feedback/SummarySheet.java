@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellPropertyType;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -18,7 +17,6 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellUtil;
 
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 import vn.tonghop.report.SafeText;
@@ -173,18 +171,8 @@ final class SummarySheet {
 		if (style != null) {
 			cell.setCellStyle(style);
 		}
-		quoteFormula(cell, value);
+		SafeText.quoteIfFormula(cell, value);
 		return cell;
-	}
-
-	/**
-	 * A district's text that reads as a formula is quote-prefixed: editing the cell would make Excel
-	 * run it. The style is found or made once per workbook, not once per cell.
-	 */
-	static void quoteFormula(Cell cell, String value) {
-		if (SafeText.looksLikeFormula(value)) {
-			CellUtil.setCellStyleProperty(cell, CellPropertyType.QUOTE_PREFIXED, true);
-		}
 	}
 
 	/** A text cell of the head, in row order. */

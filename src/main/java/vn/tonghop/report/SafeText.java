@@ -1,5 +1,9 @@
 package vn.tonghop.report;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellPropertyType;
+import org.apache.poi.ss.util.CellUtil;
+
 /**
  * Text that came from submissions or reference files, made safe for spreadsheets: a value starting
  * with = + - @ or a control character is run as a formula by Excel and LibreOffice when the cell is
@@ -18,6 +22,16 @@ public final class SafeText {
 		char first = text.charAt(0);
 		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
 				|| first == '\n';
+	}
+
+	/**
+	 * Quote-prefixes a text cell whose value would be taken for a formula, so that editing it keeps it
+	 * text. The style is found or made once per workbook, not once per cell.
+	 */
+	public static void quoteIfFormula(Cell cell, String value) {
+		if (looksLikeFormula(value)) {
+			CellUtil.setCellStyleProperty(cell, CellPropertyType.QUOTE_PREFIXED, true);
+		}
 	}
 
 	/**

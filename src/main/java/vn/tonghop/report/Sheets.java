@@ -46,15 +46,8 @@ final class Sheets {
 	static void text(Row row, int column, String value, CellStyle style) {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(value);
-		if (SafeText.looksLikeFormula(value)) {
-			CellStyle quoted = row.getSheet().getWorkbook().createCellStyle();
-			quoted.cloneStyleFrom(style);
-			quoted.setQuotePrefixed(true);
-			cell.setCellStyle(quoted);
-		}
-		else {
-			cell.setCellStyle(style);
-		}
+		cell.setCellStyle(style);
+		SafeText.quoteIfFormula(cell, value);
 	}
 
 	/** Prints on A4 landscape, one page wide. */
