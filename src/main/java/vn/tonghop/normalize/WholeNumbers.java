@@ -6,8 +6,8 @@ import vn.tonghop.sheet.Cell;
 
 /**
  * Reads head counts: Excel numbers, or text with ".", "," or spaces as thousands separators
- * ("11.938", "11,938", "11 938"). A fraction or a negative number is reported, never rounded, and so
- * is a number formatted as a date.
+ * ("11.938", "11,938", "11 938"), also with a decimal part of zeros ("110,00", "1.234,00"). A fraction
+ * or a negative number is reported, never rounded, and so is a number formatted as a date.
  */
 public final class WholeNumbers {
 
@@ -67,9 +67,26 @@ public final class WholeNumbers {
 			return ParsedNumber.of(Long.parseLong(body.replaceAll("[., ]", "")));
 		}
 		if (DECIMAL.matcher(body).matches()) {
-			return ParsedNumber.FRACTION;
+			return withDecimals(body);
 		}
 		return ParsedNumber.TEXT;
+	}
+
+	/**
+	 * A CSV saved from Excel writes a number as shown, and Excel's Number format shows 110 as 110.00
+	 * (110,00 in Vietnamese): zeros after the decimal separator leave the whole number. Zeros after a
+	 * separator the number also groups thousands with ("1.234.00") are no decimal part.
+	 */
+	private static ParsedNumber withDecimals(String body) {
+		int separator = Math.max(body.lastIndexOf('.'), body.lastIndexOf(','));
+		String whole = body.substring(0, separator);
+		if (whole.indexOf(body.charAt(separator)) < 0 && body.substring(separator + 1).chars().allMatch((c) -> c == '0')) {
+			ParsedNumber number = shape(whole);
+			if (number.isValue()) {
+				return number;
+			}
+		}
+		return ParsedNumber.FRACTION;
 	}
 
 	private static boolean isMinus(char c) {

@@ -64,6 +64,20 @@ class WholeNumbersTests {
 		assertThat(WholeNumbers.parse(Cell.text(0, text)).status()).isEqualTo(ParsedNumber.Status.FRACTION);
 	}
 
+	// A CSV saved from Excel writes numbers as shown: its Number format shows 110 as 110.00 (110,00 in Vietnamese).
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "110.00|110", "110,00|110", "12.0|12", "1.234,00|1234", "1,234.00|1234",
+			"1 234,00|1234", "0,00|0" })
+	void textWithADecimalPartOfZerosIsTheWholeNumber(String text, long expected) {
+		assertThat(WholeNumbers.parse(Cell.text(0, text))).isEqualTo(ParsedNumber.of(expected));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1.234.00", "1,234,00", "110.01" })
+	void zerosAfterTheThousandsSeparatorOrNotAllZerosAreNoWholeNumber(String text) {
+		assertThat(WholeNumbers.parse(Cell.text(0, text)).status()).isEqualTo(ParsedNumber.Status.FRACTION);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "-5", "- 1.200", "\u22123", "-12,5" })
 	void textWithALeadingMinusIsNegative(String text) {

@@ -584,4 +584,17 @@ class MoreAwkwardFilesIngestTests {
 				String.class)).containsExactly("Point \"Phường Gia Thụy\" appears 2 times (rows %d, %d)".formatted(first, first + 2));
 	}
 
+	@Test
+	void aCsvSavedFromExcelsNumberFormatLoadsItsFiguresWithoutTheirZeroDecimals() throws Exception {
+		// given the head counts, the totals row and the summary under Excel's Number format, which a CSV writes as shown
+		csv("004/dinh-dang-so.csv", "Đơn vị báo cáo;Quận ủy Long Biên", "Hội nghị;NQDH13", "",
+				"STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;Số người khác tham dự",
+				"1;Phường Bồ Đề;Phường;1.100,00;10,00", "2;Phường Cự Khối;Phường;110,00;10,00", ";Tổng cộng;;1.210,00;20,00", "",
+				"Tổng số đảng viên;4.000,00", "Số đảng viên được học tập;3.000,00", "Tỷ lệ (%);75,00");
+
+		// then every figure is the whole number shown, none a fraction
+		assertThat(run("dinh-dang-so.csv"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 1100+10; Phường Cự Khối grassroots 110+10");
+	}
+
 }
