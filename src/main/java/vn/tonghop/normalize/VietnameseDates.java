@@ -34,8 +34,9 @@ public final class VietnameseDates {
 		}
 		if (cell.date() != null) {
 			// Excel shows no date past 9999; a larger serial in a date format is no date, and the database could not store it.
-			return (cell.date().getYear() < EXCEL_FIRST_YEAR || cell.date().getYear() > EXCEL_LAST_YEAR) ? ParsedDate.INVALID
-					: new ParsedDate(ParsedDate.Status.VALUE, cell.date());
+			// A serial under 1 is a time of day with no day (08:00), which the 1904 system would take for 1 January 1904.
+			return (cell.number() < 1 || cell.date().getYear() < EXCEL_FIRST_YEAR || cell.date().getYear() > EXCEL_LAST_YEAR)
+					? ParsedDate.INVALID : new ParsedDate(ParsedDate.Status.VALUE, cell.date());
 		}
 		if (cell.kind() != CellKind.TEXT) {
 			return ParsedDate.NOT_A_DATE;

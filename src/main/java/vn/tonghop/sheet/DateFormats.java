@@ -1,5 +1,7 @@
 package vn.tonghop.sheet;
 
+import java.util.Locale;
+
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
@@ -22,6 +24,15 @@ final class DateFormats {
 		}
 		String codes = withoutWords(format);
 		return !codes.isBlank() && !codes.equals(format) && DateUtil.isADateFormat(formatId, codes);
+	}
+
+	/**
+	 * Whether a date format shows a time of day alone ("h:mm", "hh:mm:ss AM/PM"): hours or seconds,
+	 * and no day or year, outside words and bracketed codes ("[$-42A]", "[Red]"; elapsed "[h]" counts).
+	 */
+	static boolean isTimeOnly(String format) {
+		String codes = withoutWords(format).replaceAll("\\[(?![hms]+\\])[^\\]]*\\]", "").toLowerCase(Locale.ROOT);
+		return (codes.indexOf('h') >= 0 || codes.indexOf('s') >= 0) && codes.indexOf('d') < 0 && codes.indexOf('y') < 0;
 	}
 
 	private static String withoutWords(String format) {

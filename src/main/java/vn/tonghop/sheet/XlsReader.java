@@ -2,7 +2,7 @@ package vn.tonghop.sheet;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,8 +126,9 @@ final class XlsReader {
 				double number = source.getNumericCellValue();
 				String format = style.getDataFormatString();
 				if (DateUtil.isValidExcelDate(number) && DateFormats.isDate(style.getDataFormat(), format)) {
-					LocalDate date = source.getLocalDateTimeCellValue().toLocalDate();
-					yield new Cell(column, CellKind.NUMBER, XlsxReader.DAY.format(date), number, date, false, font);
+					LocalDateTime dateTime = source.getLocalDateTimeCellValue();
+					yield new Cell(column, CellKind.NUMBER, XlsxReader.dateText(number, dateTime, DateFormats.isTimeOnly(format)),
+							number, dateTime.toLocalDate(), false, font);
 				}
 				String shown = ZeroFilled.text(number, ZeroFilled.digits(format));
 				yield new Cell(column, CellKind.NUMBER, shown, number, null, PercentFormat.scales(format), font);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 final class XlsxReader {
 
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private static final XMLInputFactory STAX = staxFactory();
 
@@ -143,7 +146,7 @@ final class XlsxReader {
 	}
 
 	/** @param digits the digits a format of zeros shows at least ({@link ZeroFilled}), else 0 */
-	private record Style(boolean date, boolean percent, int digits, String font) {
+	private record Style(boolean date, boolean time, boolean percent, int digits, String font) {
 	}
 
 	/** The styles part, found as POI's XSSFReader finds it (by content type). */
@@ -158,7 +161,7 @@ final class XlsxReader {
 	/** What a cell's style says about its value, looked up once per style index. */
 	private static final class Styles {
 
-		private static final Style PLAIN = new Style(false, false, 0, null);
+		private static final Style PLAIN = new Style(false, false, false, 0, null);
 
 		private final StylesPart part;
 
@@ -186,7 +189,8 @@ final class XlsxReader {
 		private Style lookUp(int index) {
 			String format = this.part.format(index);
 			boolean date = DateFormats.isDate(this.part.formatId(index), format);
-			return new Style(date, !date && PercentFormat.scales(format), ZeroFilled.digits(format),
+			return new Style(date, date && DateFormats.isTimeOnly(format), !date && PercentFormat.scales(format),
+					ZeroFilled.digits(format),
 					this.part.fontName(index));
 		}
 
@@ -444,8 +448,9 @@ final class XlsxReader {
 
 		private Cell number(double number, Style style) {
 			if (style.date() && DateUtil.isValidExcelDate(number)) {
-				LocalDate date = DateUtil.getLocalDateTime(number, this.styles.date1904).toLocalDate();
-				return new Cell(this.column, CellKind.NUMBER, DAY.format(date), number, date, false, style.font());
+				LocalDateTime dateTime = DateUtil.getLocalDateTime(number, this.styles.date1904);
+				return new Cell(this.column, CellKind.NUMBER, dateText(number, dateTime, style.time()), number, dateTime.toLocalDate(),
+						false, style.font());
 			}
 			return new Cell(this.column, CellKind.NUMBER, ZeroFilled.text(number, style.digits()), number, null,
 					style.percent(), style.font());
@@ -456,6 +461,11 @@ final class XlsxReader {
 			return new Cell(this.column, CellKind.NUMBER, DAY.format(date), number, date, false, style.font());
 		}
 
+	}
+
+	/** A date cell's text: its day, or its time when a time format shows a time of day alone (a serial under 1). */
+	static String dateText(double serial, LocalDateTime dateTime, boolean timeFormat) {
+		return (serial < 1 && timeFormat) ? TIME.format(dateTime) : DAY.format(dateTime);
 	}
 
 	private static int integer(String attribute) throws XMLStreamException {

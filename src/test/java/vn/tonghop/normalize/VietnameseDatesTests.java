@@ -36,6 +36,17 @@ class VietnameseDatesTests {
 	}
 
 	@Test
+	void aTimeOfDayWithoutADayIsInvalidInEitherDateSystem() {
+		// given 08:00 in a time format: the day before 1 January 1900, or 1 January 1904 in the 1904 system
+		Cell in1900 = new Cell(5, CellKind.NUMBER, "08:00", 1d / 3, LocalDate.of(1899, 12, 31), false, null);
+		Cell in1904 = new Cell(5, CellKind.NUMBER, "08:00", 1d / 3, LocalDate.of(1904, 1, 1), false, null);
+
+		// then neither is a session's date
+		assertThat(VietnameseDates.parse(in1900).status()).isEqualTo(ParsedDate.Status.INVALID);
+		assertThat(VietnameseDates.parse(in1904).status()).isEqualTo(ParsedDate.Status.INVALID);
+	}
+
+	@Test
 	void excelDateCellPastExcelsLastDayIsInvalid() {
 		// given a serial of 2,146,000,000 in a date format, a date no database column holds
 		Cell cell = new Cell(5, CellKind.NUMBER, "2146000000", 2146000000d, LocalDate.of(1900, 1, 1).plusDays(2146000000L),

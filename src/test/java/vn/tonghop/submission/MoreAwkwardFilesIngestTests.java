@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -595,6 +596,26 @@ class MoreAwkwardFilesIngestTests {
 		// then every figure is the whole number shown, none a fraction
 		assertThat(run("dinh-dang-so.csv"))
 			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 1100+10; Phường Cự Khối grassroots 110+10");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aTimeOfDayUnderThoiGianIsNoDateAndIsQuotedAsShown(boolean xls) throws Exception {
+		// given "Thời gian", the date column's alias, holding the session's start time 08:00 in a time format
+		List<Object[]> rows = LayoutRows.labels();
+		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Thời gian", "Số đảng viên tham dự" });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", "Phường", 8.0 / 24, 100 });
+		String name = xls ? "gio.xls" : "gio.xlsx";
+		write("004/" + name, xls ? new HSSFWorkbook() : new XSSFWorkbook(), rows, (sheet) -> {
+			CellStyle time = sheet.getWorkbook().createCellStyle();
+			time.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat("h:mm"));
+			sheet.getRow(4).getCell(3).setCellStyle(time);
+		});
+
+		// then it is date-invalid quoting the 08:00 the district sees, not the day before Excel's first
+		assertThat(run(name)).isEqualTo("rejected 0 [date-invalid D5] | -");
+		assertThat(this.jdbc.queryForObject("SELECT value || ' ' || message_en FROM tonghop.submission_problem",
+				String.class)).isEqualTo("08:00 Invalid date: \"08:00\"; write day/month/year with a four-digit year, e.g. 27/03/2021");
 	}
 
 }
