@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -12,6 +13,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +90,12 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 					.withIdentity(schedule.name(), GROUP)
 					.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron()).withMisfireHandlingInstructionFireAndProceed())
 					.build();
-				this.scheduler.scheduleJob(job, Set.of(trigger), true);
+				if (unchanged(schedule)) {
+					this.scheduler.addJob(job, true);
+				}
+				else {
+					this.scheduler.scheduleJob(job, Set.of(trigger), true);
+				}
 				wanted.add(job.getKey());
 				log.info("Schedule {}: {} at '{}' ({})", schedule.name(), schedule.job(), schedule.cron().getCronExpression(),
 						schedule.timeZone().getID());
@@ -103,6 +110,19 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Could not register the schedules of " + this.properties.directory(), ex);
 		}
+	}
+
+	/**
+	 * Whether the store holds this schedule's trigger as the file has it. That trigger is kept: a new
+	 * one starts from now, so a firing missed while no instance ran would never come (Quartz fires a
+	 * missed one once, on the trigger that missed it).
+	 */
+	private boolean unchanged(Schedule schedule) throws SchedulerException {
+		Trigger stored = this.scheduler.getTrigger(TriggerKey.triggerKey(schedule.name(), GROUP));
+		return stored instanceof CronTrigger cron && cron.getCronExpression().equals(schedule.cron().getCronExpression())
+				&& cron.getTimeZone().getID().equals(schedule.timeZone().getID())
+				&& cron.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW
+				&& this.scheduler.getTriggerState(stored.getKey()) != Trigger.TriggerState.ERROR;
 	}
 
 	/** The schedules registered at start-up. */

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** Quartz, clustered on the JDBC store, fires the ingest job from a schedule file. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "spring.quartz.auto-startup=true", "tonghop.intake.stable-for=0s" })
+		properties = { "spring.quartz.auto-startup=true", "tonghop.intake.stable-for=0s",
+				"spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000" })
 class ScheduleRegistrarTests {
 
 	private static final Path JOBS;
@@ -39,6 +40,8 @@ class ScheduleRegistrarTests {
 			JOBS = Files.createTempDirectory("schedules");
 			Files.writeString(JOBS.resolve("every-second.schedule"),
 					"job = ingest\ncron = * * * * * ?\ninput = " + Files.createTempDirectory("drop") + "\n");
+			Files.writeString(JOBS.resolve("nightly.schedule"),
+					"job = ingest\ncron = 0 0 2 * * ?\ninput = " + Files.createTempDirectory("drop") + "\n");
 		}
 		catch (IOException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -73,6 +76,35 @@ class ScheduleRegistrarTests {
 		assertThat(runs).isPositive();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM quartz.qrtz_cron_triggers WHERE trigger_name = 'every-second'",
 				Integer.class)).isOne();
+	}
+
+	@Test
+	void aRunMissedWhileNoInstanceWasUpHappensOnceAtStartUp() throws Exception {
+		// given the nightly run due three nights ago, every instance down since
+		this.scheduler.standby();
+		try {
+			this.jdbc.update("UPDATE quartz.qrtz_triggers SET next_fire_time = ? WHERE trigger_name = 'nightly'",
+					Instant.now().minus(Duration.ofDays(3)).toEpochMilli());
+
+			// when an instance starts again
+			this.registrar.afterSingletonsInstantiated();
+		}
+		finally {
+			this.scheduler.start();
+		}
+
+		// then the missed run happens, once
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (Instant.now().isBefore(deadline) && nightlyRuns() == 0) {
+			Thread.sleep(250);
+		}
+		Thread.sleep(3000);
+		assertThat(nightlyRuns()).isOne();
+	}
+
+	private Integer nightlyRuns() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM batch.batch_job_execution_params "
+				+ "WHERE parameter_name = 'trigger' AND parameter_value = 'nightly'", Integer.class);
 	}
 
 	// Instances of a cluster started together register the same schedules at the same moment.
