@@ -38,6 +38,8 @@ final class ScheduleFiles {
 
 	private static final Set<String> KEYS = Set.of("job", "cron", "input", "time-zone");
 
+	private static final Set<String> OPTIONAL = Set.of("input", "time-zone");
+
 	private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*$");
 
 	private ScheduleFiles() {
@@ -149,7 +151,13 @@ final class ScheduleFiles {
 			}
 			String value = line.substring(equals + 1);
 			// A folder's name may hold " #"; no other value can.
-			values.put(key, (key.equals("input") ? value : TRAILING_COMMENT.matcher(value).replaceFirst("")).strip());
+			value = (key.equals("input") ? value : TRAILING_COMMENT.matcher(value).replaceFirst("")).strip();
+			// An empty input would be the working directory: every spreadsheet under it a submission.
+			if (value.isEmpty()) {
+				throw new ScheduleFileException(file, i + 1, key + " has no value"
+						+ (OPTIONAL.contains(key) ? "; give one, or remove the line for the default" : ""));
+			}
+			values.put(key, value);
 			lineOf.put(key, i + 1);
 		}
 		String job = values.get("job");

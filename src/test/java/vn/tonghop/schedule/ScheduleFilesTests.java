@@ -197,4 +197,15 @@ class ScheduleFilesTests {
 					+ Path.of("data").toAbsolutePath());
 	}
 
+	@Test
+	void anInputLeftEmptyIsRefusedAtItsLineRatherThanScanningTheWorkingDirectory() {
+		// given the value cleared to mean the default drop folder
+		List<String> lines = List.of("job = ingest", "cron = 0 */5 * * * ?", "input =");
+
+		// then
+		assertThatThrownBy(() -> ScheduleFiles.parse(this.file, lines, "UTC"))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessage(this.file + ":3: input has no value; give one, or remove the line for the default");
+	}
+
 }
