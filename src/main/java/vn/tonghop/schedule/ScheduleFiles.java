@@ -128,11 +128,26 @@ final class ScheduleFiles {
 		}
 	}
 
+	/**
+	 * The line with its non-breaking and other Unicode spaces made ordinary ones, as a cron or key
+	 * copied from a web page or a document holds them: else "bad cron expression '0 0 2 * * ?'",
+	 * which reads as right.
+	 */
+	private static String ordinarySpaces(String line) {
+		StringBuilder ordinary = new StringBuilder(line);
+		for (int i = 0; i < ordinary.length(); i++) {
+			if (Character.isSpaceChar(ordinary.charAt(i))) {
+				ordinary.setCharAt(i, ' ');
+			}
+		}
+		return ordinary.toString();
+	}
+
 	static Schedule parse(Path file, List<String> lines, String defaultTimeZone) {
 		Map<String, String> values = new HashMap<>();
 		Map<String, Integer> lineOf = new HashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i).strip();
+			String line = ordinarySpaces(lines.get(i)).strip();
 			if (line.isEmpty() || line.startsWith("#")) {
 				continue;
 			}
@@ -149,9 +164,9 @@ final class ScheduleFiles {
 			if (earlier != null) {
 				throw new ScheduleFileException(file, i + 1, key + " is already set on line " + earlier + "; keep one of them");
 			}
-			String value = line.substring(equals + 1);
-			// A folder's name may hold " #"; no other value can.
-			value = (key.equals("input") ? value : TRAILING_COMMENT.matcher(value).replaceFirst("")).strip();
+			// A folder is named as typed, " #" and all; no other value may hold those.
+			String value = (key.equals("input") ? lines.get(i).substring(lines.get(i).indexOf('=') + 1)
+					: TRAILING_COMMENT.matcher(line.substring(equals + 1)).replaceFirst("")).strip();
 			// An empty input would be the working directory: every spreadsheet under it a submission.
 			if (value.isEmpty()) {
 				throw new ScheduleFileException(file, i + 1, key + " has no value"

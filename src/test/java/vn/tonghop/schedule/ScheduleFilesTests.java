@@ -208,4 +208,17 @@ class ScheduleFilesTests {
 			.hasMessage(this.file + ":3: input has no value; give one, or remove the line for the default");
 	}
 
+	@Test
+	void aCronCopiedWithNonBreakingSpacesIsReadAsTyped() {
+		// given a cron and a key copied from a web page or a document, its spaces non-breaking
+		List<String> lines = List.of("job = ingest", "cron =\u00a00\u00a00 2 *\u202f* ?", "\u00a0time-zone = UTC");
+
+		// when
+		Schedule schedule = ScheduleFiles.parse(this.file, lines, "Asia/Ho_Chi_Minh");
+
+		// then rather than "bad cron expression '0 0 2 * * ?'", which looks right
+		assertThat(schedule.cron().getCronExpression()).isEqualTo("0 0 2 * * ?");
+		assertThat(schedule.timeZone().getID()).isEqualTo("UTC");
+	}
+
 }
