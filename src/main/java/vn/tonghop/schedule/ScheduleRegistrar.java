@@ -68,7 +68,7 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		List<Schedule> schedules = ScheduleFiles.read(this.properties.directory(), this.properties.timeZone(),
+		List<Schedule> schedules = ScheduleFiles.read(this.properties.directory(), this.properties.timeZone().getId(),
 				this.intake.input(), this.runner::layoutProblem);
 		this.transaction.executeWithoutResult((status) -> register(schedules));
 		this.schedules = List.copyOf(schedules);
