@@ -86,13 +86,17 @@ final class ScheduleFiles {
 		return name.endsWith(SUFFIX) && !name.startsWith(".");
 	}
 
-	private static List<String> lines(Path file) throws IOException {
+	private static List<String> lines(Path file) {
 		try {
 			return Files.readAllLines(file, StandardCharsets.UTF_8);
 		}
 		catch (CharacterCodingException ex) {
 			// Else start-up stops with the folder only: which of its files, an administrator must guess.
 			throw new ScheduleFileException(file, 0, "not UTF-8 text (saved in another encoding?); save it as UTF-8");
+		}
+		catch (IOException ex) {
+			// A file serve's user may not read (saved by root), a link to a share not mounted: likewise.
+			throw new ScheduleFileException(file, 0, "cannot be read (" + ex + ")");
 		}
 	}
 

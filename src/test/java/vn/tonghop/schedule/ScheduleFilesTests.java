@@ -129,6 +129,19 @@ class ScheduleFilesTests {
 	}
 
 	@Test
+	void aScheduleThatCannotBeReadStopsStartUpNamingTheFile(@TempDir Path jobs) throws Exception {
+		// given a schedule that cannot be read: a link to a share not mounted (as for a file serve's
+		// user may not read, which root, running the tests, always may)
+		Files.writeString(jobs.resolve("ingest.schedule"), "job = ingest\ncron = 0 */5 * * * ?\n");
+		Path nightly = Files.createSymbolicLink(jobs.resolve("nightly.schedule"), jobs.resolve("share/nightly.schedule"));
+
+		// when / then
+		assertThatThrownBy(() -> ScheduleFiles.read(jobs, "UTC", Path.of("input"), NO_PROBLEM))
+			.isInstanceOf(ScheduleFileException.class)
+			.hasMessageStartingWith(nightly + ": cannot be read (");
+	}
+
+	@Test
 	void hiddenFilesBesideTheSchedulesAreNoSchedules(@TempDir Path jobs) throws Exception {
 		// given the schedule, the lock emacs keeps while it is edited (a link to nowhere), and the
 		// resource fork a Mac leaves beside a file it copied to a share
