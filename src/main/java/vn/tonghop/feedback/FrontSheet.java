@@ -36,6 +36,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
+import vn.tonghop.report.SafeText;
 import vn.tonghop.sheet.Cell;
 
 /**
@@ -44,7 +45,7 @@ import vn.tonghop.sheet.Cell;
  * for a district's small clean workbook that was most of the CPU spent on its file. Here the
  * package is copied part by part, compressed parts byte for byte, and only what must change is
  * rewritten: the workbook part (the new first sheet, the views and sheet-local names moved up by
- * one), its relationships, the content types, the styles (two fonts and two cell formats added)
+ * one), its relationships, the content types, the styles (two fonts and three cell formats added)
  * and any sheet or chart sheet whose tab was selected (two selected tabs open as a group).
  * <p>
  * Anything it does not recognise (strict OOXML, parts missing or elsewhere) gives no result, and
@@ -183,11 +184,11 @@ final class FrontSheet {
 					+ font("<b/>", 11) + "</fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
 					+ "<fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/>"
 					+ "<right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" "
-					+ "fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\">" + format(0)
-					+ format(1) + format(2) + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" "
+					+ "fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"4\">" + format(0)
+					+ format(1) + format(2) + QUOTED + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" "
 					+ "builtinId=\"0\"/></cellStyles></styleSheet>")
 				.getBytes(StandardCharsets.UTF_8));
-			Package.put(out, "xl/worksheets/sheet1.xml", Package.summary(report, new int[] { 1, 2 })
+			Package.put(out, "xl/worksheets/sheet1.xml", Package.summary(report, new int[] { 1, 2, 3 })
 				.getBytes(StandardCharsets.UTF_8));
 		}
 		return bytes.toByteArray();
@@ -202,6 +203,10 @@ final class FrontSheet {
 	private static String font(String bold, int size) {
 		return "<font>" + bold + "<sz val=\"" + size + "\"/><name val=\"Calibri\"/><family val=\"2\"/></font>";
 	}
+
+	/** The plain look quote-prefixed: text that would read as a formula stays text when the cell is edited. */
+	private static final String QUOTED = "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" "
+			+ "quotePrefix=\"1\"/>";
 
 	private static String format(int font) {
 		return "<xf numFmtId=\"0\" fontId=\"" + font + "\" fillId=\"0\" borderId=\"0\" xfId=\"0\""
@@ -261,7 +266,10 @@ final class FrontSheet {
 			return Optional.of(ReportWorkbook.annotatedXlsx(write(), macros));
 		}
 
-		/** Adds the title and bold looks: fonts made from the workbook's default font, and formats using them. */
+		/**
+		 * Adds the title and bold looks, fonts made from the workbook's default font and formats using
+		 * them, and the plain look quote-prefixed.
+		 */
 		private static int[] addLooks(Document styles) {
 			Element fonts = child(styles.getDocumentElement(), MAIN, "fonts");
 			Element formats = child(styles.getDocumentElement(), MAIN, "cellXfs");
@@ -274,15 +282,16 @@ final class FrontSheet {
 			int bold = append(fonts, font(styles, fonts, base, 0));
 			Element titleFormat = element(styles, formats, "xf");
 			Element boldFormat = element(styles, formats, "xf");
-			int[] looks = { 0, 0 };
+			Element quotedFormat = element(styles, formats, "xf");
+			int[] looks = { 0, 0, 0 };
 			int i = 0;
-			for (Element format : List.of(titleFormat, boldFormat)) {
+			for (Element format : List.of(titleFormat, boldFormat, quotedFormat)) {
 				format.setAttribute("numFmtId", "0");
-				format.setAttribute("fontId", Integer.toString(i == 0 ? title : bold));
+				format.setAttribute("fontId", Integer.toString(i == 0 ? title : i == 1 ? bold : 0));
 				format.setAttribute("fillId", "0");
 				format.setAttribute("borderId", "0");
 				format.setAttribute("xfId", "0");
-				format.setAttribute("applyFont", "1");
+				format.setAttribute(i < 2 ? "applyFont" : "quotePrefix", "1");
 				looks[i++] = append(formats, format);
 			}
 			return looks;
@@ -420,8 +429,13 @@ final class FrontSheet {
 					xml.append("<row r=\"").append(row + 1).append("\">");
 				}
 				xml.append("<c r=\"").append(Cell.columnName(line.column())).append(row + 1).append('"');
-				if (line.look() != SummarySheet.Look.PLAIN) {
-					xml.append(" s=\"").append(looks[line.look() == SummarySheet.Look.TITLE ? 0 : 1]).append('"');
+				int look = switch (line.look()) {
+					case TITLE -> looks[0];
+					case BOLD -> looks[1];
+					case PLAIN -> SafeText.looksLikeFormula(line.text()) ? looks[2] : -1;
+				};
+				if (look >= 0) {
+					xml.append(" s=\"").append(look).append('"');
 				}
 				xml.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
 				escape(xml, ReportText.cell(line.text()));

@@ -185,6 +185,33 @@ class FrontSheetTests {
 		}
 	}
 
+	// Editing a cell (F2, Enter) makes Excel read it again: a file name that reads as a formula is
+	// quote-prefixed, as the summary POI writes for a file with problems quotes it.
+	@Test
+	void aFileNameThatReadsAsAFormulaStaysTextWhenEdited() throws IOException {
+		// given a clean workbook and a clean CSV whose names start as formulas do
+		Path xlsx = FeedbackFixtures.longBien(this.work.resolve("-long-bien.xlsx"), Format.XLSX, sheet -> {
+		});
+		Path csv = FeedbackFixtures.longBienCsv(this.work.resolve("=1+1700.csv"), "100");
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(xlsx,
+				FeedbackFixtures.report("-long-bien.xlsx", "accepted", List.of()));
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(csv,
+				FeedbackFixtures.report("=1+1700.csv", "accepted", List.of()));
+
+		// then the names are text marked to stay text, and the other facts keep their plain look
+		for (ReportWorkbook report : List.of(annotated, listing)) {
+			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.content()))) {
+				Sheet summary = workbook.getSheetAt(0);
+				assertThat(value(summary, "C3")).isIn("-long-bien.xlsx", "=1+1700.csv");
+				assertThat(cell(summary, "C3").getCellStyle().getQuotePrefixed()).isTrue();
+				assertThat(workbook.getFontAt(cell(summary, "C3").getCellStyle().getFontIndex()).getBold()).isFalse();
+				assertThat(cell(summary, "C4").getCellStyle().getQuotePrefixed()).isFalse();
+			}
+		}
+	}
+
 	private static String entry(byte[] zip, String name) throws IOException {
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
