@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -58,6 +59,9 @@ public class ConsolidatedReport {
 			"Cấp huyện", "Cấp cơ sở", "Chi bộ", "Tổng số", "Đảng viên tham dự", "Người khác tham dự",
 			"Tổng số người tham dự", "Tổng số đảng viên", "Số đảng viên được học tập", "Tỷ lệ (%)" };
 
+	/** The last sheet's name, which no province's sheet may take. */
+	private static final String COMPLETENESS = "Tình hình báo cáo";
+
 	private static final int FIRST_POINTS = 3;
 
 	private static final int PARTICIPANTS = 11;
@@ -95,6 +99,7 @@ public class ConsolidatedReport {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Styles styles = new Styles(workbook);
 			Set<String> sheetNames = new HashSet<>();
+			sheetNames.add(COMPLETENESS.toLowerCase(Locale.ROOT));
 			for (ProvinceLine line : provinces) {
 				provinceSheet(workbook, styles, subject, line, sheetName(line, sheetNames));
 			}
@@ -204,7 +209,7 @@ public class ConsolidatedReport {
 
 	private void completenessSheet(XSSFWorkbook workbook, Styles styles, ConferenceLine conference,
 			List<CompletenessLine> lines) {
-		XSSFSheet sheet = workbook.createSheet("Tình hình báo cáo");
+		XSSFSheet sheet = workbook.createSheet(COMPLETENESS);
 		long reported = lines.stream().filter(CompletenessLine::reported).count();
 		titles(sheet, styles, conference, "TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ",
 				"Đã báo cáo " + reported + "/" + lines.size() + " đơn vị; hạn báo cáo "
@@ -251,11 +256,12 @@ public class ConsolidatedReport {
 		sheet.getFooter().setCenter("Trang &P / &N");
 	}
 
+	/** The province's name as a sheet's, or with its code in front when another sheet has it: Excel ignores case there. */
 	private static String sheetName(ProvinceLine province, Set<String> taken) {
 		String name = WorkbookUtil.createSafeSheetName(province.name());
-		if (!taken.add(name)) {
+		if (!taken.add(name.toLowerCase(Locale.ROOT))) {
 			name = WorkbookUtil.createSafeSheetName(province.code() + " " + province.name());
-			taken.add(name);
+			taken.add(name.toLowerCase(Locale.ROOT));
 		}
 		return name;
 	}

@@ -203,6 +203,28 @@ class ConsolidatedReportTests {
 	}
 
 	@Test
+	void provincesNamedAlikeButForTheCaseOfTheirLettersGetSheetsOfTheirOwn() throws IOException {
+		// given two provinces whose names Excel takes for one sheet name, and a long one cut to 31 letters
+		this.jdbc.update("INSERT INTO tonghop.unit (code, name, parent_code, kind, source) VALUES "
+				+ "('P1', 'Tỉnh Thử', NULL, 'province', 'test'), ('P2', 'TỈNH THỬ', NULL, 'province', 'test'), "
+				+ "('P3', 'Tình hình báo cáo', NULL, 'province', 'test')");
+		this.jdbc.update("INSERT INTO tonghop.conference (code, title, start_date, end_date, deadline, scope) "
+				+ "VALUES ('THU', 'Hội nghị thử', DATE '2024-05-02', DATE '2024-05-02', DATE '2024-05-20', "
+				+ "ARRAY['P1', 'P2', 'P3'])");
+
+		// when
+		try (XSSFWorkbook workbook = write("THU", null)) {
+			// then each has a sheet, named after it as far as Excel allows, and the completeness sheet follows
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+			assertThat(workbook.getSheetName(0)).isEqualTo("Tỉnh Thử");
+			assertThat(workbook.getSheetName(1)).contains("P2").containsIgnoringCase("Tỉnh Thử");
+			assertThat(workbook.getSheetName(2)).contains("P3");
+			assertThat(workbook.getSheetName(3)).isEqualTo("Tình hình báo cáo");
+			assertThat(workbook.getSheetAt(1).getRow(0).getCell(0).getStringCellValue()).endsWith("TỈNH THỬ");
+		}
+	}
+
+	@Test
 	void textThatLooksLikeAFormulaStaysText() throws IOException {
 		// given a unit whose name was typed as a formula
 		this.jdbc.update("INSERT INTO tonghop.unit (code, name, parent_code, kind, source) "
