@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -190,6 +191,8 @@ final class Listing {
 
 		private Copied current;
 
+		private CellStyle percent;
+
 		Copier(Map<String, Copied> copies, Copy copy, CellMarks marks) {
 			this.copies = copies;
 			this.copy = copy;
@@ -211,7 +214,12 @@ final class Listing {
 			Row row = this.current.sheet.createRow(source.number() - 1);
 			for (Cell cell : source.cells()) {
 				if (cell.kind() == CellKind.NUMBER && cell.date() == null) {
-					row.createCell(cell.column()).setCellValue(cell.number());
+					org.apache.poi.ss.usermodel.Cell copy = row.createCell(cell.column());
+					copy.setCellValue(cell.number());
+					if (cell.percent()) {
+						// Coverage as the district sees it (93.8%), which the problem's message quotes, not 0.938.
+						copy.setCellStyle(percent(row.getSheet().getWorkbook()));
+					}
 				}
 				else {
 					// A cell may be as long as tonghop.limits.max-cell-text allows, which can be set past Excel's limit.
@@ -232,6 +240,14 @@ final class Listing {
 		@Override
 		public boolean endSheet() {
 			return false;
+		}
+
+		private CellStyle percent(Workbook workbook) {
+			if (this.percent == null) {
+				this.percent = workbook.createCellStyle();
+				this.percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+			}
+			return this.percent;
 		}
 
 	}

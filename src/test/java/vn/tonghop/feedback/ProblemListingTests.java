@@ -141,6 +141,32 @@ class ProblemListingTests {
 	}
 
 	@Test
+	void aCopiedPercentageReadsAsTheDistrictWroteIt() throws IOException {
+		// given a workbook too large to annotate whose coverage, 93.8%, is the cell a problem is about
+		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX, sheet -> {
+			FeedbackFixtures.text(sheet, 2, 0, "Tỷ lệ (%):");
+			org.apache.poi.ss.usermodel.Cell coverage = sheet.getRow(2).createCell(1);
+			coverage.setCellValue(0.938);
+			org.apache.poi.ss.usermodel.CellStyle percent = sheet.getWorkbook().createCellStyle();
+			percent.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat("0.0%"));
+			coverage.setCellStyle(percent);
+		});
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(2_000, ReadLimits.defaults()).write(file, FeedbackFixtures
+			.report("long-bien.xlsx", "rejected", List.of(problem("error", "coverage-mismatch", SHEET, 3, "B", "93.8%"))));
+
+		// then the copy shows it as a percentage, not as 0.938, and marked
+		assertThat(listing.annotated()).isFalse();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			Sheet copy = workbook.getSheet(SHEET);
+			assertThat(value(copy, "B3")).isEqualTo("93.8%");
+			assertThat(cell(copy, "B3").getNumericCellValue()).isEqualTo(0.938);
+			assertThat(rgb(cell(copy, "B3"))).containsExactly(0xFF, 0xC7, 0xCE);
+		}
+	}
+
+	@Test
 	void anEncryptedWorkbookGetsTheSummaryAlone() throws Exception {
 		// given
 		Path file = FeedbackFixtures.encrypted(this.work.resolve("mat-khau.xlsx"));
