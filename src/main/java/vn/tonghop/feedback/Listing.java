@@ -89,11 +89,16 @@ final class Listing {
 
 		private final Copy copy;
 
+		private final SubmissionReport report;
+
+		private final Sheet summary;
+
 		Draft(SubmissionReport report, Copy copy, boolean inMemory) {
 			this.workbook = inMemory ? new XSSFWorkbook() : new SXSSFWorkbook(WINDOW);
 			this.marks = new CellMarks(this.workbook);
 			this.copy = copy;
-			Sheet summary = this.workbook.createSheet(SummarySheet.NAME);
+			this.report = report;
+			this.summary = this.workbook.createSheet(SummarySheet.NAME);
 			if (copy != Copy.NONE) {
 				for (ReportedProblem problem : report.problems()) {
 					boolean located = problem.sheet() != null && (problem.row() != null || copy == Copy.ALL);
@@ -107,8 +112,7 @@ final class Listing {
 					}
 				}
 			}
-			SummarySheet.write(this.workbook, summary, report, this.marks, problem -> link(this.copies, problem));
-			summary.setSelected(true);
+			this.summary.setSelected(true);
 			this.workbook.setActiveSheet(0);
 		}
 
@@ -118,7 +122,9 @@ final class Listing {
 			}
 		}
 
+		/** Writes the summary, whose links lead to the cells the copy marked, and the workbook. */
 		ReportWorkbook finish() throws IOException {
+			SummarySheet.write(this.workbook, this.summary, this.report, this.marks, problem -> link(this.copies, problem));
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			this.workbook.write(out);
 			return new ReportWorkbook("xlsx", ReportWorkbook.XLSX, out.toByteArray(), false);
@@ -136,7 +142,8 @@ final class Listing {
 		if (copied == null || problem.row() == null) {
 			return null;
 		}
-		String column = problem.column() != null ? problem.column() : "A";
+		String column = problem.column() != null ? problem.column()
+				: CellReference.convertNumToColString(copied.firstColumns.getOrDefault(problem.row(), 0));
 		return SummarySheet.reference(copied.sheet.getSheetName(), column + problem.row());
 	}
 
@@ -170,6 +177,9 @@ final class Listing {
 		final Sheet sheet;
 
 		final Map<Integer, List<ReportedProblem>> byRow = new HashMap<>();
+
+		/** The column a problem of a row without one marks, by row number: the row's first cell. */
+		final Map<Integer, Integer> firstColumns = new HashMap<>();
 
 		Copied(Sheet sheet) {
 			this.sheet = sheet;
@@ -231,7 +241,8 @@ final class Listing {
 			Map<Integer, List<ReportedProblem>> byColumn = new LinkedHashMap<>();
 			for (ReportedProblem problem : problems) {
 				int column = problem.column() != null ? CellReference.convertColStringToIndex(problem.column())
-						: CellMarks.firstColumn(this.current.sheet, row.getRowNum());
+						: this.current.firstColumns.computeIfAbsent(source.number(),
+								n -> CellMarks.firstColumn(this.current.sheet, row.getRowNum()));
 				byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(problem);
 			}
 			byColumn.forEach((column, marked) -> this.marks.mark(this.current.sheet, row.getRowNum(), column, marked));

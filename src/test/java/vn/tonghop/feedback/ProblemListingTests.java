@@ -141,6 +141,28 @@ class ProblemListingTests {
 	}
 
 	@Test
+	void aRowProblemLinksToTheCellItMarks() throws IOException {
+		// given a CSV whose rows leave their number (column A) blank, and a problem of the second ward's
+		// row that names no column
+		Path file = this.work.resolve("long-bien.csv");
+		Files.writeString(file, "Đơn vị báo cáo:;Quận ủy Long Biên\nHội nghị:;NQDH13\n\n"
+				+ String.join(";", FeedbackFixtures.HEADER) + "\n;Phường Bồ Đề;Phường;Phường Bồ Đề;Trực tuyến;100;10;110\n"
+				+ ";Phường Cự Khối;Phường;Phường Cự Khối;Trực tuyến;;10;10\n");
+		List<ReportedProblem> problems = List.of(problem("error", "number-missing", "long-bien", 6, null, null));
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
+
+		// then the row's first cell is marked, and the summary's link leads there
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			Sheet copy = workbook.getSheet("long-bien");
+			assertThat(rgb(cell(copy, "B6"))).containsExactly(0xFF, 0xC7, 0xCE);
+			assertThat(cell(workbook.getSheetAt(0), "A15").getHyperlink().getAddress()).isEqualTo("'long-bien'!B6");
+		}
+	}
+
+	@Test
 	void aCopiedPercentageReadsAsTheDistrictWroteIt() throws IOException {
 		// given a workbook too large to annotate whose coverage, 93.8%, is the cell a problem is about
 		Path file = FeedbackFixtures.longBien(this.work.resolve("long-bien.xlsx"), Format.XLSX, sheet -> {
