@@ -30,6 +30,7 @@ import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
 import vn.tonghop.sheet.LegacyText;
 import vn.tonghop.sheet.NoTableException;
+import vn.tonghop.sheet.Phrase;
 import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.sheet.RecognizedTable;
 import vn.tonghop.sheet.RowAfterTable;
@@ -128,6 +129,15 @@ public class SubmissionProcessor {
 		boolean accepted = placement != null && !problems.hasErrors();
 		if (!accepted) {
 			stream.reject(pending.id());
+			// Else the district cannot tell whether its earlier file still counts or nothing does.
+			if (placement != null) {
+				this.loader.standingVersion(placement.target().conferenceCode(),
+						placement.target().reportingUnitCode(), pending.id())
+					.ifPresent((standing) -> problems.add(Problem.ofFile(Rule.VERSION_KEPT,
+							standing.earlier() ? new Phrase("trước tệp này", "before this one")
+									: new Phrase("sau tệp này", "after this one"),
+							standing.path())));
+			}
 		}
 		else if (!stands) {
 			// Without a word the district would take its file for the one that counts.

@@ -255,10 +255,12 @@ public class WarehouseLoader {
 	 */
 	public Optional<StandingVersion> standingVersion(String conferenceCode, String reportingUnitCode,
 			long submissionId) {
-		return this.jdbc.query("SELECT c.id, c.source_path FROM tonghop.submission c JOIN tonghop.submission me "
+		return this.jdbc.query("SELECT c.id, c.source_path, (c.received_at, c.id) < (me.received_at, me.id) "
+				+ "FROM tonghop.submission c JOIN tonghop.submission me "
 				+ "ON me.id = ? WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? "
-				+ "AND c.content_hash <> me.content_hash", (rs, i) -> new StandingVersion(rs.getLong(1), rs.getString(2)),
-				submissionId, conferenceCode, reportingUnitCode).stream().findFirst();
+				+ "AND c.content_hash <> me.content_hash",
+				(rs, i) -> new StandingVersion(rs.getLong(1), rs.getString(2), rs.getBoolean(3)), submissionId,
+				conferenceCode, reportingUnitCode).stream().findFirst();
 	}
 
 	private void insertCoverage(Target target, Coverage coverage) {
@@ -432,8 +434,9 @@ public class WarehouseLoader {
 	/**
 	 * A submission standing in the warehouse.
 	 * @param path where it was dropped, relative to the drop folder
+	 * @param earlier whether it was received before the file asking
 	 */
-	public record StandingVersion(long id, String path) {
+	public record StandingVersion(long id, String path, boolean earlier) {
 	}
 
 	/** Where a submission's rows belong. */

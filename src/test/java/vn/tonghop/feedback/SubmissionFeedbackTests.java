@@ -126,9 +126,12 @@ class SubmissionFeedbackTests {
 		assertThat(rejected.get("outcome").asString()).isEqualTo("rejected");
 		assertThat(rejected.get("valid").asBoolean()).isFalse();
 		assertThat(rejected.get("unit").asString()).isEqualTo("004");
-		assertCounts(rejected, 0, 1, 0);
-		assertThat(rejected.get("problems")).hasSize(1);
+		assertCounts(rejected, 0, 1, 1);
+		assertThat(rejected.get("problems")).hasSize(2);
 		assertProblem(rejected.get("problems").get(0), "error", "number-text", 6, "F", "khoảng 1.700");
+		// and which version still counts
+		assertThat(rejected.get("problems").get(1).get("code").asString()).isEqualTo("version-kept");
+		assertThat(rejected.get("problems").get(1).get("message").get("en").asString()).endsWith("004/warning.xlsx");
 	}
 
 	@ParameterizedTest

@@ -314,6 +314,32 @@ class IngestJobTests {
 	}
 
 	@Test
+	void aRejectedCorrectionLeavesTheEarlierVersionStandingAndTellsTheDistrictSo() throws Exception {
+		// given Long Biên's file loaded from its folder
+		write("004/bao-cao.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối")));
+		this.runner.run(this.input, "test");
+		long earlier = currentSubmission("004");
+		Map<String, Object> before = unitFigures("NQDH13", "004");
+
+		// when a correction under another name has a totals row that does not add up
+		write("004/bao-cao-sua.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy"))
+			.replace(";Tổng cộng;;;300;", ";Tổng cộng;;;999;"));
+		this.runner.run(this.input, "test");
+
+		// then the earlier version still stands, exactly as it was
+		assertThat(currentSubmission("004")).isEqualTo(earlier);
+		assertThat(unitFigures("NQDH13", "004")).isEqualTo(before);
+		// and the correction's report says which file still counts, after the error that rejected it
+		JsonNode rejected = report("004/reports/bao-cao-sua.csv.report.json");
+		assertThat(rejected.get("outcome").asString()).isEqualTo("rejected");
+		assertThat(rejected.get("problems")).extracting((problem) -> problem.get("code").asString())
+			.containsExactly("totals-row-mismatch", "version-kept");
+		assertThat(rejected.get("problems").get(1).get("message").get("en").asString())
+			.isEqualTo("The file is rejected, so it does not count: the unit's version that stands is still the one "
+					+ "received before this one, 004/bao-cao.csv");
+	}
+
+	@Test
 	void aQuoteNeverClosedRejectsTheCsvAndNamesItsCell() throws Exception {
 		// given Long Biên with a notes column whose row 6 opens a quote that nothing closes
 		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy"))

@@ -40,6 +40,13 @@ class LoadRefusedTests {
 
 	private static final String REFUSED = "Phường Ngọc Lâm";
 
+	/** What the refused second version adds after its error: the first version still stands. */
+	private static final String KEPT = "version-kept warning null null The file is rejected, so it does not count: the "
+			+ "unit's version that stands is still the one received before this one, 004/long-bien.csv";
+
+	private static final String KEPT_VI = "Tệp bị từ chối nên không được tính: phiên bản đang được dùng cho đơn vị này vẫn "
+			+ "là tệp nhận trước tệp này, 004/long-bien.csv";
+
 	@Autowired
 	IngestRunner runner;
 
@@ -87,10 +94,10 @@ class LoadRefusedTests {
 			.containsEntry("rows_loaded", 0)
 			.containsEntry("unit_code", "004")
 			.containsEntry("first_problem", "long-bien!6: " + refusal("22003"));
-		assertThat(problems(refused)).containsExactly("load-refused error long-bien 6 null " + refusal("22003"));
+		assertThat(problems(refused)).containsExactly("load-refused error long-bien 6 null " + refusal("22003"), KEPT);
 		// and the district reads the reason in Vietnamese, not in the database's English
 		assertThat(vietnamese(refused)).containsExactly("Cơ sở dữ liệu không nhận số liệu của tệp: một số vượt quá "
-				+ "giới hạn của kho dữ liệu (mã lỗi 22003); hãy báo cho quản trị hệ thống");
+				+ "giới hạn của kho dữ liệu (mã lỗi 22003); hãy báo cho quản trị hệ thống", KEPT_VI);
 		assertThat(this.jdbc.queryForList("SELECT kind FROM tonghop.submission_report WHERE submission_id = ? ORDER BY kind",
 				String.class, refused)).containsExactly("json", "workbook");
 		// and nothing of it stays: the first version stands as it was
@@ -125,9 +132,10 @@ class LoadRefusedTests {
 			.containsEntry("rows_loaded", 0)
 			.containsEntry("unit_code", "004");
 		assertThat(problems(refused)).containsExactly("load-refused error long-bien null null "
-				+ "The database refused the file's figures: " + reason + " (SQLSTATE 23514); please tell the administrators");
+				+ "The database refused the file's figures: " + reason + " (SQLSTATE 23514); please tell the administrators",
+				KEPT);
 		assertThat(vietnamese(refused)).containsExactly("Cơ sở dữ liệu không nhận số liệu của tệp: số liệu vi phạm một "
-				+ "ràng buộc kiểm tra của kho dữ liệu (mã lỗi 23514); hãy báo cho quản trị hệ thống");
+				+ "ràng buộc kiểm tra của kho dữ liệu (mã lỗi 23514); hãy báo cho quản trị hệ thống", KEPT_VI);
 		assertThat(standing()).isEqualTo(before);
 		assertThatThanhHoaIsLoaded(execution);
 	}
