@@ -25,7 +25,15 @@ public class StatusQueries {
 	public RunReport run(long jobExecutionId) {
 		List<RunReport.FileLine> files = this.jdbc.query("""
 				SELECT l.path, s.id, l.outcome = 'duplicate', s.state, s.unit_code, s.conference_code,
-				       coalesce(s.rows_loaded, 0), s.first_problem,
+				       coalesce(s.rows_loaded, 0),
+				       -- an old version copied back: nothing else tells it does not count
+				       coalesce(CASE WHEN l.outcome = 'duplicate' AND NOT s.is_current AND s.state <> 'rejected' THEN
+				           (SELECT 'Not loaded again: a version received later stands for the unit, #' || c.id
+				                   || ' (' || c.source_path || ')'
+				            FROM tonghop.submission c
+				            WHERE c.is_current AND c.conference_code = s.conference_code AND c.unit_code = s.unit_code
+				              AND c.content_hash <> s.content_hash AND (c.received_at, c.id) > (s.received_at, s.id))
+				       END, s.first_problem),
 				       -- taken here, processed by another run: another instance's, or a later one
 				       CASE WHEN l.outcome = 'new' AND s.job_execution_id <> ? THEN s.job_execution_id END,
 				       l.id AS ord

@@ -340,6 +340,33 @@ class IngestJobTests {
 	}
 
 	@Test
+	void anOldVersionCopiedBackIsAlreadyTakenAndTheSummarySaysTheLaterOneStillStands() throws Exception {
+		// given Long Biên's file, then a correction saved over it
+		String first = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối"));
+		write("004/bao-cao.csv", first);
+		this.runner.run(this.input, "test");
+		long old = currentSubmission("004");
+		write("004/bao-cao.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy")));
+		this.runner.run(this.input, "test");
+		long correction = currentSubmission("004");
+		Map<String, Object> figures = unitFigures("NQDH13", "004");
+
+		// when the district copies the first file back
+		write("004/bao-cao.csv", first);
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then the correction still stands, and the run's line says so rather than looking like a file that counts
+		assertThat(currentSubmission("004")).isEqualTo(correction);
+		assertThat(unitFigures("NQDH13", "004")).isEqualTo(figures);
+		assertThat(this.status.run(execution.getId()).files()).singleElement().satisfies((line) -> {
+			assertThat(line.duplicate()).isTrue();
+			assertThat(line.submissionId()).isEqualTo(old);
+			assertThat(line.reason()).isEqualTo("Not loaded again: a version received later stands for the unit, #"
+					+ correction + " (004/bao-cao.csv)");
+		});
+	}
+
+	@Test
 	void aQuoteNeverClosedRejectsTheCsvAndNamesItsCell() throws Exception {
 		// given Long Biên with a notes column whose row 6 opens a quote that nothing closes
 		String csv = ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy"))
