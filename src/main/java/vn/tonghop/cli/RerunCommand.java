@@ -96,7 +96,9 @@ final class RerunCommand implements Callable<Integer> {
 				"Changed", "Participants", "First problem").right(0, 6, 7, 8);
 		for (RerunOutcome outcome : result.outcomes()) {
 			var change = outcome.change();
-			table.add(outcome.submissionId(), outcome.fileName(), outcome.unitCode(), state(outcome.stateBefore()),
+			// A standing file the rerun places nowhere now: its rows left that unit, which the line must name.
+			String shown = (outcome.unitCode() == null && change != null) ? change.unitCode() : outcome.unitCode();
+			table.add(outcome.submissionId(), outcome.fileName(), shown, state(outcome.stateBefore()),
 					state(outcome.stateAfter()), change != null ? ChangeTables.points(change) : "unchanged",
 					change != null ? change.pointsAdded() : "", change != null ? change.pointsRemoved() : "",
 					change != null ? change.pointsChanged() : "", change != null ? ChangeTables.participants(change) : "",

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
+import vn.tonghop.units.UnitImporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -203,6 +204,38 @@ class RerunCommandTests {
 		assertThat(exit).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("accepted with warnings")
 			.doesNotContain("accepted_with_warnings");
+	}
+
+	@Test
+	void aStandingFileNoLongerPlacedByARerunIsShownUnderTheUnitItsRowsLeft(@TempDir Path reference) throws Exception {
+		// given a file accepted for Long Biên through an alias
+		Path units = reference.resolve("units.csv");
+		Files.writeString(units, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "004,Quận Long Biên,01,district,,2025-06-30,Quận LB\n");
+		this.context.getBean(UnitImporter.class).importFile(units);
+		Files.writeString(this.input.resolve("lb.csv"), "Đơn vị báo cáo;Quận ủy LB\nHội nghị;NQDH13\n\n"
+				+ "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;Số người khác tham dự\n1;Hội trường quận;Quận;100;0\n");
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE file_name = 'lb.csv'", Long.class);
+
+		// when the alias is taken away and the file is rerun
+		Files.writeString(units, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "004,Quận Long Biên,01,district,,2025-06-30,\n");
+		this.context.getBean(UnitImporter.class).importFile(units);
+		RerunCommand command = new RerunCommand();
+		command.choice = new RerunCommand.Choice();
+		command.choice.submission = id;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		command.rerun(this.context, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new ProgressTicker.Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
+						Duration.ofSeconds(10)));
+
+		// then its rows left Long Biên, and the table says whose figures they were
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE reporting_unit_code = '004' "
+				+ "AND conference_code = 'NQDH13' AND submission_id = ?", Integer.class, id)).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8).lines().filter((line) -> line.contains("lb.csv")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).matches("\\s*" + id + "\\s+lb\\.csv\\s+004\\s+accepted\\s+rejected\\s+1 -> 0.*"));
 	}
 
 	@Test
