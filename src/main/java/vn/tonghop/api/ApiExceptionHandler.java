@@ -25,20 +25,29 @@ class ApiExceptionHandler {
 
 	private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
 
+	private static final String DATETIME_FIELD_OVERFLOW = "22008";
+
 	@ExceptionHandler({ NotFoundException.class, UnknownReportSubjectException.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	/**
-	 * PostgreSQL text cannot hold U+0000 and refuses a parameter with one (SQLSTATE 22021): that is
-	 * the caller's value, not a fault of the service.
+	 * PostgreSQL text cannot hold U+0000 and refuses a parameter with one (SQLSTATE 22021), nor can
+	 * its dates go past the year 5874897, or its timestamps past 294276 (22008), which an ISO date
+	 * parameter may name: that is the caller's value, not a fault of the service.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail refusedText(DataIntegrityViolationException ex) {
-		if (ex.getMostSpecificCause() instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
-			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"A parameter holds a NUL character (U+0000), which no code or name can hold.");
+		if (ex.getMostSpecificCause() instanceof SQLException sql) {
+			if (CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
+				return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+						"A parameter holds a NUL character (U+0000), which no code or name can hold.");
+			}
+			if (DATETIME_FIELD_OVERFLOW.equals(sql.getSQLState())) {
+				return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+						"A date parameter (from, to) lies beyond the years the database holds (up to 294276).");
+			}
 		}
 		throw ex;
 	}

@@ -221,6 +221,21 @@ class ConferenceApiTests {
 	}
 
 	@Test
+	void aDayBeyondTheYearsTheDatabaseHoldsIsABadRequestNotAServerError() throws Exception {
+		// given ISO dates Java reads but PostgreSQL cannot hold: a date after 5874897; a day received is
+		// compared as a timestamp, which ends in 294276
+		for (String[] query : new String[][] { { "/api/conferences?to={d}", "+5874898-01-01" },
+				{ "/api/conferences?from={d}", "+5874898-01-01" }, { "/api/submissions?from={d}", "+300000-01-01" },
+				{ "/api/submissions?to={d}", "+5874898-01-01" } }) {
+			// then the caller is told, as for any refused parameter
+			this.mvc.perform(get(query[0], query[1]))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.detail").value(containsString("date")));
+		}
+	}
+
+	@Test
 	void aPageLargerThanTheMaximumIsRefusedWithAProblem() throws Exception {
 		this.mvc.perform(get("/api/conferences/NQDH13/units").param("size", "1001"))
 			.andExpect(status().isBadRequest())
