@@ -95,18 +95,37 @@ class UploadRequestSizeTests {
 		}
 	}
 
+	@Test
+	void aRequestCutShortIsABadRequestNotAServerError() throws Exception {
+		// given a form whose last part never ends: no closing boundary, as a dropped connection leaves it
+		HttpRequest request = upload(part("file", "bao-cao.csv", new byte[] { 1, 2, 3 }));
+
+		// when
+		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+
+		// then
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		try (var stream = Files.walk(this.input)) {
+			assertThat(stream.filter(Files::isRegularFile)).isEmpty();
+		}
+	}
+
 	private HttpResponse<String> post(byte[] parts) throws IOException, InterruptedException {
 		byte[] end = ("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
 		byte[] body = new byte[parts.length + end.length];
 		System.arraycopy(parts, 0, body, 0, parts.length);
 		System.arraycopy(end, 0, body, parts.length, end.length);
+		return this.client.send(upload(body), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest upload(byte[] body) {
 		String credentials = Base64.getEncoder().encodeToString("long-bien:district-secret".getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/submissions"))
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/submissions"))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static byte[] part(String name, String fileName, byte[] content) throws IOException {
