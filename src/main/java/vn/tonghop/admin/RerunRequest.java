@@ -10,13 +10,16 @@ package vn.tonghop.admin;
 public record RerunRequest(String conference, String unit, Long submission, Boolean dryRun) {
 
 	public RerunRequest {
+		// A code sent empty, as a script fills a field left blank, is one not sent (as the API's filters take it).
+		conference = conference == null || conference.isBlank() ? null : conference;
+		unit = unit == null || unit.isBlank() ? null : unit;
 		// A JSON request may leave it out: a missing primitive would be refused as unreadable.
 		dryRun = Boolean.TRUE.equals(dryRun);
 	}
 
 	/** Exactly one of submission or conference; unit only with a conference. */
 	public String problem() {
-		if ((this.submission == null) == (this.conference == null || this.conference.isBlank())) {
+		if ((this.submission == null) == (this.conference == null)) {
 			return "name either a submission or a conference";
 		}
 		if (this.submission != null && this.unit != null) {

@@ -115,4 +115,24 @@ class AdminApiTests {
 			.andExpect(jsonPath("$.failures", empty()));
 	}
 
+	@Test
+	void aCodeSentEmptyInARerunIsOneNotSent() throws Exception {
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE file_name = 'long-bien-nqdh13.xlsx'",
+				Long.class);
+
+		// given the fields a script fills from a form, those left blank sent empty: a submission alone
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"conference\":\"\",\"unit\":\"\",\"submission\":" + id + ",\"dryRun\":true}"))
+			// then it is that submission's rerun, as without the empty fields
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DRY_RUN"))
+			.andExpect(jsonPath("$.outcomes[0].submissionId").value(id));
+		// and a whole conference, no unit
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"conference\":\"NQDH13\",\"unit\":\" \",\"dryRun\":true}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DRY_RUN"))
+			.andExpect(jsonPath("$.outcomes.length()").value(2));
+	}
+
 }
