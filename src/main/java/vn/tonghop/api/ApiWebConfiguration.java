@@ -14,9 +14,10 @@ import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.accept.ParameterContentNegotiationStrategy;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** CSV as a second representation of every listing; the servlet container's hold on uploads. */
+/** CSV for every listing, unreadable queries refused, and the servlet container's hold on uploads. */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
 
@@ -32,6 +33,11 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
 		configurer.strategies(List.of(new FormatParameter(), new HeaderContentNegotiationStrategy()));
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ReadableQuery()).addPathPatterns("/api/**");
 	}
 
 	/**
