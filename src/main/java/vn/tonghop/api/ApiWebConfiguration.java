@@ -8,8 +8,10 @@ import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.accept.ParameterContentNegotiationStrategy;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -48,6 +50,8 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 	 */
 	private static final class FormatParameter extends ParameterContentNegotiationStrategy {
 
+		private static final MediaType NO_SUCH_FORMAT = new MediaType("application", "x-no-such-format");
+
 		FormatParameter() {
 			super(Map.of("csv", CsvPageConverter.TEXT_CSV));
 		}
@@ -59,6 +63,21 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 			}
 			catch (IllegalStateException ex) {
 				return null;
+			}
+		}
+
+		/**
+		 * A format naming no type at all (a typo: cvs) is one no listing serves, refused as format=pdf
+		 * is. Refused here instead, the error itself would find no type to be written in, and go
+		 * out with no body.
+		 */
+		@Override
+		protected MediaType handleNoMatch(NativeWebRequest request, String key) {
+			try {
+				return super.handleNoMatch(request, key);
+			}
+			catch (HttpMediaTypeNotAcceptableException ex) {
+				return NO_SUCH_FORMAT;
 			}
 		}
 

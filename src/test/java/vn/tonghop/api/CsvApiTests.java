@@ -24,6 +24,7 @@ import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -88,6 +89,15 @@ class CsvApiTests {
 		assertThat(byHeader).isEqualTo(byParameter);
 		assertThat(parameterOverHeader).isEqualTo(byParameter);
 		assertThat(rows(byHeader)).hasSize(4);
+	}
+
+	@Test
+	void aFormatNoTypeHasIsRefusedWithAProblem() throws Exception {
+		// when a format is asked for that names no type at all, as a typo does
+		this.mvc.perform(get("/api/conferences/NQDH13/provinces").param("format", "cvs"))
+			// then the refusal says which formats there are, as for a type the listing does not serve
+			.andExpect(status().isNotAcceptable())
+			.andExpect(jsonPath("$.detail").value(containsString("text/csv")));
 	}
 
 	@Test
