@@ -63,6 +63,7 @@ public final class Cli implements Callable<Integer> {
 	 * (logged at debug level).
 	 */
 	static CommandLine configure(CommandLine commandLine) {
+		versionEverywhere(commandLine);
 		IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
 		commandLine.setParameterExceptionHandler((ex, args) -> usage.handleParseException(excluding(ex), args));
 		return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler((ex, failed, parsed) -> {
@@ -70,6 +71,12 @@ public final class Cli implements Callable<Integer> {
 			failed.getErr().println(failed.getCommandName() + " failed: " + Failures.describe(ex));
 			return 1;
 		});
+	}
+
+	/** Every command's help offers -V, --version; without a provider of its own a command printed nothing. */
+	private static void versionEverywhere(CommandLine commandLine) {
+		commandLine.getCommandSpec().versionProvider(new Version());
+		commandLine.getSubcommands().values().forEach(Cli::versionEverywhere);
 	}
 
 	/**

@@ -49,6 +49,29 @@ class CliTests {
 	}
 
 	@Test
+	void everyCommandPrintsTheVersionItsHelpOffers() {
+		// given every command and subcommand, whose help lists -V, --version
+		CommandLine cli = Cli.configure(new CommandLine(new Cli()));
+		List<List<String>> commands = Stream.concat(Stream.of(List.<String>of()), cli.getSubcommands().values().stream()
+			.flatMap(command -> Stream.concat(Stream.of(List.of(command.getCommandName())), command.getSubcommands()
+				.keySet()
+				.stream()
+				.map(sub -> List.of(command.getCommandName(), sub)))))
+			.toList();
+
+		for (List<String> command : commands) {
+			// when
+			StringWriter out = new StringWriter();
+			cli.setOut(new PrintWriter(out, true));
+			int exit = cli.execute(Stream.concat(command.stream(), Stream.of("--version")).toArray(String[]::new));
+
+			// then the version, not an empty line
+			assertThat(exit).as(command.toString()).isZero();
+			assertThat(out.toString()).as(command.toString()).startsWith("tonghop ");
+		}
+	}
+
+	@Test
 	void aBenchScaleThatIsNotAPositiveNumberIsAUsageError() {
 		for (String scale : List.of("-1", "0", "NaN", "Infinity")) {
 			// given
