@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import vn.tonghop.sheet.PositiveSize;
+
 /**
  * Uploads through the API.
  *
@@ -15,5 +17,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("tonghop.upload")
-record UploadProperties(@NotNull @DefaultValue("50MB") DataSize maxSize) {
+record UploadProperties(@NotNull @PositiveSize @DefaultValue("50MB") DataSize maxSize) {
 }

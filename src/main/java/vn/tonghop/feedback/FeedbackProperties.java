@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import vn.tonghop.sheet.PositiveSize;
+
 /**
  * What each district gets back for every processed file, and where it goes.
  *
@@ -23,5 +25,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tonghop.feedback")
 public record FeedbackProperties(@DefaultValue("true") boolean writeFiles, Path directory,
-		@NotNull @DefaultValue("5MB") DataSize annotateMaxSize) {
+		@NotNull @PositiveSize @DefaultValue("5MB") DataSize annotateMaxSize) {
 }

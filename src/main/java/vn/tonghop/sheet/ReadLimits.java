@@ -39,15 +39,16 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("tonghop.limits")
-public record ReadLimits(@NotNull @DefaultValue("50MB") DataSize maxFileSize,
-		@NotNull @DefaultValue("20MB") DataSize maxXlsSize, @Min(1) @DefaultValue("500000") int maxXlsRecords,
-		@Min(1) @DefaultValue("1000") int maxZipEntries, @NotNull @DefaultValue("100MB") DataSize maxUnzippedEntrySize,
-		@NotNull @DefaultValue("250MB") DataSize maxUnzippedSize,
+public record ReadLimits(@NotNull @PositiveSize @DefaultValue("50MB") DataSize maxFileSize,
+		@NotNull @PositiveSize @DefaultValue("20MB") DataSize maxXlsSize,
+		@Min(1) @DefaultValue("500000") int maxXlsRecords, @Min(1) @DefaultValue("1000") int maxZipEntries,
+		@NotNull @PositiveSize @DefaultValue("100MB") DataSize maxUnzippedEntrySize,
+		@NotNull @PositiveSize @DefaultValue("250MB") DataSize maxUnzippedSize,
 		@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.01") double minInflateRatio,
-		@NotNull @DefaultValue("5MB") DataSize maxXmlPartSize, @Min(1) @DefaultValue("500000") int maxSharedStrings,
-		@Min(1) @DefaultValue("10000000") int maxTextSize, @Min(1) @DefaultValue("32767") int maxCellText,
-		@Min(1) @DefaultValue("1000000") int maxCsvRecord, @Min(1) @DefaultValue("1048576") int maxRows,
-		@Min(1) @DefaultValue("2000000") int maxCells) {
+		@NotNull @PositiveSize @DefaultValue("5MB") DataSize maxXmlPartSize,
+		@Min(1) @DefaultValue("500000") int maxSharedStrings, @Min(1) @DefaultValue("10000000") int maxTextSize,
+		@Min(1) @DefaultValue("32767") int maxCellText, @Min(1) @DefaultValue("1000000") int maxCsvRecord,
+		@Min(1) @DefaultValue("1048576") int maxRows, @Min(1) @DefaultValue("2000000") int maxCells) {
 
 	/** Excel's widest sheet (column XFD); no reader passes a cell beyond it. */
 	static final int MAX_COLUMNS = 16_384;
