@@ -59,6 +59,13 @@ public class ReferenceFiles implements ApplicationRunner {
 	/** Imports the files of the reference directory that changed since their last import. */
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
+		if (!Files.isDirectory(this.properties.directory())) {
+			// Run from another working directory, or mistyped: every file would then name an unknown
+			// unit and conference, with nothing saying the shipped ones were never looked at.
+			log.info("Reference folder {} (tonghop.reference.directory) not found: nothing imported",
+					this.properties.directory().toAbsolutePath());
+			return;
+		}
 		importFiles(this.properties.directory(), false);
 	}
 

@@ -13,11 +13,14 @@ import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -153,6 +156,22 @@ class ReferenceFilesTests {
 		// then its unchanged files are imported too
 		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.conference ORDER BY code", String.class))
 			.containsExactly("HNTW8-K13", "NQDH13");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aStartWithoutTheFolderSaysSoRatherThanNothing(CapturedOutput output) throws Exception {
+		// given the folder gone, as when the jar runs from another working directory or the setting is mistyped
+		Path missing = this.shipped.resolve("khong-co");
+
+		// when
+		new ReferenceFiles(new ReferenceFiles.Properties(missing), this.unitImporter, this.conferenceImporter, this.jdbc,
+				this.transactionManager)
+			.run(new DefaultApplicationArguments());
+
+		// then nothing is imported, and the log says which folder was looked for and its setting
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.conference", Integer.class)).isZero();
+		assertThat(output).contains("Reference folder " + missing + " (tonghop.reference.directory) not found");
 	}
 
 	@Test
