@@ -108,11 +108,10 @@ final class AccountsCommand {
 		@Override
 		public Integer call() {
 			return SpringRun.once(context -> {
-				Accounts accounts = context.getBean(Accounts.class);
-				for (Account account : accounts.all()) {
+				for (Accounts.Listed listed : context.getBean(Accounts.class).listing()) {
+					Account account = listed.account();
 					System.out.printf("%-24s %-8s %-10s %s%n", account.name(), account.role(),
-							account.unit() != null ? account.unit() : "",
-							accounts.isConfigured(account.name()) ? "configuration" : "database");
+							account.unit() != null ? account.unit() : "", listed.origin());
 				}
 				return 0;
 			});

@@ -51,6 +51,24 @@ public class Accounts {
 		return all;
 	}
 
+	/**
+	 * Every account with where it comes from, configured ones first: a stored one whose name is also
+	 * configured is listed as hidden, since it never signs in.
+	 */
+	public List<Listed> listing() {
+		List<Listed> listing = new ArrayList<>();
+		for (Account account : all()) {
+			boolean configured = listing.size() < this.properties.accounts().size();
+			listing.add(new Listed(account, configured ? "configuration"
+					: isConfigured(account.name()) ? "database, hidden by configuration" : "database"));
+		}
+		return listing;
+	}
+
+	/** An account as {@code accounts list} shows it, and where it comes from. */
+	public record Listed(Account account, String origin) {
+	}
+
 	public boolean isConfigured(String name) {
 		return this.properties.accounts().stream().anyMatch(account -> account.name().equals(name));
 	}

@@ -46,6 +46,20 @@ class AccountsTests {
 	}
 
 	@Test
+	void aStoredAccountHiddenByAConfiguredOneIsListedAsSuch() {
+		// given an account stored before one of its name was configured (the test configuration's analyst)
+		this.jdbc.update("INSERT INTO tonghop.account (name, password_hash, role) VALUES ('analyst', '{bcrypt}x', 'ADMIN')");
+
+		// when
+		List<Accounts.Listed> listed = this.accounts.listing();
+
+		// then the stored one is not taken for the configured one: it is the table's, and never signs in
+		assertThat(listed).filteredOn((entry) -> entry.account().name().equals("analyst"))
+			.extracting((entry) -> entry.account().role() + " " + entry.origin())
+			.containsExactly("ANALYST configuration", "ADMIN database, hidden by configuration");
+	}
+
+	@Test
 	void aStoredPasswordIsABcryptHashAndSignsIn(@Autowired PasswordEncoder encoder) throws Exception {
 		// when
 		this.accounts.save("clerk", "mật khẩu dài", Role.ANALYST, null);
