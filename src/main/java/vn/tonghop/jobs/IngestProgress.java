@@ -3,6 +3,8 @@ package vn.tonghop.jobs;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * How far ingest runs in this process have got: files finished and data rows read, counted as
@@ -20,8 +22,23 @@ public class IngestProgress {
 		this.rows.incrementAndGet();
 	}
 
+	/**
+	 * Counts a file once its transaction has ended: the ticker adds the files the database still
+	 * holds as pending, and a file counted before its outcome was committed was counted twice.
+	 */
 	public void fileDone() {
-		this.files.incrementAndGet();
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.files.incrementAndGet();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				IngestProgress.this.files.incrementAndGet();
+			}
+
+		});
 	}
 
 	public Snapshot snapshot() {
