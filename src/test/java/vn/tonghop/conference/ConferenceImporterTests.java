@@ -109,6 +109,34 @@ class ConferenceImporterTests {
 	}
 
 	@Test
+	void aCodeNoWebAddressCanCarryIsABadLine() throws IOException {
+		// given codes written as resolutions are numbered: the dashboard and the API name a conference in
+		// their paths (/dashboard/57-NQ%2FTW), where the server refuses an encoded slash, backslash, % or ;
+		Path file = write("conferences.csv", HEADER,
+				"57-NQ/TW,Học tập Nghị quyết 57-NQ/TW,2025-01-13,2025-01-13,2025-01-31,all",
+				"NQ\\01,Hội nghị,2025-01-13,2025-01-13,2025-01-31,all",
+				"HN 100%,Hội nghị,2025-01-13,2025-01-13,2025-01-31,all",
+				"A;B,Hội nghị,2025-01-13,2025-01-13,2025-01-31,all",
+				"ĐH XIII & <HN>?,Hội nghị,2021-03-27,2021-03-28,2021-04-10,all");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then each is refused saying why; Vietnamese letters, spaces and the like are kept
+		assertThat(report.problems()).containsExactly(
+				"line 2: code 57-NQ/TW holds '/', which the web addresses of the dashboard and the API cannot carry: "
+						+ "write the code without it",
+				"line 3: code NQ\\01 holds '\\', which the web addresses of the dashboard and the API cannot carry: "
+						+ "write the code without it",
+				"line 4: code HN 100% holds '%', which the web addresses of the dashboard and the API cannot carry: "
+						+ "write the code without it",
+				"line 5: code A;B holds ';', which the web addresses of the dashboard and the API cannot carry: "
+						+ "write the code without it");
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.conference", String.class))
+			.containsExactly("ĐH XIII & <HN>?");
+	}
+
+	@Test
 	void aDeadlineBeforeTheConferenceStartsIsABadLine() throws IOException {
 		// given a deadline typed a month early: every unit would count as late
 		Path file = write("conferences.csv", HEADER,
