@@ -63,7 +63,7 @@ class SecurityConfiguration {
 			.hasAnyRole(ANALYST, ADMIN)
 			.anyRequest()
 			.denyAll())
-			.httpBasic(basic -> basic.realmName("tonghop"))
+			.httpBasic(basic -> basic.authenticationEntryPoint(new AccountsUnavailableEntryPoint("tonghop")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// No session, so no token to check: a browser's cross-site request is told by its headers instead.
 			.csrf(csrf -> csrf.disable())

@@ -8,16 +8,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.unit.DataSize;
 
 import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.security.Accounts;
+import vn.tonghop.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,6 +47,29 @@ class HealthTests {
 			.andExpect(jsonPath("$.components.storage.details.archive.free").isNumber())
 			.andExpect(jsonPath("$.components.storage.details.data.free").isNumber())
 			.andExpect(jsonPath("$.components.storage.details.threshold").value(DataSize.ofGigabytes(1).toBytes()));
+	}
+
+	@Test
+	void anAccountTheDatabaseCannotCheckIsUnavailableNotUnauthorized(@Autowired MockMvc mvc, @Autowired Accounts accounts,
+			@Autowired JdbcTemplate jdbc) throws Exception {
+		// given an administrator added with 'accounts add', and the database failing to read the accounts
+		accounts.save("stored-admin", "stored-secret", Role.ADMIN, null);
+		jdbc.execute("ALTER TABLE tonghop.account RENAME TO account_away");
+		try {
+			// when
+			mvc.perform(get("/actuator/health").with(httpBasic("stored-admin", "stored-secret")))
+				// then the service says it is unavailable, not that the password is wrong (a browser would ask again)
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE));
+		}
+		finally {
+			jdbc.execute("ALTER TABLE tonghop.account_away RENAME TO account");
+			jdbc.update("DELETE FROM tonghop.account WHERE name = 'stored-admin'");
+		}
+		// and a wrong password is still refused as such
+		mvc.perform(get("/actuator/health").with(httpBasic("admin", "wrong")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("Basic realm=\"tonghop\"")));
 	}
 
 	@Test
