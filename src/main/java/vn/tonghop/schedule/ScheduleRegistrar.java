@@ -1,7 +1,10 @@
 package vn.tonghop.schedule;
 
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.quartz.CronScheduleBuilder;
@@ -34,7 +37,7 @@ import vn.tonghop.jobs.IngestRunner;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "spring.quartz.auto-startup", matchIfMissing = true)
-class ScheduleRegistrar implements SmartInitializingSingleton {
+public class ScheduleRegistrar implements SmartInitializingSingleton {
 
 	static final String GROUP = "jobs-dir";
 
@@ -128,6 +131,15 @@ class ScheduleRegistrar implements SmartInitializingSingleton {
 	/** The schedules registered at start-up. */
 	List<Schedule> schedules() {
 		return this.schedules;
+	}
+
+	/** The folder each schedule registered at start-up scans, absolute, by schedule name. */
+	public Map<String, Path> dropFolders() {
+		Map<String, Path> folders = new LinkedHashMap<>();
+		for (Schedule schedule : this.schedules) {
+			folders.put(schedule.name(), schedule.folder(this.intake.input()));
+		}
+		return folders;
 	}
 
 }

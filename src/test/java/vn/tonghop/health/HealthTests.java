@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.unit.DataSize;
 
 import vn.tonghop.intake.IntakeProperties;
+import vn.tonghop.schedule.ScheduleRegistrar;
 import vn.tonghop.security.Accounts;
 import vn.tonghop.security.Role;
 
@@ -30,6 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = "tonghop.intake.stable-for=0s")
 @AutoConfigureMockMvc
 class HealthTests {
+
+	private static final ObjectProvider<ScheduleRegistrar> NO_SCHEDULES = new DefaultListableBeanFactory()
+		.getBeanProvider(ScheduleRegistrar.class);
 
 	@Test
 	void administratorsSeeEveryComponent(@Autowired MockMvc mvc) throws Exception {
@@ -74,10 +80,10 @@ class HealthTests {
 
 	@Test
 	void aMissingInputFolderIsDown(@TempDir Path work) {
-		InputFolderHealthIndicator health = new InputFolderHealthIndicator(intake(work.resolve("absent"), work));
+		InputFolderHealthIndicator health = new InputFolderHealthIndicator(intake(work.resolve("absent"), work), NO_SCHEDULES);
 
 		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-		assertThat(new InputFolderHealthIndicator(intake(work, work)).health().getStatus()).isEqualTo(Status.UP);
+		assertThat(new InputFolderHealthIndicator(intake(work, work), NO_SCHEDULES).health().getStatus()).isEqualTo(Status.UP);
 	}
 
 	@Test
