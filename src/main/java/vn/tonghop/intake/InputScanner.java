@@ -2,7 +2,10 @@ package vn.tonghop.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -190,6 +193,12 @@ public class InputScanner {
 	 * row about it, so a file that vanishes on the way leaves nothing behind.
 	 */
 	private Optional<Hashed> hash(Path root, Path file, Set<Seen> seen, Counts result) throws IOException {
+		Optional<String> unnamed = unreadableName(root, file);
+		if (unnamed.isPresent()) {
+			log.warn("Skipping {}: {}", file, unnamed.get());
+			result.skipped(new Skipped(root.relativize(file).toString(), unnamed.get()));
+			return Optional.empty();
+		}
 		BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
 		// As PostgreSQL keeps it: to the microsecond.
 		Instant modified = before.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS);
@@ -208,6 +217,30 @@ public class InputScanner {
 			return Optional.empty();
 		}
 		return Optional.of(new Hashed(file, root.relativize(file), before.size(), modified, changed(file), hash, null));
+	}
+
+	/**
+	 * Why the file's path under the drop folder cannot be written as text and back, if it cannot: its
+	 * archived copy, its row and its reports are named by that text. A name in a legacy encoding (a zip
+	 * made on Windows, unpacked here) reads with replacement characters, and the reports went to a folder
+	 * made up under that text; under a locale that is not UTF-8 (LANG=C) no Vietnamese name can be
+	 * written, and the first such name failed the whole run.
+	 */
+	private static Optional<String> unreadableName(Path root, Path file) {
+		String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+		try {
+			if (root.resolve(root.relativize(file).toString()).equals(file)) {
+				return Optional.empty();
+			}
+		}
+		catch (InvalidPathException ex) {
+			// Not writable in the locale's encoding at all.
+		}
+		return Optional.of(Charset.isSupported(encoding) && Charset.forName(encoding).equals(StandardCharsets.UTF_8)
+				? "its name is not UTF-8 text (saved in another encoding, as a zip made on Windows unpacks it): "
+						+ "rename the file or its folder"
+				: "its name cannot be written in this system's encoding of file names (" + encoding
+						+ "): start tonghop under a UTF-8 locale (LANG=C.UTF-8)");
 	}
 
 	/**

@@ -216,6 +216,34 @@ class InputScannerTests {
 	}
 
 	@Test
+	void aFolderWhoseNameIsNotUtf8IsSkippedWithTheReasonAndNoReportsGoElsewhere() throws Exception {
+		// given a unit's folder unpacked from a zip made on Windows, its name in a legacy encoding (ê as
+		// the byte EA), which no Java string holds, beside a folder named in UTF-8
+		write("Long Biên/bao-cao.csv", "long bien utf-8");
+		Process unpacked = new ProcessBuilder("sh", "-c",
+				"mkdir \"$1/$(printf 'Long Bi\\352m')\" && echo cp1258 > \"$1/$(printf 'Long Bi\\352m')/bao-cao.csv\"", "sh",
+				this.input.toString())
+			.inheritIO()
+			.start();
+		assertThat(unpacked.waitFor()).isZero();
+
+		// when
+		ScanResult result = scanner((source) -> {
+		}).scan(this.input, null, RUN);
+
+		// then the UTF-8 one is taken; the other is skipped saying why, not taken under a name whose
+		// reports would go to a folder made up beside it
+		assertThat(result.taken()).isOne();
+		assertThat(this.jdbc.queryForList("SELECT source_path FROM tonghop.submission", String.class))
+			.containsExactly("Long Biên/bao-cao.csv");
+		assertThat(result.skipped()).singleElement().satisfies((skipped) -> {
+			assertThat(skipped.path()).isEqualTo("Long Bi\uFFFDm/bao-cao.csv");
+			assertThat(skipped.reason()).isEqualTo("its name is not UTF-8 text (saved in another encoding, as a zip "
+					+ "made on Windows unpacks it): rename the file or its folder");
+		});
+	}
+
+	@Test
 	void anArchivedCopyGoneBeforeProcessingFailsTheRunAndLeavesTheFilePending() throws Exception {
 		// given a file taken by a scan whose archived copy then disappears, and others taken after it
 		write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
