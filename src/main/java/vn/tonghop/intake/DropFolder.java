@@ -2,6 +2,7 @@ package vn.tonghop.intake;
 
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import vn.tonghop.intake.InputScanner.Skipped;
 
 /**
  * Lists the files a scan may take: every regular file under the drop folder, recursively,
@@ -36,6 +39,8 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 
 	private final List<Path> vanished = new ArrayList<>();
 
+	private final List<Skipped> skipped = new ArrayList<>();
+
 	/** @param own the folders holding tonghop's own files: the archive, the reports folder if set */
 	DropFolder(Path root, List<Path> own) {
 		this.root = root;
@@ -45,8 +50,9 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 	/**
 	 * @param files what may be taken, sorted
 	 * @param vanished files and folders that disappeared while they were listed
+	 * @param skipped folders that could not be listed and links leading nowhere, whose files are not taken
 	 */
-	record Listing(List<Path> files, List<Path> vanished) {
+	record Listing(List<Path> files, List<Path> vanished, List<Skipped> skipped) {
 	}
 
 	static Listing list(Path root, List<Path> own) {
@@ -63,7 +69,7 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 	Listing listing() {
 		List<Path> sorted = new ArrayList<>(this.files);
 		sorted.sort(null);
-		return new Listing(List.copyOf(sorted), List.copyOf(this.vanished));
+		return new Listing(List.copyOf(sorted), List.copyOf(this.vanished), List.copyOf(this.skipped));
 	}
 
 	@Override
@@ -79,8 +85,15 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 
 	@Override
 	public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-		if (attrs.isRegularFile() && !TemporaryFiles.isTemporary(file.getFileName().toString())
-				&& !this.own.isOwnFile(file)) {
+		if (TemporaryFiles.isTemporary(file.getFileName().toString())) {
+			// Emacs's lock is a link leading nowhere, and not worth a word.
+			return FileVisitResult.CONTINUE;
+		}
+		if (attrs.isSymbolicLink()) {
+			// Followed, a link is its target: only one leading nowhere (a share not mounted) comes as a link.
+			broken(file);
+		}
+		else if (attrs.isRegularFile() && !this.own.isOwnFile(file)) {
 			this.files.add(file);
 		}
 		return FileVisitResult.CONTINUE;
@@ -106,9 +119,27 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 			log.warn("{} vanished while the drop folder was listed", path);
 			this.vanished.add(path);
 		}
-		else {
+		else if (ex instanceof FileSystemLoopException) {
+			// Its files are listed where the link leads back to.
 			log.warn("Skipping {}: {}", path, ex.toString());
 		}
+		else {
+			// An operator sees the summary, not the log: a folder nobody can list holds files never taken.
+			log.warn("Skipping {}: {}", path, ex.toString());
+			this.skipped.add(new Skipped(this.root.relativize(path).toString(), InputScanner.reason(ex)));
+		}
+	}
+
+	private void broken(Path link) {
+		String target;
+		try {
+			target = Files.readSymbolicLink(link).toString();
+		}
+		catch (IOException ex) {
+			target = "?";
+		}
+		log.warn("Skipping {}: a link to {}, which is not there", link, target);
+		this.skipped.add(new Skipped(this.root.relativize(link).toString(), "a link to " + target + ", which is not there"));
 	}
 
 }

@@ -90,6 +90,7 @@ public class InputScanner {
 		DropFolder.Listing listing = DropFolder.list(root,
 				(reports != null) ? List.of(this.properties.archive(), reports) : List.of(this.properties.archive()));
 		listing.vanished().forEach((path) -> counts.vanished(root.relativize(path).toString()));
+		listing.skipped().forEach(counts::skipped);
 		Set<Seen> seen = seen(listing.files());
 		// Files are hashed and copied on every core: one after another, a national day's thousands of
 		// small files kept the other core idle for seconds before the first of them was loaded.
@@ -183,7 +184,7 @@ public class InputScanner {
 	}
 
 	/** What went wrong, for an operator: the exception's kind says what a bare path would not. */
-	private static String reason(IOException ex) {
+	static String reason(IOException ex) {
 		return (ex.getMessage() != null) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
 				: ex.getClass().getSimpleName();
 	}

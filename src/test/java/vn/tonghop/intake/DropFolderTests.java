@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import vn.tonghop.intake.InputScanner.Skipped;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -131,15 +133,37 @@ class DropFolderTests {
 	}
 
 	@Test
-	void anUnreadableFolderIsSkippedButNotVanished() {
+	void anUnreadableFolderIsSkippedWithItsReasonButNotVanished() {
 		DropFolder folder = new DropFolder(this.root, List.of());
 		Path locked = this.root.resolve("locked");
 
 		FileVisitResult result = folder.visitFileFailed(locked, new AccessDeniedException(locked.toString()));
 
+		// then it is named with why, for the summary: the files in it are not taken
 		assertThat(result).isEqualTo(FileVisitResult.CONTINUE);
 		assertThat(folder.listing().vanished()).isEmpty();
 		assertThat(folder.listing().files()).isEmpty();
+		assertThat(folder.listing().skipped())
+			.containsExactly(new Skipped("locked", "AccessDeniedException: " + locked));
+	}
+
+	@Test
+	void aLinkLeadingNowhereIsSkippedWithWhereItLeads() throws IOException {
+		// given a unit's folder linked to a share not mounted, a file linked to one since removed, and the
+		// lock emacs keeps (a link leading nowhere) beside a file being edited
+		Path report = write("004/long-bien.xlsx");
+		Files.createSymbolicLink(this.root.resolve("380"), this.root.resolve("../mnt/thanh-hoa"));
+		Files.createSymbolicLink(this.root.resolve("004/bao-cao.xlsx"), Path.of("/nonexistent/bao-cao.xlsx"));
+		Files.createSymbolicLink(this.root.resolve("004/.#long-bien.csv"), Path.of("root@may-chu.4021:1763860000"));
+
+		// when
+		DropFolder.Listing listing = DropFolder.list(this.root, List.of());
+
+		// then the two are named with where they lead, not left out without a word; the lock is not
+		assertThat(listing.files()).containsExactly(report);
+		assertThat(listing.skipped()).containsExactlyInAnyOrder(
+				new Skipped("380", "a link to " + this.root.resolve("../mnt/thanh-hoa") + ", which is not there"),
+				new Skipped("004/bao-cao.xlsx", "a link to /nonexistent/bao-cao.xlsx, which is not there"));
 	}
 
 	private Path write(String name) throws IOException {
