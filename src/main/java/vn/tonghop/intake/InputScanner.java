@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,11 +53,20 @@ public class InputScanner {
 	public static final String REPORTS_FOLDER = "reports";
 
 	/**
+	 * Folders a file server keeps in a share, whatever the case of their names: its recycle bin (a file
+	 * a district deleted), its snapshots (every old version again) and its metadata (Synology's beside
+	 * each file; QNAP's; Windows' on a drive's root). Their files are nobody's submission.
+	 */
+	private static final Set<String> SERVER_FOLDERS = Set.of("#recycle", "#snapshot", "@eadir", "@recycle",
+			"@recently-snapshot", "$recycle.bin", "system volume information");
+
+	/**
 	 * Whether a scan leaves a folder of this name out, with all under it: the reports written back
-	 * to districts, and hidden folders.
+	 * to districts, hidden folders and a file server's own.
 	 */
 	public static boolean skipsFolder(String name) {
-		return name.startsWith(".") || name.equals(REPORTS_FOLDER);
+		return name.startsWith(".") || name.equals(REPORTS_FOLDER)
+				|| SERVER_FOLDERS.contains(name.toLowerCase(Locale.ROOT));
 	}
 
 	private final JdbcTemplate jdbc;

@@ -55,6 +55,28 @@ class DropFolderTests {
 	}
 
 	@Test
+	void theRecycleBinsSnapshotsAndMetadataOfASharesServerAreNotTaken() throws IOException {
+		// given a drop folder shared from a NAS: a district's file, the file it then deleted (kept in the
+		// share's recycle bin), a snapshot of the share, the metadata Synology keeps beside each file, and
+		// Windows' own folders on a drive used as the share
+		Path report = write("004/long-bien.xlsx");
+		write("#recycle/004/ban-nham.xlsx");
+		write("#snapshot/GMT+07_2026-11-20-0000/004/long-bien.xlsx");
+		write("004/@eaDir/long-bien.xlsx@SynoEAStream");
+		write("@Recycle/380/thanh-hoa.xlsx");
+		write("@Recently-Snapshot/GMT+07_2026-11-20_0000/004/long-bien.xlsx");
+		write("$RECYCLE.BIN/S-1-5-21-1004/$RABC123.xlsx");
+		write("System Volume Information/IndexerVolumeGuid");
+
+		// when
+		DropFolder.Listing listing = DropFolder.list(this.root, List.of());
+
+		// then only the district's file is taken: the others would come again as submissions of folders
+		// named #recycle, #snapshot…, a deleted file loaded and a snapshot's old versions answered
+		assertThat(listing.files()).containsExactly(report);
+	}
+
+	@Test
 	void aDropFolderThatIsALinkToAFolderListsTheFilesInIt(@TempDir Path share) throws IOException {
 		// given the drop folder a link to the share where districts drop their files
 		Path report = Files.createDirectories(share.resolve("004")).resolve("long-bien.xlsx");
