@@ -55,6 +55,21 @@ class DropFolderTests {
 	}
 
 	@Test
+	void aFileStillUploadedUnderATransferToolsTemporaryNameIsNotTaken() throws IOException {
+		// given an upload WinSCP writes as .filepart until it is whole, stalled on a district's slow line
+		// longer than a file must be stable, and a download Internet Explorer left as .partial
+		Path report = write("004/long-bien.xlsx");
+		write("004/bao-cao.xlsx.filepart");
+		write("380/thanh-hoa.csv.partial");
+
+		// when
+		DropFolder.Listing listing = DropFolder.list(this.root, List.of());
+
+		// then only the whole file is taken: the half one was rejected as damaged, or a half CSV loaded
+		assertThat(listing.files()).containsExactly(report);
+	}
+
+	@Test
 	void theRecycleBinsSnapshotsAndMetadataOfASharesServerAreNotTaken() throws IOException {
 		// given a drop folder shared from a NAS: a district's file, the file it then deleted (kept in the
 		// share's recycle bin), a snapshot of the share, the metadata Synology keeps beside each file, and
