@@ -214,7 +214,7 @@ public class InputScanner {
 		// As PostgreSQL keeps it: to the microsecond.
 		Instant modified = before.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS);
 		Instant now = this.clock.instant();
-		if (lastWritten(file, modified, now).plus(this.properties.stableFor()).isAfter(now)) {
+		if (lastWritten(file, modified).plus(this.properties.stableFor()).isAfter(now)) {
 			result.unstable();
 			return Optional.empty();
 		}
@@ -255,16 +255,14 @@ public class InputScanner {
 	}
 
 	/**
-	 * When the file was last written to: its modification time, unless that is ahead of this clock. A
-	 * time carried with the file (a zip made at UTC+7 unpacked on a server on UTC, a district computer's
-	 * wrong clock) is not when it was written, and held the file back for hours, or years: the file
-	 * system's own time of its last change (ctime, which every write and every setting of the
-	 * modification time moves) says it instead, where there is one.
+	 * When the file was last written to: when the file system last changed it (ctime, which every
+	 * write and every setting of the modification time moves), where there is such a time. The
+	 * modification time may say nothing of it: a client that sets it to the original's before it
+	 * writes (Samba then keeps it while it writes) held an old one while the size still grew, and a
+	 * time carried with the file (a zip made at UTC+7 unpacked on a server on UTC, a district
+	 * computer's wrong clock) held the file back for hours, or years.
 	 */
-	private static Instant lastWritten(Path file, Instant modified, Instant now) throws IOException {
-		if (!modified.isAfter(now)) {
-			return modified;
-		}
+	private static Instant lastWritten(Path file, Instant modified) throws IOException {
 		Instant changed = changed(file);
 		// No such time here (Windows): the modification time is all there is.
 		return (changed != null) ? changed : modified;

@@ -316,6 +316,32 @@ class InputScannerTests {
 	}
 
 	@Test
+	void aFileStillWrittenUnderAnOldModificationTimeIsNotTakenUntilItHasStoppedChanging() throws Exception {
+		// given the first half of a district's file, copied by a client that set the modification time to
+		// the original's first (Samba then keeps it while the client writes): only its size changes
+		Path file = write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")).substring(0, 40));
+		Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+		IntakeProperties intake = new IntakeProperties(this.input, this.archiveRoot, Duration.ofSeconds(1),
+				this.properties.maxProblems());
+		InputScanner scanner = new InputScanner(this.jdbc, new Archive(intake), intake);
+
+		// when it is scanned at once
+		ScanResult first = scanner.scan(this.input, null, RUN);
+
+		// then it is still being written, not taken half written
+		assertThat(first.taken()).isZero();
+		assertThat(first.unstable()).isOne();
+		assertThat(registered()).isEmpty();
+
+		// when nothing has changed it for as long as a file must be stable
+		Thread.sleep(1100);
+		ScanResult second = scanner.scan(this.input, null, RUN + 1);
+
+		// then it is taken
+		assertThat(second.taken()).isOne();
+	}
+
+	@Test
 	void anArchiveThatCannotBeWrittenLeavesTheFileUntakenForTheNextScan() throws Exception {
 		// given an archive folder under a regular file (as root, a read-only folder would still be written)
 		write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
