@@ -126,7 +126,7 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 		else {
 			// An operator sees the summary, not the log: a folder nobody can list holds files never taken.
 			log.warn("Skipping {}: {}", path, ex.toString());
-			this.skipped.add(new Skipped(this.root.relativize(path).toString(), InputScanner.reason(ex)));
+			this.skipped.add(new Skipped(named(path), InputScanner.reason(ex)));
 		}
 	}
 
@@ -139,7 +139,12 @@ final class DropFolder extends SimpleFileVisitor<Path> {
 			target = "?";
 		}
 		log.warn("Skipping {}: a link to {}, which is not there", link, target);
-		this.skipped.add(new Skipped(this.root.relativize(link).toString(), "a link to " + target + ", which is not there"));
+		this.skipped.add(new Skipped(named(link), "a link to " + target + ", which is not there"));
+	}
+
+	/** As the summary names it: under the drop folder, or the drop folder itself by its path. */
+	private String named(Path path) {
+		return path.equals(this.root) ? path.toString() : this.root.relativize(path).toString();
 	}
 
 }

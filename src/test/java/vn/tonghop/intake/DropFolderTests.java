@@ -185,6 +185,18 @@ class DropFolderTests {
 	}
 
 	@Test
+	void aDropFolderThatCannotBeListedIsSkippedUnderItsPath() {
+		DropFolder folder = new DropFolder(this.root, List.of());
+
+		// what walkFileTree reports when the drop folder itself cannot be opened (a share's permissions)
+		folder.visitFileFailed(this.root, new AccessDeniedException(this.root.toString()));
+
+		// then the summary names it, not an empty path
+		assertThat(folder.listing().skipped())
+			.containsExactly(new Skipped(this.root.toString(), "AccessDeniedException: " + this.root));
+	}
+
+	@Test
 	void aLinkLeadingNowhereIsSkippedWithWhereItLeads() throws IOException {
 		// given a unit's folder linked to a share not mounted, a file linked to one since removed, and the
 		// lock emacs keeps (a link leading nowhere) beside a file being edited
