@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -62,11 +63,31 @@ public final class ConferenceDirectory {
 				return new ConferenceResolution(input, ConferenceResolution.Status.AMBIGUOUS, null, found);
 			}
 		}
-		List<Conference> closest = Closest.to(List.of(VietnameseText.asciiKey(input)), this.conferences,
+		return new ConferenceResolution(input, ConferenceResolution.Status.UNKNOWN, null, closest(input));
+	}
+
+	/**
+	 * The conferences whose code and title hold the most of the input's words, nearest by edit
+	 * distance among those: a resolution named by its number ("Nghị quyết số 57-NQ/TW", "NQ 68")
+	 * is far from every whole title, and edit distance alone suggested the shortest codes.
+	 */
+	private List<Conference> closest(String input) {
+		String key = VietnameseText.asciiKey(input);
+		List<String> words = List.of(key.substring(0, Math.min(key.length(), Closest.COMPARED)).split(" "));
+		return Closest.to(List.of(key), this.conferences,
 				conference -> List.of(VietnameseText.asciiKey(conference.code()),
 						VietnameseText.asciiKey(conference.title())),
-				SUGGESTIONS);
-		return new ConferenceResolution(input, ConferenceResolution.Status.UNKNOWN, null, closest);
+				this.conferences.size())
+			.stream()
+			.sorted(Comparator.comparingLong(conference -> missing(words, conference)))
+			.limit(SUGGESTIONS)
+			.toList();
+	}
+
+	private static long missing(List<String> words, Conference conference) {
+		Set<String> known = Set.copyOf(List.of((VietnameseText.asciiKey(conference.code()) + " "
+				+ VietnameseText.asciiKey(conference.title())).split(" ")));
+		return words.stream().filter(word -> !known.contains(word)).count();
 	}
 
 }

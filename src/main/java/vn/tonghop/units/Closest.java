@@ -12,7 +12,7 @@ public final class Closest {
 	 * Characters of an input compared: names are far shorter, and a whole cell (up to 32,767
 	 * characters) compared with every name of the tree took a minute.
 	 */
-	private static final int COMPARED = 200;
+	public static final int COMPARED = 200;
 
 	private Closest() {
 	}

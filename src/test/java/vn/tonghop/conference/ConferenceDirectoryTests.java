@@ -101,4 +101,27 @@ class ConferenceDirectoryTests {
 				+ "conference; closest: HNTW8-XIII Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII; ");
 	}
 
+	@Test
+	void aResolutionNamedByItsNumberOrAnAbbreviationSuggestsTheConferenceWhoseTitleHasItFirst() throws IOException {
+		// given conferences whose codes say nothing of their resolution, as provinces' own codes often do
+		this.importer.importFile(Files.writeString(this.dir.resolve("more.csv"), """
+				code,title,start_date,end_date,deadline,scope
+				HN-2025-01,"Hội nghị toàn quốc quán triệt, triển khai Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",2025-01-13,2025-01-13,2025-01-31,all
+				HN-2025-02,"Hội nghị toàn quốc quán triệt, triển khai Nghị quyết số 59-NQ/TW của Bộ Chính trị về hội nhập quốc tế trong tình hình mới",2025-03-02,2025-03-02,2025-03-20,all
+				HN-2025-03,"Hội nghị toàn quốc quán triệt, triển khai Nghị quyết số 66-NQ/TW và Nghị quyết số 68-NQ/TW của Bộ Chính trị",2025-05-18,2025-05-18,2025-06-05,all
+				"""));
+		ConferenceDirectory directory = ConferenceDirectory.load(this.jdbc);
+
+		// when
+		ConferenceResolution byNumber = directory.resolve("Nghị quyết số 57-NQ/TW");
+		ConferenceResolution abbreviated = directory.resolve("NQ 68");
+		ConferenceResolution numberOnly = directory.resolve("59-NQ/TW");
+
+		// then
+		assertThat(byNumber.status()).isEqualTo(Status.UNKNOWN);
+		assertThat(byNumber.candidates()).extracting(Conference::code).first().isEqualTo("HN-2025-01");
+		assertThat(abbreviated.candidates()).extracting(Conference::code).first().isEqualTo("HN-2025-03");
+		assertThat(numberOnly.candidates()).extracting(Conference::code).first().isEqualTo("HN-2025-02");
+	}
+
 }
