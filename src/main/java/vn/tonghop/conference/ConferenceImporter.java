@@ -88,6 +88,7 @@ public class ConferenceImporter {
 					unchanged++;
 				}
 				else {
+					noteMovedDates(before, conference, line, notes);
 					updates.add(conference);
 				}
 			}
@@ -126,6 +127,26 @@ public class ConferenceImporter {
 			notes.add(line.problem(("imported, but scope %s %s no province on %s in the unit tree: "
 					+ "no unit of %s is expected until %s imported").formatted(String.join("|", unknown),
 							one ? "is" : "are", conference.startDate(), one ? "it" : "them", one ? "it is" : "they are")));
+		}
+	}
+
+	/**
+	 * Files taken for a conference were placed on the unit tree of its first day, undated sessions
+	 * dated that day and checked against its dates; moving the dates changes none of that until a
+	 * rerun. The deadline, scope and title are read when queried.
+	 */
+	private void noteMovedDates(Conference before, Conference after, Line line, List<String> notes) {
+		if (before.startDate().equals(after.startDate()) && before.endDate().equals(after.endDate())) {
+			return;
+		}
+		Integer taken = this.jdbc.queryForObject("""
+				SELECT count(*) FROM tonghop.submission WHERE conference_code = ? AND state <> 'pending'""",
+				Integer.class, before.code());
+		if (taken != null && taken > 0) {
+			notes.add(line.problem(("imported, but %s's dates moved from %s – %s to %s – %s after %d %s taken for "
+					+ "it: its units, session dates and checks are those of the former dates until rerun --conference %s")
+				.formatted(after.code(), before.startDate(), before.endDate(), after.startDate(), after.endDate(), taken,
+						taken == 1 ? "file was" : "files were", after.code())));
 		}
 	}
 

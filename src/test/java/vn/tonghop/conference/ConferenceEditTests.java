@@ -1,0 +1,85 @@
+package vn.tonghop.conference;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ImportReport;
+import vn.tonghop.units.ReferenceFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an administrator is told when a conference is edited after files for it were loaded. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
+class ConferenceEditTests {
+
+	private static final String HEADER = "code,title,start_date,end_date,deadline,scope\n";
+
+	private static final String NQDH13_TITLE = "\"Hội nghị toàn quốc nghiên cứu, học tập, quán triệt Nghị quyết Đại hội "
+			+ "đại biểu toàn quốc lần thứ XIII của Đảng\"";
+
+	@Autowired
+	IngestRunner runner;
+
+	@Autowired
+	ConferenceImporter importer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
+
+	@TempDir
+	Path dir;
+
+	@BeforeEach
+	void cleanWarehouseAndLoadReference() throws IOException {
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+	}
+
+	@Test
+	void movingTheDatesOfAConferenceWithLoadedFilesSaysTheyWereCheckedAgainstTheFormerDates() throws Exception {
+		// given Long Biên's file for NQDH13, its sessions undated, so dated the conference's first day
+		Path input = Files.createDirectories(this.dir.resolve("input"));
+		Files.writeString(input.resolve("lb.csv"), longBien());
+		this.runner.run(input, "test");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT session_date::text FROM warehouse.participation "
+				+ "WHERE conference_code = 'NQDH13'", String.class)).containsExactly("2021-03-27");
+
+		// when the conference is moved a week later, and its deadline alone changed in another import
+		ImportReport moved = this.importer.importFile(Files.writeString(this.dir.resolve("moved.csv"),
+				HEADER + "NQDH13," + NQDH13_TITLE + ",2021-04-03,2021-04-04,2021-04-17,all\n"));
+		ImportReport deadline = this.importer.importFile(Files.writeString(this.dir.resolve("deadline.csv"),
+				HEADER + "NQDH13," + NQDH13_TITLE + ",2021-04-03,2021-04-04,2021-04-30,all\n"));
+
+		// then the warehouse still holds the rows as loaded, and the import says so and what to run
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT session_date::text FROM warehouse.participation "
+				+ "WHERE conference_code = 'NQDH13'", String.class)).containsExactly("2021-03-27");
+		assertThat(moved.changed()).isEqualTo(1);
+		assertThat(moved.notes()).containsExactly("line 2: imported, but NQDH13's dates moved from 2021-03-27 – "
+				+ "2021-03-28 to 2021-04-03 – 2021-04-04 after 1 file was taken for it: its units, session dates "
+				+ "and checks are those of the former dates until rerun --conference NQDH13");
+		// a deadline is compared when completeness is queried: nothing loaded depends on it
+		assertThat(deadline.changed()).isEqualTo(1);
+		assertThat(deadline.notes()).isEmpty();
+	}
+
+	private static String longBien() {
+		return "Đơn vị báo cáo,004\nHội nghị,NQDH13\n\n"
+				+ "STT,Tên điểm cầu,Cấp điểm cầu,Số đảng viên tham dự,Số người khác tham dự\n"
+				+ "1,Hội trường Quận ủy,Quận,120,0\n2,Phường Ngọc Thụy,Phường,80,10\n"
+				+ ",Tổng cộng,,200,10\n";
+	}
+
+}
