@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.units.ImportFile;
 import vn.tonghop.units.ImportFile.BadLine;
 import vn.tonghop.units.ReferenceLock;
@@ -67,6 +69,7 @@ public class ConferenceImporter {
 		List<Conference> inserts = new ArrayList<>();
 		List<Conference> updates = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
+		Map<Line, Conference> imported = new LinkedHashMap<>();
 		int unchanged = 0;
 		for (Line line : file.lines()) {
 			try {
@@ -91,11 +94,13 @@ public class ConferenceImporter {
 					noteMovedDates(before, conference, line, notes);
 					updates.add(conference);
 				}
+				imported.put(line, conference);
 			}
 			catch (BadLine ex) {
 				problems.add(line.problem(ex.getMessage()));
 			}
 		}
+		noteSharedTitles(stored, imported, notes);
 		write("""
 				INSERT INTO tonghop.conference (title, start_date, end_date, deadline, scope, code)
 				VALUES (?, ?, ?, ?, ?, ?)""", inserts);
@@ -148,6 +153,31 @@ public class ConferenceImporter {
 				.formatted(after.code(), before.startDate(), before.endDate(), after.startDate(), after.endDate(), taken,
 						taken == 1 ? "file was" : "files were", after.code())));
 		}
+	}
+
+	/**
+	 * A file naming its conference by a title two conferences share matches both and is rejected:
+	 * a code renamed in the file leaves the conference of the former code, with the same title.
+	 */
+	private static void noteSharedTitles(Map<String, Conference> stored, Map<Line, Conference> imported,
+			List<String> notes) {
+		Map<String, Conference> after = new HashMap<>(stored);
+		imported.values().forEach(conference -> after.put(folded(conference.code()), conference));
+		imported.forEach((line, conference) -> {
+			String title = VietnameseText.toneKey(conference.title());
+			List<String> sharing = after.values()
+				.stream()
+				.filter(other -> !folded(other.code()).equals(folded(conference.code()))
+						&& VietnameseText.toneKey(other.title()).equals(title))
+				.map(Conference::code)
+				.sorted()
+				.toList();
+			if (!sharing.isEmpty()) {
+				notes.add(line.problem(("imported, but its title is also that of %s: a file naming the conference by "
+						+ "this title matches %s and is rejected (conference-unknown) until one title differs; files "
+						+ "write the code").formatted(String.join(", ", sharing), sharing.size() == 1 ? "both" : "all")));
+			}
+		});
 	}
 
 	private static Conference parse(ImportFile file, Line line) throws BadLine {

@@ -173,6 +173,24 @@ class ConferenceImporterTests {
 	}
 
 	@Test
+	void aCodeRenamedLeavesTheFormerConferenceAndTheSharedTitleIsNoted() throws IOException {
+		// given a conference already imported
+		this.importer.importFile(write("first.csv", HEADER, "NQDH13,Học tập Nghị quyết Đại hội XIII,2021-03-27,2021-03-28,2021-04-10,all"));
+
+		// when its code is changed in the file and imported again
+		ImportReport report = this.importer.importFile(write("renamed.csv", HEADER,
+				"NQ-DH13,Học tập Nghị quyết Đại hội XIII,2021-03-27,2021-03-28,2021-04-10,all"));
+
+		// then both stand, and the import says that a file naming either by its title will be rejected
+		assertThat(report.added()).isEqualTo(1);
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.conference ORDER BY code", String.class))
+			.containsExactly("NQ-DH13", "NQDH13");
+		assertThat(report.notes()).containsExactly("line 2: imported, but its title is also that of NQDH13: a file "
+				+ "naming the conference by this title matches both and is rejected (conference-unknown) until one "
+				+ "title differs; files write the code");
+	}
+
+	@Test
 	void aFileWithoutTheConferenceColumnsIsAnError() throws IOException {
 		// given
 		Path file = write("units.csv", "code,name,parent_code,kind,valid_from,valid_to,aliases", "01,Hà Nội,,province,,,");
