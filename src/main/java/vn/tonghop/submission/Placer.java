@@ -171,6 +171,23 @@ final class Placer {
 	}
 
 	/**
+	 * Whether the unit's province is in the conference's scope, else the reason in {@code problems}:
+	 * completeness does not expect it, its figures would count for a province the conference was not
+	 * held for, and a file naming a province's own conference held beside a national one is most
+	 * likely a slip of the code.
+	 */
+	boolean inScope(Conference conference, Unit unit, LocalDate on, ProblemList problems) {
+		Unit province = units().province(unit, on).orElse(unit);
+		if (conference.scope().isEmpty()
+				|| conference.scope().stream().anyMatch(code -> code.equalsIgnoreCase(province.code()))) {
+			return true;
+		}
+		problems.add(Problem.ofFile(Rule.CONFERENCE_OUT_OF_SCOPE, conference.code(), String.join(", ", conference.scope()),
+				unit.code() + " " + unit.name(), province.code() + " " + province.name()));
+		return false;
+	}
+
+	/**
 	 * Whether two labels that name different units are a letterhead's: one a word for any
 	 * organisation ("Đảng bộ: Tỉnh Thanh Hóa") naming a unit above the one the other, the reporting
 	 * unit's own label ("Đơn vị báo cáo: Thành ủy Thanh Hóa"), names. That one reports.

@@ -254,7 +254,7 @@ public class SubmissionProcessor {
 		LocalDate on = conference.startDate();
 		Unit unit = placer.reportingUnit(table.sheet(), table.labels(),
 				table.repeatedLabels().getOrDefault(Label.REPORTING_UNIT, List.of()), on, problems);
-		if (unit == null) {
+		if (unit == null || !placer.inScope(conference, unit, on, problems)) {
 			return null;
 		}
 		for (var row : stream.datesOutside(conference)) {

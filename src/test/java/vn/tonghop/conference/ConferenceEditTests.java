@@ -75,6 +75,28 @@ class ConferenceEditTests {
 		assertThat(deadline.notes()).isEmpty();
 	}
 
+	@Test
+	void aFileOfAUnitOutsideTheConferencesScopeIsRejectedSayingSo() throws Exception {
+		// given a conference for Hà Nội only, held the day the national NQDH13 starts
+		this.importer.importFile(Files.writeString(this.dir.resolve("hn.csv"),
+				HEADER + "CD-HN,Chuyên đề của Thành phố Hà Nội,2021-03-27,2021-03-27,2021-04-10,01\n"));
+		Path input = Files.createDirectories(this.dir.resolve("input"));
+		Files.writeString(input.resolve("tp-thanh-hoa.csv"), "Đơn vị báo cáo,380\nHội nghị,CD-HN\n\n"
+				+ "STT,Tên điểm cầu,Cấp điểm cầu,Số đảng viên tham dự,Số người khác tham dự\n"
+				+ "1,Hội trường Thành ủy,Huyện,120,0\n,Tổng cộng,,120,0\n");
+
+		// when Thanh Hóa city's file names it
+		this.runner.run(input, "test");
+
+		// then nothing reaches the warehouse, where completeness of CD-HN does not expect it, and the
+		// city is told why
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForList("SELECT s.state || ' ' || p.code || ' ' || p.message_en FROM tonghop.submission s "
+				+ "JOIN tonghop.submission_problem p ON p.submission_id = s.id", String.class))
+			.containsExactly("rejected conference-out-of-scope Conference CD-HN is for 01 only; unit 380 Thành phố "
+					+ "Thanh Hóa is in 38 Tỉnh Thanh Hóa, outside it: check the conference's code");
+	}
+
 	private static String longBien() {
 		return "Đơn vị báo cáo,004\nHội nghị,NQDH13\n\n"
 				+ "STT,Tên điểm cầu,Cấp điểm cầu,Số đảng viên tham dự,Số người khác tham dự\n"

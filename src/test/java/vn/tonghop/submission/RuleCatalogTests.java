@@ -160,6 +160,9 @@ class RuleCatalogTests {
 						+ "của Đảng; HNTW8-K13 Hội nghị toàn quốc học tập, quán triệt Nghị quyết Hội nghị lần thứ tám Ban Chấp "
 						+ "hành Trung ương Đảng khóa XIII"),
 				valid().set("B2", "nqdh13")));
+		cases.put(Rule.CONFERENCE_OUT_OF_SCOPE, new Case(new WithConferences(valid().set("B2", "CD-38"), THANH_HOA_ONLY),
+				Finding.inFile("CD-38", "38", "004 Quận Long Biên", "01 Thành phố Hà Nội"),
+				new WithConferences(valid().set("B2", "CD-38"), THANH_HOA_ONLY.replace(",38\n", ",38|01\n"))));
 		cases.put(Rule.CONFERENCE_CONFLICT, new Case(valid().set("A11", "Nghị quyết").set("B11", "HNTW8-K13"),
 				Finding.at("B11", "HNTW8-K13", "NQDH13", "B2", "NQDH13", "HNTW8-K13", "HNTW8-K13"),
 				valid().set("A11", "Nghị quyết").set("B11", "nqdh13")));
@@ -334,6 +337,12 @@ class RuleCatalogTests {
 					+ extra.units(), StandardCharsets.UTF_8);
 			this.reference.importAll(reference);
 		}
+		if (fixture instanceof WithConferences extra) {
+			Path reference = Files.createTempDirectory(this.temp, "reference");
+			Files.writeString(reference.resolve("conferences-extra.csv"),
+					"code,title,start_date,end_date,deadline,scope\n" + extra.conferences(), StandardCharsets.UTF_8);
+			this.reference.importAll(reference);
+		}
 		JobExecution execution;
 		try {
 			if (fixture instanceof Refusing refusing) {
@@ -378,6 +387,19 @@ class RuleCatalogTests {
 
 	/** A submission ingested with these units (lines of units.csv) added to the reference data. */
 	record WithUnits(Fixture file, String units) implements Fixture {
+
+		@Override
+		public void write(Path input) throws IOException {
+			this.file.write(input);
+		}
+
+	}
+
+	/** A conference for Thanh Hóa alone, the day NQDH13 starts. */
+	private static final String THANH_HOA_ONLY = "CD-38,Chuyên đề của Tỉnh Thanh Hóa,2021-03-27,2021-03-28,2021-04-10,38\n";
+
+	/** A submission ingested with these conferences (lines of conferences.csv) added to the reference data. */
+	record WithConferences(Fixture file, String conferences) implements Fixture {
 
 		@Override
 		public void write(Path input) throws IOException {
