@@ -92,6 +92,7 @@ public class ConferenceImporter {
 				}
 				else {
 					noteMovedDates(before, conference, line, notes);
+					noteNarrowedScope(conference, line, notes);
 					updates.add(conference);
 				}
 				imported.put(line, conference);
@@ -178,6 +179,23 @@ public class ConferenceImporter {
 						+ "write the code").formatted(String.join(", ", sharing), sharing.size() == 1 ? "both" : "all")));
 			}
 		});
+	}
+
+	/** Figures loaded for provinces a narrowed scope leaves out stay until a rerun rejects their files. */
+	private void noteNarrowedScope(Conference conference, Line line, List<String> notes) {
+		if (conference.scope().isEmpty()) {
+			return;
+		}
+		List<String> outside = this.jdbc.queryForList("""
+				SELECT DISTINCT province_code FROM warehouse.participation
+				WHERE conference_code = ? AND NOT (upper(province_code) = ANY (?::text[]))
+				ORDER BY province_code""", String.class, conference.code(),
+				conference.scope().stream().map(code -> code.toUpperCase(Locale.ROOT)).toArray(String[]::new));
+		if (!outside.isEmpty()) {
+			notes.add(line.problem(("imported, but the warehouse holds %s's figures of %s, outside its new scope: they "
+					+ "stay until rerun --conference %s rejects their files (conference-out-of-scope)").formatted(
+							conference.code(), String.join(", ", outside), conference.code())));
+		}
 	}
 
 	private static Conference parse(ImportFile file, Line line) throws BadLine {

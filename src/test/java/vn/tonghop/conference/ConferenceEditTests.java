@@ -76,6 +76,25 @@ class ConferenceEditTests {
 	}
 
 	@Test
+	void narrowingTheScopeOfAConferenceWithLoadedFiguresSaysWhoseStayUntilARerun() throws Exception {
+		// given Long Biên's (Hà Nội's) file for NQDH13, held for every province
+		Path input = Files.createDirectories(this.dir.resolve("input"));
+		Files.writeString(input.resolve("lb.csv"), longBien());
+		this.runner.run(input, "test");
+
+		// when its scope is narrowed to Lạng Sơn and Thanh Hóa
+		ImportReport narrowed = this.importer.importFile(Files.writeString(this.dir.resolve("narrowed.csv"),
+				HEADER + "NQDH13," + NQDH13_TITLE + ",2021-03-27,2021-03-28,2021-04-10,20|38\n"));
+
+		// then Hà Nội's figures stay, and the import says so and what to run
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT province_code FROM warehouse.participation "
+				+ "WHERE conference_code = 'NQDH13'", String.class)).containsExactly("01");
+		assertThat(narrowed.notes()).containsExactly("line 2: imported, but the warehouse holds NQDH13's figures of "
+				+ "01, outside its new scope: they stay until rerun --conference NQDH13 rejects their files "
+				+ "(conference-out-of-scope)");
+	}
+
+	@Test
 	void aFileOfAUnitOutsideTheConferencesScopeIsRejectedSayingSo() throws Exception {
 		// given a conference for Hà Nội only, held the day the national NQDH13 starts
 		this.importer.importFile(Files.writeString(this.dir.resolve("hn.csv"),
