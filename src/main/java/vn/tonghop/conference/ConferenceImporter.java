@@ -72,6 +72,10 @@ public class ConferenceImporter {
 		Map<Line, Conference> imported = new LinkedHashMap<>();
 		int unchanged = 0;
 		for (Line line : file.lines()) {
+			// Excel saves a row left empty as separators alone: an empty line, which the reader passes over.
+			if (line.fields().stream().allMatch(VietnameseText::isBlank)) {
+				continue;
+			}
 			try {
 				Conference conference = parse(file, line);
 				noteUnknownProvinces(conference, line, notes);

@@ -191,6 +191,21 @@ class ConferenceImporterTests {
 	}
 
 	@Test
+	void aRowLeftEmptyAsExcelSavesItIsPassedOverAsAnEmptyLineIs() throws IOException {
+		// given a CSV saved by Excel from a sheet with an empty row between two conferences, and a
+		// row whose cells hold only spaces
+		Path file = write("conferences.csv", HEADER, "A,Hội nghị A,2021-03-27,2021-03-28,2021-04-10,all", ",,,,,",
+				"", " , ,\u00a0, , , ", "B,Hội nghị B,2021-03-27,2021-03-28,2021-04-10,all");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then no line is said to be skipped for a missing code
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.added()).isEqualTo(2);
+	}
+
+	@Test
 	void aFileWithoutTheConferenceColumnsIsAnError() throws IOException {
 		// given
 		Path file = write("units.csv", "code,name,parent_code,kind,valid_from,valid_to,aliases", "01,Hà Nội,,province,,,");
