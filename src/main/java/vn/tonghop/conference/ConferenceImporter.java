@@ -179,7 +179,7 @@ public class ConferenceImporter {
 				.toList();
 			if (!sharing.isEmpty()) {
 				notes.add(line.problem(("imported, but its title is also that of %s: a file naming the conference by "
-						+ "this title matches %s and is rejected (conference-unknown) until one title differs; files "
+						+ "this title matches %s and is rejected (conference-ambiguous) until one title differs; files "
 						+ "write the code").formatted(String.join(", ", sharing), sharing.size() == 1 ? "both" : "all")));
 			}
 		});

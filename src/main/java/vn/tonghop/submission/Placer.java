@@ -76,9 +76,11 @@ final class Placer {
 		}
 		if (conference == null) {
 			ConferenceResolution resolution = this.reference.conferences().resolve(written(label));
-			problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, at(label), written(label), written(label),
-					resolution.candidates().isEmpty() ? "-" : String.join("; ",
-							resolution.candidates().stream().map(c -> c.code() + " " + c.title()).toList())));
+			String candidates = resolution.candidates().isEmpty() ? "-" : String.join("; ",
+					resolution.candidates().stream().map(c -> c.code() + " " + c.title()).toList());
+			problems.add((resolution.status() == ConferenceResolution.Status.AMBIGUOUS)
+					? Problem.of(Rule.CONFERENCE_AMBIGUOUS, at(label), written(label), written(label), candidates)
+					: Problem.of(Rule.CONFERENCE_UNKNOWN, at(label), written(label), written(label), candidates));
 		}
 		return conference;
 	}

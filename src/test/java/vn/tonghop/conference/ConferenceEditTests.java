@@ -116,6 +116,24 @@ class ConferenceEditTests {
 					+ "Thanh Hóa is in 38 Tỉnh Thanh Hóa, outside it: check the conference's code");
 	}
 
+	@Test
+	void aFileNamingByTitleAConferenceOfTwoWithThatTitleIsToldItMatchesBoth() throws Exception {
+		// given NQDH13's code renamed in an import, so that NQ-DH13 stands beside it with its title
+		this.importer.importFile(Files.writeString(this.dir.resolve("renamed.csv"),
+				HEADER + "NQ-DH13," + NQDH13_TITLE + ",2021-03-27,2021-03-28,2021-04-10,all\n"));
+		Path input = Files.createDirectories(this.dir.resolve("input"));
+		Files.writeString(input.resolve("lb.csv"), longBien().replace("Hội nghị,NQDH13", "Hội nghị," + NQDH13_TITLE));
+
+		// when Long Biên's file names the conference by its title
+		this.runner.run(input, "test");
+
+		// then it is rejected as matching both, not as matching none
+		assertThat(this.jdbc.queryForList("SELECT p.code || ' ' || p.message_vi FROM tonghop.submission_problem p",
+				String.class)).singleElement().asString()
+			.startsWith("conference-ambiguous Tên hội nghị \"Hội nghị toàn quốc nghiên cứu")
+			.contains("trùng với nhiều hội nghị: NQ-DH13 Hội nghị toàn quốc", "; NQDH13 Hội nghị toàn quốc");
+	}
+
 	private static String longBien() {
 		return "Đơn vị báo cáo,004\nHội nghị,NQDH13\n\n"
 				+ "STT,Tên điểm cầu,Cấp điểm cầu,Số đảng viên tham dự,Số người khác tham dự\n"

@@ -186,7 +186,7 @@ class ConferenceImporterTests {
 		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.conference ORDER BY code", String.class))
 			.containsExactly("NQ-DH13", "NQDH13");
 		assertThat(report.notes()).containsExactly("line 2: imported, but its title is also that of NQDH13: a file "
-				+ "naming the conference by this title matches both and is rejected (conference-unknown) until one "
+				+ "naming the conference by this title matches both and is rejected (conference-ambiguous) until one "
 				+ "title differs; files write the code");
 	}
 

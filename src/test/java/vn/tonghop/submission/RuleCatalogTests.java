@@ -160,6 +160,10 @@ class RuleCatalogTests {
 						+ "của Đảng; HNTW8-K13 Hội nghị toàn quốc học tập, quán triệt Nghị quyết Hội nghị lần thứ tám Ban Chấp "
 						+ "hành Trung ương Đảng khóa XIII"),
 				valid().set("B2", "nqdh13")));
+		cases.put(Rule.CONFERENCE_AMBIGUOUS, new Case(new WithConferences(valid().set("B2", "Chuyên đề năm 2021"),
+				TWO_OF_A_TITLE), Finding.at("B2", "Chuyên đề năm 2021", "Chuyên đề năm 2021",
+						"CD-2021 Chuyên đề năm 2021; CD-2021-HN Chuyên đề năm 2021"),
+				new WithConferences(valid().set("B2", "CD-2021"), TWO_OF_A_TITLE)));
 		cases.put(Rule.CONFERENCE_OUT_OF_SCOPE, new Case(new WithConferences(valid().set("B2", "CD-38"), THANH_HOA_ONLY),
 				Finding.inFile("CD-38", "38", "004 Quận Long Biên", "01 Thành phố Hà Nội"),
 				new WithConferences(valid().set("B2", "CD-38"), THANH_HOA_ONLY.replace(",38\n", ",38|01\n"))));
@@ -394,6 +398,10 @@ class RuleCatalogTests {
 		}
 
 	}
+
+	/** Two conferences of one title, the day NQDH13 starts. */
+	private static final String TWO_OF_A_TITLE = "CD-2021,Chuyên đề năm 2021,2021-03-27,2021-03-28,2021-04-10,all\n"
+			+ "CD-2021-HN,Chuyên đề năm 2021,2021-03-27,2021-03-28,2021-04-10,01\n";
 
 	/** A conference for Thanh Hóa alone, the day NQDH13 starts. */
 	private static final String THANH_HOA_ONLY = "CD-38,Chuyên đề của Tỉnh Thanh Hóa,2021-03-27,2021-03-28,2021-04-10,38\n";
