@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,6 +42,9 @@ import vn.tonghop.sheet.Workbooks;
 public record ImportFile(Path path, List<String> header, List<Line> lines, List<String> problems) {
 
 	private static final String SEPARATORS = ",;\t";
+
+	private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 
@@ -254,17 +259,21 @@ public record ImportFile(Path path, List<String> header, List<Line> lines, List<
 			return value;
 		}
 
-		/** A yyyy-MM-dd date, or null when the field is blank. */
+		/**
+		 * A yyyy-MM-dd date, or dd/MM/yyyy as Excel writes a date into a CSV on a computer set to
+		 * Vietnamese; null when the field is blank. Only the padded day-first form: Excel set to
+		 * English writes 3/4/2021 for 4 March, which would read as 3 April.
+		 */
 		public LocalDate date(int index, String column) throws BadLine {
 			String value = field(index);
 			if (value.isEmpty()) {
 				return null;
 			}
 			try {
-				return LocalDate.parse(value);
+				return value.contains("/") ? LocalDate.parse(value, DAY_FIRST) : LocalDate.parse(value);
 			}
 			catch (DateTimeParseException ex) {
-				throw new BadLine("%s '%s' is not a date (yyyy-MM-dd)".formatted(column, value));
+				throw new BadLine("%s '%s' is not a date (yyyy-MM-dd or dd/MM/yyyy)".formatted(column, value));
 			}
 		}
 

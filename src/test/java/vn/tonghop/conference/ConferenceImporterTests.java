@@ -80,7 +80,7 @@ class ConferenceImporterTests {
 		Path file = write("conferences.csv", HEADER,
 				"A,Hội nghị A,2021-03-27,2021-03-28,2021-04-10,all",
 				"B,,2021-03-27,2021-03-28,2021-04-10,all",
-				"C,Hội nghị C,27/03/2021,2021-03-28,2021-04-10,all",
+				"C,Hội nghị C,3/27/2021,2021-03-28,2021-04-10,all",
 				"D,Hội nghị D,2021-03-29,2021-03-28,2021-04-10,all",
 				"E,Hội nghị E,2021-03-27,2021-03-28,,all",
 				"F,Hội nghị F,2021-03-27,2021-03-28,2021-04-10,",
@@ -96,7 +96,7 @@ class ConferenceImporterTests {
 		assertThat(report.added()).isEqualTo(1);
 		assertThat(report.problems()).containsExactlyInAnyOrder(
 				"line 3: title is missing",
-				"line 4: start_date '27/03/2021' is not a date (yyyy-MM-dd)",
+				"line 4: start_date '3/27/2021' is not a date (yyyy-MM-dd or dd/MM/yyyy)",
 				"line 5: start_date 2021-03-29 is after end_date 2021-03-28",
 				"line 6: deadline is missing",
 				"line 7: scope is missing",
@@ -134,6 +134,25 @@ class ConferenceImporterTests {
 						+ "write the code without it");
 		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.conference", String.class))
 			.containsExactly("ĐH XIII & <HN>?");
+	}
+
+	@Test
+	void datesAsExcelWritesThemOnAComputerSetToVietnameseAreDayFirst() throws IOException {
+		// given a CSV saved by Excel on a computer set to Vietnamese, which writes dates dd/MM/yyyy
+		Path file = write("conferences.csv", HEADER,
+				"NQ-XIII,Học tập Nghị quyết Đại hội XIII của Đảng,27/03/2021,28/03/2021,10/04/2021,all",
+				"HNTW8-XIII,Học tập Nghị quyết Hội nghị Trung ương 8 khóa XIII,04/12/2023,04/12/2023,31/11/2023,all");
+
+		// when
+		ImportReport report = this.importer.importFile(file);
+
+		// then day first, and a day no month has is no date
+		assertThat(report.added()).isEqualTo(1);
+		assertThat(report.problems())
+			.containsExactly("line 3: deadline '31/11/2023' is not a date (yyyy-MM-dd or dd/MM/yyyy)");
+		assertThat(this.jdbc.queryForList("SELECT start_date || ' ' || end_date || ' ' || deadline FROM tonghop.conference",
+				String.class))
+			.containsExactly("2021-03-27 2021-03-28 2021-04-10");
 	}
 
 	@Test

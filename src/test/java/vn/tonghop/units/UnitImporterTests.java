@@ -211,7 +211,7 @@ class UnitImporterTests {
 		// in the file's order, though the tree's checks come after each line's own
 		assertThat(report.problems()).containsExactly(
 				"line 3: kind 'ward' is not one of province, district, grassroots, cell",
-				"line 4: valid_from '2021-13-01' is not a date (yyyy-MM-dd)",
+				"line 4: valid_from '2021-13-01' is not a date (yyyy-MM-dd or dd/MM/yyyy)",
 				"line 5: code is missing",
 				"line 6: name is missing",
 				"line 7: 8 fields where the header has 7",
