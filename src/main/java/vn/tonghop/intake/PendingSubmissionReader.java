@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hands out pending submissions one at a time. The claim is a row lock taken inside the chunk's
- * transaction (FOR UPDATE SKIP LOCKED): another instance skips the file while it is being
+ * transaction (FOR NO KEY UPDATE SKIP LOCKED): another instance skips the file while it is being
  * loaded, and if this process dies the lock goes with its connection and the file is pending
- * again. No claim can outlive the work it protects.
+ * again. No claim can outlive the work it protects. Not FOR UPDATE: that also blocks every row
+ * that refers to the file (another instance's scan logging a copy of it) until the load ends.
  */
 public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 
@@ -43,7 +44,7 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 		}
 		List<PendingSubmission> next = this.jdbc.query(
 				"SELECT id, file_name, source_path, folder_unit_code, archive_path, drop_folder FROM tonghop.submission "
-						+ "WHERE state = 'pending' AND id <> ALL (?) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+						+ "WHERE state = 'pending' AND id <> ALL (?) ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED",
 				(rs, i) -> new PendingSubmission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						Path.of(rs.getString(5)),
 						(rs.getString(6) != null) ? Path.of(rs.getString(6)) : null),

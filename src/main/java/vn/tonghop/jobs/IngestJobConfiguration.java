@@ -125,7 +125,7 @@ class IngestJobConfiguration {
 	}
 
 	/**
-	 * Workers take pending files one at a time until none is left: the claim (FOR UPDATE SKIP
+	 * Workers take pending files one at a time until none is left: the claim (FOR NO KEY UPDATE SKIP
 	 * LOCKED) hands each file to exactly one of them, as it does between instances.
 	 */
 	@Bean

@@ -6,8 +6,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.intake.InputScanner.ScanResult;
@@ -39,6 +46,9 @@ class InputScannerTests {
 
 	@Autowired
 	IntakeProperties properties;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	IngestRunner runner;
@@ -109,6 +119,31 @@ class InputScannerTests {
 		ScanResult resubmitted = scanner.scan(this.input, null, RUN);
 		assertThat(resubmitted.taken()).isEqualTo(1);
 		assertThat(registered()).containsExactly("a.csv", "c.csv", "c.csv");
+	}
+
+	// Another instance's worker holds its claim for as long as the file takes to load (a minute for a
+	// huge one); a scan logging a copy of that file must not wait for it.
+	@Test
+	void aCopyOfAFileAWorkerIsLoadingIsLoggedWithoutWaitingForTheLoad() throws Exception {
+		// given a pending file, claimed by a worker whose transaction is still open
+		write("004/a.csv", "a");
+		InputScanner scanner = scanner((source) -> {
+		});
+		scanner.scan(this.input, null, RUN);
+		try (Connection worker = this.dataSource.getConnection()) {
+			worker.setAutoCommit(false);
+			PendingSubmissionReader reader = new PendingSubmissionReader(
+					new JdbcTemplate(new SingleConnectionDataSource(worker, true)), new HashMap<>());
+			assertThat(reader.read()).isNotNull();
+
+			// when a copy of it arrives and the folder is scanned meanwhile
+			write("004/b.csv", "a");
+			CompletableFuture<ScanResult> scan = CompletableFuture.supplyAsync(() -> scanner.scan(this.input, null, RUN));
+
+			// then the scan logs the copy while the claim is held
+			assertThat(scan.get(30, TimeUnit.SECONDS).duplicates()).isEqualTo(1);
+			worker.rollback();
+		}
 	}
 
 	@Test
