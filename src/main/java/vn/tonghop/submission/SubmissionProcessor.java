@@ -129,21 +129,16 @@ public class SubmissionProcessor {
 		boolean accepted = placement != null && !problems.hasErrors();
 		if (!accepted) {
 			stream.reject(pending.id());
-			// Else the district cannot tell whether its earlier file still counts or nothing does.
-			if (placement != null) {
-				this.loader.standingVersion(placement.target().conferenceCode(),
-						placement.target().reportingUnitCode(), pending.id())
-					.ifPresent((standing) -> problems.add(Problem.ofFile(Rule.VERSION_KEPT,
-							standing.earlier() ? new Phrase("trước tệp này", "before this one")
-									: new Phrase("sau tệp này", "after this one"),
-							standing.path())));
-			}
 		}
-		else if (!stands) {
-			// Without a word the district would take its file for the one that counts.
+		// A placed file that does not stand names the version that does: else a district takes a passed
+		// file for the one that counts, or cannot tell whether its earlier file still counts after a rejection.
+		if (placement != null && (!accepted || !stands)) {
 			this.loader.standingVersion(placement.target().conferenceCode(), placement.target().reportingUnitCode(),
 					pending.id())
-				.ifPresent((standing) -> problems.add(Problem.ofFile(Rule.VERSION_NOT_CURRENT, standing.path())));
+				.ifPresent((standing) -> problems.add(accepted
+						? Problem.ofFile(Rule.VERSION_NOT_CURRENT, standing.path())
+						: Problem.ofFile(Rule.VERSION_KEPT, standing.earlier() ? new Phrase("trước tệp này", "before this one")
+								: new Phrase("sau tệp này", "after this one"), standing.path())));
 		}
 		String state = !accepted ? "rejected" : problems.warnings() > 0 ? "accepted_with_warnings" : "accepted";
 		String sheet = table != null ? table.sheet() : null;
