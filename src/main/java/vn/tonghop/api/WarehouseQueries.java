@@ -107,7 +107,8 @@ public class WarehouseQueries {
 						rs.getLong("points_province"), rs.getLong("points_district"), rs.getLong("points_grassroots"),
 						rs.getLong("points_cell"), rs.getLong("participants"), rs.getLong("members_attending"),
 						rs.getLong("others_attending"), PagedSql.optionalLong(rs, "members_total"),
-						PagedSql.optionalLong(rs, "members_studied"), rs.getBigDecimal("coverage_pct")),
+						PagedSql.optionalLong(rs, "members_studied"), rs.getBigDecimal("coverage_pct"),
+						rs.getLong("units_expected"), rs.getLong("units_reported")),
 				paging);
 	}
 

@@ -92,7 +92,9 @@ class ConferenceApiTests {
 			.andExpect(jsonPath("$.items[0].pointsDistrict").value(1))
 			.andExpect(jsonPath("$.items[0].pointsGrassroots").value(63))
 			.andExpect(jsonPath("$.items[0].participants").value(3113))
-			.andExpect(jsonPath("$.items[0].coveragePct").value(75.0));
+			.andExpect(jsonPath("$.items[0].coveragePct").value(75.0))
+			.andExpect(jsonPath("$.items[0].unitsExpected").value(1))
+			.andExpect(jsonPath("$.items[0].unitsReported").value(1));
 		this.mvc.perform(get("/api/conferences/NQDH13/units").param("unit", "004"))
 			.andExpect(jsonPath("$.items[0].points").value(19))
 			.andExpect(jsonPath("$.items[0].provinceCode").value("01"));

@@ -66,11 +66,11 @@ class CsvApiTests {
 		assertThat(rows.get(0).getFields()).containsExactly("conferenceCode", "provinceCode", "provinceName",
 				"districtCode", "reportingUnitCode", "reportingUnitName", "points", "pointsCentral", "pointsProvince",
 				"pointsDistrict", "pointsGrassroots", "pointsCell", "participants", "membersAttending",
-				"othersAttending", "membersTotal", "membersStudied", "coveragePct");
+				"othersAttending", "membersTotal", "membersStudied", "coveragePct", "unitsExpected", "unitsReported");
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(1).getFields()).containsExactly("HNTW8-K13", "20", "Tỉnh Lạng Sơn", "20-KCQ", "20-KCQ",
 				"Đảng bộ Khối các cơ quan tỉnh Lạng Sơn", "64", "0", "0", "1", "63", "0", "3113",
-				rows.get(1).getField(13), rows.get(1).getField(14), "4336", "3252", "75.0");
+				rows.get(1).getField(13), rows.get(1).getField(14), "4336", "3252", "75.0", "1", "1");
 		assertThat(Long.parseLong(rows.get(1).getField(13)) + Long.parseLong(rows.get(1).getField(14))).isEqualTo(3113);
 	}
 

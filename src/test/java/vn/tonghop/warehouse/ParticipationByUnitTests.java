@@ -126,6 +126,34 @@ class ParticipationByUnitTests {
 	}
 
 	@Test
+	void eachUnitSaysWhetherItIsExpectedAndReportedAsCompletenessDoes() throws Exception {
+		// given Hà Nội and Long Biên, both expected for the 2021 conference, and a committee under Long
+		// Biên that sends its own file though only the province and its districts are expected then
+		Path tree = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(tree, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "004-QS,Đảng bộ Quân sự quận Long Biên,004,grassroots,,,\n");
+		this.units.importFile(tree);
+		submit("01", "Thành phố Hà Nội", List.of("Hội trường Thành ủy,Cấp tỉnh,,300,20"));
+		submit("004", "Quận ủy Long Biên", List.of("Phường Bồ Đề,Phường,Phường Bồ Đề,100,0"));
+		submit("004-QS", "004-QS", "NQDH13", List.of("Hội trường Ban CHQS,Cơ sở,,90,5"));
+
+		// when
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then warehouse.md's "same measures" per unit: 1 and 1 for an expected unit that reported, 0 and 0
+		// for one nobody expects, so a province's units sum to no more than participation_by_province says
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT state FROM tonghop.submission", String.class))
+			.containsExactly("accepted");
+		assertThat(unit("01")).containsEntry("units_expected", 1L).containsEntry("units_reported", 1L);
+		assertThat(unit("004")).containsEntry("units_expected", 1L).containsEntry("units_reported", 1L);
+		assertThat(unit("004-QS")).containsEntry("units_expected", 0L).containsEntry("units_reported", 0L);
+		assertThat(this.jdbc.queryForObject("SELECT units_reported FROM warehouse.participation_by_province "
+				+ "WHERE conference_code = 'NQDH13' AND province_code = '01'", Long.class))
+			.isEqualTo(this.jdbc.queryForObject("SELECT sum(units_reported) FROM warehouse.participation_by_unit "
+					+ "WHERE conference_code = 'NQDH13' AND province_code = '01'", Long.class));
+	}
+
+	@Test
 	void aUnitOutlivingItsParentLoadsNothingUnderAProvinceOfItsOwnCode() throws Exception {
 		// given a committee whose tree line has no end under Long Biên, which ended with the reform, and
 		// its file for a conference after the reform

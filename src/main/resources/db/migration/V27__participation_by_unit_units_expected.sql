@@ -1,0 +1,80 @@
+-- warehouse.md gives participation_by_unit "the same measures" as participation_by_province, whose last
+-- two are units_expected and units_reported; the view stopped at coverage_pct. Per reporting unit they
+-- are 1 or 0: whether completeness expects the unit for the conference, and whether it counts it as
+-- reported there. A unit no one expects (a grassroots unit before 1 July 2025, a Khối reporting) has 0
+-- and 0, so summing either over a province's units never exceeds its participation_by_province figure.
+-- Taken from completeness itself, so the two never disagree on who is expected. Columns as in V20, then
+-- the two new ones.
+CREATE OR REPLACE VIEW warehouse.participation_by_unit AS
+WITH points AS (
+    SELECT conference_code, reporting_unit_code,
+           min(province_code) AS province_code,
+           count(*) AS points,
+           count(*) FILTER (WHERE point_level = 'central') AS points_central,
+           count(*) FILTER (WHERE point_level = 'province') AS points_province,
+           count(*) FILTER (WHERE point_level = 'district') AS points_district,
+           count(*) FILTER (WHERE point_level = 'grassroots') AS points_grassroots,
+           count(*) FILTER (WHERE point_level = 'cell') AS points_cell,
+           sum(participants) AS participants,
+           sum(members_attending) AS members_attending,
+           sum(others_attending) AS others_attending
+    FROM warehouse.participation
+    GROUP BY conference_code, reporting_unit_code
+), measures AS (
+    SELECT coalesce(p.conference_code, v.conference_code) AS conference_code,
+           coalesce(p.province_code, v.province_code) AS province_code,
+           coalesce(p.reporting_unit_code, v.reporting_unit_code) AS reporting_unit_code,
+           coalesce(p.points, 0) AS points,
+           coalesce(p.points_central, 0) AS points_central,
+           coalesce(p.points_province, 0) AS points_province,
+           coalesce(p.points_district, 0) AS points_district,
+           coalesce(p.points_grassroots, 0) AS points_grassroots,
+           coalesce(p.points_cell, 0) AS points_cell,
+           coalesce(p.participants, 0) AS participants,
+           coalesce(p.members_attending, 0) AS members_attending,
+           coalesce(p.others_attending, 0) AS others_attending,
+           v.members_total,
+           v.members_studied,
+           v.coverage_pct
+    FROM points p
+    FULL JOIN warehouse.unit_coverage v
+        ON v.conference_code = p.conference_code AND v.reporting_unit_code = p.reporting_unit_code
+)
+SELECT m.conference_code,
+       m.province_code,
+       (SELECT u.name FROM tonghop.unit u
+        WHERE u.code = m.province_code
+          AND (u.valid_from IS NULL OR u.valid_from <= c.start_date)
+          AND (u.valid_to IS NULL OR u.valid_to >= c.start_date)
+        ORDER BY u.valid_from DESC NULLS LAST LIMIT 1) AS province_name,
+       CASE WHEN c.start_date < DATE '2025-07-01' THEN (
+           WITH RECURSIVE up (code, kind, parent_code, depth) AS (
+               SELECT u.code, u.kind, u.parent_code, 0
+               FROM tonghop.unit u
+               WHERE u.code = m.reporting_unit_code
+                 AND (u.valid_from IS NULL OR u.valid_from <= c.start_date)
+                 AND (u.valid_to IS NULL OR u.valid_to >= c.start_date)
+               UNION ALL
+               SELECT p.code, p.kind, p.parent_code, up.depth + 1
+               FROM up
+               JOIN tonghop.unit p ON p.code = up.parent_code
+                   AND (p.valid_from IS NULL OR p.valid_from <= c.start_date)
+                   AND (p.valid_to IS NULL OR p.valid_to >= c.start_date)
+               WHERE up.kind NOT IN ('district', 'province') AND up.depth < 16
+           )
+           SELECT code FROM up WHERE kind = 'district' ORDER BY depth LIMIT 1) END AS district_code,
+       m.reporting_unit_code,
+       (SELECT u.name FROM tonghop.unit u
+        WHERE u.code = m.reporting_unit_code
+          AND (u.valid_from IS NULL OR u.valid_from <= c.start_date)
+          AND (u.valid_to IS NULL OR u.valid_to >= c.start_date)
+        ORDER BY u.valid_from DESC NULLS LAST LIMIT 1) AS reporting_unit_name,
+       m.points, m.points_central, m.points_province, m.points_district, m.points_grassroots, m.points_cell,
+       m.participants, m.members_attending, m.others_attending,
+       m.members_total, m.members_studied, m.coverage_pct,
+       (q.unit_code IS NOT NULL)::int::bigint AS units_expected,
+       coalesce(q.reported, false)::int::bigint AS units_reported
+FROM measures m
+JOIN tonghop.conference c ON c.code = m.conference_code
+LEFT JOIN warehouse.completeness q
+    ON q.conference_code = m.conference_code AND q.unit_code = m.reporting_unit_code;
