@@ -19,7 +19,8 @@ import vn.tonghop.jobs.IngestProgress.Snapshot;
 
 /**
  * Shows how a run of the ingest job (a scan, a rerun, a restart) is going while it runs: files and
- * rows done, rows per second and the time left, estimated from the files still pending. On a
+ * rows done, rows per second and the time left, estimated from the files still pending and how far
+ * the workers are through the files they read, so that a run of one huge file has one too. On a
  * terminal one line is redrawn every second; otherwise a plain line is printed every ten seconds,
  * so logs stay readable.
  */
@@ -85,11 +86,17 @@ final class ProgressTicker implements AutoCloseable {
 		this.out.flush();
 	}
 
-	/** "files 12/40 · rows 84,210 · 12,345 rows/s · 0:14 left" */
+	/**
+	 * "files 12/40 · rows 84,210 · 12,345 rows/s · 0:14 left"
+	 * @param pending files not yet done, those being read among them
+	 */
 	static String line(Snapshot done, long pending, Duration elapsed) {
 		double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
 		long total = done.files() + pending;
-		String left = (done.files() == 0 || pending == 0) ? "" : " · " + clock(Math.round(seconds / done.files() * pending)) + " left";
+		// Files read part way count by the share read: done so far, and no longer all to do.
+		double worked = done.files() + done.inFlight();
+		double toDo = Math.max(pending - done.inFlight(), 0);
+		String left = (worked == 0 || toDo == 0) ? "" : " · " + clock(Math.round(seconds / worked * toDo)) + " left";
 		return String.format(Locale.ROOT, "files %d/%d · rows %,d · %,d rows/s · %s elapsed%s", done.files(), total,
 				done.rows(), Math.round(done.rows() / seconds), clock(Math.round(seconds)), left);
 	}

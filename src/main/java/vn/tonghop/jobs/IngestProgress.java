@@ -1,15 +1,20 @@
 package vn.tonghop.jobs;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import vn.tonghop.sheet.ReadPosition;
+
 /**
  * How far ingest runs in this process have got: files finished and data rows read, counted as
- * they happen (a huge file shows its rows before its transaction commits). Counts only grow; a
- * watcher takes the difference between two snapshots.
+ * they happen (a huge file shows its rows before its transaction commits), and how far each worker
+ * is through the file it reads. Counts only grow; a watcher takes the difference between two
+ * snapshots.
  */
 @Component
 public class IngestProgress {
@@ -18,8 +23,16 @@ public class IngestProgress {
 
 	private final AtomicLong rows = new AtomicLong();
 
+	/** The file each worker thread reads, until it is done; a worker reads one file at a time. */
+	private final Map<Thread, ReadPosition> reading = new ConcurrentHashMap<>();
+
 	public void rowRead() {
 		this.rows.incrementAndGet();
+	}
+
+	/** The calling worker has started reading a sheet of its file, replacing what it read before. */
+	public void reading(ReadPosition position) {
+		this.reading.put(Thread.currentThread(), position);
 	}
 
 	/**
@@ -27,29 +40,43 @@ public class IngestProgress {
 	 * holds as pending, and a file counted before its outcome was committed was counted twice.
 	 */
 	public void fileDone() {
+		Thread worker = Thread.currentThread();
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.files.incrementAndGet();
+			done(worker);
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCompletion(int status) {
-				IngestProgress.this.files.incrementAndGet();
+				done(worker);
 			}
 
 		});
 	}
 
-	public Snapshot snapshot() {
-		return new Snapshot(this.files.get(), this.rows.get());
+	private void done(Thread worker) {
+		this.files.incrementAndGet();
+		this.reading.remove(worker);
 	}
 
-	/** Files finished and rows read so far. */
-	public record Snapshot(long files, long rows) {
+	public Snapshot snapshot() {
+		double inFlight = 0;
+		for (ReadPosition position : this.reading.values()) {
+			inFlight += position.fraction();
+		}
+		return new Snapshot(this.files.get(), this.rows.get(), inFlight);
+	}
+
+	/**
+	 * Files finished and rows read so far.
+	 * @param inFlight the files being read, each counted by the share of it read: 1.5 for one half
+	 * read and one read through
+	 */
+	public record Snapshot(long files, long rows, double inFlight) {
 
 		public Snapshot since(Snapshot start) {
-			return new Snapshot(this.files - start.files, this.rows - start.rows);
+			return new Snapshot(this.files - start.files, this.rows - start.rows, this.inFlight);
 		}
 
 	}

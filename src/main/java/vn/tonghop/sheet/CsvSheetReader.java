@@ -57,8 +57,11 @@ final class CsvSheetReader {
 			return;
 		}
 		int maxRecord = limits.maxCsvRecord();
+		ReadPosition position = new ReadPosition(size(file));
+		visitor.reading(position);
 		// FastCSV's own limits sit above RecordLength's, which stops a record first and says which limit.
-		try (RecordLength source = new RecordLength(open(file, encoding, named != null), separator, maxRecord);
+		try (RecordLength source = new RecordLength(open(file, encoding, named != null, position), separator,
+				maxRecord);
 				CsvReader<CsvRecord> csv = CsvReader.builder()
 					.fieldSeparator(separator)
 					.skipEmptyLines(false)
@@ -117,6 +120,16 @@ final class CsvSheetReader {
 		return cells;
 	}
 
+	/** The file's size, or -1 (no progress to tell) when it cannot be had; reading says why. */
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
 	static boolean hasUtf16Bom(byte[] head) {
 		return head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
 				|| (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
@@ -129,7 +142,14 @@ final class CsvSheetReader {
 	private record Encoding(Charset charset, int skip, boolean combinesTones) {
 
 		Reader open(Path file) throws IOException {
-			InputStream in = Files.newInputStream(file);
+			return open(Files.newInputStream(file));
+		}
+
+		Reader open(Path file, ReadPosition position) throws IOException {
+			return open(position.counting(Files.newInputStream(file)));
+		}
+
+		private Reader open(InputStream in) throws IOException {
 			in.skipNBytes(this.skip);
 			return new InputStreamReader(in, this.charset);
 		}
@@ -193,8 +213,9 @@ final class CsvSheetReader {
 	}
 
 	/** The file's text, after the "sep=" line when it has one. */
-	private static Reader open(Path file, Encoding encoding, boolean afterSepLine) throws IOException {
-		Reader reader = encoding.open(file);
+	private static Reader open(Path file, Encoding encoding, boolean afterSepLine, ReadPosition position)
+			throws IOException {
+		Reader reader = encoding.open(file, position);
 		if (!afterSepLine) {
 			return reader;
 		}

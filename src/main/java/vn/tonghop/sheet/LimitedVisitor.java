@@ -36,6 +36,11 @@ final class LimitedVisitor implements SheetVisitor {
 	}
 
 	@Override
+	public void reading(ReadPosition position) {
+		this.visitor.reading(position);
+	}
+
+	@Override
 	public void row(SheetRow row) {
 		if (++this.rows > this.limits.maxRows()) {
 			throw new LimitExceededException(Detail.SHEET_ROWS.with(Sizes.count(this.limits.maxRows()), this.sheet));

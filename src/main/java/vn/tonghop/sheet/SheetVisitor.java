@@ -17,6 +17,13 @@ public interface SheetVisitor {
 	/** A visible sheet starts; return false to skip it (then neither its rows nor endSheet follow). */
 	boolean startSheet(String name);
 
+	/**
+	 * Said after a sheet starts, before its first row: how far the reader is through it, for whoever
+	 * shows progress from another thread.
+	 */
+	default void reading(ReadPosition position) {
+	}
+
 	/** A row with at least one non-blank cell, in row order. */
 	void row(SheetRow row);
 

@@ -109,6 +109,10 @@ public final class TableRecognizer {
 		 */
 		void subtotal(PointRow row);
 
+		/** How far the reader is through the sheet being read (see {@link SheetVisitor#reading}). */
+		default void reading(ReadPosition position) {
+		}
+
 	}
 
 	private enum Phase {
@@ -256,6 +260,11 @@ public final class TableRecognizer {
 			this.labels.clear();
 			this.legacy = null;
 			return true;
+		}
+
+		@Override
+		public void reading(ReadPosition position) {
+			this.listener.reading(position);
 		}
 
 		/**

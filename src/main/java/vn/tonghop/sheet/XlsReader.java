@@ -84,7 +84,10 @@ final class XlsReader {
 			.map((region) -> new MergedCells.Region(region.getFirstRow() + 1, region.getLastRow() + 1,
 					region.getFirstColumn(), region.getLastColumn()))
 			.toList());
+		ReadPosition position = new ReadPosition(sheet.getLastRowNum() + 1L);
+		visitor.reading(position);
 		for (Row row : sheet) {
+			position.at(row.getRowNum() + 1L);
 			List<Cell> cells = new ArrayList<>();
 			for (int column = Math.max(row.getFirstCellNum(), 0); column < row.getLastCellNum(); column++) {
 				HSSFCell source = (HSSFCell) row.getCell(column);

@@ -139,6 +139,12 @@ final class XlsxPackage implements Closeable {
 		return (entry != null) ? "/" + entry.getName() : part;
 	}
 
+	/** The part's size once inflated, as the zip's directory gives it; -1 when it gives none. */
+	long size(String part) {
+		ZipArchiveEntry entry = entry(part);
+		return (entry != null) ? entry.getSize() : -1;
+	}
+
 	InputStream open(String part) throws IOException {
 		ZipArchiveEntry entry = entry(part);
 		if (entry == null) {

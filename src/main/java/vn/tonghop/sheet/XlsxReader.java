@@ -73,8 +73,10 @@ final class XlsxReader {
 				if (regions == null) {
 					regions = mergeList(pkg.open(partName));
 				}
+				ReadPosition position = new ReadPosition(pkg.size(partName));
+				visitor.reading(position);
 				new SheetHandler(sheet.name(), visitor, strings, styles, limits, new MergedCells(regions))
-					.parse(pkg.open(partName));
+					.parse(position.counting(pkg.open(partName)));
 				if (visitor.endSheet()) {
 					return;
 				}

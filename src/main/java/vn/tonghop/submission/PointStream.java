@@ -14,6 +14,7 @@ import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
 import vn.tonghop.sheet.PointRow;
 import vn.tonghop.sheet.Sizes;
+import vn.tonghop.sheet.ReadPosition;
 import vn.tonghop.sheet.TableRecognizer;
 import vn.tonghop.units.Resolution;
 import vn.tonghop.units.Unit;
@@ -115,6 +116,11 @@ final class PointStream implements TableRecognizer.Listener {
 		else {
 			this.staged = this.loader.stage();
 		}
+	}
+
+	@Override
+	public void reading(ReadPosition position) {
+		this.progress.reading(position);
 	}
 
 	@Override

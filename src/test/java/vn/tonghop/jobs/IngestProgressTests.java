@@ -7,6 +7,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tonghop.sheet.ReadPosition;
+import vn.tonghop.sheet.ReadPositions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
@@ -34,6 +37,21 @@ class IngestProgressTests {
 		// then it counts from the commit on
 		assertThat(during).isEqualTo(before);
 		assertThat(this.progress.snapshot().files()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aFileBeingReadCountsByTheShareReadUntilItIsDone() throws Exception {
+		// given a worker half way through a file of 100 bytes
+		ReadPosition position = ReadPositions.of(100, 50);
+
+		// when it reads, and then is done
+		this.progress.reading(position);
+		double reading = this.progress.snapshot().inFlight();
+		this.progress.fileDone();
+
+		// then the file counted half while read, and not at all once done (it counts as a file then)
+		assertThat(reading).isEqualTo(0.5);
+		assertThat(this.progress.snapshot().inFlight()).isZero();
 	}
 
 }
