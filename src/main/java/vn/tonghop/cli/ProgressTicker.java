@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +22,8 @@ import vn.tonghop.jobs.IngestProgress.Snapshot;
 /**
  * Shows how a run of the ingest job (a scan, a rerun, a restart) is going while it runs: files and
  * rows done, rows per second and the time left, estimated from the files still pending and how far
- * the workers are through the files they read, so that a run of one huge file has one too. On a
+ * the workers are through the files they read, so that a run of one huge file has one too, at the
+ * pace of the last ten seconds. On a
  * terminal one line is redrawn every second; otherwise a plain line is printed every ten seconds,
  * so logs stay readable.
  */
@@ -43,6 +46,12 @@ final class ProgressTicker implements AutoCloseable {
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	/** How far back the pace the time left is told from goes: the work before a huge file's first row does not count. */
+	private static final Duration PACE_WINDOW = Duration.ofSeconds(10);
+
+	/** Work done (files, those being read by the share read) at the ticks within the pace window. */
+	private final Deque<Sample> recent = new ArrayDeque<>();
 
 	private boolean drawn;
 
@@ -72,8 +81,10 @@ final class ProgressTicker implements AutoCloseable {
 	}
 
 	private synchronized void tick() {
-		String line = line(this.progress.snapshot().since(this.start), this.pendingFiles.getAsLong(),
-				Duration.ofNanos(System.nanoTime() - this.startNanos));
+		long now = System.nanoTime();
+		Snapshot done = this.progress.snapshot().since(this.start);
+		String line = line(done, this.pendingFiles.getAsLong(), Duration.ofNanos(now - this.startNanos),
+				pace(now, done.files() + done.inFlight()));
 		if (this.terminal) {
 			// The cursor goes back to the start: a log line written before the next redraw (one per
 			// file, on the same terminal) is then written over the progress, not glued to its end.
@@ -87,16 +98,35 @@ final class ProgressTicker implements AutoCloseable {
 	}
 
 	/**
+	 * Files' worth of work per second over the pace window, or 0 when none was done in it (a huge
+	 * file before its first row): the time left is then told from the whole run's pace.
+	 */
+	private double pace(long now, double worked) {
+		this.recent.addLast(new Sample(now, worked));
+		while (this.recent.size() > 2 && now - this.recent.peekFirst().nanos() > PACE_WINDOW.toNanos()) {
+			this.recent.removeFirst();
+		}
+		Sample first = this.recent.peekFirst();
+		double seconds = (now - first.nanos()) / 1e9;
+		return (seconds > 0) ? (worked - first.worked()) / seconds : 0;
+	}
+
+	private record Sample(long nanos, double worked) {
+	}
+
+	/**
 	 * "files 12/40 · rows 84,210 · 12,345 rows/s · 0:14 left"
 	 * @param pending files not yet done, those being read among them
+	 * @param pace files' worth of work per second lately; 0 for the whole run's
 	 */
-	static String line(Snapshot done, long pending, Duration elapsed) {
+	static String line(Snapshot done, long pending, Duration elapsed, double pace) {
 		double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
 		long total = done.files() + pending;
 		// Files read part way count by the share read: done so far, and no longer all to do.
 		double worked = done.files() + done.inFlight();
 		double toDo = Math.max(pending - done.inFlight(), 0);
-		String left = (worked == 0 || toDo == 0) ? "" : " · " + clock(Math.round(seconds / worked * toDo)) + " left";
+		double perSecond = (pace > 0) ? pace : worked / seconds;
+		String left = (perSecond <= 0 || toDo == 0) ? "" : " · " + clock(Math.round(toDo / perSecond)) + " left";
 		return String.format(Locale.ROOT, "files %d/%d · rows %,d · %,d rows/s · %s elapsed%s", done.files(), total,
 				done.rows(), Math.round(done.rows() / seconds), clock(Math.round(seconds)), left);
 	}

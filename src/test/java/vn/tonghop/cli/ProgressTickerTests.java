@@ -23,7 +23,7 @@ class ProgressTickerTests {
 		// given 10 files with 50,000 rows done in 20 s, 30 files still pending
 
 		// when
-		String line = ProgressTicker.line(new Snapshot(10, 50_000, 0), 30, Duration.ofSeconds(20));
+		String line = ProgressTicker.line(new Snapshot(10, 50_000, 0), 30, Duration.ofSeconds(20), 0);
 
 		// then 2 s a file makes 60 s for the 30 left
 		assertThat(line).isEqualTo("files 10/40 · rows 50,000 · 2,500 rows/s · 0:20 elapsed · 1:00 left");
@@ -31,7 +31,7 @@ class ProgressTickerTests {
 
 	@Test
 	void noTimeLeftIsGuessedBeforeTheFirstFile() {
-		assertThat(ProgressTicker.line(new Snapshot(0, 1_200, 0), 1, Duration.ofMinutes(62)))
+		assertThat(ProgressTicker.line(new Snapshot(0, 1_200, 0), 1, Duration.ofMinutes(62), 0))
 			.isEqualTo("files 0/1 · rows 1,200 · 0 rows/s · 1:02:00 elapsed");
 	}
 
@@ -40,7 +40,7 @@ class ProgressTickerTests {
 		// given a run of one file, half read in 10 s
 
 		// when
-		String line = ProgressTicker.line(new Snapshot(0, 500_000, 0.5), 1, Duration.ofSeconds(10));
+		String line = ProgressTicker.line(new Snapshot(0, 500_000, 0.5), 1, Duration.ofSeconds(10), 0);
 
 		// then the other half is another 10 s
 		assertThat(line).isEqualTo("files 0/1 · rows 500,000 · 50,000 rows/s · 0:10 elapsed · 0:10 left");
@@ -51,10 +51,22 @@ class ProgressTickerTests {
 		// given 2 files done and two more half read in 30 s, of 6 not done
 
 		// when
-		String line = ProgressTicker.line(new Snapshot(2, 1_000, 1.0), 6, Duration.ofSeconds(30));
+		String line = ProgressTicker.line(new Snapshot(2, 1_000, 1.0), 6, Duration.ofSeconds(30), 0);
 
 		// then 3 files' worth took 30 s, and 5 files' worth are left
 		assertThat(line).endsWith("0:30 elapsed · 0:50 left");
+	}
+
+	@Test
+	void theTimeLeftFollowsTheRecentPaceNotTheWaitBeforeTheFirstRow() {
+		// given a huge file a fifth read 40 s into the run, at a fifth of it per 5 s lately (the first
+		// 35 s went on taking and checking the file before its first row)
+
+		// when
+		String line = ProgressTicker.line(new Snapshot(0, 200_000, 0.2), 1, Duration.ofSeconds(40), 0.04);
+
+		// then the four fifths left take 20 s at that pace, not the 160 s the whole run's pace says
+		assertThat(line).endsWith("0:40 elapsed · 0:20 left");
 	}
 
 	@Test
