@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Pattern;
  * @param role what the account may do
  * @param unit the unit a {@link Role#DISTRICT} account is bound to; empty for the other roles
  */
-public record Account(@NotBlank String name,
+public record Account(
+		@NotBlank @Pattern(regexp = "[^:]*", message = "must not hold ':', which HTTP Basic puts between the name and "
+				+ "the password") String name,
 		@NotNull @Pattern(regexp = "\\{(?!noop\\})[^}]+\\}.+",
 				message = "must be an encoded password such as {bcrypt}$2a$10$..., not {noop}") String password,
 		@NotNull Role role, String unit) {
@@ -26,6 +28,21 @@ public record Account(@NotBlank String name,
 	@AssertTrue(message = "only role DISTRICT is bound to a unit, and it needs one")
 	boolean isRoleAndUnitFitting() {
 		return problem() == null;
+	}
+
+	/**
+	 * A name HTTP Basic cannot carry, so that the account could never sign in: none, or one holding
+	 * ':', where Basic ends the name and begins the password.
+	 */
+	String nameProblem() {
+		if (this.name == null || this.name.isBlank()) {
+			return "an account needs a name";
+		}
+		if (this.name.indexOf(':') >= 0) {
+			return "account " + this.name + ": a name cannot hold ':', which HTTP Basic puts between the name and "
+					+ "the password, so it could never sign in";
+		}
+		return null;
 	}
 
 	/** A district account without its unit, or another role with one, cannot be used. */

@@ -24,7 +24,8 @@ class AccountDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String name) {
 		Account account = this.accounts.find(name)
-			.filter(found -> found.problem() == null)
+			// One stored without a name before names were checked is none: User refuses an empty name.
+			.filter(found -> found.nameProblem() == null && found.problem() == null)
 			.orElseThrow(() -> new UsernameNotFoundException("No account " + name));
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));

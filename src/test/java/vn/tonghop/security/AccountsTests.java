@@ -105,6 +105,26 @@ class AccountsTests {
 	}
 
 	@Test
+	void aNameHttpBasicCannotCarryIsRefused(@Autowired PasswordEncoder encoder) throws Exception {
+		// when an account is added without a name, or with a ':', which Basic puts between name and password
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.accounts.save("", "password", Role.ANALYST, null))
+			.withMessage("an account needs a name");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.accounts.save("nguyen:van", "password", Role.ANALYST, null))
+			.withMessage("account nguyen:van: a name cannot hold ':', which HTTP Basic puts between the name and "
+					+ "the password, so it could never sign in");
+
+		// then nothing is stored
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.account", Long.class)).isZero();
+
+		// and one stored without a name before is no account: signing in with no name is refused, not a failure
+		this.jdbc.update("INSERT INTO tonghop.account (name, password_hash, role) VALUES ('', ?, 'ANALYST')",
+				encoder.encode("password"));
+		this.mvc.perform(get("/api/conferences").with(httpBasic("", "password"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void aUnitCodeInAnotherCaseIsStoredAsTheTreeWritesIt() throws Exception {
 		// given a unit whose code has letters
 		this.jdbc.update("INSERT INTO tonghop.unit (code, name, kind, parent_code, source) "
@@ -132,6 +152,7 @@ class AccountsTests {
 		assertThat(validator.validate(new Account("a", "{noop}secret", Role.ADMIN, null))).hasSize(1);
 		assertThat(validator.validate(new Account("a", "secret", Role.ADMIN, null))).hasSize(1);
 		assertThat(validator.validate(new Account("a", "{bcrypt}$2a$04$abc", Role.ADMIN, null))).isEmpty();
+		assertThat(validator.validate(new Account("a:b", "{bcrypt}$2a$04$abc", Role.ADMIN, null))).hasSize(1);
 		assertThat(validator.validate(new Account("d", "{bcrypt}$2a$04$abc", Role.DISTRICT, null)))
 			.extracting(violation -> violation.getPropertyPath().toString())
 			.containsExactly("roleAndUnitFitting");
