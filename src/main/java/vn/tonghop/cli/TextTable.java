@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A plain text table for terminals and logs; numeric columns are right-aligned. Times are shown to
@@ -14,6 +15,8 @@ import java.util.List;
  * database session gave them in.
  */
 final class TextTable {
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -51,7 +54,8 @@ final class TextTable {
 		if (value instanceof LocalDateTime time) {
 			return TIME.format(time);
 		}
-		return (value == null) ? "" : String.valueOf(value).replace('\n', ' ');
+		// A district's file name or cell may hold escape sequences, which a terminal would run.
+		return (value == null) ? "" : CONTROL.matcher(String.valueOf(value)).replaceAll(" ");
 	}
 
 	void print(PrintStream out) {

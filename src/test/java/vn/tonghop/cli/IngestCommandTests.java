@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
@@ -23,6 +24,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.examples.ExampleFiles;
@@ -159,6 +162,24 @@ class IngestCommandTests {
 		assertThat(IngestCommand.footer(this.queries.run(next.getId()), IngestCommand.vanished(next),
 				IngestCommand.skipped(next), Duration.ZERO))
 			.isEqualTo("accepted 1, accepted with warnings 0, rejected 0, already taken 0, rows loaded 19, time 0.0 s");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void escapeSequencesADistrictWritesDoNotReachTheOperatorsTerminal(CapturedOutput output) throws Exception {
+		// given a file whose name holds escape sequences a terminal runs, a new window title and a cleared
+		// screen (a Linux file name may hold any character but '/')
+		String name = "bao-cao\u001b]0;da xong\u0007\u001b[2J.csv";
+		Files.writeString(this.input.resolve(name), "Đơn vị báo cáo;Quận Long Biên\n");
+
+		// when
+		JobExecution run = this.runner.run(this.input, "test");
+		List<String> lines = printFiles(this.queries.run(run.getId()), List.of(), List.of());
+
+		// then neither the log lines nor the summary carry a control character: each is shown as a space
+		assertThat(output.getAll()).contains(" INFO ", " : bao-cao ]0;da xong  [2J.csv (").doesNotContain("\u001b", "\u0007");
+		assertThat(lines).last().asString().startsWith("bao-cao ]0;da xong  [2J.csv").contains("rejected")
+			.doesNotContain("\u001b", "\u0007");
 	}
 
 	@Test
