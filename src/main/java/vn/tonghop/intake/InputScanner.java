@@ -218,7 +218,11 @@ public class InputScanner {
 			result.unstable();
 			return Optional.empty();
 		}
-		if (seen.contains(new Seen(file.toString(), before.size(), modified))) {
+		// Releases before the set-based scan (schema V13 and earlier) recorded the time rounded to the nearest
+		// microsecond: after an upgrade, such a file is still one seen.
+		Instant rounded = before.lastModifiedTime().toInstant().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+		if (seen.contains(new Seen(file.toString(), before.size(), modified))
+				|| seen.contains(new Seen(file.toString(), before.size(), rounded))) {
 			return Optional.empty();
 		}
 		String hash = sha256(file);

@@ -88,6 +88,25 @@ class InputScannerTests {
 	}
 
 	@Test
+	void aFileARoundingReleaseRecordedIsNotTakenAgainAfterTheUpgrade() throws IOException {
+		// given a file modified in the second half of a microsecond, taken once
+		Path a = write("004/a.csv", "a");
+		Files.setLastModifiedTime(a, FileTime.from(Instant.parse("2026-01-05T08:00:00.123456700Z")));
+		InputScanner scanner = scanner((source) -> {
+		});
+		scanner.scan(this.input, null, RUN);
+		// and recorded as releases before the set-based scan did: its time rounded to the microsecond
+		this.jdbc.update("UPDATE tonghop.seen_file SET modified_at = '2026-01-05T08:00:00.123457Z'");
+
+		// when the upgraded release scans the folder
+		ScanResult again = scanner.scan(this.input, null, RUN);
+
+		// then the unchanged file is neither read again nor logged as taken again
+		assertThat(List.of(again.taken(), again.duplicates())).containsExactly(0, 0);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.intake_log", Integer.class)).isEqualTo(1);
+	}
+
+	@Test
 	void theSameBytesTwiceAreOneSubmissionAndAnUnchangedFileIsNotTakenAgain() throws IOException {
 		// given, in Long Biên's folder, a file, a copy of it under another name, and a third file
 		write("004/a.csv", "a");
