@@ -3,6 +3,8 @@ package vn.tonghop.warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.examples.ExampleFiles;
@@ -179,6 +182,48 @@ class ParticipationByUnitTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Long.class)).isZero();
 		assertThat(this.jdbc.queryForList("SELECT province_code FROM warehouse.participation_by_province "
 				+ "WHERE conference_code = 'SAU'", String.class)).doesNotContain("004-QS");
+	}
+
+	@Test
+	void aConferenceOrUnitAskedForIsReadThroughTheIndexNotByAggregatingTheWholeWarehouse() {
+		// given Long Biên's points for NQDH13, Thanh Hóa city's unit summary without points, and
+		// Lạng Sơn's points for another conference
+		this.jdbc.update("""
+				INSERT INTO warehouse.participation (conference_code, province_code, district_code, reporting_unit_code,
+				    host_unit_code, point_name, point_level, format, session_date, members_attending, others_attending,
+				    participants, submission_id, source_row)
+				VALUES ('NQDH13', '01', '004', '004', '004', 'Hội trường', 'district', 'online', DATE '2021-03-27', 40, 2, 42, 1, 5),
+				       ('NQDH13', '01', '004', '004', '00139', 'Phường Bồ Đề', 'grassroots', 'online', DATE '2021-03-27', 30, 0, 30, 1, 6),
+				       ('HNTW8-K13', '20', NULL, '20-KCQ', '20-KCQ', 'Hội trường', 'district', 'online', DATE '2023-12-04', 9, 1, 10, 2, 5)
+				""");
+		this.jdbc.update("INSERT INTO warehouse.unit_coverage VALUES ('NQDH13', '38', '380', '380', 200, 150, 75.0, 3)");
+
+		// when the view is asked for one conference, and for one unit of it
+		List<String> units = this.jdbc.queryForList("SELECT reporting_unit_code || ' ' || points || ' ' || participants "
+				+ "|| ' ' || coalesce(members_total::text, '-') FROM warehouse.participation_by_unit "
+				+ "WHERE conference_code = 'NQDH13' ORDER BY reporting_unit_code", String.class);
+		String plan = this.jdbc.execute((ConnectionCallback<String>) connection -> {
+			try (Statement statement = connection.createStatement()) {
+				// so small a table is read whole whatever the query; without a full scan the plan shows what the filter reaches
+				statement.execute("SET enable_seqscan = off");
+				StringBuilder lines = new StringBuilder();
+				try (ResultSet rs = statement.executeQuery("EXPLAIN SELECT * FROM warehouse.participation_by_unit "
+						+ "WHERE conference_code = 'NQDH13' AND reporting_unit_code = '004'")) {
+					while (rs.next()) {
+						lines.append(rs.getString(1)).append('\n');
+					}
+				}
+				statement.execute("RESET enable_seqscan");
+				return lines.toString();
+			}
+		});
+
+		// then every unit with points or a summary has its line, and participation is searched by that
+		// conference and unit rather than every row of every conference aggregated
+		assertThat(units).containsExactly("004 2 72 -", "380 0 0 200");
+		assertThat(unit("004")).containsEntry("points", 2L).containsEntry("participants", 72L);
+		assertThat(plan).containsPattern("Index Cond: \\(\\(conference_code = 'NQDH13'::text\\) AND "
+				+ "\\(reporting_unit_code = '004'::text\\)\\)");
 	}
 
 	private Map<String, Object> unit(String code) {
