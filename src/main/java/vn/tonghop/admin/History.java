@@ -19,6 +19,18 @@ public class History {
 			+ "others_after, participants_before, participants_after, points_added, points_removed, points_changed "
 			+ "FROM tonghop.submission_change ";
 
+	private static final String POINTS = """
+			SELECT kind, point_name, host_unit_code, point_level, format_before, format_after, date_before, date_after,
+			       members_before, members_after, others_before, others_after, source_row_before, source_row_after
+			FROM tonghop.submission_change_point WHERE change_id = ?
+			UNION ALL
+			SELECT 'added', p.point_name, p.host_unit_code, p.point_level, NULL, p.format, NULL, p.session_date,
+			       NULL, p.members_attending, NULL, p.others_attending, NULL, p.source_row
+			FROM tonghop.submission_change c JOIN warehouse.participation p ON p.conference_code = c.conference_code
+			    AND p.reporting_unit_code = c.reporting_unit_code AND p.submission_id = c.submission_id
+			WHERE c.id = ? AND c.points_before = 0
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	History(JdbcTemplate jdbc) {
@@ -65,23 +77,29 @@ public class History {
 	 * while that version stands.
 	 */
 	public List<PointChange> points(long changeId) {
-		return this.jdbc.query("""
-				SELECT * FROM (
-				SELECT kind, point_name, host_unit_code, point_level, format_before, format_after, date_before, date_after,
-				       members_before, members_after, others_before, others_after, source_row_before, source_row_after
-				FROM tonghop.submission_change_point WHERE change_id = ?
-				UNION ALL
-				SELECT 'added', p.point_name, p.host_unit_code, p.point_level, NULL, p.format, NULL, p.session_date,
-				       NULL, p.members_attending, NULL, p.others_attending, NULL, p.source_row
-				FROM tonghop.submission_change c JOIN warehouse.participation p ON p.conference_code = c.conference_code
-				    AND p.reporting_unit_code = c.reporting_unit_code AND p.submission_id = c.submission_id
-				WHERE c.id = ? AND c.points_before = 0) points
+		return points(changeId, 0, null);
+	}
+
+	/** One window of {@link #points(long)}, read as such: a file's load can change a million points. */
+	public List<PointChange> points(long changeId, long offset, int limit) {
+		return points(changeId, offset, (Integer) limit);
+	}
+
+	/** How many points {@link #points(long)} lists. */
+	public long pointCount(long changeId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM (" + POINTS + ") points", Long.class, changeId, changeId);
+	}
+
+	private List<PointChange> points(long changeId, long offset, Integer limit) {
+		return this.jdbc.query("SELECT * FROM (" + POINTS + """
+				) points
 				ORDER BY coalesce(source_row_after, source_row_before), kind
+				LIMIT ? OFFSET ?
 				""", (rs, i) -> new PointChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
 				rs.getObject(8, LocalDate.class), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
 				(Integer) rs.getObject(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
-				(Integer) rs.getObject(14)), changeId, changeId);
+				(Integer) rs.getObject(14)), changeId, changeId, limit, offset);
 	}
 
 	private static Change change(ResultSet rs, int i) throws SQLException {

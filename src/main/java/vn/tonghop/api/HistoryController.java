@@ -57,11 +57,15 @@ class HistoryController {
 		if (!this.submissions.visible(id, UnitScope.districtUnit(caller).orElse(null))) {
 			throw NotFoundException.submission(id);
 		}
-		List<PointChange> points = this.history.latestChange(id).map(Change::id).map(this.history::points).orElse(List.of());
-		return page(points, paging);
+		// A load changes up to a file's points, a million of them: the page is read, never the whole list.
+		return this.history.latestChange(id)
+			.map(Change::id)
+			.map(change -> paging.of(this.history.points(change, paging.offset(), paging.size()),
+					this.history.pointCount(change)))
+			.orElseGet(() -> paging.of(List.of(), 0));
 	}
 
-	// A unit sends a handful of versions and a load changes at most a file's points: paged in memory.
+	// A unit sends a handful of versions: paged in memory.
 	private static <T> Page<T> page(List<T> all, PageRequest paging) {
 		int from = (int) Math.min(paging.offset(), all.size());
 		return paging.of(all.subList(from, Math.min(from + paging.size(), all.size())), all.size());

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.tonghop.admin.History;
+import vn.tonghop.admin.PointChange;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
@@ -93,6 +95,29 @@ class HistoryApiTests {
 		assertThat(csv.lines().toList()).hasSize(4);
 		assertThat(csv.lines().skip(1).findFirst().orElseThrow()).isEqualTo("added,Phường Gia Thụy,00130,grassroots,,online,,2021-03-27,,100,,0,,6");
 		this.mvc.perform(get("/api/submissions/999999/changes")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aSubmissionsChangesAreReadOnePageAtATime(@Autowired History history) throws Exception {
+		// given the second version's load, which added two points and removed one
+		long change = history.latestChange(this.second).orElseThrow().id();
+
+		// when its points are asked for a window at a time, as the endpoint does for a page
+		List<String> middle = history.points(change, 1, 1).stream().map(PointChange::pointName).toList();
+
+		// then the database hands over that window alone, and the pages cover every point once, in file order
+		assertThat(middle).containsExactly("Phường Cự Khối");
+		assertThat(history.pointCount(change)).isEqualTo(3);
+		assertThat(history.points(change, 3, 10)).isEmpty();
+		this.mvc.perform(get("/api/submissions/{id}/changes", this.second).param("size", "2"))
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.items[*].pointName").value(contains("Phường Gia Thụy", "Phường Cự Khối")));
+		this.mvc.perform(get("/api/submissions/{id}/changes", this.second).param("size", "2").param("page", "1"))
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.items[*].pointName").value(contains("Phường Ngọc Lâm")));
+		this.mvc.perform(get("/api/submissions/{id}/changes", this.second).param("page", "5"))
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.items").isEmpty());
 	}
 
 	@Test
