@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -100,8 +101,10 @@ public class ConsolidatedReport {
 			Styles styles = new Styles(workbook);
 			Set<String> sheetNames = new HashSet<>();
 			sheetNames.add(COMPLETENESS.toLowerCase(Locale.ROOT));
+			Map<String, List<UnitLine>> units = this.queries.units(subject.code(), province);
 			for (ProvinceLine line : provinces) {
-				provinceSheet(workbook, styles, subject, line, sheetName(line, sheetNames));
+				provinceSheet(workbook, styles, subject, line, sheetName(line, sheetNames),
+						units.getOrDefault(line.code(), List.of()));
 			}
 			completenessSheet(workbook, styles, subject, this.queries.completeness(subject.code(), province));
 			// Cached results let viewers that do not recalculate (and our own readers) show the totals.
@@ -111,7 +114,7 @@ public class ConsolidatedReport {
 	}
 
 	private void provinceSheet(XSSFWorkbook workbook, Styles styles, ConferenceLine conference, ProvinceLine province,
-			String name) {
+			String name, List<UnitLine> units) {
 		XSSFSheet sheet = workbook.createSheet(name);
 		titles(sheet, styles, conference, "BÁO CÁO TỔNG HỢP KẾT QUẢ HỌC TẬP, QUÁN TRIỆT — " + province.name().toUpperCase(),
 				"Đơn vị đã báo cáo: " + province.reported() + "/" + province.expected());
@@ -132,7 +135,6 @@ public class ConsolidatedReport {
 			Sheets.text(group, c, HEADERS[c], styles.header);
 			sheet.addMergedRegion(new CellRangeAddress(GROUP_ROW, HEADER_ROW, c, c));
 		}
-		List<UnitLine> units = this.queries.units(conference.code(), province.code());
 		int r = FIRST_DATA_ROW;
 		for (UnitLine unit : units) {
 			Row row = sheet.createRow(r);
