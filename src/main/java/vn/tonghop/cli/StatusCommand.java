@@ -23,6 +23,9 @@ import vn.tonghop.status.StatusQueries;
 				"With --conference and --unit, the unit's versions for the conference and what each changed." })
 final class StatusCommand implements Callable<Integer> {
 
+	/** The points of a change printed: a million-point file's correction changes a million, too many to read or hold. */
+	private static final int SHOWN_POINTS = 1000;
+
 	@Option(names = "--conference", paramLabel = "CODE", description = "also print this conference's figures, completeness and chase list")
 	String conference;
 
@@ -129,7 +132,13 @@ final class StatusCommand implements Callable<Integer> {
 		for (Version version : versions) {
 			if (version.change() != null && version.change().replacedSubmissionId() != null) {
 				out.println("\nVersion " + version.version() + " against the rows it replaced:");
-				ChangeTables.printPoints(out, history.points(version.change().id()));
+				long changeId = version.change().id();
+				ChangeTables.printPoints(out, history.points(changeId, 0, SHOWN_POINTS));
+				long more = history.pointCount(changeId) - SHOWN_POINTS;
+				if (more > 0) {
+					out.println("… and " + more + " more points: GET /api/submissions/" + version.submissionId()
+							+ "/changes lists every one.");
+				}
 			}
 		}
 	}

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,37 @@ class StatusCommandTests {
 
 		// then its versions, as /api/units/20-kcq/conferences/HNTW8-K13/versions lists them
 		assertThat(printed).contains("Versions from unit 20-KCQ for HNTW8-K13:").doesNotContain("No placed submission");
+	}
+
+	@Test
+	void aCorrectionChangingMorePointsThanATerminalCanShowListsTheFirstThousandAndWhereTheRestAre() throws Exception {
+		// given Long Biên's file and its correction, whose load changed 1,200 points more (a million-point
+		// file's correction changes a million, which status once read whole and ran out of memory on)
+		Path file = this.input.resolve("long-bien.csv");
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối")));
+		this.runner.run(this.input, "test");
+		Files.writeString(file, ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy")));
+		this.runner.run(this.input, "test");
+		long change = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission_change", Long.class);
+		long second = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		this.jdbc.update("""
+				INSERT INTO tonghop.submission_change_point (change_id, kind, point_name, host_unit_code, point_level,
+				    format_before, format_after, members_before, members_after, others_before, others_after,
+				    source_row_before, source_row_after)
+				SELECT ?, 'changed', 'Điểm cầu ' || g, '004', 'grassroots', 'online', 'online', 10, 11, 0, 0, 100 + g, 100 + g
+				FROM generate_series(1, 1200) g
+				""", change);
+		StatusCommand command = new StatusCommand();
+		command.conference = "NQDH13";
+		command.unit = "004";
+
+		// when
+		String printed = status(command);
+
+		// then the first thousand in file order, then how many more and where to read every one
+		assertThat(printed).contains("Version 2 against the rows it replaced:", "Phường Gia Thụy", "Điểm cầu 998 ")
+			.doesNotContain("Điểm cầu 999 ")
+			.contains("… and 202 more points: GET /api/submissions/" + second + "/changes lists every one.");
 	}
 
 	@Test
