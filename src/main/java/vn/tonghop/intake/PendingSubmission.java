@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * @param folderUnitCode the first folder under the drop folder (a unit code when the district uses
  * a per-unit folder), null for a file in the drop folder itself; part of the submission's identity
  * @param archived the archived copy that is read
+ * @param contentHash the SHA-256 of the bytes taken, which the archived copy must still have
  * @param dropFolder the drop folder it was taken from, where its reports go; null when not known
  */
 public record PendingSubmission(long id, String fileName, String sourcePath, String folderUnitCode, Path archived,
-		Path dropFolder) {
+		String contentHash, Path dropFolder) {
 }

@@ -43,11 +43,12 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 			skipped = this.setAside.keySet().toArray(Long[]::new);
 		}
 		List<PendingSubmission> next = this.jdbc.query(
-				"SELECT id, file_name, source_path, folder_unit_code, archive_path, drop_folder FROM tonghop.submission "
+				"SELECT id, file_name, source_path, folder_unit_code, archive_path, content_hash, drop_folder "
+						+ "FROM tonghop.submission "
 						+ "WHERE state = 'pending' AND id <> ALL (?) ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED",
 				(rs, i) -> new PendingSubmission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						Path.of(rs.getString(5)),
-						(rs.getString(6) != null) ? Path.of(rs.getString(6)) : null),
+						Path.of(rs.getString(5)), rs.getString(6),
+						(rs.getString(7) != null) ? Path.of(rs.getString(7)) : null),
 				(Object) skipped);
 		if (next.isEmpty() && skipped.length > 0) {
 			throw this.setAside.get(skipped[0]);

@@ -1,5 +1,6 @@
 package vn.tonghop.submission;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import vn.tonghop.conference.Conference;
 import vn.tonghop.feedback.SubmissionFeedback;
 import vn.tonghop.health.SubmissionMetrics;
+import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.jobs.IngestProgress;
@@ -160,6 +162,7 @@ public class SubmissionProcessor {
 	}
 
 	private RecognizedTable read(PendingSubmission pending, PointStream stream, ProblemList problems) {
+		checkArchivedCopy(pending);
 		try {
 			return TableRecognizer.read(pending.archived(), this.limits, stream);
 		}
@@ -188,6 +191,23 @@ public class SubmissionProcessor {
 			problems.add(Problem.ofFile(Rule.FILE_CORRUPT, Detail.READING_FAILED.with(ex.getClass().getSimpleName())));
 		}
 		return null;
+	}
+
+	/**
+	 * The copy must still be the bytes taken: written over since, it would load other figures under
+	 * the district's file, or reject it for errors it never had.
+	 */
+	private static void checkArchivedCopy(PendingSubmission pending) {
+		String hash;
+		try {
+			hash = InputScanner.sha256(pending.archived());
+		}
+		catch (IOException ex) {
+			throw new ArchivedCopyMissingException(pending, ex);
+		}
+		if (!hash.equals(pending.contentHash())) {
+			throw new ArchivedCopyMissingException(pending, hash);
+		}
 	}
 
 	private static Problem unreadable(UnreadableFileException ex) {

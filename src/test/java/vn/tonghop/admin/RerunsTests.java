@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import vn.tonghop.submission.SubmissionProcessor;
 import vn.tonghop.units.ReferenceFiles;
 import vn.tonghop.units.UnitImporter;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -153,6 +155,43 @@ class RerunsTests {
 		assertThat(this.jdbc.queryForObject("SELECT state || ' ' || is_current FROM tonghop.submission WHERE id = ?",
 				String.class, id)).isEqualTo("accepted true");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Long.class)).isEqualTo(2);
+	}
+
+	@Test
+	void aRerunWhoseArchivedCopyWasAlteredFailsAndLeavesTheStandingVersionAsItWas() throws Exception {
+		// given Long Biên's version standing, and its archived copy since written over (a restore from a
+		// wrong backup, a hand edit) with other figures
+		Files.writeString(this.input.resolve("long-bien.csv"),
+				longBien("Quận ủy Long Biên", "Phường Bồ Đề", 101, "Phường Cự Khối", 69));
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		Path archived = Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class));
+		byte[] taken = Files.readAllBytes(archived);
+		Files.writeString(archived, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 900, "Phường Cự Khối", 69));
+
+		// when the file is rerun
+		RerunResult result;
+		try {
+			result = this.reruns.rerun(new RerunRequest(null, null, id, false));
+		}
+		finally {
+			// The archive outlives the test: other tests' files of these bytes would be read from it.
+			Files.write(archived, taken);
+		}
+
+		// then the run fails naming the copy, and the district's file is neither rejected nor taken out
+		assertThat(result.status()).isEqualTo("FAILED");
+		assertThat(result.failures()).first(as(InstanceOfAssertFactories.STRING))
+			.contains("The archived copy of long-bien.csv is not the file that was taken: " + archived);
+		assertThat(this.jdbc.queryForObject("SELECT state || ' ' || is_current FROM tonghop.submission WHERE id = ?",
+				String.class, id)).isEqualTo("pending true");
+		assertThat(this.jdbc.queryForObject("SELECT sum(members_attending) FROM warehouse.participation "
+				+ "WHERE submission_id = ?", Long.class, id)).isEqualTo(170);
+
+		// when the copy is back, the next run processes the file again
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject("SELECT state || ' ' || is_current FROM tonghop.submission WHERE id = ?",
+				String.class, id)).isEqualTo("accepted true");
 	}
 
 	@Test
