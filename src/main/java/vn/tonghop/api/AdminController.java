@@ -34,10 +34,13 @@ class AdminController {
 
 	private final WarehouseQueries warehouse;
 
-	AdminController(Reruns reruns, IngestRunner runner, WarehouseQueries warehouse) {
+	private final SubmissionQueries submissions;
+
+	AdminController(Reruns reruns, IngestRunner runner, WarehouseQueries warehouse, SubmissionQueries submissions) {
 		this.reruns = reruns;
 		this.runner = runner;
 		this.warehouse = warehouse;
+		this.submissions = submissions;
 	}
 
 	@Operation(summary = "Process archived files again: one submission, or the latest version of each unit for a "
@@ -57,6 +60,10 @@ class AdminController {
 			.code() : null;
 		String unit = (request.unit() != null)
 				? this.warehouse.unitCode(request.unit()).orElseThrow(() -> NotFoundException.unit(request.unit())) : null;
+		// Nor is a mistyped id a submission still pending (`rerun --submission` refuses it too).
+		if (request.submission() != null && !this.submissions.exists(request.submission())) {
+			throw NotFoundException.submission(request.submission());
+		}
 		return inVietnamTime(
 				this.reruns.rerun(new RerunRequest(conference, unit, request.submission(), request.dryRun())));
 	}

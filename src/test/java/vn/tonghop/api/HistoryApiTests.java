@@ -168,11 +168,20 @@ class HistoryApiTests {
 
 	@Test
 	void aRerunRequestWithoutDryRunIsNotADryRun() throws Exception {
-		// a submission that does not exist, so that nothing here changes
-		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"submission\":999999}"))
+		// a unit that sent nothing, so that nothing here changes
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"conference\":\"NQDH13\",\"unit\":\"20\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.dryRun").value(false))
 			.andExpect(jsonPath("$.status").value("NOTHING_TO_RERUN"));
+	}
+
+	@Test
+	void aRerunOfASubmissionThatDoesNotExistIsNotFound() throws Exception {
+		// when an administrator mistypes the id, as `rerun --submission 999999` refuses it
+		this.mvc.perform(post("/api/admin/reruns").contentType(MediaType.APPLICATION_JSON).content("{\"submission\":999999}"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No submission 999999."));
 	}
 
 	@Test
