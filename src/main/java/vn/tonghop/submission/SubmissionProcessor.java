@@ -269,8 +269,12 @@ public class SubmissionProcessor {
 		LocalDate on = conference.startDate();
 		Unit unit = placer.reportingUnit(table.sheet(), table.labels(),
 				table.repeatedLabels().getOrDefault(Label.REPORTING_UNIT, List.of()), on, problems);
-		if (unit == null || !placer.inScope(conference, unit, on, problems)) {
+		if (unit == null) {
 			return null;
+		}
+		if (!placer.inScope(conference, unit, on, problems)) {
+			// Rejected, but the unit's and the conference's: a scope widened later, a conference rerun takes it again.
+			return new Placement(placer.target(conference, unit), List.of(), null, null);
 		}
 		for (var row : stream.datesOutside(conference)) {
 			String date = Cell.dayText(row.date());

@@ -12,12 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.tonghop.conference.ConferenceImporter;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
 import vn.tonghop.units.UnitImporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A conference rerun after a unit-tree or rule change leaves the warehouse as if every standing
@@ -44,6 +46,9 @@ class ConferenceRerunTests {
 
 	@Autowired
 	ReferenceFiles reference;
+
+	@Autowired
+	ConferenceImporter conferences;
 
 	@TempDir
 	Path input;
@@ -76,6 +81,39 @@ class ConferenceRerunTests {
 		assertThat(this.jdbc.queryForList("SELECT province_code || ' ' || points || ' ' || units_reported || '/' "
 				+ "|| units_expected FROM warehouse.participation_by_province WHERE conference_code = 'NQDH13' "
 				+ "ORDER BY province_code", String.class)).containsExactly("01 0 0/2", "20 0 0/2", "38 2 1/3");
+	}
+
+	@Test
+	void aFileRejectedForAScopeNarrowedByMistakeComesBackWithTheConferenceRerunOnceTheScopeIsWidened()
+			throws Exception {
+		// given Thanh Hóa's Khối loaded for NQDH13, then the conference's scope narrowed to Hà Nội by
+		// mistake and the conference rerun, which takes the Khối's figures out (conference-out-of-scope)
+		importUnits("38-KDN,Đảng bộ Khối doanh nghiệp tỉnh Thanh Hóa,38,district,,2025-06-30,\n");
+		Path file = Files.createDirectories(this.input.resolve("38-KDN")).resolve("kdn.csv");
+		Files.writeString(file, khoi(120, 80, 200));
+		this.runner.run(this.input, "test");
+		importConferences("NQDH13,Hội nghị NQDH13,2021-03-27,2021-03-28,2021-04-10,01\n");
+		this.reruns.rerun(new RerunRequest("NQDH13", null, null, false));
+		assertThat(this.jdbc.queryForList("SELECT first_problem FROM tonghop.submission", String.class))
+			.singleElement().asString().contains("NQDH13");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Long.class)).isZero();
+
+		// when the scope is put right and the conference rerun, as the rejection's report asks
+		importConferences("NQDH13,Hội nghị NQDH13,2021-03-27,2021-03-28,2021-04-10,all\n");
+		RerunResult result = this.reruns.rerun(new RerunRequest("NQDH13", null, null, false));
+
+		// then the Khối's file is taken again and its figures are back, its unit reported
+		assertThat(result.outcomes()).extracting(RerunOutcome::stateBefore, RerunOutcome::stateAfter)
+			.containsExactly(tuple("rejected", "accepted"));
+		assertThat(this.jdbc.queryForList("SELECT province_code || ' ' || points || ' ' || units_reported || '/' "
+				+ "|| units_expected FROM warehouse.participation_by_province WHERE conference_code = 'NQDH13' "
+				+ "AND province_code = '38'", String.class)).containsExactly("38 2 1/3");
+	}
+
+	private void importConferences(String rows) throws IOException {
+		Path file = this.input.resolveSibling(this.input.getFileName() + "-conferences.csv");
+		Files.writeString(file, "code,title,start_date,end_date,deadline,scope\n" + rows);
+		this.conferences.importFile(file);
 	}
 
 	private String khoi(int first, int second, int total) {
