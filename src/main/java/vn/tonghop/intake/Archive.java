@@ -62,6 +62,21 @@ class Archive {
 		if (held && linkedToCopy(folder, target)) {
 			return target;
 		}
+		copy(source, hash, target);
+		return target;
+	}
+
+	/**
+	 * Puts back a copy gone from the archive (cleared, restored from an older backup) from a file of
+	 * the same bytes, the district's dropped again: nothing else can make its submission readable.
+	 * @throws SourceChangedException when the file was replaced or rewritten since it was hashed
+	 */
+	void restore(Path source, String hash, Path target) throws IOException {
+		Files.createDirectories(target.getParent());
+		copy(source, hash, target);
+	}
+
+	private void copy(Path source, String hash, Path target) throws IOException {
 		// A name of its own: two instances archiving the same file must not write into one partial copy.
 		// Not derived from the file's name, which may already take all the bytes a name may have.
 		Files.createDirectories(this.staging);
@@ -77,7 +92,6 @@ class Archive {
 			// The source vanished, changed or the disk failed mid-copy: no half copy stays behind.
 			Files.deleteIfExists(partial);
 		}
-		return target;
 	}
 
 	/** Removes the copies a process killed while archiving left, last written before {@code untouchedSince}. */

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -110,6 +111,7 @@ public class InputScanner {
 			.flatMap(Optional::stream)
 			.toList();
 		Map<Identity, Long> known = known(hashed);
+		restoreMissingCopies(hashed, known);
 		// Each new submission is archived from the first file holding it (the next, if that fails); the
 		// submissions of one content one after another, so the first copy is there for the others.
 		Map<String, Map<Identity, List<Hashed>>> byContent = new LinkedHashMap<>();
@@ -303,6 +305,30 @@ public class InputScanner {
 				(RowCallbackHandler) (rs) -> known.put(new Identity(rs.getString(1), rs.getString(2)), rs.getLong(3)),
 				(Object) files.stream().map(Hashed::hash).distinct().toArray(String[]::new));
 		return known;
+	}
+
+	/**
+	 * Puts back from the files dropped again the archived copies of their submissions that are gone:
+	 * such a submission stays pending, and every run fails on it, until its copy is back.
+	 */
+	private void restoreMissingCopies(List<Hashed> files, Map<Identity, Long> known) {
+		Map<Long, Path> copies = new HashMap<>();
+		this.jdbc.query("SELECT id, archive_path FROM tonghop.submission WHERE id = ANY (?)",
+				(RowCallbackHandler) (rs) -> copies.put(rs.getLong(1), Path.of(rs.getString(2))),
+				(Object) files.stream().map((file) -> known.get(file.identity())).filter(Objects::nonNull)
+					.toArray(Long[]::new));
+		for (Hashed file : files) {
+			Path copy = copies.get(known.get(file.identity()));
+			if (copy != null && !Files.exists(copy)) {
+				try {
+					this.archive.restore(file.file(), file.hash(), copy);
+					log.info("Restored the archived copy {} from {}", copy, file.file());
+				}
+				catch (IOException ex) {
+					log.warn("Could not restore the archived copy {} from {}: {}", copy, file.file(), ex.toString());
+				}
+			}
+		}
 	}
 
 	/**

@@ -324,6 +324,27 @@ class InputScannerTests {
 	}
 
 	@Test
+	void theSameFileDroppedAgainPutsBackAnArchivedCopyThatIsGone() throws Exception {
+		// given a file taken whose archived copy then disappears (an archive cleared, no backup), so a run fails on it
+		Path file = write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		new InputScanner(this.jdbc, new Archive(this.properties), this.properties).scan(this.input, null, RUN);
+		Path archived = Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission", String.class));
+		Files.delete(archived);
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.FAILED);
+
+		// when the district drops the same file again
+		Files.write(file, Files.readAllBytes(file));
+		Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+		JobExecution run = this.runner.run(this.input, "test");
+
+		// then its copy is back and the file is processed, once: one submission, no longer pending
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(archived).exists();
+		assertThat(this.jdbc.queryForList("SELECT state FROM tonghop.submission", String.class)).singleElement()
+			.isNotEqualTo("pending");
+	}
+
+	@Test
 	void aFileReplacedBetweenItsHashAndItsCopyIsNotTakenUntilItIsStable() throws Exception {
 		// given a file rewritten with other figures of the same size just after it was hashed
 		Path file = write("long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
