@@ -10,12 +10,16 @@ import java.util.List;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.feedback.FeedbackProperties;
 import vn.tonghop.intake.IntakeProperties;
@@ -43,14 +47,17 @@ class DropFolderWatchers implements SmartLifecycle {
 
 	private final FeedbackProperties feedback;
 
+	private final TransactionTemplate transaction;
+
 	private final List<DropFolderWatcher> watchers = new ArrayList<>();
 
 	DropFolderWatchers(ScheduleRegistrar registrar, Scheduler scheduler, IntakeProperties intake,
-			FeedbackProperties feedback) {
+			FeedbackProperties feedback, PlatformTransactionManager transactionManager) {
 		this.registrar = registrar;
 		this.scheduler = scheduler;
 		this.intake = intake;
 		this.feedback = feedback;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
@@ -76,12 +83,31 @@ class DropFolderWatchers implements SmartLifecycle {
 		}
 	}
 
-	private void fire(JobKey job) {
+	/**
+	 * Fires the job in one transaction: the Quartz store Spring configures takes its cluster lock with
+	 * the caller's connection, and without a transaction the lock ends with each statement, so every
+	 * instance watching the folder, firing at the same moment, found no run going and ran beside the
+	 * one that had just started.
+	 */
+	void fire(JobKey job) {
 		try {
-			this.scheduler.triggerJob(job);
+			Trigger now = TriggerBuilder.newTrigger().forJob(job).startNow().build();
+			this.transaction.executeWithoutResult((status) -> schedule(now));
+			// Quartz woke its thread when the trigger was stored, before the commit let it see it:
+			// resuming the trigger (never paused, so nothing changes) wakes it again.
+			this.scheduler.resumeTrigger(now.getKey());
+		}
+		catch (SchedulerException | IllegalStateException ex) {
+			log.warn("Could not start {} after a change in its drop folder: {}", job.getName(), ex.toString());
+		}
+	}
+
+	private void schedule(Trigger trigger) {
+		try {
+			this.scheduler.scheduleJob(trigger);
 		}
 		catch (SchedulerException ex) {
-			log.warn("Could not start {} after a change in its drop folder: {}", job.getName(), ex.toString());
+			throw new IllegalStateException(ex);
 		}
 	}
 
