@@ -9,6 +9,10 @@ import org.quartz.JobExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+import vn.tonghop.jobs.Failures;
 import vn.tonghop.jobs.IngestRunner;
 
 /**
@@ -35,7 +39,13 @@ class StartIngestJob implements Job {
 
 	void start(String schedule, String input) throws JobExecutionException {
 		try {
-			this.runner.run(input != null ? Path.of(input) : null, schedule);
+			JobExecution execution = this.runner.run(input != null ? Path.of(input) : null, schedule);
+			if (execution.getStatus() != BatchStatus.COMPLETED) {
+				// The batch logs only its stack traces: an operator watching serve gets the cause in one line.
+				log.warn("Schedule {}: run {} {}: {}; the files it did not finish stay pending for the next run",
+						schedule, execution.getId(), execution.getStatus(), String.join("; ",
+								execution.getAllFailureExceptions().stream().map(Failures::describe).distinct().toList()));
+			}
 		}
 		catch (IngestRunner.IngestNotStartedException ex) {
 			// Quartz logs a job's exception at info, below what is logged: a schedule whose folder is

@@ -1,6 +1,9 @@
 package vn.tonghop.schedule;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,18 +13,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
 @ExtendWith(OutputCaptureExtension.class)
 class StartIngestJobTests {
 
 	@Autowired
 	IngestRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReferenceFiles reference;
 
 	@TempDir
 	Path work;
@@ -39,6 +51,22 @@ class StartIngestJobTests {
 		assertThat(output.getOut()).contains("WARN")
 			.contains("Schedule nightly could not start the ingest job")
 			.contains(missing + " does not exist or is not a folder");
+	}
+
+	@Test
+	void aFiringWhoseRunFailsLogsWhyInOneLine(CapturedOutput output) throws IOException, JobExecutionException {
+		// given Long Biên's file, whose reports folder cannot be made (a link to a file stands in its place)
+		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
+		Path input = Files.createDirectories(this.work.resolve("input/004"));
+		Files.writeString(input.resolve("long-bien.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		Files.createSymbolicLink(input.resolve("reports"), Files.writeString(this.work.resolve("x.tmp"), "x"));
+
+		// when the schedule fires and its run fails
+		new StartIngestJob(this.runner).start("nightly", this.work.resolve("input").toString());
+
+		// then the log says which run failed and why, not only the batch's stack traces
+		assertThat(output.getOut()).containsPattern("WARN .*Schedule nightly: run \\d+ FAILED: .*"
+				+ "Cannot write the reports on 004/long-bien.csv to .*; the files it did not finish stay pending");
 	}
 
 }
