@@ -56,7 +56,9 @@ public final class Vocabulary {
 	private static final String[] TABLE_ENDS = { "nguoi lap", "nguoi tong hop", "nguoi bao cao", "xac nhan", "ghi chu",
 			"noi nhan", "t m", "tm", "k t", "kt", "t l", "tl", "tuq" };
 
-	private static final Pattern TRAILING_PARENTHESES = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
+	// A note in brackets at a header's end ("(người)", "[người]", "(6=4+5)"), or its column's sum in numbers, "(6)=(4)+(5)".
+	private static final Pattern TRAILING_NOTE = Pattern
+		.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\]|\\(\\d{1,2}\\)\\s*=[\\s()\\d+*x-]*)\\s*$");
 
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
@@ -108,11 +110,19 @@ public final class Vocabulary {
 		return CANONICAL.get(field);
 	}
 
-	/** The column a header text names; a trailing unit in parentheses ("Số ĐV (người)") may be left off. */
+	/**
+	 * The column a header text names; trailing notes in brackets may be left off, a unit and the
+	 * column's number or sum alike ("Số ĐV (người)", "Tổng số (người) (6=4+5)").
+	 */
 	static Field field(String header) {
 		Field field = FIELDS.get(key(header));
 		if (field == null) {
-			String shorter = TRAILING_PARENTHESES.matcher(VietnameseText.clean(header)).replaceFirst("");
+			String shorter = VietnameseText.clean(header);
+			String less = TRAILING_NOTE.matcher(shorter).replaceFirst("");
+			while (less.length() < shorter.length()) {
+				shorter = less;
+				less = TRAILING_NOTE.matcher(shorter).replaceFirst("");
+			}
 			field = shorter.isEmpty() ? null : FIELDS.get(key(shorter));
 		}
 		return field;

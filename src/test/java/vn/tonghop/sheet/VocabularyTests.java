@@ -103,6 +103,27 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isNotNull();
 	}
 
+	// A unit and the column's number or sum: "Tổng số (người) (6=4+5)" is as common as either alone.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Tổng số người tham dự (người) (6=4+5) | TOTAL
+			Tổng số người tham dự (người) (6)=(4)+(5) | TOTAL
+			Tổng số (6)=(4)+(5) | TOTAL
+			Số đảng viên tham dự (người) (4) | MEMBERS
+			Số đảng viên tham dự [người] | MEMBERS
+			Quần chúng (người) [5] | OTHERS
+			""")
+	void severalTrailingNotesInBracketsMayFollowAHeader(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Tổng số đảng viên (người) (1)", "Số đảng viên (người) (4)", "Số người (6=4+5)",
+			"Số điểm cầu (điểm) [3]", "Tỷ lệ (%) (7)" })
+	void headersThatOnlyLookLikeAColumnsWithTheirNotesLeftOffNameNone(String header) {
+		assertThat(Vocabulary.field(header)).isNull();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Địa chỉ", "Số điện thoại", "Tên", "Số", "Đơn vị báo cáo", "Tỷ lệ (%)" })
 	void otherHeadersNameNoColumn(String header) {
