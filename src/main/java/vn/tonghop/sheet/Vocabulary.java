@@ -57,6 +57,10 @@ public final class Vocabulary {
 			"noi nhan", "t m", "tm", "k t", "kt", "t l", "tl", "tuq" };
 
 	// A note in brackets at a header's end ("(người)", "[người]", "(6=4+5)"), or its column's sum in numbers, "(6)=(4)+(5)".
+	// A signer's title alone, when the one who signs does so in person, without "T/M" or "K/T" before it.
+	private static final Set<String> SIGNERS = Set.of("bi thu", "pho bi thu", "truong ban", "pho truong ban",
+			"chanh van phong", "pho chanh van phong", "thu truong don vi", "thu truong co quan");
+
 	private static final Pattern TRAILING_NOTE = Pattern
 		.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\]|\\(\\d{1,2}\\)\\s*=[\\s()\\d+*x-]*)\\s*$");
 
@@ -241,6 +245,9 @@ public final class Vocabulary {
 			if (startsWithWords(asciiKey, end)) {
 				return true;
 			}
+		}
+		if (SIGNERS.contains(asciiKey)) {
+			return true;
 		}
 		// Cleaning never makes a '(' or a comma, so most rows are settled without it.
 		if (startsWithWords(asciiKey, "ky") && VietnameseText.clean(text).startsWith("(")) {

@@ -695,7 +695,8 @@ class TableRecognizerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "NGƯỜI LẬP BIỂU", "Người lập biểu", "(Ký, ghi rõ họ tên)", "Ghi chú: số liệu tạm tính",
 			"Ghi chú", "Nơi nhận:", "Long Biên, ngày 29 tháng 3 năm 2021", "Hà Nội, ngày    tháng    năm 2021",
-			"Người lập", "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ" })
+			"Người lập", "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", "BÍ THƯ", "PHÓ BÍ THƯ", "TRƯỞNG BAN", "Phó Trưởng ban",
+			"CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG ĐƠN VỊ" })
 	void signatureAndNotesRowsEndTheTable(String end) throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
 				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, "Xã A", "Xã", 10), row(null, end),

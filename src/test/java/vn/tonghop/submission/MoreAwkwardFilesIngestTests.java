@@ -400,7 +400,8 @@ class MoreAwkwardFilesIngestTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "| | | TM. BAN THƯỜNG VỤ", "| | | KT. BÍ THƯ", "| | | TL. BAN THƯỜNG VỤ", "| | | TUQ. BÍ THƯ",
-			"| Người tổng hợp | | T/M BAN THƯỜNG VỤ", "| Người báo cáo", "| XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ | | BÍ THƯ" })
+			"| Người tổng hợp | | T/M BAN THƯỜNG VỤ", "| Người báo cáo", "| XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ | | BÍ THƯ",
+			"| | | BÍ THƯ", "| | | TRƯỞNG BAN" })
 	void aSignatureBlockUnderATableWithoutATotalsRowEndsIt(String signature) throws Exception {
 		// given no totals row, then the signature block as offices write it: its first line, the title, the names
 		List<Object[]> rows = LayoutRows.canonical();
