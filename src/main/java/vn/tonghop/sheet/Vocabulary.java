@@ -79,10 +79,10 @@ public final class Vocabulary {
 
 	/**
 	 * A totals row naming what it sums: "Tổng cộng toàn quận", "Cộng cả huyện", "Cộng cấp xã", "Cộng các
-	 * phường", "Tổng số: 19 điểm cầu".
+	 * phường", "Tổng số: 19 điểm cầu", "Tổng số điểm cầu".
 	 */
 	private static final Pattern SCOPED_TOTALS = Pattern
-		.compile("(?:tong cong|tong so|cong|tong) (?:(?:toan|ca|cap|cac) [a-z].*|\\d+ diem cau.*|diem cau \\d+)");
+		.compile("(?:tong cong|tong so|cong|tong) (?:(?:toan|ca|cap|cac) [a-z].*|\\d+ diem cau.*|diem cau(?: \\d+.*)?)");
 
 	/** A part's totals that may read as a place's name: "Cống Vị", "Cổng A", "Tổng I" as "Cộng VI", "Cộng A". */
 	private static final Pattern NAME_LIKE_TOTALS = Pattern.compile("(?:cong|tong)(?: (?:[ivx]{1,4}|[a-z]))+");

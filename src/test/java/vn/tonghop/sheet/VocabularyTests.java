@@ -133,7 +133,8 @@ class VocabularyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "Tổng cộng", "TỔNG CỘNG:", "Cộng", "Cộng I", "Cộng II:", "Tổng cộng phần II", "Cộng mục A",
 			"Tổng số (I + II)", "TỔNG CỘNG TOÀN QUẬN", "Cộng toàn huyện", "Cộng cả huyện", "Tổng cộng: 19 điểm cầu",
-			"Tổng số (3 điểm cầu)", "Tổng số điểm cầu: 19", "Cộng cấp xã", "Cộng các phường" })
+			"Tổng số (3 điểm cầu)", "Tổng số điểm cầu: 19", "Cộng cấp xã", "Cộng các phường", "Tổng số điểm cầu",
+			"TỔNG CỘNG ĐIỂM CẦU", "Tổng số điểm cầu: 19 điểm" })
 	void totalsRowsOfTheTableAndOfItsParts(String text) {
 		assertThat(Vocabulary.isTotalsKey(VietnameseText.asciiKey(text))).isTrue();
 	}
