@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -679,16 +680,23 @@ public final class TableRecognizer {
 		}
 
 		/**
-		 * A part's heading written with its part's level ("I | Cấp huyện | Huyện | 1.234"): its name
-		 * is a level's. Read as a point, it would count its part twice.
+		 * A part's heading written with its part's level ("I | Cấp huyện | Huyện | 1.234"), or with a
+		 * level merged down over its part: its name is a level's, or its marker a Roman numeral with the
+		 * title in capitals ("I | CÁC PHƯỜNG") or one no letter numbering points can be ("II. Các phường").
+		 * Read as a point, it would count its part twice.
 		 */
 		private static boolean isLevelledHeading(Cell name, Cell number) {
 			if (name == null) {
 				return false;
 			}
-			String title = (number != null && Vocabulary.isPartMarker(number.text(), true)) ? name.text()
-					: Vocabulary.partTitle(name.text());
-			return title != null && PointLevel.parse(title).isPresent();
+			boolean numbered = number != null && Vocabulary.isPartMarker(number.text(), true);
+			String title = numbered ? name.text() : Vocabulary.partTitle(name.text());
+			if (title == null) {
+				return false;
+			}
+			String roman = numbered ? Vocabulary.romanMarker(number.text(), true) : Vocabulary.romanMarker(name.text(), false);
+			return PointLevel.parse(title).isPresent()
+					|| (roman != null && (roman.length() > 1 || title.equals(title.toUpperCase(Locale.ROOT))));
 		}
 
 		private static Cell text(Cell cell) {

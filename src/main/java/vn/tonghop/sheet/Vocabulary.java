@@ -99,6 +99,11 @@ public final class Vocabulary {
 
 	private static final Pattern PART_NUMBER = Pattern.compile("(?:[IVX]{1,4}|[A-Z])[.)]?");
 
+	// The Roman numeral marking a part, alone in a row number cell or before a heading's title.
+	private static final Pattern ROMAN_NUMBER = Pattern.compile("([IVX]{1,4})[.)]?");
+
+	private static final Pattern ROMAN_HEADING = Pattern.compile("([IVX]{1,4}) ?(?:[.)/:]|-(?= )) ?\\p{L}.*");
+
 	// "P. Gia Thụy", "X. Hòa Bình", "Q. Long Biên", "H. Gia Lâm" are names with their type word abbreviated.
 	private static final Pattern PART_HEADING = Pattern
 		.compile("(?![PQHX]\\. ?\\p{L})(?:[IVX]{1,4}|[A-Z]) ?(?:[.)/:]|-(?= )) ?(\\p{L}.*)");
@@ -224,6 +229,15 @@ public final class Vocabulary {
 	 */
 	static boolean isPartMarker(String text, boolean alone) {
 		return (alone ? PART_NUMBER : PART_HEADING).matcher(VietnameseText.clean(text)).matches();
+	}
+
+	/**
+	 * The Roman numeral that marks a part ("II" of "II. Các phường", or of a row number "II."), or null.
+	 * @param alone whether the text is a row number cell's, which holds nothing but the marker
+	 */
+	static String romanMarker(String text, boolean alone) {
+		Matcher matcher = (alone ? ROMAN_NUMBER : ROMAN_HEADING).matcher(VietnameseText.clean(text));
+		return matcher.matches() ? matcher.group(1) : null;
 	}
 
 	/** The title after a part's marker ("Cấp huyện" of "I. Cấp huyện"), or null when the text has no marker. */

@@ -285,16 +285,33 @@ class TablePartsEdgeTests {
 		assertThat(table.dataRows()).isEqualTo(3);
 	}
 
-	// A marker and a level are not enough: the name must be a level's too.
+	// A heading typed in capitals, or numbered past I, V and X, which letters numbering points may be,
+	// is a part whatever its title: its level (typed, or merged down over its part) makes it no point.
+	@ParameterizedTest
+	@ValueSource(strings = { "I | CẤP QUẬN VÀ TƯƠNG ĐƯƠNG", "| I. CẤP QUẬN VÀ TƯƠNG ĐƯƠNG", "II | Các phường",
+			"| III- Các xã, thị trấn", "| IV. Khối cơ quan" })
+	void aHeadingWithALevelIsAPartWhenItsMarkerIsRoman(String heading) throws Exception {
+		String[] written = heading.split(" ?\\| ?", -1);
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(written[0].isEmpty() ? null : written[0], written[1], "Xã", 12),
+				row(1, "Xã A", "Xã", 7), row(2, "Xã B", "Xã", 5)));
+
+		TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("part 2", "point 3", "point 4");
+	}
+
+	// A marker and a level are not enough: the name must be a level's too, or a Roman numeral's heading.
 	@Test
 	void aPointNumberedWithALetterIsStillAPoint() throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
 				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row("A", "Huyện ủy", "Huyện", 15),
-				row("B", "Xã Hòa Bình", "Xã", 7), row(null, "C. Thôn Đông", "Thôn", 3)));
+				row("B", "Xã Hòa Bình", "Xã", 7), row(null, "C. Thôn Đông", "Thôn", 3), row("I", "Thôn Bắc", "Thôn", 4),
+				row(null, "V. Thôn Nam", "Thôn", 2)));
 
 		TableRecognizer.read(file, ReadLimits.defaults(), this.events);
 
-		assertThat(this.events.heard).containsExactly("point 2", "point 3", "point 4");
+		assertThat(this.events.heard).containsExactly("point 2", "point 3", "point 4", "point 5", "point 6");
 	}
 
 	// Its level forgotten, a ward written "P. Gia Thụy" is a point missing its level, not a part's heading.
