@@ -419,6 +419,11 @@ public final class TableRecognizer {
 		private void tableRow(SheetRow row) {
 			boolean firstRow = this.firstRowUnderHeader;
 			this.firstRowUnderHeader = false;
+			if (firstRow && isUnitsRow(row)) {
+				// A third header row, of units under a two-row header: a totals row under it is still right under the header.
+				this.firstRowUnderHeader = true;
+				return;
+			}
 			Cell first = firstText(row);
 			String text = (first != null) ? first.text() : null;
 			String key = (first != null) ? VietnameseText.asciiKey(text) : null;
@@ -824,6 +829,29 @@ public final class TableRecognizer {
 				}
 			}
 			return note;
+		}
+
+		/**
+		 * Whether a row only gives units ("(người)") under the header, besides the header's texts merged
+		 * down over it: the last of three header rows (group titles, column names, units).
+		 */
+		private boolean isUnitsRow(SheetRow row) {
+			boolean unit = false;
+			for (Cell cell : row.cells()) {
+				if (cell.isBlank()) {
+					continue;
+				}
+				if (cell.kind() != CellKind.TEXT) {
+					return false;
+				}
+				String text = VietnameseText.clean(cell.text());
+				boolean inBrackets = text.startsWith("(") && text.endsWith(")") && text.indexOf(')') == text.length() - 1;
+				if (!inBrackets && !text.equals(this.header.texts().get(cell.column()))) {
+					return false;
+				}
+				unit |= inBrackets;
+			}
+			return unit;
 		}
 
 		private static boolean isTextOnly(SheetRow row) {

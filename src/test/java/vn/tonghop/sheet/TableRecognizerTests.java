@@ -305,6 +305,28 @@ class TableRecognizerTests {
 		assertThat(this.points).extracting(PointRow::number).containsExactly(3);
 	}
 
+	// Group titles, column names, then units, the header's other cells merged down over all three.
+	@ParameterizedTest
+	@EnumSource(Format.class)
+	void aRowOfUnitsUnderATwoRowHeaderIsTheHeaders(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp", "Số người tham dự", null, "Ghi chú"),
+					row(null, null, null, "Đảng viên", "Quần chúng"), row(null, null, null, "(người)", "(người)"),
+					row("A", "B", "C", 1, 2, 3), row(null, "Tổng cộng", null, 40, 10), row(1, "Xã A", "Xã", 40, 10));
+			for (int column : new int[] { 0, 1, 2, 5 }) {
+				sheet.addMergedRegion(new CellRangeAddress(0, 2, column, column));
+			}
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 3, 4));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 3).containsEntry(Field.OTHERS, 4);
+		assertThat(this.points).extracting(PointRow::number).containsExactly(6);
+		assertThat(table.totalsRow().number()).isEqualTo(5);
+	}
+
 	@Test
 	void aCsvRowOfUnitsUnderTheHeaderIsTheHeaders() throws Exception {
 		Path file = this.dir.resolve("u.csv");
