@@ -84,6 +84,10 @@ public final class Vocabulary {
 	private static final Pattern SCOPED_TOTALS = Pattern
 		.compile("(?:tong cong|tong so|cong|tong) (?:(?:toan|ca|cap|cac) [a-z].*|\\d+ diem cau.*|diem cau(?: \\d+.*)?)");
 
+	/** A totals row naming only the whole it sums: "Toàn quận", "Toàn huyện", "Toàn Đảng bộ". */
+	private static final Pattern WHOLE_TOTALS = Pattern
+		.compile("toan (?:quan|huyen|tinh|thanh pho|thi xa|dang bo|khoi|xa|phuong|thi tran|don vi)");
+
 	/** A part's totals that may read as a place's name: "Cống Vị", "Cổng A", "Tổng I" as "Cộng VI", "Cộng A". */
 	private static final Pattern NAME_LIKE_TOTALS = Pattern.compile("(?:cong|tong)(?: (?:[ivx]{1,4}|[a-z]))+");
 
@@ -182,6 +186,9 @@ public final class Vocabulary {
 	static boolean isTotalsKey(String asciiKey) {
 		// Checked on every row's first text: the pattern only for texts that start like a totals row.
 		if ((asciiKey.startsWith("tong ") || asciiKey.startsWith("cong ")) && isNamedTotalsKey(asciiKey)) {
+			return true;
+		}
+		if (asciiKey.startsWith("toan ") && WHOLE_TOTALS.matcher(asciiKey).matches()) {
 			return true;
 		}
 		// "t o n g c o n g" is the longest key that could match.

@@ -134,7 +134,7 @@ class VocabularyTests {
 	@ValueSource(strings = { "Tổng cộng", "TỔNG CỘNG:", "Cộng", "Cộng I", "Cộng II:", "Tổng cộng phần II", "Cộng mục A",
 			"Tổng số (I + II)", "TỔNG CỘNG TOÀN QUẬN", "Cộng toàn huyện", "Cộng cả huyện", "Tổng cộng: 19 điểm cầu",
 			"Tổng số (3 điểm cầu)", "Tổng số điểm cầu: 19", "Cộng cấp xã", "Cộng các phường", "Tổng số điểm cầu",
-			"TỔNG CỘNG ĐIỂM CẦU", "Tổng số điểm cầu: 19 điểm" })
+			"TỔNG CỘNG ĐIỂM CẦU", "Tổng số điểm cầu: 19 điểm", "Toàn quận", "TOÀN HUYỆN", "Toàn tỉnh:", "Toàn Đảng bộ" })
 	void totalsRowsOfTheTableAndOfItsParts(String text) {
 		assertThat(Vocabulary.isTotalsKey(VietnameseText.asciiKey(text))).isTrue();
 	}
@@ -168,7 +168,8 @@ class VocabularyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Công an xã", "Cộng đồng dân cư", "Tổng đội TNXP", "Cộng hòa", "Tổng cộng phần lớn",
-			"Công ty May 10", "Tổng công ty Điện lực", "Công ty toàn cầu", "Tổng số đảng viên" })
+			"Công ty May 10", "Tổng công ty Điện lực", "Công ty toàn cầu", "Tổng số đảng viên", "Toàn Thắng", "Xã Toàn Thắng",
+			"Toàn quận Long Biên có 14 phường" })
 	void namesStartingWithATotalsWordAreNoTotalsRows(String text) {
 		assertThat(Vocabulary.isTotalsKey(VietnameseText.asciiKey(text))).isFalse();
 	}

@@ -292,4 +292,19 @@ class ClerkLayoutsIngestTests {
 		// then
 		assertThat(run("an-cot.xlsx")).isEqualTo("accepted_with_warnings 2 [unknown-column C9] | " + WARDS);
 	}
+
+	@Test
+	void aTotalsRowWrittenToanQuanIsNotCountedAsAPoint() throws Exception {
+		// given "Toàn quận" over the rows, the level "Phường" merged down the whole column
+		List<Object[]> rows = titleBlock();
+		rows.add(new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự" });
+		rows.add(new Object[] { null, "Toàn quận", "Phường", 210, 20 });
+		rows.add(new Object[] { 1, "Phường Bồ Đề", null, 100, 10 });
+		rows.add(new Object[] { 2, "Phường Cự Khối", null, 110, 10 });
+		signatures(rows);
+		xlsx("004/toan-quan.xlsx", "Sheet1", rows, (sheet) -> sheet.addMergedRegion(new CellRangeAddress(9, 11, 2, 2)));
+
+		// then
+		assertThat(run("toan-quan.xlsx")).isEqualTo("accepted 2 [] | " + WARDS);
+	}
 }
