@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import vn.tonghop.normalize.PointLevel;
 import vn.tonghop.normalize.VietnameseText;
 
 /**
@@ -71,7 +72,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			// A text merged down over both rows reads in both: it is one header, not two.
 			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
 			Field named = named(upper, lower);
-			Field field = (named != null || upper == null) ? named : Vocabulary.field(upper);
+			Field field = (named != null || upper == null || isLevelTick(upper, lower)) ? named : Vocabulary.field(upper);
 			// A text merged down shows in the top cell, where a report on it must point.
 			boolean below = lower != null && !lower.equals(upper);
 			header.add(field, named != null, new HeaderCell(below ? bottom.number() : top.number(), column, text));
@@ -96,6 +97,14 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		}
 		Field field = Vocabulary.field(lower);
 		return (field == null && upper != null) ? Vocabulary.field(upper + " " + lower) : field;
+	}
+
+	/**
+	 * Whether a column under the level's header is one level's ("Cấp điểm cầu" over "Huyện" and "Xã",
+	 * a point's level ticked in one of them): no such column holds the level as written.
+	 */
+	private static boolean isLevelTick(String upper, String lower) {
+		return lower != null && Vocabulary.field(upper) == Field.LEVEL && PointLevel.parse(lower).isPresent();
 	}
 
 	/**

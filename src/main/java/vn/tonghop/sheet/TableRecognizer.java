@@ -359,6 +359,13 @@ public final class TableRecognizer {
 						|| (two.columns().size() == this.pending.columns().size() && Header.continues(this.previous, row)))) {
 					start(two, this.previous, row);
 				}
+				else if (two != null && two.columns().size() < this.pending.columns().size()
+						&& Header.continues(this.previous, row)) {
+					// The second row unnames a column ("Cấp điểm cầu" over "Huyện" and "Xã"): no table here.
+					closest(two);
+					this.pending = null;
+					this.previous = row;
+				}
 				else {
 					start(this.pending, this.abovePending, this.previous);
 					tableRow(row);

@@ -327,6 +327,29 @@ class TableRecognizerTests {
 		assertThat(table.totalsRow().number()).isEqualTo(5);
 	}
 
+	// "Cấp điểm cầu" over "Huyện" and "Xã", a point's level ticked with an "x" (which reads as "X.", a
+	// commune) in one of them: the first sub-column taken for the level loaded every point ticked there
+	// as a commune's. There is no level column to read: the file must say so.
+	@Test
+	void aLevelTickedUnderSubColumnsNamedByLevelIsNoLevelColumn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp điểm cầu", null, "Số đảng viên tham dự"),
+					row(null, null, "Huyện", "Xã"), row(1, "Hội trường Huyện ủy", "x", null, 40),
+					row(2, "Xã A", null, "x", 10));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 2, 3));
+			for (int column : new int[] { 0, 1, 4 }) {
+				sheet.addMergedRegion(new CellRangeAddress(0, 1, column, column));
+			}
+		});
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, this.points::add))
+			.isInstanceOfSatisfying(NoTableException.class, (ex) -> {
+				assertThat(ex.closestRow()).isEqualTo(2);
+				assertThat(ex.missing()).containsExactly(Field.LEVEL);
+			});
+	}
+
 	@Test
 	void aCsvRowOfUnitsUnderTheHeaderIsTheHeaders() throws Exception {
 		Path file = this.dir.resolve("u.csv");
