@@ -56,11 +56,11 @@ public final class Vocabulary {
 	private static final String[] TABLE_ENDS = { "nguoi lap", "nguoi tong hop", "nguoi bao cao", "xac nhan", "ghi chu",
 			"noi nhan", "t m", "tm", "k t", "kt", "t l", "tl", "tuq" };
 
-	// A note in brackets at a header's end ("(người)", "[người]", "(6=4+5)"), or its column's sum in numbers, "(6)=(4)+(5)".
 	// A signer's title alone, when the one who signs does so in person, without "T/M" or "K/T" before it.
 	private static final Set<String> SIGNERS = Set.of("bi thu", "pho bi thu", "truong ban", "pho truong ban",
 			"chanh van phong", "pho chanh van phong", "thu truong don vi", "thu truong co quan");
 
+	// A note in brackets at a header's end ("(người)", "[người]", "(6=4+5)"), or its column's sum in numbers, "(6)=(4)+(5)".
 	private static final Pattern TRAILING_NOTE = Pattern
 		.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\]|\\(\\d{1,2}\\)\\s*=[\\s()\\d+*x-]*)\\s*$");
 
