@@ -83,7 +83,8 @@ final class IngestCommand implements Callable<Integer> {
 		}
 		FiguresTable.print(out, queries.figures(conferences));
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			execution.getAllFailureExceptions().forEach(failure -> System.err.println("Run failed: " + Failures.describe(failure)));
+			execution.getAllFailureExceptions()
+				.forEach(failure -> System.err.println("Run failed: " + TextTable.printable(Failures.describe(failure))));
 			return 1;
 		}
 		return 0;

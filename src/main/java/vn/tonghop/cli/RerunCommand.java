@@ -106,7 +106,7 @@ final class RerunCommand implements Callable<Integer> {
 		}
 		table.print(out);
 		String failed = result.dryRun() ? "A rerun would fail: " : "Run failed: ";
-		result.failures().forEach(failure -> System.err.println(failed + failure));
+		result.failures().forEach(failure -> System.err.println(failed + TextTable.printable(failure)));
 		return result.completed() ? 0 : 1;
 	}
 

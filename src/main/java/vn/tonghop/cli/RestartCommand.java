@@ -41,7 +41,7 @@ final class RestartCommand implements Callable<Integer> {
 				IngestCommand.vanished(resumed), IngestCommand.skipped(resumed));
 		if (resumed.getStatus() != BatchStatus.COMPLETED) {
 			resumed.getAllFailureExceptions()
-				.forEach(failure -> System.err.println("Run failed: " + Failures.describe(failure)));
+				.forEach(failure -> System.err.println("Run failed: " + TextTable.printable(Failures.describe(failure))));
 			return 1;
 		}
 		return 0;

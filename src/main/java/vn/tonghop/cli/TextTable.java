@@ -54,8 +54,15 @@ final class TextTable {
 		if (value instanceof LocalDateTime time) {
 			return TIME.format(time);
 		}
-		// A district's file name or cell may hold escape sequences, which a terminal would run.
-		return (value == null) ? "" : CONTROL.matcher(String.valueOf(value)).replaceAll(" ");
+		return (value == null) ? "" : printable(String.valueOf(value));
+	}
+
+	/**
+	 * The text with its control characters shown as spaces: a district's file name or cell may hold
+	 * escape sequences, which a terminal would run.
+	 */
+	static String printable(String text) {
+		return CONTROL.matcher(text).replaceAll(" ");
 	}
 
 	void print(PrintStream out) {

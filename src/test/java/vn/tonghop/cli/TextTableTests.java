@@ -33,4 +33,14 @@ class TextTableTests {
 		assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(2).findFirst()).hasValue(shown + "  " + shown);
 	}
 
+	// A failed run's line on standard error names the file, whose name a district chose.
+	@Test
+	void aFailureNamingAFileIsPrintableWithoutItsEscapeSequences() {
+		// when
+		String shown = TextTable.printable("The archived copy of bao-cao\u001b]0;xong\u0007.csv is missing");
+
+		// then
+		assertThat(shown).isEqualTo("The archived copy of bao-cao ]0;xong .csv is missing");
+	}
+
 }
