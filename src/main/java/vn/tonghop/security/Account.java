@@ -34,7 +34,7 @@ public record Account(
 	 * A name HTTP Basic cannot carry, so that the account could never sign in: none, or one holding
 	 * ':', where Basic ends the name and begins the password.
 	 */
-	String nameProblem() {
+	private String nameProblem() {
 		if (this.name == null || this.name.isBlank()) {
 			return "an account needs a name";
 		}
@@ -43,6 +43,15 @@ public record Account(
 					+ "the password, so it could never sign in";
 		}
 		return null;
+	}
+
+	/**
+	 * Why the account can never be used, its name first ({@link #nameProblem}), then its role and unit
+	 * ({@link #problem}); null when it can.
+	 */
+	String unusable() {
+		String name = nameProblem();
+		return (name != null) ? name : problem();
 	}
 
 	/** A district account without its unit, or another role with one, cannot be used. */

@@ -25,7 +25,7 @@ class AccountDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String name) {
 		Account account = this.accounts.find(name)
 			// One stored without a name before names were checked is none: User refuses an empty name.
-			.filter(found -> found.nameProblem() == null && found.problem() == null)
+			.filter(found -> found.unusable() == null)
 			.orElseThrow(() -> new UsernameNotFoundException("No account " + name));
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));

@@ -79,7 +79,7 @@ public class Accounts {
 	 */
 	public Account save(String name, CharSequence password, Role role, String unit) {
 		Account account = new Account(name, this.encoder.encode(password), role, unit);
-		String problem = account.nameProblem() != null ? account.nameProblem() : account.problem();
+		String problem = account.unusable();
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);
 		}

@@ -90,7 +90,7 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	SmartInitializingSingleton accountsRequired(Accounts accounts) {
 		return () -> {
-			if (accounts.all().stream().noneMatch(account -> account.nameProblem() == null && account.problem() == null)) {
+			if (accounts.all().stream().noneMatch(account -> account.unusable() == null)) {
 				throw new NoAccountsException();
 			}
 		};
