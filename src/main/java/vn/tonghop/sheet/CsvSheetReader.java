@@ -46,7 +46,9 @@ final class CsvSheetReader {
 	private CsvSheetReader() {
 	}
 
-	static void read(Path file, String name, ReadLimits limits, SheetVisitor visitor) throws UnreadableFileException {
+	/** @param size the file's size, which the progress of reading it is told against */
+	static void read(Path file, String name, long size, ReadLimits limits, SheetVisitor visitor)
+			throws UnreadableFileException {
 		Encoding encoding = encoding(file);
 		Character named = namedSeparator(file, encoding);
 		char separator = (named != null) ? named : separator(file, encoding);
@@ -57,7 +59,7 @@ final class CsvSheetReader {
 			return;
 		}
 		int maxRecord = limits.maxCsvRecord();
-		ReadPosition position = new ReadPosition(size(file));
+		ReadPosition position = new ReadPosition(size);
 		visitor.reading(position);
 		// FastCSV's own limits sit above RecordLength's, which stops a record first and says which limit.
 		try (RecordLength source = new RecordLength(open(file, encoding, named != null, position), separator,
@@ -118,16 +120,6 @@ final class CsvSheetReader {
 			}
 		}
 		return cells;
-	}
-
-	/** The file's size, or -1 (no progress to tell) when it cannot be had; reading says why. */
-	private static long size(Path file) {
-		try {
-			return Files.size(file);
-		}
-		catch (IOException ex) {
-			return -1;
-		}
 	}
 
 	static boolean hasUtf16Bom(byte[] head) {

@@ -76,7 +76,7 @@ public final class Workbooks {
 			}
 			else {
 				checkText(head, name);
-				CsvSheetReader.read(file, name, limits, limited);
+				CsvSheetReader.read(file, name, size, limits, limited);
 			}
 		}
 		catch (LimitExceededException ex) {
