@@ -83,8 +83,7 @@ final class IngestCommand implements Callable<Integer> {
 		}
 		FiguresTable.print(out, queries.figures(conferences));
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			execution.getAllFailureExceptions()
-				.forEach(failure -> System.err.println("Run failed: " + TextTable.printable(Failures.describe(failure))));
+			printFailures(execution);
 			return 1;
 		}
 		return 0;
@@ -108,6 +107,12 @@ final class IngestCommand implements Callable<Integer> {
 		String otherwise = inside ? ", or make %s the drop folder (TONGHOP_INTAKE_INPUT)".formatted(input) : "";
 		return "%s is %s the drop folder %s (tonghop.intake.input): its files would be taken a second time, as files of another folder. Scan the drop folder itself (ingest without --input)%s."
 			.formatted(input, inside ? "inside" : "around", dropFolder, otherwise);
+	}
+
+	/** Why the run failed, one line each on standard error, a file name's escape sequences shown as spaces. */
+	static void printFailures(JobExecution execution) {
+		execution.getAllFailureExceptions()
+			.forEach(failure -> System.err.println("Run failed: " + TextTable.printable(Failures.describe(failure))));
 	}
 
 	/** Files deleted or moved while the run scanned the drop folder (kept by its discover step). */

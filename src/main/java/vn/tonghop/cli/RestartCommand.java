@@ -9,7 +9,6 @@ import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.tonghop.jobs.Failures;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.status.StatusQueries;
 
@@ -40,8 +39,7 @@ final class RestartCommand implements Callable<Integer> {
 		IngestCommand.printFiles(out, context.getBean(StatusQueries.class).run(resumed.getId()),
 				IngestCommand.vanished(resumed), IngestCommand.skipped(resumed));
 		if (resumed.getStatus() != BatchStatus.COMPLETED) {
-			resumed.getAllFailureExceptions()
-				.forEach(failure -> System.err.println("Run failed: " + TextTable.printable(Failures.describe(failure))));
+			IngestCommand.printFailures(resumed);
 			return 1;
 		}
 		return 0;
