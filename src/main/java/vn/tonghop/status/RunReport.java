@@ -35,8 +35,8 @@ public record RunReport(List<FileLine> files) {
 	 * @param duplicate true when the bytes had been taken before from the same folder
 	 * @param state pending, accepted, accepted_with_warnings or rejected
 	 * @param reason the first problem, if any
-	 * @param otherRun the run that processed a file this run took, when it was not this one (another
-	 * instance's claimed it first, or a later run processed it again); null otherwise
+	 * @param otherRun the run that processed a file this run took, when this one did not (another
+	 * instance's claimed it first, or this run stopped before it and a later one took it); null otherwise
 	 */
 	public record FileLine(String path, long submissionId, boolean duplicate, String state, String unitCode,
 			String conferenceCode, long rows, String reason, Long otherRun) {

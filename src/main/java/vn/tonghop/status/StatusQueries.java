@@ -23,9 +23,13 @@ public class StatusQueries {
 	}
 
 	public RunReport run(long jobExecutionId) {
+		// What this run did to a file is its processing's; a later run's outcome is the submission's.
 		List<RunReport.FileLine> files = this.jdbc.query("""
-				SELECT l.path, s.id, l.outcome = 'duplicate', s.state, s.unit_code, s.conference_code,
-				       coalesce(s.rows_loaded, 0),
+				SELECT l.path, s.id, l.outcome = 'duplicate',
+				       CASE WHEN p.id IS NULL THEN s.state ELSE p.state END,
+				       CASE WHEN p.id IS NULL THEN s.unit_code ELSE p.unit_code END,
+				       CASE WHEN p.id IS NULL THEN s.conference_code ELSE p.conference_code END,
+				       CASE WHEN p.id IS NULL THEN coalesce(s.rows_loaded, 0) ELSE p.rows_loaded END,
 				       -- an old version copied back: nothing else tells it does not count
 				       coalesce(CASE WHEN l.outcome = 'duplicate' AND NOT s.is_current AND s.state <> 'rejected' THEN
 				           (SELECT 'Not loaded again: a version received later stands for the unit, #' || c.id
@@ -33,17 +37,20 @@ public class StatusQueries {
 				            FROM tonghop.submission c
 				            WHERE c.is_current AND c.conference_code = s.conference_code AND c.unit_code = s.unit_code
 				              AND c.content_hash <> s.content_hash AND (c.received_at, c.id) > (s.received_at, s.id))
-				       END, s.first_problem),
-				       -- taken here, processed by another run: another instance's, or a later one
-				       CASE WHEN l.outcome = 'new' AND s.job_execution_id <> ? THEN s.job_execution_id END,
+				       END, CASE WHEN p.id IS NULL THEN s.first_problem ELSE p.first_problem END),
+				       -- taken here, processed by another run only: another instance's, or a restart
+				       CASE WHEN l.outcome = 'new' AND p.id IS NULL AND s.job_execution_id <> ? THEN s.job_execution_id END,
 				       l.id AS ord
 				FROM tonghop.intake_log l JOIN tonghop.submission s ON s.id = l.submission_id
+				LEFT JOIN LATERAL (SELECT * FROM tonghop.processing p
+				                   WHERE p.job_execution_id = l.job_execution_id AND p.submission_id = s.id
+				                   ORDER BY p.id DESC LIMIT 1) p ON l.outcome = 'new'
 				WHERE l.job_execution_id = ?
 				UNION ALL
-				SELECT s.source_path, s.id, false, s.state, s.unit_code, s.conference_code,
-				       coalesce(s.rows_loaded, 0), s.first_problem, NULL, 9e18 + s.id
-				FROM tonghop.submission s
-				WHERE s.job_execution_id = ?
+				SELECT s.source_path, s.id, false, p.state, p.unit_code, p.conference_code, p.rows_loaded,
+				       p.first_problem, NULL, 9e18 + p.id
+				FROM tonghop.processing p JOIN tonghop.submission s ON s.id = p.submission_id
+				WHERE p.job_execution_id = ?
 				  AND NOT EXISTS (SELECT 1 FROM tonghop.intake_log l
 				                  WHERE l.job_execution_id = ? AND l.submission_id = s.id AND l.outcome = 'new')
 				ORDER BY ord
@@ -146,9 +153,10 @@ public class StatusQueries {
 				                                    AND p.parameter_name = 'rerun') THEN 'rerun' END,
 				                i.job_name),
 				       e.start_time, e.end_time, e.status, e.exit_message,
-				       (SELECT count(*) FROM tonghop.submission s WHERE s.job_execution_id = e.job_execution_id),
-				       (SELECT coalesce(sum(rows_loaded), 0) FROM tonghop.submission s
-				        WHERE s.job_execution_id = e.job_execution_id AND s.state <> 'rejected')
+				       (SELECT count(DISTINCT p.submission_id) FROM tonghop.processing p
+				        WHERE p.job_execution_id = e.job_execution_id),
+				       (SELECT coalesce(sum(p.rows_loaded), 0) FROM tonghop.processing p
+				        WHERE p.job_execution_id = e.job_execution_id AND p.state <> 'rejected')
 				FROM batch.batch_job_execution e JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
 				ORDER BY e.job_execution_id DESC LIMIT ?
 				""", (rs, i) -> new RecentRun(rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.LocalDateTime.class),

@@ -37,6 +37,13 @@ class SubmissionRecorder {
 				""", outcome.state(), outcome.jobExecutionId(), outcome.sheet(), outcome.unitCode(),
 				outcome.conferenceCode(), outcome.reportDate(), outcome.rows(),
 				first != null ? first.describe() : null, outcome.current(), outcome.submissionId());
+		// The submission keeps only its latest processing; a run's own outcome is kept here.
+		this.jdbc.update("""
+				INSERT INTO tonghop.processing (job_execution_id, submission_id, state, unit_code, conference_code,
+				                                rows_loaded, first_problem)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				""", outcome.jobExecutionId(), outcome.submissionId(), outcome.state(), outcome.unitCode(),
+				outcome.conferenceCode(), outcome.rows(), first != null ? first.describe() : null);
 		this.jdbc.update("DELETE FROM tonghop.submission_problem WHERE submission_id = ?", outcome.submissionId());
 		List<Problem> kept = problems.kept();
 		this.jdbc.batchUpdate("INSERT INTO tonghop.submission_problem (submission_id, seq, code, severity, sheet, "

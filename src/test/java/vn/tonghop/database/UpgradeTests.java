@@ -110,6 +110,12 @@ class UpgradeTests {
 		// and the standing version's arrival is still its first taking (V18)
 		assertThat(this.old.queryForObject("SELECT id FROM tonghop.submission_arrival(4, 'NQDH13', '380')",
 				Long.class)).isEqualTo(4);
+		// and each old run keeps the files it processed, as status counts them (V29)
+		assertThat(this.old.queryForList("""
+				SELECT job_execution_id, count(*) AS files, sum(rows_loaded) FILTER (WHERE state <> 'rejected') AS rows
+				FROM tonghop.processing GROUP BY job_execution_id ORDER BY job_execution_id"""))
+			.extracting((row) -> List.of(row.get("job_execution_id"), row.get("files"), row.get("rows")))
+			.containsExactly(List.of(1L, 3L, 3L), List.of(2L, 1L, 2L));
 	}
 
 	/** Migrates as the application does (spring.flyway in application.yml), up to the target. */

@@ -74,7 +74,7 @@ public final class ExampleFiles {
 		jdbc.execute("TRUNCATE warehouse.participation, warehouse.unit_coverage, tonghop.submission_problem, "
 				+ "tonghop.submission_report, tonghop.intake_log, tonghop.seen_file, tonghop.submission, tonghop.unit, "
 				+ "tonghop.conference, tonghop.reference_file, tonghop.unit_conversion, tonghop.submission_change_point, "
-				+ "tonghop.submission_change");
+				+ "tonghop.submission_change, tonghop.processing");
 	}
 
 	/**

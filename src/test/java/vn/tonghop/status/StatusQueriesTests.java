@@ -78,6 +78,33 @@ class StatusQueriesTests {
 	}
 
 	@Test
+	void aRunKeepsItsFilesAndRowsWhenALaterRunProcessesOneAgain() throws Exception {
+		// given the examples' ingest, then Long Biên's file emptied of points by a rerun that rejects it
+		long ingest = this.queries.recentRuns(1).get(0).executionId();
+		long longBien = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE unit_code = '004'", Long.class);
+		this.jdbc.update("UPDATE tonghop.unit SET valid_to = DATE '2021-01-01' WHERE code = '004'");
+		long rerun = this.runner.rerun(List.of(longBien), this.input, "test").getId();
+
+		// when
+		List<RecentRun> runs = this.queries.recentRuns(2);
+		RunReport first = this.queries.run(ingest);
+
+		// then the ingest still shows the three files and 83 rows it loaded, the rerun its own rejection
+		assertThat(runs).extracting(RecentRun::executionId, RecentRun::files, RecentRun::rows)
+			.containsExactly(tuple(rerun, 1L, 0L), tuple(ingest, 3L, 83L));
+		assertThat(first.files()).filteredOn(f -> f.submissionId() == longBien)
+			.singleElement()
+			.satisfies(f -> {
+				assertThat(f.state()).isEqualTo("accepted");
+				assertThat(f.rows()).isEqualTo(19);
+				assertThat(f.otherRun()).isNull();
+			});
+		assertThat(first.rowsLoaded()).isEqualTo(83);
+		assertThat(this.queries.run(rerun).files()).extracting(RunReport.FileLine::state, RunReport.FileLine::rows)
+			.containsExactly(tuple("rejected", 0L));
+	}
+
+	@Test
 	void completenessCountsExpectedReportedAndMissingPerProvince() {
 		// given the examples: Long Biên accepted for NQDH13, Thanh Hóa city rejected
 
