@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,6 +21,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.tonghop.feedback.SubmissionFeedback;
@@ -27,7 +29,10 @@ import vn.tonghop.feedback.SubmissionFeedback;
 /**
  * At start-up (and in {@code serve} every {@link RecoveryProperties#interval()}), marks executions
  * left STARTED or STOPPING by a process that died, or that this process lost, as FAILED (Spring
- * Batch's own {@link JobOperator#recover}), so {@code restart} can resume them, and publishes the
+ * Batch's own {@link JobOperator#recover}), so {@code restart} can resume them, and those a run
+ * left UNKNOWN (it ended, but could not record how one of its steps did: the database gone at that
+ * moment and back by the run's own end), which Batch refuses to restart or recover; each file's
+ * load is its own transaction, so the file whose end went unrecorded is simply pending or done. It publishes the
  * reports on the files they committed that the process died before publishing. Several instances
  * share the database, so an execution is taken for dead only when that is certain: it was started
  * on this host by a process that no longer exists, or by this process, which could not record its
@@ -49,13 +54,16 @@ public class ExecutionRecovery implements ApplicationRunner {
 
 	private final LaunchedExecutions launched;
 
+	private final JdbcTemplate jdbc;
+
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, RecoveryProperties properties,
-			SubmissionFeedback feedback, LaunchedExecutions launched) {
+			SubmissionFeedback feedback, LaunchedExecutions launched, JdbcTemplate jdbc) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.properties = properties;
 		this.feedback = feedback;
 		this.launched = launched;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -68,13 +76,15 @@ public class ExecutionRecovery implements ApplicationRunner {
 		List<Long> recovered = new ArrayList<>();
 		String host = ThisProcess.host();
 		Instant quietSince = Instant.now().minus(this.properties.staleAfter());
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB)) {
+		List<JobExecution> executions = new ArrayList<>(this.jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB));
+		executions.addAll(unknown());
+		for (JobExecution execution : executions) {
 			if (isDead(execution, host, quietSince)) {
-				// Read first: recover changes the execution it is given to FAILED.
+				// Read first: recovery changes the execution it is given to FAILED.
 				BatchStatus left = execution.getStatus();
 				boolean lost = this.launched.isLost(execution.getId());
 				try {
-					this.jobOperator.recover(execution);
+					markFailed(execution);
 				}
 				catch (OptimisticLockingFailureException ex) {
 					// Another instance, looking too, recovered it first.
@@ -85,7 +95,8 @@ public class ExecutionRecovery implements ApplicationRunner {
 				this.launched.recovered(execution.getId());
 				log.warn("Job execution {} was left {} by {}; marked FAILED, restart it with 'restart --execution {}'",
 						execution.getId(), left,
-						lost ? "this process, which could not record how it ended" : "a process that is gone",
+						(left == BatchStatus.UNKNOWN) ? "a run that could not record how one of its steps ended"
+								: lost ? "this process, which could not record how it ended" : "a process that is gone",
 						execution.getId());
 				// Its files done are done: no run writes their reports again if it died before it could.
 				this.feedback.publishMissing(execution.getId());
@@ -95,7 +106,50 @@ public class ExecutionRecovery implements ApplicationRunner {
 		return recovered;
 	}
 
+	/** The ingest executions a run left UNKNOWN, which Batch's running ones leave out. */
+	private List<JobExecution> unknown() {
+		return this.jdbc.queryForList("""
+				SELECT e.job_execution_id FROM batch.batch_job_execution e
+				JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+				WHERE i.job_name = ? AND e.status = 'UNKNOWN'
+				ORDER BY e.job_execution_id""", Long.class, IngestJobConfiguration.JOB)
+			.stream()
+			.map(this.jobRepository::getJobExecution)
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
+	/**
+	 * FAILED, and so is every step left UNKNOWN, steps first: Batch's recover refuses an execution
+	 * UNKNOWN and leaves its UNKNOWN steps so, which a restart then refuses. Each update checks the
+	 * version read, so an instance recovering it at the same time fails here and leaves it.
+	 */
+	private void markFailed(JobExecution execution) {
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setExitStatus(ExitStatus.FAILED.addExitDescription(step.getExitStatus().getExitDescription()));
+				if (step.getEndTime() == null) {
+					step.setEndTime(LocalDateTime.now());
+				}
+				this.jobRepository.update(step);
+			}
+		}
+		if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			execution.setStatus(BatchStatus.FAILED);
+			execution.setExitStatus(ExitStatus.FAILED.addExitDescription(execution.getExitStatus().getExitDescription()));
+			this.jobRepository.update(execution);
+		}
+		else {
+			this.jobOperator.recover(execution);
+		}
+	}
+
 	private boolean isDead(JobExecution execution, String host, Instant quietSince) {
+		if (execution.getStatus() == BatchStatus.UNKNOWN && execution.getEndTime() != null) {
+			// Its run ended and recorded that it did: nothing runs it, on any host.
+			return true;
+		}
 		ExecutionContext context = execution.getExecutionContext();
 		if (host.equals(context.getString(IngestJobConfiguration.HOST, null)) && context.containsKey(IngestJobConfiguration.PID)) {
 			long pid = context.getLong(IngestJobConfiguration.PID);

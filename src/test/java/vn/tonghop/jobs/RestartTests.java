@@ -103,6 +103,52 @@ class RestartTests {
 	}
 
 	@Test
+	void aRunThatCouldNotRecordHowItsStepsEndedIsRecoveredAndRestarts(CapturedOutput output) throws Exception {
+		// given a run that failed on its second file while the database was gone: the load step's
+		// worker could not record its end, so Spring Batch recorded it, the load step and the run UNKNOWN
+		// once the database was back, which neither restart nor Batch's own recover takes
+		JobExecution failed = failOnSecondFile();
+		this.jdbc.update("UPDATE batch.batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' "
+				+ "WHERE job_execution_id = ? AND status = 'FAILED'", failed.getId());
+		this.jdbc.update("UPDATE batch.batch_job_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' "
+				+ "WHERE job_execution_id = ?", failed.getId());
+
+		// when recovery looks
+		List<Long> recovered = this.recovery.recover();
+
+		// then it is FAILED, none of its steps left UNKNOWN, and a restart loads the file still pending
+		assertThat(recovered).containsExactly(failed.getId());
+		assertThat(output).contains("Job execution " + failed.getId() + " was left UNKNOWN");
+		JobExecution stored = this.jobRepository.getJobExecution(failed.getId());
+		assertThat(stored.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(stored.getStepExecutions()).extracting(StepExecution::getStatus).doesNotContain(BatchStatus.UNKNOWN);
+		assertThat(this.runner.restart(failed.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(states()).containsExactly("1.csv accepted", "2.csv accepted");
+		assertThat(this.recovery.recover()).isEmpty();
+	}
+
+	@Test
+	void aDeadRunWithAStepLeftUnknownIsRecoveredRestartable() throws Exception {
+		// given a run whose worker could not record its end and whose process then died, the run STARTED
+		JobExecution failed = failOnSecondFile();
+		this.jdbc.update("UPDATE batch.batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' "
+				+ "WHERE job_execution_id = ? AND status = 'FAILED'", failed.getId());
+		Process finished = new ProcessBuilder("true").start();
+		finished.waitFor();
+		leaveRunning(failed.getId(), finished.pid());
+
+		// when recovery finds it
+		List<Long> recovered = this.recovery.recover();
+
+		// then no step of it is left UNKNOWN, and it restarts to the end
+		assertThat(recovered).containsExactly(failed.getId());
+		assertThat(this.jobRepository.getJobExecution(failed.getId()).getStepExecutions()).extracting(StepExecution::getStatus)
+			.doesNotContain(BatchStatus.UNKNOWN);
+		assertThat(this.runner.restart(failed.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(states()).containsExactly("1.csv accepted", "2.csv accepted");
+	}
+
+	@Test
 	void startUpRecoveryMarksOnlyExecutionsOfDeadProcessesRestartable() throws Exception {
 		// given an execution left STARTED by a process of this host that is gone, one by a live
 		// process of this host, and one by another host that moved a moment ago
@@ -264,6 +310,22 @@ class RestartTests {
 		// then it is recovered, and no folder is made up for its reports
 		assertThat(recovered).containsExactly(killed.getId());
 		assertThat(elsewhere).doesNotExist();
+	}
+
+	/** A run of two files whose second the database refused: FAILED, the second file pending. */
+	private JobExecution failOnSecondFile() throws Exception {
+		Files.writeString(this.input.resolve("1.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		Files.writeString(this.input.resolve("2.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy"))
+			.replace("Hội nghị;NQDH13", "Hội nghị;HNTW8-K13"));
+		this.jdbc.execute("CREATE FUNCTION fail_on_marker() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+				+ "IF NEW.point_name = 'Phường Gia Thụy' THEN RAISE EXCEPTION 'marker row refused'; END IF; RETURN NEW; END $$");
+		this.jdbc.execute("CREATE TRIGGER fail_once BEFORE INSERT ON warehouse.participation FOR EACH ROW "
+				+ "EXECUTE FUNCTION fail_on_marker()");
+		JobExecution failed = this.runner.run(this.input, "test");
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		this.jdbc.execute("DROP TRIGGER fail_once ON warehouse.participation");
+		this.jdbc.execute("DROP FUNCTION fail_on_marker()");
+		return failed;
 	}
 
 	/** As a process killed after its last commit leaves its execution: STARTED, with that process's id. */
