@@ -1,15 +1,26 @@
 package vn.tonghop.health;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,6 +90,53 @@ class HealthTests {
 	}
 
 	@Test
+	void withTheDatabaseGoneHealthIsDownWithinSeconds(@Autowired MockMvc mvc, @Autowired DataSource dataSource,
+			@Autowired JdbcTemplate jdbc, @Value("${spring.datasource.url}") String url) throws Exception {
+		// given a pool whose runs wait 30 s for a connection, and the database shutting every connection out
+		assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout()).isEqualTo(30_000);
+		// Another database's session does what none of postgres's may: shut postgres's out.
+		try (Connection control = DriverManager.getConnection(url.replace("/postgres", "/template1"), "postgres", "");
+				Statement outside = control.createStatement()) {
+			outside.execute("ALTER DATABASE postgres ALLOW_CONNECTIONS false");
+			try {
+				outside.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'postgres'");
+				Instant asked = Instant.now();
+
+				// when a load balancer asks
+				mvc.perform(get("/actuator/health"))
+					// then it hears DOWN within seconds, long before its probe would give up
+					.andExpect(status().isServiceUnavailable())
+					.andExpect(jsonPath("$.status").value("DOWN"));
+				assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+			}
+			finally {
+				outside.execute("ALTER DATABASE postgres ALLOW_CONNECTIONS true");
+			}
+		}
+		awaitDatabase(jdbc);
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+	}
+
+	@Test
+	void aDatabaseNothingListensForIsDownWithinSeconds() {
+		// given a pool that waits 30 s for a connection to a port nothing listens on
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/postgres");
+		config.setConnectionTimeout(30_000);
+		config.setInitializationFailTimeout(-1);
+		try (HikariDataSource closed = new HikariDataSource(config)) {
+			Instant asked = Instant.now();
+
+			// when
+			Status status = new DatabaseHealthIndicator(closed).health().getStatus();
+
+			// then
+			assertThat(status).isEqualTo(Status.DOWN);
+			assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
 	void aMissingInputFolderIsDown(@TempDir Path work) {
 		InputFolderHealthIndicator health = new InputFolderHealthIndicator(intake(work.resolve("absent"), work), NO_SCHEDULES);
 
@@ -97,6 +155,21 @@ class HealthTests {
 		assertThat(new StorageHealthIndicator(intake, new HealthProperties(DataSize.ofBytes(1), work.resolve("data")))
 			.health()
 			.getStatus()).isEqualTo(Status.UP);
+	}
+
+	/** Until the pool has a connection again. */
+	private static void awaitDatabase(JdbcTemplate jdbc) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+		while (true) {
+			try {
+				jdbc.queryForObject("SELECT 1", Integer.class);
+				return;
+			}
+			catch (DataAccessException ex) {
+				assertThat(Instant.now()).as("the database did not come back: " + ex).isBefore(deadline);
+				Thread.sleep(200);
+			}
+		}
 	}
 
 	private static IntakeProperties intake(Path input, Path archive) {
