@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,8 +21,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Who may do what over HTTP. HTTP Basic everywhere, no session: the API is called by scripts and
@@ -45,7 +48,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@ConditionalOnWebApplication
-	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<HandlerMapping> mappings) {
+		RequestMatcher notAllowed = new MethodNotAllowed(mappings);
 		http.authorizeHttpRequests(requests -> requests
 			// Load balancers ask for the status only; details are for administrators (management.endpoint.health).
 			.requestMatchers(reading("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
@@ -55,11 +59,11 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/submissions")
 			.hasAnyRole(ADMIN, DISTRICT)
 			// Districts read their own submissions; the controller narrows what they see to their subtree.
-			.requestMatchers(reading("/api/submissions", "/api/submissions/**"))
+			.requestMatchers(reading(notAllowed, "/api/submissions", "/api/submissions/**"))
 			.hasAnyRole(ANALYST, ADMIN, DISTRICT)
 			.requestMatchers("/css/**", "/error")
 			.permitAll()
-			.requestMatchers(reading("/**"))
+			.requestMatchers(reading(notAllowed, "/**"))
 			.hasAnyRole(ANALYST, ADMIN)
 			.anyRequest()
 			.denyAll())
@@ -80,6 +84,19 @@ class SecurityConfiguration {
 			matchers.add(paths.matcher(HttpMethod.HEAD, pattern));
 		}
 		return new OrRequestMatcher(matchers);
+	}
+
+	/**
+	 * GET and HEAD of these paths, and any method none of their handlers takes: for who may read a
+	 * path, such a request is answered 405 (with {@code Allow}) rather than refused.
+	 */
+	private static RequestMatcher reading(RequestMatcher notAllowed, String... patterns) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		List<RequestMatcher> anyMethod = new ArrayList<>();
+		for (String pattern : patterns) {
+			anyMethod.add(paths.matcher(pattern));
+		}
+		return new OrRequestMatcher(reading(patterns), new AndRequestMatcher(new OrRequestMatcher(anyMethod), notAllowed));
 	}
 
 	/**

@@ -27,11 +27,15 @@ import vn.tonghop.units.ReferenceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -130,6 +134,28 @@ class AccessRulesTests {
 		this.mvc.perform(head("/actuator/health")).andExpect(status().isOk());
 		this.mvc.perform(head("/api/conferences").with(LONG_BIEN)).andExpect(status().isForbidden());
 		this.mvc.perform(head("/api/conferences")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aMethodAPathDoesNotTakeIsNotAllowedForWhoMayReadIt() throws Exception {
+		// an HTTP client told 403 takes it for a right it lacks: a method the path has not is 405, with what it has
+		this.mvc.perform(delete("/api/conferences/NQDH13").with(ANALYST))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", containsString("GET")));
+		this.mvc.perform(put("/api/submissions/1").with(ADMIN)).andExpect(status().isMethodNotAllowed());
+		this.mvc.perform(patch("/dashboard").with(ANALYST)).andExpect(status().isMethodNotAllowed());
+		this.mvc.perform(delete("/api/submissions").with(LONG_BIEN))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", containsString("POST")));
+		this.mvc.perform(delete("/api/admin/reruns").with(ADMIN)).andExpect(status().isMethodNotAllowed());
+		// and no rule is any weaker: unsigned is asked to sign in, a path outside one's rights is refused,
+		// and a method a path takes stays its own rule's
+		this.mvc.perform(delete("/api/conferences/NQDH13")).andExpect(status().isUnauthorized());
+		this.mvc.perform(delete("/actuator/health")).andExpect(status().isUnauthorized());
+		this.mvc.perform(delete("/api/conferences/NQDH13").with(LONG_BIEN)).andExpect(status().isForbidden());
+		this.mvc.perform(delete("/api/admin/reruns").with(ANALYST)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/submissions").with(ANALYST)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/conferences").with(ANALYST)).andExpect(status().isMethodNotAllowed());
 	}
 
 	@Test
