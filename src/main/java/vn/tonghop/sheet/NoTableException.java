@@ -15,7 +15,7 @@ public class NoTableException extends Exception {
 
 	private final List<Field> missing;
 
-	public NoTableException(String message, String closestSheet, int closestRow, List<Field> missing) {
+	NoTableException(String message, String closestSheet, int closestRow, List<Field> missing) {
 		super(message);
 		this.closestSheet = closestSheet;
 		this.closestRow = closestRow;

@@ -11,7 +11,7 @@ import java.util.List;
 public record SheetRow(int number, List<Cell> cells) {
 
 	/** The cell at a 0-based column, or null when the row has nothing there. */
-	public Cell cell(int column) {
+	Cell cell(int column) {
 		for (Cell cell : this.cells) {
 			if (cell.column() == column) {
 				return cell;
@@ -20,7 +20,7 @@ public record SheetRow(int number, List<Cell> cells) {
 		return null;
 	}
 
-	public boolean isBlank() {
+	boolean isBlank() {
 		return this.cells.stream().allMatch(Cell::isBlank);
 	}
 

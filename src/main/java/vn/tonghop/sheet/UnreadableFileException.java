@@ -26,11 +26,11 @@ public class UnreadableFileException extends Exception {
 
 	private String column;
 
-	public UnreadableFileException(String reason, Phrase detail, String message) {
+	UnreadableFileException(String reason, Phrase detail, String message) {
 		this(reason, detail, message, null);
 	}
 
-	public UnreadableFileException(String reason, Phrase detail, String message, Throwable cause) {
+	UnreadableFileException(String reason, Phrase detail, String message, Throwable cause) {
 		this(reason, (detail != null) ? List.of(detail) : List.of(), message, cause);
 	}
 
@@ -41,12 +41,12 @@ public class UnreadableFileException extends Exception {
 	}
 
 	/** For rules whose message takes several arguments, such as file-too-large (size, limit). */
-	public static UnreadableFileException withArguments(String reason, List<Phrase> arguments, String message) {
+	static UnreadableFileException withArguments(String reason, List<Phrase> arguments, String message) {
 		return new UnreadableFileException(reason, arguments, message, null);
 	}
 
 	/** The same, found in one cell: the district is shown where (a CSV's quote never closed). */
-	public UnreadableFileException at(String sheet, int row, String column) {
+	UnreadableFileException at(String sheet, int row, String column) {
 		this.sheet = sheet;
 		this.row = row;
 		this.column = column;
@@ -74,7 +74,7 @@ public class UnreadableFileException extends Exception {
 	}
 
 	/** The first argument of the rule's message, e.g. the format "OpenDocument Spreadsheet (.ods)"; may be null. */
-	public Phrase detail() {
+	Phrase detail() {
 		return this.arguments.isEmpty() ? null : this.arguments.get(0);
 	}
 
