@@ -44,7 +44,7 @@ public final class LegacyVietnamese {
 	}
 
 	/** The legacy encoding a font name stands for, or null for a Unicode font (or none). */
-	public static Encoding encoding(String font) {
+	static Encoding encoding(String font) {
 		if (font == null) {
 			return null;
 		}
