@@ -59,7 +59,7 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 	}
 
 	/** The number of rows sent. */
-	public int count() {
+	int count() {
 		return this.count;
 	}
 

@@ -74,7 +74,7 @@ public final class LoadRefusedException extends RuntimeException {
 	}
 
 	/** The database's message, without its context. */
-	public String reason() {
+	String reason() {
 		return this.reason;
 	}
 
