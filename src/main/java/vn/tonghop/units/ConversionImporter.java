@@ -24,7 +24,7 @@ import vn.tonghop.units.ConversionTable.Share;
  * office's commune list is the authority for the structure before the reform.
  */
 @Service
-public class ConversionImporter {
+class ConversionImporter {
 
 	static final String SOURCE = "conversion-table";
 
@@ -43,7 +43,7 @@ public class ConversionImporter {
 	 * @throws IOException when the file lacks a column or the row stating the reform date
 	 */
 	@Transactional
-	public ConversionReport importTable(ImportFile file) throws IOException {
+	ConversionReport importTable(ImportFile file) throws IOException {
 		ReferenceLock.hold(this.jdbc);
 		ConversionTable table = ConversionTable.read(file);
 		ImportReport units = this.units.storeUnits(table.units(), SOURCE, new ArrayList<>());

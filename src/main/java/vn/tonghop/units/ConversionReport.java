@@ -12,7 +12,7 @@ import java.util.List;
  * @param skipped lines not imported and why (header rows, province section rows, bad lines)
  * @param notes lines imported in a particular way or contradicting an earlier line
  */
-public record ConversionReport(LocalDate firstDay, ImportReport units, ImportReport links, int linksRemoved,
+record ConversionReport(LocalDate firstDay, ImportReport units, ImportReport links, int linksRemoved,
 		List<String> skipped, List<String> notes) implements ImportResult {
 
 	public ConversionReport {

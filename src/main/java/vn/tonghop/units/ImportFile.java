@@ -247,7 +247,7 @@ public record ImportFile(Path path, List<String> header, List<Line> lines, List<
 		}
 
 		/** The field's text, cleaned; empty when blank. */
-		public String field(int index) {
+		String field(int index) {
 			return VietnameseText.clean(this.fields.get(index));
 		}
 

@@ -54,7 +54,7 @@ public record Resolution(String input, LocalDate on, Status status, Unit unit, L
 	}
 
 	/** What the resolution found, in English, naming the candidates. */
-	public String message() {
+	String message() {
 		String listed = this.candidates.stream().map(Candidate::toString).collect(Collectors.joining("; "));
 		return switch (this.status) {
 			case RESOLVED -> "'%s' is %s %s".formatted(this.input, this.unit.code(), this.unit.name());

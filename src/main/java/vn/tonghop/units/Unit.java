@@ -18,7 +18,7 @@ public record Unit(String code, String name, String kind, String parentCode, Loc
 		aliases = List.copyOf(aliases);
 	}
 
-	public boolean validOn(LocalDate day) {
+	boolean validOn(LocalDate day) {
 		return (this.validFrom == null || !day.isBefore(this.validFrom))
 				&& (this.validTo == null || !day.isAfter(this.validTo));
 	}
