@@ -8,7 +8,8 @@ import java.util.List;
  * What an import of a reform's conversion table did.
  * @param firstDay the first day of the new structure, as the table states it
  * @param units the new provinces and communes; its problems are units not stored and why
- * @param links the old→new links; links of the same reform no longer in the table are removed
+ * @param links the old→new links
+ * @param linksRemoved links of the same reform the table no longer holds, removed
  * @param skipped lines not imported and why (header rows, province section rows, bad lines)
  * @param notes lines imported in a particular way or contradicting an earlier line
  */
