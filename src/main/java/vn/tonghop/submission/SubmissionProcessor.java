@@ -218,48 +218,9 @@ public class SubmissionProcessor {
 	}
 
 	private Placement checkFile(Placer placer, RecognizedTable table, PointStream stream, ProblemList problems) {
-		Location sheet = Location.sheet(table.sheet());
 		PointChecks checks = stream.checks();
 		checks.locateMissingCells(table.columns());
-		DuplicateColumn repeated = table.duplicateColumn();
-		for (HeaderCell unknown : table.unknownColumns()) {
-			// A repeated column with figures is an error of its own, not a column ignored.
-			if (repeated == null || unknown.column() != repeated.cell().column()) {
-				problems.add(Problem.of(Rule.UNKNOWN_COLUMN,
-						new Location(table.sheet(), unknown.row(), Cell.columnName(unknown.column())), unknown.text(),
-						unknown.text()));
-			}
-		}
-		if (repeated != null) {
-			problems.add(Problem.of(Rule.COLUMN_DUPLICATE,
-					new Location(table.sheet(), repeated.row(), repeated.cell().columnName()), repeated.cell().text(),
-					repeated.cell().columnName(), repeated.header(), Vocabulary.canonical(repeated.field()),
-					Cell.columnName(repeated.fieldColumn()), repeated.fieldHeader()));
-		}
-		LegacyText legacy = table.legacyText();
-		if (legacy != null) {
-			problems.add(Problem.of(Rule.LEGACY_ENCODING,
-					new Location(legacy.sheet(), legacy.row(), Cell.columnName(legacy.column())), null, legacy.font(),
-					legacy.cells(), legacy.firstCell()));
-		}
-		rowAfterTable(Rule.ROW_AFTER_TABLE, table.sheet(), table.rowAfterTable(), problems);
-		rowAfterTable(Rule.ROW_AFTER_TABLE_NO_LEVEL, table.sheet(), table.levellessAfterTable(), problems);
-		ExtraValue extra = table.extraValue();
-		if (extra != null) {
-			problems.add(Problem.of(Rule.ROW_EXTRA_VALUES,
-					new Location(table.sheet(), extra.row(), extra.cell().columnName()), extra.cell().text(),
-					extra.cell().text(), extra.headerColumns()));
-		}
-		SplitNumber split = table.splitNumber();
-		if (split != null) {
-			String first = split.first().text();
-			String rest = split.rest().text();
-			problems.add(Problem.of(Rule.NUMBER_SPLIT, new Location(table.sheet(), split.row(), split.rest().columnName()),
-					rest, first, rest, split.pushed().text(), split.pushed().columnName(), first, rest, first, rest));
-		}
-		if (table.dataRows() == 0) {
-			problems.add(Problem.of(Rule.TABLE_EMPTY, sheet, null));
-		}
+		checkLayout(table, problems);
 		checks.endTable(table.totalsRow(), table.totalsAboveRow());
 		Conference conference = placer.conference(table.sheet(), table.labels(),
 				table.repeatedLabels().getOrDefault(Label.CONFERENCE, List.of()), problems);
@@ -308,6 +269,52 @@ public class SubmissionProcessor {
 		unknownHosts.forEach(problems::add);
 		Coverage coverage = UnitSummaryChecks.check(table.labels(), problems);
 		return new Placement(placer.target(conference, unit), hosts, coverage, reportDate(table, problems));
+	}
+
+	/**
+	 * What the table's layout tells, whatever its rows hold: columns unknown or repeated, text in a
+	 * legacy font, rows after the table, values beyond the header, a number split over two cells, no rows.
+	 */
+	private static void checkLayout(RecognizedTable table, ProblemList problems) {
+		DuplicateColumn repeated = table.duplicateColumn();
+		for (HeaderCell unknown : table.unknownColumns()) {
+			// A repeated column with figures is an error of its own, not a column ignored.
+			if (repeated == null || unknown.column() != repeated.cell().column()) {
+				problems.add(Problem.of(Rule.UNKNOWN_COLUMN,
+						new Location(table.sheet(), unknown.row(), Cell.columnName(unknown.column())), unknown.text(),
+						unknown.text()));
+			}
+		}
+		if (repeated != null) {
+			problems.add(Problem.of(Rule.COLUMN_DUPLICATE,
+					new Location(table.sheet(), repeated.row(), repeated.cell().columnName()), repeated.cell().text(),
+					repeated.cell().columnName(), repeated.header(), Vocabulary.canonical(repeated.field()),
+					Cell.columnName(repeated.fieldColumn()), repeated.fieldHeader()));
+		}
+		LegacyText legacy = table.legacyText();
+		if (legacy != null) {
+			problems.add(Problem.of(Rule.LEGACY_ENCODING,
+					new Location(legacy.sheet(), legacy.row(), Cell.columnName(legacy.column())), null, legacy.font(),
+					legacy.cells(), legacy.firstCell()));
+		}
+		rowAfterTable(Rule.ROW_AFTER_TABLE, table.sheet(), table.rowAfterTable(), problems);
+		rowAfterTable(Rule.ROW_AFTER_TABLE_NO_LEVEL, table.sheet(), table.levellessAfterTable(), problems);
+		ExtraValue extra = table.extraValue();
+		if (extra != null) {
+			problems.add(Problem.of(Rule.ROW_EXTRA_VALUES,
+					new Location(table.sheet(), extra.row(), extra.cell().columnName()), extra.cell().text(),
+					extra.cell().text(), extra.headerColumns()));
+		}
+		SplitNumber split = table.splitNumber();
+		if (split != null) {
+			String first = split.first().text();
+			String rest = split.rest().text();
+			problems.add(Problem.of(Rule.NUMBER_SPLIT, new Location(table.sheet(), split.row(), split.rest().columnName()),
+					rest, first, rest, split.pushed().text(), split.pushed().columnName(), first, rest, first, rest));
+		}
+		if (table.dataRows() == 0) {
+			problems.add(Problem.of(Rule.TABLE_EMPTY, Location.sheet(table.sheet()), null));
+		}
 	}
 
 	private static void rowAfterTable(Rule rule, String sheet, RowAfterTable after, ProblemList problems) {
