@@ -34,7 +34,7 @@ public final class TableRecognizer {
 	 * @throws UnreadableFileException when the file cannot be opened as a spreadsheet
 	 * @throws NoTableException when no visible sheet has a header with the required columns
 	 */
-	public static RecognizedTable read(Path file, Consumer<PointRow> points)
+	static RecognizedTable read(Path file, Consumer<PointRow> points)
 			throws UnreadableFileException, NoTableException {
 		return read(file, ReadLimits.defaults(), points);
 	}
@@ -44,7 +44,7 @@ public final class TableRecognizer {
 	 * @throws UnreadableFileException when the file cannot be opened as a spreadsheet or passes a limit
 	 * @throws NoTableException when no visible sheet has a header with the required columns
 	 */
-	public static RecognizedTable read(Path file, ReadLimits limits, Consumer<PointRow> points)
+	static RecognizedTable read(Path file, ReadLimits limits, Consumer<PointRow> points)
 			throws UnreadableFileException, NoTableException {
 		return read(file, limits, new Listener() {
 
