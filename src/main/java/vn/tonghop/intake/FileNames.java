@@ -26,7 +26,7 @@ public final class FileNames {
 	}
 
 	/** The name as it is when it fits in {@link #MAX_BYTES}, else with its stem shortened and its extension kept. */
-	public static String fit(String name) {
+	static String fit(String name) {
 		return fit(name, MAX_BYTES);
 	}
 
