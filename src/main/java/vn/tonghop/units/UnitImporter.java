@@ -71,7 +71,7 @@ public class UnitImporter {
 	 * @throws IOException when the file is in neither format
 	 */
 	@Transactional
-	public ImportReport importFile(ImportFile file) throws IOException {
+	ImportReport importFile(ImportFile file) throws IOException {
 		ReferenceLock.hold(this.jdbc);
 		Path path = file.path();
 		List<String> problems = new ArrayList<>(file.problems());
