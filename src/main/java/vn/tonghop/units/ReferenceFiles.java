@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.conference.ConferenceImporter;
+import vn.tonghop.intake.InputScanner;
 
 /**
  * Imports the reference files shipped in jobs/reference (units*.csv, then conferences*.csv) at
@@ -98,7 +96,7 @@ public class ReferenceFiles implements ApplicationRunner {
 		String name = file.getFileName().toString();
 		// Hashed before the import reads the file: if it is edited in between, the next start sees a
 		// content other than the recorded one and imports it again.
-		String hash = sha256(file);
+		String hash = InputScanner.sha256(file);
 		try {
 			this.transactions.executeWithoutResult(status -> {
 				ReferenceLock.hold(this.jdbc);
@@ -126,15 +124,6 @@ public class ReferenceFiles implements ApplicationRunner {
 	private String recordedHash(String name) {
 		return this.jdbc.query("SELECT content_hash FROM tonghop.reference_file WHERE file_name = ?",
 				rows -> rows.next() ? rows.getString(1) : null, name);
-	}
-
-	static String sha256(Path file) throws IOException {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 	private static List<Path> files(Path directory, String prefix) throws IOException {

@@ -28,6 +28,7 @@ import org.springframework.transaction.TransactionStatus;
 
 import vn.tonghop.conference.ConferenceImporter;
 import vn.tonghop.examples.ExampleFiles;
+import vn.tonghop.intake.InputScanner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,8 +128,8 @@ class ReferenceFilesTests {
 		assertThat(aliasesOf004()).isEqualTo("Quận ủy LB");
 		assertThat(nqdh13()).endsWith(" 2021-04-12 all");
 		assertThat(this.jdbc.queryForList("SELECT content_hash FROM tonghop.reference_file ORDER BY file_name", String.class))
-			.containsExactly(ReferenceFiles.sha256(this.shipped.resolve("conferences.csv")),
-					ReferenceFiles.sha256(this.shipped.resolve("units.csv")));
+			.containsExactly(InputScanner.sha256(this.shipped.resolve("conferences.csv")),
+					InputScanner.sha256(this.shipped.resolve("units.csv")));
 	}
 
 	@Test
@@ -198,7 +199,7 @@ class ReferenceFilesTests {
 		for (String name : List.of("units.csv", "conferences.csv")) {
 			Path file = this.shipped.resolve(name);
 			this.jdbc.update("INSERT INTO tonghop.reference_file (file_name, content_hash) VALUES (?, ?)", name,
-					ReferenceFiles.sha256(file));
+					InputScanner.sha256(file));
 		}
 
 		// when this one starts meanwhile
