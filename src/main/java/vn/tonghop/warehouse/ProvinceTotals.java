@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * that writes warehouse.participation appends a row per province to the deltas (V11), so a
  * conference reloaded many times would be summed over ever more rows; this folds each province's
  * rows into one. Loads running meanwhile are safe: their deltas are not committed yet, so the
- * fold neither sees nor removes them, and it only appends rows, like the loads do.
+ * fold neither sees nor removes them; besides removing the committed rows it folds, it only appends
+ * rows, as the loads do.
  */
 @Component
 public class ProvinceTotals {
