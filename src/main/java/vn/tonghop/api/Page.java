@@ -14,7 +14,7 @@ import java.util.List;
 public record Page<T>(List<T> items, int page, int size, long total) {
 
 	/** The number of the last page that holds rows; 0 when there are none. */
-	public int lastPage() {
+	int lastPage() {
 		return this.total == 0 ? 0 : (int) ((this.total - 1) / this.size);
 	}
 

@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Min;
  */
 public record PageRequest(@Min(0) Integer page, @Min(1) @Max(MAX_SIZE) Integer size) {
 
-	public static final int DEFAULT_SIZE = 100;
+	static final int DEFAULT_SIZE = 100;
 
-	public static final int MAX_SIZE = 1000;
+	static final int MAX_SIZE = 1000;
 
 	public PageRequest {
 		page = page == null ? 0 : page;

@@ -9,6 +9,6 @@ package vn.tonghop.api;
  * @param row the row number; null for a problem of the whole file
  * @param value the offending value as written in the file
  */
-public record ProblemRow(int seq, String code, String severity, String sheet, Integer row, String column,
+record ProblemRow(int seq, String code, String severity, String sheet, Integer row, String column,
 		String value, String messageVi, String messageEn) {
 }

@@ -5,5 +5,5 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** A submission with its stored problems, in the order they were found. */
-public record SubmissionDetails(@JsonUnwrapped SubmissionRow submission, List<ProblemRow> problems) {
+record SubmissionDetails(@JsonUnwrapped SubmissionRow submission, List<ProblemRow> problems) {
 }

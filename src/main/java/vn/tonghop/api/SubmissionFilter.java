@@ -16,7 +16,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param to received on or before this day (Vietnam time)
  * @param path where the file was, relative to the drop folder (its {@code sourcePath}), as an upload answers
  */
-public record SubmissionFilter(String conference, String province, String unit,
+record SubmissionFilter(String conference, String province, String unit,
 		@Pattern(regexp = "pending|accepted|accepted_with_warnings|rejected",
 				message = "must be pending, accepted, accepted_with_warnings or rejected") String state,
 		Boolean current, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

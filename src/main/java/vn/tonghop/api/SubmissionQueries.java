@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Submissions and their problems, filtered and paged. */
 @Component
-public class SubmissionQueries {
+class SubmissionQueries {
 
 	/*
 	 * A submission's unit and province are named as the unit tree stood on its conference's start
@@ -95,12 +95,12 @@ public class SubmissionQueries {
 	 * Matching submissions, the most recently received first.
 	 * @param within only those of this unit's subtree (reported for, or dropped in its folders); null: all
 	 */
-	public Page<SubmissionRow> submissions(SubmissionFilter filter, String within, PageRequest paging) {
+	Page<SubmissionRow> submissions(SubmissionFilter filter, String within, PageRequest paging) {
 		return PagedSql.page(this.jdbc, SUBMISSIONS, "received_at DESC, id DESC", parameters(null, filter, within),
 				(rs, i) -> submission(rs), paging);
 	}
 
-	public Optional<SubmissionDetails> submission(long id, String within) {
+	Optional<SubmissionDetails> submission(long id, String within) {
 		return this.jdbc
 			.query(SUBMISSIONS, parameters(id, SubmissionFilter.none(), within),
 					(rs, i) -> submission(rs))
@@ -111,13 +111,13 @@ public class SubmissionQueries {
 	}
 
 	/** A submission's stored problems in the order they were found; empty when there is no such submission. */
-	public Page<ProblemRow> problems(long id, PageRequest paging) {
+	Page<ProblemRow> problems(long id, PageRequest paging) {
 		return PagedSql.page(this.jdbc, PROBLEMS, "seq", new MapSqlParameterSource("id", id), (rs, i) -> problem(rs),
 				paging);
 	}
 
 	/** What the district got back for the submission: its JSON report or its workbook. */
-	public Optional<DistrictReport> districtReport(long id, String kind) {
+	Optional<DistrictReport> districtReport(long id, String kind) {
 		return this.jdbc.query("SELECT file_name, media_type, content FROM tonghop.submission_report "
 				+ "WHERE submission_id = :id AND kind = :kind", new MapSqlParameterSource("id", id).addValue("kind", kind),
 				(rs, i) -> new DistrictReport(rs.getString(1), rs.getString(2), rs.getBytes(3)))
@@ -126,13 +126,13 @@ public class SubmissionQueries {
 	}
 
 	/** Whether the submission exists and lies within the unit's subtree (null: anywhere). */
-	public boolean visible(long id, String within) {
+	boolean visible(long id, String within) {
 		return within == null ? exists(id)
 				: !this.jdbc.query(SUBMISSIONS, parameters(id, SubmissionFilter.none(), within), (rs, i) -> rs.getLong("id"))
 					.isEmpty();
 	}
 
-	public boolean exists(long id) {
+	boolean exists(long id) {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM tonghop.submission WHERE id = :id)",
 				new MapSqlParameterSource("id", id), Boolean.class));
 	}

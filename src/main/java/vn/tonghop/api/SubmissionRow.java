@@ -18,7 +18,7 @@ import java.util.Map;
  * @param firstProblem the first problem, described, or null
  * @param links related resources by relation name: {@code self}, {@code problems}
  */
-public record SubmissionRow(long id, String fileName, String sourcePath, String state, boolean current,
+record SubmissionRow(long id, String fileName, String sourcePath, String state, boolean current,
 		String unitCode, String unitName, String provinceCode, String conferenceCode, LocalDate reportDate,
 		Integer rowsLoaded, OffsetDateTime receivedAt, OffsetDateTime processedAt, long errors, long warnings,
 		String firstProblem, Map<String, String> links) {

@@ -9,7 +9,7 @@ import vn.tonghop.admin.Version;
  * One version of a unit's submission for a conference, with what its latest load changed in the
  * warehouse (change columns empty when it was never loaded).
  */
-public record VersionRow(int version, long submissionId, String fileName, String sheetName, OffsetDateTime receivedAt,
+record VersionRow(int version, long submissionId, String fileName, String sheetName, OffsetDateTime receivedAt,
 		String state, boolean current, Integer rowsLoaded, String firstProblem, Long replacedSubmissionId,
 		Integer pointsBefore, Integer pointsAfter, Integer pointsAdded, Integer pointsRemoved, Integer pointsChanged,
 		Long participantsBefore, Long participantsAfter, OffsetDateTime changedAt) {
