@@ -15,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("tonghop.security")
-public record AccountProperties(@DefaultValue List<@Valid Account> accounts) {
+record AccountProperties(@DefaultValue List<@Valid Account> accounts) {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,11 @@ import vn.tonghop.units.UnitDirectory;
  */
 @Component
 public class Accounts {
+
+	private static final String STORED = "SELECT name, password_hash, role, unit_code FROM tonghop.account";
+
+	private static final RowMapper<Account> ACCOUNT = (rs, i) -> new Account(rs.getString(1), rs.getString(2),
+			Role.valueOf(rs.getString(3)), rs.getString(4));
 
 	private final AccountProperties properties;
 
@@ -29,25 +35,18 @@ public class Accounts {
 		this.encoder = encoder;
 	}
 
-	public Optional<Account> find(String name) {
+	Optional<Account> find(String name) {
 		return this.properties.accounts()
 			.stream()
 			.filter(account -> account.name().equals(name))
 			.findFirst()
-			.or(() -> this.jdbc
-				.query("SELECT name, password_hash, role, unit_code FROM tonghop.account WHERE name = ?",
-						(rs, i) -> new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-								rs.getString(4)),
-						name)
-				.stream()
-				.findFirst());
+			.or(() -> this.jdbc.query(STORED + " WHERE name = ?", ACCOUNT, name).stream().findFirst());
 	}
 
 	/** Configured accounts, then stored ones, each by name. */
-	public List<Account> all() {
+	List<Account> all() {
 		List<Account> all = new ArrayList<>(this.properties.accounts());
-		all.addAll(this.jdbc.query("SELECT name, password_hash, role, unit_code FROM tonghop.account ORDER BY name",
-				(rs, i) -> new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4))));
+		all.addAll(this.jdbc.query(STORED + " ORDER BY name", ACCOUNT));
 		return all;
 	}
 
@@ -69,7 +68,7 @@ public class Accounts {
 	public record Listed(Account account, String origin) {
 	}
 
-	public boolean isConfigured(String name) {
+	boolean isConfigured(String name) {
 		return this.properties.accounts().stream().anyMatch(account -> account.name().equals(name));
 	}
 
