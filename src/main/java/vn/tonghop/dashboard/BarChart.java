@@ -7,7 +7,7 @@ import java.util.List;
  * A horizontal bar chart laid out on the server, drawn by the templates as inline SVG: one bar per
  * category, stacked by series, with a scale of round numbers. Coordinates are SVG pixels.
  */
-public record BarChart(String title, int width, int height, int plotLeft, int plotBottom, List<Key> legend,
+record BarChart(String title, int width, int height, int plotLeft, int plotBottom, List<Key> legend,
 		List<Bar> bars, List<Tick> ticks) {
 
 	static final int LABEL_WIDTH = 200;
@@ -18,8 +18,6 @@ public record BarChart(String title, int width, int height, int plotLeft, int pl
 
 	static final int ROW_HEIGHT = 26;
 
-	static final int BAR_HEIGHT = 16;
-
 	static final int LEGEND_HEIGHT = 28;
 
 	static final int LEGEND_SPACING = 100;
@@ -29,26 +27,26 @@ public record BarChart(String title, int width, int height, int plotLeft, int pl
 	/** Longer labels are cut with an ellipsis; the full text is the bar's tooltip. */
 	static final int LABEL_CHARACTERS = 30;
 
-	public record Series(String name, String color) {
+	record Series(String name, String color) {
 	}
 
 	/** A series in the legend, at its place. */
-	public record Key(int x, String name, String color) {
+	record Key(int x, String name, String color) {
 	}
 
 	/**
 	 * @param values one per series
 	 */
-	public record Category(String label, String href, long[] values) {
+	record Category(String label, String href, long[] values) {
 	}
 
-	public record Bar(String label, String fullLabel, String href, int y, List<Segment> segments, int end, long total) {
+	record Bar(String label, String fullLabel, String href, int y, List<Segment> segments, int end, long total) {
 	}
 
-	public record Segment(int x, int width, String color, String title, long value) {
+	record Segment(int x, int width, String color, String title, long value) {
 	}
 
-	public record Tick(int x, long value) {
+	record Tick(int x, long value) {
 	}
 
 	static BarChart of(String title, List<Series> series, List<Category> categories) {

@@ -15,7 +15,7 @@ import vn.tonghop.api.UnitRow;
  * @param membersTotal null when nobody reported a unit summary
  * @param coveragePct members studied ÷ members total, in percent with one decimal
  */
-public record Figures(long[] pointsByLevel, long points, long participants, long membersAttending,
+record Figures(long[] pointsByLevel, long points, long participants, long membersAttending,
 		long othersAttending, Long membersTotal, Long membersStudied, BigDecimal coveragePct) {
 
 	static Figures of(ProvinceRow row) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * templates as {@code @fmt}.
  */
 @Component("fmt")
-public class VietnameseFormat {
+class VietnameseFormat {
 
 	static final String NONE = "–";
 
