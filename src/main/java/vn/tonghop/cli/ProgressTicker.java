@@ -23,9 +23,8 @@ import vn.tonghop.jobs.IngestProgress.Snapshot;
  * Shows how a run of the ingest job (a scan, a rerun, a restart) is going while it runs: files and
  * rows done, rows per second and the time left, estimated from the files still pending and how far
  * the workers are through the files they read, so that a run of one huge file has one too, at the
- * pace of the last ten seconds. On a
- * terminal one line is redrawn every second; otherwise a plain line is printed every ten seconds,
- * so logs stay readable.
+ * pace of the last ten seconds. On a terminal one line is redrawn every second; otherwise a plain
+ * line is printed every ten seconds, so logs stay readable.
  */
 final class ProgressTicker implements AutoCloseable {
 
@@ -115,7 +114,7 @@ final class ProgressTicker implements AutoCloseable {
 	}
 
 	/**
-	 * "files 12/40 · rows 84,210 · 12,345 rows/s · 0:14 left"
+	 * "files 12/40 · rows 84,210 · 12,345 rows/s · 0:07 elapsed · 0:14 left"
 	 * @param pending files not yet done, those being read among them
 	 * @param pace files' worth of work per second lately; 0 for the whole run's
 	 */
