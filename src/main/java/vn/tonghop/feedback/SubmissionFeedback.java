@@ -35,8 +35,9 @@ import vn.tonghop.validate.ProblemList;
  * Tells the district what became of its file: a JSON report and a workbook (the file annotated,
  * or a listing of its problems), both stored with the submission in the caller's transaction and
  * written to the reports folder once that transaction has committed, so a rolled-back file leaves
- * no report behind. Nothing here fails the run over a report: a workbook that cannot be made or
- * a folder that cannot be written is logged.
+ * no report behind. A workbook that cannot be made is logged and the JSON report still goes; a
+ * folder that cannot be written fails the file's outcome ({@link ReportsNotWritableException}), so
+ * the file stays pending until its district can get its reports.
  */
 @Component
 public class SubmissionFeedback {
