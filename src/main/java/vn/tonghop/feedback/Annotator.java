@@ -26,8 +26,8 @@ import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 
 /**
  * The submitted workbook itself, in memory, with its offending cells marked and the summary sheet
- * in front (last in an .xls, opened first all the same). Everything else (formulas, formats, other sheets, macros of an .xlsm, which POI never
- * runs) is written back as it was.
+ * in front (last in an .xls, opened first all the same). Everything else (formulas, formats, other
+ * sheets, macros of an .xlsm, which POI never runs) is written back as it was.
  */
 final class Annotator {
 

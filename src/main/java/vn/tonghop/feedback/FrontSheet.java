@@ -153,8 +153,9 @@ final class FrontSheet {
 	}
 
 	/**
-	 * A workbook of the summary sheet alone: the listing of a clean CSV. Written as the few parts it
-	 * needs, since POI's user model costs more than everything else done for such a file.
+	 * A workbook of the summary sheet alone: the listing of a file with nothing to mark (a clean CSV,
+	 * or a clean workbook too large to annotate). Written as the few parts it needs, since POI's user
+	 * model costs more than everything else done for such a file.
 	 */
 	static byte[] alone(SubmissionReport report) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -22,8 +22,9 @@ import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 import vn.tonghop.report.SafeText;
 
 /**
- * The first sheet of every report workbook: what was checked, the outcome and the list of
- * problems in both languages, each linked to its cell when the workbook has that sheet.
+ * The sheet every report workbook opens on (its first, but the last of an annotated .xls): what
+ * was checked, the outcome and the list of problems in both languages, each linked to its cell
+ * when the workbook has that sheet.
  */
 final class SummarySheet {
 
