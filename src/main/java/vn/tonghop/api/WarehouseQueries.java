@@ -68,7 +68,7 @@ public class WarehouseQueries {
 	 * The unit's code as the tree writes it, in any version: codes match whatever the case of their
 	 * letters, as a folder's name and a cell's do. Empty when no unit has it.
 	 */
-	public Optional<String> unitCode(String sent) {
+	Optional<String> unitCode(String sent) {
 		return UnitDirectory.storedCode(this.jdbc.getJdbcOperations(), sent);
 	}
 
