@@ -23,7 +23,8 @@ public record PostmasterPidFile(long pid, Optional<Integer> port) {
 					: Optional.of(Integer.parseInt(lines.get(3).trim()));
 			return Optional.of(new PostmasterPidFile(pid, port));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | IndexOutOfBoundsException | NumberFormatException ex) {
+			// Missing, unreadable, empty, or not numbers where the server writes them.
 			return Optional.empty();
 		}
 	}
