@@ -1,7 +1,9 @@
 package vn.tonghop.dashboard;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -41,20 +43,13 @@ class DashboardPages {
 	Optional<ConferencePage> conference(String code) {
 		return this.queries.conference(code).map(conference -> {
 			List<ProvinceRow> provinces = this.queries.provinces(conference.code(), null, PageRequest.largest()).items();
-			List<BarChart.Category> points = provinces.stream()
-				.map(row -> new BarChart.Category(named(row.provinceName(), row.provinceCode()), provinceHref(conference.code(), row.provinceCode()),
-						Figures.of(row).pointsByLevel()))
-				.toList();
-			List<BarChart.Category> participants = provinces.stream()
-				.map(row -> new BarChart.Category(named(row.provinceName(), row.provinceCode()), provinceHref(conference.code(), row.provinceCode()),
-						new long[] { row.participants() }))
-				.toList();
+			Charts charts = Charts.of(provinces, row -> named(row.provinceName(), row.provinceCode()),
+					row -> provinceHref(conference.code(), row.provinceCode()), Figures::of);
 			return new ConferencePage(conferences(), conference, provinces,
 					Figures.total(provinces.stream().map(Figures::of).toList()),
 					provinces.stream().mapToLong(ProvinceRow::unitsExpected).sum(),
-					provinces.stream().mapToLong(ProvinceRow::unitsReported).sum(),
-					BarChart.of("Số điểm cầu theo cấp", LEVELS, points),
-					BarChart.of("Số người tham dự", PARTICIPANTS, participants));
+					provinces.stream().mapToLong(ProvinceRow::unitsReported).sum(), charts.points(),
+					charts.participants());
 		});
 	}
 
@@ -70,17 +65,11 @@ class DashboardPages {
 					List<CompletenessRow> missing = this.queries
 						.completeness(conference.code(), provinceCode, null, true, PageRequest.largest())
 						.items();
-					List<BarChart.Category> points = units.stream()
-						.map(row -> new BarChart.Category(named(row.reportingUnitName(), row.reportingUnitCode()), null, Figures.of(row).pointsByLevel()))
-						.toList();
-					List<BarChart.Category> participants = units.stream()
-						.map(row -> new BarChart.Category(named(row.reportingUnitName(), row.reportingUnitCode()), null,
-								new long[] { row.participants() }))
-						.toList();
+					Charts charts = Charts.of(units, row -> named(row.reportingUnitName(), row.reportingUnitCode()),
+							row -> null, Figures::of);
 					return new ProvincePage(conference, province, units,
-							Figures.total(units.stream().map(Figures::of).toList()), missing,
-							BarChart.of("Số điểm cầu theo cấp", LEVELS, points),
-							BarChart.of("Số người tham dự", PARTICIPANTS, participants));
+							Figures.total(units.stream().map(Figures::of).toList()), missing, charts.points(),
+							charts.participants());
 				}));
 	}
 
@@ -94,6 +83,26 @@ class DashboardPages {
 			.buildAndExpand(conference, province)
 			.encode()
 			.toUriString();
+	}
+
+	/** A page's two charts, one bar per line: its points by level, and its participants. */
+	private record Charts(BarChart points, BarChart participants) {
+
+		/** @param href where a bar leads; null for none */
+		static <T> Charts of(List<T> lines, Function<T, String> label, Function<T, String> href,
+				Function<T, Figures> figures) {
+			List<BarChart.Category> points = new ArrayList<>();
+			List<BarChart.Category> participants = new ArrayList<>();
+			for (T line : lines) {
+				Figures figure = figures.apply(line);
+				points.add(new BarChart.Category(label.apply(line), href.apply(line), figure.pointsByLevel()));
+				participants.add(new BarChart.Category(label.apply(line), href.apply(line),
+						new long[] { figure.participants() }));
+			}
+			return new Charts(BarChart.of("Số điểm cầu theo cấp", LEVELS, points),
+					BarChart.of("Số người tham dự", PARTICIPANTS, participants));
+		}
+
 	}
 
 	record ConferencePage(List<ConferenceRow> conferences, ConferenceRow conference, List<ProvinceRow> provinces,
