@@ -5,8 +5,6 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -21,11 +19,7 @@ class VietnameseFormat {
 
 	static final String NONE = "–";
 
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	private static final DecimalFormatSymbols SYMBOLS = symbols();
 
@@ -46,11 +40,6 @@ class VietnameseFormat {
 
 	public String date(LocalDate day) {
 		return day != null ? DAY.format(day) : NONE;
-	}
-
-	/** A moment as Vietnam's clocks showed it. */
-	public String moment(OffsetDateTime moment) {
-		return moment != null ? MOMENT.format(moment.atZoneSameInstant(VIETNAM)) : NONE;
 	}
 
 	private static DecimalFormatSymbols symbols() {
