@@ -148,37 +148,9 @@ final class ScheduleFiles {
 	}
 
 	static Schedule parse(Path file, List<String> lines, String defaultTimeZone) {
-		Map<String, String> values = new HashMap<>();
-		Map<String, Integer> lineOf = new HashMap<>();
-		for (int i = 0; i < lines.size(); i++) {
-			String line = ordinarySpaces(lines.get(i)).strip();
-			if (line.isEmpty() || line.startsWith("#")) {
-				continue;
-			}
-			int equals = line.indexOf('=');
-			if (equals < 0) {
-				throw new ScheduleFileException(file, i + 1, "expected 'key = value', found '" + line + "'");
-			}
-			String key = line.substring(0, equals).strip();
-			if (!KEYS.contains(key)) {
-				throw new ScheduleFileException(file, i + 1, "unknown key '" + key + "' (known: " + KEYS + ")");
-			}
-			// The last would silently win: a cron added under the old one, say.
-			Integer earlier = lineOf.get(key);
-			if (earlier != null) {
-				throw new ScheduleFileException(file, i + 1, key + " is already set on line " + earlier + "; keep one of them");
-			}
-			// A folder is named as typed, " #" and all; no other value may hold those.
-			String value = (key.equals("input") ? lines.get(i).substring(lines.get(i).indexOf('=') + 1)
-					: TRAILING_COMMENT.matcher(line.substring(equals + 1)).replaceFirst("")).strip();
-			// An empty input would be the working directory: every spreadsheet under it a submission.
-			if (value.isEmpty()) {
-				throw new ScheduleFileException(file, i + 1, key + " has no value"
-						+ (OPTIONAL.contains(key) ? "; give one, or remove the line for the default" : ""));
-			}
-			values.put(key, value);
-			lineOf.put(key, i + 1);
-		}
+		Settings settings = settings(file, lines);
+		Map<String, String> values = settings.values();
+		Map<String, Integer> lineOf = settings.lineOf();
 		String job = values.get("job");
 		if (job == null || !JOBS.contains(job)) {
 			throw new ScheduleFileException(file, lineOf.getOrDefault("job", 0), "job must be one of " + JOBS);
@@ -210,6 +182,48 @@ final class ScheduleFiles {
 		Path input = values.containsKey("input") ? Path.of(values.get("input")) : null;
 		return new Schedule(name.substring(0, name.length() - SUFFIX.length()), job, expression, zone, input, file,
 				lineOf.getOrDefault("input", 0));
+	}
+
+	/**
+	 * The file's "key = value" lines by key, with the line each is on: every key known, set once and
+	 * given a value.
+	 */
+	private static Settings settings(Path file, List<String> lines) {
+		Map<String, String> values = new HashMap<>();
+		Map<String, Integer> lineOf = new HashMap<>();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = ordinarySpaces(lines.get(i)).strip();
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			int equals = line.indexOf('=');
+			if (equals < 0) {
+				throw new ScheduleFileException(file, i + 1, "expected 'key = value', found '" + line + "'");
+			}
+			String key = line.substring(0, equals).strip();
+			if (!KEYS.contains(key)) {
+				throw new ScheduleFileException(file, i + 1, "unknown key '" + key + "' (known: " + KEYS + ")");
+			}
+			// The last would silently win: a cron added under the old one, say.
+			Integer earlier = lineOf.get(key);
+			if (earlier != null) {
+				throw new ScheduleFileException(file, i + 1, key + " is already set on line " + earlier + "; keep one of them");
+			}
+			// A folder is named as typed, " #" and all; no other value may hold those.
+			String value = (key.equals("input") ? lines.get(i).substring(lines.get(i).indexOf('=') + 1)
+					: TRAILING_COMMENT.matcher(line.substring(equals + 1)).replaceFirst("")).strip();
+			// An empty input would be the working directory: every spreadsheet under it a submission.
+			if (value.isEmpty()) {
+				throw new ScheduleFileException(file, i + 1, key + " has no value"
+						+ (OPTIONAL.contains(key) ? "; give one, or remove the line for the default" : ""));
+			}
+			values.put(key, value);
+			lineOf.put(key, i + 1);
+		}
+		return new Settings(values, lineOf);
+	}
+
+	private record Settings(Map<String, String> values, Map<String, Integer> lineOf) {
 	}
 
 }
