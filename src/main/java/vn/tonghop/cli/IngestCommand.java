@@ -68,6 +68,16 @@ final class IngestCommand implements Callable<Integer> {
 		printFiles(out, report, vanished, skipped);
 		out.printf("%n%s%n", footer(report, vanished, skipped, took));
 		stillBeingWritten(execution, context.getBean(IntakeProperties.class).stableFor()).ifPresent(out::println);
+		printFigures(out, queries, report);
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			printFailures(execution);
+			return 1;
+		}
+		return 0;
+	}
+
+	/** The figures of the conferences the run accepted files for; without any, of the three loaded last. */
+	private static void printFigures(PrintStream out, StatusQueries queries, RunReport report) {
 		List<String> conferences = report.files()
 			.stream()
 			.filter(f -> !f.duplicate() && f.state().startsWith("accepted"))
@@ -82,11 +92,6 @@ final class IngestCommand implements Callable<Integer> {
 			out.println("\nConsolidated figures (warehouse.participation_by_unit):");
 		}
 		FiguresTable.print(out, queries.figures(conferences));
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			printFailures(execution);
-			return 1;
-		}
-		return 0;
 	}
 
 	/**
