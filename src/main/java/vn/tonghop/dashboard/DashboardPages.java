@@ -22,11 +22,11 @@ import vn.tonghop.api.WarehouseQueries;
 @Component
 class DashboardPages {
 
-	static final List<BarChart.Series> LEVELS = List.of(new BarChart.Series("Trung ương", "#8e1b1b"),
+	private static final List<BarChart.Series> LEVELS = List.of(new BarChart.Series("Trung ương", "#8e1b1b"),
 			new BarChart.Series("Cấp tỉnh", "#d35400"), new BarChart.Series("Cấp huyện", "#d4a017"),
 			new BarChart.Series("Cơ sở", "#2e7d32"), new BarChart.Series("Chi bộ", "#1f5fa8"));
 
-	static final List<BarChart.Series> PARTICIPANTS = List
+	private static final List<BarChart.Series> PARTICIPANTS = List
 		.of(new BarChart.Series("Số người tham dự", "#1f5fa8"));
 
 	private final WarehouseQueries queries;
@@ -78,7 +78,7 @@ class DashboardPages {
 		return name != null ? name : code;
 	}
 
-	static String provinceHref(String conference, String province) {
+	private static String provinceHref(String conference, String province) {
 		return UriComponentsBuilder.fromPath("/dashboard/{conference}/provinces/{province}")
 			.buildAndExpand(conference, province)
 			.encode()
