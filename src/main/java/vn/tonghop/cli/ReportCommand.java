@@ -1,15 +1,12 @@
 package vn.tonghop.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import vn.tonghop.jobs.RecoveryProperties;
 import vn.tonghop.report.ConsolidatedReport;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -24,15 +21,8 @@ final class ReportCommand implements Callable<Integer> {
 	@Option(names = "--province", paramLabel = "CODE", description = "only this province (default: every province in scope)")
 	String province;
 
-	Path out;
-
-	@Spec
-	CommandSpec spec;
-
-	@Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "where to write the workbook (an .xlsx file)")
-	void out(Path out) {
-		this.out = WorkbookFile.checked(this.spec, out);
-	}
+	@Mixin
+	WorkbookOut out;
 
 	@Override
 	public Integer call() {
@@ -40,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
 	}
 
 	private int report(ConfigurableApplicationContext context) {
-		return WorkbookFile.write(this.out, context.getBean(RecoveryProperties.class).staleAfter(),
+		return this.out.write(context,
 				stream -> context.getBean(ConsolidatedReport.class).write(this.conference, this.province, stream));
 	}
 
