@@ -64,6 +64,9 @@ public final class Vocabulary {
 	private static final Pattern TRAILING_NOTE = Pattern
 		.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\]|\\(\\d{1,2}\\)\\s*=[\\s()\\d+*x-]*)\\s*$");
 
+	// A note in brackets inside a header, where its cell's line break fell: "Số đảng viên (người) tham dự".
+	private static final Pattern INNER_NOTE = Pattern.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])\\s*");
+
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
 
@@ -124,8 +127,9 @@ public final class Vocabulary {
 	}
 
 	/**
-	 * The column a header text names; trailing notes in brackets may be left off, a unit and the
-	 * column's number or sum alike ("Số ĐV (người)", "Tổng số (người) (6=4+5)").
+	 * The column a header text names; notes in brackets may be left off, a unit and the column's number
+	 * or sum alike, at its end ("Số ĐV (người)", "Tổng số (người) (6=4+5)") or inside it where its
+	 * cell's line break fell ("Số đảng viên (người) tham dự").
 	 */
 	static Field field(String header) {
 		Field field = FIELDS.get(key(header));
@@ -137,6 +141,9 @@ public final class Vocabulary {
 				less = TRAILING_NOTE.matcher(shorter).replaceFirst("");
 			}
 			field = shorter.isEmpty() ? null : FIELDS.get(key(shorter));
+			if (field == null && (shorter.indexOf('(') >= 0 || shorter.indexOf('[') >= 0)) {
+				field = FIELDS.get(key(INNER_NOTE.matcher(shorter).replaceAll(" ")));
+			}
 		}
 		return field;
 	}

@@ -117,9 +117,22 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
 	}
 
+	// A unit or a number in brackets inside a header, where the line break of its cell fell.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Số đảng viên (người) tham dự       | MEMBERS
+			Số người khác (người) tham dự      | OTHERS
+			Tổng số người (người) tham dự      | TOTAL
+			Số đảng viên [4] tham dự (người)   | MEMBERS
+			""")
+	void aNoteInBracketsInsideAHeaderIsLeftOff(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Tổng số đảng viên (người) (1)", "Số đảng viên (người) (4)", "Số người (6=4+5)",
-			"Số điểm cầu (điểm) [3]", "Tỷ lệ (%) (7)" })
+			"Số điểm cầu (điểm) [3]", "Tỷ lệ (%) (7)", "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên",
+			"Số (người) đảng viên" })
 	void headersThatOnlyLookLikeAColumnsWithTheirNotesLeftOffNameNone(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
 	}

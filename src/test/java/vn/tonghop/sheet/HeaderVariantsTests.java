@@ -1,0 +1,71 @@
+package vn.tonghop.sheet;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.tonghop.sheet.Fixtures.Format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tonghop.sheet.Fixtures.row;
+
+/**
+ * Headers as district offices write them, read by the recognizer from a workbook's header row ("\n"
+ * stands for a line break in the cell): each names its column, or, where it may mean another measure,
+ * none, so that a required column is missing or an unknown column reported rather than wrong figures loaded.
+ */
+class HeaderVariantsTests {
+
+	private static final List<String> CANONICAL = List.of("Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự",
+			"Số người khác tham dự", "Tổng số người tham dự");
+
+	@TempDir
+	Path dir;
+
+	@ParameterizedTest(name = "\"{0}\" names {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Số đảng viên (người) tham dự           | MEMBERS
+			Số người khác (người) tham dự          | OTHERS
+			Tổng số người (người)\\ntham dự         | TOTAL
+			""")
+	void aHeaderAsDistrictsWriteItNamesItsColumn(String header, Field field) throws Exception {
+		// given the header in column A, the other required columns in the format's words to its right
+		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));
+		CANONICAL.stream().limit(3).filter((name) -> Vocabulary.field(name) != field).forEach(headers::add);
+
+		// when
+		RecognizedTable table = read(headers);
+
+		// then
+		assertThat(table.columns()).containsEntry(field, 0);
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).doesNotContain(0);
+	}
+
+	@ParameterizedTest(name = "\"{0}\" names no column")
+	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên" })
+	void aHeaderThatMayMeanAnotherMeasureNamesNone(String header) throws Exception {
+		// given the header in column A, every head count's in the format's words to its right
+		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));
+		headers.addAll(CANONICAL);
+
+		// when
+		RecognizedTable table = read(headers);
+
+		// then
+		assertThat(table.columns()).doesNotContainValue(0);
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).contains(0);
+	}
+
+	private RecognizedTable read(List<Object> headers) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("Báo cáo"),
+				1, row("BÁO CÁO KẾT QUẢ HỌC TẬP"), headers.toArray()));
+		return TableRecognizer.read(file, (point) -> {
+		});
+	}
+
+}
