@@ -64,6 +64,9 @@ public final class Vocabulary {
 	private static final Pattern TRAILING_NOTE = Pattern
 		.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\]|\\(\\d{1,2}\\)\\s*=[\\s()\\d+*x-]*)\\s*$");
 
+	// The column's number before a header, as a form's lines are numbered: "1. Tên điểm cầu", "(4) Số ĐV", "a) Cấp".
+	private static final Pattern HEADER_NUMBER = Pattern.compile("(?:\\(\\d{1,2}\\)|(?:\\d{1,2}|[a-zđ])[.)])\\s*");
+
 	// A note in brackets inside a header, where its cell's line break fell: "Số đảng viên (người) tham dự".
 	private static final Pattern INNER_NOTE = Pattern.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])\\s*");
 
@@ -141,11 +144,21 @@ public final class Vocabulary {
 				less = TRAILING_NOTE.matcher(shorter).replaceFirst("");
 			}
 			field = shorter.isEmpty() ? null : FIELDS.get(key(shorter));
-			if (field == null && (shorter.indexOf('(') >= 0 || shorter.indexOf('[') >= 0)) {
-				field = FIELDS.get(key(INNER_NOTE.matcher(shorter).replaceAll(" ")));
+			if (field == null && !shorter.isEmpty()) {
+				field = read(shorter);
 			}
 		}
 		return field;
+	}
+
+	/** The column a header names as clerks write it beyond the format's words, its trailing notes left off. */
+	private static Field read(String header) {
+		Matcher numbered = HEADER_NUMBER.matcher(header);
+		String plain = numbered.lookingAt() ? header.substring(numbered.end()) : header;
+		if (plain.indexOf('(') >= 0 || plain.indexOf('[') >= 0) {
+			plain = INNER_NOTE.matcher(plain).replaceAll(" ");
+		}
+		return FIELDS.get(key(plain));
 	}
 
 	/**

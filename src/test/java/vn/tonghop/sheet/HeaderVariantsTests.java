@@ -32,6 +32,9 @@ class HeaderVariantsTests {
 			Số đảng viên (người) tham dự           | MEMBERS
 			Số người khác (người) tham dự          | OTHERS
 			Tổng số người (người)\\ntham dự         | TOTAL
+			1. Tên điểm cầu                        | POINT_NAME
+			(2)\\nCấp điểm cầu                      | LEVEL
+			c) Số đảng viên tham dự                | MEMBERS
 			""")
 	void aHeaderAsDistrictsWriteItNamesItsColumn(String header, Field field) throws Exception {
 		// given the header in column A, the other required columns in the format's words to its right
@@ -47,7 +50,7 @@ class HeaderVariantsTests {
 	}
 
 	@ParameterizedTest(name = "\"{0}\" names no column")
-	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên" })
+	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên", "(1) Số đảng viên" })
 	void aHeaderThatMayMeanAnotherMeasureNamesNone(String header) throws Exception {
 		// given the header in column A, every head count's in the format's words to its right
 		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));

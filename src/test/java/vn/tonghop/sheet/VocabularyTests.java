@@ -129,10 +129,23 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
 	}
 
+	// The column's number before its header, as a form numbers its lines.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			1. Tên điểm cầu                | POINT_NAME
+			(2) Cấp điểm cầu               | LEVEL
+			a) Số đảng viên tham dự        | MEMBERS
+			3) Quần chúng ưu tú (người)    | OTHERS
+			(5)Tổng số                     | TOTAL
+			""")
+	void aHeaderMayBeNumbered(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Tổng số đảng viên (người) (1)", "Số đảng viên (người) (4)", "Số người (6=4+5)",
 			"Số điểm cầu (điểm) [3]", "Tỷ lệ (%) (7)", "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên",
-			"Số (người) đảng viên" })
+			"Số (người) đảng viên", "1. Số đảng viên", "(1) Tổng số đảng viên", "1.2. Tên điểm cầu", "Tổ 1. Điểm cầu" })
 	void headersThatOnlyLookLikeAColumnsWithTheirNotesLeftOffNameNone(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
