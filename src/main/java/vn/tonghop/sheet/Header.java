@@ -89,10 +89,9 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		if (lower == null) {
 			return group;
 		}
-		// "Tổng số" under "Số đảng viên tham dự" is that column's total, not the total attending; under
-		// "Đảng viên" it may count the members, attending or not, so it stays what it says.
-		if (group != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(lower))
-				&& VietnameseText.asciiKey(upper).contains("tham du")) {
+		// "Tổng số" under "Số đảng viên tham dự" ("Đảng viên dự") is that column's total, not the total
+		// attending; under "Đảng viên" it may count the members, attending or not, so it stays what it says.
+		if (group != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(lower)) && Vocabulary.saysAttending(upper)) {
 			return group;
 		}
 		Field field = Vocabulary.field(lower);

@@ -36,6 +36,11 @@ public final class Vocabulary {
 		fields(Field.OTHERS, "Số người khác tham dự", "Quần chúng", "Quần chúng ưu tú", "Đại biểu khác");
 		fields(Field.TOTAL, "Tổng số người tham dự", "Tổng số", "Tổng cộng người");
 		fields(Field.NOTES, "Ghi chú");
+		// Beyond the format's words: a head count with its attendance spelled out, which says no more.
+		alsoRead(Field.MEMBERS, "Đảng viên tham dự", "Tổng số đảng viên tham dự");
+		alsoRead(Field.OTHERS, "Quần chúng tham dự", "Số quần chúng tham dự", "Quần chúng ưu tú tham dự",
+				"Số quần chúng ưu tú tham dự", "Đại biểu khác tham dự", "Số đại biểu khác", "Số đại biểu khác tham dự",
+				"Người khác", "Số người khác", "Người khác tham dự");
 		labels(Label.REPORTING_UNIT, "Đơn vị báo cáo", "Đơn vị", "Mã đơn vị", "Đảng bộ");
 		labels(Label.CONFERENCE, "Hội nghị", "Mã hội nghị", "Nội dung", "Nghị quyết");
 		labels(Label.REPORT_DATE, "Ngày báo cáo", "Ngày lập");
@@ -66,6 +71,9 @@ public final class Vocabulary {
 
 	// The column's number before a header, as a form's lines are numbered: "1. Tên điểm cầu", "(4) Số ĐV", "a) Cấp".
 	private static final Pattern HEADER_NUMBER = Pattern.compile("(?:\\(\\d{1,2}\\)|(?:\\d{1,2}|[a-zđ])[.)])\\s*");
+
+	// "Đảng viên dự", "Số quần chúng tham gia", "… tham gia học tập": as "tham dự" in a head count's header.
+	private static final Pattern ATTENDING = Pattern.compile(" (?:tham gia(?: hoc tap)?|(?<!tham )du)$");
 
 	// A note in brackets inside a header, where its cell's line break fell: "Số đảng viên (người) tham dự".
 	private static final Pattern INNER_NOTE = Pattern.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])\\s*");
@@ -158,7 +166,21 @@ public final class Vocabulary {
 		if (plain.indexOf('(') >= 0 || plain.indexOf('[') >= 0) {
 			plain = INNER_NOTE.matcher(plain).replaceAll(" ");
 		}
-		return FIELDS.get(key(plain));
+		String words = attending(VietnameseText.asciiKey(plain));
+		return FIELDS.get(words.replace(" ", ""));
+	}
+
+	/**
+	 * Whether a header says its count is of those attending ("Số đảng viên tham dự", "Đảng viên dự"), not
+	 * of a unit's members, some of whom may not attend.
+	 */
+	static boolean saysAttending(String header) {
+		return attending(VietnameseText.asciiKey(header)).contains("tham du");
+	}
+
+	/** A key with the other words for attending at its end, "dự", "tham gia (học tập)", made "tham dự". */
+	private static String attending(String words) {
+		return ATTENDING.matcher(words).replaceFirst(" tham du");
 	}
 
 	/**
@@ -375,6 +397,13 @@ public final class Vocabulary {
 
 	private static void fields(Field field, String... names) {
 		CANONICAL.put(field, names[0]);
+		for (String name : names) {
+			FIELDS.put(key(name), field);
+			HEADER_KEYS.add(VietnameseText.asciiKey(name));
+		}
+	}
+
+	private static void alsoRead(Field field, String... names) {
 		for (String name : names) {
 			FIELDS.put(key(name), field);
 			HEADER_KEYS.add(VietnameseText.asciiKey(name));

@@ -35,6 +35,13 @@ class HeaderVariantsTests {
 			1. Tên điểm cầu                        | POINT_NAME
 			(2)\\nCấp điểm cầu                      | LEVEL
 			c) Số đảng viên tham dự                | MEMBERS
+			ĐẢNG VIÊN THAM DỰ                      | MEMBERS
+			Số đảng viên\\ndự                       | MEMBERS
+			So dang vien tham gia hoc tap          | MEMBERS
+			Số quần chúng tham dự                  | OTHERS
+			Quần chúng ưu tú\\ntham dự (người)      | OTHERS
+			Số đại biểu khác                       | OTHERS
+			Người khác dự                          | OTHERS
 			""")
 	void aHeaderAsDistrictsWriteItNamesItsColumn(String header, Field field) throws Exception {
 		// given the header in column A, the other required columns in the format's words to its right
@@ -50,7 +57,8 @@ class HeaderVariantsTests {
 	}
 
 	@ParameterizedTest(name = "\"{0}\" names no column")
-	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên", "(1) Số đảng viên" })
+	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên", "(1) Số đảng viên",
+			"Số đảng viên dự bị", "Số đảng viên\nkhông tham dự", "Số người tham gia" })
 	void aHeaderThatMayMeanAnotherMeasureNamesNone(String header) throws Exception {
 		// given the header in column A, every head count's in the format's words to its right
 		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));

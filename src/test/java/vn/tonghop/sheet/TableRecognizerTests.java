@@ -234,6 +234,23 @@ class TableRecognizerTests {
 		assertThat(table.columns()).containsEntry(Field.MEMBERS, 4).doesNotContainEntry(Field.MEMBERS, 3);
 	}
 
+	@Test
+	void aTotalUnderAGroupSayingAttendanceInOtherWordsIsTheGroupsColumn() throws Exception {
+		// given "Đảng viên dự" over "Tổng số" and "Trong đó: nữ", then "Quần chúng tham dự"
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Đảng viên dự", null, "Quần chúng tham dự"),
+				row(null, null, null, "Tổng số", "Trong đó: nữ"),
+				row(1, "Xã A", "Xã", 40, 15, 10)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 3).containsEntry(Field.OTHERS, 5)
+			.doesNotContainKey(Field.TOTAL);
+		assertThat(this.points).singleElement().extracting((point) -> point.cell(Field.OTHERS).number()).isEqualTo(10.0);
+	}
+
 	// Old figures left (or hidden) beside the new ones under the same header: which count is unclear.
 	@ParameterizedTest
 	@EnumSource(Format.class)

@@ -142,10 +142,33 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
 	}
 
+	// Attendance in other words ("dự", "tham gia") or said of a head count the format names without it.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Đảng viên tham dự                 | MEMBERS
+			Số đảng viên dự                   | MEMBERS
+			Đảng viên dự                      | MEMBERS
+			Số đảng viên tham gia             | MEMBERS
+			Số đảng viên tham gia học tập     | MEMBERS
+			Tổng số đảng viên tham dự         | MEMBERS
+			Số quần chúng tham dự             | OTHERS
+			Quần chúng dự                     | OTHERS
+			Số quần chúng ưu tú tham dự       | OTHERS
+			Quần chúng ưu tú tham gia         | OTHERS
+			Số đại biểu khác                  | OTHERS
+			Đại biểu khác dự                  | OTHERS
+			Số người khác                     | OTHERS
+			Người khác tham dự                | OTHERS
+			""")
+	void aHeadCountsAttendanceMayBeSaidInOtherWords(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Tổng số đảng viên (người) (1)", "Số đảng viên (người) (4)", "Số người (6=4+5)",
 			"Số điểm cầu (điểm) [3]", "Tỷ lệ (%) (7)", "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên",
-			"Số (người) đảng viên", "1. Số đảng viên", "(1) Tổng số đảng viên", "1.2. Tên điểm cầu", "Tổ 1. Điểm cầu" })
+			"Số (người) đảng viên", "1. Số đảng viên", "(1) Tổng số đảng viên", "1.2. Tên điểm cầu", "Tổ 1. Điểm cầu", "Số đảng viên dự bị",
+			"Đảng viên không dự", "Số đảng viên không tham dự", "Số người tham gia", "Số quần chúng", "Dự", "Tham dự" })
 	void headersThatOnlyLookLikeAColumnsWithTheirNotesLeftOffNameNone(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
