@@ -1,8 +1,10 @@
 package vn.tonghop.sheet;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -71,6 +73,17 @@ public final class Vocabulary {
 
 	// The column's number before a header, as a form's lines are numbered: "1. Tên điểm cầu", "(4) Số ĐV", "a) Cấp".
 	private static final Pattern HEADER_NUMBER = Pattern.compile("(?:\\(\\d{1,2}\\)|(?:\\d{1,2}|[a-zđ])[.)])\\s*");
+
+	// Abbreviations in headers, by their key: "ĐV" and "ĐB" have two readings each, "SL" is "Số lượng".
+	private static final Map<String, List<String>> ABBREVIATIONS = Map.of("dv", List.of("dang vien", "don vi"), "db",
+			List.of("dai bieu", "dang bo"), "dc", List.of("diem cau"), "qc", List.of("quan chung"), "qcut",
+			List.of("quan chung uu tu"), "sl", List.of("so luong"), "ts", List.of("tong so"));
+
+	// A header with more abbreviations of two readings than any is none: a text of many "ĐV" is no header.
+	private static final int MAX_READINGS = 8;
+
+	// "Số lượng đảng viên tham dự", "SL quần chúng": a count, as "Số" says.
+	private static final String SO_LUONG = "so luong ";
 
 	// "Đảng viên dự", "Số quần chúng tham gia", "… tham gia học tập": as "tham dự" in a head count's header.
 	private static final Pattern ATTENDING = Pattern.compile(" (?:tham gia(?: hoc tap)?|(?<!tham )du)$");
@@ -166,8 +179,41 @@ public final class Vocabulary {
 		if (plain.indexOf('(') >= 0 || plain.indexOf('[') >= 0) {
 			plain = INNER_NOTE.matcher(plain).replaceAll(" ");
 		}
-		String words = attending(VietnameseText.asciiKey(plain));
-		return FIELDS.get(words.replace(" ", ""));
+		String words = VietnameseText.asciiKey(plain);
+		Field field = FIELDS.get(attending(words).replace(" ", ""));
+		return (field == null && words.indexOf(' ') > 0) ? spelledOut(words) : field;
+	}
+
+	/**
+	 * The column a header of several words names with its abbreviations spelled out ("Số ĐV tham dự",
+	 * "SL quần chúng dự", "Tên ĐC"), or null: also when the readings of one with two ("ĐV": đảng viên or
+	 * đơn vị) name different columns. Alone, an abbreviation names none ("ĐV", "ĐC": địa chỉ too).
+	 */
+	private static Field spelledOut(String words) {
+		List<String> readings = List.of("");
+		for (String word : words.split(" ")) {
+			List<String> spelled = ABBREVIATIONS.getOrDefault(word, List.of(word));
+			List<String> longer = new ArrayList<>(readings.size() * spelled.size());
+			for (String reading : readings) {
+				for (String each : spelled) {
+					longer.add(reading.isEmpty() ? each : reading + " " + each);
+				}
+			}
+			if (longer.size() > MAX_READINGS) {
+				return null;
+			}
+			readings = longer;
+		}
+		Field field = null;
+		for (String reading : readings) {
+			String counted = reading.startsWith(SO_LUONG) ? "so " + reading.substring(SO_LUONG.length()) : reading;
+			Field named = FIELDS.get(attending(counted).replace(" ", ""));
+			if (named != null && field != null && named != field) {
+				return null;
+			}
+			field = (named != null) ? named : field;
+		}
+		return field;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +43,14 @@ class HeaderVariantsTests {
 			Quần chúng ưu tú\\ntham dự (người)      | OTHERS
 			Số đại biểu khác                       | OTHERS
 			Người khác dự                          | OTHERS
+			Số ĐV tham dự                          | MEMBERS
+			SL ĐV\\ntham dự                         | MEMBERS
+			ĐV dự                                  | MEMBERS
+			Số lượng đảng viên tham dự             | MEMBERS
+			Số QCƯT tham dự                        | OTHERS
+			ĐB khác                                | OTHERS
+			Tên ĐC                                 | POINT_NAME
+			CẤP ĐC                                 | LEVEL
 			""")
 	void aHeaderAsDistrictsWriteItNamesItsColumn(String header, Field field) throws Exception {
 		// given the header in column A, the other required columns in the format's words to its right
@@ -58,7 +67,8 @@ class HeaderVariantsTests {
 
 	@ParameterizedTest(name = "\"{0}\" names no column")
 	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên", "(1) Số đảng viên",
-			"Số đảng viên dự bị", "Số đảng viên\nkhông tham dự", "Số người tham gia" })
+			"Số đảng viên dự bị", "Số đảng viên\nkhông tham dự", "Số người tham gia", "ĐV", "Tổng số ĐV", "SL ĐV",
+			"Số ĐB tham dự", "ĐC", "Số ĐC" })
 	void aHeaderThatMayMeanAnotherMeasureNamesNone(String header) throws Exception {
 		// given the header in column A, every head count's in the format's words to its right
 		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));
@@ -70,6 +80,26 @@ class HeaderVariantsTests {
 		// then
 		assertThat(table.columns()).doesNotContainValue(0);
 		assertThat(table.unknownColumns()).extracting(HeaderCell::column).contains(0);
+	}
+
+	// "Số ĐV tham dự" is read as the members attending; were it a count of units (đơn vị) beside them,
+	// its figures would make two members columns, an error that quotes both headers.
+	@Test
+	void unitsCountedUnderSoDvThamDuBesideTheMembersAreTwoMembersColumns() throws Exception {
+		// given
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("Báo cáo"),
+				1, row("Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số ĐV tham dự"), row("Xã A", "Xã", 40, 3)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, (point) -> {
+		});
+
+		// then
+		assertThat(table.duplicateColumn()).satisfies((duplicate) -> {
+			assertThat(duplicate.field()).isEqualTo(Field.MEMBERS);
+			assertThat(duplicate.header()).isEqualTo("Số ĐV tham dự");
+			assertThat(duplicate.fieldHeader()).isEqualTo("Số đảng viên tham dự");
+		});
 	}
 
 	private RecognizedTable read(List<Object> headers) throws Exception {

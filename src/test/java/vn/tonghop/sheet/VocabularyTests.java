@@ -164,11 +164,36 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
 	}
 
+	// Abbreviations in a header of several words; "ĐV" and "ĐB" where one of their two readings alone names a column.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Số ĐV tham dự            | MEMBERS
+			SỐ ĐV THAM DỰ            | MEMBERS
+			so dv tham du            | MEMBERS
+			ĐV tham dự               | MEMBERS
+			Số ĐV dự                 | MEMBERS
+			SL ĐV tham dự            | MEMBERS
+			TS ĐV tham dự            | MEMBERS
+			Số QC tham dự            | OTHERS
+			Số QCƯT tham dự          | OTHERS
+			QCƯT dự                  | OTHERS
+			ĐB khác                  | OTHERS
+			Số ĐB khác               | OTHERS
+			SL đại biểu khác dự      | OTHERS
+			Tên ĐC                   | POINT_NAME
+			Cấp ĐC                   | LEVEL
+			ĐV chủ trì               | HOST_UNIT
+			""")
+	void abbreviationsAreSpelledOutInAHeaderOfSeveralWords(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Tổng số đảng viên (người) (1)", "Số đảng viên (người) (4)", "Số người (6=4+5)",
 			"Số điểm cầu (điểm) [3]", "Tỷ lệ (%) (7)", "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên",
 			"Số (người) đảng viên", "1. Số đảng viên", "(1) Tổng số đảng viên", "1.2. Tên điểm cầu", "Tổ 1. Điểm cầu", "Số đảng viên dự bị",
-			"Đảng viên không dự", "Số đảng viên không tham dự", "Số người tham gia", "Số quần chúng", "Dự", "Tham dự" })
+			"Đảng viên không dự", "Số đảng viên không tham dự", "Số người tham gia", "Số quần chúng", "Dự", "Tham dự", "ĐV", "ĐB", "ĐC", "Số ĐC", "TS", "QC",
+			"Tổng số ĐV", "SL ĐV", "Số ĐB tham dự", "ĐB cơ sở" })
 	void headersThatOnlyLookLikeAColumnsWithTheirNotesLeftOffNameNone(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
