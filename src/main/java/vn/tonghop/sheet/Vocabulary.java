@@ -38,11 +38,14 @@ public final class Vocabulary {
 		fields(Field.OTHERS, "Số người khác tham dự", "Quần chúng", "Quần chúng ưu tú", "Đại biểu khác");
 		fields(Field.TOTAL, "Tổng số người tham dự", "Tổng số", "Tổng cộng người");
 		fields(Field.NOTES, "Ghi chú");
-		// Beyond the format's words: a head count with its attendance spelled out, which says no more.
+		// Beyond the format's words: a head count with its attendance spelled out, which says no more, and the
+		// total's other names.
 		alsoRead(Field.MEMBERS, "Đảng viên tham dự", "Tổng số đảng viên tham dự");
 		alsoRead(Field.OTHERS, "Quần chúng tham dự", "Số quần chúng tham dự", "Quần chúng ưu tú tham dự",
 				"Số quần chúng ưu tú tham dự", "Đại biểu khác tham dự", "Số đại biểu khác", "Số đại biểu khác tham dự",
 				"Người khác", "Số người khác", "Người khác tham dự");
+		alsoRead(Field.TOTAL, "Tổng số tham dự", "Tổng số người", "Tổng số đại biểu", "Tổng số đại biểu tham dự",
+				"Tổng cộng", "Tổng");
 		labels(Label.REPORTING_UNIT, "Đơn vị báo cáo", "Đơn vị", "Mã đơn vị", "Đảng bộ");
 		labels(Label.CONFERENCE, "Hội nghị", "Mã hội nghị", "Nội dung", "Nghị quyết");
 		labels(Label.REPORT_DATE, "Ngày báo cáo", "Ngày lập");

@@ -51,6 +51,10 @@ class HeaderVariantsTests {
 			ĐB khác                                | OTHERS
 			Tên ĐC                                 | POINT_NAME
 			CẤP ĐC                                 | LEVEL
+			Tổng cộng                              | TOTAL
+			Tổng số\\nngười dự                      | TOTAL
+			Tổng số đại biểu tham dự (người)       | TOTAL
+			TS người tham dự                       | TOTAL
 			""")
 	void aHeaderAsDistrictsWriteItNamesItsColumn(String header, Field field) throws Exception {
 		// given the header in column A, the other required columns in the format's words to its right
@@ -68,7 +72,7 @@ class HeaderVariantsTests {
 	@ParameterizedTest(name = "\"{0}\" names no column")
 	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên", "(1) Số đảng viên",
 			"Số đảng viên dự bị", "Số đảng viên\nkhông tham dự", "Số người tham gia", "ĐV", "Tổng số ĐV", "SL ĐV",
-			"Số ĐB tham dự", "ĐC", "Số ĐC" })
+			"Số ĐB tham dự", "ĐC", "Số ĐC", "Số người tham dự", "Tổng số đảng viên" })
 	void aHeaderThatMayMeanAnotherMeasureNamesNone(String header) throws Exception {
 		// given the header in column A, every head count's in the format's words to its right
 		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));

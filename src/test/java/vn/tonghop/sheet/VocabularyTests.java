@@ -189,11 +189,19 @@ class VocabularyTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "Tổng cộng", "TỔNG", "Tổng số tham dự", "Tổng số người", "Tổng số người dự",
+			"Tổng số người tham gia", "Tổng số đại biểu", "Tổng số đại biểu tham dự", "TS người tham dự" })
+	void theTotalAttendingHasOtherNames(String header) {
+		assertThat(Vocabulary.field(header)).isEqualTo(Field.TOTAL);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "Tổng số đảng viên (người) (1)", "Số đảng viên (người) (4)", "Số người (6=4+5)",
 			"Số điểm cầu (điểm) [3]", "Tỷ lệ (%) (7)", "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên",
 			"Số (người) đảng viên", "1. Số đảng viên", "(1) Tổng số đảng viên", "1.2. Tên điểm cầu", "Tổ 1. Điểm cầu", "Số đảng viên dự bị",
 			"Đảng viên không dự", "Số đảng viên không tham dự", "Số người tham gia", "Số quần chúng", "Dự", "Tham dự", "ĐV", "ĐB", "ĐC", "Số ĐC", "TS", "QC",
-			"Tổng số ĐV", "SL ĐV", "Số ĐB tham dự", "ĐB cơ sở" })
+			"Tổng số ĐV", "SL ĐV", "Số ĐB tham dự", "ĐB cơ sở", "Số người tham dự", "Số lượng tham dự",
+			"Thành phần tham dự" })
 	void headersThatOnlyLookLikeAColumnsWithTheirNotesLeftOffNameNone(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
