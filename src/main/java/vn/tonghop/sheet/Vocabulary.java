@@ -44,6 +44,11 @@ public final class Vocabulary {
 		alsoRead(Field.OTHERS, "Quần chúng tham dự", "Số quần chúng tham dự", "Quần chúng ưu tú tham dự",
 				"Số quần chúng ưu tú tham dự", "Đại biểu khác tham dự", "Số đại biểu khác", "Số đại biểu khác tham dự",
 				"Người khác", "Số người khác", "Người khác tham dự");
+		// An optional column read under another name falls back to its default on every row: the usual ones.
+		alsoRead(Field.HOST_UNIT, "Đơn vị tổ chức", "Đơn vị chủ trì điểm cầu", "Đảng bộ, chi bộ", "Chi bộ, đảng bộ");
+		alsoRead(Field.FORMAT, "Hình thức tổ chức", "Hình thức học", "Hình thức tổ chức học tập");
+		alsoRead(Field.DATE, "Ngày tổ chức", "Ngày học tập", "Thời gian tổ chức", "Thời gian học tập", "Ngày tháng",
+				"Ngày tháng năm");
 		alsoRead(Field.TOTAL, "Tổng số tham dự", "Tổng số người", "Tổng số đại biểu", "Tổng số đại biểu tham dự",
 				"Tổng cộng", "Tổng");
 		labels(Label.REPORTING_UNIT, "Đơn vị báo cáo", "Đơn vị", "Mã đơn vị", "Đảng bộ");

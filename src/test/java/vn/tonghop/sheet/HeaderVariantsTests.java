@@ -55,6 +55,11 @@ class HeaderVariantsTests {
 			Tổng số\\nngười dự                      | TOTAL
 			Tổng số đại biểu tham dự (người)       | TOTAL
 			TS người tham dự                       | TOTAL
+			ĐƠN VỊ TỔ CHỨC                         | HOST_UNIT
+			Đảng bộ,\\nchi bộ                       | HOST_UNIT
+			Hình thức\\ntổ chức                     | FORMAT
+			Thời gian tổ chức                      | DATE
+			Ngày, tháng, năm                       | DATE
 			""")
 	void aHeaderAsDistrictsWriteItNamesItsColumn(String header, Field field) throws Exception {
 		// given the header in column A, the other required columns in the format's words to its right

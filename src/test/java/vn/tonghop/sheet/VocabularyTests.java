@@ -195,6 +195,25 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isEqualTo(Field.TOTAL);
 	}
 
+	// Optional columns under their usual other names: unread, each would load its default on every row.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Đơn vị tổ chức               | HOST_UNIT
+			Đơn vị chủ trì điểm cầu      | HOST_UNIT
+			Đảng bộ, chi bộ              | HOST_UNIT
+			Đảng bộ/Chi bộ               | HOST_UNIT
+			Hình thức tổ chức            | FORMAT
+			Hình thức học                | FORMAT
+			Ngày tổ chức                 | DATE
+			Thời gian tổ chức            | DATE
+			Thời gian học tập            | DATE
+			Ngày, tháng, năm             | DATE
+			Ngày/tháng                   | DATE
+			""")
+	void optionalColumnsAreReadUnderTheirUsualOtherNames(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Tổng số đảng viên (người) (1)", "Số đảng viên (người) (4)", "Số người (6=4+5)",
 			"Số điểm cầu (điểm) [3]", "Tỷ lệ (%) (7)", "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên",
