@@ -45,6 +45,9 @@ public final class Vocabulary {
 				"Số quần chúng ưu tú tham dự", "Đại biểu khác tham dự", "Số đại biểu khác", "Số đại biểu khác tham dự",
 				"Người khác", "Số người khác", "Người khác tham dự");
 		// An optional column read under another name falls back to its default on every row: the usual ones.
+		alsoRead(Field.ROW_NUMBER, "Số thứ tự");
+		alsoRead(Field.POINT_NAME, "Tên địa điểm", "Địa điểm tổ chức", "Nơi tổ chức");
+		alsoRead(Field.LEVEL, "Cấp tổ chức");
 		alsoRead(Field.HOST_UNIT, "Đơn vị tổ chức", "Đơn vị chủ trì điểm cầu", "Đảng bộ, chi bộ", "Chi bộ, đảng bộ");
 		alsoRead(Field.FORMAT, "Hình thức tổ chức", "Hình thức học", "Hình thức tổ chức học tập");
 		alsoRead(Field.DATE, "Ngày tổ chức", "Ngày học tập", "Thời gian tổ chức", "Thời gian học tập", "Ngày tháng",
@@ -81,6 +84,9 @@ public final class Vocabulary {
 
 	// The column's number before a header, as a form's lines are numbered: "1. Tên điểm cầu", "(4) Số ĐV", "a) Cấp".
 	private static final Pattern HEADER_NUMBER = Pattern.compile("(?:\\(\\d{1,2}\\)|(?:\\d{1,2}|[a-zđ])[.)])\\s*");
+
+	// Names of one column written side by side: "Tên điểm cầu/Địa điểm", "Ngày / Thời gian".
+	private static final Pattern ALTERNATIVES = Pattern.compile("\\s*[/,]\\s*");
 
 	// Abbreviations in headers, by their key: "ĐV" and "ĐB" have two readings each, "SL" is "Số lượng".
 	private static final Map<String, List<String>> ABBREVIATIONS = Map.of("dv", List.of("dang vien", "don vi"), "db",
@@ -187,9 +193,27 @@ public final class Vocabulary {
 		if (plain.indexOf('(') >= 0 || plain.indexOf('[') >= 0) {
 			plain = INNER_NOTE.matcher(plain).replaceAll(" ");
 		}
-		String words = VietnameseText.asciiKey(plain);
+		Field field = named(plain);
+		return (field == null && (plain.indexOf('/') >= 0 || plain.indexOf(',') >= 0)) ? alternatives(plain) : field;
+	}
+
+	private static Field named(String text) {
+		String words = VietnameseText.asciiKey(text);
 		Field field = FIELDS.get(attending(words).replace(" ", ""));
 		return (field == null && words.indexOf(' ') > 0) ? spelledOut(words) : field;
+	}
+
+	/** The column each of a header's names names ("Tên điểm cầu/Địa điểm"), or null when they differ. */
+	private static Field alternatives(String header) {
+		Field field = null;
+		for (String name : ALTERNATIVES.split(header)) {
+			Field named = named(name);
+			if (named == null || (field != null && named != field)) {
+				return null;
+			}
+			field = named;
+		}
+		return field;
 	}
 
 	/**

@@ -55,6 +55,10 @@ class HeaderVariantsTests {
 			Tổng số\\nngười dự                      | TOTAL
 			Tổng số đại biểu tham dự (người)       | TOTAL
 			TS người tham dự                       | TOTAL
+			Tên điểm cầu/\\nĐịa điểm                | POINT_NAME
+			Địa điểm tổ chức                       | POINT_NAME
+			Cấp tổ chức                            | LEVEL
+			Số thứ tự                              | ROW_NUMBER
 			ĐƠN VỊ TỔ CHỨC                         | HOST_UNIT
 			Đảng bộ,\\nchi bộ                       | HOST_UNIT
 			Hình thức\\ntổ chức                     | FORMAT
@@ -77,7 +81,8 @@ class HeaderVariantsTests {
 	@ParameterizedTest(name = "\"{0}\" names no column")
 	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên", "(1) Số đảng viên",
 			"Số đảng viên dự bị", "Số đảng viên\nkhông tham dự", "Số người tham gia", "ĐV", "Tổng số ĐV", "SL ĐV",
-			"Số ĐB tham dự", "ĐC", "Số ĐC", "Số người tham dự", "Tổng số đảng viên" })
+			"Số ĐB tham dự", "ĐC", "Số ĐC", "Số người tham dự", "Tổng số đảng viên",
+			"Đảng viên/Quần chúng", "Đơn vị/Địa điểm" })
 	void aHeaderThatMayMeanAnotherMeasureNamesNone(String header) throws Exception {
 		// given the header in column A, every head count's in the format's words to its right
 		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));

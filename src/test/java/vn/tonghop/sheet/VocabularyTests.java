@@ -195,6 +195,22 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isEqualTo(Field.TOTAL);
 	}
 
+	// Required columns under their usual other names, or two of their names side by side.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Tên điểm cầu/Địa điểm        | POINT_NAME
+			Điểm cầu / địa điểm          | POINT_NAME
+			Tên địa điểm                 | POINT_NAME
+			Địa điểm tổ chức             | POINT_NAME
+			Nơi tổ chức                  | POINT_NAME
+			Cấp tổ chức                  | LEVEL
+			Số thứ tự                    | ROW_NUMBER
+			Ngày/Thời gian               | DATE
+			""")
+	void requiredColumnsAreReadUnderTheirUsualOtherNames(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
 	// Optional columns under their usual other names: unread, each would load its default on every row.
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -220,7 +236,7 @@ class VocabularyTests {
 			"Số (người) đảng viên", "1. Số đảng viên", "(1) Tổng số đảng viên", "1.2. Tên điểm cầu", "Tổ 1. Điểm cầu", "Số đảng viên dự bị",
 			"Đảng viên không dự", "Số đảng viên không tham dự", "Số người tham gia", "Số quần chúng", "Dự", "Tham dự", "ĐV", "ĐB", "ĐC", "Số ĐC", "TS", "QC",
 			"Tổng số ĐV", "SL ĐV", "Số ĐB tham dự", "ĐB cơ sở", "Số người tham dự", "Số lượng tham dự",
-			"Thành phần tham dự" })
+			"Thành phần tham dự", "Đảng viên/Quần chúng", "Đơn vị/Địa điểm", "Tên điểm cầu, địa chỉ", "Số đ/v tham dự" })
 	void headersThatOnlyLookLikeAColumnsWithTheirNotesLeftOffNameNone(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
