@@ -85,6 +85,8 @@ public final class Vocabulary {
 	// The column's number before a header, as a form's lines are numbered: "1. Tên điểm cầu", "(4) Số ĐV", "a) Cấp".
 	private static final Pattern HEADER_NUMBER = Pattern.compile("(?:\\(\\d{1,2}\\)|(?:\\d{1,2}|[a-zđ])[.)])\\s*");
 
+	private static final String OF_WHICH = "trong do ";
+
 	// Names of one column written side by side: "Tên điểm cầu/Địa điểm", "Ngày / Thời gian".
 	private static final Pattern ALTERNATIVES = Pattern.compile("\\s*[/,]\\s*");
 
@@ -198,7 +200,9 @@ public final class Vocabulary {
 	}
 
 	private static Field named(String text) {
-		String words = VietnameseText.asciiKey(text);
+		String key = VietnameseText.asciiKey(text);
+		// "Trong đó: Đảng viên" beside the total attending: of which, the members.
+		String words = key.startsWith(OF_WHICH) ? key.substring(OF_WHICH.length()) : key;
 		Field field = FIELDS.get(attending(words).replace(" ", ""));
 		return (field == null && words.indexOf(' ') > 0) ? spelledOut(words) : field;
 	}

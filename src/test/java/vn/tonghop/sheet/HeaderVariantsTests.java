@@ -59,6 +59,8 @@ class HeaderVariantsTests {
 			Địa điểm tổ chức                       | POINT_NAME
 			Cấp tổ chức                            | LEVEL
 			Số thứ tự                              | ROW_NUMBER
+			Trong đó:\\nĐảng viên                   | MEMBERS
+			Trong đó: quần chúng                   | OTHERS
 			ĐƠN VỊ TỔ CHỨC                         | HOST_UNIT
 			Đảng bộ,\\nchi bộ                       | HOST_UNIT
 			Hình thức\\ntổ chức                     | FORMAT
@@ -82,7 +84,7 @@ class HeaderVariantsTests {
 	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên", "(1) Số đảng viên",
 			"Số đảng viên dự bị", "Số đảng viên\nkhông tham dự", "Số người tham gia", "ĐV", "Tổng số ĐV", "SL ĐV",
 			"Số ĐB tham dự", "ĐC", "Số ĐC", "Số người tham dự", "Tổng số đảng viên",
-			"Đảng viên/Quần chúng", "Đơn vị/Địa điểm" })
+			"Đảng viên/Quần chúng", "Đơn vị/Địa điểm", "Trong đó: nữ", "Trong đó:\nđảng viên nữ" })
 	void aHeaderThatMayMeanAnotherMeasureNamesNone(String header) throws Exception {
 		// given the header in column A, every head count's in the format's words to its right
 		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));

@@ -251,6 +251,27 @@ class TableRecognizerTests {
 		assertThat(this.points).singleElement().extracting((point) -> point.cell(Field.OTHERS).number()).isEqualTo(10.0);
 	}
 
+	@Test
+	void headCountsOfWhichTheTotalIsMadeAreReadInOneRowOrUnderTheirGroup() throws Exception {
+		// given "Trong đó: Đảng viên" beside the total attending, and "Trong đó" over "Đảng viên" and "Quần chúng"
+		Path oneRow = Files.move(Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(
+				workbook.createSheet("S"), 1, row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Tổng số người tham dự",
+						"Trong đó: Đảng viên", "Trong đó: Quần chúng ưu tú"),
+				row(1, "Xã A", "Xã", 50, 40, 10))), this.dir.resolve("one-row.xlsx"));
+		Path twoRows = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Tổng số người tham dự", "Trong đó"),
+				row(null, null, null, null, "Đảng viên", "Quần chúng"), row(1, "Xã A", "Xã", 50, 40, 10)));
+
+		// when
+		List<RecognizedTable> tables = List.of(TableRecognizer.read(oneRow, this.points::add),
+				TableRecognizer.read(twoRows, this.points::add));
+
+		// then
+		assertThat(tables).allSatisfy((table) -> assertThat(table.columns()).containsEntry(Field.TOTAL, 3)
+			.containsEntry(Field.MEMBERS, 4)
+			.containsEntry(Field.OTHERS, 5));
+	}
+
 	// Old figures left (or hidden) beside the new ones under the same header: which count is unclear.
 	@ParameterizedTest
 	@EnumSource(Format.class)

@@ -211,6 +211,16 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Trong đó: Đảng viên                | MEMBERS
+			Trong đó đảng viên tham dự         | MEMBERS
+			TRONG ĐÓ: QUẦN CHÚNG ƯU TÚ         | OTHERS
+			""")
+	void aHeadCountOfWhichTheTotalIsMadeIsReadAfterItsLeadIn(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
 	// Optional columns under their usual other names: unread, each would load its default on every row.
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -236,7 +246,8 @@ class VocabularyTests {
 			"Số (người) đảng viên", "1. Số đảng viên", "(1) Tổng số đảng viên", "1.2. Tên điểm cầu", "Tổ 1. Điểm cầu", "Số đảng viên dự bị",
 			"Đảng viên không dự", "Số đảng viên không tham dự", "Số người tham gia", "Số quần chúng", "Dự", "Tham dự", "ĐV", "ĐB", "ĐC", "Số ĐC", "TS", "QC",
 			"Tổng số ĐV", "SL ĐV", "Số ĐB tham dự", "ĐB cơ sở", "Số người tham dự", "Số lượng tham dự",
-			"Thành phần tham dự", "Đảng viên/Quần chúng", "Đơn vị/Địa điểm", "Tên điểm cầu, địa chỉ", "Số đ/v tham dự" })
+			"Thành phần tham dự", "Đảng viên/Quần chúng", "Đơn vị/Địa điểm", "Tên điểm cầu, địa chỉ", "Số đ/v tham dự",
+			"Trong đó: nữ", "Trong đó: đảng viên nữ", "Trong đó", "Trong đó: đảng viên dự bị" })
 	void headersThatOnlyLookLikeAColumnsWithTheirNotesLeftOffNameNone(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
