@@ -1,6 +1,7 @@
 package vn.tonghop.sheet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import vn.tonghop.normalize.PointLevel;
 import vn.tonghop.normalize.VietnameseText;
@@ -31,6 +33,11 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 	static final List<Field> REQUIRED = List.of(Field.POINT_NAME, Field.LEVEL, Field.MEMBERS);
 
 	private static final Set<Field> FIGURES = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL);
+
+	// A sub-column named by several levels, or by one and its equivalents: "Xã, phường, thị trấn",
+	// "Cấp huyện và tương đương", "Cấp cơ sở (xã, phường)".
+	private static final Pattern LEVEL_LIST = Pattern.compile("\\s*(?:[,/;()]|\\s(?:và|hoặc)\\s)\\s*",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	static Header of(SheetRow row) {
 		Builder header = new Builder(row.number());
@@ -99,11 +106,13 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 	}
 
 	/**
-	 * Whether a column under the level's header is one level's ("Cấp điểm cầu" over "Huyện" and "Xã",
-	 * a point's level ticked in one of them): no such column holds the level as written.
+	 * Whether a column under the level's header is one level's or several's ("Cấp điểm cầu" over "Huyện"
+	 * and "Xã, phường, thị trấn", a point's level ticked in one of them): no such column holds the level
+	 * as written.
 	 */
 	private static boolean isLevelTick(String upper, String lower) {
-		return lower != null && Vocabulary.field(upper) == Field.LEVEL && PointLevel.parse(lower).isPresent();
+		return lower != null && Vocabulary.field(upper) == Field.LEVEL
+				&& Arrays.stream(LEVEL_LIST.split(lower)).anyMatch((level) -> PointLevel.parse(level).isPresent());
 	}
 
 	/**

@@ -388,6 +388,25 @@ class TableRecognizerTests {
 			});
 	}
 
+	// Sub-columns named by several levels, or by a level and its equivalents: the one taken for the level
+	// loaded an "x" ticked there as a commune's, a district-level point's too.
+	@Test
+	void aLevelTickedUnderSubColumnsNamedByLevelsInOtherWordsIsNoLevelColumn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp điểm cầu", null, "Số đảng viên tham dự"),
+					row(null, null, "Cấp huyện và tương đương", "Xã, phường, thị trấn"),
+					row(1, "Hội trường Huyện ủy", "x", null, 40), row(2, "Xã A", null, "x", 10));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 2, 3));
+			for (int column : new int[] { 0, 1, 4 }) {
+				sheet.addMergedRegion(new CellRangeAddress(0, 1, column, column));
+			}
+		});
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, this.points::add))
+			.isInstanceOfSatisfying(NoTableException.class, (ex) -> assertThat(ex.missing()).containsExactly(Field.LEVEL));
+	}
+
 	@Test
 	void aCsvRowOfUnitsUnderTheHeaderIsTheHeaders() throws Exception {
 		Path file = this.dir.resolve("u.csv");
