@@ -222,7 +222,8 @@ public final class VietnameseText {
 		boolean pendingSpace = false;
 		for (int i = 0; i < decomposed.length(); i++) {
 			char c = decomposed.charAt(i);
-			if (c == 'đ') {
+			// The eth, ð (Ð lower-cased), is put for đ by some fonts and converters: the two look alike.
+			if (c == 'đ' || c == 'ð') {
 				c = 'd';
 			}
 			if (Character.getType(c) == Character.NON_SPACING_MARK) {

@@ -78,6 +78,13 @@ class VietnameseTextTests {
 		assertThat(VietnameseText.asciiKey("Số ĐV (tham dự)")).isEqualTo("so dv tham du");
 	}
 
+	// Some fonts and converters put the eth (Ð, U+00D0) where Đ belongs: the two look alike in print.
+	@Test
+	void asciiKeyReadsTheEthAsD() {
+		assertThat(VietnameseText.asciiKey("\u00D0ảng bộ \u00F0ức Giang")).isEqualTo("dang bo duc giang");
+		assertThat(VietnameseText.asciiKey("Số \u00D0V tham dự")).isEqualTo("so dv tham du");
+	}
+
 	@Test
 	void asciiKeyCharacterByCharacterEqualsTheKeyOfTheWholeText() {
 		// given every character the per-character key covers, in every pair and between words

@@ -62,6 +62,8 @@ class HeaderVariantsTests {
 			Trong đó:\\nĐảng viên                   | MEMBERS
 			Trong đó: quần chúng                   | OTHERS
 			ĐƠN VỊ TỔ CHỨC                         | HOST_UNIT
+			Số \u00D0V tham dự                     | MEMBERS
+			\u00D0ảng viên\\ntham dự                | MEMBERS
 			Đảng bộ,\\nchi bộ                       | HOST_UNIT
 			Hình thức\\ntổ chức                     | FORMAT
 			Thời gian tổ chức                      | DATE
