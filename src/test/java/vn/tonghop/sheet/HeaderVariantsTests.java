@@ -68,6 +68,23 @@ class HeaderVariantsTests {
 			Hình thức\\ntổ chức                     | FORMAT
 			Thời gian tổ chức                      | DATE
 			Ngày, tháng, năm                       | DATE
+			Stt                                    | ROW_NUMBER
+			S.T.T                                  | ROW_NUMBER
+			TÊN ĐIỂM CẦU                           | POINT_NAME
+			Ten diem cau                           | POINT_NAME
+			Địa điểm\\n(điểm cầu)                   | POINT_NAME
+			Cap diem cau                           | LEVEL
+			Cấp\\n(Tỉnh/Huyện/Xã)                   | LEVEL
+			Don vi chu tri                         | HOST_UNIT
+			HÌNH THỨC\\nHỌC TẬP                     | FORMAT
+			Ngay hoc                               | DATE
+			SỐ ĐV                                  | MEMBERS
+			Số đảng viên\\ntham dự\\n(người)         | MEMBERS
+			QUAN CHUNG UU TU                       | OTHERS
+			Đại biểu khác\\n(người)                 | OTHERS
+			Tổng số\\n(6)=(4)+(5)                   | TOTAL
+			TONG SO NGUOI THAM DU                  | TOTAL
+			Ghi chú\\n(nếu có)                      | NOTES
 			""")
 	void aHeaderAsDistrictsWriteItNamesItsColumn(String header, Field field) throws Exception {
 		// given the header in column A, the other required columns in the format's words to its right
@@ -86,7 +103,9 @@ class HeaderVariantsTests {
 	@ValueSource(strings = { "Số điểm cầu (điểm) cấp xã", "Tổng số (người) đảng viên", "(1) Số đảng viên",
 			"Số đảng viên dự bị", "Số đảng viên\nkhông tham dự", "Số người tham gia", "ĐV", "Tổng số ĐV", "SL ĐV",
 			"Số ĐB tham dự", "ĐC", "Số ĐC", "Số người tham dự", "Tổng số đảng viên",
-			"Đảng viên/Quần chúng", "Đơn vị/Địa điểm", "Trong đó: nữ", "Trong đó:\nđảng viên nữ" })
+			"Đảng viên/Quần chúng", "Đơn vị/Địa điểm", "Trong đó: nữ", "Trong đó:\nđảng viên nữ", "Cấp xã", "Cấp cơ sở",
+			"Xã, phường, thị trấn", "Số đảng viên được học tập", "Tỷ lệ (%)", "Địa chỉ", "Quần chúng nữ", "Số điểm cầu",
+			"Tổng số đảng viên\n(người)", "Số đảng viên\nvắng" })
 	void aHeaderThatMayMeanAnotherMeasureNamesNone(String header) throws Exception {
 		// given the header in column A, every head count's in the format's words to its right
 		List<Object> headers = new ArrayList<>(List.of(header.replace("\\n", "\n")));
