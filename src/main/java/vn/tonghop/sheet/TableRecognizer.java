@@ -170,6 +170,9 @@ public final class TableRecognizer {
 
 		private Header header;
 
+		/** The keys of the header's texts as written, which a copy of it repeats whatever words they are. */
+		private Set<String> headerKeys;
+
 		private Field[] fieldAt;
 
 		private boolean firstRowUnderHeader;
@@ -408,6 +411,7 @@ public final class TableRecognizer {
 		private void start(Header header, SheetRow top, SheetRow bottom) {
 			this.header = header;
 			this.headerRows = (top != null) ? HeaderRows.of(top, bottom) : null;
+			this.headerKeys = header.texts().values().stream().map(VietnameseText::asciiKey).collect(Collectors.toSet());
 			int width = header.columns().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
 			this.fieldAt = new Field[width];
 			header.columns().forEach((field, column) -> this.fieldAt[column] = field);
@@ -461,7 +465,8 @@ public final class TableRecognizer {
 			boolean underRepeat = this.underRepeatedHeader;
 			this.underRepeatedHeader = false;
 			// A table pasted in blocks, or copied page by page, repeats its header (and column numbers): no data.
-			if (key != null && Vocabulary.isHeaderKey(key) && Header.of(row).columns().equals(this.header.columns())) {
+			if (key != null && (Vocabulary.isHeaderKey(key) || this.headerKeys.contains(key))
+					&& Header.of(row).columns().equals(this.header.columns())) {
 				this.underRepeatedHeader = true;
 				return;
 			}

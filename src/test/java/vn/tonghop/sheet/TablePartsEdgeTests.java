@@ -339,6 +339,19 @@ class TablePartsEdgeTests {
 		assertThat(table.totalsRow().number()).isEqualTo(6);
 	}
 
+	// A header read beyond the format's words ("S.T.T", "Tên ĐC", "Số ĐV tham dự"), repeated as it is.
+	@Test
+	void aRepeatedHeaderInClerksWordsIsNoData() throws Exception {
+		Object[] header = row("S.T.T", "Tên ĐC", "Cấp ĐC", "Số ĐV tham dự");
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				header, row(1, "Xã A", "Xã", 10), header, row(2, "Xã B", "Xã", 7), row(null, "Tổng cộng", null, 17)));
+
+		RecognizedTable table = TableRecognizer.read(file, ReadLimits.defaults(), this.events);
+
+		assertThat(this.events.heard).containsExactly("point 2", "point 4");
+		assertThat(table.totalsRow().number()).isEqualTo(5);
+	}
+
 	// A two-row header repeated with its merges: the top row alone reads as the header, the bottom one
 	// ("Tổng số", "Trong đó: nữ" under "Số đảng viên tham dự", the others merged down) would be a point.
 	@ParameterizedTest
