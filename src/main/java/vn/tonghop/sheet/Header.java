@@ -34,6 +34,9 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 	private static final Set<Field> FIGURES = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL);
 
+	// A sub-column that counts what its group names: "Số đảng viên tham dự" over "Số lượng" and "Tỷ lệ (%)".
+	private static final Set<String> COUNTS = Set.of("so luong", "sl", "so nguoi");
+
 	// A sub-column named by several levels, or by one and its equivalents: "Xã, phường, thị trấn",
 	// "Cấp huyện và tương đương", "Cấp cơ sở (xã, phường)".
 	private static final Pattern LEVEL_LIST = Pattern.compile("\\s*(?:[,/;()]|\\s(?:và|hoặc)\\s)\\s*",
@@ -60,7 +63,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		Map<Integer, String> bottoms = texts(bottom);
 		TreeSet<Integer> columns = new TreeSet<>(tops.keySet());
 		columns.addAll(bottoms.keySet());
-		Builder header = new Builder(bottom.number());
+		Map<Integer, String> uppers = new TreeMap<>();
 		String group = null;
 		int previous = -2;
 		for (int column : columns) {
@@ -76,15 +79,59 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 				group = null;
 			}
 			previous = column;
+			uppers.put(column, upper);
+		}
+		Map<Integer, Integer> unnamed = unnamedUnderTheirGroup(uppers, bottoms);
+		Builder header = new Builder(bottom.number());
+		for (int column : columns) {
+			String upper = uppers.get(column);
+			String lower = bottoms.get(column);
 			// A text merged down over both rows reads in both: it is one header, not two.
 			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
 			Field named = named(upper, lower);
-			Field field = (named != null || upper == null || isLevelTick(upper, lower)) ? named : Vocabulary.field(upper);
+			// A group split into sub-columns none of which is its total ("Nam" and "Nữ" under "Số đảng viên
+			// tham dự") has no column holding its figure: the first would load a part of it as the whole.
+			boolean split = unnamed.getOrDefault(column, 0) > 1;
+			Field field = (named != null || upper == null || split || isLevelTick(upper, lower)) ? named
+					: Vocabulary.field(upper);
 			// A text merged down shows in the top cell, where a report on it must point.
 			boolean below = lower != null && !lower.equals(upper);
 			header.add(field, named != null, new HeaderCell(below ? bottom.number() : top.number(), column, text));
 		}
 		return header.build();
+	}
+
+	/**
+	 * For each column under a group's text, how many columns of that group (side by side under the
+	 * same text) have a text of their own that names no field.
+	 */
+	private static Map<Integer, Integer> unnamedUnderTheirGroup(Map<Integer, String> uppers, Map<Integer, String> bottoms) {
+		Map<Integer, Integer> counts = new TreeMap<>();
+		List<Integer> run = new ArrayList<>();
+		int count = 0;
+		for (Map.Entry<Integer, String> cell : uppers.entrySet()) {
+			int column = cell.getKey();
+			String upper = cell.getValue();
+			String lower = bottoms.get(column);
+			boolean under = upper != null && lower != null && !upper.equals(lower);
+			boolean sameRun = under && !run.isEmpty() && run.get(run.size() - 1) == column - 1
+					&& upper.equals(uppers.get(column - 1));
+			if (!sameRun) {
+				for (int each : run) {
+					counts.put(each, count);
+				}
+				run.clear();
+				count = 0;
+			}
+			if (under) {
+				run.add(column);
+				count += (named(upper, lower) == null) ? 1 : 0;
+			}
+		}
+		for (int each : run) {
+			counts.put(each, count);
+		}
+		return counts;
 	}
 
 	/**
@@ -98,7 +145,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		}
 		// "Tổng số" under "Số đảng viên tham dự" ("Đảng viên dự") is that column's total, not the total
 		// attending; under "Đảng viên" it may count the members, attending or not, so it stays what it says.
-		if (group != null && Vocabulary.isTotalsKey(VietnameseText.asciiKey(lower)) && Vocabulary.saysAttending(upper)) {
+		String key = VietnameseText.asciiKey(lower);
+		if (group != null && (Vocabulary.isTotalsKey(key) || COUNTS.contains(key)) && Vocabulary.saysAttending(upper)) {
 			return group;
 		}
 		Field field = Vocabulary.field(lower);

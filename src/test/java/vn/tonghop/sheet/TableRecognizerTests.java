@@ -272,6 +272,36 @@ class TableRecognizerTests {
 			.containsEntry(Field.OTHERS, 5));
 	}
 
+	// "Nam" and "Nữ" under "Số đảng viên tham dự", no total beside them: the first was read as the
+	// members attending, so the men alone loaded as all the members, with a warning on "Nữ" only.
+	@Test
+	void aGroupSplitIntoSubColumnsNoneOfWhichIsItsTotalHasNoColumn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null),
+					row(null, null, null, "Nam", "Nữ"), row(1, "Xã A", "Xã", 25, 15));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 3, 4));
+			for (int column : new int[] { 0, 1, 2 }) {
+				sheet.addMergedRegion(new CellRangeAddress(0, 1, column, column));
+			}
+		});
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, this.points::add)).isInstanceOfSatisfying(
+				NoTableException.class, (ex) -> assertThat(ex.missing()).containsExactly(Field.MEMBERS));
+	}
+
+	@Test
+	void aGroupsCountBesideItsShareIsItsColumn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", null),
+				row(null, null, null, "Số lượng", "Tỷ lệ (%)"), row(1, "Xã A", "Xã", 40, 80)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 3);
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).containsExactly(4);
+	}
+
 	// Old figures left (or hidden) beside the new ones under the same header: which count is unclear.
 	@ParameterizedTest
 	@EnumSource(Format.class)
