@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 import vn.tonghop.normalize.VietnameseText;
 
 /**
- * The words of submission-format.md: column headers, labels and the rows that end a table. All
- * matching is on {@link VietnameseText#asciiKey} with the spaces removed, so case, diacritics,
- * tone-mark placement, punctuation and spacing do not matter.
+ * The words of submission-format.md, and those clerks write for its columns beyond it: column
+ * headers, labels and the rows that end a table. All matching is on {@link VietnameseText#asciiKey}
+ * with the spaces removed, so case, diacritics, tone-mark placement, punctuation and spacing do not
+ * matter.
  */
 public final class Vocabulary {
 
@@ -44,7 +45,8 @@ public final class Vocabulary {
 		alsoRead(Field.OTHERS, "Quần chúng tham dự", "Số quần chúng tham dự", "Quần chúng ưu tú tham dự",
 				"Số quần chúng ưu tú tham dự", "Đại biểu khác tham dự", "Số đại biểu khác", "Số đại biểu khác tham dự",
 				"Người khác", "Số người khác", "Người khác tham dự");
-		// An optional column read under another name falls back to its default on every row: the usual ones.
+		// The columns' usual other names: unread, a required column rejects the file, an optional one falls
+		// back to its default on every row.
 		alsoRead(Field.ROW_NUMBER, "Số thứ tự");
 		alsoRead(Field.POINT_NAME, "Tên địa điểm", "Địa điểm tổ chức", "Nơi tổ chức");
 		alsoRead(Field.LEVEL, "Cấp tổ chức");
@@ -267,7 +269,8 @@ public final class Vocabulary {
 
 	/**
 	 * Whether a text, by its {@link VietnameseText#asciiKey}, is a header of a column the format knows
-	 * as the format writes it: asked of every data row, so without making a key of its own.
+	 * as the format, or a clerk in the other names it is read by, writes it: asked of every data row, so
+	 * without making a key of its own.
 	 */
 	static boolean isHeaderKey(String asciiKey) {
 		return HEADER_KEYS.contains(asciiKey);
