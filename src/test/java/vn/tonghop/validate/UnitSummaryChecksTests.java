@@ -60,6 +60,17 @@ class UnitSummaryChecksTests {
 	}
 
 	@Test
+	void summaryInvalidFiresOnAFigureTheWarehouseCannotHold() {
+		// when a members total past the largest integer column value, 2.147.483.647
+		Coverage coverage = UnitSummaryChecks.check(summary("3.000.000.000", "600", null), this.problems);
+
+		// then it is refused rather than stored wrapped round to a negative figure
+		assertThat(coverage).isNull();
+		assertThat(this.problems.kept()).containsExactly(Problem.of(Rule.SUMMARY_INVALID, new Location(SHEET, 12, "B"),
+				"3.000.000.000", "Tổng số đảng viên", "3.000.000.000"));
+	}
+
+	@Test
 	void aFigureOfAnIncompleteSummaryIsStillChecked() {
 		// given a members total in words and no studied figure
 		Map<Label, LabelledCell> labels = Map.of(Label.MEMBERS_TOTAL, new LabelledCell(SHEET, 12, Cell.text(1, "khoảng 4.000"),
