@@ -268,6 +268,24 @@ class PointChecksTests {
 	}
 
 	@Test
+	void aCongAboveATableInPartsSumsAllRowsThoughItMatchesTheLastPart() {
+		// given "Cộng" right under the header written as the last part's sum, then parts by their headings
+		PointRow totals = subtotal(4, "Cộng", 120, 10, 130);
+		this.checks.part(heading(5, "I", "Cấp huyện", null, null, null));
+		this.checks.check(row(6, changes(Field.MEMBERS, 110)));
+		this.checks.part(heading(7, "II", "Cấp xã", null, null, null));
+		this.checks.check(row(8, changes(Field.MEMBERS, 120, Field.TOTAL, 130)));
+
+		// when
+		this.checks.endTable(totals, null);
+
+		// then only a row below the rows may close the last part: this one is checked against all rows
+		assertThat(this.problems.kept()).extracting(Problem::rule, Problem::row, Problem::column)
+			.containsExactly(tuple(Rule.TOTALS_ROW_MISMATCH, 4, "G"), tuple(Rule.TOTALS_ROW_MISMATCH, 4, "H"),
+					tuple(Rule.TOTALS_ROW_MISMATCH, 4, "I"));
+	}
+
+	@Test
 	void aLastCongUnderATableInPartsWithItsTotalsAboveMaySumItsPartOrAllRows() {
 		// given totals under the header, and two parts closed by "Cộng" rows, the last one at the table's end
 		PointRow above = subtotal(4, "Tổng cộng", 230, 20, 250);
