@@ -48,6 +48,19 @@ class PointTallyTests {
 	}
 
 	@Test
+	void anOutlierIsAPointWhoseMembersAndOthersTogetherAreAboveTheThreshold() {
+		// given four points of 20, and one of 520, at the threshold (the median plus 500) but not above it
+		PointTally atThreshold = tally(20, 20, 20, 20, 520);
+		// and one of 500 members and 21 others, 521 participants
+		PointTally withOthers = tally(20, 20, 20, 20);
+		withOthers.add(new StagedPoint(9, "Điểm 4", "cell", null, "online", null, 500, 21), null);
+
+		// then
+		assertThat(atThreshold.outliersAbove()).isEmpty();
+		assertThat(withOthers.outliersAbove()).hasValue(520);
+	}
+
+	@Test
 	void aNameRepeatedUnderTheSameHostInAnyCaseIsACandidateAndUnderAnotherHostIsNot() {
 		// given
 		PointTally tally = new PointTally(null, null, 0);
