@@ -98,9 +98,13 @@ class VocabularyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Số ĐV (người)", "Tổng số người tham dự (người)", "Ghi chú (nếu có)" })
-	void aTrailingUnitInParenthesesMayFollowAHeader(String header) {
-		assertThat(Vocabulary.field(header)).isNotNull();
+	@CsvSource(delimiter = '|', textBlock = """
+			Số ĐV (người) | MEMBERS
+			Tổng số người tham dự (người) | TOTAL
+			Ghi chú (nếu có) | NOTES
+			""")
+	void aTrailingUnitInParenthesesMayFollowAHeader(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
 	}
 
 	// A unit and the column's number or sum: "Tổng số (người) (6=4+5)" is as common as either alone.
