@@ -546,6 +546,33 @@ class TableRecognizerTests {
 	}
 
 	@Test
+	void aRowUnderTheHeaderHoldingOnlyItsNumberAndMembersIsAPointNotTheColumnNumbering() throws Exception {
+		// given a first row whose name and level were left blank: two numbers, increasing
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV"), row(1, null, null, 10), row(2, "Xã A", "Xã", 10)));
+
+		// when
+		TableRecognizer.read(file, this.points::add);
+
+		// then it reaches the checks, which report what it lacks, rather than being skipped unseen
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 3);
+	}
+
+	@Test
+	void aRowUnderTheHeaderWhoseTotalRepeatsItsMembersIsAPointNotTheColumnNumbering() throws Exception {
+		// given a first row with no name nor level, and 10 members and 10 in all two columns apart
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp", "Số ĐV", "Quần chúng", "Tổng số"), row(1, null, null, 10, null, 10),
+				row(2, "Xã A", "Xã", 10, 2, 12)));
+
+		// when
+		TableRecognizer.read(file, this.points::add);
+
+		// then a number repeated apart from its own column is no numbering: the row is a point
+		assertThat(this.points).extracting(PointRow::number).containsExactly(2, 3);
+	}
+
+	@Test
 	void hiddenSheetsAndSheetsWithoutATableAreSkipped() throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
 			Fixtures.fill(workbook.createSheet("Mẫu cũ"), 1, row("Tên điểm cầu", "Cấp", "Số ĐV"), row("Cũ", "Xã", 1));
