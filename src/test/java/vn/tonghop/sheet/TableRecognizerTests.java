@@ -220,6 +220,21 @@ class TableRecognizerTests {
 	}
 
 	@Test
+	void aGroupDoesNotSpanOverAnEmptyColumnToATextOfTheSecondRow() throws Exception {
+		// given "Số đảng viên tham dự" over its own "Tổng số", then an empty column, then "Tổng số" alone in the second row
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự"),
+				row(null, null, null, "Tổng số", null, "Tổng số"),
+				row(1, "Xã A", "Xã", 40, null, 40)));
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then the last "Tổng số" is the total attending, not a second members column under the group
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 3).containsEntry(Field.TOTAL, 5);
+	}
+
+	@Test
 	void aTotalUnderAGroupThatIsNotAnAttendanceIsNotTheGroupsColumn() throws Exception {
 		// given "Đảng viên" over "Tổng số" (the cell's members) and "Tham dự": the members attending are under "Tham dự"
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
