@@ -3,6 +3,7 @@ package vn.tonghop.api;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -105,6 +106,25 @@ class SubmissionApiTests {
 			.andExpect(jsonPath("$.total").value(0));
 		this.mvc.perform(get("/api/submissions").param("from", today.plusDays(1).toString()))
 			.andExpect(jsonPath("$.total").value(0));
+	}
+
+	@Test
+	void theDayASubmissionWasReceivedIsVietnamsDayNotUtcs() throws Exception {
+		// given Long Biên's file received at 01:30 on 27 March 2026 in Vietnam, when UTC still reads the 26th
+		long id = IngestedExamples.submissionId(this.jdbc, "long-bien-nqdh13.xlsx");
+		OffsetDateTime received = this.jdbc.queryForObject("SELECT received_at FROM tonghop.submission WHERE id = ?",
+				OffsetDateTime.class, id);
+		this.jdbc.update("UPDATE tonghop.submission SET received_at = TIMESTAMPTZ '2026-03-26 18:30:00+00' WHERE id = ?", id);
+		try {
+			// then it was received on the 27th, not on the 26th
+			this.mvc.perform(get("/api/submissions").param("from", "2026-03-27").param("to", "2026-03-27"))
+				.andExpect(jsonPath("$.items[*].fileName").value(contains("long-bien-nqdh13.xlsx")));
+			this.mvc.perform(get("/api/submissions").param("from", "2026-03-26").param("to", "2026-03-26"))
+				.andExpect(jsonPath("$.total").value(0));
+		}
+		finally {
+			this.jdbc.update("UPDATE tonghop.submission SET received_at = ? WHERE id = ?", received, id);
+		}
 	}
 
 	@Test
