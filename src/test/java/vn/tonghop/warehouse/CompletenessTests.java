@@ -83,6 +83,24 @@ class CompletenessTests {
 	}
 
 	@Test
+	void aFileIsOnTimeUntilMidnightOfTheDeadlineInVietnamNotInUtc() throws Exception {
+		// given Long Biên's file, and NQDH13 due on 10 April 2021
+		Files.writeString(this.input.resolve("long-bien.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
+		this.runner.run(this.input, "test");
+		this.jdbc.update("UPDATE tonghop.conference SET deadline = DATE '2021-04-10' WHERE code = 'NQDH13'");
+
+		// when it was submitted at 23:30 on the 10th in Vietnam, then at 00:30 on the 11th (still the 10th in UTC)
+		this.jdbc.update("UPDATE tonghop.submission SET received_at = '2021-04-10 16:30:00+00', dropped_at = NULL");
+		Boolean lastMinute = onTime("004");
+		this.jdbc.update("UPDATE tonghop.submission SET received_at = '2021-04-10 17:30:00+00', dropped_at = NULL");
+		Boolean nextDay = onTime("004");
+
+		// then
+		assertThat(lastMinute).isTrue();
+		assertThat(nextDay).isFalse();
+	}
+
+	@Test
 	void aFileDroppedBeforeTheDeadlineIsOnTimeThoughTakenAfterIt() throws Exception {
 		// given Long Biên's file dropped on NQDH13's deadline day
 		Path file = this.input.resolve("long-bien.csv");
@@ -101,6 +119,11 @@ class CompletenessTests {
 				+ "FROM warehouse.completeness WHERE conference_code = 'NQDH13' AND unit_code = '004'");
 		assertThat(longBien).containsEntry("reported", true).containsEntry("on_time", true);
 		assertThat(((Timestamp) longBien.get("submitted_at")).toInstant()).isEqualTo(dropped);
+	}
+
+	private Boolean onTime(String unit) {
+		return this.jdbc.queryForObject("SELECT on_time FROM warehouse.completeness WHERE conference_code = 'NQDH13' "
+				+ "AND unit_code = ?", Boolean.class, unit);
 	}
 
 }
