@@ -77,6 +77,21 @@ class ProblemListTests {
 	}
 
 	@Test
+	void aNewKindOfProblemNeverTakesThePlaceOfTheOnlyProblemOfItsKind() {
+		// given two errors of one kind, then the only one of another kind last
+		this.problems.add(error(1));
+		this.problems.add(error(2));
+		this.problems.add(Problem.of(Rule.DATE_INVALID, new Location("S", 3, "F"), "27/03/21", "27/03/21"));
+
+		// when a third kind comes once the list is full
+		this.problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, new Location("S", 2, "B"), "NQ99", "NQ99", "-"));
+
+		// then it takes the repeated kind's place: every kind found is still listed
+		assertThat(this.problems.kept()).extracting(problem -> problem.rule().code() + " " + problem.row())
+			.containsExactly("number-text 1", "date-invalid 3", "conference-unknown 2");
+	}
+
+	@Test
 	void aNewKindOfWarningTakesOnlyARepeatedWarningsPlace() {
 		// given a list full of errors of one kind
 		for (int row = 1; row <= 3; row++) {
