@@ -192,6 +192,11 @@ class ConferenceApiTests {
 					+ "</api/conferences/NQDH13/completeness?size=2&page=0>; rel=\"prev\", "
 					+ "</api/conferences/NQDH13/completeness?size=2&page=2>; rel=\"next\", "
 					+ "</api/conferences/NQDH13/completeness?size=2&page=2>; rel=\"last\""));
+		this.mvc.perform(get("/api/conferences/NQDH13/completeness?page=2&size=2"))
+			.andExpect(jsonPath("$.items[*].unitCode").value(contains("38", "380")))
+			.andExpect(header().string("Link", "</api/conferences/NQDH13/completeness?size=2&page=0>; rel=\"first\", "
+					+ "</api/conferences/NQDH13/completeness?size=2&page=1>; rel=\"prev\", "
+					+ "</api/conferences/NQDH13/completeness?size=2&page=2>; rel=\"last\""));
 		this.mvc.perform(get("/api/conferences/NQDH13/completeness?size=2&page=5"))
 			.andExpect(jsonPath("$.items").isEmpty())
 			.andExpect(jsonPath("$.total").value(6))
