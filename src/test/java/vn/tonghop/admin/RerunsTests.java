@@ -107,6 +107,25 @@ class RerunsTests {
 	}
 
 	@Test
+	void aPointWhoseLevelChangedIsRemovedAtTheOldLevelAndAddedAtTheNew() throws Exception {
+		// given Bồ Đề as a ward's point
+		Path file = this.input.resolve("long-bien.csv");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100));
+		this.runner.run(this.input, "test");
+
+		// when the second version holds it at the level of a party cell, with the same figures
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100)
+			.replace(";Phường Bồ Đề;Phường;", ";Phường Bồ Đề;Chi bộ;"));
+		this.runner.run(this.input, "test");
+
+		// then points are told apart by their level too: the history shows the move, not an unchanged point
+		Change second = this.history.versions("004", "NQDH13").get(1).change();
+		assertThat(List.of(second.pointsAdded(), second.pointsRemoved(), second.pointsChanged())).containsExactly(1, 1, 0);
+		assertThat(this.history.points(second.id())).extracting(PointChange::kind, PointChange::pointLevel)
+			.containsExactlyInAnyOrder(tuple("removed", "grassroots"), tuple("added", "cell"));
+	}
+
+	@Test
 	void aPointWrittenWithItsToneMarkOnTheOtherVowelIsTheSamePointInTheHistory() throws Exception {
 		// given Gia Thụy in the first version
 		Path file = this.input.resolve("long-bien.csv");
