@@ -1,7 +1,6 @@
 package vn.tonghop.sheet;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import vn.tonghop.normalize.PointLevel;
 import vn.tonghop.normalize.VietnameseText;
@@ -36,11 +34,6 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 	// A sub-column that counts what its group names: "Số đảng viên tham dự" over "Số lượng" and "Tỷ lệ (%)".
 	private static final Set<String> COUNTS = Set.of("so luong", "sl", "so nguoi");
-
-	// A sub-column named by several levels, or by one and its equivalents: "Xã, phường, thị trấn",
-	// "Cấp huyện và tương đương", "Cấp cơ sở (xã, phường)".
-	private static final Pattern LEVEL_LIST = Pattern.compile("\\s*(?:[,/;()]|\\s(?:và|hoặc)\\s)\\s*",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	static Header of(SheetRow row) {
 		Builder header = new Builder(row.number());
@@ -154,13 +147,13 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 	}
 
 	/**
-	 * Whether a column under the level's header is one level's or several's ("Cấp điểm cầu" over "Huyện"
-	 * and "Xã, phường, thị trấn", a point's level ticked in one of them): no such column holds the level
-	 * as written.
+	 * Whether a column under the level's header is one level's ("Cấp điểm cầu" over "Huyện" and "Xã", a
+	 * point's level ticked in one of them): no such column holds the level as written. Sub-columns named
+	 * in other words ("Cấp huyện và tương đương", "Xã, phường, thị trấn") are a split group; a single cell
+	 * listing levels ("Tỉnh/Huyện/Xã") says what the column holds.
 	 */
 	private static boolean isLevelTick(String upper, String lower) {
-		return lower != null && Vocabulary.field(upper) == Field.LEVEL
-				&& Arrays.stream(LEVEL_LIST.split(lower)).anyMatch((level) -> PointLevel.parse(level).isPresent());
+		return lower != null && Vocabulary.field(upper) == Field.LEVEL && PointLevel.parse(lower).isPresent();
 	}
 
 	/**

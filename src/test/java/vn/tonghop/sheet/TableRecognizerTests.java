@@ -452,6 +452,28 @@ class TableRecognizerTests {
 			.isInstanceOfSatisfying(NoTableException.class, (ex) -> assertThat(ex.missing()).containsExactly(Field.LEVEL));
 	}
 
+	// A single cell under "Cấp điểm cầu" listing the levels to write there is what the column holds, not a
+	// column to tick: taken for a tick column, it left the file without a level column and rejected it.
+	@Test
+	void theLevelsListedUnderTheLevelHeaderAloneAreAHintNotATickColumn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1, row("STT", "Tên điểm cầu", "Cấp điểm cầu", "Số người tham dự", null),
+					row(null, null, "Tỉnh/Huyện/Xã", "Đảng viên", "Quần chúng"),
+					row(1, "Hội trường Huyện ủy", "Huyện", 40, 5), row(2, "Xã A", "Xã", 10, 2));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 3, 4));
+			for (int column : new int[] { 0, 1 }) {
+				sheet.addMergedRegion(new CellRangeAddress(0, 1, column, column));
+			}
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsEntry(Field.LEVEL, 2);
+		assertThat(this.points).extracting((point) -> point.cells().get(Field.LEVEL).text())
+			.containsExactly("Huyện", "Xã");
+	}
+
 	@Test
 	void aCsvRowOfUnitsUnderTheHeaderIsTheHeaders() throws Exception {
 		Path file = this.dir.resolve("u.csv");
