@@ -32,6 +32,9 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 	private static final Set<Field> FIGURES = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL);
 
+	// The groups of which no part is the whole: a head count's, and the level's ticked under levels.
+	private static final Set<Field> SPLIT_HAS_NONE = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL, Field.LEVEL);
+
 	// A sub-column that counts what its group names: "Số đảng viên tham dự" over "Số lượng" and "Tỷ lệ (%)".
 	private static final Set<String> COUNTS = Set.of("so luong", "sl", "so nguoi");
 
@@ -82,11 +85,14 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			// A text merged down over both rows reads in both: it is one header, not two.
 			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
 			Field named = named(upper, lower);
-			// A group split into sub-columns none of which is its total ("Nam" and "Nữ" under "Số đảng viên
-			// tham dự") has no column holding its figure: the first would load a part of it as the whole.
-			boolean split = unnamed.getOrDefault(column, 0) > 1;
-			Field field = (named != null || upper == null || split || isLevelTick(upper, lower)) ? named
-					: Vocabulary.field(upper);
+			Field field = (named != null || upper == null || isLevelTick(upper, lower)) ? named : Vocabulary.field(upper);
+			// A head count's group split into sub-columns none of which is its total ("Nam" and "Nữ" under "Số
+			// đảng viên tham dự") has no column holding its figure: the first would load a part of it as the
+			// whole; a level's so split ("Cấp huyện và tương đương", "Xã, phường, thị trấn") is ticked. Another
+			// group's first sub-column is its own ("Điểm cầu" over "Tên" and "Địa chỉ").
+			if (named == null && SPLIT_HAS_NONE.contains(field) && unnamed.getOrDefault(column, 0) > 1) {
+				field = null;
+			}
 			// A text merged down shows in the top cell, where a report on it must point.
 			boolean below = lower != null && !lower.equals(upper);
 			header.add(field, named != null, new HeaderCell(below ? bottom.number() : top.number(), column, text));

@@ -474,6 +474,29 @@ class TableRecognizerTests {
 			.containsExactly("Huyện", "Xã");
 	}
 
+	// "Điểm cầu" over "Tên" and "Địa chỉ": the point's name is its first sub-column, as before head counts'
+	// groups split into parts had no column; taken for a split group, the file was rejected as nameless.
+	@Test
+	void aPointGroupOverItsNameAndAddressReadsTheNameFromItsFirstSubColumn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1, row("STT", "Điểm cầu", null, "Cấp điểm cầu", "Số đảng viên tham dự"),
+					row(null, "Tên", "Địa chỉ", null, null), row(1, "Hội trường Huyện ủy", "Số 1 Lê Lợi", "Huyện", 40),
+					row(2, "Xã A", "Thôn 2", "Xã", 10));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 1, 2));
+			for (int column : new int[] { 0, 3, 4 }) {
+				sheet.addMergedRegion(new CellRangeAddress(0, 1, column, column));
+			}
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsEntry(Field.POINT_NAME, 1).containsEntry(Field.LEVEL, 3);
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).containsExactly(2);
+		assertThat(this.points).extracting((point) -> point.cells().get(Field.POINT_NAME).text())
+			.containsExactly("Hội trường Huyện ủy", "Xã A");
+	}
+
 	@Test
 	void aCsvRowOfUnitsUnderTheHeaderIsTheHeaders() throws Exception {
 		Path file = this.dir.resolve("u.csv");
