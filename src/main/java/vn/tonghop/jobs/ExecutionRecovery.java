@@ -121,8 +121,9 @@ public class ExecutionRecovery implements ApplicationRunner {
 
 	/**
 	 * FAILED, and so is every step left UNKNOWN, steps first: Batch's recover refuses an execution
-	 * UNKNOWN and leaves its UNKNOWN steps so, which a restart then refuses. Each update checks the
-	 * version read, so an instance recovering it at the same time fails here and leaves it.
+	 * UNKNOWN and leaves its UNKNOWN steps so, which a restart then refuses. A step's update checks the
+	 * version read, so an instance recovering it at the same time fails on the first and leaves it; the
+	 * execution's own does not (Batch takes up the status stored since, as its recover does).
 	 */
 	private void markFailed(JobExecution execution) {
 		for (StepExecution step : execution.getStepExecutions()) {
