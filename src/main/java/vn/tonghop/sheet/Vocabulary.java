@@ -109,6 +109,9 @@ public final class Vocabulary {
 	// A note in brackets inside a header, where its cell's line break fell: "Số đảng viên (người) tham dự".
 	private static final Pattern INNER_NOTE = Pattern.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])\\s*");
 
+	// A note's words, by its key, that make the column's figures another measure: a rate, "(tỷ lệ)".
+	private static final Pattern OTHER_MEASURE = Pattern.compile("(?:.* )?t[yi] le(?: .*)?");
+
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
 
@@ -174,6 +177,9 @@ public final class Vocabulary {
 	 * cell's line break fell ("Số đảng viên (người) tham dự").
 	 */
 	static Field field(String header) {
+		if (saysOtherMeasure(header)) {
+			return null;
+		}
 		Field field = FIELDS.get(key(header));
 		if (field == null) {
 			String shorter = VietnameseText.clean(header);
@@ -188,6 +194,26 @@ public final class Vocabulary {
 			}
 		}
 		return field;
+	}
+
+	/**
+	 * Whether a header's "%" or a note in brackets says its figures are another measure than the column's
+	 * ("Số ĐV tham dự (%)", "Đảng viên (tỷ lệ)"): left off, the note would have a rate loaded as a head count.
+	 */
+	private static boolean saysOtherMeasure(String header) {
+		if (header.indexOf('%') >= 0) {
+			return true;
+		}
+		if (header.indexOf('(') < 0 && header.indexOf('[') < 0) {
+			return false;
+		}
+		Matcher note = INNER_NOTE.matcher(header);
+		while (note.find()) {
+			if (OTHER_MEASURE.matcher(VietnameseText.asciiKey(note.group())).matches()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The column a header names as clerks write it beyond the format's words, its trailing notes left off. */

@@ -133,6 +133,14 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
 	}
 
+	// A rate beside or instead of a head count: left off, its "%" would have the rate loaded as the head count.
+	@ParameterizedTest
+	@ValueSource(strings = { "Số ĐV tham dự (%)", "Số đảng viên tham dự (tỷ lệ %)", "Đảng viên (%)", "Tổng số (%)",
+			"Số đảng viên tham dự %", "Số đảng viên (tỉ lệ) tham dự", "Quần chúng [%]", "Số đảng viên tham dự (tỷ lệ)" })
+	void aHeadCountsHeaderSayingARateNamesNoColumn(String header) {
+		assertThat(Vocabulary.field(header)).isNull();
+	}
+
 	// The column's number before its header, as a form numbers its lines.
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
