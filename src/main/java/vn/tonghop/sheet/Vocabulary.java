@@ -109,8 +109,9 @@ public final class Vocabulary {
 	// A note in brackets inside a header, where its cell's line break fell: "Số đảng viên (người) tham dự".
 	private static final Pattern INNER_NOTE = Pattern.compile("\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])\\s*");
 
-	// A note's words, by its key, that make the column's figures another measure: a rate, "(tỷ lệ)".
-	private static final Pattern OTHER_MEASURE = Pattern.compile("(?:.* )?t[yi] le(?: .*)?");
+	// A note's words, by its key, that make the column's figures another measure: a rate, "(tỷ lệ)", or a
+	// plan's figures, "(dự kiến)", "(kế hoạch)", "(đăng ký)", not those who attended.
+	private static final Pattern OTHER_MEASURE = Pattern.compile("(?:.* )?(?:t[yi] le|du kien|ke hoach|dang ky)(?: .*)?");
 
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
@@ -198,7 +199,8 @@ public final class Vocabulary {
 
 	/**
 	 * Whether a header's "%" or a note in brackets says its figures are another measure than the column's
-	 * ("Số ĐV tham dự (%)", "Đảng viên (tỷ lệ)"): left off, the note would have a rate loaded as a head count.
+	 * ("Số ĐV tham dự (%)", "Đảng viên (tỷ lệ)", "Số ĐV tham dự (dự kiến)"): left off, the note would have a
+	 * rate or a plan's figures loaded as a head count.
 	 */
 	private static boolean saysOtherMeasure(String header) {
 		if (header.indexOf('%') >= 0) {

@@ -141,6 +141,14 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
 
+	// A plan's figures, not those who attended: left off, the note would have them loaded as attendance.
+	@ParameterizedTest
+	@ValueSource(strings = { "Số đảng viên tham dự (dự kiến)", "Số ĐV tham dự (kế hoạch)", "Số đảng viên (dự kiến) tham dự",
+			"Tổng số (dự kiến)", "Số đảng viên tham dự (đăng ký)", "Quần chúng (theo kế hoạch)", "Đảng viên [dự kiến]" })
+	void aHeadCountsHeaderSayingAPlanNamesNoColumn(String header) {
+		assertThat(Vocabulary.field(header)).isNull();
+	}
+
 	// The column's number before its header, as a form numbers its lines.
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
