@@ -77,7 +77,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			previous = column;
 			uppers.put(column, upper);
 		}
-		Map<Integer, Integer> unnamed = unnamedUnderTheirGroup(uppers, bottoms);
+		Map<Integer, Group> groups = groups(uppers, bottoms);
 		Builder header = new Builder(bottom.number());
 		for (int column : columns) {
 			String upper = uppers.get(column);
@@ -85,12 +85,16 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			// A text merged down over both rows reads in both: it is one header, not two.
 			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
 			Field named = named(upper, lower);
+			Group under = groups.get(column);
 			Field field = (named != null || upper == null || isLevelTick(upper, lower)) ? named : Vocabulary.field(upper);
 			// A head count's group split into sub-columns none of which is its total ("Nam" and "Nữ" under "Số
 			// đảng viên tham dự") has no column holding its figure: the first would load a part of it as the
 			// whole; a level's so split ("Cấp huyện và tương đương", "Xã, phường, thị trấn") is ticked. Another
-			// group's first sub-column is its own ("Điểm cầu" over "Tên" and "Địa chỉ").
-			if (named == null && SPLIT_HAS_NONE.contains(field) && unnamed.getOrDefault(column, 0) > 1) {
+			// group's first sub-column is its own ("Điểm cầu" over "Tên" and "Địa chỉ"). And a sub-column beside
+			// one naming the group's column ("Giờ" beside "Ngày" under "Thời gian", "Dự kiến" beside "Tham dự"
+			// under "Đảng viên") is another figure: the group's column is that one.
+			boolean split = under != null && SPLIT_HAS_NONE.contains(field) && under.unnamed() > 1;
+			if (named == null && (split || (under != null && under.named().contains(field)))) {
 				field = null;
 			}
 			// A text merged down shows in the top cell, where a report on it must point.
@@ -101,13 +105,18 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 	}
 
 	/**
-	 * For each column under a group's text, how many columns of that group (side by side under the
-	 * same text) have a text of their own that names no field.
+	 * The columns of a group (side by side under the same text): how many have a text of their own that
+	 * names no field, and the fields the others' texts name.
 	 */
-	private static Map<Integer, Integer> unnamedUnderTheirGroup(Map<Integer, String> uppers, Map<Integer, String> bottoms) {
-		Map<Integer, Integer> counts = new TreeMap<>();
+	private record Group(int unnamed, Set<Field> named) {
+	}
+
+	/** For each column under a group's text, its group. */
+	private static Map<Integer, Group> groups(Map<Integer, String> uppers, Map<Integer, String> bottoms) {
+		Map<Integer, Group> groups = new TreeMap<>();
 		List<Integer> run = new ArrayList<>();
 		int count = 0;
+		Set<Field> fields = EnumSet.noneOf(Field.class);
 		for (Map.Entry<Integer, String> cell : uppers.entrySet()) {
 			int column = cell.getKey();
 			String upper = cell.getValue();
@@ -116,21 +125,26 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			boolean sameRun = under && !run.isEmpty() && run.get(run.size() - 1) == column - 1
 					&& upper.equals(uppers.get(column - 1));
 			if (!sameRun) {
-				for (int each : run) {
-					counts.put(each, count);
-				}
+				Group group = new Group(count, fields);
+				run.forEach((each) -> groups.put(each, group));
 				run.clear();
 				count = 0;
+				fields = EnumSet.noneOf(Field.class);
 			}
 			if (under) {
 				run.add(column);
-				count += (named(upper, lower) == null) ? 1 : 0;
+				Field named = named(upper, lower);
+				if (named == null) {
+					count++;
+				}
+				else {
+					fields.add(named);
+				}
 			}
 		}
-		for (int each : run) {
-			counts.put(each, count);
-		}
-		return counts;
+		Group group = new Group(count, fields);
+		run.forEach((each) -> groups.put(each, group));
+		return groups;
 	}
 
 	/**

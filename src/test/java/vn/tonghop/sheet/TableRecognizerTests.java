@@ -15,6 +15,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -303,6 +304,30 @@ class TableRecognizerTests {
 
 		assertThatThrownBy(() -> TableRecognizer.read(file, this.points::add)).isInstanceOfSatisfying(
 				NoTableException.class, (ex) -> assertThat(ex.missing()).containsExactly(Field.MEMBERS));
+	}
+
+	// A sub-column without a name of its own left of one naming its group's column ("Giờ" before "Ngày"
+	// under "Thời gian", "Dự kiến" before "Tham dự" under "Đảng viên") took the group's column: the
+	// hours were read as the date, the plan as the members attending.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Thời gian  | Giờ      | Ngày    | Số đảng viên tham dự | DATE
+			Đảng viên  | Dự kiến  | Tham dự | Ngày                 | MEMBERS
+			Đảng viên  | Vắng     | Tham dự | Ngày                 | MEMBERS
+			""")
+	void aGroupsColumnIsTheSubColumnNamingItNotAnUnnamedOneBeforeIt(String group, String unnamed, String naming,
+			String other, Field field) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("Tên điểm cầu", "Cấp điểm cầu", group, null, other),
+					row(null, null, unnamed, naming, null), row("Xã A", "Xã", "8", "27/03/2021", "40"));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 2, 3));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsEntry(field, 3).doesNotContainValue(2);
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).contains(2);
 	}
 
 	@Test
