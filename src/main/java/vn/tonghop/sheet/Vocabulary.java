@@ -2,6 +2,7 @@ package vn.tonghop.sheet;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -113,6 +114,11 @@ public final class Vocabulary {
 	// plan's figures, "(dự kiến)", "(kế hoạch)", "(đăng ký)", not those who attended.
 	private static final Pattern OTHER_MEASURE = Pattern.compile("(?:.* )?(?:t[yi] le|du kien|ke hoach|dang ky)(?: .*)?");
 
+	// A note that is a unit of time or of points: a duration or a count of points, not a date or a head count.
+	private static final Pattern OTHER_UNIT = Pattern.compile("(?:so )?(?:gio|phut)|tieng|diem(?: cau)?");
+
+	private static final Set<Field> MEASURED = EnumSet.of(Field.DATE, Field.MEMBERS, Field.OTHERS, Field.TOTAL);
+
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
 
@@ -178,7 +184,7 @@ public final class Vocabulary {
 	 * cell's line break fell ("Số đảng viên (người) tham dự").
 	 */
 	static Field field(String header) {
-		if (saysOtherMeasure(header)) {
+		if (header.indexOf('%') >= 0 || hasNote(header, OTHER_MEASURE)) {
 			return null;
 		}
 		Field field = FIELDS.get(key(header));
@@ -194,24 +200,21 @@ public final class Vocabulary {
 				field = read(shorter);
 			}
 		}
-		return field;
+		return (MEASURED.contains(field) && hasNote(header, OTHER_UNIT)) ? null : field;
 	}
 
 	/**
-	 * Whether a header's "%" or a note in brackets says its figures are another measure than the column's
-	 * ("Số ĐV tham dự (%)", "Đảng viên (tỷ lệ)", "Số ĐV tham dự (dự kiến)"): left off, the note would have a
-	 * rate or a plan's figures loaded as a head count.
+	 * Whether a note in brackets of a header, by its key, is of these words. A note saying another measure
+	 * ("Số ĐV tham dự (tỷ lệ)", "(dự kiến)"), as a "%" does, or another unit ("Thời gian (giờ)"), left off,
+	 * would have a rate, a plan's figures or a duration loaded as the column's.
 	 */
-	private static boolean saysOtherMeasure(String header) {
-		if (header.indexOf('%') >= 0) {
-			return true;
-		}
+	private static boolean hasNote(String header, Pattern words) {
 		if (header.indexOf('(') < 0 && header.indexOf('[') < 0) {
 			return false;
 		}
 		Matcher note = INNER_NOTE.matcher(header);
 		while (note.find()) {
-			if (OTHER_MEASURE.matcher(VietnameseText.asciiKey(note.group())).matches()) {
+			if (words.matcher(VietnameseText.asciiKey(note.group())).matches()) {
 				return true;
 			}
 		}

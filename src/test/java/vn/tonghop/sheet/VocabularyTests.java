@@ -149,6 +149,24 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
 
+	// A unit of time or of points in a note says a duration or a count of points, not a date or a head count.
+	@ParameterizedTest
+	@ValueSource(strings = { "Thời gian (giờ)", "Thời gian (phút)", "Thời gian (số giờ)", "Tổng (điểm cầu)",
+			"Tổng số (điểm cầu)", "Tổng cộng [điểm cầu]", "Tổng số (điểm)" })
+	void aHeaderWhoseNoteGivesAnotherUnitNamesNoColumn(String header) {
+		assertThat(Vocabulary.field(header)).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Thời gian (ngày, giờ)  | DATE
+			Địa điểm (điểm cầu)    | POINT_NAME
+			Tổng số (người)        | TOTAL
+			""")
+	void aNoteGivingTheColumnsOwnUnitIsLeftOff(String header, Field field) {
+		assertThat(Vocabulary.field(header)).isEqualTo(field);
+	}
+
 	// The column's number before its header, as a form numbers its lines.
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
