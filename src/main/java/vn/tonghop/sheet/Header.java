@@ -156,6 +156,10 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		if (lower == null) {
 			return group;
 		}
+		// Under a plan's or a rate's group ("Kế hoạch", "Tỷ lệ (%)") a head count is not those attending.
+		if (upper != null && Vocabulary.saysOtherMeasure(upper)) {
+			return null;
+		}
 		// "Tổng số" under "Số đảng viên tham dự" ("Đảng viên dự") is that column's total, not the total
 		// attending; under "Đảng viên" it may count the members, attending or not, so it stays what it says.
 		String key = VietnameseText.asciiKey(lower);

@@ -204,6 +204,14 @@ public final class Vocabulary {
 	}
 
 	/**
+	 * Whether a header says its figures are a plan's or a rate ("Kế hoạch", "Dự kiến", "Tỷ lệ (%)"), not
+	 * those attending: the title of a group over head counts that are no columns.
+	 */
+	static boolean saysOtherMeasure(String header) {
+		return header.indexOf('%') >= 0 || OTHER_MEASURE.matcher(VietnameseText.asciiKey(header)).matches();
+	}
+
+	/**
 	 * Whether a note in brackets of a header, by its key, is of these words. A note saying another measure
 	 * ("Số ĐV tham dự (tỷ lệ)", "(dự kiến)"), as a "%" does, or another unit ("Thời gian (giờ)"), left off,
 	 * would have a rate, a plan's figures or a duration loaded as the column's.

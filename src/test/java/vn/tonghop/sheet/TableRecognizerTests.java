@@ -330,6 +330,30 @@ class TableRecognizerTests {
 		assertThat(table.unknownColumns()).extracting(HeaderCell::column).contains(2);
 	}
 
+	// Head counts under a plan's or a rate's group ("Kế hoạch", "Tỷ lệ (%)") left of those attending were
+	// read as the head counts: a plan loaded as attendance where the figures attending were still blank.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Kế hoạch    | Thực hiện
+			Dự kiến     | Thực tế
+			Tỷ lệ (%)   | Số lượng
+			""")
+	void headCountsUnderAPlansOrARatesGroupAreNoColumns(String other, String attending) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("Tên điểm cầu", "Cấp điểm cầu", other, null, attending, null),
+					row(null, null, "Đảng viên", "Quần chúng", "Đảng viên", "Quần chúng"), row("Xã A", "Xã", 45, 10, 40, 8));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 2, 3));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 4, 5));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 4).containsEntry(Field.OTHERS, 5);
+		assertThat(table.duplicateColumn()).isNull();
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).containsExactly(2, 3);
+	}
+
 	@Test
 	void aGroupsCountBesideItsShareIsItsColumn() throws Exception {
 		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
