@@ -117,6 +117,9 @@ public final class Vocabulary {
 	// A note that is a unit of time or of points: a duration or a count of points, not a date or a head count.
 	private static final Pattern OTHER_UNIT = Pattern.compile("(?:so )?(?:gio|phut)|tieng|diem(?: cau)?");
 
+	// A note saying who were absent or are yet to study: "(vắng mặt)", "(không dự)", "(chưa học tập)".
+	private static final Pattern ABSENT = Pattern.compile("(?:.* )?(?:vang|khong|chua)(?: .*)?");
+
 	private static final Set<Field> MEASURED = EnumSet.of(Field.DATE, Field.MEMBERS, Field.OTHERS, Field.TOTAL);
 
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
@@ -200,7 +203,7 @@ public final class Vocabulary {
 				field = read(shorter);
 			}
 		}
-		return (MEASURED.contains(field) && hasNote(header, OTHER_UNIT)) ? null : field;
+		return (MEASURED.contains(field) && (hasNote(header, OTHER_UNIT) || hasNote(header, ABSENT))) ? null : field;
 	}
 
 	/**
@@ -213,8 +216,9 @@ public final class Vocabulary {
 
 	/**
 	 * Whether a note in brackets of a header, by its key, is of these words. A note saying another measure
-	 * ("Số ĐV tham dự (tỷ lệ)", "(dự kiến)"), as a "%" does, or another unit ("Thời gian (giờ)"), left off,
-	 * would have a rate, a plan's figures or a duration loaded as the column's.
+	 * ("Số ĐV tham dự (tỷ lệ)", "(dự kiến)"), as a "%" does, another unit ("Thời gian (giờ)") or those
+	 * absent ("Đảng viên (vắng)"), left off, would have a rate, a plan's figures, a duration or the absent
+	 * loaded as the column's.
 	 */
 	private static boolean hasNote(String header, Pattern words) {
 		if (header.indexOf('(') < 0 && header.indexOf('[') < 0) {

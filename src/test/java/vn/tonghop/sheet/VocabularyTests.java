@@ -157,6 +157,14 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
 
+	// Those absent or yet to study, as a note says: left off, it would have them loaded as those attending.
+	@ParameterizedTest
+	@ValueSource(strings = { "Đảng viên (vắng)", "Đảng viên (vắng mặt)", "Quần chúng (vắng)", "Số ĐV (chưa học tập)",
+			"Tổng số (vắng)", "Số đảng viên [không dự]" })
+	void aHeadCountsHeaderWhoseNoteSaysAbsenceNamesNoColumn(String header) {
+		assertThat(Vocabulary.field(header)).isNull();
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			Thời gian (ngày, giờ)  | DATE
