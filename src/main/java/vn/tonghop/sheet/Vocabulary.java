@@ -525,10 +525,7 @@ public final class Vocabulary {
 
 	private static void fields(Field field, String... names) {
 		CANONICAL.put(field, names[0]);
-		for (String name : names) {
-			FIELDS.put(key(name), field);
-			HEADER_KEYS.add(VietnameseText.asciiKey(name));
-		}
+		alsoRead(field, names);
 	}
 
 	private static void alsoRead(Field field, String... names) {
