@@ -29,6 +29,7 @@ class SubmissionRecorder {
 					+ "AND is_current AND id <> ?", outcome.unitCode(), outcome.conferenceCode(), outcome.submissionId());
 		}
 		Problem first = problems.first();
+		String firstProblem = (first != null) ? first.describe() : null;
 		this.jdbc.update("""
 				UPDATE tonghop.submission SET state = ?, job_execution_id = ?, processed_at = now(), sheet_name = ?,
 				       unit_code = ?, conference_code = ?, report_date = ?, rows_loaded = ?, first_problem = ?,
@@ -36,14 +37,14 @@ class SubmissionRecorder {
 				WHERE id = ?
 				""", outcome.state(), outcome.jobExecutionId(), outcome.sheet(), outcome.unitCode(),
 				outcome.conferenceCode(), outcome.reportDate(), outcome.rows(),
-				first != null ? first.describe() : null, outcome.current(), outcome.submissionId());
+				firstProblem, outcome.current(), outcome.submissionId());
 		// The submission keeps only its latest processing; a run's own outcome is kept here.
 		this.jdbc.update("""
 				INSERT INTO tonghop.processing (job_execution_id, submission_id, state, unit_code, conference_code,
 				                                rows_loaded, first_problem)
 				VALUES (?, ?, ?, ?, ?, ?, ?)
 				""", outcome.jobExecutionId(), outcome.submissionId(), outcome.state(), outcome.unitCode(),
-				outcome.conferenceCode(), outcome.rows(), first != null ? first.describe() : null);
+				outcome.conferenceCode(), outcome.rows(), firstProblem);
 		this.jdbc.update("DELETE FROM tonghop.submission_problem WHERE submission_id = ?", outcome.submissionId());
 		List<Problem> kept = problems.kept();
 		this.jdbc.batchUpdate("INSERT INTO tonghop.submission_problem (submission_id, seq, code, severity, sheet, "
