@@ -90,12 +90,12 @@ class LoadWorkersTests {
 
 	@Test
 	void aFileWhoseReportsCannotBeWrittenWaitsWithoutHoldingUpTheOthers() throws Exception {
-		// given Long Biên's file, taken first, whose reports folder cannot be made (a link to a file stands
-		// in its place), and six files at the top of the drop folder, whose reports can be written
+		// given Long Biên's file, taken first, whose reports folder cannot be made (a link leading nowhere
+		// stands in its place), and six files at the top of the drop folder, whose reports can be written
 		Path blocked = this.input.resolve("004/long-bien.csv");
 		Files.createDirectories(blocked.getParent());
 		Files.writeString(blocked, longBien(WARDS, 100));
-		Files.createSymbolicLink(this.input.resolve("004/reports"), Files.writeString(this.input.resolve("x.tmp"), "x"));
+		Files.createSymbolicLink(this.input.resolve("004/reports"), this.input.resolveSibling("not-mounted"));
 		Instant now = Instant.now();
 		Files.setLastModifiedTime(blocked, FileTime.from(now.minus(Duration.ofMinutes(10))));
 		for (int i = 0; i < 6; i++) {

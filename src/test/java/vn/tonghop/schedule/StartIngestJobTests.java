@@ -55,11 +55,12 @@ class StartIngestJobTests {
 
 	@Test
 	void aFiringWhoseRunFailsLogsWhyInOneLine(CapturedOutput output) throws IOException, JobExecutionException {
-		// given Long Biên's file, whose reports folder cannot be made (a link to a file stands in its place)
+		// given Long Biên's file, whose reports folder cannot be made: a link leading nowhere stands in its
+		// place (a link to a file would itself be taken as a submission, and its run could fail first)
 		ExampleFiles.resetToShippedReference(this.jdbc, this.reference);
 		Path input = Files.createDirectories(this.work.resolve("input/004"));
 		Files.writeString(input.resolve("long-bien.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
-		Files.createSymbolicLink(input.resolve("reports"), Files.writeString(this.work.resolve("x.tmp"), "x"));
+		Files.createSymbolicLink(input.resolve("reports"), this.work.resolve("not-mounted"));
 
 		// when the schedule fires and its run fails
 		new StartIngestJob(this.runner).start("nightly", this.work.resolve("input").toString());
