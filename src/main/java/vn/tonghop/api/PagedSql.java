@@ -35,6 +35,29 @@ final class PagedSql {
 		return paging.of(jdbc.query(query + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", window, rows), matching);
 	}
 
+	/**
+	 * As {@link #page}, for a query that aggregates all it lists (a view summing the warehouse's
+	 * rows): the page carries the count, so the query runs once, not once to count and again for the
+	 * page. Only a page past the last one, which has no row to carry it, counts apart.
+	 */
+	static <T> Page<T> pageCounted(NamedParameterJdbcTemplate jdbc, String query, String order,
+			MapSqlParameterSource params, RowMapper<T> rows, PageRequest paging) {
+		MapSqlParameterSource window = new MapSqlParameterSource(params.getValues())
+			.addValue("limit", paging.size())
+			.addValue("offset", paging.offset());
+		long[] matching = { 0 };
+		List<T> items = jdbc.query("SELECT *, count(*) OVER () AS listed_total FROM (" + query + ") listed ORDER BY "
+				+ order + " LIMIT :limit OFFSET :offset", window, (rs, i) -> {
+					matching[0] = rs.getLong("listed_total");
+					return rows.mapRow(rs, i);
+				});
+		if (items.isEmpty() && paging.offset() > 0) {
+			Long total = jdbc.queryForObject("SELECT count(*) FROM (" + query + ") counted", params, Long.class);
+			matching[0] = total != null ? total : 0;
+		}
+		return paging.of(items, matching[0]);
+	}
+
 	/** A moment as Vietnam's clocks showed it, the way analysts read deadlines. */
 	static OffsetDateTime vietnamTime(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime moment = rs.getObject(column, OffsetDateTime.class);

@@ -96,9 +96,13 @@ public class WarehouseQueries {
 				paging);
 	}
 
-	/** The reporting units of a conference that hold figures, by province and unit code. */
+	/**
+	 * The reporting units of a conference that hold figures, by province and unit code. The view sums
+	 * every point of the conference for any page: counted with the page, a whole conference of a
+	 * million points is summed once, not twice.
+	 */
 	public Page<UnitRow> units(String conference, String province, String unit, PageRequest paging) {
-		return PagedSql.page(this.jdbc, UNITS, "province_code, reporting_unit_code",
+		return PagedSql.pageCounted(this.jdbc, UNITS, "province_code, reporting_unit_code",
 				new MapSqlParameterSource("conference", conference).addValue("province", province)
 					.addValue("unit", unitFilter(unit)),
 				(rs, i) -> new UnitRow(rs.getString("conference_code"), rs.getString("province_code"),

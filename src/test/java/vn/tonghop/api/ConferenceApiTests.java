@@ -104,6 +104,21 @@ class ConferenceApiTests {
 	}
 
 	@Test
+	void aUnitsPageCarriesTheTotalOnAndPastTheLastPage() throws Exception {
+		// when NQDH13's one unit with figures is asked for a page at a time
+		this.mvc.perform(get("/api/conferences/NQDH13/units").param("size", "1"))
+			// then the page counted with its rows says how many there are
+			.andExpect(jsonPath("$.items[*].reportingUnitCode").value(contains("004")))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(header().string("X-Total-Count", "1"));
+		// and a page past the last, with no row to carry the count, says it too
+		this.mvc.perform(get("/api/conferences/NQDH13/units").param("size", "1").param("page", "3"))
+			.andExpect(jsonPath("$.items").isEmpty())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(header().string("Link", containsString("page=0>; rel=\"last\"")));
+	}
+
+	@Test
 	void aFilterLeftEmptyFiltersNothing() throws Exception {
 		// when the province and unit filters are sent empty, as a form sends them
 		this.mvc.perform(get("/api/conferences/NQDH13/units").param("province", "").param("unit", ""))
