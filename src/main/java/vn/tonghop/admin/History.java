@@ -19,10 +19,12 @@ public class History {
 			+ "others_after, participants_before, participants_after, points_added, points_removed, points_changed "
 			+ "FROM tonghop.submission_change ";
 
-	private static final String POINTS = """
-			SELECT kind, point_name, host_unit_code, point_level, format_before, format_after, date_before, date_after,
-			       members_before, members_after, others_before, others_after, source_row_before, source_row_after
-			FROM tonghop.submission_change_point WHERE change_id = ?
+	private static final String COLUMNS = """
+			kind, point_name, host_unit_code, point_level, format_before, format_after, date_before, date_after,
+			members_before, members_after, others_before, others_after, source_row_before, source_row_after""";
+
+	private static final String POINTS = "SELECT " + COLUMNS + """
+			 FROM tonghop.submission_change_point WHERE change_id = ?
 			UNION ALL
 			SELECT 'added', p.point_name, p.host_unit_code, p.point_level, NULL, p.format, NULL, p.session_date,
 			       NULL, p.members_attending, NULL, p.others_attending, NULL, p.source_row
@@ -30,6 +32,8 @@ public class History {
 			    AND p.reporting_unit_code = c.reporting_unit_code AND p.submission_id = c.submission_id
 			WHERE c.id = ? AND c.points_before = 0
 			""";
+
+	private static final String ORDER = "ORDER BY coalesce(source_row_after, source_row_before), kind";
 
 	private final JdbcTemplate jdbc;
 
@@ -77,29 +81,35 @@ public class History {
 	 * while that version stands.
 	 */
 	public List<PointChange> points(long changeId) {
-		return points(changeId, 0, null);
+		return this.jdbc.query("SELECT * FROM (" + POINTS + ") points " + ORDER, History::pointChange, changeId, changeId);
 	}
 
-	/** One window of {@link #points(long)}, read as such: a file's load can change a million points. */
-	public List<PointChange> points(long changeId, long offset, int limit) {
-		return points(changeId, offset, (Integer) limit);
+	/**
+	 * One window of {@link #points(long)} of the change, with how many points it lists in all, read as
+	 * such: a file's load can change a million points. Stored points are read by their place in the list,
+	 * a range of an index whatever the window's offset, and counted by the last place; a first load's,
+	 * its version's own rows, are sorted for each window.
+	 */
+	public PointWindow points(Change change, long offset, int limit) {
+		if (change.pointsBefore() > 0) {
+			List<PointChange> points = this.jdbc.query("SELECT " + COLUMNS
+					+ " FROM tonghop.submission_change_point WHERE change_id = ? AND ordinal > ? ORDER BY ordinal LIMIT ?",
+					History::pointChange, change.id(), offset, limit);
+			return new PointWindow(points, this.jdbc.queryForObject(
+					"SELECT coalesce(max(ordinal), 0) FROM tonghop.submission_change_point WHERE change_id = ?", Long.class,
+					change.id()));
+		}
+		List<PointChange> points = this.jdbc.query("SELECT * FROM (" + POINTS + ") points " + ORDER + " LIMIT ? OFFSET ?",
+				History::pointChange, change.id(), change.id(), limit, offset);
+		return new PointWindow(points, this.jdbc.queryForObject("SELECT count(*) FROM (" + POINTS + ") points",
+				Long.class, change.id(), change.id()));
 	}
 
-	/** How many points {@link #points(long)} lists. */
-	public long pointCount(long changeId) {
-		return this.jdbc.queryForObject("SELECT count(*) FROM (" + POINTS + ") points", Long.class, changeId, changeId);
-	}
-
-	private List<PointChange> points(long changeId, long offset, Integer limit) {
-		return this.jdbc.query("SELECT * FROM (" + POINTS + """
-				) points
-				ORDER BY coalesce(source_row_after, source_row_before), kind
-				LIMIT ? OFFSET ?
-				""", (rs, i) -> new PointChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
-				rs.getObject(8, LocalDate.class), (Integer) rs.getObject(9), (Integer) rs.getObject(10),
-				(Integer) rs.getObject(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
-				(Integer) rs.getObject(14)), changeId, changeId, limit, offset);
+	private static PointChange pointChange(ResultSet rs, int i) throws SQLException {
+		return new PointChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+				(Integer) rs.getObject(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11),
+				(Integer) rs.getObject(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14));
 	}
 
 	private static Change change(ResultSet rs, int i) throws SQLException {

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.tonghop.admin.Change;
 import vn.tonghop.admin.History;
 import vn.tonghop.admin.PointChange;
 import vn.tonghop.security.UnitScope;
@@ -59,9 +58,8 @@ class HistoryController {
 		}
 		// A load changes up to a file's points, a million of them: the page is read, never the whole list.
 		return this.history.latestChange(id)
-			.map(Change::id)
-			.map(change -> paging.of(this.history.points(change, paging.offset(), paging.size()),
-					this.history.pointCount(change)))
+			.map(change -> this.history.points(change, paging.offset(), paging.size()))
+			.map(window -> paging.of(window.points(), window.total()))
 			.orElseGet(() -> paging.of(List.of(), 0));
 	}
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vn.tonghop.admin.Change;
 import vn.tonghop.admin.History;
+import vn.tonghop.admin.PointWindow;
 import vn.tonghop.admin.Version;
 import vn.tonghop.status.StatusQueries;
 
@@ -132,9 +133,9 @@ final class StatusCommand implements Callable<Integer> {
 		for (Version version : versions) {
 			if (version.change() != null && version.change().replacedSubmissionId() != null) {
 				out.println("\nVersion " + version.version() + " against the rows it replaced:");
-				long changeId = version.change().id();
-				ChangeTables.printPoints(out, history.points(changeId, 0, SHOWN_POINTS));
-				long more = history.pointCount(changeId) - SHOWN_POINTS;
+				PointWindow shown = history.points(version.change(), 0, SHOWN_POINTS);
+				ChangeTables.printPoints(out, shown.points());
+				long more = shown.total() - SHOWN_POINTS;
 				if (more > 0) {
 					out.println("… and " + more + " more points: GET /api/submissions/" + version.submissionId()
 							+ "/changes lists every one.");

@@ -378,6 +378,7 @@ public class WarehouseLoader {
 			return;
 		}
 		long changeId = ((Number) change.get("id")).longValue();
+		// Each point keeps its place in the list as History reads it (row in the file, then kind): a page is a range.
 		this.jdbc.update("""
 				WITH bk AS (SELECT *, tonghop.point_key(point_name) AS k FROM pg_temp.replaced_participation),
 				b AS (
@@ -388,19 +389,24 @@ public class WarehouseLoader {
 				           others_attending AS others, source_row,
 				           tonghop.point_key(point_name) AS k
 				    FROM warehouse.participation WHERE conference_code = ? AND reporting_unit_code = ?),
-				a AS (SELECT *, row_number() OVER (PARTITION BY k, host_unit_code, point_level ORDER BY source_row) AS n FROM ak)
+				a AS (SELECT *, row_number() OVER (PARTITION BY k, host_unit_code, point_level ORDER BY source_row) AS n FROM ak),
+				d AS (
+				    SELECT CASE WHEN b.n IS NULL THEN 'added' WHEN a.n IS NULL THEN 'removed' ELSE 'changed' END AS kind,
+				        coalesce(a.point_name, b.point_name) AS point_name, coalesce(a.host_unit_code, b.host_unit_code) AS host_unit_code,
+				        coalesce(a.point_level, b.point_level) AS point_level, b.format AS format_before, a.format AS format_after,
+				        b.session_date AS date_before, a.session_date AS date_after, b.members AS members_before,
+				        a.members AS members_after, b.others AS others_before, a.others AS others_after,
+				        b.source_row AS source_row_before, a.source_row AS source_row_after
+				    FROM a FULL JOIN b ON a.k = b.k AND a.host_unit_code = b.host_unit_code
+				        AND a.point_level = b.point_level AND a.n = b.n
+				    WHERE a.n IS NULL OR b.n IS NULL
+				       OR (a.format, a.session_date, a.members, a.others) IS DISTINCT FROM (b.format, b.session_date, b.members, b.others))
 				INSERT INTO tonghop.submission_change_point (change_id, kind, point_name, host_unit_code, point_level,
 				    format_before, format_after, date_before, date_after, members_before, members_after, others_before,
-				    others_after, source_row_before, source_row_after)
-				SELECT ?, CASE WHEN b.n IS NULL THEN 'added' WHEN a.n IS NULL THEN 'removed' ELSE 'changed' END,
-				    coalesce(a.point_name, b.point_name), coalesce(a.host_unit_code, b.host_unit_code),
-				    coalesce(a.point_level, b.point_level), b.format, a.format, b.session_date, a.session_date,
-				    b.members, a.members, b.others, a.others, b.source_row, a.source_row
-				FROM a FULL JOIN b ON a.k = b.k AND a.host_unit_code = b.host_unit_code
-				    AND a.point_level = b.point_level AND a.n = b.n
-				WHERE a.n IS NULL OR b.n IS NULL
-				   OR (a.format, a.session_date, a.members, a.others) IS DISTINCT FROM (b.format, b.session_date, b.members, b.others)
-				ORDER BY coalesce(a.source_row, b.source_row)
+				    others_after, source_row_before, source_row_after, ordinal)
+				SELECT ?, d.*, row_number() OVER (ORDER BY coalesce(source_row_after, source_row_before), kind)
+				FROM d
+				ORDER BY coalesce(source_row_after, source_row_before), kind
 				""", target.conferenceCode(), target.reportingUnitCode(), changeId);
 		this.jdbc.update("""
 				UPDATE tonghop.submission_change c SET

@@ -341,6 +341,11 @@ class RerunsTests {
 			.extracting(PointChange::kind, PointChange::pointName, PointChange::membersBefore, PointChange::membersAfter,
 					PointChange::sourceRowAfter)
 			.containsExactly(tuple("added", "Phường Bồ Đề", null, 100, 5), tuple("added", "Phường Cự Khối", null, 70, 6));
+		// and a window of them carries how many there are, also past the last one
+		PointWindow window = this.history.points(change, 1, 1);
+		assertThat(window.points()).extracting(PointChange::pointName).containsExactly("Phường Cự Khối");
+		assertThat(window.total()).isEqualTo(2);
+		assertThat(this.history.points(change, 2, 5)).isEqualTo(new PointWindow(List.of(), 2));
 	}
 
 	@Test

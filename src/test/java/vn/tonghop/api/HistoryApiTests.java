@@ -19,8 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.tonghop.admin.Change;
 import vn.tonghop.admin.History;
 import vn.tonghop.admin.PointChange;
+import vn.tonghop.admin.PointWindow;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
@@ -100,15 +102,15 @@ class HistoryApiTests {
 	@Test
 	void aSubmissionsChangesAreReadOnePageAtATime(@Autowired History history) throws Exception {
 		// given the second version's load, which added two points and removed one
-		long change = history.latestChange(this.second).orElseThrow().id();
+		Change change = history.latestChange(this.second).orElseThrow();
 
 		// when its points are asked for a window at a time, as the endpoint does for a page
-		List<String> middle = history.points(change, 1, 1).stream().map(PointChange::pointName).toList();
+		PointWindow middle = history.points(change, 1, 1);
 
 		// then the database hands over that window alone, and the pages cover every point once, in file order
-		assertThat(middle).containsExactly("Phường Cự Khối");
-		assertThat(history.pointCount(change)).isEqualTo(3);
-		assertThat(history.points(change, 3, 10)).isEmpty();
+		assertThat(middle.points()).extracting(PointChange::pointName).containsExactly("Phường Cự Khối");
+		assertThat(middle.total()).isEqualTo(3);
+		assertThat(history.points(change, 3, 10)).isEqualTo(new PointWindow(List.of(), 3));
 		this.mvc.perform(get("/api/submissions/{id}/changes", this.second).param("size", "2"))
 			.andExpect(jsonPath("$.total").value(3))
 			.andExpect(jsonPath("$.items[*].pointName").value(contains("Phường Gia Thụy", "Phường Cự Khối")));

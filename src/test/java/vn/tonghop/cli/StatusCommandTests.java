@@ -108,8 +108,9 @@ class StatusCommandTests {
 		this.jdbc.update("""
 				INSERT INTO tonghop.submission_change_point (change_id, kind, point_name, host_unit_code, point_level,
 				    format_before, format_after, members_before, members_after, others_before, others_after,
-				    source_row_before, source_row_after)
-				SELECT ?, 'changed', 'Điểm cầu ' || g, '004', 'grassroots', 'online', 'online', 10, 11, 0, 0, 100 + g, 100 + g
+				    source_row_before, source_row_after, ordinal)
+				SELECT ?, 'changed', 'Điểm cầu ' || g, '004', 'grassroots', 'online', 'online', 10, 11, 0, 0, 100 + g, 100 + g,
+				    2 + g
 				FROM generate_series(1, 1200) g
 				""", change);
 		StatusCommand command = new StatusCommand();

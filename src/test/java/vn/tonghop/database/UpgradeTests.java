@@ -116,6 +116,10 @@ class UpgradeTests {
 				FROM tonghop.processing GROUP BY job_execution_id ORDER BY job_execution_id"""))
 			.extracting((row) -> List.of(row.get("job_execution_id"), row.get("files"), row.get("rows")))
 			.containsExactly(List.of(1L, 3L, 3L), List.of(2L, 1L, 2L));
+		// and the correction's changed points keep their place in the list, in file order (V33)
+		assertThat(this.old.queryForList(
+				"SELECT point_name FROM tonghop.submission_change_point WHERE change_id = 1 ORDER BY ordinal", String.class))
+			.containsExactly("Hội trường Thành ủy", "Phường Đông Thọ", "Phường Đông Sơn");
 	}
 
 	/** Migrates as the application does (spring.flyway in application.yml), up to the target. */
@@ -181,6 +185,17 @@ class UpgradeTests {
 				INSERT INTO warehouse.unit_coverage (conference_code, province_code, district_code, reporting_unit_code,
 				    members_total, members_studied, coverage_pct, submission_id) VALUES
 				    ('NQDH13', '01', '004', '004', 7000, 5361, 76.6, 1)""");
+		this.old.update("""
+				INSERT INTO tonghop.submission_change (id, submission_id, replaced_submission_id, conference_code,
+				    reporting_unit_code, points_before, points_after, members_before, members_after, others_before,
+				    others_after, participants_before, participants_after, points_added, points_removed, points_changed)
+				VALUES (1, 4, 3, 'NQDH13', '380', 2, 2, 700, 752, 75, 75, 775, 827, 1, 1, 1)""");
+		this.old.update("""
+				INSERT INTO tonghop.submission_change_point (change_id, kind, point_name, host_unit_code, point_level,
+				    format_before, format_after, members_before, members_after, source_row_before, source_row_after) VALUES
+				    (1, 'removed', 'Phường Đông Sơn', '380', 'grassroots', 'online', NULL, 300, NULL, 7, NULL),
+				    (1, 'added', 'Phường Đông Thọ', '380', 'grassroots', NULL, 'online', NULL, 402, NULL, 7),
+				    (1, 'changed', 'Hội trường Thành ủy', '380', 'district', 'in_person', 'in_person', 400, 350, 6, 6)""");
 	}
 
 }
