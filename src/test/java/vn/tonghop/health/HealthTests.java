@@ -94,27 +94,39 @@ class HealthTests {
 			@Autowired JdbcTemplate jdbc, @Value("${spring.datasource.url}") String url) throws Exception {
 		// given a pool whose runs wait 30 s for a connection, and the database shutting every connection out
 		assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout()).isEqualTo(30_000);
-		// Another database's session does what none of postgres's may: shut postgres's out.
-		try (Connection control = DriverManager.getConnection(url.replace("/postgres", "/template1"), "postgres", "");
-				Statement outside = control.createStatement()) {
-			outside.execute("ALTER DATABASE postgres ALLOW_CONNECTIONS false");
-			try {
-				outside.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'postgres'");
-				Instant asked = Instant.now();
+		withDatabaseShutOut(url, () -> {
+			Instant asked = Instant.now();
 
-				// when a load balancer asks
-				mvc.perform(get("/actuator/health"))
-					// then it hears DOWN within seconds, long before its probe would give up
-					.andExpect(status().isServiceUnavailable())
-					.andExpect(jsonPath("$.status").value("DOWN"));
-				assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
-			}
-			finally {
-				outside.execute("ALTER DATABASE postgres ALLOW_CONNECTIONS true");
-			}
-		}
+			// when a load balancer asks
+			mvc.perform(get("/actuator/health"))
+				// then it hears DOWN within seconds, long before its probe would give up
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.status").value("DOWN"));
+			assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+		});
 		awaitDatabase(jdbc);
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+	}
+
+	@Test
+	void withTheDatabaseGoneAnInstanceIsNotReadyButStaysAlive(@Autowired MockMvc mvc, @Autowired JdbcTemplate jdbc,
+			@Value("${spring.datasource.url}") String url) throws Exception {
+		// given the database shutting every connection out
+		withDatabaseShutOut(url, () -> {
+			// when an orchestrator probes, then it sends the instance no more requests
+			mvc.perform(get("/actuator/health/readiness"))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.status").value("DOWN"));
+			// but does not restart it, which would not bring the database back
+			mvc.perform(get("/actuator/health/liveness"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("UP"));
+		});
+		awaitDatabase(jdbc);
+		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/health/readiness").with(httpBasic("admin", "admin-secret")))
+			.andExpect(jsonPath("$.components.db.status").value("UP"))
+			.andExpect(jsonPath("$.components.readinessState.status").value("UP"));
 	}
 
 	@Test
@@ -155,6 +167,28 @@ class HealthTests {
 		assertThat(new StorageHealthIndicator(intake, new HealthProperties(DataSize.ofBytes(1), work.resolve("data")))
 			.health()
 			.getStatus()).isEqualTo(Status.UP);
+	}
+
+	/** Runs the probes while the database shuts every connection out. */
+	private static void withDatabaseShutOut(String url, Probes probes) throws Exception {
+		// Another database's session does what none of postgres's may: shut postgres's out.
+		try (Connection control = DriverManager.getConnection(url.replace("/postgres", "/template1"), "postgres", "");
+				Statement outside = control.createStatement()) {
+			outside.execute("ALTER DATABASE postgres ALLOW_CONNECTIONS false");
+			try {
+				outside.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'postgres'");
+				probes.run();
+			}
+			finally {
+				outside.execute("ALTER DATABASE postgres ALLOW_CONNECTIONS true");
+			}
+		}
+	}
+
+	private interface Probes {
+
+		void run() throws Exception;
+
 	}
 
 	/** Until the pool has a connection again. */
