@@ -6,12 +6,11 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
+
+import vn.tonghop.database.PromptConnections;
 
 /**
  * PostgreSQL answers ({@code db}, in place of Boot's own). Boot's waits for a pooled connection as
@@ -28,12 +27,12 @@ class DatabaseHealthIndicator implements HealthIndicator {
 	private final DataSource dataSource;
 
 	DatabaseHealthIndicator(DataSource dataSource) {
-		this.dataSource = dataSource;
+		this.dataSource = new PromptConnections(dataSource, TIMEOUT);
 	}
 
 	@Override
 	public Health health() {
-		try (Connection connection = connection()) {
+		try (Connection connection = this.dataSource.getConnection()) {
 			Health.Builder health = connection.isValid((int) TIMEOUT.toSeconds()) ? Health.up() : Health.down();
 			return health.withDetail("database", connection.getMetaData().getDatabaseProductName())
 				.withDetail("validationQuery", "isValid()")
@@ -42,15 +41,6 @@ class DatabaseHealthIndicator implements HealthIndicator {
 		catch (SQLException ex) {
 			return Health.down(ex).build();
 		}
-	}
-
-	private Connection connection() throws SQLException {
-		if (this.dataSource.isWrapperFor(HikariDataSource.class)
-				&& this.dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean() instanceof HikariPool pool) {
-			return pool.getConnection(TIMEOUT.toMillis());
-		}
-		// No pool yet (it starts with its first connection), or another pool: its own timeout.
-		return this.dataSource.getConnection();
 	}
 
 }

@@ -32,7 +32,7 @@ class AccountDetailsService implements UserDetailsService {
 		if (account.role() == Role.DISTRICT) {
 			// As the tree writes the code: a configured unit may be typed in another case, and the scope follows the tree.
 			authorities.add(new SimpleGrantedAuthority(
-					Account.UNIT_AUTHORITY_PREFIX + this.accounts.unitCode(account.unit()).orElse(account.unit())));
+					Account.UNIT_AUTHORITY_PREFIX + this.accounts.signInUnitCode(account.unit()).orElse(account.unit())));
 		}
 		return User.withUsername(account.name()).password(account.password()).authorities(authorities).build();
 	}

@@ -1,5 +1,6 @@
 package vn.tonghop.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.database.PromptConnections;
 import vn.tonghop.units.UnitDirectory;
 
 /**
@@ -23,9 +25,17 @@ public class Accounts {
 	private static final RowMapper<Account> ACCOUNT = (rs, i) -> new Account(rs.getString(1), rs.getString(2),
 			Role.valueOf(rs.getString(3)), rs.getString(4));
 
+	/**
+	 * How long signing in waits for the database, for a connection and as long for its answer: not the
+	 * pool's 30 s, so that with the database down a request is answered 503 within seconds.
+	 */
+	static final Duration SIGN_IN_WAIT = Duration.ofSeconds(5);
+
 	private final AccountProperties properties;
 
 	private final JdbcTemplate jdbc;
+
+	private final JdbcTemplate signIn;
 
 	private final PasswordEncoder encoder;
 
@@ -33,14 +43,17 @@ public class Accounts {
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
+		this.signIn = new JdbcTemplate(new PromptConnections(jdbc.getDataSource(), SIGN_IN_WAIT));
+		this.signIn.setQueryTimeout((int) SIGN_IN_WAIT.toSeconds());
 	}
 
+	/** The account signing in by this name; waits {@link #SIGN_IN_WAIT} at most for the database. */
 	Optional<Account> find(String name) {
 		return this.properties.accounts()
 			.stream()
 			.filter(account -> account.name().equals(name))
 			.findFirst()
-			.or(() -> this.jdbc.query(STORED + " WHERE name = ?", ACCOUNT, name).stream().findFirst());
+			.or(() -> this.signIn.query(STORED + " WHERE name = ?", ACCOUNT, name).stream().findFirst());
 	}
 
 	/** Configured accounts, then stored ones, each by name. */
@@ -113,6 +126,11 @@ public class Accounts {
 	/** The unit's code as the tree writes it, in any version, whatever the case of its letters. */
 	Optional<String> unitCode(String sent) {
 		return UnitDirectory.storedCode(this.jdbc, sent);
+	}
+
+	/** {@link #unitCode}, for an account signing in: waits {@link #SIGN_IN_WAIT} at most for the database. */
+	Optional<String> signInUnitCode(String sent) {
+		return UnitDirectory.storedCode(this.signIn, sent);
 	}
 
 }

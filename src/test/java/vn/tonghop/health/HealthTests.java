@@ -130,6 +130,32 @@ class HealthTests {
 	}
 
 	@Test
+	void withTheDatabaseGoneAStoredAdministratorHearsWithinSeconds(@Autowired MockMvc mvc, @Autowired Accounts accounts,
+			@Autowired JdbcTemplate jdbc, @Value("${spring.datasource.url}") String url) throws Exception {
+		// given an administrator added with 'accounts add', and the database shutting every connection out
+		accounts.save("stored-admin", "stored-secret", Role.ADMIN, null);
+		try {
+			withDatabaseShutOut(url, () -> {
+				Instant asked = Instant.now();
+
+				// when the administrator asks for the details
+				mvc.perform(get("/actuator/health").with(httpBasic("stored-admin", "stored-secret")))
+					// then the account cannot be checked, and that is said within seconds, not the pool's 30 s
+					.andExpect(status().isServiceUnavailable());
+				assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+			});
+			awaitDatabase(jdbc);
+			mvc.perform(get("/actuator/health").with(httpBasic("stored-admin", "stored-secret")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.components.db.status").value("UP"));
+		}
+		finally {
+			awaitDatabase(jdbc);
+			jdbc.update("DELETE FROM tonghop.account WHERE name = 'stored-admin'");
+		}
+	}
+
+	@Test
 	void aDatabaseNothingListensForIsDownWithinSeconds() {
 		// given a pool that waits 30 s for a connection to a port nothing listens on
 		HikariConfig config = new HikariConfig();
