@@ -434,9 +434,16 @@ public class InputScanner {
 			return new Hashed(this.file, this.relative, this.size, this.modified, this.dropped, this.hash, copy);
 		}
 
-		/** The unit folder the file was dropped in: the first folder under the drop folder. */
+		/**
+		 * The unit folder the file was dropped in: the first folder under the drop folder, by its name
+		 * without the spaces around it, which a Mac or a share lets a clerk type unseen ("004 " is 004's).
+		 */
 		String folderUnit() {
-			return (this.relative.getNameCount() > 1) ? this.relative.getName(0).toString() : null;
+			if (this.relative.getNameCount() < 2) {
+				return null;
+			}
+			String folder = this.relative.getName(0).toString().strip();
+			return folder.isEmpty() ? null : folder;
 		}
 
 		Identity identity() {

@@ -170,6 +170,24 @@ class UploadApiTests {
 			.andExpect(jsonPath("$.items[0].state").value("rejected"));
 	}
 
+	@Test
+	void aUnitFolderNamedWithATrailingSpaceIsTheUnitsFolder() throws Exception {
+		// given a file Long Biên dropped in "004 ", a folder made on a Mac or through a share, rejected unread
+		byte[] ods = ods();
+		Files.createDirectories(this.input.resolve("004 "));
+		Files.write(this.input.resolve("004 ").resolve("bao-cao.xlsx"), ods);
+		this.runner.run(null, "test");
+
+		// when Long Biên lists its submissions, then the file is among them
+		this.mvc.perform(get("/api/submissions").with(LONG_BIEN))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].sourcePath").value("004 /bao-cao.xlsx"))
+			.andExpect(jsonPath("$.items[0].state").value("rejected"));
+		// and the same bytes uploaded for 004 are that submission, received already
+		this.mvc.perform(multipart("/api/submissions").file(file("bao-cao.xlsx", ods)).with(LONG_BIEN))
+			.andExpect(status().isConflict());
+	}
+
 	@ParameterizedTest(name = "{0} is stored as {1}")
 	@CsvSource(delimiter = '|', value = { "../../etc/passwd|passwd", "C:\\x.xlsx|x.xlsx", "/tmp/../báo cáo.xlsx|báo cáo.xlsx",
 			"..\\..\\windows\\win.ini|win.ini", ".hidden.xlsx|hidden.xlsx", "a:b*c?.csv|abc.csv" })
