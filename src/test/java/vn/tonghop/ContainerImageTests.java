@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,32 @@ class ContainerImageTests {
 		for (String folder : List.of("/app/input", "/app/data")) {
 			assertThat(run).containsPattern("chown [^\\n]*" + user.split(":")[0] + "[^\\n]* " + folder + "( |$)");
 		}
+	}
+
+	@Test
+	void theServiceAndItsDatabaseComeBackAfterACrashOrAReboot() throws IOException {
+		// given docker-compose.yml's services, each with the lines under it
+		Map<String, List<String>> services = new LinkedHashMap<>();
+		List<String> current = null;
+		boolean inServices = false;
+		for (String line : Files.readAllLines(Path.of("docker-compose.yml"))) {
+			if (line.isBlank() || line.strip().startsWith("#")) {
+				continue;
+			}
+			if (!line.startsWith(" ")) {
+				inServices = line.equals("services:");
+			}
+			else if (inServices && line.matches("  \\S.*:")) {
+				current = services.computeIfAbsent(line.strip().replace(":", ""), name -> new ArrayList<>());
+			}
+			else if (inServices && current != null) {
+				current.add(line.strip());
+			}
+		}
+
+		// then Docker starts each again when it stops by itself or the machine restarts
+		assertThat(services).containsOnlyKeys("postgres", "tonghop");
+		services.forEach((name, lines) -> assertThat(lines).as(name).contains("restart: unless-stopped"));
 	}
 
 	/** Its instructions, continuation lines joined, comments and blank lines left out. */
