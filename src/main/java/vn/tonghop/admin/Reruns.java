@@ -23,8 +23,9 @@ import vn.tonghop.submission.SubmissionProcessor;
 /**
  * Processes archived files again after a rule, alias or unit-tree change. A rerun goes through
  * the ingest job like any file: the chosen versions become pending and are read, checked and
- * loaded or rejected again; each load records what it changed. A dry run processes them in one
- * transaction that is rolled back, so it reports exactly what a rerun would change.
+ * loaded or rejected again; each load records what it changed. A standing version rejected gives way
+ * to the newest earlier one that passes, processed again with it and listed after it. A dry run
+ * processes them in one transaction that is rolled back, so it reports exactly what a rerun would change.
  */
 @Service
 public class Reruns {
@@ -90,6 +91,7 @@ public class Reruns {
 		}
 		Map<Long, FileState> before = files(ids);
 		long lastChange = this.history.lastChangeId();
+		long lastProcessing = this.jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM tonghop.processing", Long.class);
 		if (request.dryRun()) {
 			List<String> failures = new ArrayList<>();
 			List<RerunOutcome> outcomes = this.transactions.execute(status -> {
@@ -107,7 +109,7 @@ public class Reruns {
 						failures.add(Failures.describe(ex));
 					}
 				}
-				List<RerunOutcome> seen = outcomes(ids, before, lastChange);
+				List<RerunOutcome> seen = outcomes(ids, before, lastChange, lastProcessing);
 				status.setRollbackOnly();
 				return seen;
 			});
@@ -115,7 +117,8 @@ public class Reruns {
 		}
 		JobExecution execution = this.runner.rerun(ids, dropFolder(ids), "rerun");
 		awaitOtherRuns(ids);
-		return new RerunResult(false, execution.getId(), execution.getStatus().name(), outcomes(ids, before, lastChange),
+		return new RerunResult(false, execution.getId(), execution.getStatus().name(),
+				outcomes(ids, before, lastChange, lastProcessing),
 				execution.getAllFailureExceptions().stream().map(Failures::describe).toList());
 	}
 
@@ -146,17 +149,36 @@ public class Reruns {
 		return execution != null ? this.runner.dropFolder(execution) : null;
 	}
 
-	private List<RerunOutcome> outcomes(List<Long> ids, Map<Long, FileState> before, long lastChange) {
+	/**
+	 * Per chosen file what became of it, each followed by the earlier versions processed again in its
+	 * place (its rejection took its rows out), in the order tried; whichever run processed them.
+	 */
+	private List<RerunOutcome> outcomes(List<Long> ids, Map<Long, FileState> before, long lastChange,
+			long lastProcessing) {
 		List<Change> changes = this.history.changesAfter(lastChange);
+		List<InPlace> inPlace = this.jdbc.query("""
+				SELECT p.submission_id, p.in_place_of, (SELECT q.state FROM tonghop.processing q
+				    WHERE q.submission_id = p.submission_id AND q.id < p.id ORDER BY q.id DESC LIMIT 1)
+				FROM tonghop.processing p WHERE p.in_place_of = ANY (?) AND p.id > ? ORDER BY p.id
+				""", (rs, i) -> new InPlace(rs.getLong(1), rs.getLong(2), rs.getString(3)), ids.toArray(Long[]::new),
+				lastProcessing);
 		Map<Long, FileState> after = files(ids);
+		after.putAll(files(inPlace.stream().map(InPlace::id).toList()));
 		List<RerunOutcome> outcomes = new ArrayList<>();
 		for (long id : ids) {
-			FileState now = after.get(id);
-			Change change = changes.stream().filter(c -> c.submissionId() == id).reduce((a, b) -> b).orElse(null);
-			outcomes.add(new RerunOutcome(id, now.fileName(), now.unitCode(), now.conferenceCode(), before.get(id).state(),
-					now.state(), now.firstProblem(), change));
+			outcomes.add(outcome(id, before.get(id).state(), after.get(id), changes, null));
+			inPlace.stream()
+				.filter(tried -> tried.inPlaceOf() == id)
+				.forEach(tried -> outcomes.add(outcome(tried.id(), tried.stateBefore(), after.get(tried.id()), changes, id)));
 		}
 		return outcomes;
+	}
+
+	private static RerunOutcome outcome(long id, String stateBefore, FileState now, List<Change> changes,
+			Long inPlaceOf) {
+		Change change = changes.stream().filter(c -> c.submissionId() == id).reduce((a, b) -> b).orElse(null);
+		return new RerunOutcome(id, now.fileName(), now.unitCode(), now.conferenceCode(), stateBefore, now.state(),
+				now.firstProblem(), change, inPlaceOf);
 	}
 
 	private Map<Long, FileState> files(List<Long> ids) {
@@ -178,6 +200,10 @@ public class Reruns {
 
 	private record FileState(String fileName, String state, String unitCode, String conferenceCode,
 			String firstProblem) {
+	}
+
+	/** An earlier version a run processed again in place of a rejected one, with its state before. */
+	private record InPlace(long id, long inPlaceOf, String stateBefore) {
 	}
 
 }

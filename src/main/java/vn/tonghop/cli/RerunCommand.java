@@ -105,9 +105,23 @@ final class RerunCommand implements Callable<Integer> {
 					outcome.firstProblem());
 		}
 		table.print(out);
+		result.outcomes().stream().filter(outcome -> outcome.inPlaceOf() != null)
+			.forEach(outcome -> out.println(inPlace(outcome, result.dryRun())));
 		String failed = result.dryRun() ? "A rerun would fail: " : "Run failed: ";
 		result.failures().forEach(failure -> System.err.println(failed + TextTable.printable(failure)));
 		return result.completed() ? 0 : 1;
+	}
+
+	/** What became of an earlier version processed again because the one standing for its unit no longer does. */
+	private static String inPlace(RerunOutcome outcome, boolean dryRun) {
+		var change = outcome.change();
+		boolean rejected = "rejected".equals(outcome.stateAfter());
+		String what = (change != null && !rejected) ? (dryRun ? "would stand" : "stands") + " for " + change.unitCode()
+				+ " again" : rejected ? (dryRun ? "would be rejected too" : "was rejected too")
+						: (dryRun ? "would not stand (" : "does not stand (") + state(outcome.stateAfter()) + ")";
+		return "Submission " + outcome.inPlaceOf() + " no longer standing, the earlier version " + outcome.submissionId()
+				+ " (" + TextTable.printable(outcome.fileName()) + ") " + (dryRun ? "would be" : "was")
+				+ " processed again: it " + what + ".";
 	}
 
 	/** As ingest and status write a state: "accepted with warnings", not the stored name. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ import vn.tonghop.sheet.SplitNumber;
 import vn.tonghop.sheet.TableRecognizer;
 import vn.tonghop.sheet.UnreadableFileException;
 import vn.tonghop.sheet.Vocabulary;
+import vn.tonghop.submission.EarlierVersions.UnitConference;
 import vn.tonghop.units.Resolution;
 import vn.tonghop.units.Unit;
 import vn.tonghop.validate.PointChecks;
@@ -86,9 +88,11 @@ public class SubmissionProcessor {
 
 	private final SubmissionMetrics metrics;
 
+	private final EarlierVersions earlier;
+
 	SubmissionProcessor(WarehouseLoader loader, SubmissionRecorder recorder, ReferenceData reference,
 			IntakeProperties intake, SubmissionFeedback feedback, ReadLimits limits, IngestProgress progress,
-			SubmissionMetrics metrics) {
+			SubmissionMetrics metrics, EarlierVersions earlier) {
 		this.loader = loader;
 		this.recorder = recorder;
 		this.reference = reference;
@@ -97,10 +101,11 @@ public class SubmissionProcessor {
 		this.limits = limits;
 		this.progress = progress;
 		this.metrics = metrics;
+		this.earlier = earlier;
 	}
 
 	public void process(PendingSubmission pending, long jobExecutionId) {
-		process(pending, jobExecutionId, true);
+		process(pending, jobExecutionId, true, null);
 	}
 
 	/**
@@ -109,11 +114,13 @@ public class SubmissionProcessor {
 	 * may not even be writable.
 	 */
 	public void processDry(PendingSubmission pending, long jobExecutionId) {
-		process(pending, jobExecutionId, false);
+		process(pending, jobExecutionId, false, null);
 	}
 
-	private void process(PendingSubmission pending, long jobExecutionId, boolean report) {
+	/** @param inPlaceOf the rejected version this earlier one is processed again to stand instead of, or null */
+	private void process(PendingSubmission pending, long jobExecutionId, boolean report, Long inPlaceOf) {
 		long started = System.nanoTime();
+		Optional<UnitConference> stood = this.earlier.standing(pending.id());
 		ProblemList problems = new ProblemList(this.intake.maxProblems());
 		Placer placer = new Placer(this.reference.current(), pending);
 		PointStream stream = new PointStream(this.loader, placer, problems, this.progress, LISTED_WARNINGS);
@@ -132,6 +139,7 @@ public class SubmissionProcessor {
 		if (!accepted) {
 			stream.reject(pending.id());
 		}
+		stood.ifPresent((unit) -> standInstead(unit, pending.id(), jobExecutionId, report));
 		// A placed file that does not stand names the version that does: else a district takes a passed
 		// file for the one that counts, or cannot tell whether its earlier file still counts after a rejection.
 		if (placement != null && (!accepted || !stands)) {
@@ -148,7 +156,7 @@ public class SubmissionProcessor {
 		String conferenceCode = placement != null ? placement.target().conferenceCode() : null;
 		int rowsLoaded = stands ? stream.tally().count() : 0;
 		this.recorder.record(new SubmissionRecorder.Outcome(pending.id(), jobExecutionId, state, sheet, unitCode,
-				conferenceCode, placement != null ? placement.reportDate() : null, rowsLoaded, stands), problems);
+				conferenceCode, placement != null ? placement.reportDate() : null, rowsLoaded, stands, inPlaceOf), problems);
 		if (report) {
 			this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state, sheet, unitCode,
 					conferenceCode, rowsLoaded), problems);
@@ -159,6 +167,24 @@ public class SubmissionProcessor {
 		log.info("{} ({}): {}{}{}", pending.sourcePath(), pending.id(), state,
 				accepted && !stands ? " (a later version already stands)" : "",
 				problems.first() != null ? " - " + problems.first().describe() : "");
+	}
+
+	/**
+	 * When the version that stood for the unit no longer does (rejected, or moved to another unit),
+	 * the newest earlier one that was accepted is processed again, in this transaction and by the rules
+	 * of now, and stands if it passes; else the one before it, and so on. None passing, the unit has
+	 * not reported. The unit's lock, taken when the rows left, is held meanwhile.
+	 */
+	private void standInstead(UnitConference unit, long gone, long jobExecutionId, boolean report) {
+		List<Long> tried = new ArrayList<>(List.of(gone));
+		while (!this.earlier.stands(unit)) {
+			Optional<PendingSubmission> next = this.earlier.claimNext(unit, tried);
+			if (next.isEmpty()) {
+				return;
+			}
+			tried.add(next.get().id());
+			process(next.get(), jobExecutionId, report, gone);
+		}
 	}
 
 	private RecognizedTable read(PendingSubmission pending, PointStream stream, ProblemList problems) {

@@ -41,10 +41,10 @@ class SubmissionRecorder {
 		// The submission keeps only its latest processing; a run's own outcome is kept here.
 		this.jdbc.update("""
 				INSERT INTO tonghop.processing (job_execution_id, submission_id, state, unit_code, conference_code,
-				                                rows_loaded, first_problem)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
+				                                rows_loaded, first_problem, in_place_of)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				""", outcome.jobExecutionId(), outcome.submissionId(), outcome.state(), outcome.unitCode(),
-				outcome.conferenceCode(), outcome.rows(), firstProblem);
+				outcome.conferenceCode(), outcome.rows(), firstProblem, outcome.inPlaceOf());
 		this.jdbc.update("DELETE FROM tonghop.submission_problem WHERE submission_id = ?", outcome.submissionId());
 		List<Problem> kept = problems.kept();
 		this.jdbc.batchUpdate("INSERT INTO tonghop.submission_problem (submission_id, seq, code, severity, sheet, "
@@ -77,9 +77,10 @@ class SubmissionRecorder {
 	/**
 	 * @param state accepted, accepted_with_warnings or rejected
 	 * @param current true when this version now stands in the warehouse
+	 * @param inPlaceOf the rejected version this earlier one was processed again to stand instead of, or null
 	 */
 	record Outcome(long submissionId, long jobExecutionId, String state, String sheet, String unitCode,
-			String conferenceCode, LocalDate reportDate, int rows, boolean current) {
+			String conferenceCode, LocalDate reportDate, int rows, boolean current, Long inPlaceOf) {
 	}
 
 }

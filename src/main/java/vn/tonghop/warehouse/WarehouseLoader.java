@@ -276,7 +276,8 @@ public class WarehouseLoader {
 	/**
 	 * Takes the submission's rows out of the warehouse when it is the version standing there: a
 	 * rerun under changed rules or units rejected it, and the warehouse holds only files that pass.
-	 * The removal is recorded as a change like any load. Nothing happens when it is not standing.
+	 * The removal is recorded as a change like any load, and the submission no longer stands: an
+	 * earlier version loaded in its place replaced nothing. Nothing happens when it is not standing.
 	 */
 	public void withdraw(long submissionId) {
 		List<Target> standing = this.jdbc.query("SELECT conference_code, unit_code FROM tonghop.submission "
@@ -288,6 +289,7 @@ public class WarehouseLoader {
 		lock(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
 		remove(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode(), "");
 		recordChange(standing.get(0), Totals.NONE);
+		this.jdbc.update("UPDATE tonghop.submission SET is_current = false WHERE id = ?", submissionId);
 	}
 
 	/** Serialises loads of one unit for one conference, across instances, until the transaction ends. */

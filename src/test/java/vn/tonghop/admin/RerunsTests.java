@@ -414,6 +414,30 @@ class RerunsTests {
 			.containsExactly("004 0 1", "004 1 0", "005 0 1");
 	}
 
+	@Test
+	void aStandingVersionMovedToAnotherUnitByARerunGivesWayToTheEarlierOne() throws Exception {
+		// given Long Biên's first version, then a second naming it through an alias
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,Quận LB\n");
+		Path file = this.input.resolve("lb.csv");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100));
+		this.runner.run(this.input, "test");
+		Files.writeString(file, "Đơn vị báo cáo;Quận ủy LB\nHội nghị;NQDH13\n\n"
+				+ "STT;Tên điểm cầu;Cấp điểm cầu;Số đảng viên tham dự;Số người khác tham dự\n1;Hội trường quận;Quận;70;0\n");
+		this.runner.run(this.input, "test");
+		long earlier = this.jdbc.queryForObject("SELECT min(id) FROM tonghop.submission", Long.class);
+		long latest = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+
+		// when the alias moves to another district and the second is rerun
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,\n005,Quận Cầu Giấy,01,district,,2025-06-30,Quận LB\n");
+		RerunResult rerun = this.reruns.rerun(new RerunRequest(null, null, latest, false));
+
+		// then its rows moved with it, and Long Biên's first version stands for Long Biên again
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT reporting_unit_code || ' ' || submission_id "
+				+ "FROM warehouse.participation ORDER BY 1", String.class)).containsExactly("004 " + earlier, "005 " + latest);
+		assertThat(rerun.outcomes()).extracting(RerunOutcome::submissionId, RerunOutcome::unitCode, RerunOutcome::inPlaceOf)
+			.containsExactly(tuple(latest, "005", null), tuple(earlier, "004", latest));
+	}
+
 	private void importUnits(String rows) throws IOException {
 		Path file = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
 		Files.writeString(file, "code,name,parent_code,kind,valid_from,valid_to,aliases\n" + rows);
@@ -468,6 +492,112 @@ class RerunsTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT is_current FROM tonghop.submission WHERE id = ?", Boolean.class, id))
 			.isFalse();
+	}
+
+	@Test
+	void aStandingVersionRejectedByARerunGivesWayToTheEarlierVersionThatStillPasses() throws Exception {
+		// given two accepted versions of Long Biên's file, only the latest with a point hosted by Phường Gia Thụy
+		Path file = this.input.resolve("lb.csv");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100, "Phường Ngọc Lâm", 30));
+		this.runner.run(this.input, "test");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 120, "Phường Gia Thụy", 50));
+		this.runner.run(this.input, "test");
+		long earlier = this.jdbc.queryForObject("SELECT min(id) FROM tonghop.submission", Long.class);
+		long latest = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+
+		// when the unit tree learns the ward was gone before the conference, and the latest is rerun
+		Path tree = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(tree, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "00130,Phường Gia Thụy,004,grassroots,,2020-12-31,\n");
+		this.units.importFile(tree);
+		RerunResult dryRun = this.reruns.rerun(new RerunRequest(null, null, latest, true));
+		List<Long> rowsAfterDryRun = this.jdbc.queryForList("SELECT submission_id FROM warehouse.participation",
+				Long.class);
+		RerunResult rerun = this.reruns.rerun(new RerunRequest(null, null, latest, false));
+
+		// then the latest is rejected and the earlier version, processed again in the same run, stands
+		assertThat(rowsAfterDryRun).containsOnly(latest);
+		for (RerunResult result : List.of(dryRun, rerun)) {
+			assertThat(result.outcomes())
+				.extracting(RerunOutcome::submissionId, RerunOutcome::stateBefore, RerunOutcome::stateAfter,
+						RerunOutcome::inPlaceOf, outcome -> outcome.change().pointsBefore(),
+						outcome -> outcome.change().pointsAfter())
+				.containsExactly(tuple(latest, "accepted", "rejected", null, 2, 0),
+						tuple(earlier, "accepted", "accepted", latest, 0, 2));
+		}
+		assertThat(this.jdbc.queryForList("SELECT submission_id || ' ' || point_name FROM warehouse.participation "
+				+ "ORDER BY source_row", String.class))
+			.containsExactly(earlier + " Phường Bồ Đề", earlier + " Phường Ngọc Lâm");
+		assertThat(this.jdbc.queryForList("SELECT id || ' ' || state || ' ' || is_current FROM tonghop.submission ORDER BY id",
+				String.class)).containsExactly(earlier + " accepted true", latest + " rejected false");
+		assertThat(this.jdbc.queryForList("SELECT submission_id || ' ' || coalesce(replaced_submission_id::text, '-') || ' ' "
+				+ "|| points_before || ' ' || points_after FROM tonghop.submission_change ORDER BY id", String.class))
+			.containsExactly(earlier + " - 0 2", latest + " " + earlier + " 2 2", latest + " " + latest + " 2 0",
+					earlier + " - 0 2");
+		assertThat(this.history.versions("004", "NQDH13")).extracting(Version::submissionId, Version::current)
+			.containsExactly(tuple(earlier, true), tuple(latest, false));
+		// the district is told which of its files counts now
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.submission_problem WHERE submission_id = ?",
+				String.class, latest)).contains("version-kept");
+	}
+
+	@Test
+	void anEarlierVersionRejectedTooGivesWayToTheOneBeforeIt() throws Exception {
+		// given three accepted versions of Long Biên's file, the two latest with a point hosted by Phường Gia Thụy
+		Path file = this.input.resolve("lb.csv");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100));
+		this.runner.run(this.input, "test");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 110, "Phường Gia Thụy", 50));
+		this.runner.run(this.input, "test");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 120, "Phường Gia Thụy", 50));
+		this.runner.run(this.input, "test");
+		List<Long> ids = this.jdbc.queryForList("SELECT id FROM tonghop.submission ORDER BY id", Long.class);
+
+		// when the ward is gone before the conference and the conference is rerun
+		Path tree = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(tree, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "00130,Phường Gia Thụy,004,grassroots,,2020-12-31,\n");
+		this.units.importFile(tree);
+		RerunResult rerun = this.reruns.rerun(new RerunRequest("NQDH13", null, null, false));
+
+		// then the middle version is tried and rejected too, and the first one stands
+		assertThat(rerun.outcomes()).extracting(RerunOutcome::submissionId, RerunOutcome::stateAfter, RerunOutcome::inPlaceOf)
+			.containsExactly(tuple(ids.get(2), "rejected", null), tuple(ids.get(1), "rejected", ids.get(2)),
+					tuple(ids.get(0), "accepted", ids.get(2)));
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation", Long.class))
+			.containsExactly(ids.get(0));
+		assertThat(this.jdbc.queryForObject("SELECT members_attending FROM warehouse.participation", Integer.class))
+			.isEqualTo(100);
+	}
+
+	@Test
+	void anEarlierVersionWhoseArchivedCopyIsGoneLeavesTheRejectedVersionStandingAndTheRunFailed(@TempDir Path aside)
+			throws Exception {
+		// given two accepted versions of Long Biên's file, the earlier one's archived copy gone
+		Path file = this.input.resolve("lb.csv");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 100));
+		this.runner.run(this.input, "test");
+		Files.writeString(file, longBien("Quận ủy Long Biên", "Phường Bồ Đề", 120, "Phường Gia Thụy", 50));
+		this.runner.run(this.input, "test");
+		long earlier = this.jdbc.queryForObject("SELECT min(id) FROM tonghop.submission", Long.class);
+		long latest = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		Files.move(Path.of(this.jdbc.queryForObject("SELECT archive_path FROM tonghop.submission WHERE id = ?",
+				String.class, earlier)), aside.resolve("lb.csv"));
+
+		// when the ward is gone before the conference and the latest is rerun
+		Path tree = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(tree, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "00130,Phường Gia Thụy,004,grassroots,,2020-12-31,\n");
+		this.units.importFile(tree);
+		RerunResult rerun = this.reruns.rerun(new RerunRequest(null, null, latest, false));
+
+		// then nothing of it is done: no older version put in place of one that may pass, and the run says why
+		assertThat(rerun.status()).isEqualTo("FAILED");
+		assertThat(rerun.failures()).anySatisfy(failure -> assertThat(failure).contains("The archived copy of lb.csv is missing"));
+		assertThat(this.jdbc.queryForList("SELECT id || ' ' || state || ' ' || is_current FROM tonghop.submission ORDER BY id",
+				String.class)).containsExactly(earlier + " accepted false", latest + " pending true");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation", Long.class))
+			.containsExactly(latest);
 	}
 
 	/** A Long Biên CSV: pairs of ward and members, each ward hosting its own grassroots point. */

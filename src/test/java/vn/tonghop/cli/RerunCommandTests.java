@@ -230,12 +230,17 @@ class RerunCommandTests {
 				new ProgressTicker.Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
 						Duration.ofSeconds(10)));
 
-		// then its rows left Long Biên, and the table says whose figures they were
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE reporting_unit_code = '004' "
-				+ "AND conference_code = 'NQDH13' AND submission_id = ?", Integer.class, id)).isZero();
+		// then its rows left Long Biên, and the table says whose figures they were; the example Long Biên sent
+		// before stands again, which a line says
+		long earlier = this.jdbc.queryForObject(
+				"SELECT id FROM tonghop.submission WHERE file_name = 'long-bien-nqdh13.xlsx'", Long.class);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation "
+				+ "WHERE reporting_unit_code = '004' AND conference_code = 'NQDH13'", Long.class)).containsExactly(earlier);
 		assertThat(out.toString(StandardCharsets.UTF_8).lines().filter((line) -> line.contains("lb.csv")))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).matches("\\s*" + id + "\\s+lb\\.csv\\s+004\\s+accepted\\s+rejected\\s+1 -> 0.*"));
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Submission " + id + " no longer standing, the earlier "
+				+ "version " + earlier + " (long-bien-nqdh13.xlsx) was processed again: it stands for 004 again.");
 	}
 
 	@Test

@@ -335,7 +335,7 @@ class IngestJobTests {
 		assertThat(rejected.get("problems")).extracting((problem) -> problem.get("code").asString())
 			.containsExactly("totals-row-mismatch", "version-kept");
 		assertThat(rejected.get("problems").get(1).get("message").get("en").asString())
-			.isEqualTo("The file is rejected, so it does not count: the unit's version that stands is still the one "
+			.isEqualTo("The file is rejected, so it does not count: the unit's version that stands is the one "
 					+ "received before this one, 004/bao-cao.csv");
 	}
 

@@ -42,9 +42,9 @@ class LoadRefusedTests {
 
 	/** What the refused second version adds after its error: the first version still stands. */
 	private static final String KEPT = "version-kept warning null null The file is rejected, so it does not count: the "
-			+ "unit's version that stands is still the one received before this one, 004/long-bien.csv";
+			+ "unit's version that stands is the one received before this one, 004/long-bien.csv";
 
-	private static final String KEPT_VI = "Tệp bị từ chối nên không được tính: phiên bản đang được dùng cho đơn vị này vẫn "
+	private static final String KEPT_VI = "Tệp bị từ chối nên không được tính: phiên bản đang được dùng cho đơn vị này "
 			+ "là tệp nhận trước tệp này, 004/long-bien.csv";
 
 	@Autowired
