@@ -23,4 +23,10 @@ public class ArchivedCopyMissingException extends RuntimeException {
 				+ " (put the taken bytes back, from a backup of the archive or the district's file)");
 	}
 
+	/** An earlier version's copy, read to stand in place of a version that no longer does, which waits for it. */
+	ArchivedCopyMissingException(long gone, PendingSubmission earlier, ArchivedCopyMissingException cause) {
+		super("Submission " + gone + " no longer stands, and the earlier version " + earlier.id() + " to stand in its "
+				+ "place cannot be read, so " + gone + " stays pending and its rows stay", cause);
+	}
+
 }

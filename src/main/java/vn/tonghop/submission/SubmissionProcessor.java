@@ -183,7 +183,13 @@ public class SubmissionProcessor {
 				return;
 			}
 			tried.add(next.get().id());
-			process(next.get(), jobExecutionId, report, gone);
+			try {
+				process(next.get(), jobExecutionId, report, gone);
+			}
+			catch (ArchivedCopyMissingException ex) {
+				// Not one before it: that would put older figures in place of ones that may pass.
+				throw new ArchivedCopyMissingException(gone, next.get(), ex);
+			}
 		}
 	}
 

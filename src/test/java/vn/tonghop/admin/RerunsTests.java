@@ -593,7 +593,9 @@ class RerunsTests {
 
 		// then nothing of it is done: no older version put in place of one that may pass, and the run says why
 		assertThat(rerun.status()).isEqualTo("FAILED");
-		assertThat(rerun.failures()).anySatisfy(failure -> assertThat(failure).contains("The archived copy of lb.csv is missing"));
+		assertThat(rerun.failures()).anySatisfy(failure -> assertThat(failure).contains("Submission " + latest
+				+ " no longer stands, and the earlier version " + earlier + " to stand in its place cannot be read, so "
+				+ latest + " stays pending and its rows stay: The archived copy of lb.csv is missing"));
 		assertThat(this.jdbc.queryForList("SELECT id || ' ' || state || ' ' || is_current FROM tonghop.submission ORDER BY id",
 				String.class)).containsExactly(earlier + " accepted false", latest + " pending true");
 		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation", Long.class))
