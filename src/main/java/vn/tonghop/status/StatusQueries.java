@@ -48,7 +48,11 @@ public class StatusQueries {
 				WHERE l.job_execution_id = ?
 				UNION ALL
 				SELECT s.source_path, s.id, false, p.state, p.unit_code, p.conference_code, p.rows_loaded,
-				       p.first_problem, NULL, 9e18 + p.id
+				       -- an earlier version no one chose: why the run processed it
+				       CASE WHEN p.in_place_of IS NULL THEN p.first_problem
+				            ELSE 'Processed again in place of #' || p.in_place_of || ', which no longer stands'
+				                 || coalesce(': ' || p.first_problem, '') END,
+				       NULL, 9e18 + p.id
 				FROM tonghop.processing p JOIN tonghop.submission s ON s.id = p.submission_id
 				WHERE p.job_execution_id = ?
 				  AND NOT EXISTS (SELECT 1 FROM tonghop.intake_log l

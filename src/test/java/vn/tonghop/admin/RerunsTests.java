@@ -25,6 +25,8 @@ import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.intake.PendingSubmissionReader;
 import vn.tonghop.jobs.IngestRunner;
+import vn.tonghop.status.RunReport;
+import vn.tonghop.status.StatusQueries;
 import vn.tonghop.submission.SubmissionProcessor;
 import vn.tonghop.units.ReferenceFiles;
 import vn.tonghop.units.UnitImporter;
@@ -58,6 +60,9 @@ class RerunsTests {
 
 	@Autowired
 	ReferenceFiles reference;
+
+	@Autowired
+	StatusQueries status;
 
 	@TempDir
 	Path input;
@@ -536,6 +541,10 @@ class RerunsTests {
 					earlier + " - 0 2");
 		assertThat(this.history.versions("004", "NQDH13")).extracting(Version::submissionId, Version::current)
 			.containsExactly(tuple(earlier, true), tuple(latest, false));
+		assertThat(this.status.run(rerun.executionId()).files())
+			.filteredOn(line -> line.submissionId() == earlier)
+			.extracting(RunReport.FileLine::state, RunReport.FileLine::reason)
+			.containsExactly(tuple("accepted", "Processed again in place of #" + latest + ", which no longer stands"));
 		// the district is told which of its files counts now
 		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.submission_problem WHERE submission_id = ?",
 				String.class, latest)).contains("version-kept");
