@@ -19,7 +19,8 @@ import vn.tonghop.status.StatusQueries;
 		description = { "Processes archived files again (after a rule, alias or unit-tree change) through the ingest job.",
 				"--conference takes the latest version each unit sent for it, and the one standing when that is earlier; "
 						+ "--submission one file.",
-				"Prints per file its state before and after, and what its load changed in the warehouse.",
+				"Prints per file its state before and after, and what its load changed in the warehouse; under a standing "
+						+ "file it rejected, the earlier versions processed again to stand instead.",
 				"Exit code 0 when the run completed (rejections included), 1 when it failed (a dry run: would fail) or nothing matched." })
 final class RerunCommand implements Callable<Integer> {
 
