@@ -36,7 +36,8 @@ final class ScheduleFiles {
 
 	private static final Set<String> JOBS = Set.of("ingest");
 
-	private static final Set<String> KEYS = Set.of("job", "cron", "input", "time-zone");
+	// A list: the mistake lists them, and a Set.of's order changes at each start of the JVM.
+	private static final List<String> KEYS = List.of("job", "cron", "input", "time-zone");
 
 	private static final Set<String> OPTIONAL = Set.of("input", "time-zone");
 

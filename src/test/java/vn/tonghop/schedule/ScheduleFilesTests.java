@@ -98,6 +98,13 @@ class ScheduleFilesTests {
 	}
 
 	@Test
+	void anUnknownKeyListsTheKnownOnesInTheOrderAFileHasThem() {
+		// A set of them printed in another order at each start of the JVM.
+		assertThatThrownBy(() -> ScheduleFiles.parse(this.file, List.of("job = ingest", "cronn = 0 * * * * ?"), "UTC"))
+			.hasMessageEndingWith("unknown key 'cronn' (known: [job, cron, input, time-zone])");
+	}
+
+	@Test
 	void theShippedScheduleIsValid() {
 		assertThat(ScheduleFiles.read(Path.of("jobs"), "Asia/Ho_Chi_Minh", Path.of("input"), NO_PROBLEM)).extracting(Schedule::name)
 			.contains("ingest");
