@@ -118,8 +118,7 @@ public class Reruns {
 		JobExecution execution = this.runner.rerun(ids, dropFolder(ids), "rerun");
 		awaitOtherRuns(ids);
 		return new RerunResult(false, execution.getId(), execution.getStatus().name(),
-				outcomes(ids, before, lastChange, lastProcessing),
-				execution.getAllFailureExceptions().stream().map(Failures::describe).toList());
+				outcomes(ids, before, lastChange, lastProcessing), Failures.of(execution));
 	}
 
 	/**

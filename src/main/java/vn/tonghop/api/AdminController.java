@@ -82,7 +82,7 @@ class AdminController {
 	Restarted restart(@PathVariable long id) throws IngestNotStartedException {
 		JobExecution resumed = this.runner.restart(id);
 		return new Restarted(id, resumed.getId(), resumed.getStatus().name(),
-				resumed.getAllFailureExceptions().stream().map(Failures::describe).toList());
+				Failures.of(resumed));
 	}
 
 	@ExceptionHandler(NoSuchExecutionException.class)

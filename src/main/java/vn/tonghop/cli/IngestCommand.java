@@ -116,8 +116,7 @@ final class IngestCommand implements Callable<Integer> {
 
 	/** Why the run failed, one line each on standard error, a file name's escape sequences shown as spaces. */
 	static void printFailures(JobExecution execution) {
-		execution.getAllFailureExceptions()
-			.forEach(failure -> System.err.println("Run failed: " + TextTable.printable(Failures.describe(failure))));
+		Failures.of(execution).forEach(failure -> System.err.println("Run failed: " + TextTable.printable(failure)));
 	}
 
 	/** Files deleted or moved while the run scanned the drop folder (kept by its discover step). */

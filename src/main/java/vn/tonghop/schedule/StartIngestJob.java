@@ -43,8 +43,7 @@ class StartIngestJob implements Job {
 			if (execution.getStatus() != BatchStatus.COMPLETED) {
 				// The batch logs only its stack traces: an operator watching serve gets the cause in one line.
 				log.warn("Schedule {}: run {} {}: {}; the files it did not finish stay pending for the next run",
-						schedule, execution.getId(), execution.getStatus(), String.join("; ",
-								execution.getAllFailureExceptions().stream().map(Failures::describe).distinct().toList()));
+						schedule, execution.getId(), execution.getStatus(), String.join("; ", Failures.of(execution)));
 			}
 		}
 		catch (IngestRunner.IngestNotStartedException ex) {
