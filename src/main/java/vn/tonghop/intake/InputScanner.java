@@ -527,7 +527,8 @@ public class InputScanner {
 		synchronized ScanResult result() {
 			// Sorted by path: the threads add them in whatever order they get to the files.
 			List<Skipped> skipped = this.skipped.stream().sorted(Comparator.comparing(Skipped::path)).toList();
-			return new ScanResult(this.taken, this.duplicates, this.unstable, skipped, List.copyOf(this.vanished));
+			List<String> vanished = this.vanished.stream().sorted().toList();
+			return new ScanResult(this.taken, this.duplicates, this.unstable, skipped, vanished);
 		}
 
 	}

@@ -88,6 +88,28 @@ class InputScannerTests {
 	}
 
 	@Test
+	void filesDeletedWhileTheScanCopiesThemOnEveryCoreAreReportedInPathOrder() throws IOException {
+		// given eight files, all deleted just before they are copied, the first (in path order) only
+		// after a while: the copies are made on every core, so the others vanish meanwhile
+		for (char name = 'a'; name <= 'h'; name++) {
+			write(name + ".csv", String.valueOf(name));
+		}
+		InputScanner scanner = scanner((source) -> {
+			if (source.getFileName().toString().equals("a.csv")) {
+				sleep(Duration.ofMillis(300));
+			}
+			Files.delete(source);
+		});
+
+		// when
+		ScanResult result = scanner.scan(this.input, null, RUN);
+
+		// then ingest lists them in the same order at every run, as it lists the skipped files
+		assertThat(result.vanished()).containsExactly("a.csv", "b.csv", "c.csv", "d.csv", "e.csv", "f.csv", "g.csv",
+				"h.csv");
+	}
+
+	@Test
 	void aFileARoundingReleaseRecordedIsNotTakenAgainAfterTheUpgrade() throws IOException {
 		// given a file modified in the second half of a microsecond, taken once
 		Path a = write("004/a.csv", "a");
@@ -459,6 +481,16 @@ class InputScannerTests {
 
 		};
 		return new InputScanner(this.jdbc, archive, intake);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private List<String> registered() {
