@@ -1,6 +1,7 @@
 package vn.tonghop.intake;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 	/**
 	 * Leaves a file for the next run: what it did was rolled back for a fault outside the file (its
 	 * reports folder, its archived copy), and the files after it must not wait for it. Each worker
-	 * fails once the others are done, with the first such cause.
+	 * fails once the others are done, with the cause of each such file in the order they were taken.
 	 */
 	public void setAside(long submissionId, RuntimeException cause) {
 		this.setAside.put(submissionId, cause);
@@ -51,7 +52,9 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 						(rs.getString(7) != null) ? Path.of(rs.getString(7)) : null),
 				(Object) skipped);
 		if (next.isEmpty() && skipped.length > 0) {
-			throw this.setAside.get(skipped[0]);
+			Arrays.sort(skipped);
+			List<RuntimeException> causes = Arrays.stream(skipped).map(this.setAside::get).toList();
+			throw (causes.size() == 1) ? causes.get(0) : new FilesSetAsideException(causes);
 		}
 		return next.isEmpty() ? null : next.get(0);
 	}

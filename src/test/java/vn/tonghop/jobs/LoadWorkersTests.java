@@ -125,6 +125,27 @@ class LoadWorkersTests {
 		assertThat(this.input.resolve("004/reports/long-bien.csv.report.json")).isRegularFile();
 	}
 
+	@Test
+	void aRunThatSetsAsideSeveralFilesNamesEachOfThem() throws Exception {
+		// given two of Long Biên's versions, whose reports folder cannot be made
+		Files.createDirectories(this.input.resolve("004"));
+		Files.writeString(this.input.resolve("004/a.csv"), longBien(WARDS.subList(0, 1), 100));
+		Files.writeString(this.input.resolve("004/b.csv"), longBien(WARDS.subList(0, 2), 100));
+		Files.createSymbolicLink(this.input.resolve("004/reports"), this.input.resolveSibling("not-mounted"));
+
+		// when
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then the run's failure names both files, not whichever was set aside first
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(Failures.of(execution)).first()
+			.asString()
+			.contains("2 files stay pending for the next run: Cannot write the reports on 004/a.csv")
+			.contains("; Cannot write the reports on 004/b.csv");
+		assertThat(this.jdbc.queryForList("SELECT state FROM tonghop.submission", String.class))
+			.containsExactly("pending", "pending");
+	}
+
 	/** Distinct content per version: a file is known by its bytes, and the same bytes twice are one file. */
 	private static String longBien(List<String> wards, int members) {
 		StringBuilder csv = new StringBuilder("Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n"
