@@ -114,8 +114,10 @@ public final class Vocabulary {
 	// plan's figures, "(dự kiến)", "(kế hoạch)", "(đăng ký)", not those who attended.
 	private static final Pattern OTHER_MEASURE = Pattern.compile("(?:.* )?(?:t[yi] le|du kien|ke hoach|dang ky)(?: .*)?");
 
-	// A note that is a unit of time or of points: a duration or a count of points, not a date or a head count.
-	private static final Pattern OTHER_UNIT = Pattern.compile("(?:so )?(?:gio|phut)|tieng|diem(?: cau)?");
+	// A note that is a unit of time, of points or of other things than people, units ("Số ĐV (đơn vị)"),
+	// cells, sessions, classes, conferences: a duration or a count of those, not a date or a head count.
+	private static final Pattern OTHER_UNIT = Pattern
+		.compile("(?:so )?(?:gio|phut)|tieng|diem(?: cau)?|don vi|chi bo|buoi|cuoc|lop|hoi nghi");
 
 	// A note saying who were absent or are yet to study: "(vắng mặt)", "(không dự)", "(chưa học tập)".
 	private static final Pattern ABSENT = Pattern.compile("(?:.* )?(?:vang|khong|chua)(?: .*)?");

@@ -149,10 +149,13 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
 
-	// A unit of time or of points in a note says a duration or a count of points, not a date or a head count.
+	// A unit of time, of points or of things held or counted other than people in a note says a duration or
+	// a count of those, not a date or a head count: "(đơn vị)" makes "Số ĐV" a count of units.
 	@ParameterizedTest
 	@ValueSource(strings = { "Thời gian (giờ)", "Thời gian (phút)", "Thời gian (số giờ)", "Tổng (điểm cầu)",
-			"Tổng số (điểm cầu)", "Tổng cộng [điểm cầu]", "Tổng số (điểm)" })
+			"Tổng số (điểm cầu)", "Tổng cộng [điểm cầu]", "Tổng số (điểm)", "Số ĐV (đơn vị)", "Số ĐV\n(đơn vị)",
+			"Tổng số (đơn vị)", "Số ĐV tham dự (đơn vị)", "Tổng số (chi bộ)", "Tổng số (buổi)", "Tổng số (cuộc)",
+			"Tổng số (lớp)", "Tổng (hội nghị)" })
 	void aHeaderWhoseNoteGivesAnotherUnitNamesNoColumn(String header) {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
@@ -167,9 +170,10 @@ class VocabularyTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			Thời gian (ngày, giờ)  | DATE
-			Địa điểm (điểm cầu)    | POINT_NAME
-			Tổng số (người)        | TOTAL
+			Thời gian (ngày, giờ)      | DATE
+			Địa điểm (điểm cầu)        | POINT_NAME
+			Tổng số (người)            | TOTAL
+			Số ĐV (đơn vị tính: người) | MEMBERS
 			""")
 	void aNoteGivingTheColumnsOwnUnitIsLeftOff(String header, Field field) {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
