@@ -86,7 +86,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
 			Field named = named(upper, lower);
 			Group under = groups.get(column);
-			Field field = (named != null || upper == null || isLevelTick(upper, lower)) ? named : Vocabulary.field(upper);
+			Field field = (named != null || upper == null || isLevelTick(upper, lower) || isOthersTotal(upper, lower)) ? named
+					: Vocabulary.field(upper);
 			// A head count's group split into sub-columns none of which is its total ("Nam" and "Nữ" under "Số
 			// đảng viên tham dự") has no column holding its figure: the first would load a part of it as the
 			// whole; a level's so split ("Cấp huyện và tương đương", "Xã, phường, thị trấn") is ticked. Another
@@ -166,8 +167,28 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		if (group != null && (Vocabulary.isTotalsKey(key) || COUNTS.contains(key)) && Vocabulary.saysAttending(upper)) {
 			return group;
 		}
+		if (isOthersTotal(upper, lower)) {
+			return null;
+		}
 		Field field = Vocabulary.field(lower);
 		return (field == null && upper != null) ? Vocabulary.field(upper + " " + lower) : field;
+	}
+
+	/**
+	 * Whether a column is the total or the count of what its group names when that is no head count: another
+	 * column's ("Tổng" under "Điểm cầu" or "Thời gian") or other things than people ("Tổng số" under "Số
+	 * điểm cầu"). It sums those, not those attending, nor is it its group's column.
+	 */
+	private static boolean isOthersTotal(String upper, String lower) {
+		if (upper == null || lower == null || upper.equals(lower)) {
+			return false;
+		}
+		String key = VietnameseText.asciiKey(lower);
+		if (!Vocabulary.isTotalsKey(key) && !COUNTS.contains(key)) {
+			return false;
+		}
+		Field group = Vocabulary.field(upper);
+		return (group != null) ? !FIGURES.contains(group) : Vocabulary.countsOtherThings(upper);
 	}
 
 	/**

@@ -114,10 +114,16 @@ public final class Vocabulary {
 	// plan's figures, "(dự kiến)", "(kế hoạch)", "(đăng ký)", not those who attended.
 	private static final Pattern OTHER_MEASURE = Pattern.compile("(?:.* )?(?:t[yi] le|du kien|ke hoach|dang ky)(?: .*)?");
 
-	// A note that is a unit of time, of points or of other things than people, units ("Số ĐV (đơn vị)"),
-	// cells, sessions, classes, conferences: a duration or a count of those, not a date or a head count.
-	private static final Pattern OTHER_UNIT = Pattern
-		.compile("(?:so )?(?:gio|phut)|tieng|diem(?: cau)?|don vi|chi bo|buoi|cuoc|lop|hoi nghi");
+	// Units of time, points and other things than people: units, cells, sessions, classes, conferences.
+	private static final String OTHER_THINGS = "(?:gio|phut|tieng|diem(?: cau)?|don vi|chi bo|buoi|cuoc|lop|hoi nghi)";
+
+	// A note that is a unit of time, of points or of other things than people ("Số ĐV (đơn vị)"): a duration
+	// or a count of those, not a date or a head count.
+	private static final Pattern OTHER_UNIT = Pattern.compile("(?:so )?" + OTHER_THINGS);
+
+	// A header counting other things than people: "Số điểm cầu", "Số lượng buổi", "Tổng số đơn vị".
+	private static final Pattern COUNTS_OTHER_THINGS = Pattern
+		.compile("(?:so|so luong|sl|tong so|ts) " + OTHER_THINGS + "(?: .*)?");
 
 	// A note saying who were absent or are yet to study: "(vắng mặt)", "(không dự)", "(chưa học tập)".
 	private static final Pattern ABSENT = Pattern.compile("(?:.* )?(?:vang|khong|chua)(?: .*)?");
@@ -214,6 +220,11 @@ public final class Vocabulary {
 	 */
 	static boolean saysOtherMeasure(String header) {
 		return header.indexOf('%') >= 0 || OTHER_MEASURE.matcher(VietnameseText.asciiKey(header)).matches();
+	}
+
+	/** Whether a header counts other things than people ("Số điểm cầu", "Số buổi"), which a total under it sums. */
+	static boolean countsOtherThings(String header) {
+		return COUNTS_OTHER_THINGS.matcher(VietnameseText.asciiKey(header)).matches();
 	}
 
 	/**

@@ -250,6 +250,35 @@ class TableRecognizerTests {
 		assertThat(table.columns()).containsEntry(Field.MEMBERS, 4).doesNotContainEntry(Field.MEMBERS, 3);
 	}
 
+	// "Tổng" under another column's group or under a count of points totals those, not those attending: read as
+	// the total attending, a count of points was checked against the head counts, a misleading total-mismatch.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Đơn vị chủ trì | Điểm cầu     | Tên      | Tổng     | POINT_NAME
+			Đơn vị chủ trì | Điểm cầu     | Tên      | Số lượng | POINT_NAME
+			Tên điểm cầu   | Thời gian    | Ngày     | Tổng số  | DATE
+			Tên điểm cầu   | Số điểm cầu  | Cấp xã   | Tổng     |
+			Tên điểm cầu   | Số điểm cầu  | Tổng số  | Cấp xã   |
+			Tên điểm cầu   | Số buổi      | Tổng     | Trong đó |
+			""")
+	void aTotalUnderAGroupOfAnotherColumnOrCountingOtherThingsIsNoColumn(String left, String group, String first,
+			String second, Field field) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("S");
+			Fixtures.fill(sheet, 1, row("STT", left, "Cấp điểm cầu", group, null, "Số đảng viên tham dự"),
+					row(null, null, null, first, second, null), row(1, "Xã A", "Xã", "27/03/2021", 3, 40));
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 3, 4));
+		});
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).doesNotContainKey(Field.TOTAL).containsEntry(Field.MEMBERS, 5);
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).contains(4);
+		if (field != null) {
+			assertThat(table.columns()).containsEntry(field, 3);
+		}
+	}
+
 	@Test
 	void aTotalUnderAGroupSayingAttendanceInOtherWordsIsTheGroupsColumn() throws Exception {
 		// given "Đảng viên dự" over "Tổng số" and "Trong đó: nữ", then "Quần chúng tham dự"
