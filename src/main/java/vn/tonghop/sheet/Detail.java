@@ -10,6 +10,10 @@ import java.util.Locale;
  */
 public enum Detail {
 
+	// required-column-missing: a column missing, and the header cell left unread that may have been meant for it
+	AMBIGUOUS_HEADER("%s (ô %s \"%s\" không được đọc: chữ viết tắt có nhiều nghĩa; hãy viết đầy đủ)",
+			"%s (cell %s \"%s\" was not read: the abbreviation has more than one meaning; write it out in full)"),
+
 	// file-format: which format it is instead
 	XLSB("tệp Excel nhị phân (.xlsb)", "Excel Binary Workbook (.xlsb)"),
 	ODS("bảng tính OpenDocument (.ods)", "OpenDocument Spreadsheet (.ods)"),

@@ -24,9 +24,11 @@ import vn.tonghop.normalize.VietnameseText;
  * ("Số đảng viên tham dự (cập nhật)"), or by that field's header merged or copied over them; a
  * sub-column its group alone names ("Trong đó: nữ" under "Số đảng viên tham dự") is none
  * @param texts each column's header as written (a two-row header's two texts together), to quote it
+ * @param ambiguous the first header cell naming no column that would name it with its abbreviations read
+ * one way ("ĐV": đảng viên or đơn vị), by that column
  */
 record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Map<Integer, Field> repeats,
-		Map<Integer, String> texts) {
+		Map<Integer, String> texts, Map<Field, HeaderCell> ambiguous) {
 
 	static final List<Field> REQUIRED = List.of(Field.POINT_NAME, Field.LEVEL, Field.MEMBERS);
 
@@ -43,7 +45,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		for (Cell cell : row.cells()) {
 			if (isText(cell)) {
 				String text = VietnameseText.clean(cell.text());
-				header.add(Vocabulary.field(text), true, new HeaderCell(row.number(), cell.column(), text));
+				header.add(Vocabulary.field(text), true, new HeaderCell(row.number(), cell.column(), text), text);
 			}
 		}
 		return header.build();
@@ -100,7 +102,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			}
 			// A text merged down shows in the top cell, where a report on it must point.
 			boolean below = lower != null && !lower.equals(upper);
-			header.add(field, named != null, new HeaderCell(below ? bottom.number() : top.number(), column, text));
+			header.add(field, named != null, new HeaderCell(below ? bottom.number() : top.number(), column, text),
+					(lower != null) ? lower : upper);
 		}
 		return header.build();
 	}
@@ -263,6 +266,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 		private final Map<Integer, String> texts = new TreeMap<>();
 
+		private final Map<Field, HeaderCell> ambiguous = new EnumMap<>(Field.class);
+
 		private HeaderCell previous;
 
 		/** The field the previous cell, or the text it copies, named. */
@@ -274,9 +279,13 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 		/**
 		 * @param named whether the cell's own texts name the field, rather than its group's
+		 * @param own the cell's own text, without its group's
 		 */
-		void add(Field field, boolean named, HeaderCell cell) {
+		void add(Field field, boolean named, HeaderCell cell, String own) {
 			this.texts.put(cell.column(), cell.text());
+			if (field == null) {
+				Vocabulary.abbreviationReadings(own).forEach((meant) -> this.ambiguous.putIfAbsent(meant, cell));
+			}
 			HeaderCell left = this.previous;
 			this.previous = cell;
 			if (left != null && left.column() == cell.column() - 1 && left.text().equals(cell.text())) {
@@ -301,7 +310,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 		Header build() {
 			return new Header(this.row, Collections.unmodifiableMap(this.columns), List.copyOf(this.unknown),
-					Collections.unmodifiableMap(this.repeats), Collections.unmodifiableMap(this.texts));
+					Collections.unmodifiableMap(this.repeats), Collections.unmodifiableMap(this.texts),
+					Collections.unmodifiableMap(this.ambiguous));
 		}
 
 	}

@@ -227,6 +227,8 @@ public final class TableRecognizer {
 
 		private List<Field> closestMissing = Header.REQUIRED;
 
+		private Map<Field, HeaderCell> closestAmbiguous = Map.of();
+
 		private LegacyText legacy;
 
 		Finder(Listener listener) {
@@ -801,22 +803,31 @@ public final class TableRecognizer {
 			}
 		}
 
+		/**
+		 * Keeps the header lacking the fewest required columns; of two lacking as many, one with a cell that
+		 * may have been meant for one of them ("ĐV" under "Số người tham dự"), to tell the district.
+		 */
 		private void closest(Header candidate) {
-			if (candidate.missing().size() < this.closestMissing.size()) {
+			List<Field> missing = candidate.missing();
+			boolean explains = missing.size() == this.closestMissing.size() && missing.size() < Header.REQUIRED.size()
+					&& missing.stream().anyMatch(candidate.ambiguous()::containsKey)
+					&& this.closestMissing.stream().noneMatch(this.closestAmbiguous::containsKey);
+			if (missing.size() < this.closestMissing.size() || explains) {
 				this.closestSheet = this.sheet;
 				this.closestRow = candidate.row();
 				this.closestMissing = candidate.missing();
+				this.closestAmbiguous = candidate.ambiguous();
 			}
 		}
 
 		NoTableException noTable() {
 			if (this.closestSheet == null) {
 				return new NoTableException("No table found: no row names the columns " + names(Header.REQUIRED) + ".",
-						null, 0, List.of());
+						null, 0, List.of(), Map.of());
 			}
 			return new NoTableException("No table found: the closest header is row " + this.closestRow + " of sheet \""
 					+ this.closestSheet + "\", which lacks the columns " + names(this.closestMissing) + ".",
-					this.closestSheet, this.closestRow, this.closestMissing);
+					this.closestSheet, this.closestRow, this.closestMissing, this.closestAmbiguous);
 		}
 
 		private static String names(List<Field> fields) {

@@ -284,6 +284,38 @@ public final class Vocabulary {
 	 * đơn vị) name different columns. Alone, an abbreviation names none ("ĐV", "ĐC": địa chỉ too).
 	 */
 	private static Field spelledOut(String words) {
+		Field field = null;
+		for (String reading : readings(words)) {
+			Field named = spelled(reading);
+			if (named != null && field != null && named != field) {
+				return null;
+			}
+			field = (named != null) ? named : field;
+		}
+		return field;
+	}
+
+	/**
+	 * The columns a header naming none would name with its abbreviations read each way ("ĐV": đảng viên,
+	 * the members, or đơn vị, the host unit; "ĐC": điểm cầu), to tell a district what it may have meant.
+	 */
+	static Set<Field> abbreviationReadings(String header) {
+		String words = VietnameseText.asciiKey(header);
+		List<String> readings = readings(words);
+		Set<Field> fields = EnumSet.noneOf(Field.class);
+		if (!readings.equals(List.of(words))) {
+			for (String reading : readings) {
+				Field named = spelled(reading);
+				if (named != null) {
+					fields.add(named);
+				}
+			}
+		}
+		return fields;
+	}
+
+	/** A header's words with each abbreviation spelled out every way it reads; none when they are too many. */
+	private static List<String> readings(String words) {
 		List<String> readings = List.of("");
 		for (String word : words.split(" ")) {
 			List<String> spelled = ABBREVIATIONS.getOrDefault(word, List.of(word));
@@ -294,20 +326,17 @@ public final class Vocabulary {
 				}
 			}
 			if (longer.size() > MAX_READINGS) {
-				return null;
+				return List.of();
 			}
 			readings = longer;
 		}
-		Field field = null;
-		for (String reading : readings) {
-			String counted = reading.startsWith(SO_LUONG) ? "so " + reading.substring(SO_LUONG.length()) : reading;
-			Field named = FIELDS.get(attending(counted).replace(" ", ""));
-			if (named != null && field != null && named != field) {
-				return null;
-			}
-			field = (named != null) ? named : field;
-		}
-		return field;
+		return readings;
+	}
+
+	/** The column a header's words, its abbreviations spelled out, name: "Số lượng" a count, as "Số". */
+	private static Field spelled(String reading) {
+		String counted = reading.startsWith(SO_LUONG) ? "so " + reading.substring(SO_LUONG.length()) : reading;
+		return FIELDS.get(attending(counted).replace(" ", ""));
 	}
 
 	/**

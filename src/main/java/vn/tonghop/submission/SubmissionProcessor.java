@@ -211,7 +211,7 @@ public class SubmissionProcessor {
 			}
 			else {
 				problems.add(Problem.of(Rule.REQUIRED_COLUMN_MISSING, new Location(ex.closestSheet(), ex.closestRow(), null),
-						null, String.join(", ", ex.missing().stream().map(Vocabulary::canonical).toList())));
+						null, missingColumns(ex)));
 			}
 		}
 		catch (StagingFailedException | DataAccessException ex) {
@@ -223,6 +223,25 @@ public class SubmissionProcessor {
 			problems.add(Problem.ofFile(Rule.FILE_CORRUPT, Detail.READING_FAILED.with(ex.getClass().getSimpleName())));
 		}
 		return null;
+	}
+
+	/**
+	 * The columns a header lacks, each with the header cell that may have been meant for it but was not
+	 * read, an abbreviation of several meanings ("ĐV": đảng viên or đơn vị), so the district knows what to
+	 * write out.
+	 */
+	private static Phrase missingColumns(NoTableException ex) {
+		List<String> vi = new ArrayList<>();
+		List<String> en = new ArrayList<>();
+		for (Field field : ex.missing()) {
+			HeaderCell cell = ex.ambiguous().get(field);
+			Phrase column = (cell == null) ? new Phrase(Vocabulary.canonical(field), Vocabulary.canonical(field))
+					: Detail.AMBIGUOUS_HEADER.with(Vocabulary.canonical(field), Cell.columnName(cell.column()) + cell.row(),
+							cell.text());
+			vi.add(column.vi());
+			en.add(column.en());
+		}
+		return new Phrase(String.join(", ", vi), String.join(", ", en));
 	}
 
 	/**

@@ -1129,6 +1129,20 @@ class TableRecognizerTests {
 		assertThat(this.points).isEmpty();
 	}
 
+	// "ĐV" alone, or under its group, may be đảng viên or đơn vị: the cell a district may have meant for the members.
+	@Test
+	void noHeaderTellsTheAbbreviationOfSeveralMeaningsThatMayBeTheColumnItLacks() {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Tên điểm cầu", "Cấp điểm cầu", "Số người tham dự", null, "Tổng số ĐV"),
+				row(null, null, "ĐV", "Quần chúng", null), row("Xã A", "Xã", 40, 10, 60)));
+
+		assertThatThrownBy(() -> TableRecognizer.read(file, this.points::add))
+			.isInstanceOfSatisfying(NoTableException.class, (ex) -> {
+				assertThat(ex.missing()).containsExactly(Field.MEMBERS);
+				assertThat(ex.ambiguous()).containsEntry(Field.MEMBERS, new HeaderCell(2, 2, "Số người tham dự ĐV"));
+			});
+	}
+
 	@Test
 	void noHeaderAtAllHasNoClosestRow() {
 		Path file = Fixtures.workbook(this.dir, Format.XLS,

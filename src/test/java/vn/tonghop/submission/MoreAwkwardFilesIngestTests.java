@@ -117,6 +117,27 @@ class MoreAwkwardFilesIngestTests {
 			.containsExactly("hosts!D10005 The file exceeds a safety limit: more than 10,000 different host units");
 	}
 
+	// "ĐV" alone may be đảng viên or đơn vị, so it names no column: the message named only the missing
+	// column, and the district could not tell which of its headers was meant to be it, or why it went unread.
+	@Test
+	void aRequiredColumnMissingNamesTheAmbiguousAbbreviationThatMayHaveBeenMeant() throws Exception {
+		// given the members headed "ĐV"
+		List<Object[]> rows = LayoutRows.canonical();
+		rows.set(3, new Object[] { "STT", "Tên điểm cầu", "Cấp điểm cầu", "ĐV", "Số người khác tham dự" });
+		xlsx("004/dv.xlsx", rows, (sheet) -> {
+		});
+
+		// when
+		assertThat(run("dv.xlsx")).isEqualTo("rejected 0 [required-column-missing 4] | -");
+
+		// then
+		assertThat(this.jdbc.queryForList("SELECT message_vi || ' | ' || message_en FROM tonghop.submission_problem",
+				String.class))
+			.containsExactly("Thiếu cột bắt buộc: Số đảng viên tham dự (ô D4 \"ĐV\" không được đọc: chữ viết tắt có"
+					+ " nhiều nghĩa; hãy viết đầy đủ) | Required column missing: Số đảng viên tham dự (cell D4 \"ĐV\""
+					+ " was not read: the abbreviation has more than one meaning; write it out in full)");
+	}
+
 	@Test
 	void aUnitCodeTypedAsANumberAndShownWithItsZerosByTheFormatNamesThatUnit() throws Exception {
 		// given "Mã đơn vị" 004 typed as the number 4 and shown 004 by a "000" format, the file in no unit's folder
