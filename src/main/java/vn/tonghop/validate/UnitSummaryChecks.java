@@ -18,6 +18,7 @@ import vn.tonghop.warehouse.WarehouseLoader.Coverage;
  * Checks the optional unit summary (submission-format.md, "Unit summary"): members total and
  * studied are whole numbers, studied ≤ total, and a written coverage matches studied ÷ total. A
  * summary lacking total or studied is not stored, with a warning: its coverage cannot be worked out.
+ * One of 0 members is stored without a coverage.
  */
 public final class UnitSummaryChecks {
 
@@ -65,6 +66,10 @@ public final class UnitSummaryChecks {
 					studied.value(), total.value()));
 			return null;
 		}
+		// 0 studied of 0 members is no share at all: no coverage to store, nor a written one to check.
+		if (total.value() == 0) {
+			return new Coverage(0, 0, null);
+		}
 		BigDecimal computed = percent(studied.value(), total.value(), 1);
 		if (written != null) {
 			BigDecimal exact = percent(studied.value(), total.value(), 6);
@@ -102,8 +107,7 @@ public final class UnitSummaryChecks {
 	}
 
 	private static BigDecimal percent(long studied, long total, int scale) {
-		return total == 0 ? BigDecimal.ZERO.setScale(scale)
-				: BigDecimal.valueOf(studied).multiply(HUNDRED).divide(BigDecimal.valueOf(total), scale, RoundingMode.HALF_UP);
+		return BigDecimal.valueOf(studied).multiply(HUNDRED).divide(BigDecimal.valueOf(total), scale, RoundingMode.HALF_UP);
 	}
 
 	private static Location at(LabelledCell label) {

@@ -479,7 +479,7 @@ public class WarehouseLoader {
 	public record DatedRow(int sourceRow, LocalDate date) {
 	}
 
-	/** The unit summary: members total and studied, and the coverage in percent (one decimal). */
+	/** The unit summary: members total and studied, and the coverage in percent (one decimal), null for 0 members. */
 	public record Coverage(int membersTotal, int membersStudied, BigDecimal percent) {
 	}
 

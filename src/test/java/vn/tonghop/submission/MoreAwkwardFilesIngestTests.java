@@ -478,6 +478,26 @@ class MoreAwkwardFilesIngestTests {
 				+ " FROM warehouse.unit_coverage", String.class)).isEqualTo("4000 3000 75.0");
 	}
 
+	// 0 studied of 0 members is no coverage: stored as 0.0 %, the unit read as having studied nothing.
+	@Test
+	void aUnitSummaryOfNoMembersIsStoredWithoutACoverage() throws Exception {
+		// given a summary of 0 members, 0 studied, its coverage left blank
+		List<Object[]> rows = LayoutRows.canonical();
+		rows.add(new Object[] {});
+		rows.add(new Object[] { "Tổng số đảng viên:", 0 });
+		rows.add(new Object[] { "Số đảng viên được học tập:", 0 });
+		xlsx("004/khong-dang-vien.xlsx", rows, (sheet) -> {
+		});
+
+		// then the figures are stored, the coverage is none, in the table and in the unit's view
+		assertThat(run("khong-dang-vien.xlsx"))
+			.isEqualTo("accepted 2 [] | Phường Bồ Đề grassroots 100+10; Phường Cự Khối grassroots 110+10");
+		assertThat(this.jdbc.queryForObject("SELECT members_total || ' ' || members_studied || ' '"
+				+ " || coalesce(coverage_pct::text, 'null') FROM warehouse.unit_coverage", String.class)).isEqualTo("0 0 null");
+		assertThat(this.jdbc.queryForObject("SELECT coalesce(coverage_pct::text, 'null') FROM warehouse.participation_by_unit"
+				+ " WHERE reporting_unit_code = '004'", String.class)).isEqualTo("null");
+	}
+
 	@Test
 	void aTotalsRowFigureInWordsIsNotAWholeNumberRatherThanADifferentSum() throws Exception {
 		// given the totals written with words around them, each the rows' sum

@@ -34,6 +34,16 @@ class UnitSummaryChecksTests {
 		assertThat(this.problems.kept()).isEmpty();
 	}
 
+	// 0 studied of 0 members is undefined, not 0 %: there is no coverage to store, nor one written to check.
+	@ParameterizedTest
+	@ValueSource(strings = { "", "0", "100%" })
+	void aSummaryOfNoMembersHasNoCoverage(String written) {
+		Coverage coverage = UnitSummaryChecks.check(summary("0", "0", written.isEmpty() ? null : written), this.problems);
+
+		assertThat(coverage).isEqualTo(new Coverage(0, 0, null));
+		assertThat(this.problems.kept()).isEmpty();
+	}
+
 	@Test
 	void noSummaryIsNoProblem() {
 		assertThat(UnitSummaryChecks.check(Map.of(), this.problems)).isNull();
