@@ -359,14 +359,15 @@ public final class TableRecognizer {
 			Header two = (below && isTextOnly(row)) ? Header.of(this.previous, row) : null;
 			if (this.pending != null) {
 				// A second header row adds columns, or splits a column into sub-columns ("Số đảng viên tham
-				// dự" over "Tổng số" and "Trong đó: nữ"); a data row under a one-row header does neither.
+				// dự" over "Tổng số" and "Trong đó: nữ"), also an optional one into parts that leave it none
+				// ("Số người khác tham dự" over "Nam" and "Nữ"); a data row under a one-row header does neither.
 				if (two != null && two.isComplete() && (two.columns().size() > this.pending.columns().size()
-						|| (two.columns().size() == this.pending.columns().size() && Header.continues(this.previous, row)))) {
+						|| Header.continues(this.previous, row))) {
 					start(two, this.previous, row);
 				}
 				else if (two != null && two.columns().size() < this.pending.columns().size()
 						&& Header.continues(this.previous, row)) {
-					// The second row unnames a column ("Cấp điểm cầu" over "Huyện" and "Xã"): no table here.
+					// The second row unnames a required column ("Cấp điểm cầu" over "Huyện" and "Xã"): no table here.
 					closest(two);
 					this.pending = null;
 					this.previous = row;

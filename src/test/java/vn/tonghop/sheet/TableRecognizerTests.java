@@ -279,6 +279,23 @@ class TableRecognizerTests {
 		}
 	}
 
+	// An optional head count split into parts none of which is its whole ("Số người khác tham dự" over "Nam" and
+	// "Nữ") has no column, as the members' so split has none; the header still has every required column, and
+	// was taken for a level's split into ticks, no table, so the file was rejected as table-not-found.
+	@Test
+	void anOptionalHeadCountSplitIntoPartsLeavesTheTableWithoutThatColumn() throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Số người khác tham dự", null),
+				row(null, null, null, "Nam", "Nữ"), row("Xã A", "Xã", 40, 6, 4)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.headerRow()).isEqualTo(2);
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 2).doesNotContainKey(Field.OTHERS);
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).containsExactly(3, 4);
+		assertThat(this.points).singleElement().extracting(PointRow::number).isEqualTo(3);
+	}
+
 	@Test
 	void aTotalUnderAGroupSayingAttendanceInOtherWordsIsTheGroupsColumn() throws Exception {
 		// given "Đảng viên dự" over "Tổng số" and "Trong đó: nữ", then "Quần chúng tham dự"
