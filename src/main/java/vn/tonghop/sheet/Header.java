@@ -165,7 +165,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			return null;
 		}
 		// "Tổng số" under "Số đảng viên tham dự" ("Đảng viên dự") is that column's total, not the total
-		// attending; under "Đảng viên" it may count the members, attending or not, so it stays what it says.
+		// attending; under "Đảng viên" it may count the members, attending or not: no column (below).
 		String key = VietnameseText.asciiKey(lower);
 		if (group != null && (Vocabulary.isTotalsKey(key) || COUNTS.contains(key)) && Vocabulary.saysAttending(upper)) {
 			return group;
@@ -178,9 +178,10 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 	}
 
 	/**
-	 * Whether a column is the total or the count of what its group names when that is no head count: another
-	 * column's ("Tổng" under "Điểm cầu" or "Thời gian") or other things than people ("Tổng số" under "Số
-	 * điểm cầu"). It sums those, not those attending, nor is it its group's column.
+	 * Whether a column is the total or the count of what its group names when that is not those attending: a
+	 * head count's that does not say attendance ("Tổng số" under "Đảng viên", the members attending or not),
+	 * another column's ("Tổng" under "Điểm cầu" or "Thời gian") or other things than people ("Tổng số" under
+	 * "Số điểm cầu"). It is neither the total attending nor its group's column.
 	 */
 	private static boolean isOthersTotal(String upper, String lower) {
 		if (upper == null || lower == null || upper.equals(lower)) {
@@ -191,7 +192,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			return false;
 		}
 		Field group = Vocabulary.field(upper);
-		return (group != null) ? !FIGURES.contains(group) : Vocabulary.countsOtherThings(upper);
+		return (group != null) ? group != Field.TOTAL && !Vocabulary.saysAttending(upper)
+				: Vocabulary.countsOtherThings(upper);
 	}
 
 	/**

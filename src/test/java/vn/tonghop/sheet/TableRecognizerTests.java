@@ -296,6 +296,24 @@ class TableRecognizerTests {
 		assertThat(this.points).singleElement().extracting(PointRow::number).isEqualTo(3);
 	}
 
+	// "Tổng số" under "Đảng viên" or "Quần chúng" beside "Nữ" is that head count's, attending or not: read as the
+	// total attending, "Nữ" took the members, or the total attending further right made a column-duplicate.
+	@Test
+	void aTotalUnderAHeadCountsGroupNotSayingAttendanceIsNotTheTotalAttending() throws Exception {
+		Path members = Files.move(Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(
+				workbook.createSheet("S"), 1, row("Tên điểm cầu", "Cấp điểm cầu", "Đảng viên", null, "Số người khác tham dự"),
+				row(null, null, "Tổng số", "Nữ", null), row("Xã A", "Xã", 40, 15, 10))), this.dir.resolve("members.xlsx"));
+		Path others = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", "Quần chúng", null, "Tổng số người tham dự"),
+				row(null, null, null, "Tổng số", "Nữ", null), row("Xã A", "Xã", 40, 10, 5, 50)));
+
+		assertThatThrownBy(() -> TableRecognizer.read(members, this.points::add)).isInstanceOfSatisfying(
+				NoTableException.class, (ex) -> assertThat(ex.missing()).containsExactly(Field.MEMBERS));
+		RecognizedTable table = TableRecognizer.read(others, this.points::add);
+		assertThat(table.columns()).containsEntry(Field.MEMBERS, 2).containsEntry(Field.TOTAL, 5);
+		assertThat(table.duplicateColumn()).isNull();
+	}
+
 	@Test
 	void aTotalUnderAGroupSayingAttendanceInOtherWordsIsTheGroupsColumn() throws Exception {
 		// given "Đảng viên dự" over "Tổng số" and "Trong đó: nữ", then "Quần chúng tham dự"
