@@ -128,7 +128,13 @@ public final class Vocabulary {
 	// A note saying who were absent or are yet to study: "(vắng mặt)", "(không dự)", "(chưa học tập)".
 	private static final Pattern ABSENT = Pattern.compile("(?:.* )?(?:vang|khong|chua)(?: .*)?");
 
+	// A note saying a part of those counted, the women, the men or the probationary members: "(nữ)", "(trong
+	// đó nam)", "(dự bị)"; "năm", also a year's word, only alone or after "trong đó".
+	private static final Pattern PART = Pattern.compile("(?:.* )?(?:nu|du bi)(?: .*)?|(?:trong do )?nam");
+
 	private static final Set<Field> MEASURED = EnumSet.of(Field.DATE, Field.MEMBERS, Field.OTHERS, Field.TOTAL);
+
+	private static final Set<Field> HEAD_COUNTS = EnumSet.of(Field.MEMBERS, Field.OTHERS, Field.TOTAL);
 
 	// The date part of "<place>, ngày 29 tháng 3 năm 2021"; the numbers may be left blank in templates.
 	private static final Pattern DATE_LINE = Pattern.compile("ngay(?: \\d{1,2})? thang(?: \\d{1,2})? nam(?: \\d{1,4})?");
@@ -210,6 +216,9 @@ public final class Vocabulary {
 			if (field == null && !shorter.isEmpty()) {
 				field = read(shorter);
 			}
+		}
+		if (HEAD_COUNTS.contains(field) && hasNote(header, PART)) {
+			return null;
 		}
 		return (MEASURED.contains(field) && (hasNote(header, OTHER_UNIT) || hasNote(header, ABSENT))) ? null : field;
 	}

@@ -168,12 +168,24 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
 
+	// A part of those counted, as a note says, the women, the men or the probationary members: left off, it
+	// would have the part loaded as the whole, or made a column-duplicate of the whole beside it.
+	@ParameterizedTest
+	@ValueSource(strings = { "Đảng viên (nữ)", "Số ĐV tham dự (nữ)", "Số đảng viên tham dự (trong đó nữ)",
+			"Quần chúng (nữ)", "Tổng số (nữ)", "Tổng số (nam)", "Tổng số người (nữ)", "Đảng viên (dự bị)",
+			"Số đảng viên tham dự (đảng viên dự bị)" })
+	void aHeadCountsHeaderWhoseNoteSaysAPartNamesNoColumn(String header) {
+		assertThat(Vocabulary.field(header)).isNull();
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			Thời gian (ngày, giờ)      | DATE
 			Địa điểm (điểm cầu)        | POINT_NAME
 			Tổng số (người)            | TOTAL
 			Số ĐV (đơn vị tính: người) | MEMBERS
+			Ngày (ngày/tháng/năm)      | DATE
+			Ngày (ngày, tháng, năm)    | DATE
 			""")
 	void aNoteGivingTheColumnsOwnUnitIsLeftOff(String header, Field field) {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
