@@ -217,10 +217,23 @@ public final class Vocabulary {
 				field = read(shorter);
 			}
 		}
-		if (HEAD_COUNTS.contains(field) && hasNote(header, PART)) {
+		if ((HEAD_COUNTS.contains(field) && hasNote(header, PART)) || (field == Field.TOTAL && namesAHeadCount(header))) {
 			return null;
 		}
 		return (MEASURED.contains(field) && (hasNote(header, OTHER_UNIT) || hasNote(header, ABSENT))) ? null : field;
+	}
+
+	/** Whether a note in brackets of a header names one head count: "Tổng số (quần chúng)" is the others' total. */
+	private static boolean namesAHeadCount(String header) {
+		Matcher note = INNER_NOTE.matcher(header);
+		while (note.find()) {
+			String text = note.group().strip();
+			Field named = FIELDS.get(key(text.substring(1, text.length() - 1)));
+			if (named == Field.MEMBERS || named == Field.OTHERS) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

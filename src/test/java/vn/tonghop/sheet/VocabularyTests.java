@@ -178,6 +178,15 @@ class VocabularyTests {
 		assertThat(Vocabulary.field(header)).isNull();
 	}
 
+	// A total whose note names one head count is that head count's: read as the total attending, the others'
+	// total was checked against members and others together, a misleading total-mismatch.
+	@ParameterizedTest
+	@ValueSource(strings = { "Tổng số (đảng viên)", "Tổng số (quần chúng)", "Tổng cộng (quần chúng ưu tú)",
+			"Tổng số (người) (đảng viên)" })
+	void aTotalWhoseNoteNamesOneHeadCountNamesNoColumn(String header) {
+		assertThat(Vocabulary.field(header)).isNull();
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			Thời gian (ngày, giờ)      | DATE
@@ -186,6 +195,8 @@ class VocabularyTests {
 			Số ĐV (đơn vị tính: người) | MEMBERS
 			Ngày (ngày/tháng/năm)      | DATE
 			Ngày (ngày, tháng, năm)    | DATE
+			Tổng cộng (ĐV + QC)        | TOTAL
+			Tổng số (đảng viên và quần chúng) | TOTAL
 			""")
 	void aNoteGivingTheColumnsOwnUnitIsLeftOff(String header, Field field) {
 		assertThat(Vocabulary.field(header)).isEqualTo(field);
