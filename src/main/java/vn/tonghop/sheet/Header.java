@@ -179,7 +179,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 	/**
 	 * Whether a column is the total or the count of what its group names when that is not those attending: a
-	 * head count's that does not say attendance ("Tổng số" under "Đảng viên", the members attending or not),
+	 * head count's that does not say attendance ("Tổng số" under "Đảng viên" or "Số đảng viên", the members
+	 * attending or not),
 	 * another column's ("Tổng" under "Điểm cầu" or "Thời gian") or other things than people ("Tổng số" under
 	 * "Số điểm cầu"). It is neither the total attending nor its group's column.
 	 */
@@ -192,8 +193,12 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			return false;
 		}
 		Field group = Vocabulary.field(upper);
-		return (group != null) ? group != Field.TOTAL && !Vocabulary.saysAttending(upper)
-				: Vocabulary.countsOtherThings(upper);
+		if (group != null) {
+			return group != Field.TOTAL && !Vocabulary.saysAttending(upper);
+		}
+		// "Số đảng viên" names no column, but is a head count's, the unit's members or those attending.
+		Field attending = Vocabulary.field(upper + " tham dự");
+		return Vocabulary.countsOtherThings(upper) || attending == Field.MEMBERS || attending == Field.OTHERS;
 	}
 
 	/**

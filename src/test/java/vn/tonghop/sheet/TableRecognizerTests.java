@@ -314,6 +314,21 @@ class TableRecognizerTests {
 		assertThat(table.duplicateColumn()).isNull();
 	}
 
+	// "Số đảng viên" names no column, the unit's members or those attending: "Tổng số" under it beside "Tham dự"
+	// counts the unit's members, and read as the total attending was checked against those attending.
+	@ParameterizedTest
+	@ValueSource(strings = { "Số đảng viên", "Tổng số đảng viên", "Số quần chúng" })
+	void aTotalUnderAHeadCountNamingNoColumnIsNotTheTotalAttending(String group) throws Exception {
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> Fixtures.fill(workbook.createSheet("S"), 1,
+				row("Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự", group, null),
+				row(null, null, null, "Tổng số", "Tham dự"), row("Xã A", "Xã", 40, 60, 40)));
+
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		assertThat(table.columns()).doesNotContainKey(Field.TOTAL);
+		assertThat(table.unknownColumns()).extracting(HeaderCell::column).contains(3);
+	}
+
 	@Test
 	void aTotalUnderAGroupSayingAttendanceInOtherWordsIsTheGroupsColumn() throws Exception {
 		// given "Đảng viên dự" over "Tổng số" and "Trong đó: nữ", then "Quần chúng tham dự"
