@@ -116,7 +116,7 @@ class UpgradeTests {
 				FROM tonghop.processing GROUP BY job_execution_id ORDER BY job_execution_id"""))
 			.extracting((row) -> List.of(row.get("job_execution_id"), row.get("files"), row.get("rows")))
 			.containsExactly(List.of(1L, 3L, 3L), List.of(2L, 1L, 2L));
-		// and the correction's changed points keep their place in the list, in file order (V33)
+		// and the correction's changed points keep their place in the list, in file order (V32)
 		assertThat(this.old.queryForList(
 				"SELECT point_name FROM tonghop.submission_change_point WHERE change_id = 1 ORDER BY ordinal", String.class))
 			.containsExactly("Hội trường Thành ủy", "Phường Đông Thọ", "Phường Đông Sơn");
