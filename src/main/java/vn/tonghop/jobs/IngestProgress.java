@@ -55,6 +55,11 @@ public class IngestProgress {
 		});
 	}
 
+	/** The calling worker gave its file up (set aside, or its run failing): not done, and not read any longer. */
+	public void abandoned() {
+		this.reading.remove(Thread.currentThread());
+	}
+
 	private void done(Thread worker) {
 		this.files.incrementAndGet();
 		this.reading.remove(worker);

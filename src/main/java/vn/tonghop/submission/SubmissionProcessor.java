@@ -119,6 +119,18 @@ public class SubmissionProcessor {
 
 	/** @param inPlaceOf the rejected version this earlier one is processed again to stand instead of, or null */
 	private void process(PendingSubmission pending, long jobExecutionId, boolean report, Long inPlaceOf) {
+		try {
+			processFile(pending, jobExecutionId, report, inPlaceOf);
+		}
+		catch (RuntimeException ex) {
+			// A file set aside, or whose run fails, is not done, and no longer read either: else the
+			// ticker counted it in flight for as long as the process lived.
+			this.progress.abandoned();
+			throw ex;
+		}
+	}
+
+	private void processFile(PendingSubmission pending, long jobExecutionId, boolean report, Long inPlaceOf) {
 		long started = System.nanoTime();
 		Optional<UnitConference> stood = this.earlier.standing(pending.id());
 		ProblemList problems = new ProblemList(this.intake.maxProblems());

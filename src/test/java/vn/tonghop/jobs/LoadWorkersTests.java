@@ -39,6 +39,9 @@ class LoadWorkersTests {
 	@Autowired
 	ReferenceFiles reference;
 
+	@Autowired
+	IngestProgress progress;
+
 	@TempDir
 	Path input;
 
@@ -144,6 +147,8 @@ class LoadWorkersTests {
 			.contains("; Cannot write the reports on 004/b.csv");
 		assertThat(this.jdbc.queryForList("SELECT state FROM tonghop.submission", String.class))
 			.containsExactly("pending", "pending");
+		// and the files read through, given up, are no longer counted in flight by the progress ticker
+		assertThat(this.progress.snapshot().inFlight()).isZero();
 	}
 
 	/** Distinct content per version: a file is known by its bytes, and the same bytes twice are one file. */
