@@ -2,6 +2,8 @@ package vn.tonghop.intake;
 
 import java.nio.file.Path;
 
+import org.springframework.jdbc.core.RowMapper;
+
 /**
  * A taken file waiting to be processed.
  *
@@ -16,4 +18,13 @@ import java.nio.file.Path;
  */
 public record PendingSubmission(long id, String fileName, String sourcePath, String folderUnitCode, Path archived,
 		String contentHash, Path dropFolder) {
+
+	/** The columns of tonghop.submission, as {@code s}, that {@link #ROW} reads, in its order. */
+	public static final String COLUMNS = "s.id, s.file_name, s.source_path, s.folder_unit_code, s.archive_path, "
+			+ "s.content_hash, s.drop_folder";
+
+	public static final RowMapper<PendingSubmission> ROW = (rs, i) -> new PendingSubmission(rs.getLong(1),
+			rs.getString(2), rs.getString(3), rs.getString(4), Path.of(rs.getString(5)), rs.getString(6),
+			(rs.getString(7) != null) ? Path.of(rs.getString(7)) : null);
+
 }

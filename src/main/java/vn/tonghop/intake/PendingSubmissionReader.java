@@ -1,6 +1,5 @@
 package vn.tonghop.intake;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +43,9 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 			skipped = this.setAside.keySet().toArray(Long[]::new);
 		}
 		List<PendingSubmission> next = this.jdbc.query(
-				"SELECT id, file_name, source_path, folder_unit_code, archive_path, content_hash, drop_folder "
-						+ "FROM tonghop.submission "
-						+ "WHERE state = 'pending' AND id <> ALL (?) ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED",
-				(rs, i) -> new PendingSubmission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						Path.of(rs.getString(5)), rs.getString(6),
-						(rs.getString(7) != null) ? Path.of(rs.getString(7)) : null),
-				(Object) skipped);
+				"SELECT " + PendingSubmission.COLUMNS + " FROM tonghop.submission s "
+						+ "WHERE s.state = 'pending' AND s.id <> ALL (?) ORDER BY s.id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED",
+				PendingSubmission.ROW, (Object) skipped);
 		if (next.isEmpty() && skipped.length > 0) {
 			Arrays.sort(skipped);
 			List<RuntimeException> causes = Arrays.stream(skipped).map(this.setAside::get).toList();

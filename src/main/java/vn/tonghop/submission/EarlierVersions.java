@@ -1,6 +1,5 @@
 package vn.tonghop.submission;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +41,7 @@ class EarlierVersions {
 	 */
 	Optional<PendingSubmission> claimNext(UnitConference unit, List<Long> tried) {
 		return this.jdbc.query("""
-				SELECT s.id, s.file_name, s.source_path, s.folder_unit_code, s.archive_path, s.content_hash, s.drop_folder
+				SELECT %s
 				FROM tonghop.submission s
 				CROSS JOIN LATERAL tonghop.submission_arrival(s.id, s.conference_code, s.unit_code) arrival
 				WHERE s.conference_code = ? AND s.unit_code = ? AND s.state IN ('accepted', 'accepted_with_warnings')
@@ -50,10 +49,8 @@ class EarlierVersions {
 				  AND s.content_hash NOT IN (SELECT content_hash FROM tonghop.submission WHERE id = ANY (?))
 				ORDER BY arrival.received_at DESC, arrival.id DESC, s.id DESC
 				LIMIT 1 FOR NO KEY UPDATE OF s SKIP LOCKED
-				""", (rs, i) -> new PendingSubmission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						Path.of(rs.getString(5)), rs.getString(6),
-						(rs.getString(7) != null) ? Path.of(rs.getString(7)) : null),
-				unit.conferenceCode(), unit.unitCode(), tried.toArray(Long[]::new), tried.toArray(Long[]::new))
+				""".formatted(PendingSubmission.COLUMNS), PendingSubmission.ROW, unit.conferenceCode(), unit.unitCode(),
+				tried.toArray(Long[]::new), tried.toArray(Long[]::new))
 			.stream()
 			.findFirst();
 	}
