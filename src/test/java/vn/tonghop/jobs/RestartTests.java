@@ -74,21 +74,11 @@ class RestartTests {
 
 	@Test
 	void aFailedRunResumesWhereItStopped() throws Exception {
-		// given two files for two conferences, and a database that refuses the second file's marker row
-		Files.writeString(this.input.resolve("1.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề")));
-		Files.writeString(this.input.resolve("2.csv"), ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy"))
-			.replace("Hội nghị;NQDH13", "Hội nghị;HNTW8-K13"));
-		this.jdbc.execute("CREATE FUNCTION fail_on_marker() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-				+ "IF NEW.point_name = 'Phường Gia Thụy' THEN RAISE EXCEPTION 'marker row refused'; END IF; RETURN NEW; END $$");
-		this.jdbc.execute("CREATE TRIGGER fail_once BEFORE INSERT ON warehouse.participation FOR EACH ROW "
-				+ "EXECUTE FUNCTION fail_on_marker()");
-		JobExecution failed = this.runner.run(this.input, "test");
-		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		// given two files for two conferences, and a run that failed as the database refused the second
+		JobExecution failed = failOnSecondFile();
 		assertThat(states()).containsExactly("1.csv accepted", "2.csv pending");
 
-		// when the cause is gone and the execution is restarted
-		this.jdbc.execute("DROP TRIGGER fail_once ON warehouse.participation");
-		this.jdbc.execute("DROP FUNCTION fail_on_marker()");
+		// when the cause is gone (failOnSecondFile took it away) and the execution is restarted
 		JobExecution resumed = this.runner.restart(failed.getId());
 
 		// then the second file is loaded by the resumed execution, the first is not processed again
