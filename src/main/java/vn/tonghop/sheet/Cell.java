@@ -32,10 +32,6 @@ public record Cell(int column, CellKind kind, String text, double number, LocalD
 		return new Cell(column, CellKind.TEXT, text, 0, null, false, null);
 	}
 
-	public static Cell number(int column, double number) {
-		return new Cell(column, CellKind.NUMBER, plain(number), number, null, false, null);
-	}
-
 	/** Blank, or text of nothing but spaces, NBSP and invisible characters. */
 	public boolean isBlank() {
 		return this.kind == CellKind.BLANK

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.Cells;
 import vn.tonghop.sheet.CellKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class PercentagesTests {
 
 	@Test
 	void plainNumberIsAlreadyAPercentage() {
-		assertThat(Percentages.parse(Cell.number(2, 75)).value()).isEqualTo(new BigDecimal("75"));
+		assertThat(Percentages.parse(Cells.number(2, 75)).value()).isEqualTo(new BigDecimal("75"));
 	}
 
 	@ParameterizedTest

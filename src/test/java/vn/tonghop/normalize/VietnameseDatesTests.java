@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.Cells;
 import vn.tonghop.sheet.CellKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +84,7 @@ class VietnameseDatesTests {
 
 	@Test
 	void numberWithoutDateFormatIsNotADate() {
-		assertThat(VietnameseDates.parse(Cell.number(0, 44282)).status()).isEqualTo(ParsedDate.Status.NOT_A_DATE);
+		assertThat(VietnameseDates.parse(Cells.number(0, 44282)).status()).isEqualTo(ParsedDate.Status.NOT_A_DATE);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.Cells;
 import vn.tonghop.sheet.CellKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,31 +17,31 @@ class WholeNumbersTests {
 
 	@Test
 	void excelWholeNumberIsAValue() {
-		assertThat(WholeNumbers.parse(Cell.number(3, 11938))).isEqualTo(new ParsedNumber(ParsedNumber.Status.VALUE, 11938));
+		assertThat(WholeNumbers.parse(Cells.number(3, 11938))).isEqualTo(new ParsedNumber(ParsedNumber.Status.VALUE, 11938));
 	}
 
 	@Test
 	void excelZeroIsAValueNotBlank() {
-		assertThat(WholeNumbers.parse(Cell.number(3, 0))).isEqualTo(new ParsedNumber(ParsedNumber.Status.VALUE, 0));
+		assertThat(WholeNumbers.parse(Cells.number(3, 0))).isEqualTo(new ParsedNumber(ParsedNumber.Status.VALUE, 0));
 	}
 
 	@Test
 	void excelFractionIsAFraction() {
-		assertThat(WholeNumbers.parse(Cell.number(3, 12.5)).status()).isEqualTo(ParsedNumber.Status.FRACTION);
+		assertThat(WholeNumbers.parse(Cells.number(3, 12.5)).status()).isEqualTo(ParsedNumber.Status.FRACTION);
 	}
 
 	@Test
 	void excelFormulaResultOffByTheLastBinaryDigitIsTheWholeNumberExcelShows() {
 		// given =0.1*3*10 and =110*0.7, stored 3.0000000000000004 and 76.99999999999999, shown 3 and 77
-		assertThat(WholeNumbers.parse(Cell.number(3, 0.1 * 3 * 10))).isEqualTo(ParsedNumber.of(3));
-		assertThat(WholeNumbers.parse(Cell.number(3, 76.99999999999999))).isEqualTo(ParsedNumber.of(77));
+		assertThat(WholeNumbers.parse(Cells.number(3, 0.1 * 3 * 10))).isEqualTo(ParsedNumber.of(3));
+		assertThat(WholeNumbers.parse(Cells.number(3, 76.99999999999999))).isEqualTo(ParsedNumber.of(77));
 		// then a fraction within Excel's 15 digits is still one
-		assertThat(WholeNumbers.parse(Cell.number(3, 76.9999999999999)).status()).isEqualTo(ParsedNumber.Status.FRACTION);
+		assertThat(WholeNumbers.parse(Cells.number(3, 76.9999999999999)).status()).isEqualTo(ParsedNumber.Status.FRACTION);
 	}
 
 	@Test
 	void excelNegativeIsNegative() {
-		assertThat(WholeNumbers.parse(Cell.number(3, -4)).status()).isEqualTo(ParsedNumber.Status.NEGATIVE);
+		assertThat(WholeNumbers.parse(Cells.number(3, -4)).status()).isEqualTo(ParsedNumber.Status.NEGATIVE);
 	}
 
 	@Test

@@ -171,7 +171,7 @@ class MergedCellsTests {
 
 		List<Cell> second = merges.apply(2, List.of(Cell.text(1, "Phường"), Cell.text(0, "a")));
 		List<Cell> third = merges.apply(3, List.of(Cell.text(0, "b"), Cell.text(2, "stale")));
-		List<Cell> fifth = merges.apply(5, List.of(Cell.number(0, 4)));
+		List<Cell> fifth = merges.apply(5, List.of(Cells.number(0, 4)));
 		List<Cell> sixth = merges.apply(6, List.of(Cell.text(1, "c")));
 
 		assertThat(second).extracting(Cell::column, Cell::text)

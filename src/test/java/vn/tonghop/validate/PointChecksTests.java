@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.tonghop.sheet.Cell;
+import vn.tonghop.sheet.Cells;
 import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.PointRow;
 import vn.tonghop.validate.Problem.Location;
@@ -366,7 +367,7 @@ class PointChecksTests {
 				cells.put(field, Cell.text(column, text));
 			}
 			else if (value instanceof Number figure) {
-				cells.put(field, Cell.number(column, figure.doubleValue()));
+				cells.put(field, Cells.number(column, figure.doubleValue()));
 			}
 		});
 		return new PointRow(SHEET, number, cells);
