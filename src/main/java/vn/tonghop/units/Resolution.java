@@ -2,7 +2,6 @@ package vn.tonghop.units;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What a unit code or name written in a file stands for on a date: one unit, or an error listing
@@ -51,20 +50,6 @@ public record Resolution(String input, LocalDate on, Status status, Unit unit, L
 
 	public boolean isResolved() {
 		return this.status == Status.RESOLVED;
-	}
-
-	/** What the resolution found, in English, naming the candidates. */
-	String message() {
-		String listed = this.candidates.stream().map(Candidate::toString).collect(Collectors.joining("; "));
-		return switch (this.status) {
-			case RESOLVED -> "'%s' is %s %s".formatted(this.input, this.unit.code(), this.unit.name());
-			case AMBIGUOUS -> "'%s' matches %d units on %s: %s".formatted(this.input, this.candidates.size(), this.on,
-					listed);
-			case ENDED -> "'%s' is %s %s, which existed until %s, before %s%s".formatted(this.input, this.ended.code(),
-					this.ended.name(), this.ended.validTo(), this.on, this.candidates.isEmpty() ? "" : "; since then: " + listed);
-			case UNKNOWN -> this.candidates.isEmpty() ? "'%s' matches no unit on %s".formatted(this.input, this.on)
-					: "'%s' matches no unit on %s; closest: %s".formatted(this.input, this.on, listed);
-		};
 	}
 
 }
