@@ -33,6 +33,7 @@ import vn.tonghop.units.UnitImporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static vn.tonghop.Sleeping.sleep;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
 class RerunsTests {
@@ -289,16 +290,6 @@ class RerunsTests {
 			assertThat(outcome.change()).isNotNull();
 			assertThat(outcome.change().pointsAfter()).isEqualTo(2);
 		});
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import vn.tonghop.intake.InputScanner.ScanResult;
 import vn.tonghop.jobs.IngestRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tonghop.Sleeping.sleep;
 
 /**
  * What a scan takes: a submission is its bytes in the folder they were dropped in. Files that vanish
@@ -484,16 +485,6 @@ class InputScannerTests {
 	private InputScanner scanner(Duration stableFor) {
 		IntakeProperties intake = new IntakeProperties(this.input, this.archiveRoot, stableFor, this.properties.maxProblems());
 		return new InputScanner(this.jdbc, new Archive(intake), intake);
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private List<String> registered() {
