@@ -86,9 +86,10 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			String lower = bottoms.get(column);
 			// A text merged down over both rows reads in both: it is one header, not two.
 			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
-			Field named = named(upper, lower);
+			boolean othersTotal = isOthersTotal(upper, lower);
+			Field named = othersTotal ? null : named(upper, lower);
 			Group under = groups.get(column);
-			Field field = (named != null || upper == null || isLevelTick(upper, lower) || isOthersTotal(upper, lower)) ? named
+			Field field = (named != null || upper == null || othersTotal || isLevelTick(upper, lower)) ? named
 					: Vocabulary.field(upper);
 			// A head count's group split into sub-columns none of which is its total ("Nam" and "Nữ" under "Số
 			// đảng viên tham dự") has no column holding its figure: the first would load a part of it as the
@@ -137,7 +138,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			}
 			if (under) {
 				run.add(column);
-				Field named = named(upper, lower);
+				Field named = isOthersTotal(upper, lower) ? null : named(upper, lower);
 				if (named == null) {
 					count++;
 				}
@@ -153,7 +154,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 	/**
 	 * The field a column's own texts name, or null when only the group above it may: a top text alone
-	 * heads its column, a bottom text names it, alone or with the top one.
+	 * heads its column, a bottom text names it, alone or with the top one. Not for a total of others
+	 * ({@link #isOthersTotal}), which names none: the callers ask that first.
 	 */
 	private static Field named(String upper, String lower) {
 		Field group = (upper != null) ? Vocabulary.field(upper) : null;
@@ -165,13 +167,10 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			return null;
 		}
 		// "Tổng số" under "Số đảng viên tham dự" ("Đảng viên dự") is that column's total, not the total
-		// attending; under "Đảng viên" it may count the members, attending or not: no column (below).
+		// attending; under "Đảng viên" it may count the members, attending or not: a total of others.
 		String key = VietnameseText.asciiKey(lower);
 		if (group != null && (Vocabulary.isTotalsKey(key) || COUNTS.contains(key)) && Vocabulary.saysAttending(upper)) {
 			return group;
-		}
-		if (isOthersTotal(upper, lower)) {
-			return null;
 		}
 		Field field = Vocabulary.field(lower);
 		return (field == null && upper != null) ? Vocabulary.field(upper + " " + lower) : field;
