@@ -24,15 +24,12 @@ final class PagedSql {
 	 */
 	static <T> Page<T> page(NamedParameterJdbcTemplate jdbc, String query, String order, MapSqlParameterSource params,
 			RowMapper<T> rows, PageRequest paging) {
-		Long total = jdbc.queryForObject("SELECT count(*) FROM (" + query + ") counted", params, Long.class);
-		long matching = total != null ? total : 0;
+		long matching = count(jdbc, query, params);
 		if (paging.offset() >= matching) {
 			return paging.of(List.of(), matching);
 		}
-		MapSqlParameterSource window = new MapSqlParameterSource(params.getValues())
-			.addValue("limit", paging.size())
-			.addValue("offset", paging.offset());
-		return paging.of(jdbc.query(query + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", window, rows), matching);
+		return paging.of(jdbc.query(query + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", window(params, paging),
+				rows), matching);
 	}
 
 	/**
@@ -42,20 +39,27 @@ final class PagedSql {
 	 */
 	static <T> Page<T> pageCounted(NamedParameterJdbcTemplate jdbc, String query, String order,
 			MapSqlParameterSource params, RowMapper<T> rows, PageRequest paging) {
-		MapSqlParameterSource window = new MapSqlParameterSource(params.getValues())
-			.addValue("limit", paging.size())
-			.addValue("offset", paging.offset());
 		long[] matching = { 0 };
 		List<T> items = jdbc.query("SELECT *, count(*) OVER () AS listed_total FROM (" + query + ") listed ORDER BY "
-				+ order + " LIMIT :limit OFFSET :offset", window, (rs, i) -> {
+				+ order + " LIMIT :limit OFFSET :offset", window(params, paging), (rs, i) -> {
 					matching[0] = rs.getLong("listed_total");
 					return rows.mapRow(rs, i);
 				});
 		if (items.isEmpty() && paging.offset() > 0) {
-			Long total = jdbc.queryForObject("SELECT count(*) FROM (" + query + ") counted", params, Long.class);
-			matching[0] = total != null ? total : 0;
+			matching[0] = count(jdbc, query, params);
 		}
 		return paging.of(items, matching[0]);
+	}
+
+	private static long count(NamedParameterJdbcTemplate jdbc, String query, MapSqlParameterSource params) {
+		Long total = jdbc.queryForObject("SELECT count(*) FROM (" + query + ") counted", params, Long.class);
+		return total != null ? total : 0;
+	}
+
+	/** The query's parameters with the page's LIMIT and OFFSET. */
+	private static MapSqlParameterSource window(MapSqlParameterSource params, PageRequest paging) {
+		return new MapSqlParameterSource(params.getValues()).addValue("limit", paging.size())
+			.addValue("offset", paging.offset());
 	}
 
 	/** A moment as Vietnam's clocks showed it, the way analysts read deadlines. */
