@@ -132,7 +132,8 @@ public class SubmissionProcessor {
 
 	private void processFile(PendingSubmission pending, long jobExecutionId, boolean report, Long inPlaceOf) {
 		long started = System.nanoTime();
-		Optional<UnitConference> stood = this.earlier.standing(pending.id());
+		// Asked only of a file that stood when taken: the files a scan took, nearly all, never do.
+		Optional<UnitConference> stood = pending.standing() ? this.earlier.standing(pending.id()) : Optional.empty();
 		ProblemList problems = new ProblemList(this.intake.maxProblems());
 		Placer placer = new Placer(this.reference.current(), pending);
 		PointStream stream = new PointStream(this.loader, placer, problems, this.progress, LISTED_WARNINGS);

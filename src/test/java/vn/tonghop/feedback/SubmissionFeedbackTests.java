@@ -373,7 +373,7 @@ class SubmissionFeedbackTests {
 		long id = this.jdbc.queryForObject("INSERT INTO tonghop.submission (content_hash, file_name, source_path, "
 				+ "folder_unit_code, size_bytes, archive_path) VALUES ('cafe', ?, ?, '004', ?, ?) RETURNING id", Long.class,
 				file.getFileName().toString(), sourcePath, Files.size(archived), archived.toString());
-		return new PendingSubmission(id, file.getFileName().toString(), sourcePath, "004", archived, "cafe", null);
+		return new PendingSubmission(id, file.getFileName().toString(), sourcePath, "004", archived, "cafe", null, false);
 	}
 
 	private static SubmissionFeedback.Processed processed(PendingSubmission pending, long run) {

@@ -148,10 +148,8 @@ class ArrivalOrderTests {
 	}
 
 	private PendingSubmission pending(long id) {
-		return this.jdbc.queryForObject("SELECT id, file_name, source_path, folder_unit_code, archive_path, content_hash, "
-				+ "drop_folder FROM tonghop.submission WHERE id = ?", (rs, i) -> new PendingSubmission(rs.getLong(1),
-						rs.getString(2), rs.getString(3), rs.getString(4), Path.of(rs.getString(5)), rs.getString(6),
-						(rs.getString(7) != null) ? Path.of(rs.getString(7)) : null), id);
+		return this.jdbc.queryForObject("SELECT " + PendingSubmission.COLUMNS + " FROM tonghop.submission s WHERE s.id = ?",
+				PendingSubmission.ROW, id);
 	}
 
 	private Path write(String path, String content) throws IOException {
