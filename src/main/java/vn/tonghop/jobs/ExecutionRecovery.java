@@ -40,7 +40,7 @@ import vn.tonghop.feedback.SubmissionFeedback;
  * {@link RecoveryProperties#staleAfter()}.
  */
 @Component
-public class ExecutionRecovery implements ApplicationRunner {
+class ExecutionRecovery implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ExecutionRecovery.class);
 
@@ -72,7 +72,7 @@ public class ExecutionRecovery implements ApplicationRunner {
 	}
 
 	/** @return the ids of the executions marked restartable */
-	public List<Long> recover() {
+	List<Long> recover() {
 		List<Long> recovered = new ArrayList<>();
 		String host = ThisProcess.host();
 		Instant quietSince = Instant.now().minus(this.properties.staleAfter());
