@@ -1,6 +1,5 @@
 package vn.tonghop.units;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -12,15 +11,14 @@ import java.util.List;
  * the units valid on the date that took the ended unit's place (its successors by the reform's links)
  * @param ended the unit the input named when it ended before the date, else null
  */
-public record Resolution(String input, LocalDate on, Status status, Unit unit, List<Candidate> candidates,
-		Unit ended) {
+public record Resolution(Status status, Unit unit, List<Candidate> candidates, Unit ended) {
 
 	public Resolution {
 		candidates = List.copyOf(candidates);
 	}
 
-	Resolution(String input, LocalDate on, Status status, Unit unit, List<Candidate> candidates) {
-		this(input, on, status, unit, candidates, null);
+	Resolution(Status status, Unit unit, List<Candidate> candidates) {
+		this(status, unit, candidates, null);
 	}
 
 	public enum Status {
@@ -44,8 +42,8 @@ public record Resolution(String input, LocalDate on, Status status, Unit unit, L
 
 	}
 
-	static Resolution resolved(String input, LocalDate on, Unit unit) {
-		return new Resolution(input, on, Status.RESOLVED, unit, List.of());
+	static Resolution resolved(Unit unit) {
+		return new Resolution(Status.RESOLVED, unit, List.of());
 	}
 
 	public boolean isResolved() {

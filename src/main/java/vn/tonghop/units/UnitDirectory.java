@@ -138,28 +138,28 @@ public final class UnitDirectory {
 		Objects.requireNonNull(on, "on");
 		String input = VietnameseText.clean(codeOrName);
 		if (input.isEmpty()) {
-			return new Resolution(input, on, Resolution.Status.UNKNOWN, null, List.of());
+			return new Resolution(Resolution.Status.UNKNOWN, null, List.of());
 		}
 		Optional<Unit> coded = byCode(input, on).filter(unit -> inScope(unit, withinCode, on));
 		if (coded.isPresent()) {
-			return Resolution.resolved(input, on, coded.get());
+			return Resolution.resolved(coded.get());
 		}
 		// Within a unit, its committee written alone ("Quận ủy" in Long Biên's file) is that unit.
 		Optional<Unit> own = (withinCode != null)
 				? byCode(withinCode, on).filter(unit -> UnitNames.isOwnCommittee(input, unit.name())) : Optional.empty();
 		if (own.isPresent()) {
-			return Resolution.resolved(input, on, own.get());
+			return Resolution.resolved(own.get());
 		}
 		Set<Unit> found = new LinkedHashSet<>(named(input, unit -> unit.validOn(on) && inScope(unit, withinCode, on)));
 		if (found.size() == 1) {
-			return Resolution.resolved(input, on, found.iterator().next());
+			return Resolution.resolved(found.iterator().next());
 		}
 		if (found.size() > 1) {
-			return new Resolution(input, on, Resolution.Status.AMBIGUOUS, null, candidates(found.stream(), on));
+			return new Resolution(Resolution.Status.AMBIGUOUS, null, candidates(found.stream(), on));
 		}
 		Optional<Unit> ended = ended(input, on);
 		if (ended.isPresent()) {
-			return new Resolution(input, on, Resolution.Status.ENDED, null,
+			return new Resolution(Resolution.Status.ENDED, null,
 					candidates(successors(ended.get(), on).stream().filter(unit -> inScope(unit, withinCode, on)), on),
 					ended.get());
 		}
@@ -170,7 +170,7 @@ public final class UnitDirectory {
 			.toList();
 		List<Unit> padded = padded(input, inScope);
 		List<Unit> closest = Closest.to(inputs, inScope, this.suggestionKeys::get, SUGGESTIONS);
-		return new Resolution(input, on, Resolution.Status.UNKNOWN, null,
+		return new Resolution(Resolution.Status.UNKNOWN, null,
 				candidates(Stream.concat(padded.stream(), closest.stream()).distinct().limit(Math.max(SUGGESTIONS,
 						padded.size())), on));
 	}
