@@ -396,7 +396,7 @@ public class SubmissionProcessor {
 		}
 		ParsedDate date = VietnameseDates.parse(label.value());
 		if (!date.isValue() && date.status() != ParsedDate.Status.BLANK) {
-			problems.add(Problem.of(Rule.DATE_INVALID, Placer.at(label), label.value().text(), label.value().text()));
+			problems.add(PointChecks.dateInvalid(Placer.at(label), label.value(), date));
 		}
 		return date.value();
 	}

@@ -17,6 +17,7 @@ import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.normalize.WholeNumbers;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Field;
+import vn.tonghop.sheet.Phrase;
 import vn.tonghop.sheet.PointRow;
 import vn.tonghop.sheet.Vocabulary;
 import vn.tonghop.validate.Problem.Location;
@@ -35,6 +36,12 @@ public final class PointChecks {
 	/** The column each rule about an absent cell points at; a blank cell has no column of its own. */
 	private static final Map<Rule, Field> MISSING_CELLS = Map.of(Rule.POINT_NAME_MISSING, Field.POINT_NAME,
 			Rule.LEVEL_MISSING, Field.LEVEL, Rule.NUMBER_MISSING, Field.MEMBERS);
+
+	private static final Phrase WRITE_A_DATE = new Phrase("ghi ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 27/03/2021",
+			"write day/month/year with a four-digit year, e.g. 27/03/2021");
+
+	private static final Phrase NO_SUCH_DAY = new Phrase("không có ngày này trên lịch: hãy kiểm tra ngày, tháng, năm",
+			"there is no such day: check the day, month and year");
 
 	private static final Field[] SUMMED = { Field.MEMBERS, Field.OTHERS, Field.TOTAL };
 
@@ -262,9 +269,18 @@ public final class PointChecks {
 			return null;
 		}
 		if (!date.isValue()) {
-			this.problems.add(Problem.of(Rule.DATE_INVALID, at(row, cell), cell.text(), cell.text()));
+			this.problems.add(dateInvalid(at(row, cell), cell, date));
 		}
 		return date.value();
+	}
+
+	/**
+	 * A date cell that is no date, with what to do about it: a day the calendar lacks (31/02/2021) is
+	 * written day/month/year already, so telling the district to write it so would only puzzle it.
+	 */
+	public static Problem dateInvalid(Location at, Cell cell, ParsedDate date) {
+		Phrase advice = (date.status() == ParsedDate.Status.INVALID && cell.date() == null) ? NO_SUCH_DAY : WRITE_A_DATE;
+		return Problem.of(Rule.DATE_INVALID, at, cell.text(), cell.text(), advice);
 	}
 
 	private Long count(PointRow row, Field field, boolean required) {

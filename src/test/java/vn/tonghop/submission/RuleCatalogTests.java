@@ -177,7 +177,9 @@ class RuleCatalogTests {
 				valid().set("C6", "Xã")));
 		cases.put(Rule.FORMAT_UNKNOWN, new Case(valid().set("E6", "Qua Zalo"), Finding.at("E6", "Qua Zalo", "Qua Zalo"),
 				valid().set("E6", "Trực tiếp")));
-		cases.put(Rule.DATE_INVALID, new Case(valid().set("F6", "27/03/21"), Finding.at("F6", "27/03/21", "27/03/21"),
+		cases.put(Rule.DATE_INVALID, new Case(valid().set("F6", "27/03/21"), Finding.at("F6", "27/03/21", "27/03/21",
+				new Phrase("ghi ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 27/03/2021",
+						"write day/month/year with a four-digit year, e.g. 27/03/2021")),
 				valid().set("F6", "ngày 27 tháng 3 năm 2021")));
 		cases.put(Rule.DATE_OUTSIDE_WINDOW, new Case(valid().set("F6", "15/04/2021"), Finding.at("F6", "15/04/2021",
 				"15/04/2021", "27/03/2021", "28/03/2021"),

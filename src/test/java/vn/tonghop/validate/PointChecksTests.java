@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Cells;
 import vn.tonghop.sheet.Field;
+import vn.tonghop.sheet.Phrase;
 import vn.tonghop.sheet.PointRow;
 import vn.tonghop.validate.Problem.Location;
 import vn.tonghop.warehouse.StagedPoint;
@@ -24,6 +25,9 @@ class PointChecksTests {
 	private static final String SHEET = "Báo cáo";
 
 	private static final int ROW = 6;
+
+	private static final Phrase WRITE_A_DATE = new Phrase("ghi ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 27/03/2021",
+			"write day/month/year with a four-digit year, e.g. 27/03/2021");
 
 	/** The header the rows sit under: B name, C level, D host, E format, F date, G members, H others, I total. */
 	private static final Map<Field, Integer> COLUMNS = Map.of(Field.ROW_NUMBER, 0, Field.POINT_NAME, 1, Field.LEVEL, 2,
@@ -52,7 +56,8 @@ class PointChecksTests {
 						changes(Field.LEVEL, "Xã")),
 				new RowCase(Rule.FORMAT_UNKNOWN, changes(Field.FORMAT, "Qua Zalo"), "E", "Qua Zalo", args("Qua Zalo"),
 						changes(Field.FORMAT, "Trực tiếp")),
-				new RowCase(Rule.DATE_INVALID, changes(Field.DATE, "27/03/21"), "F", "27/03/21", args("27/03/21"),
+				new RowCase(Rule.DATE_INVALID, changes(Field.DATE, "27/03/21"), "F", "27/03/21",
+						args("27/03/21", WRITE_A_DATE),
 						changes(Field.DATE, "ngày 27 tháng 3 năm 2021")),
 				new RowCase(Rule.NUMBER_MISSING, changes(Field.MEMBERS, null), "G", null, args("Số đảng viên tham dự"),
 						changes(Field.OTHERS, null, Field.TOTAL, 110)),
@@ -103,6 +108,20 @@ class PointChecksTests {
 					"Invalid date: \"27/3/21\"; write day/month/year with a four-digit year, e.g. 27/03/2021");
 			assertThat(problem.messageVi()).isEqualTo(
 					"Ngày không hợp lệ: \"27/3/21\"; ghi ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 27/03/2021");
+		});
+	}
+
+	@Test
+	void aDayTheCalendarLacksIsNotToldToBeWrittenAnotherWay() {
+		// when a date is written day/month/year with four digits, but February has no 31st
+		this.checks.check(row(ROW, changes(Field.DATE, "31/02/2021")));
+
+		// then the message says the day does not exist, not how to write a date, as it is written so already
+		assertThat(this.problems.kept()).singleElement().satisfies((problem) -> {
+			assertThat(problem.messageEn())
+				.isEqualTo("Invalid date: \"31/02/2021\"; there is no such day: check the day, month and year");
+			assertThat(problem.messageVi())
+				.isEqualTo("Ngày không hợp lệ: \"31/02/2021\"; không có ngày này trên lịch: hãy kiểm tra ngày, tháng, năm");
 		});
 	}
 

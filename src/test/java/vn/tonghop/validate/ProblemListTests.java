@@ -2,6 +2,7 @@ package vn.tonghop.validate;
 
 import org.junit.jupiter.api.Test;
 
+import vn.tonghop.sheet.Phrase;
 import vn.tonghop.validate.Problem.Location;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +82,8 @@ class ProblemListTests {
 		// given two errors of one kind, then the only one of another kind last
 		this.problems.add(error(1));
 		this.problems.add(error(2));
-		this.problems.add(Problem.of(Rule.DATE_INVALID, new Location("S", 3, "F"), "27/03/21", "27/03/21"));
+		this.problems.add(Problem.of(Rule.DATE_INVALID, new Location("S", 3, "F"), "27/03/21", "27/03/21",
+				new Phrase("ghi ngày/tháng/năm", "write day/month/year")));
 
 		// when a third kind comes once the list is full
 		this.problems.add(Problem.of(Rule.CONFERENCE_UNKNOWN, new Location("S", 2, "B"), "NQ99", "NQ99", "-"));
