@@ -184,9 +184,17 @@ final class Placer {
 				|| conference.scope().stream().anyMatch(code -> code.equalsIgnoreCase(province.code()))) {
 			return true;
 		}
-		problems.add(Problem.ofFile(Rule.CONFERENCE_OUT_OF_SCOPE, conference.code(), String.join(", ", conference.scope()),
+		problems.add(Problem.ofFile(Rule.CONFERENCE_OUT_OF_SCOPE, conference.code(), scope(conference, on),
 				unit.code() + " " + unit.name(), province.code() + " " + province.name()));
 		return false;
+	}
+
+	/** The provinces a conference is for, named as a district knows them ("38 Tỉnh Thanh Hóa"), not by code alone. */
+	private String scope(Conference conference, LocalDate on) {
+		return String.join(", ", conference.scope()
+			.stream()
+			.map(code -> units().byCode(code, on).map(province -> province.code() + " " + province.name()).orElse(code))
+			.toList());
 	}
 
 	/**

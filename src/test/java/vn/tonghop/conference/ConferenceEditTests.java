@@ -112,7 +112,7 @@ class ConferenceEditTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isZero();
 		assertThat(this.jdbc.queryForList("SELECT s.state || ' ' || p.code || ' ' || p.message_en FROM tonghop.submission s "
 				+ "JOIN tonghop.submission_problem p ON p.submission_id = s.id", String.class))
-			.containsExactly("rejected conference-out-of-scope Conference CD-HN is for 01 only; unit 380 Thành phố "
+			.containsExactly("rejected conference-out-of-scope Conference CD-HN is for 01 Thành phố Hà Nội only; unit 380 Thành phố "
 					+ "Thanh Hóa is in 38 Tỉnh Thanh Hóa, outside it: check the conference's code");
 	}
 
