@@ -94,7 +94,7 @@ class TablePartsIngestTests {
 		lines.add(";Trong đó: đảng viên nữ;;;;;50;;");
 
 		// then
-		assertThat(run("go-sai-cap.csv", lines)).isEqualTo("rejected 0 go-sai-cap!C7: Unknown point level: \"Phuờngg\"");
+		assertThat(run("go-sai-cap.csv", lines)).isEqualTo("rejected 0 go-sai-cap!C7: Unknown point level: \"Phuờngg\"; write one of the levels Trung ương, Tỉnh, Huyện, Cơ sở, Chi bộ");
 	}
 
 	@Test

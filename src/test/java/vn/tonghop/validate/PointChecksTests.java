@@ -112,6 +112,20 @@ class PointChecksTests {
 	}
 
 	@Test
+	void anUnknownLevelOrFormatSaysWhatToWriteInstead() {
+		// when a row's level and format are words the format does not know
+		this.checks.check(row(ROW, changes(Field.LEVEL, "Liên xã", Field.FORMAT, "Qua Zalo")));
+
+		// then each message names the words to write instead, in both languages
+		assertThat(this.problems.kept()).extracting(Problem::messageVi, Problem::messageEn)
+			.containsExactly(tuple("Cấp điểm cầu không hợp lệ: \"Liên xã\"; hãy ghi một trong các cấp Trung ương, Tỉnh, "
+					+ "Huyện, Cơ sở, Chi bộ",
+					"Unknown point level: \"Liên xã\"; write one of the levels Trung ương, Tỉnh, Huyện, Cơ sở, Chi bộ"),
+					tuple("Hình thức không hợp lệ: \"Qua Zalo\"; hãy ghi Trực tuyến, Trực tiếp hoặc Ghi hình / Xem lại",
+							"Unknown format: \"Qua Zalo\"; write Trực tuyến, Trực tiếp or Ghi hình / Xem lại"));
+	}
+
+	@Test
 	void aDayTheCalendarLacksIsNotToldToBeWrittenAnotherWay() {
 		// when a date is written day/month/year with four digits, but February has no 31st
 		this.checks.check(row(ROW, changes(Field.DATE, "31/02/2021")));
