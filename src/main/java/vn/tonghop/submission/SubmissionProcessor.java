@@ -327,8 +327,10 @@ public class SubmissionProcessor {
 		}
 		String participants = column(table, table.columns().containsKey(Field.TOTAL) ? Field.TOTAL : Field.MEMBERS);
 		for (var outlier : stream.outliers()) {
+			// No value as written: the figure is members and others added up, which the members cell does not
+			// hold and a total cell may leave blank or write otherwise (11.010); the message gives it.
 			problems.add(Problem.of(Rule.POINT_OUTLIER, new Location(table.sheet(), outlier.sourceRow(), participants),
-					Integer.toString(outlier.participants()), outlier.pointName(), outlier.participants(), outlier.typical()));
+					null, outlier.pointName(), outlier.participants(), outlier.typical()));
 		}
 		unknownHosts.forEach(problems::add);
 		Coverage coverage = UnitSummaryChecks.check(table.labels(), problems);
