@@ -453,13 +453,13 @@ class AnnotatedWorkbookTests {
 		assertThat(value(summary, "C11")).isEqualTo("2");
 		assertThat(value(summary, "C12")).isEqualTo("2");
 		assertThat(value(summary, "A14")).isEqualTo("Ô / Cell");
-		assertThat(row(summary, 15)).containsExactly("F6", SHEET, "6", "F", "khoảng 1.700", "error", "number-text",
+		assertThat(row(summary, 15)).containsExactly("F6", SHEET, "6", "F", "khoảng 1.700", "Lỗi / error", "number-text",
 				"Thông báo number-text", "Message number-text");
 		assertThat(cell(summary, "A15").getHyperlink().getAddress()).isEqualTo("'Báo cáo'!F6");
-		assertThat(row(summary, 17)).containsExactly("Dòng / Row 5", SHEET, "5", "", "", "error", "total-mismatch",
+		assertThat(row(summary, 17)).containsExactly("Dòng / Row 5", SHEET, "5", "", "", "Lỗi / error", "total-mismatch",
 				"Thông báo total-mismatch", "Message total-mismatch");
 		assertThat(cell(summary, "A17").getHyperlink().getAddress()).isEqualTo("'Báo cáo'!A5");
-		assertThat(row(summary, 18)).containsExactly("", SHEET, "", "", "", "warning", "date-outside-window",
+		assertThat(row(summary, 18)).containsExactly("", SHEET, "", "", "", "Cảnh báo / warning", "date-outside-window",
 				"Thông báo date-outside-window", "Message date-outside-window");
 		assertThat(cell(summary, "A18").getHyperlink()).isNull();
 	}

@@ -52,7 +52,7 @@ class ProblemListingTests {
 			assertThat(workbook.getActiveSheetIndex()).isZero();
 			Sheet summary = workbook.getSheetAt(0);
 			assertThat(value(summary, "C3")).isEqualTo("long-bien.csv");
-			assertThat(row(summary, 15)).containsExactly("F6", "long-bien", "6", "F", "khoảng 1.700", "error",
+			assertThat(row(summary, 15)).containsExactly("F6", "long-bien", "6", "F", "khoảng 1.700", "Lỗi / error",
 					"number-text", "Thông báo number-text", "Message number-text");
 			assertThat(cell(summary, "A15").getHyperlink().getAddress()).isEqualTo("'long-bien'!F6");
 			Sheet copy = workbook.getSheet("long-bien");
@@ -201,7 +201,7 @@ class ProblemListingTests {
 		assertThat(listing.annotated()).isFalse();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
 			assertThat(sheetNames(workbook)).containsExactly(SummarySheet.NAME);
-			assertThat(row(workbook.getSheetAt(0), 15)).containsExactly("", "", "", "", "", "error", "file-encrypted",
+			assertThat(row(workbook.getSheetAt(0), 15)).containsExactly("", "", "", "", "", "Lỗi / error", "file-encrypted",
 					"Thông báo file-encrypted", "Message file-encrypted");
 		}
 	}
