@@ -59,8 +59,10 @@ public class Reruns {
 	 * unit (the one a district would expect to count), whatever its state, and the version standing in
 	 * the warehouse when that is an earlier one (the latest was rejected): its rows are placed again on
 	 * the tree and rules of now, and since no later version stands it cannot put stale figures back. A
-	 * version's bytes date from when they first came for the unit, as when it is loaded. Files that
-	 * could not be placed (unit or conference unknown) belong to no unit: rerun them by id.
+	 * version's bytes date from when they first came for the unit, as when it is loaded. A file that
+	 * lost its unit on a rerun (an alias taken away) counts as the unit's it was last placed on, so
+	 * restoring the alias and rerunning the unit places it again. Files never placed (unit or
+	 * conference unknown) belong to no unit: rerun them by id.
 	 */
 	public List<Long> choose(RerunRequest request) {
 		if (request.submission() != null) {
@@ -68,10 +70,17 @@ public class Reruns {
 					Long.class, request.submission());
 		}
 		return this.jdbc.query("""
-				SELECT id, unit_code FROM (SELECT DISTINCT ON (s.unit_code) s.id, s.unit_code FROM tonghop.submission s
+				WITH placed AS (SELECT id, conference_code, unit_code FROM tonghop.submission
+				                WHERE unit_code IS NOT NULL AND state <> 'pending'
+				                UNION ALL
+				                -- a file that lost its place (an alias taken away) is still where it was last placed
+				                SELECT * FROM (SELECT DISTINCT ON (p.submission_id) p.submission_id, p.conference_code, p.unit_code
+				                               FROM tonghop.processing p JOIN tonghop.submission s ON s.id = p.submission_id
+				                               WHERE s.unit_code IS NULL AND s.state <> 'pending' AND p.unit_code IS NOT NULL
+				                               ORDER BY p.submission_id, p.id DESC) lost)
+				SELECT id, unit_code FROM (SELECT DISTINCT ON (s.unit_code) s.id, s.unit_code FROM placed s
 				                CROSS JOIN LATERAL tonghop.submission_arrival(s.id, s.conference_code, s.unit_code) arrival
-				                WHERE s.conference_code = ? AND s.unit_code IS NOT NULL AND (?::text IS NULL OR s.unit_code = ?)
-				                  AND s.state <> 'pending'
+				                WHERE s.conference_code = ? AND (?::text IS NULL OR s.unit_code = ?)
 				                -- by arrival, as the loader dates them: an old version's bytes dropped again later
 				                -- are no newer than they were
 				                ORDER BY s.unit_code, arrival.received_at DESC, arrival.id DESC, s.id DESC) latest

@@ -434,6 +434,33 @@ class RerunsTests {
 			.containsExactly(tuple(latest, "005", null), tuple(earlier, "004", latest));
 	}
 
+	@Test
+	void aFileThatLostItsUnitWithAnAliasIsTakenByTheUnitsConferenceRerunOnceTheAliasIsBack() throws Exception {
+		// given a file accepted for Long Biên through an alias, rejected by a rerun after the alias was taken away
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,Quận LB\n");
+		Files.writeString(this.input.resolve("lb.csv"), longBien("Quận ủy LB", "Phường Bồ Đề", 100));
+		this.runner.run(this.input, "test");
+		long id = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,\n");
+		this.reruns.rerun(new RerunRequest("NQDH13", "004", null, false));
+		assertThat(this.jdbc.queryForObject("SELECT unit_code FROM tonghop.submission WHERE id = ?", String.class, id))
+			.isNull();
+
+		// when the alias is restored and the unit's files for the conference are rerun
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,Quận LB\n");
+		List<Long> all = this.reruns.choose(new RerunRequest("NQDH13", null, null, false));
+		List<Long> other = this.reruns.choose(new RerunRequest("NQDH13", "005", null, false));
+		RerunResult rerun = this.reruns.rerun(new RerunRequest("NQDH13", "004", null, false));
+
+		// then the file is the unit's again and stands for it
+		assertThat(all).containsExactly(id);
+		assertThat(other).isEmpty();
+		assertThat(rerun.outcomes()).extracting(RerunOutcome::submissionId, RerunOutcome::unitCode, RerunOutcome::stateAfter)
+			.containsExactly(tuple(id, "004", "accepted"));
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT reporting_unit_code FROM warehouse.participation", String.class))
+			.containsExactly("004");
+	}
+
 	private void importUnits(String rows) throws IOException {
 		Path file = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
 		Files.writeString(file, "code,name,parent_code,kind,valid_from,valid_to,aliases\n" + rows);
