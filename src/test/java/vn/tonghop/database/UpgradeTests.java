@@ -122,6 +122,26 @@ class UpgradeTests {
 			.containsExactly("Hội trường Thành ủy", "Phường Đông Thọ", "Phường Đông Sơn");
 	}
 
+	@Test
+	void aFolderStoredWithSpacesAroundItIsTheUnitsFolderAfterTheUpgrade() {
+		// given files taken before folder names were read without their spaces: one rejected in '004 ',
+		// and bytes taken both from '380 ' and from 380/, which trimmed would be the same file
+		migrate("32");
+		this.old.update("""
+				INSERT INTO tonghop.submission (id, content_hash, file_name, source_path, folder_unit_code, size_bytes,
+				    archive_path, received_at, state) VALUES
+				    (1, 'h1', 'lb.xlsx', '004 /lb.xlsx', '004 ', 10, '/a/h1/lb.xlsx', '2021-04-09 03:00+00', 'rejected'),
+				    (2, 'h2', 'th.csv', '380 /th.csv', '380 ', 10, '/a/h2/th.csv', '2021-04-09 03:00+00', 'rejected'),
+				    (3, 'h2', 'th.csv', '380/th.csv', '380', 10, '/a/h2/th.csv', '2021-04-09 03:00+00', 'rejected')""");
+
+		// when the new release starts on it
+		migrate("latest");
+
+		// then the first is 004's folder's, as the scan reads it now; the pair is left as it was
+		assertThat(this.old.queryForList("SELECT folder_unit_code FROM tonghop.submission ORDER BY id", String.class))
+			.containsExactly("004", "380 ", "380");
+	}
+
 	/** Migrates as the application does (spring.flyway in application.yml), up to the target. */
 	private void migrate(String target) {
 		Flyway.configure()
