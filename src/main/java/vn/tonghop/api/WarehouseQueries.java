@@ -98,8 +98,8 @@ public class WarehouseQueries {
 
 	/**
 	 * The reporting units of a conference that hold figures, by province and unit code. The view sums
-	 * every point of the conference for any page: counted with the page, a whole conference of a
-	 * million points is summed once, not twice.
+	 * the conference's deltas per unit (V35), a few rows each, for any page: counted with the page,
+	 * they are summed once, not twice.
 	 */
 	public Page<UnitRow> units(String conference, String province, String unit, PageRequest paging) {
 		return PagedSql.pageCounted(this.jdbc, UNITS, "province_code, reporting_unit_code",

@@ -4,12 +4,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps warehouse.participation_province_total quick to read as loads pile up. Every statement
- * that writes warehouse.participation appends a row per province to the deltas (V11), so a
- * conference reloaded many times would be summed over ever more rows; this folds each province's
- * rows into one. Loads running meanwhile are safe: their deltas are not committed yet, so the
- * fold neither sees nor removes them; besides removing the committed rows it folds, it only appends
- * rows, as the loads do.
+ * Keeps warehouse.participation_province_total and participation_by_unit quick to read as loads
+ * pile up. Every statement that writes warehouse.participation appends a row per province and
+ * reporting unit to the deltas (V11, V35), so a conference reloaded many times would be summed over
+ * ever more rows; this folds each unit's rows in a province into one. Loads running meanwhile are
+ * safe: their deltas are not committed yet, so the fold neither sees nor removes them; besides
+ * removing the committed rows it folds, it only appends rows, as the loads do.
  */
 @Component
 public class ProvinceTotals {
@@ -17,16 +17,19 @@ public class ProvinceTotals {
 	private static final String COMPACT = """
 			WITH folded AS (
 			    DELETE FROM warehouse.participation_province_delta d
-			    WHERE (d.conference_code, d.province_code) IN (
-			        SELECT conference_code, province_code FROM warehouse.participation_province_delta
-			        GROUP BY conference_code, province_code HAVING count(*) > 1)
+			    WHERE (d.conference_code, d.province_code, d.reporting_unit_code) IN (
+			        SELECT conference_code, province_code, reporting_unit_code
+			        FROM warehouse.participation_province_delta
+			        GROUP BY conference_code, province_code, reporting_unit_code HAVING count(*) > 1)
 			    RETURNING d.*
 			), kept AS (
-			    INSERT INTO warehouse.participation_province_delta
-			    SELECT conference_code, province_code, sum(points), sum(points_central), sum(points_province),
-			           sum(points_district), sum(points_grassroots), sum(points_cell), sum(participants),
-			           sum(members_attending), sum(others_attending)
-			    FROM folded GROUP BY conference_code, province_code
+			    INSERT INTO warehouse.participation_province_delta (conference_code, province_code,
+			        reporting_unit_code, points, points_central, points_province, points_district,
+			        points_grassroots, points_cell, participants, members_attending, others_attending)
+			    SELECT conference_code, province_code, reporting_unit_code, sum(points), sum(points_central),
+			           sum(points_province), sum(points_district), sum(points_grassroots), sum(points_cell),
+			           sum(participants), sum(members_attending), sum(others_attending)
+			    FROM folded GROUP BY conference_code, province_code, reporting_unit_code
 			    HAVING sum(points) <> 0
 			    RETURNING 1
 			)
@@ -40,8 +43,8 @@ public class ProvinceTotals {
 	}
 
 	/**
-	 * Folds each province's deltas into one row; a province whose points add up to none keeps no
-	 * row, as the view shows none for it.
+	 * Folds each unit's deltas in a province into one row; one whose points add up to none keeps no
+	 * row, as the views show none for it.
 	 * @return how many rows fewer the deltas have
 	 */
 	public long compact() {

@@ -35,8 +35,9 @@ import vn.tonghop.units.UnitImporter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * warehouse.participation_province_total, summed from the deltas triggers on warehouse.participation
- * append, must equal a fresh aggregate of the table after whatever wrote it.
+ * warehouse.participation_province_total and participation_by_unit's points and sums, summed from the
+ * deltas triggers on warehouse.participation append, must equal a fresh aggregate of the table after
+ * whatever wrote it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tonghop.intake.stable-for=0s")
 class ParticipationProvinceTotalTests {
@@ -56,6 +57,28 @@ class ParticipationProvinceTotalTests {
 			FROM warehouse.participation
 			GROUP BY conference_code, province_code
 			ORDER BY conference_code, province_code
+			""";
+
+	private static final String UNITS = """
+			SELECT conference_code, province_code, reporting_unit_code, points, points_central, points_province,
+			       points_district, points_grassroots, points_cell, participants, members_attending, others_attending
+			FROM warehouse.participation_by_unit WHERE points > 0
+			ORDER BY conference_code, reporting_unit_code
+			""";
+
+	/** As participation_by_unit summed the points up to V35: a unit's province is the least of its rows'. */
+	private static final String FRESH_UNITS = """
+			SELECT conference_code, min(province_code) AS province_code, reporting_unit_code, count(*) AS points,
+			       count(*) FILTER (WHERE point_level = 'central') AS points_central,
+			       count(*) FILTER (WHERE point_level = 'province') AS points_province,
+			       count(*) FILTER (WHERE point_level = 'district') AS points_district,
+			       count(*) FILTER (WHERE point_level = 'grassroots') AS points_grassroots,
+			       count(*) FILTER (WHERE point_level = 'cell') AS points_cell,
+			       sum(participants) AS participants, sum(members_attending) AS members_attending,
+			       sum(others_attending) AS others_attending
+			FROM warehouse.participation
+			GROUP BY conference_code, reporting_unit_code
+			ORDER BY conference_code, reporting_unit_code
 			""";
 
 	private static final String HA_NOI = "SELECT points || ' ' || points_grassroots || ' ' || participants "
@@ -108,7 +131,7 @@ class ParticipationProvinceTotalTests {
 			.hasSize(2)
 			.anySatisfy(row -> assertThat(row).startsWith("NQDH13 01 19 3 16 "))
 			.contains("HNTW8-K13 20 64 1 63 3113");
-		assertTheSummaryIsAFreshAggregate();
+		assertTheSummariesAreFreshAggregates();
 	}
 
 	@Test
@@ -124,7 +147,7 @@ class ParticipationProvinceTotalTests {
 
 		// then
 		assertThat(this.jdbc.queryForObject(HA_NOI, String.class)).isEqualTo("2 2 200");
-		assertTheSummaryIsAFreshAggregate();
+		assertTheSummariesAreFreshAggregates();
 	}
 
 	@Test
@@ -141,7 +164,7 @@ class ParticipationProvinceTotalTests {
 		// then
 		assertThat(this.jdbc.queryForList(SUMMARY)).isEqualTo(before);
 		assertThat(this.jdbc.queryForObject(HA_NOI, String.class)).isEqualTo("2 2 200");
-		assertTheSummaryIsAFreshAggregate();
+		assertTheSummariesAreFreshAggregates();
 	}
 
 	@Test
@@ -162,7 +185,7 @@ class ParticipationProvinceTotalTests {
 		// then
 		assertThat(rerun.outcomes()).singleElement().satisfies(outcome -> assertThat(outcome.stateAfter()).isEqualTo("accepted"));
 		assertThat(this.jdbc.queryForObject(HA_NOI, String.class)).isEqualTo("2 2 200");
-		assertTheSummaryIsAFreshAggregate();
+		assertTheSummariesAreFreshAggregates();
 	}
 
 	@Test
@@ -225,7 +248,7 @@ class ParticipationProvinceTotalTests {
 
 		// then
 		assertThat(this.jdbc.queryForObject(HA_NOI, String.class)).isEqualTo("32 2 510");
-		assertTheSummaryIsAFreshAggregate();
+		assertTheSummariesAreFreshAggregates();
 
 		// and a TRUNCATE empties it
 		this.jdbc.execute("TRUNCATE warehouse.participation");
@@ -258,7 +281,7 @@ class ParticipationProvinceTotalTests {
 		// then neither lost the other's points
 		assertThat(this.jdbc.queryForList("SELECT province_code || ' ' || points FROM warehouse.participation_province_total "
 				+ "ORDER BY province_code", String.class)).containsExactly("01 8", "20 9");
-		assertTheSummaryIsAFreshAggregate();
+		assertTheSummariesAreFreshAggregates();
 	}
 
 	/** Writes a Long Biên file (one grassroots point of 100 members per ward) under the unit's folder. */
@@ -278,7 +301,7 @@ class ParticipationProvinceTotalTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation_province_delta "
 				+ "WHERE conference_code = 'NQDH13' AND province_code = '01'", Integer.class)).isOne();
 		assertThat(this.jdbc.queryForObject(HA_NOI, String.class)).isEqualTo("2 2 200");
-		assertTheSummaryIsAFreshAggregate();
+		assertTheSummariesAreFreshAggregates();
 	}
 
 	@Test
@@ -300,7 +323,7 @@ class ParticipationProvinceTotalTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation_province_delta "
 				+ "WHERE conference_code = 'NQDH13' AND province_code = '01'", Integer.class)).isEqualTo(2);
 		assertThat(this.jdbc.queryForObject(HA_NOI, String.class)).isEqualTo("9 0 90");
-		assertTheSummaryIsAFreshAggregate();
+		assertTheSummariesAreFreshAggregates();
 	}
 
 	@Test
@@ -343,9 +366,11 @@ class ParticipationProvinceTotalTests {
 		}
 	}
 
-	private void assertTheSummaryIsAFreshAggregate() {
+	private void assertTheSummariesAreFreshAggregates() {
 		List<Map<String, Object>> summary = this.jdbc.queryForList(SUMMARY);
 		assertThat(summary).isNotEmpty().isEqualTo(this.jdbc.queryForList(FRESH));
+		List<Map<String, Object>> units = this.jdbc.queryForList(UNITS);
+		assertThat(units).isNotEmpty().isEqualTo(this.jdbc.queryForList(FRESH_UNITS));
 	}
 
 }
