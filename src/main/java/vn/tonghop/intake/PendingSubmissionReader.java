@@ -16,6 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 
+	/** The (unit, conference) lock the warehouse loader takes before a unit's rows. */
+	private static final String UNIT_LOCK = "SELECT %s(hashtext(? || '|' || ?))";
+
+	private static final PendingSubmission UNIT_BUSY = new PendingSubmission(0, null, null, null, null, null, null, false);
+
 	private final JdbcTemplate jdbc;
 
 	/** Files the run could not finish, which stay pending for the next run, with why. */
@@ -42,16 +47,48 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 		synchronized (this.setAside) {
 			skipped = this.setAside.keySet().toArray(Long[]::new);
 		}
-		List<PendingSubmission> next = this.jdbc.query(
-				"SELECT " + PendingSubmission.COLUMNS + " FROM tonghop.submission s "
-						+ "WHERE s.state = 'pending' AND s.id <> ALL (?) ORDER BY s.id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED",
-				PendingSubmission.ROW, (Object) skipped);
-		if (next.isEmpty() && skipped.length > 0) {
+		PendingSubmission next;
+		do {
+			next = claim(skipped);
+		}
+		while (next == UNIT_BUSY);
+		if (next == null && skipped.length > 0) {
 			Arrays.sort(skipped);
 			List<RuntimeException> causes = Arrays.stream(skipped).map(this.setAside::get).toList();
 			throw (causes.size() == 1) ? causes.get(0) : new FilesSetAsideException(causes);
 		}
-		return next.isEmpty() ? null : next.get(0);
+		return next;
+	}
+
+	/**
+	 * Claims the next pending file. A version standing for its unit (a rerun's) is kept only with its
+	 * unit's load lock taken at once: a load holding that lock retires the standing version, so it
+	 * waits for this claim, and this claim must not then wait for the lock (a deadlock). Else the claim
+	 * is let go, and taken again once that load is done.
+	 * @return the file, null when none is pending, or {@link #UNIT_BUSY} to claim again
+	 */
+	private PendingSubmission claim(Long[] skipped) {
+		this.jdbc.execute("SAVEPOINT tonghop_claim");
+		List<Claim> next = this.jdbc.query("SELECT " + PendingSubmission.COLUMNS
+				+ ", s.conference_code, s.unit_code FROM tonghop.submission s "
+				+ "WHERE s.state = 'pending' AND s.id <> ALL (?) ORDER BY s.id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED",
+				(rs, i) -> new Claim(PendingSubmission.ROW.mapRow(rs, i), rs.getString(9), rs.getString(10)),
+				(Object) skipped);
+		if (next.isEmpty() || !next.get(0).pending().standing()
+				|| this.jdbc.queryForObject(UNIT_LOCK.formatted("pg_try_advisory_xact_lock"), Boolean.class,
+						next.get(0).conferenceCode(), next.get(0).unitCode())) {
+			this.jdbc.execute("RELEASE SAVEPOINT tonghop_claim");
+			return next.isEmpty() ? null : next.get(0).pending();
+		}
+		// Waits for the load without holding the file; the lock goes back with the savepoint too.
+		this.jdbc.execute("ROLLBACK TO SAVEPOINT tonghop_claim");
+		this.jdbc.query(UNIT_LOCK.formatted("pg_advisory_xact_lock"), rs -> null, next.get(0).conferenceCode(),
+				next.get(0).unitCode());
+		this.jdbc.execute("ROLLBACK TO SAVEPOINT tonghop_claim; RELEASE SAVEPOINT tonghop_claim");
+		return UNIT_BUSY;
+	}
+
+	private record Claim(PendingSubmission pending, String conferenceCode, String unitCode) {
 	}
 
 }
