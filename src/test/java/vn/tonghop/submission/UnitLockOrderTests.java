@@ -29,6 +29,7 @@ import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.intake.PendingSubmissionReader;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
+import vn.tonghop.units.UnitImporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +58,9 @@ class UnitLockOrderTests {
 
 	@Autowired
 	ReferenceFiles reference;
+
+	@Autowired
+	UnitImporter units;
 
 	@TempDir
 	Path input;
@@ -110,6 +114,58 @@ class UnitLockOrderTests {
 			});
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE submission_id = ?",
 				Integer.class, newer)).isEqualTo(3);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
+	}
+
+	@Test
+	void aNewVersionLoadedWhileARerunPutsAnEarlierOneBackStandsOverIt(@TempDir Path trees) throws Exception {
+		// given two versions of Long Biên's file, only the later one naming Phường Gia Thụy, which the unit
+		// tree now says was gone before the conference; a rerun's worker has claimed the later one, and a
+		// newer version is taken meanwhile
+		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Ngọc Lâm")));
+		JobExecution run = this.runner.run(this.input, "test");
+		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy")));
+		this.runner.run(this.input, "test");
+		long earlier = this.jdbc.queryForObject("SELECT min(id) FROM tonghop.submission", Long.class);
+		long standing = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE is_current", Long.class);
+		write("004/long-bien.csv",
+				ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Đức Giang")));
+		this.scanner.scan(this.input, null, run.getId());
+		long newer = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		Path tree = Files.writeString(trees.resolve("units.csv"), "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "00130,Phường Gia Thụy,004,grassroots,,2020-12-31,\n");
+		this.units.importFile(tree);
+		this.jdbc.update("UPDATE tonghop.submission SET state = 'pending' WHERE id = ?", standing);
+		TransactionTemplate tx = new TransactionTemplate(this.transactions);
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch go = new CountDownLatch(1);
+		CompletableFuture<Void> rerun = CompletableFuture.runAsync(() -> tx.executeWithoutResult((status) -> {
+			PendingSubmission mine = new PendingSubmissionReader(this.jdbc, new HashMap<>()).read();
+			assertThat(mine.id()).isEqualTo(standing);
+			claimed.countDown();
+			await(go);
+			this.processor.process(mine, run.getId());
+		}));
+		assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+
+		// when the run's worker loads the newer version until it waits, and the rerun rejects the
+		// standing version and puts the earlier one back
+		CompletableFuture<Void> load = CompletableFuture.runAsync(() -> tx.executeWithoutResult((status) -> {
+			PendingSubmission mine = new PendingSubmissionReader(this.jdbc, new HashMap<>()).read();
+			assertThat(mine.id()).isEqualTo(newer);
+			this.processor.process(mine, run.getId());
+		}));
+		awaitOneWaitingOnALock();
+		go.countDown();
+
+		// then both commit, and the newest accepted version stands over the one put back
+		rerun.get(60, TimeUnit.SECONDS);
+		load.get(60, TimeUnit.SECONDS);
+		assertThat(this.jdbc.queryForList("SELECT id || ' ' || state || ' ' || is_current FROM tonghop.submission "
+				+ "ORDER BY id", String.class))
+			.containsExactly(earlier + " accepted false", standing + " rejected false", newer + " accepted true");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation", Long.class))
+			.containsExactly(newer);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
 	}
 
