@@ -98,7 +98,7 @@ public class WarehouseQueries {
 
 	/**
 	 * The reporting units of a conference that hold figures, by province and unit code. The view sums
-	 * the conference's deltas per unit (V35), a few rows each, for any page: counted with the page,
+	 * the conference's deltas per unit (V34), a few rows each, for any page: counted with the page,
 	 * they are summed once, not twice.
 	 */
 	public Page<UnitRow> units(String conference, String province, String unit, PageRequest paging) {

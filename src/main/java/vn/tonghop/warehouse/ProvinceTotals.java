@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps warehouse.participation_province_total and participation_by_unit quick to read as loads
  * pile up. Every statement that writes warehouse.participation appends a row per province and
- * reporting unit to the deltas (V11, V35), so a conference reloaded many times would be summed over
+ * reporting unit to the deltas (V11, V34), so a conference reloaded many times would be summed over
  * ever more rows; this folds each unit's rows in a province into one. Loads running meanwhile are
  * safe: their deltas are not committed yet, so the fold neither sees nor removes them; besides
  * removing the committed rows it folds, it only appends rows, as the loads do.

@@ -66,7 +66,7 @@ class ParticipationProvinceTotalTests {
 			ORDER BY conference_code, reporting_unit_code
 			""";
 
-	/** As participation_by_unit summed the points up to V35: a unit's province is the least of its rows'. */
+	/** As participation_by_unit summed the points up to V34: a unit's province is the least of its rows'. */
 	private static final String FRESH_UNITS = """
 			SELECT conference_code, min(province_code) AS province_code, reporting_unit_code, count(*) AS points,
 			       count(*) FILTER (WHERE point_level = 'central') AS points_central,
