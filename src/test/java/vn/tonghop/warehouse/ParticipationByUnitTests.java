@@ -129,6 +129,34 @@ class ParticipationByUnitTests {
 	}
 
 	@Test
+	void fromTheTwoLevelStructureACommitteeUnderTheProvinceIsExpectedBesideItsCommunes() throws Exception {
+		// given a province of the two-level structure with a commune and a district-kind committee
+		// (the province's agencies' party committee) under it, and an agency's organization under that
+		Path tree = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
+		Files.writeString(tree, "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
+				+ "T1,Tỉnh Thử,,province,2025-07-01,,\nT1-X,Xã Thử,T1,grassroots,2025-07-01,,\n"
+				+ "T1-K,Đảng bộ các cơ quan Đảng tỉnh Thử,T1,district,2025-07-01,,\n"
+				+ "T1-K-1,Đảng bộ Văn phòng Tỉnh ủy Thử,T1-K,grassroots,2025-07-01,,\n");
+		this.units.importFile(tree);
+		this.jdbc.update("INSERT INTO tonghop.conference (code, title, start_date, end_date, deadline, scope) "
+				+ "VALUES ('SAU', 'Hội nghị sau sắp xếp', DATE '2025-08-01', DATE '2025-08-01', DATE '2025-08-15', '{T1}')");
+		submit("T1-K", "T1-K", "SAU", List.of("Hội trường Khối,Khối,,90,5"));
+
+		// when
+		assertThat(this.runner.run(this.input, "test").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then the committee reports to the province as its communes do, and is counted so; the
+		// organizations under it report through it
+		assertThat(this.jdbc.queryForList("SELECT unit_code || ' ' || reported FROM warehouse.completeness "
+				+ "WHERE conference_code = 'SAU' ORDER BY unit_code", String.class))
+			.containsExactly("T1 false", "T1-K true", "T1-X false");
+		assertThat(this.jdbc.queryForMap("SELECT units_expected, units_reported FROM warehouse.participation_by_unit "
+				+ "WHERE conference_code = 'SAU' AND reporting_unit_code = 'T1-K'"))
+			.containsEntry("units_expected", 1L)
+			.containsEntry("units_reported", 1L);
+	}
+
+	@Test
 	void eachUnitSaysWhetherItIsExpectedAndReportedAsCompletenessDoes() throws Exception {
 		// given Hà Nội and Long Biên, both expected for the 2021 conference, and a committee under Long
 		// Biên that sends its own file though only the province and its districts are expected then
