@@ -72,8 +72,7 @@ class UnitLockOrderTests {
 
 	@Test
 	void aNewVersionLoadedWhileARerunHoldsTheStandingOneWaitsForItInsteadOfDeadlocking() throws Exception {
-		// given Long Biên's version standing, made pending again by a rerun whose worker has claimed it,
-		// and a newer version of Long Biên taken meanwhile
+		// given Long Biên's version standing, and a newer version of Long Biên taken meanwhile
 		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối")));
 		JobExecution run = this.runner.run(this.input, "test");
 		long standing = this.jdbc.queryForObject("SELECT id FROM tonghop.submission WHERE is_current", Long.class);
@@ -81,31 +80,12 @@ class UnitLockOrderTests {
 				ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Cự Khối", "Phường Gia Thụy")));
 		this.scanner.scan(this.input, null, run.getId());
 		long newer = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
-		this.jdbc.update("UPDATE tonghop.submission SET state = 'pending' WHERE id = ?", standing);
-		TransactionTemplate tx = new TransactionTemplate(this.transactions);
-		CountDownLatch claimed = new CountDownLatch(1);
-		CountDownLatch go = new CountDownLatch(1);
-		CompletableFuture<Void> rerun = CompletableFuture.runAsync(() -> tx.executeWithoutResult((status) -> {
-			PendingSubmission mine = new PendingSubmissionReader(this.jdbc, new HashMap<>()).read();
-			assertThat(mine.id()).isEqualTo(standing);
-			claimed.countDown();
-			await(go);
-			this.processor.process(mine, run.getId());
-		}));
-		assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
 
-		// when the run's worker loads the newer version until it waits on the rerun, and the rerun goes on
-		CompletableFuture<Void> load = CompletableFuture.runAsync(() -> tx.executeWithoutResult((status) -> {
-			PendingSubmission mine = new PendingSubmissionReader(this.jdbc, new HashMap<>()).read();
-			assertThat(mine.id()).isEqualTo(newer);
-			this.processor.process(mine, run.getId());
-		}));
-		awaitOneWaitingOnALock();
-		go.countDown();
+		// when a rerun's worker claims the standing version, the run's worker loads the newer one until it
+		// waits on the rerun, and the rerun goes on
+		rerunWhileLoading(standing, newer, run.getId());
 
 		// then both commit, and the newer version stands with its three points
-		rerun.get(60, TimeUnit.SECONDS);
-		load.get(60, TimeUnit.SECONDS);
 		assertThat(this.jdbc.queryForList("SELECT id, state FROM tonghop.submission WHERE is_current"))
 			.singleElement()
 			.satisfies((row) -> {
@@ -120,8 +100,8 @@ class UnitLockOrderTests {
 	@Test
 	void aNewVersionLoadedWhileARerunPutsAnEarlierOneBackStandsOverIt(@TempDir Path trees) throws Exception {
 		// given two versions of Long Biên's file, only the later one naming Phường Gia Thụy, which the unit
-		// tree now says was gone before the conference; a rerun's worker has claimed the later one, and a
-		// newer version is taken meanwhile
+		// tree now says was gone before the conference, the later one standing, and a newer version taken
+		// meanwhile
 		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Ngọc Lâm")));
 		JobExecution run = this.runner.run(this.input, "test");
 		write("004/long-bien.csv", ExampleFiles.longBienCsv(List.of("Phường Bồ Đề", "Phường Gia Thụy")));
@@ -135,6 +115,25 @@ class UnitLockOrderTests {
 		Path tree = Files.writeString(trees.resolve("units.csv"), "code,name,parent_code,kind,valid_from,valid_to,aliases\n"
 				+ "00130,Phường Gia Thụy,004,grassroots,,2020-12-31,\n");
 		this.units.importFile(tree);
+
+		// when a rerun's worker claims the standing version, the run's worker loads the newer one until
+		// it waits, and the rerun rejects the standing version and puts the earlier one back
+		rerunWhileLoading(standing, newer, run.getId());
+
+		// then both commit, and the newest accepted version stands over the one put back
+		assertThat(this.jdbc.queryForList("SELECT id || ' ' || state || ' ' || is_current FROM tonghop.submission "
+				+ "ORDER BY id", String.class))
+			.containsExactly(earlier + " accepted false", standing + " rejected false", newer + " accepted true");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation", Long.class))
+			.containsExactly(newer);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
+	}
+
+	/**
+	 * A rerun's worker claims {@code standing}, the run's worker then loads {@code newer} until it waits
+	 * on a lock, and the rerun goes on; returns once both have committed.
+	 */
+	private void rerunWhileLoading(long standing, long newer, long runId) throws Exception {
 		this.jdbc.update("UPDATE tonghop.submission SET state = 'pending' WHERE id = ?", standing);
 		TransactionTemplate tx = new TransactionTemplate(this.transactions);
 		CountDownLatch claimed = new CountDownLatch(1);
@@ -144,29 +143,18 @@ class UnitLockOrderTests {
 			assertThat(mine.id()).isEqualTo(standing);
 			claimed.countDown();
 			await(go);
-			this.processor.process(mine, run.getId());
+			this.processor.process(mine, runId);
 		}));
 		assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
-
-		// when the run's worker loads the newer version until it waits, and the rerun rejects the
-		// standing version and puts the earlier one back
 		CompletableFuture<Void> load = CompletableFuture.runAsync(() -> tx.executeWithoutResult((status) -> {
 			PendingSubmission mine = new PendingSubmissionReader(this.jdbc, new HashMap<>()).read();
 			assertThat(mine.id()).isEqualTo(newer);
-			this.processor.process(mine, run.getId());
+			this.processor.process(mine, runId);
 		}));
 		awaitOneWaitingOnALock();
 		go.countDown();
-
-		// then both commit, and the newest accepted version stands over the one put back
 		rerun.get(60, TimeUnit.SECONDS);
 		load.get(60, TimeUnit.SECONDS);
-		assertThat(this.jdbc.queryForList("SELECT id || ' ' || state || ' ' || is_current FROM tonghop.submission "
-				+ "ORDER BY id", String.class))
-			.containsExactly(earlier + " accepted false", standing + " rejected false", newer + " accepted true");
-		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation", Long.class))
-			.containsExactly(newer);
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isEqualTo(3);
 	}
 
 	private void awaitOneWaitingOnALock() throws InterruptedException {
