@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -286,9 +288,10 @@ public class UnitImporter {
 	}
 
 	/**
-	 * Drops rows that would leave the tree inconsistent: a second row for the same identity, a
-	 * period overlapping another period of the same code (a code must name one unit on any day;
-	 * of two such rows in the file the later one is dropped), or a parent code no unit has.
+	 * Drops rows that would leave the tree inconsistent: a second row for the same identity, a code or
+	 * parent code that lost its leading zeros, a period overlapping another period of the same code (a
+	 * code must name one unit on any day; of two such rows in the file the later one is dropped), or a
+	 * parent code no unit has.
 	 */
 	private static List<Parsed> consistent(List<Parsed> rows, Map<Identity, Unit> stored, List<String> problems) {
 		Map<Identity, Parsed> unique = new LinkedHashMap<>();
@@ -307,13 +310,33 @@ public class UnitImporter {
 				periods.computeIfAbsent(identity.code(), code -> new ArrayList<>()).add(unit);
 			}
 		});
+		Set<String> storedCodes = new HashSet<>(codes);
 		unique.keySet().forEach(identity -> codes.add(identity.code()));
+		Map<String, List<Unit>> padded = new HashMap<>();
+		Stream.concat(stored.values().stream(), unique.values().stream().map(Parsed::unit))
+			.filter(unit -> unit.code().matches("0+\\d+"))
+			.forEach(unit -> padded.computeIfAbsent(number(unit.code()), number -> new ArrayList<>()).add(unit));
+		Map<String, List<String>> lost = new HashMap<>();
+		unique.values().stream().map(Parsed::unit).filter(unit -> !storedCodes.contains(unit.code())).forEach(unit -> {
+			List<String> withZeros = withZeros(unit.code(), padded, other -> other.kind().equals(unit.kind()));
+			if (!withZeros.isEmpty()) {
+				lost.put(unit.code(), withZeros);
+			}
+		});
 		List<Parsed> accepted = new ArrayList<>();
 		for (Parsed row : unique.values()) {
 			Unit unit = row.unit();
 			List<Unit> others = periods.computeIfAbsent(unit.code(), code -> new ArrayList<>());
 			Optional<Unit> overlapping = others.stream().filter(other -> overlap(unit, other)).findFirst();
-			if (overlapping.isPresent()) {
+			List<String> coded = lost.getOrDefault(unit.code(), List.of());
+			List<String> parented = (unit.parentCode() == null || !codes.contains(unit.parentCode()))
+					? withZeros(Objects.toString(unit.parentCode(), ""), padded, other -> true)
+					: lost.getOrDefault(unit.parentCode(), List.of());
+			if (!coded.isEmpty() || !parented.isEmpty()) {
+				problems.add(row.line().problem(coded.isEmpty() ? zerosLost("parent_code", unit.parentCode(), parented)
+						: zerosLost("code", unit.code(), coded)));
+			}
+			else if (overlapping.isPresent()) {
 				problems.add(row.line().problem("%s %s overlaps %s %s".formatted(unit.code(), period(unit),
 						overlapping.get().name(), period(overlapping.get()))));
 			}
@@ -326,6 +349,35 @@ public class UnitImporter {
 			}
 		}
 		return accepted;
+	}
+
+	/**
+	 * The codes of the units {@code kept} among those padded by their number that a code of digits alone
+	 * stands for with its leading zeros: a spreadsheet keeps 004 typed without a text format as 4, which
+	 * would be a second district beside 004, or a parent that is none. Codes of other widths are other
+	 * kinds' (province 19, district 019, commune 00019).
+	 */
+	private static List<String> withZeros(String code, Map<String, List<Unit>> padded, Predicate<Unit> kept) {
+		if (!code.matches("[1-9]\\d*")) {
+			return List.of();
+		}
+		return padded.getOrDefault(code, List.of())
+			.stream()
+			.filter(kept)
+			.map(Unit::code)
+			.distinct()
+			.sorted(Comparator.comparing(String::length))
+			.toList();
+	}
+
+	private static String number(String digits) {
+		return digits.replaceFirst("^0+(?=\\d)", "");
+	}
+
+	private static String zerosLost(String column, String code, List<String> padded) {
+		String codes = String.join(" or ", padded);
+		return ("%s %s is not a unit's code, but %s is: a spreadsheet drops the leading zeros of a code typed as a number; "
+				+ "write %s (the column formatted as text)").formatted(column, code, codes, codes);
 	}
 
 	/**

@@ -315,6 +315,31 @@ class UnitImporterTests {
 			.containsExactly("00127 004", "004 01", "01 -", "14758 380", "38 -", "380 38");
 	}
 
+	// Edited in Excel and saved again, the units CSV's codes are numbers too: 004 becomes 4, 01 becomes 1.
+	@Test
+	void unitsCsvCodesThatLostTheirLeadingZerosAreSkippedNamingTheUnitTheyStandFor() throws IOException {
+		// given 01 and 004 in the tree
+		this.importer.importFile(write("units.csv", HEADER, "01,Thành phố Hà Nội,,province,,,",
+				"004,Quận Long Biên,01,district,,2025-06-30,"));
+
+		// when the file comes back from Excel with an alias added to 004 and a commune under it
+		ImportReport report = this.importer.importFile(write("units-excel.csv", HEADER,
+				"1,Thành phố Hà Nội,,province,,,",
+				"4,Quận Long Biên,1,district,,2025-06-30,Quận ủy LB",
+				"115,Phường Thượng Thanh,4,grassroots,,2025-06-30,"));
+
+		// then no unit 1, 4 or 115 beside 01 and 004, each line naming the code it stands for
+		assertThat(this.jdbc.queryForList("SELECT code FROM tonghop.unit ORDER BY code", String.class))
+			.containsExactly("004", "01");
+		assertThat(report.problems()).containsExactly(
+				"line 2: code 1 is not a unit's code, but 01 is: a spreadsheet drops the leading zeros of a code typed "
+						+ "as a number; write 01 (the column formatted as text)",
+				"line 3: code 4 is not a unit's code, but 004 is: a spreadsheet drops the leading zeros of a code typed "
+						+ "as a number; write 004 (the column formatted as text)",
+				"line 4: parent_code 4 is not a unit's code, but 004 is: a spreadsheet drops the leading zeros of a code "
+						+ "typed as a number; write 004 (the column formatted as text)");
+	}
+
 	@Test
 	void statisticsOfficeImportKeepsAliasesGivenInTheUnitsCsv() throws IOException {
 		// given
