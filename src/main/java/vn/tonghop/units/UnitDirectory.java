@@ -220,7 +220,8 @@ public final class UnitDirectory {
 
 	/**
 	 * The units valid on the day that the reform's links name for an ended unit, or for a unit it held
-	 * on its last day (a district's communes), in code order; for a province, their provinces.
+	 * on its last day (a district's communes), and the unit its code names on the day, in code order;
+	 * for a province, their provinces.
 	 */
 	private List<Unit> successors(Unit ended, LocalDate on) {
 		LocalDate last = ended.validTo();
@@ -241,6 +242,8 @@ public final class UnitDirectory {
 				.filter(unit -> unit.validOn(last))
 				.forEach(held::add);
 		}
+		// A unit renamed under its code (a period of its own from the reform) took its own place; no link says so.
+		byCode(ended.code(), on).ifPresent(next::add);
 		Stream<Unit> units = ended.kind().equals("province")
 				? next.stream().map(unit -> province(unit, on).orElse(null)).filter(Objects::nonNull) : next.stream();
 		return units.distinct().sorted(Comparator.comparing(Unit::code)).toList();

@@ -308,6 +308,24 @@ class UnitDirectoryTests {
 		}
 	}
 
+	@Test
+	void aUnitRenamedAtTheReformUnderItsCodeIsNamedAsWhatTookThePlaceOfItsFormerName() throws IOException {
+		// given the province's agencies' committee renamed from 1 July 2025, its code kept in a period of its own
+		this.importer.importFile(Files.writeString(this.dir.resolve("renamed.csv"), """
+				code,name,parent_code,kind,valid_from,valid_to,aliases
+				38-KCQ,Đảng ủy các cơ quan Đảng tỉnh Thanh Hóa,38,district,2025-07-01,,
+				"""));
+		this.directory = UnitDirectory.load(this.jdbc);
+
+		// when a file after the reform names it as it was before
+		Resolution former = this.directory.resolve("Đảng ủy Khối các cơ quan tỉnh Thanh Hóa", AFTER_REFORM, null);
+
+		// then it ended, and the unit its code names on the date took its place
+		assertThat(former.status()).isEqualTo(Status.ENDED);
+		assertThat(former.candidates()).extracting(Candidate::toString)
+			.containsExactly("38-KCQ Đảng ủy các cơ quan Đảng tỉnh Thanh Hóa (Tỉnh Thanh Hóa)");
+	}
+
 	private void link(String oldCode, String oldDistrict, String oldProvince, String newCode) {
 		this.jdbc.update("""
 				INSERT INTO tonghop.unit_conversion (old_code, old_valid_to, new_code, new_valid_from, old_kind, old_name,
