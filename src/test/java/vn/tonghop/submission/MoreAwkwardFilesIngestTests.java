@@ -94,6 +94,26 @@ class MoreAwkwardFilesIngestTests {
 				+ " FROM tonghop.submission s WHERE id = ?", String.class, id);
 	}
 
+	// Host units are looked for in the reporting unit's subtree alone: a point of another province's unit
+	// in Long Biên's file would put that unit's figures in Hà Nội's roll-up, or in no district of Long Biên.
+	@Test
+	void aHostUnitOfAnotherProvinceIsUnknownRatherThanCountedForEitherProvince() throws Exception {
+		// given Long Biên's file with a point hosted by Thanh Hóa city, by name and by code
+		csv("004/ngoai-tinh.csv", "Đơn vị báo cáo;Quận ủy Long Biên", "Hội nghị;NQDH13", "",
+				"STT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;Số đảng viên tham dự",
+				"1;Hội trường Quận ủy;Quận;Quận ủy Long Biên;120",
+				"2;Hội trường Thành ủy Thanh Hóa;Quận;Thành ủy Thanh Hóa;80",
+				"3;Hội trường số 2;Quận;380;40");
+
+		// when
+		String outcome = run("ngoai-tinh.csv");
+
+		// then the file is rejected at each such host's cell, nothing counted for Hà Nội or Thanh Hóa
+		assertThat(outcome).isEqualTo("rejected 0 [host-unit-unknown D6, host-unit-unknown D7] | -");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE conference_code = 'NQDH13'",
+				Long.class)).isZero();
+	}
+
 	// Each host unit written its own way is kept, with its rows, until the file is read, then resolved:
 	// a 20 MB CSV of 395,000 rows each naming a host of its own filled a 256 MB heap and ended the run.
 	@Test
