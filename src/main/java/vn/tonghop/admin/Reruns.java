@@ -19,6 +19,7 @@ import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
 import vn.tonghop.submission.ArchivedCopyMissingException;
 import vn.tonghop.submission.SubmissionProcessor;
+import vn.tonghop.warehouse.UnitBusyException;
 
 /**
  * Processes archived files again after a rule, alias or unit-tree change. A rerun goes through
@@ -110,7 +111,7 @@ public class Reruns {
 							"SELECT job_execution_id FROM tonghop.submission WHERE id = ?", Long.class, id);
 					PendingSubmission pending = pending(id);
 					try {
-						this.savepoint.executeWithoutResult((file) -> this.processor.processDry(pending, lastExecution));
+						processDry(pending, lastExecution);
 					}
 					catch (ArchivedCopyMissingException ex) {
 						// As the rerun would end: the file left pending, the others processed, the run failed naming it.
@@ -128,6 +129,21 @@ public class Reruns {
 		awaitOtherRuns(ids);
 		return new RerunResult(false, execution.getId(), execution.getStatus().name(),
 				outcomes(ids, before, lastChange, lastProcessing), Failures.of(execution));
+	}
+
+	/**
+	 * A dry run holds what it took until it ends, so it has nothing to let go: a file it moves to a unit
+	 * a real run's worker holds waits for that unit, as before a load of it.
+	 */
+	private void processDry(PendingSubmission pending, long lastExecution) {
+		try {
+			this.savepoint.executeWithoutResult((file) -> this.processor.processDry(pending, lastExecution));
+		}
+		catch (UnitBusyException ex) {
+			this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))", rs -> null, ex.conferenceCode(),
+					ex.unitCode());
+			this.savepoint.executeWithoutResult((file) -> this.processor.processDry(pending, lastExecution));
+		}
 	}
 
 	/**

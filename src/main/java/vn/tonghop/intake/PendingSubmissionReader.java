@@ -26,6 +26,9 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 	/** Files the run could not finish, which stay pending for the next run, with why. */
 	private final Map<Long, RuntimeException> setAside;
 
+	/** The (conference, unit) a file was let go for, which the next claim waits for first; else null. */
+	private String[] awaited;
+
 	/** @param setAside shared by the run's workers, so that none tries a file another set aside */
 	public PendingSubmissionReader(JdbcTemplate jdbc, Map<Long, RuntimeException> setAside) {
 		this.jdbc = jdbc;
@@ -41,8 +44,21 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 		this.setAside.put(submissionId, cause);
 	}
 
+	/**
+	 * Lets the next claim wait until the unit's lock is free: a file was let go for it (a rerun moving
+	 * it there), and claimed again at once it would be read over and over until the unit's load ends.
+	 */
+	public void awaitUnit(String conferenceCode, String unitCode) {
+		this.awaited = new String[] { conferenceCode, unitCode };
+	}
+
 	@Override
 	public PendingSubmission read() {
+		if (this.awaited != null) {
+			this.jdbc.execute("SAVEPOINT tonghop_claim");
+			awaitLoad(this.awaited[0], this.awaited[1]);
+			this.awaited = null;
+		}
 		Long[] skipped;
 		synchronized (this.setAside) {
 			skipped = this.setAside.keySet().toArray(Long[]::new);
@@ -80,12 +96,16 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 			this.jdbc.execute("RELEASE SAVEPOINT tonghop_claim");
 			return next.isEmpty() ? null : next.get(0).pending();
 		}
-		// Waits for the load without holding the file; the lock goes back with the savepoint too.
+		// Waits for the load without holding the file.
 		this.jdbc.execute("ROLLBACK TO SAVEPOINT tonghop_claim");
-		this.jdbc.query(UNIT_LOCK.formatted("pg_advisory_xact_lock"), rs -> null, next.get(0).conferenceCode(),
-				next.get(0).unitCode());
-		this.jdbc.execute("ROLLBACK TO SAVEPOINT tonghop_claim; RELEASE SAVEPOINT tonghop_claim");
+		awaitLoad(next.get(0).conferenceCode(), next.get(0).unitCode());
 		return UNIT_BUSY;
+	}
+
+	/** Waits for the unit's lock after the claim's savepoint, and lets it go back with the savepoint. */
+	private void awaitLoad(String conferenceCode, String unitCode) {
+		this.jdbc.query(UNIT_LOCK.formatted("pg_advisory_xact_lock"), rs -> null, conferenceCode, unitCode);
+		this.jdbc.execute("ROLLBACK TO SAVEPOINT tonghop_claim; RELEASE SAVEPOINT tonghop_claim");
 	}
 
 	private record Claim(PendingSubmission pending, String conferenceCode, String unitCode) {

@@ -11,6 +11,7 @@ import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.intake.PendingSubmissionReader;
 import vn.tonghop.submission.ArchivedCopyMissingException;
 import vn.tonghop.submission.SubmissionProcessor;
+import vn.tonghop.warehouse.UnitBusyException;
 
 /** Processes each claimed file inside the chunk's transaction. */
 class SubmissionWriter implements ItemWriter<PendingSubmission> {
@@ -42,6 +43,11 @@ class SubmissionWriter implements ItemWriter<PendingSubmission> {
 			catch (ReportsNotWritableException | ArchivedCopyMissingException ex) {
 				// A fault of one folder, not of the file: it waits for the next run, the others are loaded meanwhile.
 				this.reader.setAside(submission.id(), ex);
+			}
+			catch (UnitBusyException ex) {
+				// Undone and still pending: the chunk's commit lets go of its old unit, and the reader claims it again
+				// once the unit it moves to is free.
+				this.reader.awaitUnit(ex.conferenceCode(), ex.unitCode());
 			}
 		}
 	}

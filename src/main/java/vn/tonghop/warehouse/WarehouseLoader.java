@@ -39,6 +39,10 @@ public class WarehouseLoader {
 
 	private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))";
 
+	/** The unit's lock taken at once, asked of a file moving to a unit that sorts before the one it stands for. */
+	private static final String LOCK_MOVING_BACK = "SELECT pg_try_advisory_xact_lock(hashtext(? || '|' || ?)) "
+			+ "FROM tonghop.submission WHERE id = ? AND is_current AND (?::text, ?::text) < (conference_code, unit_code)";
+
 	private final JdbcTemplate jdbc;
 
 	WarehouseLoader(JdbcTemplate jdbc) {
@@ -306,8 +310,18 @@ public class WarehouseLoader {
 	 * whether this file stands for another unit or conference: rerun
 	 * under changed aliases, a file can move, and its rows must move with it. One round trip; the
 	 * second statement sees what was committed before the lock was granted.
+	 * <p>
+	 * A file that stands, claimed again by a rerun, holds its unit's lock since the claim, so a file
+	 * moving holds two units' locks. Two files swapping units would each wait for the other's: the
+	 * locks are taken in the order of (conference, unit), and the file that would take them out of that
+	 * order does not wait but lets go, as {@link UnitBusyException}.
+	 * @throws UnitBusyException when this file moves back in that order and the unit's lock is held
 	 */
 	private Standing lockAndCheck(Target target) {
+		if (this.jdbc.queryForList(LOCK_MOVING_BACK, Boolean.class, target.conferenceCode(), target.reportingUnitCode(),
+				target.submissionId(), target.conferenceCode(), target.reportingUnitCode()).contains(false)) {
+			throw new UnitBusyException(target.submissionId(), target.conferenceCode(), target.reportingUnitCode());
+		}
 		return this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(LOCK + "; " + """
 					SELECT EXISTS (SELECT 1 FROM tonghop.submission c
