@@ -252,7 +252,8 @@ final class Placer {
 	Target target(Conference conference, Unit unit) {
 		LocalDate on = conference.startDate();
 		Unit province = units().province(unit, on).orElse(unit);
-		return new Target(this.pending.id(), conference.code(), province.code(), districtCode(unit, on), unit.code(), on);
+		return new Target(this.pending.id(), conference.code(), province.code(), districtCode(unit, on), unit.code(), on,
+				this.pending.standing());
 	}
 
 	/** The district-level unit above (or equal to) {@code unit}; none from the two-level reform on. */

@@ -286,7 +286,7 @@ public class WarehouseLoader {
 	public void withdraw(long submissionId) {
 		List<Target> standing = this.jdbc.query("SELECT conference_code, unit_code FROM tonghop.submission "
 				+ "WHERE id = ? AND is_current", (rs, i) -> new Target(submissionId, rs.getString(1), null, null,
-						rs.getString(2), null), submissionId);
+						rs.getString(2), null, true), submissionId);
 		if (standing.isEmpty()) {
 			return;
 		}
@@ -318,7 +318,8 @@ public class WarehouseLoader {
 	 * @throws UnitBusyException when this file moves back in that order and the unit's lock is held
 	 */
 	private Standing lockAndCheck(Target target) {
-		if (this.jdbc.queryForList(LOCK_MOVING_BACK, Boolean.class, target.conferenceCode(), target.reportingUnitCode(),
+		// Only a standing file holds a unit's lock since its claim: a file a scan took skips the round trip.
+		if (target.standing() && this.jdbc.queryForList(LOCK_MOVING_BACK, Boolean.class, target.conferenceCode(), target.reportingUnitCode(),
 				target.submissionId(), target.conferenceCode(), target.reportingUnitCode()).contains(false)) {
 			throw new UnitBusyException(target.submissionId(), target.conferenceCode(), target.reportingUnitCode());
 		}
@@ -461,9 +462,13 @@ public class WarehouseLoader {
 	public record StandingVersion(long id, String path, boolean earlier) {
 	}
 
-	/** Where a submission's rows belong. */
+	/**
+	 * Where a submission's rows belong.
+	 * @param standing whether the submission stood for its unit when claimed (a rerun's), so that it may
+	 * be moving from another unit; one a scan took never does
+	 */
 	public record Target(long submissionId, String conferenceCode, String provinceCode, String districtCode,
-			String reportingUnitCode, LocalDate defaultDate) {
+			String reportingUnitCode, LocalDate defaultDate, boolean standing) {
 	}
 
 	/** A unit's points and head counts for a conference. */

@@ -127,7 +127,7 @@ class CopyRowsTests {
 			long submission = this.jdbc.queryForObject("INSERT INTO tonghop.submission (content_hash, file_name, "
 					+ "source_path, size_bytes, archive_path) VALUES ('copy-rows-test', 'f.xlsx', 'f.xlsx', 1, 'a') "
 					+ "RETURNING id", Long.class);
-			Target target = new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2));
+			Target target = new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2), false);
 			LoadedRows rows = this.loader.startReplacing(target).orElseThrow();
 			for (int i = 1; i <= count; i++) {
 				String name = (i == 7) ? LONG_NAME : "Chi bộ số " + i + " \\ \t ệ";
@@ -181,7 +181,7 @@ class CopyRowsTests {
 					+ "source_path, size_bytes, archive_path) VALUES ('copy-rows-test', 'f.xlsx', 'f.xlsx', 1, 'a') "
 					+ "RETURNING id", Long.class);
 			LoadedRows rows = this.loader
-				.startReplacing(new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2)))
+				.startReplacing(new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2), false))
 				.orElseThrow();
 			for (int i = 1; i <= count; i++) {
 				rows.add(new StagedPoint(i + 4 + i / 1000, "Chi bộ số " + i, "cell", null, "online", null, 1, 0), null);
