@@ -20,6 +20,7 @@ import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
 import vn.tonghop.submission.ArchivedCopyMissingException;
 import vn.tonghop.submission.SubmissionProcessor;
 import vn.tonghop.warehouse.UnitBusyException;
+import vn.tonghop.warehouse.UnitLock;
 
 /**
  * Processes archived files again after a rule, alias or unit-tree change. A rerun goes through
@@ -140,7 +141,7 @@ public class Reruns {
 			this.savepoint.executeWithoutResult((file) -> this.processor.processDry(pending, lastExecution));
 		}
 		catch (UnitBusyException ex) {
-			this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))", rs -> null, ex.conferenceCode(),
+			this.jdbc.query(UnitLock.AWAIT, rs -> null, ex.conferenceCode(),
 					ex.unitCode());
 			this.savepoint.executeWithoutResult((file) -> this.processor.processDry(pending, lastExecution));
 		}

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.tonghop.warehouse.UnitLock;
+
 /**
  * Hands out pending submissions one at a time. The claim is a row lock taken inside the chunk's
  * transaction (FOR NO KEY UPDATE SKIP LOCKED): another instance skips the file while it is being
@@ -15,9 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * that refers to the file (another instance's scan logging a copy of it) until the load ends.
  */
 public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
-
-	/** The (unit, conference) lock the warehouse loader takes before a unit's rows. */
-	private static final String UNIT_LOCK = "SELECT %s(hashtext(? || '|' || ?))";
 
 	private static final PendingSubmission UNIT_BUSY = new PendingSubmission(0, null, null, null, null, null, null, false);
 
@@ -91,7 +90,7 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 				(rs, i) -> new Claim(PendingSubmission.ROW.mapRow(rs, i), rs.getString(9), rs.getString(10)),
 				(Object) skipped);
 		if (next.isEmpty() || !next.get(0).pending().standing()
-				|| this.jdbc.queryForObject(UNIT_LOCK.formatted("pg_try_advisory_xact_lock"), Boolean.class,
+				|| this.jdbc.queryForObject(UnitLock.TRY, Boolean.class,
 						next.get(0).conferenceCode(), next.get(0).unitCode())) {
 			this.jdbc.execute("RELEASE SAVEPOINT tonghop_claim");
 			return next.isEmpty() ? null : next.get(0).pending();
@@ -104,7 +103,7 @@ public class PendingSubmissionReader implements ItemReader<PendingSubmission> {
 
 	/** Waits for the unit's lock after the claim's savepoint, and lets it go back with the savepoint. */
 	private void awaitLoad(String conferenceCode, String unitCode) {
-		this.jdbc.query(UNIT_LOCK.formatted("pg_advisory_xact_lock"), rs -> null, conferenceCode, unitCode);
+		this.jdbc.query(UnitLock.AWAIT, rs -> null, conferenceCode, unitCode);
 		this.jdbc.execute("ROLLBACK TO SAVEPOINT tonghop_claim; RELEASE SAVEPOINT tonghop_claim");
 	}
 

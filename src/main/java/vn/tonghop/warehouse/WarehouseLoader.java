@@ -37,10 +37,8 @@ public class WarehouseLoader {
 	/** Where a file's rows are taken back to when it turns out to be rejected or the database refuses them. */
 	private static final String SAVEPOINT = "tonghop_load";
 
-	private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(? || '|' || ?))";
-
 	/** The unit's lock taken at once, asked of a file moving to a unit that sorts before the one it stands for. */
-	private static final String LOCK_MOVING_BACK = "SELECT pg_try_advisory_xact_lock(hashtext(? || '|' || ?)) "
+	private static final String LOCK_MOVING_BACK = UnitLock.TRY + " "
 			+ "FROM tonghop.submission WHERE id = ? AND is_current AND (?::text, ?::text) < (conference_code, unit_code)";
 
 	private final JdbcTemplate jdbc;
@@ -298,7 +296,7 @@ public class WarehouseLoader {
 
 	/** Serialises loads of one unit for one conference, across instances, until the transaction ends. */
 	private void lock(String conferenceCode, String reportingUnitCode) {
-		this.jdbc.query(LOCK, rs -> null, conferenceCode, reportingUnitCode);
+		this.jdbc.query(UnitLock.AWAIT, rs -> null, conferenceCode, reportingUnitCode);
 	}
 
 	/**
@@ -319,12 +317,13 @@ public class WarehouseLoader {
 	 */
 	private Standing lockAndCheck(Target target) {
 		// Only a standing file holds a unit's lock since its claim: a file a scan took skips the round trip.
-		if (target.standing() && this.jdbc.queryForList(LOCK_MOVING_BACK, Boolean.class, target.conferenceCode(), target.reportingUnitCode(),
-				target.submissionId(), target.conferenceCode(), target.reportingUnitCode()).contains(false)) {
+		if (target.standing() && this.jdbc.queryForList(LOCK_MOVING_BACK, Boolean.class, target.conferenceCode(),
+				target.reportingUnitCode(), target.submissionId(), target.conferenceCode(), target.reportingUnitCode())
+			.contains(false)) {
 			throw new UnitBusyException(target.submissionId(), target.conferenceCode(), target.reportingUnitCode());
 		}
 		return this.jdbc.execute((Connection connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(LOCK + "; " + """
+			try (PreparedStatement statement = connection.prepareStatement(UnitLock.AWAIT + "; " + """
 					SELECT EXISTS (SELECT 1 FROM tonghop.submission c
 					               CROSS JOIN LATERAL tonghop.submission_arrival(c.id, c.conference_code, c.unit_code) standing
 					               WHERE c.is_current AND c.conference_code = ? AND c.unit_code = ? AND c.id <> me.id
