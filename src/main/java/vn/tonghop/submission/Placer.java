@@ -35,6 +35,9 @@ final class Placer {
 
 	private final PendingSubmission pending;
 
+	/** The label whose cell named the conference last found, where a problem with it is marked. */
+	private LabelledCell conferenceNamedBy;
+
 	Placer(ReferenceData.Snapshot reference, PendingSubmission pending) {
 		this.reference = reference;
 		this.pending = pending;
@@ -59,6 +62,7 @@ final class Placer {
 		}
 		Conference conference = null;
 		LabelledCell naming = null;
+		this.conferenceNamedBy = null;
 		for (LabelledCell cell : all(label, repeated)) {
 			ConferenceResolution resolution = this.reference.conferences().resolve(written(cell));
 			if (!resolution.isResolved()) {
@@ -82,6 +86,7 @@ final class Placer {
 					? Problem.of(Rule.CONFERENCE_AMBIGUOUS, at(label), written(label), written(label), candidates)
 					: Problem.of(Rule.CONFERENCE_UNKNOWN, at(label), written(label), written(label), candidates));
 		}
+		this.conferenceNamedBy = naming;
 		return conference;
 	}
 
@@ -176,7 +181,7 @@ final class Placer {
 	 * Whether the unit's province is in the conference's scope, else the reason in {@code problems}:
 	 * completeness does not expect it, its figures would count for a province the conference was not
 	 * held for, and a file naming a province's own conference held beside a national one is most
-	 * likely a slip of the code.
+	 * likely a slip of the code. The problem is marked at the cell that named the conference.
 	 */
 	boolean inScope(Conference conference, Unit unit, LocalDate on, ProblemList problems) {
 		Unit province = units().province(unit, on).orElse(unit);
@@ -184,8 +189,11 @@ final class Placer {
 				|| conference.scope().stream().anyMatch(code -> code.equalsIgnoreCase(province.code()))) {
 			return true;
 		}
-		problems.add(Problem.ofFile(Rule.CONFERENCE_OUT_OF_SCOPE, conference.code(), scope(conference, on),
-				unit.code() + " " + unit.name(), province.code() + " " + province.name()));
+		Object[] args = { conference.code(), scope(conference, on), unit.code() + " " + unit.name(),
+				province.code() + " " + province.name() };
+		LabelledCell naming = this.conferenceNamedBy;
+		problems.add((naming != null) ? Problem.of(Rule.CONFERENCE_OUT_OF_SCOPE, at(naming), written(naming), args)
+				: Problem.ofFile(Rule.CONFERENCE_OUT_OF_SCOPE, args));
 		return false;
 	}
 

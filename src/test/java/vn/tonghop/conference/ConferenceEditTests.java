@@ -108,12 +108,14 @@ class ConferenceEditTests {
 		this.runner.run(input, "test");
 
 		// then nothing reaches the warehouse, where completeness of CD-HN does not expect it, and the
-		// city is told why
+		// city is told why, at the cell naming the conference
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation", Integer.class)).isZero();
 		assertThat(this.jdbc.queryForList("SELECT s.state || ' ' || p.code || ' ' || p.message_en FROM tonghop.submission s "
 				+ "JOIN tonghop.submission_problem p ON p.submission_id = s.id", String.class))
 			.containsExactly("rejected conference-out-of-scope Conference CD-HN is for 01 Thành phố Hà Nội only; unit 380 Thành phố "
 					+ "Thanh Hóa is in 38 Tỉnh Thanh Hóa, outside it: check the conference's code");
+		assertThat(this.jdbc.queryForList("SELECT p.row_number || ' ' || p.column_name || ' ' || p.value "
+				+ "FROM tonghop.submission_problem p", String.class)).containsExactly("2 B CD-HN");
 	}
 
 	@Test

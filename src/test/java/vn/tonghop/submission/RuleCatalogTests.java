@@ -165,7 +165,7 @@ class RuleCatalogTests {
 						"CD-2021 Chuyên đề năm 2021; CD-2021-HN Chuyên đề năm 2021"),
 				new WithConferences(valid().set("B2", "CD-2021"), TWO_OF_A_TITLE)));
 		cases.put(Rule.CONFERENCE_OUT_OF_SCOPE, new Case(new WithConferences(valid().set("B2", "CD-38"), THANH_HOA_ONLY),
-				Finding.inFile("CD-38", "38 Tỉnh Thanh Hóa", "004 Quận Long Biên", "01 Thành phố Hà Nội"),
+				Finding.at("B2", "CD-38", "CD-38", "38 Tỉnh Thanh Hóa", "004 Quận Long Biên", "01 Thành phố Hà Nội"),
 				new WithConferences(valid().set("B2", "CD-38"), THANH_HOA_ONLY.replace(",38\n", ",38|01\n"))));
 		cases.put(Rule.CONFERENCE_CONFLICT, new Case(valid().set("A11", "Nghị quyết").set("B11", "HNTW8-K13"),
 				Finding.at("B11", "HNTW8-K13", "NQDH13", "B2", "NQDH13", "HNTW8-K13", "HNTW8-K13"),
