@@ -238,6 +238,11 @@ public class SubmissionProcessor {
 		return null;
 	}
 
+	/** A count of rows in each language: English agrees in number, Vietnamese does not. */
+	private static Phrase rows(int count) {
+		return new Phrase(count + " dòng", count + (count == 1 ? " row" : " rows"));
+	}
+
 	/**
 	 * The columns a header lacks, each with the header cell that may have been meant for it but was not
 	 * read, an abbreviation of several meanings ("ĐV": đảng viên or đơn vị), so the district knows what to
@@ -317,7 +322,7 @@ public class SubmissionProcessor {
 			else {
 				unknownHosts.add(Problem.of(Rule.HOST_UNIT_UNKNOWN,
 						new Location(table.sheet(), host.firstRow(), column(table, Field.HOST_UNIT)), host.text(),
-						host.text(), host.rows(), Placer.candidates(resolution)));
+						host.text(), rows(host.rows()), Placer.candidates(resolution)));
 			}
 		}
 		for (var duplicate : stream.duplicatePoints(unit, hosts)) {

@@ -219,7 +219,7 @@ class RuleCatalogTests {
 			.set("G10", "491").set("H10", "140"), Finding.at("H6", "100", "1", "100", "10", "I", "1", "100", "1", "100"),
 				notesForTotal().set("G6", "\"1,100\"").set("G10", "1590")));
 		cases.put(Rule.HOST_UNIT_UNKNOWN, new Case(valid().set("D6", "Phường Cự Khôi Mới"),
-				Finding.at("D6", "Phường Cự Khôi Mới", "Phường Cự Khôi Mới", 1,
+				Finding.at("D6", "Phường Cự Khôi Mới", "Phường Cự Khôi Mới", new Phrase("1 dòng", "1 row"),
 						"00154 Phường Cự Khối (Quận Long Biên); 00136 Phường Phúc Lợi (Quận Long Biên); "
 								+ "00124 Phường Đức Giang (Quận Long Biên)"),
 				valid().set("D6", "P. Cự Khối")));
@@ -271,6 +271,18 @@ class RuleCatalogTests {
 	@Test
 	void everyRuleIsCatalogued() {
 		assertThat(CATALOG.keySet()).containsExactlyInAnyOrder(Rule.values());
+	}
+
+	@Test
+	void anUnknownHostOnOneRowIsCountedInTheSingular() throws Exception {
+		// when a host no unit is known by is written on one row
+		Outcome outcome = run(CATALOG.get(Rule.HOST_UNIT_UNKNOWN).fires());
+
+		// then each language counts that row as it says one
+		assertThat(outcome.problems()).singleElement().satisfies((found) -> {
+			assertThat(found.messageVi()).contains("\"Phường Cự Khôi Mới\" (1 dòng)");
+			assertThat(found.messageEn()).contains("\"Phường Cự Khôi Mới\" (1 row)");
+		});
 	}
 
 	@Test
