@@ -286,6 +286,20 @@ class RuleCatalogTests {
 	}
 
 	@Test
+	void aUnitOutsideItsDropFolderIsToldWhatToDo() throws Exception {
+		// when Long Biên's file is dropped in Thanh Hóa city's folder
+		Outcome outcome = run(CATALOG.get(Rule.UNIT_OUTSIDE_FOLDER).fires());
+
+		// then each language says to move the file or correct the unit, not only that it is outside
+		assertThat(outcome.problems()).singleElement().satisfies((found) -> {
+			assertThat(found.messageVi()).endsWith("; hãy nộp tệp vào thư mục của đơn vị báo cáo, "
+					+ "hoặc sửa ô đơn vị báo cáo nếu ghi nhầm đơn vị");
+			assertThat(found.messageEn()).endsWith("; put the file in the reporting unit's folder, "
+					+ "or correct the reporting unit's cell if it names the wrong unit");
+		});
+	}
+
+	@Test
 	void theValidFileIsAcceptedWithoutProblems() throws Exception {
 		Outcome outcome = run(valid());
 
