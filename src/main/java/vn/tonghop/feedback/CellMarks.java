@@ -203,12 +203,12 @@ final class CellMarks {
 	}
 
 	/**
-	 * What a comment on {@code cell} says about these problems: code and both messages of each, and
+	 * What a comment on {@code cell} says about these problems: severity, code and both messages of each, and
 	 * the cell a problem is about when it is another one (a cell under a merged area's first).
 	 */
 	static String text(List<ReportedProblem> problems, String cell) {
 		return problems.stream()
-			.map(p -> "[" + p.severity() + "] " + p.code() + (p.cell() != null && !p.cell().equals(cell)
+			.map(p -> "[" + ReportedProblem.severityInBoth(p) + "] " + p.code() + (p.cell() != null && !p.cell().equals(cell)
 					? " (" + p.cell() + ")" : "") + "\n" + ReportText.commentMessage(p.message().vi()) + "\n"
 					+ ReportText.commentMessage(p.message().en()))
 			.collect(Collectors.joining("\n\n"));

@@ -75,6 +75,14 @@ record SubmissionReport(String format, int version, long submissionId, String pr
 			return "error".equals(problem.severity());
 		}
 
+		/**
+		 * The severity in both languages, as the outcome is given: a warning lets the file load, which the
+		 * district must be able to tell.
+		 */
+		static String severityInBoth(ReportedProblem problem) {
+			return isError(problem) ? "Lỗi / error" : "Cảnh báo / warning";
+		}
+
 	}
 
 	record Message(String vi, String en) {

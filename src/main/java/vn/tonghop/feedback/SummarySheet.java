@@ -102,9 +102,7 @@ final class SummarySheet {
 			}
 			text(row, 3, problem.column(), null);
 			text(row, 4, problem.value(), null);
-			// In both languages, as the outcome: a warning lets the file load, which the district must be able to tell.
-			text(row, 5, ReportedProblem.isError(problem) ? "Lỗi / error" : "Cảnh báo / warning",
-					marks.fill(ReportedProblem.isError(problem)));
+			text(row, 5, ReportedProblem.severityInBoth(problem), marks.fill(ReportedProblem.isError(problem)));
 			text(row, 6, problem.code(), null);
 			text(row, 7, problem.message().vi(), null);
 			text(row, 8, problem.message().en(), null);

@@ -212,7 +212,7 @@ class AnnotatedWorkbookTests {
 		// then
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
 			assertThat(cell(workbook.getSheet(SHEET), "F6").getCellComment().getString().getString())
-				.isEqualTo("[error] number-text\nThông báo number-text\nMessage number-text\n\n---\nSố liệu tạm tính");
+				.isEqualTo("[Lỗi / error] number-text\nThông báo number-text\nMessage number-text\n\n---\nSố liệu tạm tính");
 		}
 	}
 
@@ -239,9 +239,9 @@ class AnnotatedWorkbookTests {
 		assertThat(annotated.annotated()).isTrue();
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
 			Sheet sheet = workbook.getSheet(SHEET);
-			assertThat(cell(sheet, "F6").getCellComment().getString().getString()).startsWith("[error] column-duplicate");
-			assertThat(cell(sheet, "G6").getCellComment().getString().getString()).startsWith("[error] total-mismatch");
-			assertThat(cell(sheet, "G7").getCellComment().getString().getString()).startsWith("[error] total-mismatch");
+			assertThat(cell(sheet, "F6").getCellComment().getString().getString()).startsWith("[Lỗi / error] column-duplicate");
+			assertThat(cell(sheet, "G6").getCellComment().getString().getString()).startsWith("[Lỗi / error] total-mismatch");
+			assertThat(cell(sheet, "G7").getCellComment().getString().getString()).startsWith("[Lỗi / error] total-mismatch");
 			assertThat(cell(sheet, "H7").getCellComment().getString().getString()).isEqualTo("Đã kiểm tra");
 		}
 	}
@@ -269,10 +269,10 @@ class AnnotatedWorkbookTests {
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
 			Sheet sheet = workbook.getSheet(SHEET);
 			assertThat(cell(sheet, "C5").getCellComment().getString().getString()).isEqualTo(
-					"[error] level-unknown\nThông báo level-unknown\nMessage level-unknown\n\n"
-							+ "[error] level-unknown (C6)\nThông báo level-unknown\nMessage level-unknown");
+					"[Lỗi / error] level-unknown\nThông báo level-unknown\nMessage level-unknown\n\n"
+							+ "[Lỗi / error] level-unknown (C6)\nThông báo level-unknown\nMessage level-unknown");
 			assertThat(cell(sheet, "F7").getCellComment().getString().getString())
-				.startsWith("[warning] point-outlier (G7)\n");
+				.startsWith("[Cảnh báo / warning] point-outlier (G7)\n");
 			assertThat(cell(sheet, "F7").getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
 			assertThat(cell(sheet, "C6") == null || cell(sheet, "C6").getCellComment() == null).isTrue();
 			assertThat(cell(sheet, "G7") == null || cell(sheet, "G7").getCellComment() == null).isTrue();
@@ -403,7 +403,7 @@ class AnnotatedWorkbookTests {
 		assertThat(annotated.annotated()).isTrue();
 		try (HSSFWorkbook workbook = new HSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
 			Comment comment = cell(workbook.getSheet(SHEET), "IV65536").getCellComment();
-			assertThat(comment.getString().getString()).startsWith("[error] number-text\n");
+			assertThat(comment.getString().getString()).startsWith("[Lỗi / error] number-text\n");
 			ClientAnchor box = comment.getClientAnchor();
 			assertThat(new int[] { box.getCol1(), box.getCol2(), box.getRow1(), box.getRow2() })
 				.containsExactly(250, 255, 65_530, 65_535);
@@ -429,7 +429,7 @@ class AnnotatedWorkbookTests {
 		try (HSSFWorkbook workbook = new HSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
 			Comment comment = cell(workbook.getSheet(SHEET), "F6").getCellComment();
 			assertThat(comment.getString().getString()).hasSize(ReportText.CELL)
-				.startsWith("[error] number-text\nThông báo number-text\nMessage number-text\n\n---\nghi chú\nghi chú\n")
+				.startsWith("[Lỗi / error] number-text\nThông báo number-text\nMessage number-text\n\n---\nghi chú\nghi chú\n")
 				.endsWith("…");
 			assertThat(comment.getClientAnchor().getRow2() - comment.getClientAnchor().getRow1())
 				.isEqualTo(ReportText.COMMENT_ROWS);
@@ -492,9 +492,9 @@ class AnnotatedWorkbookTests {
 		assertThat(f6.getStringCellValue()).isEqualTo("khoảng 1.700");
 		assertThat(f6.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
 		assertThat(f6.getCellComment().getString().getString())
-			.isEqualTo("[error] number-text\nThông báo number-text\nMessage number-text");
-		assertThat(cell(sheet, "B7").getCellComment().getString().getString()).startsWith("[warning] point-duplicate\n");
-		assertThat(cell(sheet, "A5").getCellComment().getString().getString()).startsWith("[error] total-mismatch\n");
+			.isEqualTo("[Lỗi / error] number-text\nThông báo number-text\nMessage number-text");
+		assertThat(cell(sheet, "B7").getCellComment().getString().getString()).startsWith("[Cảnh báo / warning] point-duplicate\n");
+		assertThat(cell(sheet, "A5").getCellComment().getString().getString()).startsWith("[Lỗi / error] total-mismatch\n");
 		assertThat(value(sheet.getWorkbook().getSheet("Ghi chú"), "A1")).isEqualTo("Sheet the report does not touch");
 	}
 

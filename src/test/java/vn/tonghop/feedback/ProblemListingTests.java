@@ -62,7 +62,7 @@ class ProblemListingTests {
 			assertThat(value(copy, "F6")).isEqualTo("khoảng 1.700");
 			assertThat(rgb(cell(copy, "F6"))).containsExactly(0xFF, 0xC7, 0xCE);
 			assertThat(cell(copy, "F6").getCellComment().getString().getString())
-				.isEqualTo("[error] number-text\nThông báo number-text\nMessage number-text");
+				.isEqualTo("[Lỗi / error] number-text\nThông báo number-text\nMessage number-text");
 			assertThat(cell(copy, "F5").getCellComment()).isNull();
 			assertThat(copy.getLastRowNum()).isEqualTo(6);
 		}
@@ -135,7 +135,7 @@ class ProblemListingTests {
 			assertThat(rgb(cell(copy, "F6"))).containsExactly(0xFF, 0xC7, 0xCE);
 			assertThat(rgb(cell(copy, "B7"))).containsExactly(0xFF, 0xEB, 0x9C);
 			assertThat(rgb(cell(copy, "A5"))).containsExactly(0xFF, 0xC7, 0xCE);
-			assertThat(cell(copy, "B7").getCellComment().getString().getString()).startsWith("[warning] point-duplicate\n");
+			assertThat(cell(copy, "B7").getCellComment().getString().getString()).startsWith("[Cảnh báo / warning] point-duplicate\n");
 			assertThat(cell(workbook.getSheetAt(0), "A17").getHyperlink().getAddress()).isEqualTo("'Báo cáo'!A5");
 		}
 	}

@@ -175,7 +175,7 @@ class SubmissionFeedbackTests {
 				.isEqualTo(message.substring(0, ReportText.CELL - 1) + "…");
 			Sheet sheet = workbook.getSheet(extension.equals("csv") ? "long" : FeedbackFixtures.SHEET);
 			String comment = sheet.getRow(0).getCell(1).getCellComment().getString().getString();
-			assertThat(comment).startsWith("[error] unit-unknown\n")
+			assertThat(comment).startsWith("[Lỗi / error] unit-unknown\n")
 				.contains("\n" + message.substring(0, ReportText.COMMENT_MESSAGE - 1) + "…")
 				.hasSizeLessThan(3 * ReportText.COMMENT_MESSAGE);
 		}
