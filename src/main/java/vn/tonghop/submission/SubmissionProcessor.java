@@ -238,9 +238,9 @@ public class SubmissionProcessor {
 		return null;
 	}
 
-	/** A count of rows in each language: English agrees in number, Vietnamese does not. */
-	private static Phrase rows(int count) {
-		return new Phrase(count + " dòng", count + (count == 1 ? " row" : " rows"));
+	/** A count of things in each language ("1 dòng", "1 row"): English agrees in number, Vietnamese does not. */
+	private static Phrase counted(int count, String vi, String en) {
+		return new Phrase(count + " " + vi, count + " " + en + (count == 1 ? "" : "s"));
 	}
 
 	/**
@@ -322,7 +322,7 @@ public class SubmissionProcessor {
 			else {
 				unknownHosts.add(Problem.of(Rule.HOST_UNIT_UNKNOWN,
 						new Location(table.sheet(), host.firstRow(), column(table, Field.HOST_UNIT)), host.text(),
-						host.text(), rows(host.rows()), Placer.candidates(resolution)));
+						host.text(), counted(host.rows(), "dòng", "row"), Placer.candidates(resolution)));
 			}
 		}
 		for (var duplicate : stream.duplicatePoints(unit, hosts)) {
@@ -366,7 +366,7 @@ public class SubmissionProcessor {
 		if (legacy != null) {
 			problems.add(Problem.of(Rule.LEGACY_ENCODING,
 					new Location(legacy.sheet(), legacy.row(), Cell.columnName(legacy.column())), null, legacy.font(),
-					legacy.cells(), legacy.firstCell()));
+					counted(legacy.cells(), "ô", "cell"), legacy.firstCell()));
 		}
 		rowAfterTable(Rule.ROW_AFTER_TABLE, table.sheet(), table.rowAfterTable(), problems);
 		rowAfterTable(Rule.ROW_AFTER_TABLE_NO_LEVEL, table.sheet(), table.levellessAfterTable(), problems);

@@ -129,8 +129,8 @@ public enum Rule {
 	POINT_OUTLIER("point-outlier", WARNING, "Điểm cầu \"%s\" có %s người, cao bất thường so với mức thường gặp %s của tệp",
 			"Point \"%s\" has %s people, far above the file's typical %s"),
 	LEGACY_ENCODING("legacy-encoding", WARNING,
-			"Văn bản gõ bằng phông %s (%s ô, ô đầu tiên %s) đã được chuyển sang Unicode; hãy gõ lại bằng Unicode",
-			"Text typed in the %s font (%s cells, first at %s) was converted to Unicode; please type in Unicode"),
+			"Văn bản gõ bằng phông %s (%s, ô đầu tiên %s) đã được chuyển sang Unicode; hãy gõ lại bằng Unicode",
+			"Text typed in the %s font (%s, first at %s) was converted to Unicode; please type in Unicode"),
 	LOAD_REFUSED("load-refused", ERROR,
 			"Cơ sở dữ liệu không nhận số liệu của tệp: %s (mã lỗi %s); hãy báo cho quản trị hệ thống",
 			"The database refused the file's figures: %s (SQLSTATE %s); please tell the administrators");

@@ -259,7 +259,7 @@ class RuleCatalogTests {
 						new Phrase("một số vượt quá giới hạn của kho dữ liệu", "value out of range: Phường Cự Khối"), "22003"),
 				new Refusing(valid().set("B6", "Điểm cầu phường Cự Khối"), "Phường Cự Khối")));
 		cases.put(Rule.LEGACY_ENCODING, new Case(valid().set("B6", LegacyTyping.tcvn3("Phường Cự Khối")).xlsxInFont("B6",
-				".VnTime"), new Finding("Báo cáo", 6, "B", null, ".VnTime", 1, "Báo cáo!B6"), valid.xlsx()));
+				".VnTime"), new Finding("Báo cáo", 6, "B", null, ".VnTime", new Phrase("1 ô", "1 cell"), "Báo cáo!B6"), valid.xlsx()));
 		return cases;
 	}
 
@@ -282,6 +282,18 @@ class RuleCatalogTests {
 		assertThat(outcome.problems()).singleElement().satisfies((found) -> {
 			assertThat(found.messageVi()).contains("\"Phường Cự Khôi Mới\" (1 dòng)");
 			assertThat(found.messageEn()).contains("\"Phường Cự Khôi Mới\" (1 row)");
+		});
+	}
+
+	@Test
+	void textInALegacyFontInOneCellIsCountedInTheSingular() throws Exception {
+		// when one cell is typed in a TCVN3 font
+		Outcome outcome = run(CATALOG.get(Rule.LEGACY_ENCODING).fires());
+
+		// then each language counts that cell as it says one
+		assertThat(outcome.problems()).singleElement().satisfies((found) -> {
+			assertThat(found.messageVi()).contains("(1 ô, ô đầu tiên Báo cáo!B6)");
+			assertThat(found.messageEn()).contains("(1 cell, first at Báo cáo!B6)");
 		});
 	}
 

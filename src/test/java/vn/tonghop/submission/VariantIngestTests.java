@@ -491,9 +491,10 @@ class VariantIngestTests {
 						return where;
 					}
 					String message = rs.getString(5);
-					// "Text typed in the <font> font (<n> cells, first at ...)"
+					// "Text typed in the <font> font (<n> cell or cells, first at ...)"
 					String font = message.substring("Text typed in the ".length(), message.indexOf(" font ("));
-					String cells = message.substring(message.indexOf(" font (") + 7, message.indexOf(" cells"));
+					int count = message.indexOf(" font (") + 7;
+					String cells = message.substring(count, message.indexOf(' ', count));
 					return where + " " + font + " " + cells;
 				});
 	}
