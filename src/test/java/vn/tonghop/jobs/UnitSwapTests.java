@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tonghop.Latches;
 import vn.tonghop.admin.RerunOutcome;
 import vn.tonghop.admin.RerunRequest;
 import vn.tonghop.admin.RerunResult;
@@ -117,7 +118,7 @@ class UnitSwapTests {
 			.executeWithoutResult((status) -> {
 				this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext('NQDH13|004'))", rs -> null);
 				held.countDown();
-				await(release);
+				Latches.await(release);
 			}));
 		assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -125,7 +126,7 @@ class UnitSwapTests {
 		CompletableFuture<Void> rerun = worker(new CountDownLatch(0), run.getId(), new HashMap<>());
 
 		// then it waits for the load, not reading the file over and over, and moves once the load ends
-		awaitOneWaitingOnALock();
+		Latches.awaitASessionWaitingOnALock(this.jdbc);
 		release.countDown();
 		load.get(30, TimeUnit.SECONDS);
 		rerun.get(30, TimeUnit.SECONDS);
@@ -147,7 +148,7 @@ class UnitSwapTests {
 			.executeWithoutResult((status) -> {
 				this.jdbc.query("SELECT pg_advisory_xact_lock(hashtext('NQDH13|004'))", rs -> null);
 				held.countDown();
-				await(release);
+				Latches.await(release);
 			}));
 		assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -160,7 +161,7 @@ class UnitSwapTests {
 				throw new IllegalStateException(ex);
 			}
 		});
-		awaitOneWaitingOnALock();
+		Latches.awaitASessionWaitingOnALock(this.jdbc);
 		release.countDown();
 		load.get(30, TimeUnit.SECONDS);
 
@@ -188,32 +189,13 @@ class UnitSwapTests {
 					}
 					if (claimed.getCount() > 0) {
 						claimed.countDown();
-						await(claimed);
+						Latches.await(claimed);
 					}
 					writer.write(Chunk.of(mine));
 					return true;
 				}));
 			}
 		});
-	}
-
-	private void awaitOneWaitingOnALock() throws InterruptedException {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (this.jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
-				Integer.class) == 0) {
-			assertThat(Instant.now()).as("a session waiting on a lock").isBefore(deadline);
-			Thread.sleep(20);
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String file(String unit, int members) {

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tonghop.Latches;
 import vn.tonghop.examples.ExampleFiles;
 import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.PendingSubmission;
@@ -142,7 +143,7 @@ class UnitLockOrderTests {
 			PendingSubmission mine = new PendingSubmissionReader(this.jdbc, new HashMap<>()).read();
 			assertThat(mine.id()).isEqualTo(standing);
 			claimed.countDown();
-			await(go);
+			Latches.await(go);
 			this.processor.process(mine, runId);
 		}));
 		assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -151,29 +152,10 @@ class UnitLockOrderTests {
 			assertThat(mine.id()).isEqualTo(newer);
 			this.processor.process(mine, runId);
 		}));
-		awaitOneWaitingOnALock();
+		Latches.awaitASessionWaitingOnALock(this.jdbc);
 		go.countDown();
 		rerun.get(60, TimeUnit.SECONDS);
 		load.get(60, TimeUnit.SECONDS);
-	}
-
-	private void awaitOneWaitingOnALock() throws InterruptedException {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (this.jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
-				Integer.class) == 0) {
-			assertThat(Instant.now()).as("a session waiting on a lock").isBefore(deadline);
-			Thread.sleep(20);
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private Path write(String path, String content) throws IOException {
