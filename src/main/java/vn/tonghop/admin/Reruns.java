@@ -62,8 +62,9 @@ public class Reruns {
 	 * the warehouse when that is an earlier one (the latest was rejected): its rows are placed again on
 	 * the tree and rules of now, and since no later version stands it cannot put stale figures back. A
 	 * version's bytes date from when they first came for the unit, as when it is loaded. A file that
-	 * lost its unit on a rerun (an alias taken away) counts as the unit's it was last placed on, so
-	 * restoring the alias and rerunning the unit places it again. Files never placed (unit or
+	 * lost its unit on a rerun (an alias taken away) counts as the unit's it was last placed on, as it was
+	 * there (one accepted then is taken as a standing one is), so restoring the alias and rerunning the
+	 * unit places it again, and the version that stood stands again. Files never placed (unit or
 	 * conference unknown) belong to no unit: rerun them by id.
 	 */
 	public List<Long> choose(RerunRequest request) {
@@ -72,14 +73,21 @@ public class Reruns {
 					Long.class, request.submission());
 		}
 		return this.jdbc.query("""
-				WITH placed AS (SELECT id, conference_code, unit_code FROM tonghop.submission
-				                WHERE unit_code IS NOT NULL AND state <> 'pending'
-				                UNION ALL
-				                -- a file that lost its place (an alias taken away) is still where it was last placed
-				                SELECT * FROM (SELECT DISTINCT ON (p.submission_id) p.submission_id, p.conference_code, p.unit_code
-				                               FROM tonghop.processing p JOIN tonghop.submission s ON s.id = p.submission_id
-				                               WHERE s.unit_code IS NULL AND s.state <> 'pending' AND p.unit_code IS NOT NULL
-				                               ORDER BY p.submission_id, p.id DESC) lost)
+				-- a file that lost its place (an alias taken away) is still where it was last placed, as it was there
+				WITH lost AS (SELECT DISTINCT ON (p.submission_id) p.submission_id AS id, p.conference_code, p.unit_code,
+				                     p.state
+				              FROM tonghop.processing p JOIN tonghop.submission s ON s.id = p.submission_id
+				              WHERE s.unit_code IS NULL AND s.state <> 'pending' AND p.unit_code IS NOT NULL
+				              ORDER BY p.submission_id, p.id DESC),
+				placed AS (SELECT id, conference_code, unit_code FROM tonghop.submission
+				           WHERE unit_code IS NOT NULL AND state <> 'pending'
+				           UNION ALL
+				           SELECT id, conference_code, unit_code FROM lost),
+				standing AS (SELECT id, conference_code, unit_code FROM tonghop.submission
+				             WHERE is_current AND state <> 'pending'
+				             UNION ALL
+				             SELECT id, conference_code, unit_code FROM lost
+				             WHERE state IN ('accepted', 'accepted_with_warnings'))
 				SELECT id, unit_code FROM (SELECT DISTINCT ON (s.unit_code) s.id, s.unit_code FROM placed s
 				                CROSS JOIN LATERAL tonghop.submission_arrival(s.id, s.conference_code, s.unit_code) arrival
 				                WHERE s.conference_code = ? AND (?::text IS NULL OR s.unit_code = ?)
@@ -89,9 +97,16 @@ public class Reruns {
 				UNION
 				SELECT id, unit_code FROM tonghop.submission
 				WHERE is_current AND conference_code = ? AND (?::text IS NULL OR unit_code = ?) AND state <> 'pending'
+				UNION
+				-- the version that lost its place while it stood, or one newer than the standing one: it stands
+				-- again once placed, though a later version was rejected
+				SELECT id, unit_code FROM (SELECT DISTINCT ON (s.unit_code) s.id, s.unit_code FROM standing s
+				                CROSS JOIN LATERAL tonghop.submission_arrival(s.id, s.conference_code, s.unit_code) arrival
+				                WHERE s.conference_code = ? AND (?::text IS NULL OR s.unit_code = ?)
+				                ORDER BY s.unit_code, arrival.received_at DESC, arrival.id DESC, s.id DESC) kept
 				ORDER BY unit_code, id
 				""", (rs, i) -> rs.getLong(1), request.conference(), request.unit(), request.unit(), request.conference(),
-				request.unit(), request.unit());
+				request.unit(), request.unit(), request.conference(), request.unit(), request.unit());
 	}
 
 	/** @throws IngestNotStartedException when the job could not start */

@@ -461,6 +461,35 @@ class RerunsTests {
 			.containsExactly("004");
 	}
 
+	@Test
+	void aStandingVersionThatLostItsUnitStandsAgainOnceTheAliasIsBackThoughALaterVersionWasRejected() throws Exception {
+		// given Long Biên's file accepted through an alias, and a later version with a host no unit has, rejected,
+		// so the first still stands
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,Quận LB\n");
+		Files.writeString(this.input.resolve("lb.csv"), longBien("Quận ủy LB", "Phường Bồ Đề", 100));
+		this.runner.run(this.input, "test");
+		long standing = this.jdbc.queryForObject("SELECT id FROM tonghop.submission", Long.class);
+		Files.writeString(this.input.resolve("lb.csv"), longBien("Quận ủy LB", "Phường Không Có", 100));
+		this.runner.run(this.input, "test");
+		long rejected = this.jdbc.queryForObject("SELECT max(id) FROM tonghop.submission", Long.class);
+		assertThat(this.jdbc.queryForObject("SELECT state FROM tonghop.submission WHERE id = ?", String.class, rejected))
+			.isEqualTo("rejected");
+		// and both placed nowhere by a rerun after the alias was taken away
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,\n");
+		this.reruns.rerun(new RerunRequest("NQDH13", "004", null, false));
+		assertThat(this.jdbc.queryForList("SELECT unit_code FROM tonghop.submission", String.class)).containsOnlyNulls();
+
+		// when the alias is restored and the unit's files for the conference are rerun
+		importUnits("004,Quận Long Biên,01,district,,2025-06-30,Quận LB\n");
+		this.reruns.rerun(new RerunRequest("NQDH13", "004", null, false));
+
+		// then the version that stood stands again, as it did before the alias was taken away
+		assertThat(this.jdbc.queryForList("SELECT id FROM tonghop.submission WHERE is_current", Long.class))
+			.containsExactly(standing);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT submission_id FROM warehouse.participation", Long.class))
+			.containsExactly(standing);
+	}
+
 	private void importUnits(String rows) throws IOException {
 		Path file = this.input.resolveSibling(this.input.getFileName() + "-units.csv");
 		Files.writeString(file, "code,name,parent_code,kind,valid_from,valid_to,aliases\n" + rows);
