@@ -64,8 +64,11 @@ public final class VietnameseDates {
 		if (year.length() == 2) {
 			return ParsedDate.TWO_DIGIT_YEAR;
 		}
+		if (year.length() != 4) {
+			return ParsedDate.YEAR_DIGITS;
+		}
 		// "0021" is no more a year than "21" is; Excel has no date before 1900.
-		if (year.length() != 4 || Integer.parseInt(year) < EXCEL_FIRST_YEAR) {
+		if (Integer.parseInt(year) < EXCEL_FIRST_YEAR) {
 			return ParsedDate.INVALID;
 		}
 		try {

@@ -140,6 +140,20 @@ class PointChecksTests {
 	}
 
 	@Test
+	void aYearOfThreeDigitsIsToldToBeWrittenWithFour() {
+		// when a date's year lost a digit
+		this.checks.check(row(ROW, changes(Field.DATE, "27/03/202")));
+
+		// then the message says how to write the year, not that the calendar lacks the day
+		assertThat(this.problems.kept()).singleElement().satisfies((problem) -> {
+			assertThat(problem.messageEn()).isEqualTo(
+					"Invalid date: \"27/03/202\"; write day/month/year with a four-digit year, e.g. 27/03/2021");
+			assertThat(problem.messageVi()).isEqualTo(
+					"Ngày không hợp lệ: \"27/03/202\"; ghi ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 27/03/2021");
+		});
+	}
+
+	@Test
 	void validRowIsStagedWithDefaults() {
 		// when
 		StagedPoint point = this.checks.check(row(ROW, changes(Field.FORMAT, null, Field.OTHERS, null, Field.TOTAL, null)));
