@@ -76,7 +76,7 @@ final class Baseline {
 				statement.setString(1, CONFERENCE);
 				statement.setString(2, SubmissionFiles.HUGE_UNIT);
 				statement.setString(3, SubmissionFiles.HUGE_UNIT);
-				statement.setString(4, SubmissionFiles.HUGE_UNIT);
+				statement.setString(4, point.host());
 				statement.setString(5, point.name());
 				statement.setString(6, point.level());
 				statement.setDate(7, Date.valueOf(LocalDate.of(2026, 2, 10)));
@@ -111,7 +111,7 @@ final class Baseline {
 	}
 
 	/** A point as the baseline maps it: the level text is stored as the code the checks would give. */
-	record Point(int row, String name, String level, int members, int others) {
+	record Point(int row, String name, String level, String host, int members, int others) {
 	}
 
 	/** A pull-style .xlsx reader: the first sheet's XML through StAX, one point row per read. */
@@ -144,7 +144,7 @@ final class Baseline {
 
 		@Override
 		protected Point doRead() throws XMLStreamException {
-			String[] cells = new String[5];
+			String[] cells = new String[SubmissionFiles.FULL_COLUMNS];
 			int rowNumber = 0;
 			while (this.xml.hasNext()) {
 				int event = this.xml.next();
@@ -162,8 +162,8 @@ final class Baseline {
 				else if (event == XMLStreamConstants.END_ELEMENT && "row".equals(this.xml.getLocalName())
 						&& cells[0] != null && !cells[0].isEmpty() && Character.isDigit(cells[0].charAt(0))) {
 					// Lines before the header and the totals row have no number in column A.
-					return new Point(rowNumber, cells[1], level(cells[2]), (int) Double.parseDouble(cells[3]),
-							cells[4] != null ? (int) Double.parseDouble(cells[4]) : 0);
+					return new Point(rowNumber, cells[1], level(cells[2]), cells[3], (int) Double.parseDouble(cells[6]),
+							cells[7] != null ? (int) Double.parseDouble(cells[7]) : 0);
 				}
 			}
 			return null;

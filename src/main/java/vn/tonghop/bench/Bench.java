@@ -127,7 +127,7 @@ public final class Bench {
 		Path input = this.work.resolve("w2");
 		Path file = input.resolve("huge.xlsx");
 		this.progress.printf("W2: generating one .xlsx of %,d points...%n", this.plan.hugeRows());
-		SubmissionFiles.huge(file, this.plan.hugeRows());
+		SubmissionFiles.huge(file, this.plan);
 		Path copy = Files.copy(file, this.work.resolve("huge-copy.xlsx"));
 		DataSource dataSource = this.context.getBean(DataSource.class);
 

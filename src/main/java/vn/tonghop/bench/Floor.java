@@ -24,12 +24,17 @@ import vn.tonghop.sheet.Workbooks;
 
 /**
  * The floor under W2: the fastest raw streaming reader here (fastexcel-reader) COPYing the point
- * rows into an unindexed table, with no recognition and no validation. Also times the bare reads
+ * rows, every cell as written, into an unindexed table, with no recognition and no validation. Also times the bare reads
  * of fastexcel-reader and of our reader, to tell reading from loading.
  */
 final class Floor {
 
 	private static final int FLUSH_AT = 1 << 16;
+
+	/** The huge file's twelve columns, the numbers typed as numbers, the date as Excel's serial. */
+	private static final String TABLE = "CREATE TABLE public.bench_floor (number numeric, point_name text, "
+			+ "point_level text, host_unit text, format text, session_date numeric, members_attending numeric, "
+			+ "others_attending numeric, participants numeric, notes text, address text, phone text)";
 
 	private Floor() {
 	}
@@ -37,9 +42,7 @@ final class Floor {
 	/** @return the rows copied */
 	static long load(Path file, DataSource dataSource) throws IOException, SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			connection.createStatement()
-				.execute("CREATE TABLE public.bench_floor (point_name text, point_level text, "
-						+ "members_attending numeric, others_attending numeric)");
+			connection.createStatement().execute(TABLE);
 			CopyIn copy = connection.unwrap(PGConnection.class)
 				.getCopyAPI()
 				.copyIn("COPY public.bench_floor FROM STDIN");
@@ -51,9 +54,12 @@ final class Floor {
 					if (!isPoint(row)) {
 						continue;
 					}
-					String line = field(row.getCellRawValue(1).orElse("")) + '\t' + field(row.getCellRawValue(2).orElse(""))
-							+ '\t' + row.getCellRawValue(3).orElse("0") + '\t' + row.getCellRawValue(4).orElse("0") + '\n';
-					buffer.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+					StringBuilder line = new StringBuilder(160);
+					for (int column = 0; column < SubmissionFiles.FULL_COLUMNS; column++) {
+						line.append(column == 0 ? "" : "\t").append(row.getCellRawValue(column).map(Floor::field).orElse("\\N"));
+					}
+					line.append('\n');
+					buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
 					rows++;
 					if (buffer.size() >= FLUSH_AT) {
 						copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());

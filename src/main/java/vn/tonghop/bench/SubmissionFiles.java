@@ -5,11 +5,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -31,6 +34,18 @@ final class SubmissionFiles {
 
 	private static final String[] HEADER = { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Số đảng viên tham dự",
 			"Số người khác tham dự" };
+
+	/**
+	 * The huge file's header: every column submission-format.md names, in its order, and two a
+	 * district adds of its own (read as unknown and listed as a warning): twelve columns, as in
+	 * the issue's measurement of the floor.
+	 */
+	private static final String[] FULL_HEADER = { "STT", "Tên điểm cầu", "Cấp điểm cầu", "Đơn vị chủ trì",
+			"Hình thức", "Ngày", "Số đảng viên tham dự", "Số người khác tham dự", "Tổng số người tham dự", "Ghi chú",
+			"Địa chỉ", "Số điện thoại" };
+
+	/** Columns in the huge file. */
+	static final int FULL_COLUMNS = FULL_HEADER.length;
 
 	private SubmissionFiles() {
 	}
@@ -109,11 +124,64 @@ final class SubmissionFiles {
 		return counts;
 	}
 
-	/** One .xlsx with this many points, written by POI's streaming writer (inline strings). */
-	static Path huge(Path file, int rows) throws IOException {
+	/**
+	 * One .xlsx with this many points in every column of the format (see {@link #FULL_HEADER}),
+	 * written by POI's streaming writer (inline strings). Each point's host is one of the huge
+	 * unit's communes in turn.
+	 */
+	static Path huge(Path file, BenchPlan plan) throws IOException {
 		Files.createDirectories(file.getParent());
-		workbook(new SXSSFWorkbook(200), file, HUGE_UNIT, HUGE_CONFERENCE, rows);
+		List<String> hosts = hugeUnitCommunes(plan);
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {
+			CellStyle date = workbook.createCellStyle();
+			date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+			LocalDate day = LocalDate.of(2026, 2, 10);
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			text(sheet.createRow(0), "Đơn vị báo cáo", HUGE_UNIT);
+			text(sheet.createRow(1), "Hội nghị", HUGE_CONFERENCE);
+			text(sheet.createRow(3), FULL_HEADER);
+			long members = 0;
+			long others = 0;
+			int points = plan.hugeRows();
+			for (int i = 1; i <= points; i++) {
+				Row row = sheet.createRow(3 + i);
+				row.createCell(0).setCellValue(i);
+				row.createCell(1).setCellValue("Chi bộ số " + i);
+				row.createCell(2).setCellValue("Chi bộ");
+				row.createCell(3).setCellValue(hosts.get(i % hosts.size()));
+				row.createCell(4).setCellValue("Trực tuyến");
+				Cell session = row.createCell(5);
+				session.setCellValue(day);
+				session.setCellStyle(date);
+				row.createCell(6).setCellValue(members(i));
+				row.createCell(7).setCellValue(others(i));
+				row.createCell(8).setCellValue(members(i) + others(i));
+				if (i % 10 == 0) {
+					row.createCell(9).setCellValue("Học qua truyền hình trực tuyến");
+				}
+				row.createCell(10).setCellValue("Thôn " + i % 100);
+				row.createCell(11).setCellValue(String.format("09%08d", i));
+				members += members(i);
+				others += others(i);
+			}
+			Row totals = sheet.createRow(4 + points);
+			totals.createCell(1).setCellValue("Tổng cộng");
+			totals.createCell(6).setCellValue(members);
+			totals.createCell(7).setCellValue(others);
+			totals.createCell(8).setCellValue(members + others);
+			workbook.write(out);
+			workbook.dispose();
+		}
 		return file;
+	}
+
+	/** The communes under {@link #HUGE_UNIT} in {@link #units}' tree. */
+	private static List<String> hugeUnitCommunes(BenchPlan plan) {
+		List<String> codes = new ArrayList<>();
+		for (int c = 1; c <= plan.communes(); c += plan.provinces()) {
+			codes.add(commune(c));
+		}
+		return codes;
 	}
 
 	static int members(int point) {
@@ -148,9 +216,6 @@ final class SubmissionFiles {
 			totals.createCell(3).setCellValue(members);
 			totals.createCell(4).setCellValue(others);
 			workbook.write(out);
-			if (workbook instanceof SXSSFWorkbook streaming) {
-				streaming.dispose();
-			}
 		}
 	}
 
