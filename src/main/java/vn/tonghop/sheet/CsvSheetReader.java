@@ -82,6 +82,9 @@ final class CsvSheetReader {
 					List<Cell> cells = cells(record, encoding);
 					if (!cells.isEmpty()) {
 						visitor.row(new SheetRow(number, cells));
+						if (!visitor.wantsRows()) {
+							break;
+						}
 					}
 				}
 			}

@@ -62,6 +62,11 @@ final class LimitedVisitor implements SheetVisitor {
 	}
 
 	@Override
+	public boolean wantsRows() {
+		return this.visitor.wantsRows();
+	}
+
+	@Override
 	public boolean endSheet() {
 		return this.visitor.endSheet();
 	}

@@ -27,6 +27,15 @@ public interface SheetVisitor {
 	/** A row with at least one non-blank cell, in row order. */
 	void row(SheetRow row);
 
+	/**
+	 * Asked after each row: false when the visitor needs no more of this sheet's rows, so that a
+	 * reader may end the sheet there (endSheet follows) rather than parse the rest for nothing.
+	 * A reader may also go on; the visitor must then let the rows pass.
+	 */
+	default boolean wantsRows() {
+		return true;
+	}
+
 	/** The sheet is done; return true to read no further sheets. */
 	boolean endSheet();
 

@@ -110,6 +110,9 @@ final class XlsReader {
 			List<Cell> merged = merges.apply(row.getRowNum() + 1, cells);
 			if (!merged.isEmpty()) {
 				visitor.row(new SheetRow(row.getRowNum() + 1, List.copyOf(merged)));
+				if (!visitor.wantsRows()) {
+					return;
+				}
 			}
 		}
 	}

@@ -313,6 +313,9 @@ final class XlsxReader {
 
 		private boolean inPhonetic;
 
+		/** False once the visitor needs no more of the sheet: the rest is not parsed. */
+		private boolean wanted = true;
+
 		SheetHandler(String sheet, SheetVisitor visitor, SharedStringsPart strings, Styles styles, ReadLimits limits,
 				MergedCells merges) {
 			this.sheet = sheet;
@@ -327,7 +330,7 @@ final class XlsxReader {
 			try (in) {
 				XMLStreamReader xml = newStreamReader(in);
 				try {
-					while (xml.hasNext()) {
+					while (this.wanted && xml.hasNext()) {
 						switch (next(xml)) {
 							case XMLStreamConstants.START_ELEMENT -> start(xml);
 							case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
@@ -404,6 +407,7 @@ final class XlsxReader {
 					if (!merged.isEmpty()) {
 						try {
 							this.visitor.row(new SheetRow(this.rowNumber, List.copyOf(merged)));
+							this.wanted = this.visitor.wantsRows();
 						}
 						catch (RuntimeException ex) {
 							throw new VisitorFailure(ex);

@@ -41,6 +41,18 @@ class CsvSheetReaderTests {
 	}
 
 	@Test
+	void theFileEndsWhereTheVisitorWantsNoMoreOfItsRows() throws Exception {
+		Path file = write("long-bien.csv", "STT;Tên điểm cầu\n1;Phường Bồ Đề\n\n2;Xã A\n3;Xã B\n", StandardCharsets.UTF_8);
+		Recorder recorder = new Recorder();
+		recorder.wantedUpTo = 4;
+
+		Workbooks.read(file, recorder);
+
+		assertThat(recorder.rows).extracting(SheetRow::number).containsExactly(1, 2, 4);
+		assertThat(recorder.ended).containsExactly("long-bien");
+	}
+
+	@Test
 	void commaSeparatedUtf8WithBom() throws Exception {
 		Path file = write("report.csv", "\uFEFFTên điểm cầu,Cấp,Số ĐV\n\"Phường Bồ Đề\",Phường,\"11,938\"\n",
 				StandardCharsets.UTF_8);

@@ -133,19 +133,34 @@ final class Fixtures {
 
 		final List<SheetRow> rows = new ArrayList<>();
 
+		final List<String> ended = new ArrayList<>();
+
+		/** Each sheet's rows are wanted up to this row number. */
+		int wantedUpTo = Integer.MAX_VALUE;
+
+		private int rowNumber;
+
 		@Override
 		public boolean startSheet(String name) {
 			this.sheets.add(name);
+			this.rowNumber = 0;
 			return true;
 		}
 
 		@Override
 		public void row(SheetRow row) {
 			this.rows.add(row);
+			this.rowNumber = row.number();
+		}
+
+		@Override
+		public boolean wantsRows() {
+			return this.rowNumber < this.wantedUpTo;
 		}
 
 		@Override
 		public boolean endSheet() {
+			this.ended.add(this.sheets.get(this.sheets.size() - 1));
 			return false;
 		}
 

@@ -103,6 +103,22 @@ class WorkbooksTests {
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
+	void aSheetEndsWhereTheVisitorWantsNoMoreOfItsRowsAndTheNextSheetIsReadWhole(Format format) throws Exception {
+		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
+			Fixtures.fill(workbook.createSheet("Đầu"), 1, row("a"), row("b"), row("c"), row("d"));
+			Fixtures.fill(workbook.createSheet("Sau"), 1, row("e"), row("f"), row("g"));
+		});
+		Recorder recorder = new Recorder();
+		recorder.wantedUpTo = 2;
+
+		Workbooks.read(file, recorder);
+
+		assertThat(recorder.rows).extracting(read -> read.cell(0).text()).containsExactly("a", "b", "e", "f");
+		assertThat(recorder.ended).containsExactly("Đầu", "Sau");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Format.class)
 	void percentFormatAndFontAreRecorded(Format format) throws Exception {
 		Path file = Fixtures.workbook(this.dir, format, (workbook) -> {
 			Sheet sheet = workbook.createSheet("S");
