@@ -25,6 +25,7 @@ import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
 import vn.tonghop.report.SafeText;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.CellKind;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.sheet.SheetRow;
 import vn.tonghop.sheet.SheetVisitor;
@@ -56,15 +57,17 @@ final class Listing {
 	/**
 	 * @param copy what to copy of the file's rows
 	 * @param limits the limits the rows are read under
+	 * @param checks what checking the file found when it was read before
 	 */
-	static ReportWorkbook write(Path file, SubmissionReport report, Copy copy, ReadLimits limits) throws IOException {
+	static ReportWorkbook write(Path file, SubmissionReport report, Copy copy, ReadLimits limits, FileChecks checks)
+			throws IOException {
 		if (report.problems().isEmpty()) {
 			// Nothing to list or copy: the summary alone.
 			return new ReportWorkbook("xlsx", ReportWorkbook.XLSX, FrontSheet.alone(report), false);
 		}
 		if (copy != Copy.NONE) {
 			try (Draft draft = new Draft(report, copy, Files.size(file) <= SMALL_FILE)) {
-				draft.copyRows(file, limits);
+				draft.copyRows(file, limits, checks);
 				return draft.finish();
 			}
 			catch (UnreadableFileException | RuntimeException ex) {
@@ -116,9 +119,9 @@ final class Listing {
 			this.workbook.setActiveSheet(0);
 		}
 
-		void copyRows(Path file, ReadLimits limits) throws UnreadableFileException {
+		void copyRows(Path file, ReadLimits limits, FileChecks checks) throws UnreadableFileException {
 			if (!this.copies.isEmpty()) {
-				Workbooks.read(file, limits, new Copier(this.copies, this.copy, this.marks));
+				Workbooks.read(file, limits, checks, new Copier(this.copies, this.copy, this.marks));
 			}
 		}
 
@@ -181,12 +184,16 @@ final class Listing {
 		/** The column a problem of a row without one marks, by row number: the row's first cell. */
 		final Map<Integer, Integer> firstColumns = new HashMap<>();
 
+		/** The last row with a problem: where a copy of the problem rows alone ends. */
+		int lastRow;
+
 		Copied(Sheet sheet) {
 			this.sheet = sheet;
 		}
 
 		void add(ReportedProblem problem) {
 			this.byRow.computeIfAbsent(problem.row(), row -> new ArrayList<>()).add(problem);
+			this.lastRow = Math.max(this.lastRow, problem.row());
 		}
 
 	}
@@ -201,6 +208,10 @@ final class Listing {
 
 		private Copied current;
 
+		private int rowNumber;
+
+		private int sheetsCopied;
+
 		private CellStyle percent;
 
 		Copier(Map<String, Copied> copies, Copy copy, CellMarks marks) {
@@ -212,11 +223,13 @@ final class Listing {
 		@Override
 		public boolean startSheet(String name) {
 			this.current = this.copies.get(name);
+			this.rowNumber = 0;
 			return this.current != null;
 		}
 
 		@Override
 		public void row(SheetRow source) {
+			this.rowNumber = source.number();
 			List<ReportedProblem> problems = this.current.byRow.getOrDefault(source.number(), List.of());
 			if (this.copy != Copy.ALL && problems.isEmpty()) {
 				return;
@@ -248,9 +261,15 @@ final class Listing {
 			byColumn.forEach((column, marked) -> this.marks.mark(this.current.sheet, row.getRowNum(), column, marked));
 		}
 
+		/** A huge file with a problem in its header is not read to its end again for the one row copied. */
+		@Override
+		public boolean wantsRows() {
+			return this.copy == Copy.ALL || this.rowNumber < this.current.lastRow;
+		}
+
 		@Override
 		public boolean endSheet() {
-			return false;
+			return ++this.sheetsCopied == this.copies.size();
 		}
 
 		private CellStyle percent(Workbook workbook) {

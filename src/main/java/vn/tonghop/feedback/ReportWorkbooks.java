@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.tonghop.feedback.Listing.Copy;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.ReadLimits;
 
 /**
@@ -49,9 +50,15 @@ final class ReportWorkbooks {
 		this.limits = limits;
 	}
 
+	/** The report workbook on a file not read before. */
 	ReportWorkbook write(Path file, SubmissionReport report) throws IOException {
+		return write(file, report, new FileChecks());
+	}
+
+	/** @param checks what reading the file found, so that a listing's copy of its rows need not check it again */
+	ReportWorkbook write(Path file, SubmissionReport report, FileChecks checks) throws IOException {
 		if (!readable(file, report)) {
-			return Listing.write(file, report, Copy.NONE, this.limits);
+			return Listing.write(file, report, Copy.NONE, this.limits, checks);
 		}
 		byte[] head = head(file);
 		boolean zip = Arrays.equals(head, 0, ZIP.length, ZIP, 0, ZIP.length);
@@ -68,7 +75,7 @@ final class ReportWorkbooks {
 				log.warn("Could not annotate {} ({}); writing a listing instead", report.file().path(), ex.toString());
 			}
 		}
-		return Listing.write(file, report, fits ? Copy.ALL : Copy.PROBLEM_ROWS, this.limits);
+		return Listing.write(file, report, fits ? Copy.ALL : Copy.PROBLEM_ROWS, this.limits, checks);
 	}
 
 	/**

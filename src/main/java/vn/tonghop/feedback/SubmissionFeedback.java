@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PartialFiles;
 import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.validate.ProblemList;
 
@@ -77,12 +78,15 @@ public class SubmissionFeedback {
 		this.folders = new ReportFolders(properties.directory());
 	}
 
-	/** Makes and keeps the reports on a file whose outcome has just been recorded. */
-	public void report(Processed processed, ProblemList problems) {
+	/**
+	 * Makes and keeps the reports on a file whose outcome has just been recorded.
+	 * @param checks what checking the file found when it was read
+	 */
+	public void report(Processed processed, ProblemList problems, FileChecks checks) {
 		PendingSubmission pending = processed.pending();
 		SubmissionReport report = describe(processed, problems);
 		byte[] json = this.json.writeValueAsBytes(report);
-		ReportWorkbook workbook = workbook(pending.archived(), report);
+		ReportWorkbook workbook = workbook(pending.archived(), report, checks);
 		List<Stored> stored = new ArrayList<>(2);
 		stored.add(new Stored("json", ReportFolders.jsonName(pending.fileName()), JSON, json));
 		if (workbook != null) {
@@ -241,9 +245,9 @@ public class SubmissionFeedback {
 		return at != null ? at.toInstant().truncatedTo(ChronoUnit.MILLIS).toString() : null;
 	}
 
-	private ReportWorkbook workbook(Path archived, SubmissionReport report) {
+	private ReportWorkbook workbook(Path archived, SubmissionReport report, FileChecks checks) {
 		try {
-			return this.workbooks.write(archived, report);
+			return this.workbooks.write(archived, report, checks);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			log.warn("No report workbook for {}: {}", report.file().path(), ex.toString());

@@ -74,10 +74,19 @@ public final class TableRecognizer {
 	 * @throws UnreadableFileException when the file cannot be opened as a spreadsheet or passes a limit
 	 * @throws NoTableException when no visible sheet has a header with the required columns
 	 */
-	public static RecognizedTable read(Path file, ReadLimits limits, Listener listener)
+	static RecognizedTable read(Path file, ReadLimits limits, Listener listener)
+			throws UnreadableFileException, NoTableException {
+		return read(file, limits, new FileChecks(), listener);
+	}
+
+	/**
+	 * As {@link #read(Path, ReadLimits, Listener)}, noting in {@code checks} what the file's checks
+	 * found, for a later read of the same file.
+	 */
+	public static RecognizedTable read(Path file, ReadLimits limits, FileChecks checks, Listener listener)
 			throws UnreadableFileException, NoTableException {
 		Finder finder = new Finder(listener);
-		Workbooks.read(file, limits, finder);
+		Workbooks.read(file, limits, checks, finder);
 		if (finder.table == null) {
 			throw finder.noTable();
 		}

@@ -49,6 +49,17 @@ public final class Workbooks {
 	 * encrypted, unsafe, over a limit or not a supported spreadsheet
 	 */
 	public static void read(Path file, ReadLimits limits, SheetVisitor visitor) throws UnreadableFileException {
+		read(file, limits, new FileChecks(), visitor);
+	}
+
+	/**
+	 * Offers the visible sheets of the file to the visitor in workbook order, without checking a zip
+	 * again that {@code checks} has seen pass.
+	 * @throws UnreadableFileException when the file is missing, empty, too large, corrupt,
+	 * encrypted, unsafe, over a limit or not a supported spreadsheet
+	 */
+	public static void read(Path file, ReadLimits limits, FileChecks checks, SheetVisitor visitor)
+			throws UnreadableFileException {
 		String name = file.getFileName().toString();
 		try {
 			long size = Files.size(file);
@@ -67,7 +78,11 @@ public final class Workbooks {
 			}
 			LimitedVisitor limited = new LimitedVisitor(visitor, limits);
 			if (startsWith(head, ZIP)) {
-				SheetMerges merges = checkZip(file, name, limits);
+				SheetMerges merges = checks.merges(file, limits);
+				if (merges == null) {
+					merges = checkZip(file, name, limits);
+					checks.passed(file, limits, merges);
+				}
 				XlsxReader.read(file, name, limits, merges, limited);
 			}
 			else if (ole2) {

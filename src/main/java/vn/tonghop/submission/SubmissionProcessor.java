@@ -28,6 +28,7 @@ import vn.tonghop.sheet.Detail;
 import vn.tonghop.sheet.DuplicateColumn;
 import vn.tonghop.sheet.ExtraValue;
 import vn.tonghop.sheet.Field;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.HeaderCell;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
@@ -137,9 +138,10 @@ public class SubmissionProcessor {
 		ProblemList problems = new ProblemList(this.intake.maxProblems());
 		Placer placer = new Placer(this.reference.current(), pending);
 		PointStream stream = new PointStream(this.loader, placer, problems, this.progress, LISTED_WARNINGS);
+		FileChecks checks = new FileChecks();
 		RecognizedTable table;
 		try {
-			table = read(pending, stream, problems);
+			table = read(pending, stream, problems, checks);
 		}
 		finally {
 			stream.finish();
@@ -172,7 +174,7 @@ public class SubmissionProcessor {
 				conferenceCode, placement != null ? placement.reportDate() : null, rowsLoaded, stands, inPlaceOf), problems);
 		if (report) {
 			this.feedback.report(new SubmissionFeedback.Processed(pending, jobExecutionId, state, sheet, unitCode,
-					conferenceCode, rowsLoaded), problems);
+					conferenceCode, rowsLoaded), problems, checks);
 		}
 		// After the reports: a file whose reports cannot be written is not processed.
 		this.metrics.processed(state, stream.tally().count(), Duration.ofNanos(System.nanoTime() - started));
@@ -206,10 +208,11 @@ public class SubmissionProcessor {
 		}
 	}
 
-	private RecognizedTable read(PendingSubmission pending, PointStream stream, ProblemList problems) {
+	private RecognizedTable read(PendingSubmission pending, PointStream stream, ProblemList problems,
+			FileChecks checks) {
 		checkArchivedCopy(pending);
 		try {
-			return TableRecognizer.read(pending.archived(), this.limits, stream);
+			return TableRecognizer.read(pending.archived(), this.limits, checks, stream);
 		}
 		catch (UnreadableFileException ex) {
 			if (UnreadableFileException.VANISHED.equals(ex.reason())) {

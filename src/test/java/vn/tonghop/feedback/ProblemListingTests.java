@@ -141,6 +141,38 @@ class ProblemListingTests {
 	}
 
 	@Test
+	void aWorkbookTooLargeToAnnotateGetsTheProblemRowsOfEverySheetWithProblemsCopied() throws IOException {
+		// given three sheets, problems on the first and the last, the middle one without
+		Path file = this.work.resolve("ba-trang.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			for (String name : List.of("Một", "Hai", "Ba")) {
+				Sheet sheet = workbook.createSheet(name);
+				for (int r = 0; r < 6; r++) {
+					sheet.createRow(r).createCell(0).setCellValue(name + " " + (r + 1));
+				}
+			}
+			try (var out = Files.newOutputStream(file)) {
+				workbook.write(out);
+			}
+		}
+		List<ReportedProblem> problems = List.of(problem("error", "number-missing", "Một", 2, "A", null),
+				problem("warning", "point-duplicate", "Ba", 5, "A", null));
+
+		// when
+		ReportWorkbook listing = new ReportWorkbooks(2_000, ReadLimits.defaults()).write(file,
+				FeedbackFixtures.report("ba-trang.xlsx", "rejected", problems));
+
+		// then
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
+			assertThat(sheetNames(workbook)).containsExactly(SummarySheet.NAME, "Một", "Ba");
+			assertThat(rowNumbers(workbook.getSheet("Một"))).containsExactly(2);
+			assertThat(value(workbook.getSheet("Một"), "A2")).isEqualTo("Một 2");
+			assertThat(rowNumbers(workbook.getSheet("Ba"))).containsExactly(5);
+			assertThat(value(workbook.getSheet("Ba"), "A5")).isEqualTo("Ba 5");
+		}
+	}
+
+	@Test
 	void aRowProblemLinksToTheCellItMarks() throws IOException {
 		// given a CSV whose rows leave their number (column A) blank, and a problem of the second ward's
 		// row that names no column

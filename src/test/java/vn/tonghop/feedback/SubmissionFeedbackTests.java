@@ -36,6 +36,7 @@ import vn.tonghop.feedback.FeedbackFixtures.Format;
 import vn.tonghop.intake.InputScanner;
 import vn.tonghop.intake.IntakeProperties;
 import vn.tonghop.intake.PendingSubmission;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.ReadLimits;
 import vn.tonghop.jobs.IngestRunner;
 import vn.tonghop.units.ReferenceFiles;
@@ -320,7 +321,7 @@ class SubmissionFeedbackTests {
 
 		// when its outcome is rolled back
 		this.transactions.executeWithoutResult(status -> {
-			this.feedback.report(processed(pending, run), problems());
+			this.feedback.report(processed(pending, run), problems(), new FileChecks());
 			status.setRollbackOnly();
 		});
 
@@ -329,7 +330,7 @@ class SubmissionFeedbackTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM tonghop.submission_report", Integer.class)).isZero();
 
 		// and when it commits
-		this.transactions.executeWithoutResult(status -> this.feedback.report(processed(pending, run), problems()));
+		this.transactions.executeWithoutResult(status -> this.feedback.report(processed(pending, run), problems(), new FileChecks()));
 
 		// then
 		assertThat(names(this.input.resolve("004/reports"))).containsExactly("long-bien.xlsx.annotated.xlsx",
@@ -348,7 +349,7 @@ class SubmissionFeedbackTests {
 				new FeedbackProperties(false, null, DataSize.ofMegabytes(5)), ReadLimits.defaults());
 
 		// when
-		oneDirectory.report(processed(pending, run), problems());
+		oneDirectory.report(processed(pending, run), problems(), new FileChecks());
 
 		// then
 		assertThat(names(this.elsewhere.resolve("004"))).containsExactly("long-bien.xlsx.annotated.xlsx",
@@ -357,7 +358,7 @@ class SubmissionFeedbackTests {
 
 		// when
 		Files.delete(this.elsewhere.resolve("004/long-bien.xlsx.report.json"));
-		databaseOnly.report(processed(pending, run), problems());
+		databaseOnly.report(processed(pending, run), problems(), new FileChecks());
 
 		// then
 		assertThat(names(this.elsewhere.resolve("004"))).containsExactly("long-bien.xlsx.annotated.xlsx");
