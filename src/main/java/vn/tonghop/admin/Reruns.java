@@ -2,9 +2,13 @@ package vn.tonghop.admin;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,14 +24,14 @@ import vn.tonghop.jobs.IngestRunner.IngestNotStartedException;
 import vn.tonghop.submission.ArchivedCopyMissingException;
 import vn.tonghop.submission.SubmissionProcessor;
 import vn.tonghop.warehouse.UnitBusyException;
-import vn.tonghop.warehouse.UnitLock;
+import vn.tonghop.warehouse.WarehouseLoader;
 
 /**
  * Processes archived files again after a rule, alias or unit-tree change. A rerun goes through
  * the ingest job like any file: the chosen versions become pending and are read, checked and
  * loaded or rejected again; each load records what it changed. A standing version rejected gives way
  * to the newest earlier one that passes, processed again with it and listed after it. A dry run
- * processes them in one transaction that is rolled back, so it reports exactly what a rerun would change.
+ * processes each in a transaction that is rolled back, so it reports exactly what a rerun would change.
  */
 @Service
 public class Reruns {
@@ -40,17 +44,20 @@ public class Reruns {
 
 	private final History history;
 
+	private final WarehouseLoader loader;
+
 	private final TransactionTemplate transactions;
 
 	/** Within a dry run's transaction: what one file did can be undone alone, as a run's worker does. */
 	private final TransactionTemplate savepoint;
 
 	Reruns(JdbcTemplate jdbc, IngestRunner runner, SubmissionProcessor processor, History history,
-			PlatformTransactionManager transactionManager) {
+			WarehouseLoader loader, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.runner = runner;
 		this.processor = processor;
 		this.history = history;
+		this.loader = loader;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.savepoint = new TransactionTemplate(transactionManager);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -119,27 +126,7 @@ public class Reruns {
 		long lastChange = this.history.lastChangeId();
 		long lastProcessing = this.jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM tonghop.processing", Long.class);
 		if (request.dryRun()) {
-			List<String> failures = new ArrayList<>();
-			List<RerunOutcome> outcomes = this.transactions.execute(status -> {
-				for (long id : ids) {
-					// Recorded against the execution that last processed the file; all of it is rolled back.
-					long lastExecution = this.jdbc.queryForObject(
-							"SELECT job_execution_id FROM tonghop.submission WHERE id = ?", Long.class, id);
-					PendingSubmission pending = pending(id);
-					try {
-						processDry(pending, lastExecution);
-					}
-					catch (ArchivedCopyMissingException ex) {
-						// As the rerun would end: the file left pending, the others processed, the run failed naming it.
-						this.jdbc.update("UPDATE tonghop.submission SET state = 'pending' WHERE id = ?", id);
-						failures.add(Failures.describe(ex));
-					}
-				}
-				List<RerunOutcome> seen = outcomes(ids, before, lastChange, lastProcessing);
-				status.setRollbackOnly();
-				return seen;
-			});
-			return new RerunResult(true, null, "DRY_RUN", outcomes, failures);
+			return dryRun(ids, before, lastChange, lastProcessing);
 		}
 		JobExecution execution = this.runner.rerun(ids, dropFolder(ids), "rerun");
 		awaitOtherRuns(ids);
@@ -148,18 +135,138 @@ public class Reruns {
 	}
 
 	/**
-	 * A dry run holds what it took until it ends, so it has nothing to let go: a file it moves to a unit
-	 * a real run's worker holds waits for that unit, as before a load of it.
+	 * Foretells each file in a transaction of its own that is rolled back, so that what it takes (the
+	 * units it loads, the file's row) is held for that file only, and taken without waiting (see
+	 * {@link WarehouseLoader#withoutWaiting}): a run waits for a dry run one file at most (with those
+	 * processed again before it), and the two never wait for each other. Where a run holds something it needs, it lets go of everything, waits
+	 * for that run, and processes the file again. The files before it that share a unit with it are
+	 * processed again first in its transaction, so that it is foretold as the rerun would find it, and
+	 * they are told as they are after it (it may process one of them again in its place).
 	 */
-	private void processDry(PendingSubmission pending, long lastExecution) {
+	private RerunResult dryRun(List<Long> ids, Map<Long, FileState> before, long lastChange, long lastProcessing) {
+		Map<Long, List<RerunOutcome>> outcomes = new LinkedHashMap<>();
+		Map<Long, Set<UnitKey>> units = new LinkedHashMap<>();
+		List<String> failures = new ArrayList<>();
+		for (long id : ids) {
+			List<Long> again = List.of();
+			Foretold file = foretell(again, id, before, lastChange, lastProcessing);
+			List<Long> sharing = sharing(units, file.units().get(id));
+			// After those, it may reach other units, shared with other files done.
+			while (!again.containsAll(sharing)) {
+				again = inOrder(units, again, sharing);
+				file = foretell(again, id, before, lastChange, lastProcessing);
+				sharing = sharing(units, file.units().get(id));
+			}
+			outcomes.putAll(file.outcomes());
+			file.units().forEach((done, theirs) -> units.computeIfAbsent(done, (key) -> new HashSet<>()).addAll(theirs));
+			if (file.failure() != null) {
+				failures.add(file.failure());
+			}
+		}
+		return new RerunResult(true, null, "DRY_RUN", outcomes.values().stream().flatMap(List::stream).toList(),
+				failures);
+	}
+
+	/** The file processed after those again, in a transaction rolled back; once nothing it needs is busy. */
+	private Foretold foretell(List<Long> again, long id, Map<Long, FileState> before, long lastChange,
+			long lastProcessing) {
+		List<Long> files = new ArrayList<>(again);
+		files.add(id);
+		while (true) {
+			try {
+				return this.loader.withoutWaiting(() -> this.transactions.execute((status) -> {
+					status.setRollbackOnly();
+					Map<Long, UnitKey> placed = takeFiles(files);
+					again.forEach(this::processDry);
+					String failure = processDry(id);
+					Map<Long, List<RerunOutcome>> seen = new LinkedHashMap<>();
+					Map<Long, Set<UnitKey>> units = new HashMap<>();
+					for (long file : files) {
+						seen.put(file, outcomes(List.of(file), before, lastChange, lastProcessing));
+						// Where it was, and where it and the versions tried in its place went.
+						Set<UnitKey> its = new HashSet<>(List.of(placed.get(file)));
+						seen.get(file).forEach((outcome) -> its.add(new UnitKey(outcome.conferenceCode(), outcome.unitCode())));
+						its.removeIf((unit) -> unit.unitCode() == null);
+						units.put(file, its);
+					}
+					return new Foretold(seen, failure, units);
+				}));
+			}
+			catch (UnitBusyException ex) {
+				this.loader.awaitFree(ex.conferenceCode(), ex.unitCode());
+			}
+			catch (FilesBusyException ex) {
+				awaitFiles(ex.ids());
+			}
+		}
+	}
+
+	/**
+	 * Takes the files' rows, as a run's claim does, but none another transaction holds: a run's worker
+	 * holding one may be waiting for a unit this transaction takes.
+	 * @return per file the unit it was last placed on, or one with a null unit
+	 * @throws FilesBusyException when another transaction holds some of them
+	 */
+	private Map<Long, UnitKey> takeFiles(List<Long> files) {
+		Map<Long, UnitKey> taken = new HashMap<>();
+		this.jdbc.query("SELECT id, conference_code, unit_code FROM tonghop.submission WHERE id = ANY (?) "
+				+ "FOR NO KEY UPDATE SKIP LOCKED", (rs) -> {
+					taken.put(rs.getLong(1), new UnitKey(rs.getString(2), rs.getString(3)));
+				}, (Object) files.toArray(Long[]::new));
+		if (!taken.keySet().containsAll(files)) {
+			throw new FilesBusyException(files.stream().filter((file) -> !taken.containsKey(file)).toList());
+		}
+		return taken;
+	}
+
+	/**
+	 * Processes the file as a rerun would, what it does rolled back with the dry run's transaction.
+	 * @return why the rerun would fail for it (its archived copy missing), else null
+	 */
+	private String processDry(long id) {
+		// Recorded against the execution that last processed the file.
+		long lastExecution = this.jdbc.queryForObject("SELECT job_execution_id FROM tonghop.submission WHERE id = ?",
+				Long.class, id);
+		PendingSubmission pending = pending(id);
 		try {
 			this.savepoint.executeWithoutResult((file) -> this.processor.processDry(pending, lastExecution));
+			return null;
 		}
-		catch (UnitBusyException ex) {
-			this.jdbc.query(UnitLock.AWAIT, rs -> null, ex.conferenceCode(),
-					ex.unitCode());
-			this.savepoint.executeWithoutResult((file) -> this.processor.processDry(pending, lastExecution));
+		catch (ArchivedCopyMissingException ex) {
+			// As the rerun would end: the file left pending, the others processed, the run failed naming it.
+			this.jdbc.update("UPDATE tonghop.submission SET state = 'pending' WHERE id = ?", id);
+			return Failures.describe(ex);
 		}
+	}
+
+	/** Waits until no other transaction holds these files, holding nothing: each lock is let go at once. */
+	private void awaitFiles(List<Long> ids) {
+		for (long id : ids) {
+			this.jdbc.query("SELECT id FROM tonghop.submission WHERE id = ? FOR SHARE", (rs, i) -> rs.getLong(1), id);
+		}
+	}
+
+	/**
+	 * Of the files done, those sharing a unit with these units, or with one of those files, and so on
+	 * back: what the rerun would have done before with them may change what it does with these.
+	 */
+	private static List<Long> sharing(Map<Long, Set<UnitKey>> done, Set<UnitKey> units) {
+		Set<UnitKey> reached = new HashSet<>(units);
+		List<Long> order = new ArrayList<>(done.keySet());
+		List<Long> sharing = new ArrayList<>();
+		for (int i = order.size() - 1; i >= 0; i--) {
+			Set<UnitKey> theirs = done.get(order.get(i));
+			if (!Collections.disjoint(theirs, reached)) {
+				sharing.add(0, order.get(i));
+				reached.addAll(theirs);
+			}
+		}
+		return sharing;
+	}
+
+	/** Both lists' files, in the order they were done. */
+	private static List<Long> inOrder(Map<Long, Set<UnitKey>> done, List<Long> some, List<Long> others) {
+		return done.keySet().stream().filter((file) -> some.contains(file) || others.contains(file)).toList();
 	}
 
 	/**
@@ -234,6 +341,32 @@ public class Reruns {
 	private PendingSubmission pending(long id) {
 		return this.jdbc.queryForObject("SELECT " + PendingSubmission.COLUMNS + " FROM tonghop.submission s WHERE s.id = ?",
 				PendingSubmission.ROW, id);
+	}
+
+	/**
+	 * What a dry run foretells of a file and of those processed again before it, per file; why the
+	 * rerun would fail for it; and the units each touched.
+	 */
+	private record Foretold(Map<Long, List<RerunOutcome>> outcomes, String failure, Map<Long, Set<UnitKey>> units) {
+	}
+
+	private record UnitKey(String conferenceCode, String unitCode) {
+	}
+
+	/** Files a dry run needs that another transaction holds: it waits for them holding nothing. */
+	private static final class FilesBusyException extends RuntimeException {
+
+		private final List<Long> ids;
+
+		FilesBusyException(List<Long> ids) {
+			super("Submissions " + ids + " are held by another transaction");
+			this.ids = ids;
+		}
+
+		List<Long> ids() {
+			return this.ids;
+		}
+
 	}
 
 	private record FileState(String fileName, String state, String unitCode, String conferenceCode,

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.postgresql.PGConnection;
 
@@ -41,10 +42,57 @@ public class WarehouseLoader {
 	private static final String LOCK_MOVING_BACK = UnitLock.TRY + " "
 			+ "FROM tonghop.submission WHERE id = ? AND is_current AND (?::text, ?::text) < (conference_code, unit_code)";
 
+	/**
+	 * The unit's lock and the rows of the version standing there, each taken only if free: whether
+	 * all were. The rows are the ones a load retires, which another transaction may hold without the
+	 * lock (a rerun making it pending again).
+	 */
+	private static final String TRY_UNIT_AND_STANDING = """
+			WITH standing AS (SELECT id FROM tonghop.submission WHERE conference_code = ? AND unit_code = ? AND is_current),
+			taken AS (SELECT id FROM tonghop.submission WHERE id IN (SELECT id FROM standing) FOR NO KEY UPDATE SKIP LOCKED)
+			""" + UnitLock.TRY + " AND (SELECT count(*) FROM standing) = (SELECT count(*) FROM taken)";
+
+	/** Waits until no other transaction holds a row of the version standing for the unit. */
+	private static final String AWAIT_STANDING = "SELECT id FROM tonghop.submission "
+			+ "WHERE conference_code = ? AND unit_code = ? AND is_current FOR SHARE";
+
 	private final JdbcTemplate jdbc;
+
+	/** Whether this thread's loads only try what they take: see {@link #withoutWaiting}. */
+	private final ThreadLocal<Boolean> trying = new ThreadLocal<>();
 
 	WarehouseLoader(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Runs work (a dry run's transaction) in which this thread's loads never wait for a unit: where one
+	 * would wait for the unit's lock, or for the version standing there, that another transaction holds,
+	 * it throws {@link UnitBusyException} instead. A dry run keeps what it took until its transaction
+	 * ends; waiting meanwhile, it could wait for a run that waits for it (a file it moves to a unit the
+	 * dry run took), and the database would end one of them.
+	 */
+	public <T> T withoutWaiting(Supplier<T> work) {
+		this.trying.set(true);
+		try {
+			return work.get();
+		}
+		finally {
+			this.trying.remove();
+		}
+	}
+
+	/**
+	 * Waits until the unit is free: no transaction holds its lock, nor the version standing there.
+	 * Outside any transaction, so that each wait lets go at once: what was busy for
+	 * {@link #withoutWaiting} is waited for holding nothing.
+	 */
+	public void awaitFree(String conferenceCode, String unitCode) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Waiting for a unit inside a transaction would hold what it took meanwhile");
+		}
+		this.jdbc.query(UnitLock.AWAIT, rs -> null, conferenceCode, unitCode);
+		this.jdbc.query(AWAIT_STANDING, rs -> null, conferenceCode, unitCode);
 	}
 
 	/**
@@ -288,15 +336,28 @@ public class WarehouseLoader {
 		if (standing.isEmpty()) {
 			return;
 		}
-		lock(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
+		lock(submissionId, standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode());
 		remove(standing.get(0).conferenceCode(), standing.get(0).reportingUnitCode(), "");
 		recordChange(standing.get(0), Totals.NONE);
 		this.jdbc.update("UPDATE tonghop.submission SET is_current = false WHERE id = ?", submissionId);
 	}
 
 	/** Serialises loads of one unit for one conference, across instances, until the transaction ends. */
-	private void lock(String conferenceCode, String reportingUnitCode) {
-		this.jdbc.query(UnitLock.AWAIT, rs -> null, conferenceCode, reportingUnitCode);
+	private void lock(long submissionId, String conferenceCode, String reportingUnitCode) {
+		if (Boolean.TRUE.equals(this.trying.get())) {
+			tryLock(submissionId, conferenceCode, reportingUnitCode);
+		}
+		else {
+			this.jdbc.query(UnitLock.AWAIT, rs -> null, conferenceCode, reportingUnitCode);
+		}
+	}
+
+	/** Takes the unit's lock and its standing version's rows, as {@link #withoutWaiting} does. */
+	private void tryLock(long submissionId, String conferenceCode, String reportingUnitCode) {
+		if (!this.jdbc.queryForObject(TRY_UNIT_AND_STANDING, Boolean.class, conferenceCode, reportingUnitCode,
+				conferenceCode, reportingUnitCode)) {
+			throw UnitBusyException.held(submissionId, conferenceCode, reportingUnitCode);
+		}
 	}
 
 	/**
@@ -312,12 +373,18 @@ public class WarehouseLoader {
 	 * A file that stands, claimed again by a rerun, holds its unit's lock since the claim, so a file
 	 * moving holds two units' locks. Two files swapping units would each wait for the other's: the
 	 * locks are taken in the order of (conference, unit), and the file that would take them out of that
-	 * order does not wait but lets go, as {@link UnitBusyException}.
-	 * @throws UnitBusyException when this file moves back in that order and the unit's lock is held
+	 * order does not wait but lets go, as {@link UnitBusyException}; in {@link #withoutWaiting}, any
+	 * file does.
+	 * @throws UnitBusyException when this file moves back in that order and the unit's lock is held, or
+	 * in {@link #withoutWaiting} when the unit is busy
 	 */
 	private Standing lockAndCheck(Target target) {
+		if (Boolean.TRUE.equals(this.trying.get())) {
+			// Then the lock below is this transaction's already, and granted at once.
+			tryLock(target.submissionId(), target.conferenceCode(), target.reportingUnitCode());
+		}
 		// Only a standing file holds a unit's lock since its claim: a file a scan took skips the round trip.
-		if (target.standing() && this.jdbc.queryForList(LOCK_MOVING_BACK, Boolean.class, target.conferenceCode(),
+		else if (target.standing() && this.jdbc.queryForList(LOCK_MOVING_BACK, Boolean.class, target.conferenceCode(),
 				target.reportingUnitCode(), target.submissionId(), target.conferenceCode(), target.reportingUnitCode())
 			.contains(false)) {
 			throw new UnitBusyException(target.submissionId(), target.conferenceCode(), target.reportingUnitCode());
