@@ -269,7 +269,7 @@ final class PointStream implements TableRecognizer.Listener {
 		this.loader.takeBack();
 		this.refused = true;
 		this.problems.add(Problem.of(Rule.LOAD_REFUSED, new Location(this.sheet, ex.sourceRow(), null), null,
-				ex.reasonInWords(), ex.sqlState()));
+				ex.kindInVietnamese(), ex.reason(), ex.sqlState()));
 	}
 
 	private CopyRows rows() {

@@ -132,8 +132,8 @@ public enum Rule {
 			"Văn bản gõ bằng phông %s (%s, ô đầu tiên %s) đã được chuyển sang Unicode; hãy gõ lại bằng Unicode",
 			"Text typed in the %s font (%s, first at %s) was converted to Unicode; please type in Unicode"),
 	LOAD_REFUSED("load-refused", ERROR,
-			"Cơ sở dữ liệu không nhận số liệu của tệp: %s (mã lỗi %s); hãy báo cho quản trị hệ thống",
-			"The database refused the file's figures: %s (SQLSTATE %s); please tell the administrators");
+			"Cơ sở dữ liệu không nhận số liệu của tệp: %1$s; nguyên văn lời báo của cơ sở dữ liệu: \"%2$s\" (mã lỗi %3$s); hãy báo cho quản trị hệ thống",
+			"The database refused the file's figures: %2$s (SQLSTATE %3$s); please tell the administrators");
 
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 

@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-import vn.tonghop.sheet.Phrase;
-
 /**
  * The database refused a file's rows: a data exception (SQLSTATE class 22) or a CHECK constraint
  * (23514) that the checks before the load did not foresee. A verdict on the file, unlike
@@ -73,21 +71,17 @@ public final class LoadRefusedException extends RuntimeException {
 		return this.sqlState;
 	}
 
-	/** The database's message, without its context. */
-	String reason() {
+	/** The database's message as the server wrote it, without its context. */
+	public String reason() {
 		return this.reason;
 	}
 
 	/**
-	 * The reason for a district's message: in Vietnamese what kind of refusal it is, since the
-	 * database speaks English; in English the database's own words.
+	 * What kind of refusal it is, in Vietnamese, for a district's message: the database's own words,
+	 * quoted beside it, are in the server's language, English unless it is set otherwise.
 	 */
-	public Phrase reasonInWords() {
-		return new Phrase(vietnamese(this.sqlState), this.reason);
-	}
-
-	private static String vietnamese(String sqlState) {
-		return switch (sqlState) {
+	public String kindInVietnamese() {
+		return switch (this.sqlState) {
 			case "22003" -> "một số vượt quá giới hạn của kho dữ liệu";
 			case "22001" -> "một đoạn văn bản dài quá mức kho dữ liệu nhận";
 			case "22021" -> "văn bản có ký tự không hợp lệ";

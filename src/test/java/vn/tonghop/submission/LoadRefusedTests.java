@@ -95,9 +95,10 @@ class LoadRefusedTests {
 			.containsEntry("unit_code", "004")
 			.containsEntry("first_problem", "long-bien!6: " + refusal("22003"));
 		assertThat(problems(refused)).containsExactly("load-refused error long-bien 6 null " + refusal("22003"), KEPT);
-		// and the district reads the reason in Vietnamese, not in the database's English
+		// and the district reads in Vietnamese what kind of refusal it is, and the database's own words, quoted as its
 		assertThat(vietnamese(refused)).containsExactly("Cơ sở dữ liệu không nhận số liệu của tệp: một số vượt quá "
-				+ "giới hạn của kho dữ liệu (mã lỗi 22003); hãy báo cho quản trị hệ thống", KEPT_VI);
+				+ "giới hạn của kho dữ liệu; nguyên văn lời báo của cơ sở dữ liệu: \"value out of range: " + REFUSED
+				+ "\" (mã lỗi 22003); hãy báo cho quản trị hệ thống", KEPT_VI);
 		assertThat(this.jdbc.queryForList("SELECT kind FROM tonghop.submission_report WHERE submission_id = ? ORDER BY kind",
 				String.class, refused)).containsExactly("json", "workbook");
 		// and nothing of it stays: the first version stands as it was
@@ -135,7 +136,8 @@ class LoadRefusedTests {
 				+ "The database refused the file's figures: " + reason + " (SQLSTATE 23514); please tell the administrators",
 				KEPT);
 		assertThat(vietnamese(refused)).containsExactly("Cơ sở dữ liệu không nhận số liệu của tệp: số liệu vi phạm một "
-				+ "ràng buộc kiểm tra của kho dữ liệu (mã lỗi 23514); hãy báo cho quản trị hệ thống", KEPT_VI);
+				+ "ràng buộc kiểm tra của kho dữ liệu; nguyên văn lời báo của cơ sở dữ liệu: \"" + reason
+				+ "\" (mã lỗi 23514); hãy báo cho quản trị hệ thống", KEPT_VI);
 		assertThat(standing()).isEqualTo(before);
 		assertThatThanhHoaIsLoaded(execution);
 	}

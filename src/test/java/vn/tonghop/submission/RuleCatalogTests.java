@@ -256,7 +256,7 @@ class RuleCatalogTests {
 		// Rows the database refuses with an error no check foresaw, as a trigger of tomorrow might.
 		cases.put(Rule.LOAD_REFUSED, new Case(new Refusing(valid(), "Phường Cự Khối"),
 				new Finding(SHEET, 6, null, null,
-						new Phrase("một số vượt quá giới hạn của kho dữ liệu", "value out of range: Phường Cự Khối"), "22003"),
+						"một số vượt quá giới hạn của kho dữ liệu", "value out of range: Phường Cự Khối", "22003"),
 				new Refusing(valid().set("B6", "Điểm cầu phường Cự Khối"), "Phường Cự Khối")));
 		cases.put(Rule.LEGACY_ENCODING, new Case(valid().set("B6", LegacyTyping.tcvn3("Phường Cự Khối")).xlsxInFont("B6",
 				".VnTime"), new Finding("Báo cáo", 6, "B", null, ".VnTime", new Phrase("1 ô", "1 cell"), "Báo cáo!B6"), valid.xlsx()));
