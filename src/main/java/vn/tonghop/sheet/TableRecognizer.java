@@ -49,7 +49,7 @@ public final class TableRecognizer {
 		return read(file, limits, new Listener() {
 
 			@Override
-			public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
+			public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove, Map<Field, Integer> columns) {
 			}
 
 			@Override
@@ -101,8 +101,9 @@ public final class TableRecognizer {
 		 * first occurrence of a label wins, so one below the table adds a label but changes none.
 		 * @param sheet the sheet holding the table
 		 * @param labelsAbove the labelled cells found above the header
+		 * @param columns the 0-based column each field the header names is read from
 		 */
-		void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove);
+		void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove, Map<Field, Integer> columns);
 
 		/** A data row of the table, in row order. */
 		void point(PointRow row);
@@ -436,7 +437,7 @@ public final class TableRecognizer {
 			this.abovePending = null;
 			this.firstRowUnderHeader = true;
 			this.underRepeatedHeader = false;
-			this.listener.tableStarts(this.sheet, this.labels.found());
+			this.listener.tableStarts(this.sheet, this.labels.found(), header.columns());
 		}
 
 		private void tableRow(SheetRow row) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import vn.tonghop.conference.Conference;
 import vn.tonghop.jobs.IngestProgress;
+import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Detail;
 import vn.tonghop.sheet.Field;
 import vn.tonghop.sheet.Label;
@@ -75,6 +76,9 @@ final class PointStream implements TableRecognizer.Listener {
 	/** The sheet holding the table, once found. */
 	private String sheet;
 
+	/** The 0-based column of each field of the table's header, once found. */
+	private Map<Field, Integer> columns = Map.of();
+
 	/** The database refused the rows and they were taken back: the file's rows are no longer there to ask about. */
 	private boolean refused;
 
@@ -101,11 +105,12 @@ final class PointStream implements TableRecognizer.Listener {
 	}
 
 	@Override
-	public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
+	public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove, Map<Field, Integer> columns) {
 		if (this.staged != null || this.loaded != null) {
 			throw new IllegalStateException("A file holds one table");
 		}
 		this.sheet = sheet;
+		this.columns = columns;
 		Early found = this.placer.early(sheet, labelsAbove);
 		Optional<LoadedRows> direct = (found != null) ? this.loader.startReplacing(found.target()) : Optional.empty();
 		if (direct.isPresent()) {
@@ -262,13 +267,15 @@ final class PointStream implements TableRecognizer.Listener {
 
 	/**
 	 * The database refused the rows with a data error no check foresaw: they are taken back at once,
-	 * which makes the transaction usable again, and the file is rejected naming the row when the
-	 * database named one.
+	 * which makes the transaction usable again, and the file is rejected naming the row and the
+	 * column when the database's error tells them.
 	 */
 	private void refuse(LoadRefusedException ex) {
 		this.loader.takeBack();
 		this.refused = true;
-		this.problems.add(Problem.of(Rule.LOAD_REFUSED, new Location(this.sheet, ex.sourceRow(), null), null,
+		Integer column = this.loader.refusedField(ex).map(this.columns::get).orElse(null);
+		this.problems.add(Problem.of(Rule.LOAD_REFUSED,
+				new Location(this.sheet, ex.sourceRow(), (column != null) ? Cell.columnName(column) : null), null,
 				ex.kindInVietnamese(), ex.reason(), ex.sqlState()));
 	}
 

@@ -16,8 +16,17 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class LoadRefusedException extends RuntimeException {
 
-	/** How PostgreSQL names the COPY row it failed on, in the error's context. */
-	private static final Pattern COPY_LINE = Pattern.compile("COPY \\w+, line (\\d+)");
+	/**
+	 * How PostgreSQL names the COPY row it failed on, in the error's context, and the column when
+	 * the failure was reading one of its fields.
+	 */
+	private static final Pattern COPY_LINE = Pattern.compile("COPY (\\w+), line (\\d+)(?:, column (\\w+))?");
+
+	/**
+	 * The last value of the row a constraint of warehouse.participation refused, as the error's detail
+	 * gives it ("Failing row contains (…, 6)."): source_row, the table's last column.
+	 */
+	private static final Pattern FAILING_ROW = Pattern.compile("^Failing row contains \\(.*, (\\d+)\\)\\.?$", Pattern.DOTALL);
 
 	private final String sqlState;
 
@@ -25,11 +34,24 @@ public final class LoadRefusedException extends RuntimeException {
 
 	private final int sourceRow;
 
-	private LoadRefusedException(String sqlState, String reason, int sourceRow, SQLException cause) {
-		super("The database refused the rows: " + reason, cause);
-		this.sqlState = sqlState;
-		this.reason = reason;
+	private final String column;
+
+	private final String schema;
+
+	private final String table;
+
+	private final String constraint;
+
+	private LoadRefusedException(ServerErrorMessage server, String table, int sourceRow, String column,
+			SQLException cause) {
+		super("The database refused the rows: " + server.getMessage(), cause);
+		this.sqlState = server.getSQLState();
+		this.reason = server.getMessage();
 		this.sourceRow = sourceRow;
+		this.column = column;
+		this.schema = server.getSchema();
+		this.table = table;
+		this.constraint = server.getConstraint();
 	}
 
 	/**
@@ -62,8 +84,23 @@ public final class LoadRefusedException extends RuntimeException {
 	private static LoadRefusedException refusal(SQLException sql, ServerErrorMessage server,
 			LongToIntFunction sourceRowOfLine) {
 		Matcher line = COPY_LINE.matcher(server.getWhere() != null ? server.getWhere() : "");
-		return new LoadRefusedException(server.getSQLState(), server.getMessage(),
-				line.find() ? sourceRowOfLine.applyAsInt(Long.parseLong(line.group(1))) : 0, sql);
+		boolean copied = line.find();
+		int sourceRow = copied ? sourceRowOfLine.applyAsInt(Long.parseLong(line.group(2))) : failingSourceRow(server);
+		String column = (copied && line.group(3) != null) ? line.group(3) : server.getColumn();
+		String table = (server.getTable() == null && copied) ? line.group(1) : server.getTable();
+		return new LoadRefusedException(server, table, sourceRow, column, sql);
+	}
+
+	/**
+	 * The file's row of the row a statement placing staged rows failed on: no COPY line names it, but a
+	 * constraint's error shows the failing row, which holds it.
+	 */
+	private static int failingSourceRow(ServerErrorMessage server) {
+		if (!"participation".equals(server.getTable()) || server.getDetail() == null) {
+			return 0;
+		}
+		Matcher failing = FAILING_ROW.matcher(server.getDetail());
+		return failing.matches() ? Integer.parseInt(failing.group(1)) : 0;
 	}
 
 	/** The SQLSTATE, such as 22003 or 23514. */
@@ -97,6 +134,25 @@ public final class LoadRefusedException extends RuntimeException {
 	/** The file's row the database failed on, as Excel numbers it, or 0 when it named none. */
 	public int sourceRow() {
 		return this.sourceRow;
+	}
+
+	/** The column the database named, or null: see {@link WarehouseLoader#refusedField}. */
+	String column() {
+		return this.column;
+	}
+
+	/** The schema of the table the database named, or null. */
+	String schema() {
+		return this.schema;
+	}
+
+	/** The table the database named, or the COPY's, or null. */
+	String table() {
+		return this.table;
+	}
+
+	String constraint() {
+		return this.constraint;
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.Set;
 
 import org.postgresql.PGConnection;
 
@@ -23,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import vn.tonghop.sheet.Field;
 
 /**
  * Loads one submission's rows into the warehouse, in the caller's transaction, so a rejected or
@@ -55,6 +58,16 @@ public class WarehouseLoader {
 	/** Waits until no other transaction holds a row of the version standing for the unit. */
 	private static final String AWAIT_STANDING = "SELECT id FROM tonghop.submission "
 			+ "WHERE conference_code = ? AND unit_code = ? AND is_current FOR SHARE";
+	/** The file's column each column of warehouse.participation and of the staging table takes its value from. */
+	private static final Map<String, Field> FIELDS = Map.ofEntries(Map.entry("point_name", Field.POINT_NAME),
+			Map.entry("point_level", Field.LEVEL), Map.entry("format", Field.FORMAT),
+			Map.entry("session_date", Field.DATE), Map.entry("host_unit_code", Field.HOST_UNIT),
+			Map.entry("host_text", Field.HOST_UNIT), Map.entry("members_attending", Field.MEMBERS),
+			Map.entry("members", Field.MEMBERS), Map.entry("others_attending", Field.OTHERS),
+			Map.entry("others", Field.OTHERS), Map.entry("participants", Field.TOTAL));
+
+	/** The tables a file's rows are COPYed or placed into. */
+	private static final Set<String> ROW_TABLES = Set.of("participation", "staging_participation");
 
 	private final JdbcTemplate jdbc;
 
@@ -158,6 +171,31 @@ public class WarehouseLoader {
 	 */
 	public void takeBack() {
 		this.jdbc.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+	}
+
+	/**
+	 * The file's column the database refused a value of: the one it named, else the one column of the
+	 * constraint the rows broke; empty when it names none, several, or one no cell fills. Asked after
+	 * {@link #takeBack}: the refusal left the transaction unusable until then.
+	 */
+	public Optional<Field> refusedField(LoadRefusedException refused) {
+		// Only the rows' tables: a column of another (a change recorded, a unit's summary) is no cell of the table.
+		if (refused.table() == null || !ROW_TABLES.contains(refused.table())) {
+			return Optional.empty();
+		}
+		String column = refused.column();
+		if (column == null && refused.constraint() != null) {
+			column = this.jdbc.query("""
+					SELECT a.attname FROM pg_constraint c
+					JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+					WHERE c.conname = ? AND c.conrelid = to_regclass(format('%I.%I', ?::text, ?::text))
+					    AND cardinality(c.conkey) = 1
+					""", (rs, i) -> rs.getString(1), refused.constraint(), refused.schema(), refused.table())
+				.stream()
+				.findFirst()
+				.orElse(null);
+		}
+		return (column != null) ? Optional.ofNullable(FIELDS.get(column)) : Optional.empty();
 	}
 
 	/**

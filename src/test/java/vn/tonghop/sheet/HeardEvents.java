@@ -10,7 +10,7 @@ final class HeardEvents implements TableRecognizer.Listener {
 	final List<String> heard = new ArrayList<>();
 
 	@Override
-	public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove) {
+	public void tableStarts(String sheet, Map<Label, LabelledCell> labelsAbove, Map<Field, Integer> columns) {
 	}
 
 	@Override

@@ -122,7 +122,8 @@ class LoadRefusedTests {
 		writeThanhHoa();
 		JobExecution execution = this.runner.run(this.input, "test");
 
-		// then the second version is rejected on its sheet: the placing statement names no row
+		// then the second version is rejected at Ngọc Lâm's name, cell B6: the row the database says failed, the
+		// column the constraint is on
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		long refused = submission(execution, "long-bien.csv");
 		String reason = "new row for relation \"participation\" violates check constraint \"refused_point\"";
@@ -132,7 +133,7 @@ class LoadRefusedTests {
 			.containsEntry("is_current", false)
 			.containsEntry("rows_loaded", 0)
 			.containsEntry("unit_code", "004");
-		assertThat(problems(refused)).containsExactly("load-refused error long-bien null null "
+		assertThat(problems(refused)).containsExactly("load-refused error long-bien 6 B "
 				+ "The database refused the file's figures: " + reason + " (SQLSTATE 23514); please tell the administrators",
 				KEPT);
 		assertThat(vietnamese(refused)).containsExactly("Cơ sở dữ liệu không nhận số liệu của tệp: số liệu vi phạm một "
@@ -140,6 +141,24 @@ class LoadRefusedTests {
 				+ "\" (mã lỗi 23514); hãy báo cho quản trị hệ thống", KEPT_VI);
 		assertThat(standing()).isEqualTo(before);
 		assertThatThanhHoaIsLoaded(execution);
+	}
+
+	@Test
+	void aConstraintOnOneColumnBrokenWhileStreamedStraightInNamesTheCell() throws Exception {
+		// given a CHECK constraint on the point name that Ngọc Lâm breaks
+		Path file = this.input.resolve("004/long-bien.csv");
+		Files.createDirectories(file.getParent());
+		RefusingDatabase.check(this.jdbc, REFUSED);
+
+		// when a file naming its unit and conference above the table, so streamed straight in, arrives
+		Files.writeString(file, ExampleFiles.longBienCsv(SECOND_VERSION));
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then it is rejected at Ngọc Lâm's name, cell B6
+		long refused = submission(execution, "long-bien.csv");
+		assertThat(problems(refused)).containsExactly("load-refused error long-bien 6 B The database refused the file's "
+				+ "figures: new row for relation \"participation\" violates check constraint \"refused_point\" (SQLSTATE "
+				+ "23514); please tell the administrators");
 	}
 
 	@ParameterizedTest

@@ -14,11 +14,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.tonghop.sheet.Field;
 import vn.tonghop.warehouse.WarehouseLoader.HostPlacement;
 import vn.tonghop.warehouse.WarehouseLoader.Target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Rows sent by binary COPY arrive in PostgreSQL exactly as written: text the text format would
@@ -203,6 +205,30 @@ class CopyRowsTests {
 
 		// then the transaction went on
 		assertThat(left).isZero();
+	}
+
+	@Test
+	void aValueTheDatabaseCannotTakeIsNamedByItsRowAndColumn() {
+		// given a staging table whose point names hold five characters at most, as a narrower type of tomorrow might
+		// when a point of a longer name is staged, row 7 of the file
+		LoadRefusedException refused = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			this.jdbc.execute("DROP TABLE IF EXISTS pg_temp.staging_participation; CREATE TEMP TABLE staging_participation "
+					+ "(source_row integer, point_name varchar(5), point_level text, host_text text, format text, "
+					+ "session_date date, members integer, others integer) ON COMMIT DELETE ROWS");
+			StagedRows rows = this.loader.stage();
+			rows.add(new StagedPoint(6, "Xã A", "cell", null, "online", null, 1, 0));
+			rows.add(new StagedPoint(7, "Phường Bồ Đề", "cell", null, "online", null, 1, 0));
+			LoadRefusedException thrown = catchThrowableOfType(LoadRefusedException.class, rows::finish);
+			this.loader.takeBack();
+			// then the database named the row and the column, which is the point name's
+			assertThat(this.loader.refusedField(thrown)).contains(Field.POINT_NAME);
+			return thrown;
+		});
+
+		assertThat(refused.sqlState()).isEqualTo("22001");
+		assertThat(refused.sourceRow()).isEqualTo(7);
+		assertThat(refused.column()).isEqualTo("point_name");
 	}
 
 	private static long sum(int count, int modulus) {
