@@ -13,6 +13,7 @@ import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
+import vn.tonghop.sheet.Phrase;
 import vn.tonghop.units.Resolution;
 import vn.tonghop.units.Unit;
 import vn.tonghop.units.UnitDirectory;
@@ -108,6 +109,13 @@ final class Placer {
 					Cell.dayText(on)));
 			return null;
 		}
+		// "4" for 004 is a unit's folder misnamed, not a shared one: the file there would be taken for any unit it names.
+		List<Unit> likely = (folderCode != null && folder == null) ? units.differingInLeadingZeros(folderCode, on)
+				: List.of();
+		if (!likely.isEmpty()) {
+			problems.add(Problem.ofFile(Rule.FOLDER_UNIT_MISNAMED, folderCode, likelyUnits(likely)));
+			return null;
+		}
 		LabelledCell label = labels.get(Label.REPORTING_UNIT);
 		if (label == null || label.value().isBlank()) {
 			if (folder == null) {
@@ -159,6 +167,13 @@ final class Placer {
 			return null;
 		}
 		return inProvince(unit, naming, on, problems);
+	}
+
+	/** The units a misnamed folder may be meant for, as its message names them: one, or one of several. */
+	private static Phrase likelyUnits(List<Unit> units) {
+		String named = String.join("; ", units.stream().map(unit -> unit.code() + " " + unit.name()).toList());
+		return (units.size() == 1) ? new Phrase("đơn vị " + named, named)
+				: new Phrase("một trong các đơn vị " + named, "one of " + named);
 	}
 
 	/**

@@ -39,6 +39,9 @@ public final class UnitDirectory {
 
 	private final Map<String, List<Unit>> byCode = new HashMap<>();
 
+	/** The codes of {@link #byCode} by their key without leading zeros: "4" for 004, 04 and 00004. */
+	private final Map<String, List<String>> byCodeWithoutZeros = new HashMap<>();
+
 	/** Per keying, units by the key of each bare name they are known by. */
 	private final Map<Keying, Map<String, List<Named>>> byName = new EnumMap<>(Keying.class);
 
@@ -57,6 +60,9 @@ public final class UnitDirectory {
 				.thenComparing(Unit::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.toList();
 		this.units.forEach(unit -> this.byCode.computeIfAbsent(codeKey(unit.code()), code -> new ArrayList<>()).add(unit));
+		this.byCode.keySet()
+			.forEach(code -> this.byCodeWithoutZeros.computeIfAbsent(withoutLeadingZeros(code), key -> new ArrayList<>())
+				.add(code));
 		this.units.stream()
 			.filter(unit -> unit.parentCode() != null)
 			.forEach(unit -> this.children.computeIfAbsent(codeKey(unit.parentCode()), code -> new ArrayList<>()).add(unit));
@@ -125,6 +131,29 @@ public final class UnitDirectory {
 	public Optional<Unit> latestByCode(String code) {
 		List<Unit> versions = this.byCode.getOrDefault(codeKey(code), List.of());
 		return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+	}
+
+	/**
+	 * The units whose code the given one is but for its leading zeros, whatever the case of its letters
+	 * ("4" and "0004" for 004, "4-ca" for 004-CA), shortest code first (04, 004, 00004): those valid on the day, else the latest
+	 * version of each; empty for a code that is a unit's as it is, or is none's but for zeros either.
+	 * A folder so named was most likely meant for that unit, typed by hand or turned into a number.
+	 */
+	public List<Unit> differingInLeadingZeros(String code, LocalDate on) {
+		String key = codeKey(code);
+		if (this.byCode.containsKey(key)) {
+			return List.of();
+		}
+		List<String> codes = this.byCodeWithoutZeros.getOrDefault(withoutLeadingZeros(key), List.of())
+			.stream()
+			.sorted(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()))
+			.toList();
+		List<Unit> valid = codes.stream().flatMap(other -> byCode(other, on).stream()).toList();
+		return !valid.isEmpty() ? valid : codes.stream().flatMap(other -> latestByCode(other).stream()).toList();
+	}
+
+	private static String withoutLeadingZeros(String code) {
+		return code.replaceFirst("^0+(?=.)", "");
 	}
 
 	/**

@@ -117,6 +117,76 @@ class ReportingUnitIngestTests {
 	}
 
 	@Test
+	void aFolderNamedAfterAUnitsCodeWithoutItsLeadingZerosNamesThatUnitAndIsNotTakenForIt() throws Exception {
+		// given a file that leaves its unit to its folder, dropped in "4", as 004's folder named by hand
+		csv("4/lb.csv", "Hội nghị;NQDH13\n\n" + TABLE);
+
+		// then it is rejected, naming Long Biên as the folder's likely unit in both languages, not as a unit missing
+		assertThat(run("lb.csv")).isEqualTo("rejected [folder-unit-misnamed] -");
+		assertThat(this.jdbc.queryForMap("SELECT sheet, value, message_vi, message_en FROM tonghop.submission_problem"))
+			.containsEntry("sheet", null)
+			.containsEntry("value", null)
+			.containsEntry("message_vi", "Thư mục nộp \"4\" không phải mã của đơn vị nào; có lẽ là thư mục của đơn vị "
+					+ "004 Quận Long Biên, mã chỉ khác ở các số 0 đứng đầu: hãy đổi tên thư mục thành đúng mã của đơn vị, "
+					+ "các tệp trong đó sẽ được đọc lại")
+			.containsEntry("message_en", "The drop folder \"4\" is no unit's code; it is likely the folder of 004 Quận "
+					+ "Long Biên, the code differing only in its leading zeros: rename the folder to the unit's exact code, "
+					+ "and the files in it are read again");
+	}
+
+	@Test
+	void aFileNamingItsUnitInAFolderMisnamedSoIsNotSilentlyAccepted() throws Exception {
+		// given Long Biên's file naming its unit, in "0004"
+		csv("0004/lb.csv", "Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then it is not read as if in the shared folder: the folder must be renamed
+		assertThat(run("lb.csv")).isEqualTo("rejected [folder-unit-misnamed] -");
+		assertThat(this.jdbc.queryForObject("SELECT message_en FROM tonghop.submission_problem", String.class))
+			.isEqualTo("The drop folder \"0004\" is no unit's code; it is likely the folder of 004 Quận Long Biên, the "
+					+ "code differing only in its leading zeros: rename the folder to the unit's exact code, and the files "
+					+ "in it are read again");
+	}
+
+	@Test
+	void aFolderDifferingFromACodeInCaseAndSpacesAsWellAsLeadingZerosNamesItsUnit() throws Exception {
+		// given Long Biên police's file in " 4-ca ", the spaces typed unseen
+		csv(" 4-ca /ca.csv", "Đơn vị báo cáo;Công an quận Long Biên\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("ca.csv")).isEqualTo("rejected [folder-unit-misnamed] -");
+		assertThat(this.jdbc.queryForObject("SELECT message_en FROM tonghop.submission_problem", String.class))
+			.isEqualTo("The drop folder \"4-ca\" is no unit's code; it is likely the folder of 004-CA Đảng bộ Công an "
+					+ "quận Long Biên, the code differing only in its leading zeros: rename the folder to the unit's exact "
+					+ "code, and the files in it are read again");
+	}
+
+	@Test
+	void aFolderThatMayBeSeveralUnitsWithoutTheirLeadingZerosNamesThemAll() throws Exception {
+		// given a province 04 beside district 004
+		importUnits("04,Tỉnh Cao Bằng,,province,,2025-06-30,\n");
+		csv("4/lb.csv", "Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("rejected [folder-unit-misnamed] -");
+		assertThat(this.jdbc.queryForMap("SELECT message_vi, message_en FROM tonghop.submission_problem"))
+			.containsEntry("message_vi", "Thư mục nộp \"4\" không phải mã của đơn vị nào; có lẽ là thư mục của một trong "
+					+ "các đơn vị 04 Tỉnh Cao Bằng; 004 Quận Long Biên, mã chỉ khác ở các số 0 đứng đầu: hãy đổi tên thư "
+					+ "mục thành đúng mã của đơn vị, các tệp trong đó sẽ được đọc lại")
+			.containsEntry("message_en", "The drop folder \"4\" is no unit's code; it is likely the folder of one of "
+					+ "04 Tỉnh Cao Bằng; 004 Quận Long Biên, the code differing only in its leading zeros: rename the "
+					+ "folder to the unit's exact code, and the files in it are read again");
+	}
+
+	@Test
+	void aFolderThatIsNoUnitsCodeEvenWithLeadingZerosIsJustAFolder() throws Exception {
+		// given
+		csv("7/lb.csv", "Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n" + TABLE);
+
+		// then
+		assertThat(run("lb.csv")).isEqualTo("accepted [] 004");
+	}
+
+	@Test
 	void aLetterheadsOrganisationAboveTheReportingUnitIsNoSecondUnit() throws Exception {
 		// given the province's party organization above the city committee that reports, as letterheads have it
 		csv("tp.csv", "Đảng bộ;Tỉnh Thanh Hóa\nĐơn vị báo cáo;Thành ủy Thanh Hóa\nHội nghị;NQDH13\n\n" + TABLE);

@@ -147,6 +147,9 @@ class RuleCatalogTests {
 		cases.put(Rule.FOLDER_UNIT_NOT_VALID, new Case(new WithUnits(valid().in("005"), NEW_DISTRICT),
 				Finding.inFile("005", "005 Quận Mới", "27/03/2021"),
 				new WithUnits(valid().in("004"), NEW_DISTRICT)));
+		// Long Biên's file in "4", its folder named by hand without the code's leading zeros.
+		cases.put(Rule.FOLDER_UNIT_MISNAMED, new Case(valid().in("4"),
+				Finding.inFile("4", new Phrase("đơn vị 004 Quận Long Biên", "004 Quận Long Biên")), valid().in("004")));
 		cases.put(Rule.UNIT_NO_PROVINCE, new Case(new WithUnits(valid().set("B1", "006-CA"), LATER_DISTRICT),
 				Finding.at("B1", "006-CA", "006-CA Đảng bộ Công an quận Sau", "27/03/2021", "006"),
 				new WithUnits(valid(), LATER_DISTRICT)));
