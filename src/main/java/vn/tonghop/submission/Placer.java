@@ -9,7 +9,6 @@ import java.util.Optional;
 import vn.tonghop.conference.Conference;
 import vn.tonghop.conference.ConferenceResolution;
 import vn.tonghop.intake.PendingSubmission;
-import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Label;
 import vn.tonghop.sheet.LabelledCell;
@@ -240,8 +239,9 @@ final class Placer {
 		return all;
 	}
 
+	/** A label's value as written: what its problems quote; resolving it cleans it for matching. */
 	private static String written(LabelledCell label) {
-		return VietnameseText.clean(label.value().text());
+		return label.value().text();
 	}
 
 	/** A unit as written; in a unit's folder looked for in its subtree first, since the folder vouches for nothing else. */

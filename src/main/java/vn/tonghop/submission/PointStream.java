@@ -135,8 +135,9 @@ final class PointStream implements TableRecognizer.Listener {
 		if (point == null || this.problems.hasErrors()) {
 			return;
 		}
+		String writtenHost = (point.hostText() != null) ? row.cell(Field.HOST_UNIT).text() : null;
 		if (this.loaded == null) {
-			this.tally.add(point, null);
+			this.tally.add(point, writtenHost, null);
 			this.staged.add(point);
 			limitHosts(row, point);
 			return;
@@ -152,7 +153,7 @@ final class PointStream implements TableRecognizer.Listener {
 				this.unplaced = true;
 			}
 		}
-		this.tally.add(point, this.unplaced ? null : (host != null ? host.code() : this.early.unit().code()));
+		this.tally.add(point, writtenHost, this.unplaced ? null : (host != null ? host.code() : this.early.unit().code()));
 		if (!this.unplaced) {
 			this.loaded.add(point, host);
 		}
@@ -166,9 +167,9 @@ final class PointStream implements TableRecognizer.Listener {
 	 */
 	private void limitHosts(PointRow row, StagedPoint point) {
 		if (point.hostText() != null && this.tally.hostTexts() > MAX_HOST_TEXTS) {
-			this.problems.add(Problem.of(Rule.FILE_OVER_LIMIT,
-					new Location(row.sheet(), row.number(), row.cell(Field.HOST_UNIT).columnName()), point.hostText(),
-					Detail.HOST_UNITS.with(Sizes.count(MAX_HOST_TEXTS))));
+			Cell host = row.cell(Field.HOST_UNIT);
+			this.problems.add(Problem.of(Rule.FILE_OVER_LIMIT, new Location(row.sheet(), row.number(), host.columnName()),
+					host.text(), Detail.HOST_UNITS.with(Sizes.count(MAX_HOST_TEXTS))));
 		}
 	}
 

@@ -22,7 +22,6 @@ import vn.tonghop.intake.PendingSubmission;
 import vn.tonghop.jobs.IngestProgress;
 import vn.tonghop.normalize.ParsedDate;
 import vn.tonghop.normalize.VietnameseDates;
-import vn.tonghop.normalize.VietnameseText;
 import vn.tonghop.sheet.Cell;
 import vn.tonghop.sheet.Detail;
 import vn.tonghop.sheet.DuplicateColumn;
@@ -324,8 +323,8 @@ public class SubmissionProcessor {
 			}
 			else {
 				unknownHosts.add(Problem.of(Rule.HOST_UNIT_UNKNOWN,
-						new Location(table.sheet(), host.firstRow(), column(table, Field.HOST_UNIT)), host.text(),
-						host.text(), counted(host.rows(), "dòng", "row"), Placer.candidates(resolution)));
+						new Location(table.sheet(), host.firstRow(), column(table, Field.HOST_UNIT)), host.written(),
+						host.written(), counted(host.rows(), "dòng", "row"), Placer.candidates(resolution)));
 			}
 		}
 		for (var duplicate : stream.duplicatePoints(unit, hosts)) {
@@ -395,7 +394,7 @@ public class SubmissionProcessor {
 		if (after != null) {
 			Cell name = after.row().cell(Field.POINT_NAME);
 			problems.add(Problem.of(rule, new Location(sheet, after.row().number(), name.columnName()), name.text(),
-					VietnameseText.clean(name.text()), after.tableEnd()));
+					name.text(), after.tableEnd()));
 		}
 	}
 

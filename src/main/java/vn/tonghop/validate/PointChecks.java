@@ -206,11 +206,17 @@ public final class PointChecks {
 		return (name != null && cell.text().equals(name.text())) ? null : cell;
 	}
 
-	/** How a part's heading or subtotal row is named in a message: its name, else its row number cell. */
+	/** How a part's heading or subtotal row is named in a message: its name as written, else its row number cell. */
 	private static String title(PointRow row) {
-		String name = text(row, Field.POINT_NAME);
-		String number = text(row, Field.ROW_NUMBER);
+		String name = written(row, Field.POINT_NAME);
+		String number = written(row, Field.ROW_NUMBER);
 		return (name != null) ? name : (number != null) ? number : "Cộng";
+	}
+
+	/** A cell's text as written, for a message to quote; null when it is blank. */
+	private static String written(PointRow row, Field field) {
+		Cell cell = row.cell(field);
+		return (cell == null || cell.isBlank()) ? null : cell.text();
 	}
 
 	/**

@@ -73,12 +73,14 @@ public final class PointTally {
 	/**
 	 * Counts a checked row.
 	 * @param point the row
+	 * @param writtenHost its host unit's cell as written, or null when it names none: a host is
+	 * counted by its text cleaned, and quoted as its first row wrote it
 	 * @param hostUnitCode the unit the point was placed under, or null when it is not placed (its
 	 * duplicates are then not tracked)
 	 */
-	public void add(StagedPoint point, String hostUnitCode) {
+	public void add(StagedPoint point, String writtenHost, String hostUnitCode) {
 		if (point.hostText() != null) {
-			this.hosts.computeIfAbsent(point.hostText(), text -> new HostCount(point.sourceRow())).rows++;
+			this.hosts.computeIfAbsent(point.hostText(), text -> new HostCount(point.sourceRow(), writtenHost)).rows++;
 		}
 		int total = point.members() + point.others();
 		if (this.count == this.participants.length) {
@@ -101,10 +103,10 @@ public final class PointTally {
 		return this.hosts.size();
 	}
 
-	/** The host units as written, in order of first appearance, with their first row and number of rows. */
+	/** The host units written, in order of first appearance, with their first row and number of rows. */
 	public List<HostText> hosts() {
 		List<HostText> texts = new ArrayList<>(this.hosts.size());
-		this.hosts.forEach((text, count) -> texts.add(new HostText(text, count.firstRow, count.rows)));
+		this.hosts.forEach((text, count) -> texts.add(new HostText(text, count.written, count.firstRow, count.rows)));
 		return texts;
 	}
 
@@ -219,10 +221,13 @@ public final class PointTally {
 
 		private final int firstRow;
 
+		private final String written;
+
 		private int rows;
 
-		HostCount(int firstRow) {
+		HostCount(int firstRow, String written) {
 			this.firstRow = firstRow;
+			this.written = written;
 		}
 
 	}

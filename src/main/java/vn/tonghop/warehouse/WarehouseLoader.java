@@ -587,8 +587,12 @@ public class WarehouseLoader {
 	public record HostPlacement(String text, String code, String districtCode) {
 	}
 
-	/** A host unit as written, with the first row and the number of rows naming it. */
-	public record HostText(String text, int firstRow, int rows) {
+	/**
+	 * A host unit written in a file, with the first row and the number of rows naming it.
+	 * @param text as cleaned, which the rows naming it share and resolving it reads
+	 * @param written as its first row writes it, which its problems quote
+	 */
+	public record HostText(String text, String written, int firstRow, int rows) {
 	}
 
 	public record DuplicatePoint(String pointName, int count, String rows, int firstRow) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -312,6 +313,66 @@ class RuleCatalogTests {
 			assertThat(found.messageEn()).endsWith("; put the file in the reporting unit's folder, "
 					+ "or correct the reporting unit's cell if it names the wrong unit");
 		});
+	}
+
+	/**
+	 * Cells written other than as matched: spaces doubled, or Vietnamese decomposed (NFD: a base letter
+	 * and its combining marks, as a Mac types it and as a copy from some PDFs gives it).
+	 */
+	static List<AsWritten> writtenOtherwise() {
+		return List.of(
+				new AsWritten(Rule.UNIT_UNKNOWN, valid(), "B1", "Quận  ủy Long Bình", true, true),
+				new AsWritten(Rule.UNIT_UNKNOWN, valid(), "B1", nfd("Quận ủy Long Bình"), true, true),
+				new AsWritten(Rule.UNIT_AMBIGUOUS, valid(), "B1", "Long  Biên", true, true),
+				new AsWritten(Rule.UNIT_OUTSIDE_FOLDER, valid().in("380"), "B1", nfd("Quận ủy Long Biên"), true, false),
+				new AsWritten(Rule.UNIT_CONFLICT, valid().set("A11", "Đảng bộ"), "B11", "Thành ủy  Thanh Hóa", true, true),
+				new AsWritten(Rule.CONFERENCE_UNKNOWN, valid(), "B2", "NQ  DH14", true, true),
+				new AsWritten(Rule.HOST_UNIT_UNKNOWN, valid(), "D6", "Phường  Cự Khôi Mới", true, true),
+				new AsWritten(Rule.HOST_UNIT_UNKNOWN, valid(), "D6", nfd("Phường Cự Khôi Mới"), true, true),
+				new AsWritten(Rule.ROW_AFTER_TABLE, valid().set("B10", "Ghi chú").set("G10", "").set("H10", "").set("I10", "")
+					.set("C11", "Phường").set("G11", "50"), "B11", "Phường  Thạch Bàn", true, true),
+				new AsWritten(Rule.ROW_AFTER_TABLE_NO_LEVEL, valid().set("G11", "50"), "B11", nfd("Phường Thạch Bàn"), true, true),
+				new AsWritten(Rule.PART_TOTAL_MISMATCH, valid().set("G10", "601").set("B11", "Phường Thạch Bàn")
+					.set("C11", "Phường").set("G11", "50"), "B10", nfd("Tổng  cộng"), false, true));
+	}
+
+	@ParameterizedTest
+	@MethodSource("writtenOtherwise")
+	void aProblemQuotesTheCellAsWrittenWhileMatchingItNormalized(AsWritten example) throws Exception {
+		// when a cell the rule quotes is written otherwise than it is matched
+		Outcome outcome = run(example.file().set(example.cell(), example.written()));
+
+		// then the rule fires as it does on the cell written plainly, and quotes the cell exactly as written
+		assertThat(outcome.problems()).filteredOn((found) -> found.code().equals(example.rule().code()))
+			.singleElement()
+			.satisfies((found) -> {
+				if (example.isQuoted()) {
+					assertThat(found.messageVi()).contains(example.written());
+					assertThat(found.messageEn()).contains(example.written());
+				}
+				if (example.isValue()) {
+					assertThat(found.value()).isEqualTo(example.written());
+				}
+			});
+	}
+
+	/**
+	 * A file that makes a rule fire once {@code cell} holds {@code written}.
+	 * @param isValue whether the cell is the problem's own, whose value it then gives
+	 * @param isQuoted whether the messages quote the cell (unit-outside-folder names the unit found instead)
+	 */
+	record AsWritten(Rule rule, Draft file, String cell, String written, boolean isValue, boolean isQuoted) {
+
+		@Override
+		public String toString() {
+			return this.rule.code() + " " + this.cell + " \"" + this.written.replace(" ", "·") + "\""
+					+ (Normalizer.isNormalized(this.written, Normalizer.Form.NFC) ? "" : " in NFD");
+		}
+
+	}
+
+	private static String nfd(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFD);
 	}
 
 	@Test

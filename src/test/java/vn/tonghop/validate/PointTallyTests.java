@@ -53,7 +53,7 @@ class PointTallyTests {
 		PointTally atThreshold = tally(20, 20, 20, 20, 520);
 		// and one of 500 members and 21 others, 521 participants
 		PointTally withOthers = tally(20, 20, 20, 20);
-		withOthers.add(new StagedPoint(9, "Điểm 4", "cell", null, "online", null, 500, 21), null);
+		withOthers.add(new StagedPoint(9, "Điểm 4", "cell", null, "online", null, 500, 21), null, null);
 
 		// then
 		assertThat(atThreshold.outliersAbove()).isEmpty();
@@ -64,12 +64,12 @@ class PointTallyTests {
 	void aNameRepeatedUnderTheSameHostInAnyCaseIsACandidateAndUnderAnotherHostIsNot() {
 		// given
 		PointTally tally = new PointTally(null, null, 0);
-		tally.add(point(5, "Đảng bộ phường Bồ Đề", null, 10), "004");
-		tally.add(point(6, "Chi bộ số 1", "Phường Cự Khối", 10), "00154");
-		tally.add(point(7, "ĐẢNG BỘ PHƯỜNG BỒ ĐỀ", null, 10), "004");
-		tally.add(point(8, "Chi bộ số 1", "Phường Gia Thụy", 10), "00136");
-		tally.add(point(9, "đảng bộ phường bồ đề", null, 10), "004");
-		tally.add(point(10, "Chi bộ số 2", "Phường Gia Thụy", 10), null);
+		tally.add(point(5, "Đảng bộ phường Bồ Đề", null, 10), null, "004");
+		tally.add(point(6, "Chi bộ số 1", "Phường Cự Khối", 10), "Phường Cự Khối", "00154");
+		tally.add(point(7, "ĐẢNG BỘ PHƯỜNG BỒ ĐỀ", null, 10), null, "004");
+		tally.add(point(8, "Chi bộ số 1", "Phường Gia Thụy", 10), "Phường Gia Thụy", "00136");
+		tally.add(point(9, "đảng bộ phường bồ đề", null, 10), null, "004");
+		tally.add(point(10, "Chi bộ số 2", "Phường Gia Thụy", 10), "Phường Gia Thụy", null);
 
 		// then
 		assertThat(tally.duplicateCandidates()).containsExactly(5, 7, 9);
@@ -79,12 +79,12 @@ class PointTallyTests {
 	void aNameWithItsToneMarkOnTheOtherVowelIsACandidateAndWithAnotherToneIsNot() {
 		// given
 		PointTally tally = new PointTally(null, null, 0);
-		tally.add(point(5, "Phường Gia Thụy", null, 10), "004");
-		tally.add(point(6, "Xã Hà Nam", null, 10), "004");
-		tally.add(point(7, "PHƯỜNG GIA THUỴ", null, 10), "004");
-		tally.add(point(8, "Xã Hà Nậm", null, 10), "004");
-		tally.add(point(9, "Xã Hòa Bình", null, 10), "004");
-		tally.add(point(10, Normalizer.normalize("Xã Hoà Bình", Normalizer.Form.NFD), null, 10), "004");
+		tally.add(point(5, "Phường Gia Thụy", null, 10), null, "004");
+		tally.add(point(6, "Xã Hà Nam", null, 10), null, "004");
+		tally.add(point(7, "PHƯỜNG GIA THUỴ", null, 10), null, "004");
+		tally.add(point(8, "Xã Hà Nậm", null, 10), null, "004");
+		tally.add(point(9, "Xã Hòa Bình", null, 10), null, "004");
+		tally.add(point(10, Normalizer.normalize("Xã Hoà Bình", Normalizer.Form.NFD), null, 10), null, "004");
 
 		// then
 		assertThat(tally.duplicateCandidates()).containsExactly(5, 7, 9, 10);
@@ -119,9 +119,9 @@ class PointTallyTests {
 		// given many distinct points, then each one again
 		PointTally tally = new PointTally(null, null, 0);
 		for (int row = 1; row <= 10_000; row++) {
-			tally.add(point(row, "Điểm " + row, null, 1), "004");
+			tally.add(point(row, "Điểm " + row, null, 1), null, "004");
 		}
-		tally.add(point(10_001, "điểm 4321", null, 1), "004");
+		tally.add(point(10_001, "điểm 4321", null, 1), null, "004");
 
 		// then
 		assertThat(tally.duplicateCandidates()).containsExactly(4321, 10_001);
@@ -129,16 +129,17 @@ class PointTallyTests {
 	}
 
 	@Test
-	void hostsAreCountedInTheOrderTheyFirstAppear() {
+	void hostsAreCountedInTheOrderTheyFirstAppearAsTheirFirstRowWritesThem() {
 		// given
 		PointTally tally = tally();
-		tally.add(point(5, "A", "Phường Gia Thụy", 1), null);
-		tally.add(point(6, "B", null, 1), null);
-		tally.add(point(7, "C", "Phường Bồ Đề", 1), null);
-		tally.add(point(8, "D", "Phường Gia Thụy", 1), null);
+		tally.add(point(5, "A", "Phường Gia Thụy", 1), "Phường  Gia Thụy", null);
+		tally.add(point(6, "B", null, 1), null, null);
+		tally.add(point(7, "C", "Phường Bồ Đề", 1), "Phường Bồ Đề", null);
+		tally.add(point(8, "D", "Phường Gia Thụy", 1), "Phường Gia Thụy", null);
 
 		// then
-		assertThat(tally.hosts()).containsExactly(new HostText("Phường Gia Thụy", 5, 2), new HostText("Phường Bồ Đề", 7, 1));
+		assertThat(tally.hosts()).containsExactly(new HostText("Phường Gia Thụy", "Phường  Gia Thụy", 5, 2),
+				new HostText("Phường Bồ Đề", "Phường Bồ Đề", 7, 1));
 	}
 
 	@Test
@@ -147,11 +148,11 @@ class PointTallyTests {
 		PointTally known = new PointTally(FROM, TO, 2);
 		PointTally unknown = new PointTally(null, null, 2);
 		for (PointTally tally : new PointTally[] { known, unknown }) {
-			tally.add(dated(5, FROM), null);
-			tally.add(dated(6, FROM.minusDays(1)), null);
-			tally.add(dated(7, null), null);
-			tally.add(dated(8, TO.plusDays(1)), null);
-			tally.add(dated(9, TO.plusDays(2)), null);
+			tally.add(dated(5, FROM), null, null);
+			tally.add(dated(6, FROM.minusDays(1)), null, null);
+			tally.add(dated(7, null), null, null);
+			tally.add(dated(8, TO.plusDays(1)), null, null);
+			tally.add(dated(9, TO.plusDays(2)), null, null);
 		}
 
 		// then
@@ -163,7 +164,7 @@ class PointTallyTests {
 	private static PointTally tally(int... participants) {
 		PointTally tally = new PointTally(null, null, 0);
 		for (int i = 0; i < participants.length; i++) {
-			tally.add(point(i + 5, "Điểm " + i, null, participants[i]), null);
+			tally.add(point(i + 5, "Điểm " + i, null, participants[i]), null, null);
 		}
 		return tally;
 	}
