@@ -45,7 +45,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		for (Cell cell : row.cells()) {
 			if (isText(cell)) {
 				String text = VietnameseText.clean(cell.text());
-				header.add(Vocabulary.field(text), true, new HeaderCell(row.number(), cell.column(), text), text);
+				header.add(Vocabulary.field(text), true, new HeaderCell(row.number(), cell.column(), cell.text()), text,
+						text);
 			}
 		}
 		return header.build();
@@ -59,33 +60,46 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 	static Header of(SheetRow top, SheetRow bottom) {
 		Map<Integer, String> tops = texts(top);
 		Map<Integer, String> bottoms = texts(bottom);
+		Map<Integer, String> writtenTops = written(top);
+		Map<Integer, String> writtenBottoms = written(bottom);
 		TreeSet<Integer> columns = new TreeSet<>(tops.keySet());
 		columns.addAll(bottoms.keySet());
 		Map<Integer, String> uppers = new TreeMap<>();
+		// The top texts as written, spanning as the cleaned ones do: what a report on a column quotes.
+		Map<Integer, String> writtenUppers = new TreeMap<>();
 		String group = null;
+		String writtenGroup = null;
 		int previous = -2;
 		for (int column : columns) {
 			String upper = tops.get(column);
 			String lower = bottoms.get(column);
+			String writtenUpper = writtenTops.get(column);
 			if (upper != null) {
 				group = (lower != null) ? upper : null;
+				writtenGroup = writtenUpper;
 			}
 			else if (lower != null && group != null && column == previous + 1) {
 				upper = group;
+				writtenUpper = writtenGroup;
 			}
 			else {
 				group = null;
 			}
 			previous = column;
 			uppers.put(column, upper);
+			writtenUppers.put(column, writtenUpper);
 		}
 		Map<Integer, Group> groups = groups(uppers, bottoms);
 		Builder header = new Builder(bottom.number());
 		for (int column : columns) {
 			String upper = uppers.get(column);
 			String lower = bottoms.get(column);
+			String writtenUpper = writtenUppers.get(column);
+			String writtenLower = writtenBottoms.get(column);
 			// A text merged down over both rows reads in both: it is one header, not two.
-			String text = (upper == null || upper.equals(lower)) ? lower : (lower == null) ? upper : upper + " " + lower;
+			boolean one = upper == null || upper.equals(lower);
+			String text = one ? lower : (lower == null) ? upper : upper + " " + lower;
+			String written = one ? writtenLower : (lower == null) ? writtenUpper : writtenUpper + " " + writtenLower;
 			boolean othersTotal = isOthersTotal(upper, lower);
 			Field named = othersTotal ? null : named(upper, lower);
 			Group under = groups.get(column);
@@ -103,7 +117,7 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 			}
 			// A text merged down shows in the top cell, where a report on it must point.
 			boolean below = lower != null && !lower.equals(upper);
-			header.add(field, named != null, new HeaderCell(below ? bottom.number() : top.number(), column, text),
+			header.add(field, named != null, new HeaderCell(below ? bottom.number() : top.number(), column, written), text,
 					(lower != null) ? lower : upper);
 		}
 		return header.build();
@@ -246,11 +260,23 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 		return REQUIRED.stream().filter((field) -> !this.columns.containsKey(field)).toList();
 	}
 
+	/** The row's header texts, cleaned: as they are matched. */
 	private static Map<Integer, String> texts(SheetRow row) {
 		Map<Integer, String> texts = new TreeMap<>();
 		for (Cell cell : row.cells()) {
 			if (isText(cell)) {
 				texts.put(cell.column(), VietnameseText.clean(cell.text()));
+			}
+		}
+		return texts;
+	}
+
+	/** The row's header texts as written: as a report quotes them. */
+	private static Map<Integer, String> written(SheetRow row) {
+		Map<Integer, String> texts = new TreeMap<>();
+		for (Cell cell : row.cells()) {
+			if (isText(cell)) {
+				texts.put(cell.column(), cell.text());
 			}
 		}
 		return texts;
@@ -276,6 +302,9 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 		private HeaderCell previous;
 
+		/** The previous cell's text, cleaned. */
+		private String previousText;
+
 		/** The field the previous cell, or the text it copies, named. */
 		private Field previousField;
 
@@ -285,16 +314,20 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 		/**
 		 * @param named whether the cell's own texts name the field, rather than its group's
-		 * @param own the cell's own text, without its group's
+		 * @param cell the cell, its text as written
+		 * @param text its text cleaned, as it is matched
+		 * @param own the cell's own text cleaned, without its group's
 		 */
-		void add(Field field, boolean named, HeaderCell cell, String own) {
+		void add(Field field, boolean named, HeaderCell cell, String text, String own) {
 			this.texts.put(cell.column(), cell.text());
 			if (field == null) {
 				Vocabulary.abbreviationReadings(own).forEach((meant) -> this.ambiguous.putIfAbsent(meant, cell));
 			}
 			HeaderCell left = this.previous;
+			String leftText = this.previousText;
 			this.previous = cell;
-			if (left != null && left.column() == cell.column() - 1 && left.text().equals(cell.text())) {
+			this.previousText = text;
+			if (left != null && left.column() == cell.column() - 1 && leftText.equals(text)) {
 				// A header merged across columns reads in each of them; its first column holds it. Copied
 				// over a column of its own, a head count's header makes two: figures there tell.
 				if (FIGURES.contains(this.previousField)) {

@@ -880,7 +880,7 @@ public final class TableRecognizer {
 				}
 				String text = VietnameseText.clean(cell.text());
 				boolean inBrackets = text.startsWith("(") && text.endsWith(")") && text.indexOf(')') == text.length() - 1;
-				if (!inBrackets && !text.equals(this.header.texts().get(cell.column()))) {
+				if (!inBrackets && !text.equals(VietnameseText.clean(this.header.texts().get(cell.column())))) {
 					return false;
 				}
 				unit |= inBrackets;

@@ -3,6 +3,7 @@ package vn.tonghop.sheet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,6 +200,33 @@ class TableRecognizerTests {
 		assertThat(table.unknownColumns()).containsExactly(new HeaderCell(2, 4, "Số đảng viên tham dự Trong đó: nữ"));
 		assertThat(this.points).extracting(PointRow::number).containsExactly(3, 4);
 		assertThat(this.points).extracting((point) -> point.cell(Field.MEMBERS).number()).containsExactly(40.0, 35.0);
+	}
+
+	@Test
+	void aTwoRowHeadersColumnIsQuotedAsItsTextsAreWrittenAndReadCleaned() throws Exception {
+		// given the group written with a space doubled, the sub-column decomposed (NFD)
+		String group = "Số đảng viên  tham dự";
+		String sub = Normalizer.normalize("Trong đó: nữ", Normalizer.Form.NFD);
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> {
+			Sheet sheet = workbook.createSheet("Báo cáo");
+			Fixtures.fill(sheet, 1,
+					row("STT", "Tên điểm cầu", "Cấp điểm cầu", group, null, "Số người khác tham dự",
+							"Tổng số người tham dự"),
+					row(null, null, null, "Tổng số", sub),
+					row(1, "Xã A", "Xã", 40, 15, 10, 50));
+			for (int column : new int[] { 0, 1, 2, 5, 6 }) {
+				sheet.addMergedRegion(new CellRangeAddress(0, 1, column, column));
+			}
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 3, 4));
+		});
+
+		// when
+		RecognizedTable table = TableRecognizer.read(file, this.points::add);
+
+		// then the columns are read as if written plainly, and the one left over is quoted as written
+		assertThat(table.columns()).containsExactly(entry(Field.ROW_NUMBER, 0), entry(Field.POINT_NAME, 1),
+				entry(Field.LEVEL, 2), entry(Field.MEMBERS, 3), entry(Field.OTHERS, 5), entry(Field.TOTAL, 6));
+		assertThat(table.unknownColumns()).containsExactly(new HeaderCell(2, 4, group + " " + sub));
 	}
 
 	@Test

@@ -332,6 +332,9 @@ class RuleCatalogTests {
 				new AsWritten(Rule.ROW_AFTER_TABLE, valid().set("B10", "Ghi chú").set("G10", "").set("H10", "").set("I10", "")
 					.set("C11", "Phường").set("G11", "50"), "B11", "Phường  Thạch Bàn", true, true),
 				new AsWritten(Rule.ROW_AFTER_TABLE_NO_LEVEL, valid().set("G11", "50"), "B11", nfd("Phường Thạch Bàn"), true, true),
+				new AsWritten(Rule.UNKNOWN_COLUMN, valid(), "J4", "Xếp  loại", true, true),
+				new AsWritten(Rule.UNKNOWN_COLUMN, valid(), "J4", nfd("Xếp loại"), true, true),
+				new AsWritten(Rule.COLUMN_DUPLICATE, valid().set("J6", "115"), "J4", "Số đảng viên  tham dự (cập nhật)", false, true),
 				new AsWritten(Rule.PART_TOTAL_MISMATCH, valid().set("G10", "601").set("B11", "Phường Thạch Bàn")
 					.set("C11", "Phường").set("G11", "50"), "B10", nfd("Tổng  cộng"), false, true));
 	}
