@@ -86,7 +86,7 @@ public final class TableRecognizer {
 	public static RecognizedTable read(Path file, ReadLimits limits, FileChecks checks, Listener listener)
 			throws UnreadableFileException, NoTableException {
 		Finder finder = new Finder(listener);
-		Workbooks.read(file, limits, checks, finder);
+		Workbooks.readAhead(file, limits, checks, finder);
 		if (finder.table == null) {
 			throw finder.noTable();
 		}

@@ -35,6 +35,9 @@ public final class Workbooks {
 
 	private static final int HEAD = 8192;
 
+	/** From this size on, a second core parses while the first takes the rows: below it, not worth a thread. */
+	private static final long READ_AHEAD_FROM = 1 << 20;
+
 	private Workbooks() {
 	}
 
@@ -104,6 +107,30 @@ public final class Workbooks {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * As {@link #read(Path, ReadLimits, FileChecks, SheetVisitor)}, parsing a large file on a thread
+	 * of its own while the visitor takes its rows on this one ({@link ReadAhead}).
+	 */
+	static void readAhead(Path file, ReadLimits limits, FileChecks checks, SheetVisitor visitor)
+			throws UnreadableFileException {
+		if (sizeOrZero(file) < READ_AHEAD_FROM) {
+			read(file, limits, checks, visitor);
+		}
+		else {
+			ReadAhead.read((ahead) -> read(file, limits, checks, ahead), visitor);
+		}
+	}
+
+	private static long sizeOrZero(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			// Read on this thread, which tells what is wrong with the file.
+			return 0;
 		}
 	}
 

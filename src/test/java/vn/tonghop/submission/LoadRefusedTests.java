@@ -108,6 +108,38 @@ class LoadRefusedTests {
 	}
 
 	@Test
+	void aRowRefusedDeepInAFileLargeEnoughToBeReadAheadRejectsItWholeAndTheRunGoesOn() throws Exception {
+		// given a first version of 30,000 points, over a megabyte, whose point 25,000 (row 25,004) the database refuses
+		StringBuilder csv = new StringBuilder("Đơn vị báo cáo;Quận ủy Long Biên\nHội nghị;NQDH13\n\n"
+				+ "STT;Tên điểm cầu;Cấp điểm cầu;Đơn vị chủ trì;Số đảng viên tham dự;Số người khác tham dự\n");
+		for (int i = 1; i <= 30_000; i++) {
+			csv.append(i).append(";Chi bộ số ").append(i).append(" tổ dân phố Bồ Đề;Chi bộ;Phường Bồ Đề;100;0\n");
+		}
+		Path file = this.input.resolve("004/long-bien.csv");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, csv.append(";Tổng cộng;;;3000000;0\n"));
+		assertThat(Files.size(file)).isGreaterThan(1 << 20);
+		RefusingDatabase.refuse(this.jdbc, "Chi bộ số 25000 tổ dân phố Bồ Đề", "numeric_value_out_of_range");
+		writeThanhHoa();
+
+		// when
+		JobExecution execution = this.runner.run(this.input, "test");
+
+		// then the file is rejected at that row and nothing of it stays
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long refused = submission(execution, "long-bien.csv");
+		assertThat(this.jdbc.queryForMap("SELECT state, rows_loaded FROM tonghop.submission WHERE id = ?", refused))
+			.containsEntry("state", "rejected")
+			.containsEntry("rows_loaded", 0);
+		assertThat(problems(refused)).first().asString().startsWith("load-refused error long-bien 25004 ");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE reporting_unit_code = '004'",
+				Long.class)).isZero();
+		// and the run went on, with no thread left reading the file
+		assertThatThanhHoaIsLoaded(execution);
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().startsWith("read-"));
+	}
+
+	@Test
 	void rowsRefusedWhenPlacedFromStagingRejectTheFileAndTheRunGoesOn() throws Exception {
 		// given Long Biên's first version loaded, and a CHECK constraint that Ngọc Lâm breaks
 		Path file = this.input.resolve("004/long-bien.csv");

@@ -1,0 +1,303 @@
+package vn.tonghop.sheet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a file on a thread of its own while the calling thread takes its rows, so that parsing a
+ * large workbook and what the caller does with each row (recognising, checking, loading it) use
+ * two cores instead of one. The visitor is called on the calling thread only, in the order a read
+ * on that thread would call it, so whatever it holds there (a transaction, a connection) stays
+ * usable; the reader runs at most a few thousand rows ahead. What either side throws ends both
+ * and is thrown here as it was thrown there; the reading thread has ended when this returns.
+ */
+final class ReadAhead {
+
+	/** Rows handed over at once: one hand-over a row would cost more than the row. */
+	private static final int BATCH = 256;
+
+	private static final int BATCHES_AHEAD = 16;
+
+	private static final long ANSWER_POLL_MILLIS = 50;
+
+	private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+
+	private final SynchronousQueue<Boolean> answers = new SynchronousQueue<>();
+
+	/** Set by the taking side when it failed: the reader stops at its next row or sheet. */
+	private volatile boolean cancelled;
+
+	/** Whether the visitor still wants the current sheet's rows. */
+	private volatile boolean wanted = true;
+
+	private ReadAhead() {
+	}
+
+	/** How a file is read on the reading thread, with every check and limit of a read on this one. */
+	@FunctionalInterface
+	interface Reading {
+
+		void read(SheetVisitor visitor) throws UnreadableFileException;
+
+	}
+
+	static void read(Reading reading, SheetVisitor visitor) throws UnreadableFileException {
+		ReadAhead ahead = new ReadAhead();
+		Thread reader = new Thread(() -> ahead.produce(reading), "read-" + Thread.currentThread().getName());
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			ahead.consume(visitor);
+		}
+		finally {
+			joinUninterruptibly(reader);
+		}
+	}
+
+	private void produce(Reading reading) {
+		Producer producer = new Producer();
+		Throwable failure = null;
+		try {
+			reading.read(producer);
+			producer.flush();
+		}
+		catch (Cancelled ex) {
+			// The taking side failed first and throws its own exception.
+		}
+		catch (UnreadableFileException | RuntimeException | Error ex) {
+			failure = ex;
+			// The rows read before the failure are heard before it, as on one thread.
+			try {
+				producer.flush();
+			}
+			catch (Cancelled cancelled) {
+				failure = null;
+			}
+		}
+		putUninterruptibly(new Done(failure));
+	}
+
+	private void consume(SheetVisitor visitor) throws UnreadableFileException {
+		try {
+			while (true) {
+				Event event = this.events.take();
+				if (event instanceof Done done) {
+					rethrow(done.failure());
+					return;
+				}
+				take(event, visitor);
+			}
+		}
+		catch (InterruptedException ex) {
+			cancelAndDrain();
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading", ex);
+		}
+		catch (RuntimeException | Error ex) {
+			cancelAndDrain();
+			throw ex;
+		}
+	}
+
+	private void take(Event event, SheetVisitor visitor) throws InterruptedException {
+		if (event instanceof Rows rows) {
+			for (SheetRow row : rows.rows()) {
+				if (!this.wanted) {
+					return;
+				}
+				visitor.row(row);
+				this.wanted = visitor.wantsRows();
+			}
+		}
+		else if (event instanceof SheetStart start) {
+			this.wanted = true;
+			this.answers.put(visitor.startSheet(start.name()));
+		}
+		else if (event instanceof SheetEnd) {
+			this.answers.put(visitor.endSheet());
+		}
+		else if (event instanceof Position position) {
+			visitor.reading(position.position());
+		}
+		else if (event instanceof Delimited delimited) {
+			visitor.delimited(delimited.separator());
+		}
+	}
+
+	/** Lets the reader run to its end, unblocked, without offering the visitor anything more. */
+	private void cancelAndDrain() {
+		this.cancelled = true;
+		boolean interrupted = false;
+		while (true) {
+			try {
+				if (this.events.take() instanceof Done) {
+					break;
+				}
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void rethrow(Throwable failure) throws UnreadableFileException {
+		if (failure instanceof UnreadableFileException unreadable) {
+			throw unreadable;
+		}
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+	}
+
+	private void putUninterruptibly(Event event) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				this.events.put(event);
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void joinUninterruptibly(Thread thread) {
+		boolean interrupted = false;
+		while (thread.isAlive()) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The visitor the reader calls, on the reading thread: it hands everything over. */
+	private final class Producer implements SheetVisitor {
+
+		private List<SheetRow> batch = new ArrayList<>(BATCH);
+
+		@Override
+		public void delimited(char separator) {
+			post(new Delimited(separator));
+		}
+
+		@Override
+		public boolean startSheet(String name) {
+			post(new SheetStart(name));
+			return answer();
+		}
+
+		@Override
+		public void reading(ReadPosition position) {
+			post(new Position(position));
+		}
+
+		@Override
+		public void row(SheetRow row) {
+			this.batch.add(row);
+			if (this.batch.size() == BATCH) {
+				flush();
+			}
+		}
+
+		@Override
+		public boolean wantsRows() {
+			return ReadAhead.this.wanted;
+		}
+
+		@Override
+		public boolean endSheet() {
+			flush();
+			post(new SheetEnd());
+			return answer();
+		}
+
+		private void flush() {
+			if (!this.batch.isEmpty()) {
+				post(new Rows(this.batch));
+				this.batch = new ArrayList<>(BATCH);
+			}
+		}
+
+		private void post(Event event) {
+			if (ReadAhead.this.cancelled) {
+				throw new Cancelled();
+			}
+			try {
+				ReadAhead.this.events.put(event);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new Cancelled();
+			}
+		}
+
+		/** Waits for the visitor's answer, or for the taking side to fail, which may never answer. */
+		private boolean answer() {
+			try {
+				while (!ReadAhead.this.cancelled) {
+					Boolean answer = ReadAhead.this.answers.poll(ANSWER_POLL_MILLIS, TimeUnit.MILLISECONDS);
+					if (answer != null) {
+						return answer;
+					}
+				}
+				throw new Cancelled();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new Cancelled();
+			}
+		}
+
+	}
+
+	private sealed interface Event permits Delimited, SheetStart, Position, Rows, SheetEnd, Done {
+	}
+
+	private record Delimited(char separator) implements Event {
+	}
+
+	private record SheetStart(String name) implements Event {
+	}
+
+	private record Position(ReadPosition position) implements Event {
+	}
+
+	private record Rows(List<SheetRow> rows) implements Event {
+	}
+
+	private record SheetEnd() implements Event {
+	}
+
+	private record Done(Throwable failure) implements Event {
+	}
+
+	/** Unwinds the reader once the taking side has failed. */
+	private static final class Cancelled extends RuntimeException {
+
+		Cancelled() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}
