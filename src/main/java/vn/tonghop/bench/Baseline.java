@@ -17,8 +17,11 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -37,6 +40,9 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchI
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.AttributesImpl;
 
 import vn.tonghop.normalize.PointLevel;
 
@@ -45,7 +51,8 @@ import vn.tonghop.normalize.PointLevel;
  * JdbcBatchItemWriter into a copy of the warehouse table and a chunk step with the JDBC transaction manager.
  * spring-batch-excel (0.1.x) is built on Batch 5's org.springframework.batch.item packages, which
  * Batch 6 moved, so it cannot load here; {@link StreamingSheetReader} is the same design as its
- * StreamingXlsxItemReader (POI's XSSFReader and StAX, a row mapper, lines to skip).
+ * StreamingXlsxItemReader: the sheet's StAX events fed to POI's XSSFSheetXMLHandler, each cell's
+ * value as POI's DataFormatter shows it, a row mapper, lines to skip.
  */
 final class Baseline {
 
@@ -119,13 +126,15 @@ final class Baseline {
 
 		private final Path file;
 
+		private final RowValues values = new RowValues();
+
 		private OPCPackage pkg;
 
 		private InputStream sheet;
 
 		private XMLStreamReader xml;
 
-		private SharedStringsTable strings;
+		private XSSFSheetXMLHandler handler;
 
 		StreamingSheetReader(Path file) {
 			this.file = file;
@@ -137,33 +146,32 @@ final class Baseline {
 		protected void doOpen() throws IOException, OpenXML4JException, XMLStreamException {
 			this.pkg = OPCPackage.open(this.file.toFile(), PackageAccess.READ);
 			XSSFReader reader = new XSSFReader(this.pkg);
-			this.strings = (SharedStringsTable) reader.getSharedStringsTable();
+			this.handler = new XSSFSheetXMLHandler(reader.getStylesTable(), reader.getSharedStringsTable(), this.values,
+					new DataFormatter(), false);
 			this.sheet = reader.getSheetsData().next();
 			this.xml = XMLInputFactory.newInstance().createXMLStreamReader(this.sheet);
 		}
 
+		/** Feeds the sheet's StAX events to POI's SAX handler, a row at a time, as spring-batch-excel does. */
 		@Override
-		protected Point doRead() throws XMLStreamException {
-			String[] cells = new String[SubmissionFiles.FULL_COLUMNS];
-			int rowNumber = 0;
+		protected Point doRead() throws XMLStreamException, SAXException {
 			while (this.xml.hasNext()) {
 				int event = this.xml.next();
-				if (event == XMLStreamConstants.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
-					rowNumber = Integer.parseInt(this.xml.getAttributeValue(null, "r"));
-					Arrays.fill(cells, null);
+				if (event == XMLStreamConstants.START_ELEMENT) {
+					this.handler.startElement(null, this.xml.getLocalName(), null, attributes(this.xml));
 				}
-				else if (event == XMLStreamConstants.START_ELEMENT && "c".equals(this.xml.getLocalName())) {
-					int column = column(this.xml.getAttributeValue(null, "r"));
-					String value = cellValue(this.xml.getAttributeValue(null, "t"));
-					if (column < cells.length) {
-						cells[column] = value;
+				else if (event == XMLStreamConstants.CHARACTERS) {
+					this.handler.characters(this.xml.getTextCharacters(), this.xml.getTextStart(), this.xml.getTextLength());
+				}
+				else if (event == XMLStreamConstants.END_ELEMENT) {
+					this.handler.endElement(null, this.xml.getLocalName(), null);
+					String[] cells = this.values.cells;
+					if ("row".equals(this.xml.getLocalName()) && !cells[0].isEmpty()
+							&& Character.isDigit(cells[0].charAt(0))) {
+						// Lines before the header and the totals row have no number in column A.
+						return new Point(this.values.row, cells[1], level(cells[2]), cells[3],
+								(int) Double.parseDouble(cells[6]), cells[7].isEmpty() ? 0 : (int) Double.parseDouble(cells[7]));
 					}
-				}
-				else if (event == XMLStreamConstants.END_ELEMENT && "row".equals(this.xml.getLocalName())
-						&& cells[0] != null && !cells[0].isEmpty() && Character.isDigit(cells[0].charAt(0))) {
-					// Lines before the header and the totals row have no number in column A.
-					return new Point(rowNumber, cells[1], level(cells[2]), cells[3], (int) Double.parseDouble(cells[6]),
-							cells[7] != null ? (int) Double.parseDouble(cells[7]) : 0);
 				}
 			}
 			return null;
@@ -182,31 +190,44 @@ final class Baseline {
 			}
 		}
 
-		private String cellValue(String type) throws XMLStreamException {
-			StringBuilder text = new StringBuilder();
-			while (this.xml.hasNext()) {
-				int event = this.xml.next();
-				if (event == XMLStreamConstants.CHARACTERS) {
-					text.append(this.xml.getText());
-				}
-				else if (event == XMLStreamConstants.END_ELEMENT && "c".equals(this.xml.getLocalName())) {
-					break;
-				}
+		private static Attributes attributes(XMLStreamReader xml) {
+			AttributesImpl attributes = new AttributesImpl();
+			for (int i = 0; i < xml.getAttributeCount(); i++) {
+				String name = xml.getAttributeLocalName(i);
+				attributes.addAttribute("", name, name, "CDATA", xml.getAttributeValue(i));
 			}
-			return "s".equals(type) ? this.strings.getItemAt(Integer.parseInt(text.toString())).getString()
-					: text.toString();
-		}
-
-		private static int column(String reference) {
-			int column = 0;
-			for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
-				column = column * 26 + reference.charAt(i) - 'A' + 1;
-			}
-			return column - 1;
+			return attributes;
 		}
 
 		private static String level(String text) {
 			return PointLevel.parse(text).map(PointLevel::code).orElse("cell");
+		}
+
+	}
+
+	/** A row's cells as POI's DataFormatter shows them, blank where the row has none. */
+	private static final class RowValues implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+		private final String[] cells = new String[SubmissionFiles.FULL_COLUMNS];
+
+		private int row;
+
+		@Override
+		public void startRow(int rowNum) {
+			this.row = rowNum + 1;
+			Arrays.fill(this.cells, "");
+		}
+
+		@Override
+		public void endRow(int rowNum) {
+		}
+
+		@Override
+		public void cell(String reference, String formattedValue, XSSFComment comment) {
+			int column = new CellReference(reference).getCol();
+			if (column < this.cells.length) {
+				this.cells[column] = formattedValue;
+			}
 		}
 
 	}

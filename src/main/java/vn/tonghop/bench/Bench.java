@@ -154,7 +154,7 @@ public final class Bench {
 		expect("baseline rows", this.plan.hugeRows(), baselineRows);
 		expect("baseline rows in its table", this.plan.hugeRows(),
 				this.jdbc.queryForObject("SELECT count(*) FROM " + Baseline.TABLE, Long.class));
-		record("baseline", "POI StAX reader + JdbcBatchItemWriter", timing, baselineRows, 1);
+		record("baseline", "POI XSSF handler + JdbcBatchItemWriter", timing, baselineRows, 1);
 		this.jdbc.execute("DROP TABLE " + Baseline.TABLE);
 
 		// The bare reads: how much of the floor and of W2 is reading the file.
