@@ -98,8 +98,7 @@ public final class Workbooks {
 			}
 		}
 		catch (LimitExceededException ex) {
-			throw new UnreadableFileException("file-over-limit", ex.limit(),
-					name + ": the file exceeds a safety limit: " + ex.limit().en() + ".", ex);
+			throw overLimit(name, ex);
 		}
 		catch (NoSuchFileException ex) {
 			throw new UnreadableFileException(UnreadableFileException.VANISHED, null,
@@ -120,8 +119,19 @@ public final class Workbooks {
 			read(file, limits, checks, visitor);
 		}
 		else {
-			ReadAhead.read((ahead) -> read(file, limits, checks, ahead), visitor);
+			try {
+				ReadAhead.read((ahead) -> read(file, limits, checks, ahead), visitor);
+			}
+			catch (LimitExceededException ex) {
+				// A limit the visitor keeps (labels, host units), thrown on this thread rather than inside the read.
+				throw overLimit(file.getFileName().toString(), ex);
+			}
 		}
+	}
+
+	private static UnreadableFileException overLimit(String name, LimitExceededException ex) {
+		return new UnreadableFileException("file-over-limit", ex.limit(),
+				name + ": the file exceeds a safety limit: " + ex.limit().en() + ".", ex);
 	}
 
 	private static long sizeOrZero(Path file) {

@@ -154,6 +154,35 @@ class ReadAheadTests {
 	}
 
 	@Test
+	void aLimitTheVisitorKeepsRejectsALargeFileAsOverALimitAsOnOneThread() throws Exception {
+		// given a file large enough to be read ahead, and a visitor that counts something past its limit
+		StringBuilder csv = new StringBuilder("STT;Tên điểm cầu\n");
+		for (int i = 1; i <= 40_000; i++) {
+			csv.append(i).append(";Chi bộ số ").append(i).append(" tổ dân phố Bồ Đề\n");
+		}
+		Path file = Files.writeString(this.dir.resolve("long-bien.csv"), csv, StandardCharsets.UTF_8);
+		assertThat(Files.size(file)).isGreaterThan(1 << 20);
+		Log counting = new Log() {
+
+			@Override
+			public void row(SheetRow row) {
+				super.row(row);
+				if (row.number() == 30_000) {
+					throw new LimitExceededException(Detail.SHEET_ROWS.with(Sizes.count(29_999), "long-bien"));
+				}
+			}
+
+		};
+
+		// when / then
+		assertTimeoutPreemptively(NO_HANG, () -> assertThatThrownBy(
+				() -> Workbooks.readAhead(file, ReadLimits.defaults(), new FileChecks(), counting))
+			.isInstanceOfSatisfying(UnreadableFileException.class,
+					(refused) -> assertThat(refused.reason()).isEqualTo("file-over-limit")));
+		assertThat(readingThreads()).isEmpty();
+	}
+
+	@Test
 	void whatTheReaderThrowsIsThrownAfterTheRowsBeforeItWereHeard() {
 		// given a reading that fails after 700 rows
 		UnreadableFileException damaged = new UnreadableFileException("file-corrupt", null, "damaged at row 701");
