@@ -81,33 +81,47 @@ final class ReadAhead {
 		putUninterruptibly(new Done(failure));
 	}
 
+	/**
+	 * Takes every event to its end. An interrupt does not end the read, as it does not end one on a
+	 * single thread (a file's channel and the database's socket do not heed it): the flag is kept
+	 * for whoever looks at it after.
+	 */
 	private void consume(SheetVisitor visitor) throws UnreadableFileException {
+		boolean interrupted = false;
 		try {
 			while (true) {
-				Event event = this.events.take();
+				Event event;
+				try {
+					event = this.events.take();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+					continue;
+				}
 				if (event instanceof Done done) {
 					rethrow(done.failure());
 					return;
 				}
-				take(event, visitor);
+				interrupted |= take(event, visitor);
 			}
-		}
-		catch (InterruptedException ex) {
-			cancelAndDrain();
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while reading", ex);
 		}
 		catch (RuntimeException | Error ex) {
 			cancelAndDrain();
 			throw ex;
 		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
-	private void take(Event event, SheetVisitor visitor) throws InterruptedException {
+	/** @return whether this thread was interrupted meanwhile */
+	private boolean take(Event event, SheetVisitor visitor) {
 		if (event instanceof Rows rows) {
 			for (SheetRow row : rows.rows()) {
 				if (!this.wanted) {
-					return;
+					return false;
 				}
 				visitor.row(row);
 				this.wanted = visitor.wantsRows();
@@ -115,16 +129,31 @@ final class ReadAhead {
 		}
 		else if (event instanceof SheetStart start) {
 			this.wanted = true;
-			this.answers.put(visitor.startSheet(start.name()));
+			return answer(visitor.startSheet(start.name()));
 		}
 		else if (event instanceof SheetEnd) {
-			this.answers.put(visitor.endSheet());
+			return answer(visitor.endSheet());
 		}
 		else if (event instanceof Position position) {
 			visitor.reading(position.position());
 		}
 		else if (event instanceof Delimited delimited) {
 			visitor.delimited(delimited.separator());
+		}
+		return false;
+	}
+
+	/** @return whether this thread was interrupted while the reader took the answer */
+	private boolean answer(boolean answer) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				this.answers.put(answer);
+				return interrupted;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
 		}
 	}
 

@@ -50,6 +50,31 @@ class ReadAheadTests {
 	}
 
 	@Test
+	void anInterruptOfTheTakingThreadDoesNotEndTheReadAndIsKept() throws Exception {
+		// given a visitor whose thread is interrupted while it takes the rows
+		Path file = Fixtures.workbook(this.dir, Format.XLSX, (workbook) -> fill(workbook.createSheet("Một"), 3_000));
+		Log interrupted = new Log() {
+
+			@Override
+			public void row(SheetRow row) {
+				super.row(row);
+				if (row.number() == 500) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+		};
+
+		// when
+		ReadAhead.read((visitor) -> Workbooks.read(file, ReadLimits.defaults(), visitor), interrupted);
+
+		// then every row was heard, and the thread is still told it was interrupted
+		assertThat(Thread.interrupted()).isTrue();
+		assertThat(interrupted.rows).hasSize(3_000);
+		assertThat(interrupted.heard).last().isEqualTo("end Một");
+	}
+
+	@Test
 	void aCsvFileIsHeardWithItsSeparatorFirst() throws Exception {
 		// given
 		StringBuilder csv = new StringBuilder("STT;Tên điểm cầu\n");
