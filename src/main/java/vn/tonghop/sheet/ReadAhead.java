@@ -88,8 +88,9 @@ final class ReadAhead {
 	 */
 	private void consume(SheetVisitor visitor) throws UnreadableFileException {
 		boolean interrupted = false;
+		Done done = null;
 		try {
-			while (true) {
+			while (done == null) {
 				Event event;
 				try {
 					event = this.events.take();
@@ -98,14 +99,16 @@ final class ReadAhead {
 					interrupted = true;
 					continue;
 				}
-				if (event instanceof Done done) {
-					rethrow(done.failure());
-					return;
+				if (event instanceof Done last) {
+					done = last;
 				}
-				interrupted |= take(event, visitor);
+				else {
+					interrupted |= take(event, visitor);
+				}
 			}
 		}
 		catch (RuntimeException | Error ex) {
+			// The visitor's: the reader is still going and must be let go. Its own failure, once done, is thrown below.
 			cancelAndDrain();
 			throw ex;
 		}
@@ -114,6 +117,7 @@ final class ReadAhead {
 				Thread.currentThread().interrupt();
 			}
 		}
+		rethrow(done.failure());
 	}
 
 	/** @return whether this thread was interrupted meanwhile */

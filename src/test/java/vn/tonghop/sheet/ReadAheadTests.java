@@ -1,5 +1,7 @@
 package vn.tonghop.sheet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -222,6 +224,24 @@ class ReadAheadTests {
 			throw damaged;
 		}, log)).isSameAs(damaged));
 		assertThat(log.heard).hasSize(701).last().isEqualTo("row 700");
+		assertThat(readingThreads()).isEmpty();
+	}
+
+	@Test
+	void anUncheckedFailureOfTheReaderIsThrownAsItWas() {
+		// given a reading that fails as a read does on an I/O error, after some rows
+		UncheckedIOException broken = new UncheckedIOException(new IOException("disk gone at row 301"));
+		Log log = new Log();
+
+		// when / then
+		assertTimeoutPreemptively(NO_HANG, () -> assertThatThrownBy(() -> ReadAhead.read((visitor) -> {
+			visitor.startSheet("Một");
+			for (int i = 1; i <= 300; i++) {
+				visitor.row(new SheetRow(i, List.of(Cells.number(0, i))));
+			}
+			throw broken;
+		}, log)).isSameAs(broken));
+		assertThat(log.rows).hasSize(300);
 		assertThat(readingThreads()).isEmpty();
 	}
 
