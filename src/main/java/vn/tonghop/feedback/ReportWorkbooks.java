@@ -50,11 +50,6 @@ final class ReportWorkbooks {
 		this.limits = limits;
 	}
 
-	/** The report workbook on a file not read before. */
-	ReportWorkbook write(Path file, SubmissionReport report) throws IOException {
-		return write(file, report, new FileChecks());
-	}
-
 	/** @param checks what reading the file found, so that a listing's copy of its rows need not check it again */
 	ReportWorkbook write(Path file, SubmissionReport report, FileChecks checks) throws IOException {
 		if (!readable(file, report)) {

@@ -51,6 +51,7 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 
 import vn.tonghop.feedback.FeedbackFixtures.Format;
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.ReadLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +82,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS));
+				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS), new FileChecks());
 
 		// then
 		assertThat(annotated.annotated()).isTrue();
@@ -106,7 +107,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS));
+				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS), new FileChecks());
 
 		// then
 		assertThat(annotated.extension()).isEqualTo("xls");
@@ -135,7 +136,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS));
+				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS), new FileChecks());
 
 		// then they still refer to the report's cells, not to another sheet's
 		try (HSSFWorkbook workbook = new HSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
@@ -156,7 +157,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.xlsm", "rejected", PROBLEMS));
+				FeedbackFixtures.report("long-bien.xlsm", "rejected", PROBLEMS), new FileChecks());
 
 		// then
 		assertThat(annotated.extension()).isEqualTo("xlsm");
@@ -183,7 +184,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(this.work.resolve("template.xlsx"),
-				FeedbackFixtures.report("template.xlsx", "accepted", List.of()));
+				FeedbackFixtures.report("template.xlsx", "accepted", List.of()), new FileChecks());
 
 		// then
 		assertThat(annotated.extension()).isEqualTo("xlsx");
@@ -207,7 +208,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS.subList(0, 1)));
+				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS.subList(0, 1)), new FileChecks());
 
 		// then
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
@@ -233,7 +234,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien." + format.extension, "rejected", problems));
+				FeedbackFixtures.report("long-bien." + format.extension, "rejected", problems), new FileChecks());
 
 		// then the workbook is annotated, not replaced by a listing, each cell with its own comment
 		assertThat(annotated.annotated()).isTrue();
@@ -263,7 +264,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien." + format.extension, "rejected", problems));
+				FeedbackFixtures.report("long-bien." + format.extension, "rejected", problems), new FileChecks());
 
 		// then each area's first cell, the one Excel shows, carries every problem in it, naming the cell
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
@@ -301,7 +302,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien." + format.extension, "rejected", PROBLEMS));
+				FeedbackFixtures.report("long-bien." + format.extension, "rejected", PROBLEMS), new FileChecks());
 
 		// then the format Excel applies first to the offending cell is our fill; the district's follows it
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
@@ -345,7 +346,7 @@ class AnnotatedWorkbookTests {
 
 		// when errors and warnings are marked
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS));
+				FeedbackFixtures.report("long-bien.xlsx", "rejected", PROBLEMS), new FileChecks());
 
 		// then it comes after ours (1 and 2) and the district's first (3), as it did, sharing no priority
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
@@ -375,7 +376,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien." + format.extension, "rejected", PROBLEMS.subList(0, 1)));
+				FeedbackFixtures.report("long-bien." + format.extension, "rejected", PROBLEMS.subList(0, 1)), new FileChecks());
 
 		// then the district sees the cell its summary links to; what holds no mark stays hidden
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(annotated.content()))) {
@@ -397,7 +398,7 @@ class AnnotatedWorkbookTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, FeedbackFixtures
-			.report("long-bien.xls", "rejected", List.of(problem("error", "number-text", SHEET, 65_536, "IV", "khoảng 1.700"))));
+			.report("long-bien.xls", "rejected", List.of(problem("error", "number-text", SHEET, 65_536, "IV", "khoảng 1.700"))), new FileChecks());
 
 		// then the workbook is annotated, not a listing, its comment's box left of and above the cell
 		assertThat(annotated.annotated()).isTrue();
@@ -422,7 +423,7 @@ class AnnotatedWorkbookTests {
 
 		// when ours goes above it
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS.subList(0, 1)));
+				FeedbackFixtures.report("long-bien.xls", "rejected", PROBLEMS.subList(0, 1)), new FileChecks());
 
 		// then
 		assertThat(annotated.annotated()).isTrue();

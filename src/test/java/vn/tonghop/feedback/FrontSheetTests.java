@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.tonghop.feedback.FeedbackFixtures.Format;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.ReadLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class FrontSheetTests {
 		SubmissionReport report = FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of());
 
 		// when
-		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, report);
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, report, new FileChecks());
 
 		// then: the summary is the first, active and only selected sheet
 		assertThat(annotated.extension()).isEqualTo("xlsx");
@@ -81,7 +82,7 @@ class FrontSheetTests {
 		SubmissionReport report = FeedbackFixtures.report("long-bien.xlsm", "accepted", List.of());
 
 		// when
-		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, report);
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, report, new FileChecks());
 
 		// then
 		assertThat(annotated.extension()).isEqualTo("xlsm");
@@ -110,7 +111,7 @@ class FrontSheetTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults())
-			.write(file, FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of()));
+			.write(file, FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of()), new FileChecks());
 
 		// then: still the workbook annotated, by POI (which adds the styles part)
 		assertThat(annotated.annotated()).isTrue();
@@ -150,7 +151,7 @@ class FrontSheetTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults())
-			.write(file, FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of()));
+			.write(file, FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of()), new FileChecks());
 
 		// then: the summary is the only selected tab; two would open the workbook with its sheets grouped
 		assertThat(entries(annotated.content())).contains("xl/worksheets/tonghop-summary.xml");
@@ -164,7 +165,7 @@ class FrontSheetTests {
 		SubmissionReport report = FeedbackFixtures.report("long-bien.csv", "accepted", List.of());
 
 		// when
-		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(csv, report);
+		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(csv, report, new FileChecks());
 
 		// then
 		assertThat(listing.annotated()).isFalse();
@@ -196,9 +197,9 @@ class FrontSheetTests {
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(xlsx,
-				FeedbackFixtures.report("-long-bien.xlsx", "accepted", List.of()));
+				FeedbackFixtures.report("-long-bien.xlsx", "accepted", List.of()), new FileChecks());
 		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(csv,
-				FeedbackFixtures.report("=1+1700.csv", "accepted", List.of()));
+				FeedbackFixtures.report("=1+1700.csv", "accepted", List.of()), new FileChecks());
 
 		// then the names are text marked to stay text, and the other facts keep their plain look
 		for (ReportWorkbook report : List.of(annotated, listing)) {

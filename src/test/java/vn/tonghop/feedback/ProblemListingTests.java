@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
 
 import vn.tonghop.feedback.FeedbackFixtures.Format;
 import vn.tonghop.feedback.SubmissionReport.ReportedProblem;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.ReadLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
+				FeedbackFixtures.report("long-bien.csv", "rejected", problems), new FileChecks());
 
 		// then
 		assertThat(listing.annotated()).isFalse();
@@ -79,7 +80,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
+				FeedbackFixtures.report("long-bien.csv", "rejected", problems), new FileChecks());
 
 		// then
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
@@ -106,7 +107,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, threeRows).write(file,
-				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
+				FeedbackFixtures.report("long-bien.csv", "rejected", problems), new FileChecks());
 
 		// then the copy stops at the limit and the summary alone is written
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
@@ -122,7 +123,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(2_000, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
+				FeedbackFixtures.report("long-bien.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS), new FileChecks());
 
 		// then
 		assertThat(listing.annotated()).isFalse();
@@ -160,7 +161,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(2_000, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("ba-trang.xlsx", "rejected", problems));
+				FeedbackFixtures.report("ba-trang.xlsx", "rejected", problems), new FileChecks());
 
 		// then
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
@@ -184,7 +185,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("long-bien.csv", "rejected", problems));
+				FeedbackFixtures.report("long-bien.csv", "rejected", problems), new FileChecks());
 
 		// then the row's first cell is marked, and the summary's link leads there
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
@@ -208,7 +209,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(2_000, ReadLimits.defaults()).write(file, FeedbackFixtures
-			.report("long-bien.xlsx", "rejected", List.of(problem("error", "coverage-mismatch", SHEET, 3, "B", "93.8%"))));
+			.report("long-bien.xlsx", "rejected", List.of(problem("error", "coverage-mismatch", SHEET, 3, "B", "93.8%"))), new FileChecks());
 
 		// then the copy shows it as a percentage, not as 0.938, and marked
 		assertThat(listing.annotated()).isFalse();
@@ -227,7 +228,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file, FeedbackFixtures.report("mat-khau.xlsx",
-				"rejected", List.of(problem("error", "file-encrypted", null, null, null, null))));
+				"rejected", List.of(problem("error", "file-encrypted", null, null, null, null))), new FileChecks());
 
 		// then
 		assertThat(listing.annotated()).isFalse();
@@ -245,7 +246,7 @@ class ProblemListingTests {
 
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(file,
-				FeedbackFixtures.report("hong.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
+				FeedbackFixtures.report("hong.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS), new FileChecks());
 
 		// then
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {
@@ -259,7 +260,7 @@ class ProblemListingTests {
 	void aVanishedArchiveCopyGetsTheSummaryAlone() throws IOException {
 		// when
 		ReportWorkbook listing = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults()).write(this.work.resolve("gone.xlsx"),
-				FeedbackFixtures.report("gone.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS));
+				FeedbackFixtures.report("gone.xlsx", "rejected", AnnotatedWorkbookTests.PROBLEMS), new FileChecks());
 
 		// then
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(listing.content()))) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.tonghop.examples.LibreOffice;
 import vn.tonghop.feedback.FeedbackFixtures.Format;
+import vn.tonghop.sheet.FileChecks;
 import vn.tonghop.sheet.ReadLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,22 +35,22 @@ class RenderedReportTests {
 					sheet -> sheet.getRow(5).createCell(5).setCellValue("khoảng 1.700"));
 			reports.add(save(format.extension + "-annotated",
 					workbooks.write(file, FeedbackFixtures.report(file.getFileName().toString(), "rejected",
-							AnnotatedWorkbookTests.PROBLEMS))));
+							AnnotatedWorkbookTests.PROBLEMS), new FileChecks())));
 		}
 		Path csv = FeedbackFixtures.longBienCsv(this.work.resolve("in/long-bien.csv"), "khoảng 1.700");
 		reports.add(save("csv-listing", workbooks.write(csv, FeedbackFixtures.report("long-bien.csv", "rejected",
-				List.of(problem("error", "number-text", "long-bien", 6, "F", "khoảng 1.700"))))));
+				List.of(problem("error", "number-text", "long-bien", 6, "F", "khoảng 1.700"))), new FileChecks())));
 		Path encrypted = FeedbackFixtures.encrypted(this.work.resolve("in/mat-khau.xlsx"));
 		reports.add(save("encrypted-listing", workbooks.write(encrypted, FeedbackFixtures.report("mat-khau.xlsx",
-				"rejected", List.of(problem("error", "file-encrypted", null, null, null, null))))));
+				"rejected", List.of(problem("error", "file-encrypted", null, null, null, null))), new FileChecks())));
 
 		Path clean = FeedbackFixtures.longBien(this.work.resolve("in/sach.xlsx"), Format.XLSX, sheet -> {
 		});
 		Path cleanReport = save("clean-annotated",
-				workbooks.write(clean, FeedbackFixtures.report("sach.xlsx", "accepted", List.of())));
+				workbooks.write(clean, FeedbackFixtures.report("sach.xlsx", "accepted", List.of()), new FileChecks()));
 		Path cleanCsv = FeedbackFixtures.longBienCsv(this.work.resolve("in/sach.csv"), "100");
 		Path cleanListing = save("clean-listing",
-				workbooks.write(cleanCsv, FeedbackFixtures.report("sach.csv", "accepted", List.of())));
+				workbooks.write(cleanCsv, FeedbackFixtures.report("sach.csv", "accepted", List.of()), new FileChecks()));
 
 		// when
 		List<Path> pdfs = LibreOffice.toPdf(this.work, reports);
