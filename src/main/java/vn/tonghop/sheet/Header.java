@@ -262,12 +262,8 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 	/** The row's header texts, cleaned: as they are matched. */
 	private static Map<Integer, String> texts(SheetRow row) {
-		Map<Integer, String> texts = new TreeMap<>();
-		for (Cell cell : row.cells()) {
-			if (isText(cell)) {
-				texts.put(cell.column(), VietnameseText.clean(cell.text()));
-			}
-		}
+		Map<Integer, String> texts = written(row);
+		texts.replaceAll((column, text) -> VietnameseText.clean(text));
 		return texts;
 	}
 

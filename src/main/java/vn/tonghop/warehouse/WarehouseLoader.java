@@ -58,6 +58,7 @@ public class WarehouseLoader {
 	/** Waits until no other transaction holds a row of the version standing for the unit. */
 	private static final String AWAIT_STANDING = "SELECT id FROM tonghop.submission "
 			+ "WHERE conference_code = ? AND unit_code = ? AND is_current FOR SHARE";
+
 	/** The file's column each column of warehouse.participation and of the staging table takes its value from. */
 	private static final Map<String, Field> FIELDS = Map.ofEntries(Map.entry("point_name", Field.POINT_NAME),
 			Map.entry("point_level", Field.LEVEL), Map.entry("format", Field.FORMAT),
