@@ -17,7 +17,7 @@ public final class FileChecks {
 
 	private ReadLimits limits;
 
-	private Object identity;
+	private Identity identity;
 
 	private SheetMerges merges;
 
@@ -37,7 +37,7 @@ public final class FileChecks {
 		this.merges = merges;
 	}
 
-	private static Object identity(Path file) throws IOException {
+	private static Identity identity(Path file) throws IOException {
 		BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 		return new Identity(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime().toMillis());
 	}
