@@ -383,12 +383,17 @@ public class WarehouseLoader {
 
 	/** Serialises loads of one unit for one conference, across instances, until the transaction ends. */
 	private void lock(long submissionId, String conferenceCode, String reportingUnitCode) {
-		if (Boolean.TRUE.equals(this.trying.get())) {
+		if (trying()) {
 			tryLock(submissionId, conferenceCode, reportingUnitCode);
 		}
 		else {
 			this.jdbc.query(UnitLock.AWAIT, rs -> null, conferenceCode, reportingUnitCode);
 		}
+	}
+
+	/** Whether this thread is in {@link #withoutWaiting}. */
+	private boolean trying() {
+		return Boolean.TRUE.equals(this.trying.get());
 	}
 
 	/** Takes the unit's lock and its standing version's rows, as {@link #withoutWaiting} does. */
@@ -418,7 +423,7 @@ public class WarehouseLoader {
 	 * in {@link #withoutWaiting} when the unit is busy
 	 */
 	private Standing lockAndCheck(Target target) {
-		if (Boolean.TRUE.equals(this.trying.get())) {
+		if (trying()) {
 			// Then the lock below is this transaction's already, and granted at once.
 			tryLock(target.submissionId(), target.conferenceCode(), target.reportingUnitCode());
 		}
