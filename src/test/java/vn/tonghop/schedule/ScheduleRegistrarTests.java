@@ -14,23 +14,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** Quartz, clustered on the JDBC store, fires the ingest job from a schedule file. */
+/**
+ * Quartz, clustered on the JDBC store, fires the ingest job from a schedule file. Its schedules are
+ * removed and its context closed after the class: left, every-second would go on firing on any
+ * instance of the cluster (other classes' cached contexts) and claim other classes' pending files.
+ */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.quartz.auto-startup=true", "tonghop.intake.stable-for=0s",
-				"spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000" })
+				"spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
+				"spring.quartz.wait-for-jobs-to-complete-on-shutdown=true" })
 class ScheduleRegistrarTests {
 
 	private static final Path JOBS;
@@ -61,6 +70,12 @@ class ScheduleRegistrarTests {
 
 	@Autowired
 	Scheduler scheduler;
+
+	@AfterAll
+	static void removeSchedules(@Autowired Scheduler scheduler) throws SchedulerException {
+		scheduler.deleteJobs(List.of(new JobKey("every-second", ScheduleRegistrar.GROUP),
+				new JobKey("nightly", ScheduleRegistrar.GROUP)));
+	}
 
 	@Test
 	void aScheduleInJobsStartsTheIngestJob() throws InterruptedException {
