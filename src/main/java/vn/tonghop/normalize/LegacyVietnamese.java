@@ -58,6 +58,11 @@ public final class LegacyVietnamese {
 		return null;
 	}
 
+	/** Whether the font name stands for a legacy encoding, whose text {@link #toUnicode} converts. */
+	public static boolean isLegacyFont(String font) {
+		return encoding(font) != null;
+	}
+
 	/**
 	 * The text as the font shows it, in NFC; the text itself (the same instance) when the font is
 	 * not a legacy one or the text is already Unicode Vietnamese. Text holding letters that only

@@ -181,7 +181,13 @@ public final class VietnameseText {
 				out.append(' ');
 				pendingSpace = false;
 			}
-			out.append(part);
+			// Most parts are one letter: appended as a char, not through a String's copy.
+			if (part.length() == 1) {
+				out.append(part.charAt(0));
+			}
+			else {
+				out.append(part);
+			}
 		}
 		return out.toString();
 	}

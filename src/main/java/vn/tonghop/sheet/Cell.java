@@ -56,7 +56,19 @@ public record Cell(int column, CellKind kind, String text, double number, LocalD
 	 * message names a date, and the value as written of a date only its value is left of.
 	 */
 	public static String dayText(LocalDate date) {
-		return XlsxReader.DAY.format(date);
+		int year = date.getYear();
+		if (year < 1000 || year > 9999) {
+			return XlsxReader.DAY.format(date);
+		}
+		// Written out by hand: every date cell of a sheet is shown this way, and the formatter is slow.
+		char[] text = { digit(date.getDayOfMonth() / 10), digit(date.getDayOfMonth() % 10), '/',
+				digit(date.getMonthValue() / 10), digit(date.getMonthValue() % 10), '/', digit(year / 1000),
+				digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10) };
+		return new String(text);
+	}
+
+	private static char digit(int value) {
+		return (char) ('0' + value);
 	}
 
 	static String plain(double number) {

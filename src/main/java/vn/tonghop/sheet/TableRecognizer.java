@@ -241,6 +241,10 @@ public final class TableRecognizer {
 
 		private LegacyText legacy;
 
+		private String lastFont;
+
+		private boolean lastFontLegacy;
+
 		Finder(Listener listener) {
 			this.listener = listener;
 		}
@@ -344,12 +348,24 @@ public final class TableRecognizer {
 		}
 
 		/** The row with text typed in a legacy font converted, so headers, labels and data all match. */
+		/**
+		 * Whether a font is a legacy one, asked of every text cell: a sheet's cells share a few font
+		 * names, each one instance (its style's), so the last answer is kept for the same instance.
+		 */
+		private boolean isLegacyFont(String font) {
+			if (font != this.lastFont) {
+				this.lastFont = font;
+				this.lastFontLegacy = LegacyVietnamese.isLegacyFont(font);
+			}
+			return this.lastFontLegacy;
+		}
+
 		private SheetRow unicode(SheetRow row) {
 			List<Cell> cells = null;
 			for (int i = 0; i < row.cells().size(); i++) {
 				Cell cell = row.cells().get(i);
-				String text = (cell.kind() == CellKind.TEXT) ? LegacyVietnamese.toUnicode(cell.text(), cell.font())
-						: cell.text();
+				String text = (cell.kind() == CellKind.TEXT && isLegacyFont(cell.font()))
+						? LegacyVietnamese.toUnicode(cell.text(), cell.font()) : cell.text();
 				if (!text.equals(cell.text())) {
 					if (cells == null) {
 						cells = new ArrayList<>(row.cells());
@@ -492,7 +508,7 @@ public final class TableRecognizer {
 				return;
 			}
 			// Labels under a table without a totals row or notes end it: "Đơn vị báo cáo: ...".
-			if (text != null && Vocabulary.labelled(text) != null && !isPointLike(point)) {
+			if (text != null && Vocabulary.labelled(text, key) != null && !isPointLike(point)) {
 				end(row);
 				this.labels.scan(this.sheet, row);
 				return;

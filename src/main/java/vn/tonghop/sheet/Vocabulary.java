@@ -396,6 +396,11 @@ public final class Vocabulary {
 		return LABELS.get(labelKey(text));
 	}
 
+	/** {@link #labelled}, given the text's {@link VietnameseText#asciiKey}: asked of every row of a table. */
+	static Label labelled(String text, String asciiKey) {
+		return LABELS.get((text.indexOf(':') < 0) ? labelKey(text, asciiKey.replace(" ", "")) : labelKey(text));
+	}
+
 	/**
 	 * Whether a unit's label, as {@link #labelled} reads it, is a word for any party organisation
 	 * ("Đảng bộ", "Đơn vị") rather than the reporting unit's own label ("Đơn vị báo cáo", "Mã đơn vị").
@@ -408,8 +413,13 @@ public final class Vocabulary {
 	private static String labelKey(String text) {
 		int colon = text.indexOf(':');
 		String before = (colon >= 0) ? text.substring(0, colon) : text;
-		String key = key(before);
-		if (LABELS.containsKey(key)) {
+		return labelKey(before, key(before));
+	}
+
+	/** @param key the {@link #key} of {@code before} */
+	private static String labelKey(String before, String key) {
+		// A line number ends in '.' or ')', which cleaning neither adds nor takes away.
+		if (LABELS.containsKey(key) || (before.indexOf('.') < 0 && before.indexOf(')') < 0)) {
 			return key;
 		}
 		Matcher numbered = LIST_NUMBER.matcher(VietnameseText.clean(before));

@@ -35,6 +35,14 @@ final class XlsxReader {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
+	/** 1 March 1900: before it, the 1900 system's serials are off by the leap day it counts in 1900. */
+	private static final int FIRST_SERIAL_AFTER_1900_LEAP_DAY = 61;
+
+	/** The day whose serial would be 0 for the 1900 system's days from 1 March 1900 on. */
+	private static final LocalDate DAY_ZERO_1900 = LocalDate.of(1899, 12, 30);
+
+	private static final LocalDate DAY_ZERO_1904 = LocalDate.of(1904, 1, 1);
+
 	private static final XMLInputFactory STAX = staxFactory();
 
 	private XlsxReader() {
@@ -359,10 +367,24 @@ final class XlsxReader {
 					this.column = -1;
 				}
 				case "c" -> {
-					String r = attribute(xml, "r");
+					// The cell's three attributes in one pass over them: a sheet has millions of cells.
+					String r = null;
+					String t = null;
+					String s = null;
+					for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+						String prefix = xml.getAttributePrefix(i);
+						if (prefix == null || prefix.isEmpty()) {
+							switch (xml.getAttributeLocalName(i)) {
+								case "r" -> r = (r == null) ? xml.getAttributeValue(i) : r;
+								case "t" -> t = (t == null) ? xml.getAttributeValue(i) : t;
+								case "s" -> s = (s == null) ? xml.getAttributeValue(i) : s;
+								default -> {
+								}
+							}
+						}
+					}
 					this.column = (r != null) ? column(r) : this.column + 1;
-					this.type = attribute(xml, "t");
-					String s = attribute(xml, "s");
+					this.type = t;
 					this.style = (s != null) ? integer(s) : 0;
 					this.value.setLength(0);
 					this.hasValue = false;
@@ -454,7 +476,7 @@ final class XlsxReader {
 
 		private Cell number(double number, Style style) {
 			if (style.date() && DateUtil.isValidExcelDate(number)) {
-				LocalDateTime dateTime = DateUtil.getLocalDateTime(number, this.styles.date1904);
+				LocalDateTime dateTime = dateTime(number, this.styles.date1904);
 				return new Cell(this.column, CellKind.NUMBER, dateText(number, dateTime, style.time()), number, dateTime.toLocalDate(),
 						false, style.font());
 			}
@@ -464,14 +486,27 @@ final class XlsxReader {
 
 		private Cell date(LocalDate date, Style style) {
 			double number = DateUtil.getExcelDate(date, this.styles.date1904);
-			return new Cell(this.column, CellKind.NUMBER, DAY.format(date), number, date, false, style.font());
+			return new Cell(this.column, CellKind.NUMBER, Cell.dayText(date), number, date, false, style.font());
 		}
 
 	}
 
 	/** A date cell's text: its day, or its time when a time format shows a time of day alone (a serial under 1). */
 	static String dateText(double serial, LocalDateTime dateTime, boolean timeFormat) {
-		return (serial < 1 && timeFormat) ? TIME.format(dateTime) : DAY.format(dateTime);
+		return (serial < 1 && timeFormat) ? TIME.format(dateTime) : Cell.dayText(dateTime.toLocalDate());
+	}
+
+	/**
+	 * A date cell's date and time as POI's {@link DateUtil#getLocalDateTime(double, boolean)} gives
+	 * it. A whole serial (a day, as nearly every date cell holds) is counted in days from the
+	 * system's start, without POI's decimal arithmetic; in the 1900 system only from 1 March 1900
+	 * on, after the 29 February 1900 Excel counts.
+	 */
+	static LocalDateTime dateTime(double serial, boolean date1904) {
+		if (serial == Math.rint(serial) && serial >= (date1904 ? 0 : FIRST_SERIAL_AFTER_1900_LEAP_DAY)) {
+			return (date1904 ? DAY_ZERO_1904 : DAY_ZERO_1900).plusDays((long) serial).atStartOfDay();
+		}
+		return DateUtil.getLocalDateTime(serial, date1904);
 	}
 
 	private static int integer(String attribute) throws XMLStreamException {

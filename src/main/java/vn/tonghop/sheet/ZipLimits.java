@@ -28,6 +28,9 @@ final class ZipLimits {
 
 	private static final String CONTENT_TYPES = "[Content_Types].xml";
 
+	/** Compressed size from which an entry is inflated on a thread of its own: below, a thread costs more than it saves. */
+	private static final long INFLATE_AHEAD_FROM = 1024 * 1024;
+
 	private static final List<String> READ_WHOLE = List.of(XSSFRelation.STYLES.getContentType(),
 			XSSFRelation.THEME.getContentType(), ContentTypes.CORE_PROPERTIES_PART);
 
@@ -90,8 +93,8 @@ final class ZipLimits {
 			String type = (types != null) ? types.of(entry.getName()) : null;
 			boolean whole = entry.getName().toLowerCase(Locale.ROOT).endsWith(".rels")
 					|| (type != null && READ_WHOLE.contains(type));
-			try (InputStream in = new Inflated(zip.getInputStream(entry), entry.getName(), whole ? maxPart : maxEntry,
-					whole, limits.minInflateRatio(), budget)) {
+			try (InputStream in = new Inflated(inflating(zip, entry), entry.getName(), whole ? maxPart : maxEntry, whole,
+					limits.minInflateRatio(), budget)) {
 				if (type != null && type.startsWith("image/")) {
 					// Never parsed; an SVG icon may well carry the W3C DOCTYPE.
 					in.transferTo(OutputStream.nullOutputStream());
@@ -103,6 +106,13 @@ final class ZipLimits {
 			}
 		}
 		return merges;
+	}
+
+	/** An entry's stream; a large one inflated on a thread of its own while this one scans it. */
+	private static InputStream inflating(ZipFile zip, ZipArchiveEntry entry) throws IOException {
+		InputStream in = zip.getInputStream(entry);
+		return (entry.getCompressedSize() >= INFLATE_AHEAD_FROM && in instanceof InputStreamStatistics statistics)
+				? new InflatingAhead(in, statistics) : in;
 	}
 
 	/** The longest XML part read whole, and the longest tag or text in any part. */

@@ -280,6 +280,19 @@ class HostileFilesTests {
 	}
 
 	@Test
+	void largeEntryInflatingPastTheRatioAfterAFairStart() {
+		// given a sheet of more than 1 MiB compressed, inflated on a thread of its own: random rows, then
+		// blanks that inflate five hundredfold
+		String sheetData = randomRows(2 << 20) + " ".repeat(4 << 20);
+		byte[] xlsx = xlsxWith(Map.of(SHEET, utf8(worksheet("", sheetData))));
+
+		// when / then: judged on what was read, as when inflated on the reading thread
+		assertRejected(write("late-bomb.xlsx", xlsx), limits("min-inflate-ratio", "0.5"), "file-over-limit",
+				"xl/worksheets/sheet1.xml inflates more than 2 times its compressed size (a zip bomb)");
+		assertThat(this.dir.resolve("late-bomb.xlsx").toFile().length()).isGreaterThan(1 << 20);
+	}
+
+	@Test
 	void entryLargerThanTheLimit() {
 		byte[] xlsx = xlsxWith(Map.of(SHEET, utf8(worksheet("", randomRows(3 << 20)))));
 

@@ -84,6 +84,18 @@ class VocabularyTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "1. Đơn vị báo cáo", "2) Hội nghị", "đ) Ngày báo cáo", "II. Nội dung", "Đơn vị báo cáo",
+			"Đơn vị báo cáo: Quận ủy Long Biên", "Chi bộ số 1", "1. Tên đơn vị: Long Biên", "12 Đơn vị", "Tổ 1. Đơn vị",
+			"\u200B1. Đơn vị báo cáo", "a.Đơn vị báo cáo", "" })
+	void aTableRowsFirstTextIsLabelledAsWithoutItsKey(String text) {
+		// given the key the recogniser has already made of the text
+		String key = VietnameseText.asciiKey(text);
+
+		// when / then
+		assertThat(Vocabulary.labelled(text, key)).isEqualTo(Vocabulary.labelled(text));
+	}
+
+	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			Đảng bộ                        | true
 			ĐẢNG BỘ:                       | true

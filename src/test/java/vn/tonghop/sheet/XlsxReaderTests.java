@@ -3,6 +3,7 @@ package vn.tonghop.sheet;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,20 @@ class XlsxReaderTests {
 				" 12 ", "2.0000000000000004", "1e-7" }) {
 			// when / then
 			assertThat(XlsxReader.parseNumber(raw)).as(raw).isEqualTo(Double.parseDouble(raw.trim()));
+		}
+	}
+
+	@Test
+	void dateSerialsReadAsPoiReadsThem() {
+		// given serials of both date systems: whole days from before 1 March 1900 to 9999, and times of day
+		for (boolean date1904 : new boolean[] { false, true }) {
+			for (double serial = 0; serial < 2_958_466; serial += (serial < 100) ? 1 : 997) {
+				for (double fraction : new double[] { 0, 0.25, 0.999_999 }) {
+					// when / then
+					assertThat(XlsxReader.dateTime(serial + fraction, date1904)).as("%s %s", serial + fraction, date1904)
+						.isEqualTo(DateUtil.getLocalDateTime(serial + fraction, date1904));
+				}
+			}
 		}
 	}
 
