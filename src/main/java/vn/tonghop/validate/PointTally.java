@@ -23,8 +23,8 @@ import vn.tonghop.warehouse.WarehouseLoader.HostText;
  * point's participants (for the median), the rows dated outside the conference, and the rows
  * whose point name and host unit came before.
  * <p>
- * Memory stays small beside the rows themselves: sixteen bytes per point (participants, and a
- * key and row for duplicates), no strings. The duplicate test is a 64-bit hash of the name's matching
+ * Memory stays small beside the rows themselves: twenty bytes per point (a key and row for
+ * duplicates, and the key again in sorted blocks), no strings; participants are counted by value. The duplicate test is a 64-bit hash of the name's matching
  * key and the host unit: it never misses a duplicate, and a rare false candidate is weeded out by the
  * exact query that runs over the candidates only.
  */
@@ -51,7 +51,7 @@ public final class PointTally {
 
 	private final SeenPoints seen = new SeenPoints();
 
-	private int[] participants = new int[64];
+	private final Participants participants = new Participants();
 
 	private int count;
 
@@ -83,10 +83,8 @@ public final class PointTally {
 			this.hosts.computeIfAbsent(point.hostText(), text -> new HostCount(point.sourceRow(), writtenHost)).rows++;
 		}
 		int total = point.members() + point.others();
-		if (this.count == this.participants.length) {
-			this.participants = Arrays.copyOf(this.participants, this.count * 2);
-		}
-		this.participants[this.count++] = total;
+		this.participants.add(total);
+		this.count++;
 		this.max = Math.max(this.max, total);
 		LocalDate date = point.sessionDate();
 		if (date != null && this.from != null && this.outside.size() < this.listed
@@ -120,8 +118,7 @@ public final class PointTally {
 	 */
 	public int medianParticipants() {
 		if (this.median < 0) {
-			Arrays.parallelSort(this.participants, 0, this.count);
-			this.median = (this.count == 0) ? 0 : this.participants[(this.count + 1) / 2 - 1];
+			this.median = (this.count == 0) ? 0 : this.participants.at((this.count + 1) / 2 - 1);
 		}
 		return this.median;
 	}
@@ -233,12 +230,66 @@ public final class PointTally {
 	}
 
 	/**
+	 * The participants of every point, counted by value: a median needs no sort of them all once the
+	 * file ends, when nothing else can go on beside it. Values past the counts are kept as they come.
+	 */
+	private static final class Participants {
+
+		private static final int COUNTED = 4096;
+
+		private final int[] counts = new int[COUNTED];
+
+		private int[] others = new int[16];
+
+		private int otherCount;
+
+		private int negative;
+
+		void add(int value) {
+			if (value >= 0 && value < COUNTED) {
+				this.counts[value]++;
+				return;
+			}
+			if (this.otherCount == this.others.length) {
+				this.others = Arrays.copyOf(this.others, this.otherCount * 2);
+			}
+			this.others[this.otherCount++] = value;
+			if (value < 0) {
+				this.negative++;
+			}
+		}
+
+		/** The value at this place (from 0) were all the values sorted. */
+		int at(int rank) {
+			Arrays.sort(this.others, 0, this.otherCount);
+			if (rank < this.negative) {
+				return this.others[rank];
+			}
+			int left = rank - this.negative;
+			for (int value = 0; value < COUNTED; value++) {
+				if (left < this.counts[value]) {
+					return value;
+				}
+				left -= this.counts[value];
+			}
+			return this.others[this.negative + left];
+		}
+
+	}
+
+	/**
 	 * Every row's key, in row order: appending touches memory in order, where a hash table would
-	 * jump around a table too large for the cache on every row. Repeats are found once, by sorting.
+	 * jump around a table too large for the cache on every row. Repeats are found once, by sorting:
+	 * each block of keys is sorted as it fills, while the file is still read, so that once it ends
+	 * only the sorted blocks are merged.
 	 */
 	private static final class SeenPoints {
 
+		private static final int BLOCK = 1 << 16;
+
 		private long[] keys = new long[64];
+
+		private long[] sorted = new long[64];
 
 		private int[] rows = new int[64];
 
@@ -247,18 +298,24 @@ public final class PointTally {
 		void add(long key, int row) {
 			if (this.size == this.keys.length) {
 				this.keys = Arrays.copyOf(this.keys, this.size * 2);
+				this.sorted = Arrays.copyOf(this.sorted, this.size * 2);
 				this.rows = Arrays.copyOf(this.rows, this.size * 2);
 			}
 			this.keys[this.size] = key;
+			this.sorted[this.size] = key;
 			this.rows[this.size++] = row;
+			if (this.size % BLOCK == 0) {
+				Arrays.sort(this.sorted, this.size - BLOCK, this.size);
+			}
 		}
 
 		int[] candidates() {
-			long[] sorted = Arrays.copyOf(this.keys, this.size);
-			// Both cores: the database has taken the last row by now, and a million keys take a while.
-			Arrays.parallelSort(sorted);
+			long[] sorted = this.sorted;
+			Arrays.sort(sorted, this.size - this.size % BLOCK, this.size);
+			// The sort finds the blocks' sorted runs and merges them.
+			Arrays.sort(sorted, 0, this.size);
 			Set<Long> repeated = new HashSet<>();
-			for (int i = 1; i < sorted.length; i++) {
+			for (int i = 1; i < this.size; i++) {
 				if (sorted[i] == sorted[i - 1]) {
 					repeated.add(sorted[i]);
 				}

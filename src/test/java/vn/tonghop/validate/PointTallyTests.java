@@ -35,6 +35,31 @@ class PointTallyTests {
 	}
 
 	@Test
+	void theMedianIsTheSortedMiddleWhateverTheValues() {
+		// given participants small and large, as a file of typos and halls may have them, in any order,
+		// and below zero, which no checked row has
+		Random random = new Random(7);
+		for (int size : new int[] { 1, 2, 3, 10, 101, 5_000 }) {
+			int[] values = new int[size];
+			PointTally tally = new PointTally(null, null, 0);
+			for (int i = 0; i < size; i++) {
+				values[i] = switch (random.nextInt(5)) {
+					case 0 -> random.nextInt(100);
+					case 3 -> -random.nextInt(50);
+					case 1 -> 4_090 + random.nextInt(10);
+					case 2 -> random.nextInt(Integer.MAX_VALUE);
+					default -> random.nextInt(5_000);
+				};
+				tally.add(point(i + 1, "Điểm " + i, null, values[i]), null, null);
+			}
+
+			// when / then
+			java.util.Arrays.sort(values);
+			assertThat(tally.medianParticipants()).as("%d values", size).isEqualTo(values[(size + 1) / 2 - 1]);
+		}
+	}
+
+	@Test
 	void outliersAreLookedForOnlyWhenAPointPassesTenTimesTheMedianAndFiveHundredMore() {
 		// given five points, one an extra digit away from the others
 		PointTally typo = tally(20, 20, 20, 20, 20_000);
@@ -126,6 +151,25 @@ class PointTallyTests {
 		// then
 		assertThat(tally.duplicateCandidates()).containsExactly(4321, 10_001);
 		assertThat(tally.count()).isEqualTo(10_001);
+	}
+
+	@Test
+	void repeatsAreFoundAcrossTheBlocksSortedWhileReading() {
+		// given 200,000 points, more than three blocks of keys sorted as they fill, with repeats far apart,
+		// inside one block, and in the last block, which is not full
+		PointTally tally = new PointTally(null, null, 0);
+		for (int row = 1; row <= 200_000; row++) {
+			String name = switch (row) {
+				case 150_000 -> "Điểm 3";
+				case 70_000 -> "Điểm 69999";
+				case 199_999 -> "Điểm 196610";
+				default -> "Điểm " + row;
+			};
+			tally.add(point(row, name, null, 1), null, "004");
+		}
+
+		// then
+		assertThat(tally.duplicateCandidates()).containsExactly(3, 69_999, 70_000, 150_000, 196_610, 199_999);
 	}
 
 	@Test
