@@ -344,8 +344,7 @@ final class XmlSafety {
 		return counted;
 	}
 
-	// Loops of their own, without a field read or a branch on the part's form per character: the
-	// scan spends most of its time here, in attribute values and end tags.
+	// One search per form of the part, for the skips past attribute values and end tags and for the next markup.
 	private static int indexOf(byte[] buffer, byte wanted, int from, int to) {
 		for (int i = from; i < to; i++) {
 			if (buffer[i] == wanted) {
