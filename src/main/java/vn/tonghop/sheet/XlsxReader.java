@@ -43,6 +43,9 @@ final class XlsxReader {
 
 	private static final LocalDate DAY_ZERO_1904 = LocalDate.of(1904, 1, 1);
 
+	/** 31 December 9999 in the 1900 system, Excel's last day; POI's own arithmetic takes any serial past it. */
+	private static final int LAST_SERIAL = 2_958_465;
+
 	private static final XMLInputFactory STAX = staxFactory();
 
 	private XlsxReader() {
@@ -500,10 +503,11 @@ final class XlsxReader {
 	 * A date cell's date and time as POI's {@link DateUtil#getLocalDateTime(double, boolean)} gives
 	 * it. A whole serial (a day, as nearly every date cell holds) is counted in days from the
 	 * system's start, without POI's decimal arithmetic; in the 1900 system only from 1 March 1900
-	 * on, after the 29 February 1900 Excel counts.
+	 * on, after the 29 February 1900 Excel counts, and up to Excel's last day.
 	 */
 	static LocalDateTime dateTime(double serial, boolean date1904) {
-		if (serial == Math.rint(serial) && serial >= (date1904 ? 0 : FIRST_SERIAL_AFTER_1900_LEAP_DAY)) {
+		if (serial == Math.rint(serial) && serial >= (date1904 ? 0 : FIRST_SERIAL_AFTER_1900_LEAP_DAY)
+				&& serial <= LAST_SERIAL) {
 			return (date1904 ? DAY_ZERO_1904 : DAY_ZERO_1900).plusDays((long) serial).atStartOfDay();
 		}
 		return DateUtil.getLocalDateTime(serial, date1904);

@@ -42,6 +42,30 @@ class XlsxReaderTests {
 	}
 
 	@Test
+	void dateSerialsPastExcelsLastDayReadAsPoiReadsThem() {
+		for (double serial : new double[] { 2_958_465, 2_958_466, 3e6, 2.2e9, 1e12, 1e15 }) {
+			for (boolean date1904 : new boolean[] { false, true }) {
+				// when / then: the same date, or the same failure
+				Object poi;
+				try {
+					poi = DateUtil.getLocalDateTime(serial, date1904);
+				}
+				catch (RuntimeException ex) {
+					poi = ex.getClass();
+				}
+				Object ours;
+				try {
+					ours = XlsxReader.dateTime(serial, date1904);
+				}
+				catch (RuntimeException ex) {
+					ours = ex.getClass();
+				}
+				assertThat(ours).as("%s %s", serial, date1904).isEqualTo(poi);
+			}
+		}
+	}
+
+	@Test
 	void aCellThatIsNoNumberIsRefused() {
 		assertThatThrownBy(() -> XlsxReader.parseNumber("12a")).isInstanceOf(NumberFormatException.class);
 		assertThatThrownBy(() -> XlsxReader.parseNumber("")).isInstanceOf(NumberFormatException.class);
