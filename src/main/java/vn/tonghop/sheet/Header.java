@@ -58,10 +58,10 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 	 * group such as "Số người tham dự" over "Đảng viên", "Quần chúng", "Tổng số").
 	 */
 	static Header of(SheetRow top, SheetRow bottom) {
-		Map<Integer, String> tops = texts(top);
-		Map<Integer, String> bottoms = texts(bottom);
 		Map<Integer, String> writtenTops = written(top);
 		Map<Integer, String> writtenBottoms = written(bottom);
+		Map<Integer, String> tops = cleaned(writtenTops);
+		Map<Integer, String> bottoms = cleaned(writtenBottoms);
 		TreeSet<Integer> columns = new TreeSet<>(tops.keySet());
 		columns.addAll(bottoms.keySet());
 		Map<Integer, String> uppers = new TreeMap<>();
@@ -262,7 +262,11 @@ record Header(int row, Map<Field, Integer> columns, List<HeaderCell> unknown, Ma
 
 	/** The row's header texts, cleaned: as they are matched. */
 	private static Map<Integer, String> texts(SheetRow row) {
-		Map<Integer, String> texts = written(row);
+		return cleaned(written(row));
+	}
+
+	private static Map<Integer, String> cleaned(Map<Integer, String> written) {
+		Map<Integer, String> texts = new TreeMap<>(written);
 		texts.replaceAll((column, text) -> VietnameseText.clean(text));
 		return texts;
 	}

@@ -347,7 +347,6 @@ public final class TableRecognizer {
 			return true;
 		}
 
-		/** The row with text typed in a legacy font converted, so headers, labels and data all match. */
 		/**
 		 * Whether a font is a legacy one, asked of every text cell: a sheet's cells share a few font
 		 * names, each one instance (its style's), so the last answer is kept for the same instance.
@@ -360,6 +359,7 @@ public final class TableRecognizer {
 			return this.lastFontLegacy;
 		}
 
+		/** The row with text typed in a legacy font converted, so headers, labels and data all match. */
 		private SheetRow unicode(SheetRow row) {
 			List<Cell> cells = null;
 			for (int i = 0; i < row.cells().size(); i++) {
