@@ -146,28 +146,9 @@ final class InflatingAhead extends InputStream implements InputStreamStatistics 
 		if (this.current != null) {
 			this.free.add(this.current.bytes());
 		}
-		this.current = takeFilled();
+		// An interrupt does not end it, as it does not end inflating on this thread.
+		this.current = Uninterruptibly.take(this.filled);
 		this.position = 0;
-	}
-
-	/** Waits for the inflating thread as a read on this thread would: an interrupt does not end it. */
-	private Chunk takeFilled() {
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					return this.filled.take();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
 	}
 
 	@Override
@@ -184,18 +165,7 @@ final class InflatingAhead extends InputStream implements InputStreamStatistics 
 	@Override
 	public void close() throws IOException {
 		this.closed = true;
-		boolean interrupted = false;
-		while (this.inflater.isAlive()) {
-			try {
-				this.inflater.join();
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		Uninterruptibly.join(this.inflater);
 		this.in.close();
 	}
 

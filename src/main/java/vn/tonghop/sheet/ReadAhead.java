@@ -54,7 +54,7 @@ final class ReadAhead {
 			ahead.consume(visitor);
 		}
 		finally {
-			joinUninterruptibly(reader);
+			Uninterruptibly.join(reader);
 		}
 	}
 
@@ -78,7 +78,7 @@ final class ReadAhead {
 				failure = null;
 			}
 		}
-		putUninterruptibly(new Done(failure));
+		Uninterruptibly.put(this.events, new Done(failure));
 	}
 
 	/**
@@ -164,19 +164,8 @@ final class ReadAhead {
 	/** Lets the reader run to its end, unblocked, without offering the visitor anything more. */
 	private void cancelAndDrain() {
 		this.cancelled = true;
-		boolean interrupted = false;
-		while (true) {
-			try {
-				if (this.events.take() instanceof Done) {
-					break;
-				}
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
+		while (!(Uninterruptibly.take(this.events) instanceof Done)) {
+			// Each event the reader still puts is dropped.
 		}
 	}
 
@@ -189,37 +178,6 @@ final class ReadAhead {
 		}
 		if (failure instanceof Error error) {
 			throw error;
-		}
-	}
-
-	private void putUninterruptibly(Event event) {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				this.events.put(event);
-				break;
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void joinUninterruptibly(Thread thread) {
-		boolean interrupted = false;
-		while (thread.isAlive()) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -35,8 +35,11 @@ public final class Workbooks {
 
 	private static final int HEAD = 8192;
 
-	/** From this size on, a second core parses while the first takes the rows: below it, not worth a thread. */
-	private static final long READ_AHEAD_FROM = 1 << 20;
+	/**
+	 * From this size on, a second core parses while the first takes the rows, and inflates a zip's
+	 * entry while the first scans it ({@link ZipLimits}): below it, not worth a thread.
+	 */
+	static final long READ_AHEAD_FROM = 1 << 20;
 
 	private Workbooks() {
 	}

@@ -28,9 +28,6 @@ final class ZipLimits {
 
 	private static final String CONTENT_TYPES = "[Content_Types].xml";
 
-	/** Compressed size from which an entry is inflated on a thread of its own: below, a thread costs more than it saves. */
-	private static final long INFLATE_AHEAD_FROM = 1024 * 1024;
-
 	private static final List<String> READ_WHOLE = List.of(XSSFRelation.STYLES.getContentType(),
 			XSSFRelation.THEME.getContentType(), ContentTypes.CORE_PROPERTIES_PART);
 
@@ -111,7 +108,7 @@ final class ZipLimits {
 	/** An entry's stream; a large one inflated on a thread of its own while this one scans it. */
 	private static InputStream inflating(ZipFile zip, ZipArchiveEntry entry) throws IOException {
 		InputStream in = zip.getInputStream(entry);
-		return (entry.getCompressedSize() >= INFLATE_AHEAD_FROM && in instanceof InputStreamStatistics statistics)
+		return (entry.getCompressedSize() >= Workbooks.READ_AHEAD_FROM && in instanceof InputStreamStatistics statistics)
 				? new InflatingAhead(in, statistics) : in;
 	}
 
