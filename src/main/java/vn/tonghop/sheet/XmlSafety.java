@@ -85,6 +85,9 @@ final class XmlSafety {
 
 	private int length;
 
+	/** Set by {@link #quickly} when it stopped in text whose next '<' lies past the buffer. */
+	private boolean inText;
+
 	private XmlSafety(String file, String part, long maxMarkup, InputStream bytes, Reader in,
 			SheetMerges.Part merges) {
 		this.file = file;
@@ -176,11 +179,169 @@ final class XmlSafety {
 		int depth = 0;
 		while (c != -1) {
 			if (c == '<') {
-				depth = markup(depth, first);
-				first = false;
+				if (!first && this.bytes != null) {
+					depth = quickly(depth);
+				}
+				if (this.inText) {
+					this.inText = false;
+				}
+				else {
+					depth = markup(depth, first);
+					first = false;
+				}
 			}
 			c = nextMarkup();
 		}
+	}
+
+	/**
+	 * After a '<', in a part read bytewise: reads end tags, plain start tags and the text between
+	 * them for as long as each lies whole in the buffer, as {@link #markup} and {@link #nextMarkup}
+	 * would but without a call per character (a worksheet is tens of millions of such tags). Stops
+	 * at anything else (a declaration, comment, instruction, mergeCell tag, a tag that is not
+	 * name="value" pairs, or one near a limit), with the position after its '<' for {@link #markup}
+	 * to read, or in text running past the buffer, then noted in {@link #inText}. It refuses
+	 * nothing itself: whatever could be refused is left to those two.
+	 * @return the nesting depth
+	 */
+	private int quickly(int depth) {
+		byte[] b = this.byteBuffer;
+		int n = this.length;
+		int at = this.position;
+		int level = depth;
+		while (true) {
+			int end = (at < n && b[at] == '/') ? endTag(b, at, n) : startTag(b, at, n, level);
+			if (end < 0) {
+				this.position = at;
+				return level;
+			}
+			level += (b[at] == '/') ? -1 : (b[end - 2] == '/') ? 0 : 1;
+			int next = indexOf(b, (byte) '<', end, n);
+			if (next < 0 || next - end > this.maxMarkup) {
+				this.position = end;
+				this.inText = true;
+				return level;
+			}
+			at = next + 1;
+		}
+	}
+
+	/**
+	 * An end tag from its '/': the index after its '>', or -1 when {@link #markup} must read it.
+	 */
+	private int endTag(byte[] b, int slash, int n) {
+		int close = indexOf(b, (byte) '>', slash + 1, n);
+		return (close < 0 || close - slash > this.maxMarkup) ? -1 : close + 1;
+	}
+
+	/**
+	 * A start tag from the character after its '<': the index after its '>', or -1 when
+	 * {@link #markup} must read it. Only {@code name (name="value")* /?>} is taken, so the
+	 * characters outside quotes split into the same names as {@link #tag} splits them. Returns an
+	 * index after "/>" only for an empty-element tag.
+	 */
+	private int startTag(byte[] b, int from, int n, int depth) {
+		if (from >= n || b[from] == '?' || b[from] == '!') {
+			return -1;
+		}
+		int i = quickName(b, from, n);
+		if (i < 0 || (this.merges != null && isMergeCell(b, from, i))) {
+			return -1;
+		}
+		int attributes = 0;
+		while (true) {
+			while (i < n && (b[i] & 0xFF) <= ' ') {
+				i++;
+			}
+			if (i >= n) {
+				return -1;
+			}
+			if (b[i] == '>' || (b[i] == '/' && i + 1 < n && b[i + 1] == '>')) {
+				int close = (b[i] == '>') ? i : i + 1;
+				boolean empty = b[i] == '/';
+				if (close + 1 - from > this.maxMarkup || (!empty && depth + 1 > MAX_DEPTH)) {
+					return -1;
+				}
+				return close + 1;
+			}
+			i = quickName(b, i, n);
+			if (i < 0 || ++attributes > MAX_ATTRIBUTES) {
+				return -1;
+			}
+			while (i < n && (b[i] & 0xFF) <= ' ') {
+				i++;
+			}
+			if (i >= n || b[i] != '=') {
+				return -1;
+			}
+			i++;
+			while (i < n && (b[i] & 0xFF) <= ' ') {
+				i++;
+			}
+			if (i >= n || (b[i] != '"' && b[i] != '\'')) {
+				return -1;
+			}
+			int close = indexOf(b, b[i], i + 1, n);
+			if (close < 0) {
+				return -1;
+			}
+			i = close + 1;
+		}
+	}
+
+	/**
+	 * Reads a name as {@link #tag} would, up to a space, '/', '>' or '=', and notes it: the index
+	 * after it, or -1 when it is empty, runs into a quote or past the buffer, holds
+	 * "schemaLocation" or would pass the limit of names, all of which {@link #tag} must judge.
+	 */
+	private int quickName(byte[] b, int from, int n) {
+		long hash = FNV_START;
+		int i = from;
+		while (i < n) {
+			int c = b[i] & 0xFF;
+			if (c <= ' ' || c == '/' || c == '>' || c == '=') {
+				break;
+			}
+			if (c == '"' || c == '\'') {
+				return -1;
+			}
+			hash = (hash ^ c) * FNV_PRIME;
+			i++;
+		}
+		if (i == from || i >= n || (i - from >= SCHEMA_LOCATION.length && holdsSchemaLocation(b, from, i))) {
+			return -1;
+		}
+		if (this.names != null && !note(hash, false)) {
+			return -1;
+		}
+		return i;
+	}
+
+	private static boolean holdsSchemaLocation(byte[] b, int from, int to) {
+		for (int start = from; start + SCHEMA_LOCATION.length <= to; start++) {
+			int k = 0;
+			while (k < SCHEMA_LOCATION.length && lowerCase(b[start + k] & 0xFF) == SCHEMA_LOCATION[k]) {
+				k++;
+			}
+			if (k == SCHEMA_LOCATION.length) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a tag's name, prefix aside, is mergeCell. */
+	private static boolean isMergeCell(byte[] b, int from, int to) {
+		int start = to - MERGE_CELL.length;
+		if (start < from || (start > from && b[start - 1] != ':')) {
+			return false;
+		}
+		for (int k = 0; k < MERGE_CELL.length; k++) {
+			if (b[start + k] != MERGE_CELL[k]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** After a '<': reads one construct to its end and returns the new nesting depth. */
@@ -418,19 +579,33 @@ final class XmlSafety {
 	}
 
 	private void noteName(long hash) {
+		note(hash, true);
+	}
+
+	/**
+	 * Adds a name's hash to those seen.
+	 * @param refuse whether a name past the limit is refused, or only left out
+	 * @return whether the name is among those seen
+	 */
+	private boolean note(long hash, boolean refuse) {
 		long key = (hash == 0) ? 1 : hash;
 		int mask = this.names.length - 1;
 		int i = (int) (key ^ (key >>> 32)) & mask;
 		while (this.names[i] != 0) {
 			if (this.names[i] == key) {
-				return;
+				return true;
 			}
 			i = (i + 1) & mask;
 		}
-		if (++this.nameCount > MAX_NAMES) {
-			throw new LimitExceededException(Detail.XML_NAMES.with(Sizes.count(MAX_NAMES), this.part));
+		if (this.nameCount == MAX_NAMES) {
+			if (refuse) {
+				throw new LimitExceededException(Detail.XML_NAMES.with(Sizes.count(MAX_NAMES), this.part));
+			}
+			return false;
 		}
+		this.nameCount++;
 		this.names[i] = key;
+		return true;
 	}
 
 	private static int lowerCase(int c) {
