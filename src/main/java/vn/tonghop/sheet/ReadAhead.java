@@ -128,7 +128,10 @@ final class ReadAhead {
 					return false;
 				}
 				visitor.row(row);
-				this.wanted = visitor.wantsRows();
+				// Written only when it turns: the reading thread reads it after every row it parses.
+				if (!visitor.wantsRows()) {
+					this.wanted = false;
+				}
 			}
 		}
 		else if (event instanceof SheetStart start) {

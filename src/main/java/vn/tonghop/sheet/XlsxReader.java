@@ -453,15 +453,24 @@ final class XlsxReader {
 				return null;
 			}
 			try {
-				return switch (t) {
-					case "s" -> text(this.strings.string(Integer.parseInt(raw.trim())), style);
-					case "inlineStr", "str" -> text(XmlText.unescape(raw), style);
-					case "b" -> new Cell(this.column, CellKind.BOOLEAN, raw.trim().equals("1") ? "TRUE" : "FALSE", 0,
-							null, false, style.font());
-					case "e" -> new Cell(this.column, CellKind.ERROR, raw.trim(), 0, null, false, style.font());
-					case "d" -> date(LocalDate.parse(raw.trim().substring(0, 10)), style);
-					default -> number(parseNumber(raw), style);
-				};
+				// The type is a new string in every cell: told apart by equals, not hashed by a switch on it.
+				if (t.equals("s")) {
+					return text(this.strings.string(Integer.parseInt(raw.trim())), style);
+				}
+				if (t.equals("inlineStr") || t.equals("str")) {
+					return text(XmlText.unescape(raw), style);
+				}
+				if (t.equals("b")) {
+					return new Cell(this.column, CellKind.BOOLEAN, raw.trim().equals("1") ? "TRUE" : "FALSE", 0, null, false,
+							style.font());
+				}
+				if (t.equals("e")) {
+					return new Cell(this.column, CellKind.ERROR, raw.trim(), 0, null, false, style.font());
+				}
+				if (t.equals("d")) {
+					return date(LocalDate.parse(raw.trim().substring(0, 10)), style);
+				}
+				return number(parseNumber(raw), style);
 			}
 			catch (NumberFormatException | DateTimeException | IndexOutOfBoundsException ex) {
 				throw new UnreadableValueException(raw, reference(), ex);
