@@ -20,13 +20,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerConfigurationException;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -89,15 +82,11 @@ final class FrontSheet {
 
 	private static final DocumentBuilderFactory DOCUMENTS = documentBuilderFactory();
 
-	private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
-
 	/**
-	 * A parser and a serializer per thread, used again for every part: making them was most of
-	 * the time spent on the four parts of a small workbook.
+	 * A parser per thread, used again for every part: making one was most of the time spent on the
+	 * four parts of a small workbook.
 	 */
 	private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(FrontSheet::newBuilder);
-
-	private static final ThreadLocal<Transformer> TRANSFORMER = ThreadLocal.withInitial(FrontSheet::newTransformer);
 
 	private FrontSheet() {
 	}
@@ -110,7 +99,7 @@ final class FrontSheet {
 		try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
 			return new Package(zip).insert(report);
 		}
-		catch (SAXException | TransformerException ex) {
+		catch (SAXException ex) {
 			throw new IOException("Cannot put the summary in front of " + file.getFileName() + ": " + ex.getMessage(), ex);
 		}
 	}
@@ -136,17 +125,6 @@ final class FrontSheet {
 				return DOCUMENTS.newDocumentBuilder();
 			}
 			catch (ParserConfigurationException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
-
-	private static Transformer newTransformer() {
-		synchronized (TRANSFORMERS) {
-			try {
-				return TRANSFORMERS.newTransformer();
-			}
-			catch (TransformerConfigurationException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}
@@ -225,8 +203,7 @@ final class FrontSheet {
 			this.zip = zip;
 		}
 
-		Optional<ReportWorkbook> insert(SubmissionReport report)
-				throws IOException, SAXException, TransformerException {
+		Optional<ReportWorkbook> insert(SubmissionReport report) throws IOException, SAXException {
 			Document rootRels = parse("_rels/.rels");
 			String workbookPart = rootRels == null ? null : target(rootRels, OFFICE_DOCUMENT, "");
 			Document workbook = workbookPart == null ? null : parse(workbookPart);
@@ -259,10 +236,10 @@ final class FrontSheet {
 					unselectTab(sheet);
 				}
 			}
-			this.rewritten.put(workbookPart, serialize(workbook));
-			this.rewritten.put(relsPart, serialize(rels));
-			this.rewritten.put(stylesPart, serialize(styles));
-			this.rewritten.put("[Content_Types].xml", serialize(types));
+			this.rewritten.put(workbookPart, PartWriter.write(workbook));
+			this.rewritten.put(relsPart, PartWriter.write(rels));
+			this.rewritten.put(stylesPart, PartWriter.write(styles));
+			this.rewritten.put("[Content_Types].xml", PartWriter.write(types));
 			this.rewritten.put(sheetPart, summary(report, looks).getBytes(StandardCharsets.UTF_8));
 			return Optional.of(ReportWorkbook.annotatedXlsx(write(), macros));
 		}
@@ -572,15 +549,6 @@ final class FrontSheet {
 			catch (NumberFormatException ex) {
 				return 0;
 			}
-		}
-
-		private static byte[] serialize(Document document) throws TransformerException {
-			document.setXmlStandalone(true);
-			Transformer transformer = TRANSFORMER.get();
-			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			transformer.transform(new DOMSource(document), new StreamResult(out));
-			return out.toByteArray();
 		}
 
 		private static void escape(StringBuilder xml, String text) {
