@@ -416,7 +416,7 @@ final class FrontSheet {
 					xml.append(" s=\"").append(look).append('"');
 				}
 				xml.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-				escape(xml, ReportText.cell(line.text()));
+				PartWriter.escape(xml, ReportText.cell(line.text()), false);
 				xml.append("</t></is></c>");
 			}
 			if (row >= 0) {
@@ -548,27 +548,6 @@ final class FrontSheet {
 			}
 			catch (NumberFormatException ex) {
 				return 0;
-			}
-		}
-
-		private static void escape(StringBuilder xml, String text) {
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				switch (c) {
-					case '&' -> xml.append("&amp;");
-					case '<' -> xml.append("&lt;");
-					case '>' -> xml.append("&gt;");
-					case '"' -> xml.append("&quot;");
-					default -> {
-						// XML 1.0 has no way to write most control characters; a file name may hold one.
-						if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-							xml.append('?');
-						}
-						else {
-							xml.append(c);
-						}
-					}
-				}
 			}
 		}
 

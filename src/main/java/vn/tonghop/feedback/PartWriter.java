@@ -111,7 +111,7 @@ final class PartWriter {
 	 * Escapes text, or an attribute's value, where tabs and line breaks are written as references
 	 * so that reading it back keeps them.
 	 */
-	private static void escape(StringBuilder xml, String text, boolean attribute) {
+	static void escape(StringBuilder xml, String text, boolean attribute) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
@@ -122,7 +122,8 @@ final class PartWriter {
 				case '\r' -> xml.append("&#13;");
 				case '\t' -> xml.append(attribute ? "&#9;" : "\t");
 				case '\n' -> xml.append(attribute ? "&#10;" : "\n");
-				default -> xml.append(c);
+				// XML 1.0 has no way to write the other control characters; a file name may hold one.
+				default -> xml.append(c < 0x20 ? '?' : c);
 			}
 		}
 	}

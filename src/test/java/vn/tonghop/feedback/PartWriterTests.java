@@ -61,6 +61,21 @@ class PartWriterTests {
 		assertThat(again.getDocumentElement().getAttribute("xmlns:r")).isEmpty();
 	}
 
+	@Test
+	void aControlCharacterXmlCannotHoldIsWrittenAsAQuestionMark() throws Exception {
+		// given a value set from a file name, which may hold one
+		Document part = parse("<sheet/>".getBytes(StandardCharsets.UTF_8));
+		part.getDocumentElement().setAttribute("name", "báo\u0001cáo");
+		part.getDocumentElement().appendChild(part.createTextNode("a\u0007b"));
+
+		// when
+		Document again = parse(PartWriter.write(part));
+
+		// then
+		assertThat(again.getDocumentElement().getAttribute("name")).isEqualTo("báo?cáo");
+		assertThat(again.getDocumentElement().getTextContent()).isEqualTo("a?b");
+	}
+
 	private static Document parse(byte[] xml) throws Exception {
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setNamespaceAware(true);
