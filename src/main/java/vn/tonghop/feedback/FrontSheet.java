@@ -314,7 +314,7 @@ final class FrontSheet {
 			Element sheet = element(workbook, sheets, "sheet");
 			sheet.setAttribute("name", name);
 			sheet.setAttribute("sheetId", Integer.toString(maxId + 1));
-			sheet.setAttributeNS(RELATIONSHIPS, prefix(workbook.getDocumentElement(), RELATIONSHIPS) + ":id", relId);
+			sheet.setAttributeNS(RELATIONSHIPS, prefix(sheets, RELATIONSHIPS) + ":id", relId);
 			sheets.insertBefore(sheet, sheets.getFirstChild());
 			Element views = child(workbook.getDocumentElement(), MAIN, "bookViews");
 			for (Element view : views == null ? List.<Element>of() : children(views, MAIN, "workbookView")) {
@@ -515,9 +515,20 @@ final class FrontSheet {
 			return part.substring(0, part.lastIndexOf('/') + 1);
 		}
 
-		private static String prefix(Element root, String namespace) {
-			String prefix = root.lookupPrefix(namespace);
-			return prefix != null ? prefix : "r";
+		/**
+		 * The prefix bound to a namespace where an element goes in, or else one bound to nothing there,
+		 * which {@link PartWriter} declares: "r" may be another namespace's.
+		 */
+		private static String prefix(Element parent, String namespace) {
+			String prefix = parent.lookupPrefix(namespace);
+			if (prefix != null) {
+				return prefix;
+			}
+			String free = "r";
+			for (int n = 2; parent.lookupNamespaceURI(free) != null; n++) {
+				free = "r" + n;
+			}
+			return free;
 		}
 
 		private static Element element(Document document, Element sibling, String localName) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -118,6 +120,44 @@ class FrontSheetTests {
 		assertThat(entries(annotated.content())).doesNotContain("xl/worksheets/tonghop-summary.xml").contains("xl/styles.xml");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
 			assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME);
+		}
+	}
+
+	@Test
+	void aWorkbookWhosePrefixRNamesItsOwnNamespaceGetsTheSummaryUnderAnotherPrefix() throws IOException {
+		// given: the workbook part written with "r" for the main namespace and its sheets' ids declared on each
+		Path original = FeedbackFixtures.longBien(this.work.resolve("a.xlsx"), Format.XLSX, sheet -> {
+		});
+		Path file = this.work.resolve("long-bien.xlsx");
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(original));
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				if (entry.getName().equals("xl/workbook.xml")) {
+					StringBuilder sheets = new StringBuilder();
+					Matcher sheet = Pattern.compile("<sheet [^>]*/>").matcher(text);
+					while (sheet.find()) {
+						sheets.append(sheet.group()
+							.replace("<sheet ", "<r:sheet xmlns:q=\"" + FrontSheet.RELATIONSHIPS + "\" ")
+							.replace(" r:id=", " q:id="));
+					}
+					text = "<r:workbook xmlns:r=\"" + FrontSheet.MAIN + "\"><r:sheets>" + sheets + "</r:sheets></r:workbook>";
+				}
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(text.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+
+		// when
+		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults())
+			.write(file, FeedbackFixtures.report("long-bien.xlsx", "accepted", List.of()), new FileChecks());
+
+		// then: put in front, its id under a prefix of its own, and every sheet still in the main namespace
+		assertThat(entries(annotated.content())).contains("xl/worksheets/tonghop-summary.xml");
+		assertThat(entry(annotated.content(), "xl/workbook.xml")).contains("r2:id=", "xmlns:r2=\"" + FrontSheet.RELATIONSHIPS + "\"");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annotated.content()))) {
+			assertThat(workbook.getSheetName(0)).isEqualTo(SummarySheet.NAME);
+			assertThat(workbook.getSheet(SHEET)).isNotNull();
 		}
 	}
 
