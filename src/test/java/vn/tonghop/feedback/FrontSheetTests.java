@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -126,27 +128,19 @@ class FrontSheetTests {
 	@Test
 	void aWorkbookWhosePrefixRNamesItsOwnNamespaceGetsTheSummaryUnderAnotherPrefix() throws IOException {
 		// given: the workbook part written with "r" for the main namespace and its sheets' ids declared on each
-		Path original = FeedbackFixtures.longBien(this.work.resolve("a.xlsx"), Format.XLSX, sheet -> {
-		});
-		Path file = this.work.resolve("long-bien.xlsx");
-		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(original));
-				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-				if (entry.getName().equals("xl/workbook.xml")) {
-					StringBuilder sheets = new StringBuilder();
-					Matcher sheet = Pattern.compile("<sheet [^>]*/>").matcher(text);
-					while (sheet.find()) {
-						sheets.append(sheet.group()
-							.replace("<sheet ", "<r:sheet xmlns:q=\"" + FrontSheet.RELATIONSHIPS + "\" ")
-							.replace(" r:id=", " q:id="));
-					}
-					text = "<r:workbook xmlns:r=\"" + FrontSheet.MAIN + "\"><r:sheets>" + sheets + "</r:sheets></r:workbook>";
-				}
-				out.putNextEntry(new ZipEntry(entry.getName()));
-				out.write(text.getBytes(StandardCharsets.UTF_8));
+		Path file = cleanWorkbookEdited((name, text) -> {
+			if (!name.equals("xl/workbook.xml")) {
+				return text;
 			}
-		}
+			StringBuilder sheets = new StringBuilder();
+			Matcher sheet = Pattern.compile("<sheet [^>]*/>").matcher(text);
+			while (sheet.find()) {
+				sheets.append(sheet.group()
+					.replace("<sheet ", "<r:sheet xmlns:q=\"" + FrontSheet.RELATIONSHIPS + "\" ")
+					.replace(" r:id=", " q:id="));
+			}
+			return "<r:workbook xmlns:r=\"" + FrontSheet.MAIN + "\"><r:sheets>" + sheets + "</r:sheets></r:workbook>";
+		}, Map.of());
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults())
@@ -164,30 +158,15 @@ class FrontSheetTests {
 	@Test
 	void aChartSheetWhoseTabWasSelectedIsNoLongerSelected() throws IOException {
 		// given: a clean workbook saved with its chart sheet as the selected tab
-		Path original = FeedbackFixtures.longBien(this.work.resolve("a.xlsx"), Format.XLSX, sheet -> {
-		});
-		Path file = this.work.resolve("long-bien.xlsx");
-		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(original));
-				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-				text = switch (entry.getName()) {
-					case "xl/workbook.xml" -> text.replace("</sheets>",
-							"<sheet name=\"Biểu đồ\" sheetId=\"9\" r:id=\"rIdChart\"/></sheets>");
-					case "xl/_rels/workbook.xml.rels" -> text.replace("</Relationships>", "<Relationship Id=\"rIdChart\" "
-							+ "Type=\"" + FrontSheet.RELATIONSHIPS + "/chartsheet\" Target=\"chartsheets/sheet1.xml\"/></Relationships>");
-					case "[Content_Types].xml" -> text.replace("</Types>", "<Override PartName=\"/xl/chartsheets/sheet1.xml\" "
-							+ "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml\"/></Types>");
-					default -> text.replace(" tabSelected=\"true\"", "");
-				};
-				out.putNextEntry(new ZipEntry(entry.getName()));
-				out.write(text.getBytes(StandardCharsets.UTF_8));
-			}
-			out.putNextEntry(new ZipEntry("xl/chartsheets/sheet1.xml"));
-			out.write(("<chartsheet xmlns=\"" + FrontSheet.MAIN + "\" xmlns:r=\"" + FrontSheet.RELATIONSHIPS
-					+ "\"><sheetPr/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/></sheetViews></chartsheet>")
-				.getBytes(StandardCharsets.UTF_8));
-		}
+		Path file = cleanWorkbookEdited((name, text) -> switch (name) {
+			case "xl/workbook.xml" -> text.replace("</sheets>", "<sheet name=\"Biểu đồ\" sheetId=\"9\" r:id=\"rIdChart\"/></sheets>");
+			case "xl/_rels/workbook.xml.rels" -> text.replace("</Relationships>", "<Relationship Id=\"rIdChart\" "
+					+ "Type=\"" + FrontSheet.RELATIONSHIPS + "/chartsheet\" Target=\"chartsheets/sheet1.xml\"/></Relationships>");
+			case "[Content_Types].xml" -> text.replace("</Types>", "<Override PartName=\"/xl/chartsheets/sheet1.xml\" "
+					+ "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml\"/></Types>");
+			default -> text.replace(" tabSelected=\"true\"", "");
+		}, Map.of("xl/chartsheets/sheet1.xml", "<chartsheet xmlns=\"" + FrontSheet.MAIN + "\" xmlns:r=\"" + FrontSheet.RELATIONSHIPS
+				+ "\"><sheetPr/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/></sheetViews></chartsheet>"));
 
 		// when
 		ReportWorkbook annotated = new ReportWorkbooks(FIVE_MB, ReadLimits.defaults())
@@ -251,6 +230,26 @@ class FrontSheetTests {
 				assertThat(cell(summary, "C4").getCellStyle().getQuotePrefixed()).isFalse();
 			}
 		}
+	}
+
+	/** A clean workbook of Long Biên with each entry's text edited, by entry name, and entries added. */
+	private Path cleanWorkbookEdited(BiFunction<String, String, String> edit, Map<String, String> added) throws IOException {
+		Path original = FeedbackFixtures.longBien(this.work.resolve("a.xlsx"), Format.XLSX, sheet -> {
+		});
+		Path file = this.work.resolve("long-bien.xlsx");
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(original));
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(edit.apply(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8))
+					.getBytes(StandardCharsets.UTF_8));
+			}
+			for (Map.Entry<String, String> part : added.entrySet()) {
+				out.putNextEntry(new ZipEntry(part.getKey()));
+				out.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return file;
 	}
 
 	private static String entry(byte[] zip, String name) throws IOException {
