@@ -250,9 +250,7 @@ final class XmlSafety {
 		}
 		int attributes = 0;
 		while (true) {
-			while (i < n && (b[i] & 0xFF) <= ' ') {
-				i++;
-			}
+			i = skipSpace(b, i, n);
 			if (i >= n) {
 				return -1;
 			}
@@ -268,16 +266,11 @@ final class XmlSafety {
 			if (i < 0 || ++attributes > MAX_ATTRIBUTES) {
 				return -1;
 			}
-			while (i < n && (b[i] & 0xFF) <= ' ') {
-				i++;
-			}
+			i = skipSpace(b, i, n);
 			if (i >= n || b[i] != '=') {
 				return -1;
 			}
-			i++;
-			while (i < n && (b[i] & 0xFF) <= ' ') {
-				i++;
-			}
+			i = skipSpace(b, i + 1, n);
 			if (i >= n || (b[i] != '"' && b[i] != '\'')) {
 				return -1;
 			}
@@ -287,6 +280,15 @@ final class XmlSafety {
 			}
 			i = close + 1;
 		}
+	}
+
+	/** The index of the first byte from {@code from} that is not a space or control character, as {@link #tag} splits names. */
+	private static int skipSpace(byte[] b, int from, int n) {
+		int i = from;
+		while (i < n && (b[i] & 0xFF) <= ' ') {
+			i++;
+		}
+		return i;
 	}
 
 	/**
@@ -571,15 +573,11 @@ final class XmlSafety {
 	private long nameChar(long name, int c) {
 		if (c <= ' ' || c == '/' || c == '>' || c == '=') {
 			if (name != FNV_START) {
-				noteName(name);
+				note(name, true);
 			}
 			return FNV_START;
 		}
 		return (name ^ c) * FNV_PRIME;
-	}
-
-	private void noteName(long hash) {
-		note(hash, true);
 	}
 
 	/**
