@@ -6,12 +6,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.InputStreamStatistics;
 
 /**
  * A zip entry inflated on a thread of its own, a few chunks ahead of the thread reading it: the
  * safety scan of a large sheet ({@link ZipLimits}) runs before anything else can, and inflating
- * took a third of it. What the inflating thread throws is thrown by the read that reaches it, as
+ * took a third of it; the parse of a large sheet after it ({@link XlsxReader}) is the thread every
+ * row waits for. What the inflating thread throws is thrown by the read that reaches it, as
  * it was thrown. Its counts are those of the chunk being read, so a zip bomb is judged on what has
  * been read, not on what was inflated ahead.
  */
@@ -56,6 +59,16 @@ final class InflatingAhead extends InputStream implements InputStreamStatistics 
 		this.inflater = new Thread(this::inflate, "inflate-" + Thread.currentThread().getName());
 		this.inflater.setDaemon(true);
 		this.inflater.start();
+	}
+
+	/**
+	 * An entry's stream: a large one (from {@link Workbooks#READ_AHEAD_FROM} compressed) inflated
+	 * ahead, a small one as the zip gives it.
+	 */
+	static InputStream of(ZipFile zip, ZipArchiveEntry entry) throws IOException {
+		InputStream in = zip.getInputStream(entry);
+		return (entry.getCompressedSize() >= Workbooks.READ_AHEAD_FROM && in instanceof InputStreamStatistics statistics)
+				? new InflatingAhead(in, statistics) : in;
 	}
 
 	private void inflate() {

@@ -146,11 +146,20 @@ final class XlsxPackage implements Closeable {
 	}
 
 	InputStream open(String part) throws IOException {
+		return this.zip.getInputStream(existing(part));
+	}
+
+	/** The part's stream, a large one inflated on a thread of its own while the caller parses it. */
+	InputStream openAhead(String part) throws IOException {
+		return InflatingAhead.of(this.zip, existing(part));
+	}
+
+	private ZipArchiveEntry existing(String part) throws DamagedPackageException {
 		ZipArchiveEntry entry = entry(part);
 		if (entry == null) {
 			throw new DamagedPackageException("no part " + part);
 		}
-		return this.zip.getInputStream(entry);
+		return entry;
 	}
 
 	@Override

@@ -87,7 +87,7 @@ final class XlsxReader {
 				ReadPosition position = new ReadPosition(pkg.size(partName));
 				visitor.reading(position);
 				new SheetHandler(sheet.name(), visitor, strings, styles, limits, new MergedCells(regions))
-					.parse(position.counting(pkg.open(partName)));
+					.parse(position.counting(pkg.openAhead(partName)));
 				if (visitor.endSheet()) {
 					return;
 				}

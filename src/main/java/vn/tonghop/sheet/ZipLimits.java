@@ -90,7 +90,7 @@ final class ZipLimits {
 			String type = (types != null) ? types.of(entry.getName()) : null;
 			boolean whole = entry.getName().toLowerCase(Locale.ROOT).endsWith(".rels")
 					|| (type != null && READ_WHOLE.contains(type));
-			try (InputStream in = new Inflated(inflating(zip, entry), entry.getName(), whole ? maxPart : maxEntry, whole,
+			try (InputStream in = new Inflated(InflatingAhead.of(zip, entry), entry.getName(), whole ? maxPart : maxEntry, whole,
 					limits.minInflateRatio(), budget)) {
 				if (type != null && type.startsWith("image/")) {
 					// Never parsed; an SVG icon may well carry the W3C DOCTYPE.
@@ -103,13 +103,6 @@ final class ZipLimits {
 			}
 		}
 		return merges;
-	}
-
-	/** An entry's stream; a large one inflated on a thread of its own while this one scans it. */
-	private static InputStream inflating(ZipFile zip, ZipArchiveEntry entry) throws IOException {
-		InputStream in = zip.getInputStream(entry);
-		return (entry.getCompressedSize() >= Workbooks.READ_AHEAD_FROM && in instanceof InputStreamStatistics statistics)
-				? new InflatingAhead(in, statistics) : in;
 	}
 
 	/** The longest XML part read whole, and the longest tag or text in any part. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -105,6 +106,32 @@ class XlsxPackageTests {
 
 		try (XlsxPackage pkg = XlsxPackage.open(file)) {
 			assertThatThrownBy(pkg::workbookPart).isInstanceOf(XlsxPackage.DamagedPackageException.class);
+		}
+	}
+
+	@Test
+	void givenALargeAndASmallPartWhenOpenedAheadThenOnlyTheLargeIsInflatedOnAThreadOfItsOwnAndBothReadAsOpened()
+			throws IOException {
+		// given a part whose random text still takes 1.5 MiB compressed, and a small one
+		Random random = new Random(7);
+		char[] text = new char[2 << 20];
+		for (int i = 0; i < text.length; i++) {
+			text[i] = (char) ('!' + random.nextInt(64));
+		}
+		Path file = zip(Map.of("[Content_Types].xml", TYPES, "xl/worksheets/sheet1.xml", new String(text),
+				"xl/styles.xml", "<styleSheet/>"));
+
+		try (XlsxPackage pkg = XlsxPackage.open(file)) {
+			// when
+			try (InputStream large = pkg.openAhead("/xl/worksheets/sheet1.xml");
+					InputStream small = pkg.openAhead("/xl/styles.xml");
+					InputStream largeAsOpened = pkg.open("/xl/worksheets/sheet1.xml")) {
+				// then
+				assertThat(large).isInstanceOf(InflatingAhead.class);
+				assertThat(small).isNotInstanceOf(InflatingAhead.class);
+				assertThat(large.readAllBytes()).isEqualTo(largeAsOpened.readAllBytes());
+				assertThat(new String(small.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<styleSheet/>");
+			}
 		}
 	}
 
