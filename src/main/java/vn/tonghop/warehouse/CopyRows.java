@@ -11,7 +11,9 @@ import org.postgresql.copy.CopyIn;
 /**
  * A COPY in binary format that rows are written to one at a time, so a file's rows never sit in
  * memory together. Binary, not text: the server then parses no numbers, dates or escapes, which
- * was a tenth of its time on a large file, and nothing needs escaping on the way.
+ * was a tenth of its time on a large file, and nothing needs escaping on the way. A large file may
+ * be sent as several COPY statements (see {@link #CopyRows(PGConnection, String, int, int)}), all in
+ * the caller's transaction.
  */
 public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 
@@ -24,9 +26,23 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 	/** Days from 1970-01-01, where {@link LocalDate#toEpochDay()} counts from, to 2000-01-01, where PostgreSQL does. */
 	private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
-	private final CopyIn copy;
+	private final PGConnection connection;
+
+	private final String copySql;
 
 	private final short fields;
+
+	/** Rows per COPY statement; 0 sends all in one. */
+	private final int statementRows;
+
+	/** The open COPY; null once the database refused a statement's rows. */
+	private CopyIn copy;
+
+	/** The rows sent in the statements before the open one: its line n is the file's (lineBase + n)-th row sent. */
+	private int lineBase;
+
+	/** The database refused the rows of a statement ended before the last: thrown by {@link #finish()}. */
+	private LoadRefusedException refused;
 
 	private byte[] buffer = new byte[FLUSH_AT + 1024];
 
@@ -50,9 +66,21 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 
 	private SQLException failure;
 
-	CopyRows(PGConnection connection, String copySql, int fields) throws SQLException {
-		this.copy = connection.getCopyAPI().copyIn(copySql + " WITH (FORMAT binary)");
+	/**
+	 * @param statementRows rows per COPY statement, 0 for one statement: each statement's end waits
+	 * for what the table's statement triggers do with its rows, which a large file then need not wait
+	 * for all at once after its last row
+	 */
+	CopyRows(PGConnection connection, String copySql, int fields, int statementRows) throws SQLException {
+		this.connection = connection;
+		this.copySql = copySql + " WITH (FORMAT binary)";
 		this.fields = (short) fields;
+		this.statementRows = statementRows;
+		begin();
+	}
+
+	private void begin() throws SQLException {
+		this.copy = this.connection.getCopyAPI().copyIn(this.copySql);
 		System.arraycopy(HEADER, 0, this.buffer, 0, HEADER.length);
 		this.position = HEADER.length;
 		this.rowStart = this.position;
@@ -67,32 +95,76 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 	 * Ends the COPY; the rows are then visible to this transaction only. Called once, also when
 	 * reading failed, so the connection stays usable for recording a rejection.
 	 * @throws LoadRefusedException when the database refused the file's data: the driver reads the
-	 * server's answer to a COPY only here, writes only send
+	 * server's answer to a COPY statement only at its end, writes only send
 	 * @throws StagingFailedException when the database could not take the rows for any other reason
 	 */
 	public void finish() {
 		if (this.failure != null) {
 			throw new StagingFailedException(this.failure);
 		}
+		if (this.refused != null) {
+			throw this.refused;
+		}
 		// A row left half written by a failure is not sent.
 		this.position = this.rowStart;
-		int16(-1);
 		try {
-			this.copy.writeToCopy(this.buffer, 0, this.position);
-			this.copy.endCopy();
+			end();
 		}
 		catch (SQLException ex) {
-			throw LoadRefusedException.refusalOr(ex, this::sourceRow, new StagingFailedException(ex));
+			throw refusalOr(ex);
 		}
+	}
+
+	/** Sends the whole rows written so far and the end of the data, and waits for the statement's end. */
+	private void end() throws SQLException {
+		int16(-1);
+		this.copy.writeToCopy(this.buffer, 0, this.position);
+		this.copy.endCopy();
+	}
+
+	/** What the open statement's failure is: the database refusing its rows, or the COPY failing. */
+	private RuntimeException refusalOr(SQLException failure) {
+		int base = this.lineBase;
+		return LoadRefusedException.refusalOr(failure, line -> sourceRow(base + line), new StagingFailedException(failure));
 	}
 
 	/** Starts a row: subclasses then write each of its fields in the COPY's column order and call {@link #endRow()}. */
 	final void startRow() {
-		if (this.position >= FLUSH_AT) {
+		if (this.statementRows > 0 && this.count > this.lineBase && this.count % this.statementRows == 0) {
+			nextStatement();
+		}
+		else if (this.position >= FLUSH_AT) {
 			flush();
 		}
 		this.rowStart = this.position;
 		int16(this.fields);
+	}
+
+	/**
+	 * Ends the open COPY after its whole rows and opens the next. Rows the database refused are
+	 * named by {@link #finish()}; those after them are not sent, the transaction being aborted.
+	 */
+	private void nextStatement() {
+		if (this.copy == null) {
+			this.position = 0;
+			return;
+		}
+		try {
+			end();
+			this.lineBase = this.count;
+			begin();
+		}
+		catch (SQLException ex) {
+			RuntimeException thrown = refusalOr(ex);
+			if (thrown instanceof LoadRefusedException refusal) {
+				this.refused = refusal;
+				this.copy = null;
+				this.position = 0;
+				return;
+			}
+			this.failure = ex;
+			throw thrown;
+		}
 	}
 
 	/** Ends the row that the file's {@code sourceRow} gave. */
@@ -232,8 +304,13 @@ public abstract sealed class CopyRows permits StagedRows, LoadedRows {
 		}
 	}
 
-	/** Sends the whole rows written so far. */
+	/** Sends the whole rows written so far; drops them once the database refused rows. */
 	private void flush() {
+		if (this.copy == null) {
+			this.position = 0;
+			this.rowStart = 0;
+			return;
+		}
 		try {
 			this.copy.writeToCopy(this.buffer, 0, this.position);
 		}

@@ -18,6 +18,13 @@ import vn.tonghop.warehouse.WarehouseLoader.Totals;
  */
 public final class LoadedRows extends CopyRows {
 
+	/**
+	 * Rows per COPY statement. V11's trigger sums each statement's rows at its end: a million rows in
+	 * one statement kept the file waiting half a second after its last row, with the reading thread
+	 * done and one core idle; in statements of this many, all but the last sum while rows are still read.
+	 */
+	static final int STATEMENT_ROWS = 100_000;
+
 	private final Target target;
 
 	/** The fields every row begins with, encoded once: conference, province, unit, submission. */
@@ -40,7 +47,7 @@ public final class LoadedRows extends CopyRows {
 	LoadedRows(PGConnection connection, Target target) throws SQLException {
 		super(connection, "COPY warehouse.participation (conference_code, province_code, reporting_unit_code, "
 				+ "submission_id, district_code, host_unit_code, point_name, point_level, format, session_date, "
-				+ "members_attending, others_attending, participants, source_row) FROM STDIN", 14);
+				+ "members_attending, others_attending, participants, source_row) FROM STDIN", 14, STATEMENT_ROWS);
 		this.target = target;
 		byte[] codes = encoded(target.conferenceCode(), target.provinceCode(), target.reportingUnitCode());
 		this.shared = ByteBuffer.allocate(codes.length + 12).put(codes).putInt(8).putLong(target.submissionId()).array();

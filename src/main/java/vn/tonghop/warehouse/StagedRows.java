@@ -12,7 +12,7 @@ public final class StagedRows extends CopyRows {
 
 	StagedRows(PGConnection connection) throws SQLException {
 		super(connection, "COPY pg_temp.staging_participation (source_row, point_name, point_level, host_text, format, "
-				+ "session_date, members, others) FROM STDIN", 8);
+				+ "session_date, members, others) FROM STDIN", 8, 0);
 	}
 
 	public void add(StagedPoint point) {

@@ -126,11 +126,8 @@ class CopyRowsTests {
 		// when
 		Map<String, Object> loaded = this.transactions.execute(status -> {
 			status.setRollbackOnly();
-			long submission = this.jdbc.queryForObject("INSERT INTO tonghop.submission (content_hash, file_name, "
-					+ "source_path, size_bytes, archive_path) VALUES ('copy-rows-test', 'f.xlsx', 'f.xlsx', 1, 'a') "
-					+ "RETURNING id", Long.class);
-			Target target = new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2), false);
-			LoadedRows rows = this.loader.startReplacing(target).orElseThrow();
+			long submission = submission();
+			LoadedRows rows = this.loader.startReplacing(target(submission)).orElseThrow();
 			for (int i = 1; i <= count; i++) {
 				String name = (i == 7) ? LONG_NAME : "Chi bộ số " + i + " \\ \t ệ";
 				rows.add(new StagedPoint(i + 4, name, "cell", null, "in_person",
@@ -179,12 +176,7 @@ class CopyRowsTests {
 			status.setRollbackOnly();
 			this.jdbc.execute("ALTER TABLE warehouse.participation ADD CONSTRAINT refused_in_test "
 					+ "CHECK (point_name <> 'Chi bộ số 15000') NOT VALID");
-			long submission = this.jdbc.queryForObject("INSERT INTO tonghop.submission (content_hash, file_name, "
-					+ "source_path, size_bytes, archive_path) VALUES ('copy-rows-test', 'f.xlsx', 'f.xlsx', 1, 'a') "
-					+ "RETURNING id", Long.class);
-			LoadedRows rows = this.loader
-				.startReplacing(new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2), false))
-				.orElseThrow();
+			LoadedRows rows = this.loader.startReplacing(target(submission())).orElseThrow();
 			for (int i = 1; i <= count; i++) {
 				rows.add(new StagedPoint(i + 4 + i / 1000, "Chi bộ số " + i, "cell", null, "online", null, 1, 0), null);
 			}
@@ -205,6 +197,81 @@ class CopyRowsTests {
 
 		// then the transaction went on
 		assertThat(left).isZero();
+	}
+
+	@Test
+	void aFileOfMoreRowsThanOneStatementTakesSeveralAndIsTotalledOnce() {
+		// given rows for two whole COPY statements and five rows of a third
+		int count = 2 * LoadedRows.STATEMENT_ROWS + 5;
+
+		// when
+		Map<String, Object> loaded = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			LoadedRows rows = this.loader.startReplacing(target(submission())).orElseThrow();
+			for (int i = 1; i <= count; i++) {
+				rows.add(new StagedPoint(i + 4, "Chi bộ số " + i, (i % 4 == 0) ? "grassroots" : "cell", null, "online",
+						null, i % 90, i % 7), null);
+			}
+			rows.finish();
+			return this.jdbc.queryForMap("""
+					SELECT (SELECT count(*) FROM warehouse.participation WHERE conference_code = 'COPY-TEST') AS points,
+					       (SELECT count(DISTINCT source_row) FROM warehouse.participation
+					        WHERE conference_code = 'COPY-TEST') AS rows,
+					       (SELECT count(*) FROM warehouse.participation_province_delta
+					        WHERE conference_code = 'COPY-TEST') AS statements,
+					       t.points AS total_points, t.points_grassroots, t.members_attending, t.others_attending
+					FROM warehouse.participation_province_total t WHERE t.conference_code = 'COPY-TEST'
+					""");
+		});
+
+		// then every row arrived once, and the trigger summed each statement's rows once
+		assertThat(loaded).containsEntry("points", (long) count)
+			.containsEntry("rows", (long) count)
+			.containsEntry("statements", 3L)
+			.containsEntry("total_points", (long) count)
+			.containsEntry("points_grassroots", (long) count / 4)
+			.containsEntry("members_attending", sum(count, 90))
+			.containsEntry("others_attending", sum(count, 7));
+	}
+
+	@Test
+	void aRowRefusedInAStatementBeforeTheLastIsNamedByItsRowInTheFileAndNothingAfterItIsSent() {
+		// given a CHECK constraint that the 150,000th row sent, in the second statement and row 150,154 of
+		// the file, breaks; and rows for a third statement after it
+		int count = 2 * LoadedRows.STATEMENT_ROWS + 50_000;
+
+		// when
+		Integer left = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			this.jdbc.execute("ALTER TABLE warehouse.participation ADD CONSTRAINT refused_in_test "
+					+ "CHECK (point_name <> 'Chi bộ số 150000') NOT VALID");
+			LoadedRows rows = this.loader.startReplacing(target(submission())).orElseThrow();
+			for (int i = 1; i <= count; i++) {
+				rows.add(new StagedPoint(i + 4 + i / 1000, "Chi bộ số " + i, "cell", null, "online", null, 1, 0), null);
+			}
+
+			// then the refusal names the file's row, and what was sent is taken back
+			assertThatThrownBy(rows::finish).isInstanceOfSatisfying(LoadRefusedException.class, refused -> {
+				assertThat(refused.reason()).contains("\"refused_in_test\"");
+				assertThat(refused.sourceRow()).isEqualTo(150_154);
+			});
+			this.loader.takeBack();
+			return this.jdbc.queryForObject("SELECT count(*) FROM warehouse.participation WHERE conference_code = 'COPY-TEST'",
+					Integer.class);
+		});
+
+		// then the transaction went on
+		assertThat(left).isZero();
+	}
+
+	private long submission() {
+		return this.jdbc.queryForObject("INSERT INTO tonghop.submission (content_hash, file_name, "
+				+ "source_path, size_bytes, archive_path) VALUES ('copy-rows-test', 'f.xlsx', 'f.xlsx', 1, 'a') "
+				+ "RETURNING id", Long.class);
+	}
+
+	private static Target target(long submission) {
+		return new Target(submission, "COPY-TEST", "01", null, "01", LocalDate.of(2026, 1, 2), false);
 	}
 
 	@Test
