@@ -48,6 +48,8 @@ class BenchCommandTests {
 		assertThat(rows(output, "W1")).isEqualTo(nationalDayPoints);
 		assertThat(files(output, "W1")).isEqualTo(34);
 		assertThat(rows(output, "W3")).isEqualTo(nationalDayPoints);
+		assertThat(output.lines().filter(line -> line.startsWith("W2 "))).hasSize(SubmissionFiles.HUGE_RUNS);
+		assertThat(output.lines().filter(line -> line.startsWith("floor "))).hasSize(SubmissionFiles.HUGE_RUNS);
 		assertThat(rows(output, "W2")).isEqualTo(10_000);
 		assertThat(rows(output, "floor")).isEqualTo(10_000);
 		assertThat(rows(output, "baseline")).isEqualTo(10_000);
