@@ -122,8 +122,8 @@ final class PartWriter {
 				case '\r' -> xml.append("&#13;");
 				case '\t' -> xml.append(attribute ? "&#9;" : "\t");
 				case '\n' -> xml.append(attribute ? "&#10;" : "\n");
-				// XML 1.0 has no way to write the other control characters; a file name may hold one.
-				default -> xml.append(c < 0x20 ? '?' : c);
+				// XML 1.0 has no way to write the other control characters, nor U+FFFE and U+FFFF; a file name may hold one.
+				default -> xml.append((c < 0x20 || c == '\uFFFE' || c == '\uFFFF') ? '?' : c);
 			}
 		}
 	}
