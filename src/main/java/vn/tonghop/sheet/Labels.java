@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import vn.tonghop.normalize.VietnameseText;
@@ -28,8 +29,18 @@ final class Labels {
 	/** Later occurrences of the unit's and the conference's labels, in sheet order. */
 	private final Map<Label, List<LabelledCell>> repeated = new EnumMap<>(Label.class);
 
+	/** Texts remembered with their label at most: enough for the few a column beside a table repeats. */
+	private static final int REMEMBERED_TEXTS = 1024;
+
 	/** The summary's labels of the row last scanned that had no value beside them, by column. */
 	private Map<Integer, LabelledCell> withoutValue = new HashMap<>();
+
+	/**
+	 * The label each text read is, if any: every row of a table has the cells beside it read for the
+	 * summary, and a column a district adds there (an address, a note) repeats a few texts down a
+	 * long table.
+	 */
+	private final Map<String, Optional<Label>> labelOf = new HashMap<>();
 
 	void scan(String sheet, SheetRow row) {
 		scan(sheet, row.number(), row.cells(), false);
@@ -63,7 +74,7 @@ final class Labels {
 			Cell cell = cells.get(i);
 			LabelledCell over = above.get(cell.column());
 			if (over != null && over.row() == row - 1 && !cell.isBlank()
-					&& (cell.kind() != CellKind.TEXT || Vocabulary.labelled(cell.text()) == null)) {
+					&& (cell.kind() != CellKind.TEXT || labelled(cell.text()) == null)) {
 				put(Vocabulary.labelled(over.label()), new LabelledCell(sheet, row, cell, over.label()));
 				found = true;
 				continue;
@@ -73,7 +84,7 @@ final class Labels {
 			}
 			String text = cell.text();
 			int colon = text.indexOf(':');
-			Label label = Vocabulary.labelled(text);
+			Label label = labelled(text);
 			if (summaryOnly && label != null && !label.isSummary()) {
 				label = null;
 			}
@@ -99,6 +110,33 @@ final class Labels {
 			}
 		}
 		return found;
+	}
+
+	/** {@link Vocabulary#labelled}, remembered for the texts read first. */
+	private Label labelled(String text) {
+		if (isAsciiWithoutLetters(text)) {
+			return null;
+		}
+		Optional<Label> known = this.labelOf.get(text);
+		if (known != null) {
+			return known.orElse(null);
+		}
+		Label label = Vocabulary.labelled(text);
+		if (this.labelOf.size() < REMEMBERED_TEXTS) {
+			this.labelOf.put(text, Optional.ofNullable(label));
+		}
+		return label;
+	}
+
+	/** Digits, spaces and punctuation alone (a phone number, a code), which no label's key can be made of. */
+	private static boolean isAsciiWithoutLetters(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	Map<Label, LabelledCell> found() {
