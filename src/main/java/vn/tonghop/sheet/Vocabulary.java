@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import vn.tonghop.normalize.VietnameseText;
 
@@ -65,6 +66,15 @@ public final class Vocabulary {
 		// "Tỉ" is as common a spelling as "Tỷ": a coverage written so would go unchecked.
 		labels(Label.COVERAGE, "Tỷ lệ (%)", "Tỷ lệ", "Tỉ lệ (%)", "Tỉ lệ");
 	}
+
+	/** The first characters of the labels' keys, and the longest key (see {@link #labelled(String, String)}). */
+	private static final String LABEL_KEY_STARTS = LABELS.keySet()
+		.stream()
+		.map((key) -> key.substring(0, 1))
+		.distinct()
+		.collect(Collectors.joining());
+
+	private static final int LONGEST_LABEL_KEY = LABELS.keySet().stream().mapToInt(String::length).max().orElse(0);
 
 	// Labels of the reporting unit that are also words for any organisation, such as the one above it.
 	private static final Set<String> ORGANISATION_WORDS = Set.of(key("Đơn vị"), key("Đảng bộ"));
@@ -398,7 +408,28 @@ public final class Vocabulary {
 
 	/** {@link #labelled}, given the text's {@link VietnameseText#asciiKey}: asked of every row of a table. */
 	static Label labelled(String text, String asciiKey) {
-		return LABELS.get((text.indexOf(':') < 0) ? labelKey(text, asciiKey.replace(" ", "")) : labelKey(text));
+		if (text.indexOf(':') >= 0) {
+			return LABELS.get(labelKey(text));
+		}
+		// Without a line number, the key itself must be a label's: most rows' first text is told from one by two looks.
+		if (text.indexOf('.') < 0 && text.indexOf(')') < 0 && !mayBeLabelKey(asciiKey)) {
+			return null;
+		}
+		return LABELS.get(labelKey(text, asciiKey.replace(" ", "")));
+	}
+
+	/** Whether an ascii key, its spaces left out, starts as a label's key does and is no longer than the longest. */
+	private static boolean mayBeLabelKey(String asciiKey) {
+		int length = 0;
+		char first = 0;
+		for (int i = 0; i < asciiKey.length(); i++) {
+			char c = asciiKey.charAt(i);
+			if (c != ' ') {
+				first = (length == 0) ? c : first;
+				length++;
+			}
+		}
+		return length > 0 && length <= LONGEST_LABEL_KEY && LABEL_KEY_STARTS.indexOf(first) >= 0;
 	}
 
 	/**

@@ -86,7 +86,9 @@ class VocabularyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "1. Đơn vị báo cáo", "2) Hội nghị", "đ) Ngày báo cáo", "II. Nội dung", "Đơn vị báo cáo",
 			"Đơn vị báo cáo: Quận ủy Long Biên", "Chi bộ số 1", "1. Tên đơn vị: Long Biên", "12 Đơn vị", "Tổ 1. Đơn vị",
-			"\u200B1. Đơn vị báo cáo", "a.Đơn vị báo cáo", "" })
+			"\u200B1. Đơn vị báo cáo", "a.Đơn vị báo cáo", "", "Đơn vị", "Mã đơn vị", "Đảng bộ", "Mã hội nghị", "Nghị quyết",
+			"Ngày lập", "Tổng số đảng viên", "Số đảng viên được học tập", "Tỷ lệ (%)", "Tỉ lệ", "TONG SO DANG VIEN",
+			"Tổng số đảng viên được học tập nghị quyết", "  Nội   dung ", "Thôn 5", "0912 345 678" })
 	void aTableRowsFirstTextIsLabelledAsWithoutItsKey(String text) {
 		// given the key the recogniser has already made of the text
 		String key = VietnameseText.asciiKey(text);
