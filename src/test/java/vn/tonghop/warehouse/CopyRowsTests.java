@@ -174,12 +174,7 @@ class CopyRowsTests {
 		// when
 		Integer left = this.transactions.execute(status -> {
 			status.setRollbackOnly();
-			this.jdbc.execute("ALTER TABLE warehouse.participation ADD CONSTRAINT refused_in_test "
-					+ "CHECK (point_name <> 'Chi bộ số 15000') NOT VALID");
-			LoadedRows rows = this.loader.startReplacing(target(submission())).orElseThrow();
-			for (int i = 1; i <= count; i++) {
-				rows.add(new StagedPoint(i + 4 + i / 1000, "Chi bộ số " + i, "cell", null, "online", null, 1, 0), null);
-			}
+			LoadedRows rows = sentWithOneRefused(count, 15_000);
 
 			// then the refusal names the file's row, and what was sent is taken back
 			assertThatThrownBy(rows::finish).isInstanceOfSatisfying(LoadRefusedException.class, refused -> {
@@ -243,12 +238,7 @@ class CopyRowsTests {
 		// when
 		Integer left = this.transactions.execute(status -> {
 			status.setRollbackOnly();
-			this.jdbc.execute("ALTER TABLE warehouse.participation ADD CONSTRAINT refused_in_test "
-					+ "CHECK (point_name <> 'Chi bộ số 150000') NOT VALID");
-			LoadedRows rows = this.loader.startReplacing(target(submission())).orElseThrow();
-			for (int i = 1; i <= count; i++) {
-				rows.add(new StagedPoint(i + 4 + i / 1000, "Chi bộ số " + i, "cell", null, "online", null, 1, 0), null);
-			}
+			LoadedRows rows = sentWithOneRefused(count, 150_000);
 
 			// then the refusal names the file's row, and what was sent is taken back
 			assertThatThrownBy(rows::finish).isInstanceOfSatisfying(LoadRefusedException.class, refused -> {
@@ -262,6 +252,20 @@ class CopyRowsTests {
 
 		// then the transaction went on
 		assertThat(left).isZero();
+	}
+
+	/**
+	 * Rows sent whose numbers in the file skip one every thousand (the i-th sent is row i + 4 + i / 1000),
+	 * under a CHECK constraint that the {@code refused}-th breaks.
+	 */
+	private LoadedRows sentWithOneRefused(int count, int refused) {
+		this.jdbc.execute("ALTER TABLE warehouse.participation ADD CONSTRAINT refused_in_test "
+				+ "CHECK (point_name <> 'Chi bộ số " + refused + "') NOT VALID");
+		LoadedRows rows = this.loader.startReplacing(target(submission())).orElseThrow();
+		for (int i = 1; i <= count; i++) {
+			rows.add(new StagedPoint(i + 4 + i / 1000, "Chi bộ số " + i, "cell", null, "online", null, 1, 0), null);
+		}
+		return rows;
 	}
 
 	private long submission() {
