@@ -32,6 +32,12 @@ final class Labels {
 	/** Texts remembered with their label at most: enough for the few a column beside a table repeats. */
 	private static final int REMEMBERED_TEXTS = 1024;
 
+	/**
+	 * The longest text remembered: far longer than any label with its value, and short enough that a
+	 * file of long texts beside its table keeps a few hundred kilobytes, not a thousand cells' worth.
+	 */
+	private static final int REMEMBERED_LENGTH = 100;
+
 	/** The summary's labels of the row last scanned that had no value beside them, by column. */
 	private Map<Integer, LabelledCell> withoutValue = new HashMap<>();
 
@@ -112,7 +118,7 @@ final class Labels {
 		return found;
 	}
 
-	/** {@link Vocabulary#labelled}, remembered for the texts read first. */
+	/** {@link Vocabulary#labelled}, remembered for the short texts read first. */
 	private Label labelled(String text) {
 		if (isAsciiWithoutLetters(text)) {
 			return null;
@@ -122,7 +128,7 @@ final class Labels {
 			return known.orElse(null);
 		}
 		Label label = Vocabulary.labelled(text);
-		if (this.labelOf.size() < REMEMBERED_TEXTS) {
+		if (text.length() <= REMEMBERED_LENGTH && this.labelOf.size() < REMEMBERED_TEXTS) {
 			this.labelOf.put(text, Optional.ofNullable(label));
 		}
 		return label;

@@ -23,13 +23,16 @@ class LabelsTests {
 		boolean first = labels.scanSummary("Báo cáo", row(2_005, "Tổng số đảng viên: 250", "12.345"), cell -> true);
 		boolean again = labels.scanSummary("Báo cáo", row(2_006, "Tổng số đảng viên: 250", "Thôn 1"), cell -> true);
 		boolean unit = labels.scanSummary("Báo cáo", row(2_007, "Đơn vị báo cáo: 01", "Thôn 2"), cell -> true);
+		boolean longNote = labels.scanSummary("Báo cáo", row(2_008, "Ghi chú: " + "x".repeat(200), "Tỷ lệ (%): 80"),
+				cell -> true);
 
 		// then no address or phone number is a label; the summary's label is, wherever it is read
 		assertThat(found).containsOnly(false);
 		assertThat(first).isTrue();
 		assertThat(again).isTrue();
 		assertThat(unit).isFalse();
-		assertThat(labels.found()).containsOnlyKeys(Label.MEMBERS_TOTAL);
+		assertThat(longNote).isTrue();
+		assertThat(labels.found()).containsOnlyKeys(Label.MEMBERS_TOTAL, Label.COVERAGE);
 		assertThat(labels.found().get(Label.MEMBERS_TOTAL).value().text()).isEqualTo("250");
 		assertThat(labels.found().get(Label.MEMBERS_TOTAL).row()).isEqualTo(2_005);
 	}
