@@ -24,11 +24,6 @@ final class Labels {
 	 */
 	static final int MAX_REPEATED = 100;
 
-	private final Map<Label, LabelledCell> found = new EnumMap<>(Label.class);
-
-	/** Later occurrences of the unit's and the conference's labels, in sheet order. */
-	private final Map<Label, List<LabelledCell>> repeated = new EnumMap<>(Label.class);
-
 	/** Texts remembered with their label at most: enough for the few a column beside a table repeats. */
 	private static final int REMEMBERED_TEXTS = 1024;
 
@@ -37,6 +32,11 @@ final class Labels {
 	 * file of long texts beside its table keeps a few hundred kilobytes, not a thousand cells' worth.
 	 */
 	private static final int REMEMBERED_LENGTH = 100;
+
+	private final Map<Label, LabelledCell> found = new EnumMap<>(Label.class);
+
+	/** Later occurrences of the unit's and the conference's labels, in sheet order. */
+	private final Map<Label, List<LabelledCell>> repeated = new EnumMap<>(Label.class);
 
 	/** The summary's labels of the row last scanned that had no value beside them, by column. */
 	private Map<Integer, LabelledCell> withoutValue = new HashMap<>();

@@ -411,7 +411,7 @@ public final class Vocabulary {
 		if (text.indexOf(':') >= 0) {
 			return LABELS.get(labelKey(text));
 		}
-		// Without a line number, the key itself must be a label's: most rows' first text is told from one by two looks.
+		// Without a line number the key itself must be a label's: its first letter and its length rule out most rows' first text.
 		if (text.indexOf('.') < 0 && text.indexOf(')') < 0 && !mayBeLabelKey(asciiKey)) {
 			return null;
 		}
