@@ -118,9 +118,9 @@ final class Labels {
 		return found;
 	}
 
-	/** {@link Vocabulary#labelled}, remembered for the short texts read first. */
+	/** {@link Vocabulary#labelled}, remembered for the short texts read first that may be labels at all. */
 	private Label labelled(String text) {
-		if (isAsciiWithoutLetters(text)) {
+		if (!Vocabulary.mayBeLabelled(text)) {
 			return null;
 		}
 		Optional<Label> known = this.labelOf.get(text);
@@ -132,17 +132,6 @@ final class Labels {
 			this.labelOf.put(text, Optional.ofNullable(label));
 		}
 		return label;
-	}
-
-	/** Digits, spaces and punctuation alone (a phone number, a code), which no label's key can be made of. */
-	private static boolean isAsciiWithoutLetters(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	Map<Label, LabelledCell> found() {

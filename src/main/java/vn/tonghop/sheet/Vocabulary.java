@@ -403,7 +403,21 @@ public final class Vocabulary {
 	 * numbered as a form's lines are ("1. Đơn vị báo cáo:", "b) Hội nghị:"), or null.
 	 */
 	static Label labelled(String text) {
-		return LABELS.get(labelKey(text));
+		return mayBeLabelled(text) ? LABELS.get(labelKey(text)) : null;
+	}
+
+	/**
+	 * Whether a text may be a label at all: ASCII digits, spaces and punctuation alone (a phone number,
+	 * a code) make no label's key, and are told without making one.
+	 */
+	static boolean mayBeLabelled(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** {@link #labelled}, given the text's {@link VietnameseText#asciiKey}: asked of every row of a table. */
