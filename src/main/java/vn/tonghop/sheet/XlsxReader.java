@@ -86,8 +86,8 @@ final class XlsxReader {
 				}
 				ReadPosition position = new ReadPosition(pkg.size(partName));
 				visitor.reading(position);
-				new SheetHandler(sheet.name(), visitor, strings, styles, limits, new MergedCells(regions))
-					.parse(position.counting(pkg.openAhead(partName)));
+				new SheetHandler(sheet.name(), visitor, strings, styles, limits, regions)
+					.parse(() -> position.counting(pkg.openAhead(partName)));
 				if (visitor.endSheet()) {
 					return;
 				}
@@ -225,6 +225,77 @@ final class XlsxReader {
 	}
 
 	/**
+	 * Reads a worksheet part with the StAX parser, handing on the events {@link PlainWorksheet} hands
+	 * on: for a part that is not plain, and to tell the two apart in tests.
+	 */
+	static void parseWorksheet(InputStream in, PlainWorksheet.Events events) throws IOException, XMLStreamException {
+		try (in) {
+			XMLStreamReader xml = newStreamReader(in);
+			try {
+				while (events.wanted() && xml.hasNext()) {
+					switch (next(xml)) {
+						case XMLStreamConstants.START_ELEMENT -> start(xml, events);
+						case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+							events.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+						case XMLStreamConstants.END_ELEMENT -> end(xml.getLocalName(), events);
+						default -> {
+						}
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+	}
+
+	private static void start(XMLStreamReader xml, PlainWorksheet.Events events) throws XMLStreamException {
+		switch (xml.getLocalName()) {
+			case "row" -> {
+				String r = attribute(xml, "r");
+				events.startRow(r != null, (r != null) ? integer(r) : 0);
+			}
+			case "c" -> {
+				// The cell's three attributes in one pass over them.
+				String r = null;
+				String t = null;
+				String s = null;
+				for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+					String prefix = xml.getAttributePrefix(i);
+					if (prefix == null || prefix.isEmpty()) {
+						switch (xml.getAttributeLocalName(i)) {
+							case "r" -> r = (r == null) ? xml.getAttributeValue(i) : r;
+							case "t" -> t = (t == null) ? xml.getAttributeValue(i) : t;
+							case "s" -> s = (s == null) ? xml.getAttributeValue(i) : s;
+							default -> {
+							}
+						}
+					}
+				}
+				events.startCell(r != null, (r != null) ? column(r) : 0, t, (s != null) ? integer(s) : 0);
+			}
+			case "v" -> events.startValue();
+			case "is" -> events.startInline();
+			case "rPh" -> events.startPhonetic();
+			case "t" -> events.startText();
+			default -> {
+			}
+		}
+	}
+
+	private static void end(String localName, PlainWorksheet.Events events) throws XMLStreamException {
+		switch (localName) {
+			case "v", "t" -> events.endValue();
+			case "is" -> events.endInline();
+			case "rPh" -> events.endPhonetic();
+			case "c" -> events.endCell();
+			case "row" -> events.endRow();
+			default -> {
+			}
+		}
+	}
+
+	/**
 	 * A StAX reader that reads no DTD and fetches nothing. {@link XmlSafety} has already refused every
 	 * part with a DOCTYPE; this keeps the parser safe on its own too.
 	 */
@@ -289,8 +360,19 @@ final class XlsxReader {
 		return null;
 	}
 
-	/** Turns one sheet's XML into rows of raw cells. */
-	private static final class SheetHandler {
+	/** Opens a part anew for each read of it. */
+	@FunctionalInterface
+	private interface PartSource {
+
+		InputStream open() throws IOException;
+
+	}
+
+	/**
+	 * Turns one sheet's XML into rows of raw cells: read by {@link PlainWorksheet}, or again by the
+	 * StAX parser when that finds the part not plain.
+	 */
+	private static final class SheetHandler implements PlainWorksheet.Events {
 
 		private final String sheet;
 
@@ -302,7 +384,9 @@ final class XlsxReader {
 
 		private final ReadLimits limits;
 
-		private final MergedCells merges;
+		private final List<MergedCells.Region> regions;
+
+		private MergedCells merges;
 
 		private final StringBuilder value = new StringBuilder();
 
@@ -327,81 +411,97 @@ final class XlsxReader {
 		/** False once the visitor needs no more of the sheet: the rest is not parsed. */
 		private boolean wanted = true;
 
+		/** The rows handed to the visitor in this read of the sheet. */
+		private int handed;
+
+		/** The rows a read that fell back had handed already: the next read does not hand them again. */
+		private int handedBefore;
+
 		SheetHandler(String sheet, SheetVisitor visitor, SharedStringsPart strings, Styles styles, ReadLimits limits,
-				MergedCells merges) {
+				List<MergedCells.Region> regions) {
 			this.sheet = sheet;
 			this.visitor = visitor;
 			this.strings = strings;
 			this.styles = styles;
 			this.limits = limits;
-			this.merges = merges;
+			this.regions = regions;
+			this.merges = new MergedCells(regions);
 		}
 
-		void parse(InputStream in) throws IOException, XMLStreamException {
-			try (in) {
-				XMLStreamReader xml = newStreamReader(in);
-				try {
-					while (this.wanted && xml.hasNext()) {
-						switch (next(xml)) {
-							case XMLStreamConstants.START_ELEMENT -> start(xml);
-							case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-								if (this.collecting) {
-									characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-								}
-							}
-							case XMLStreamConstants.END_ELEMENT -> end(xml.getLocalName());
-							default -> {
-							}
-						}
-					}
-				}
-				finally {
-					xml.close();
-				}
+		void parse(PartSource part) throws IOException, XMLStreamException {
+			try (InputStream in = part.open()) {
+				new PlainWorksheet(this).parse(in);
+				return;
 			}
-		}
-
-		private void start(XMLStreamReader xml) throws XMLStreamException {
-			switch (xml.getLocalName()) {
-				case "row" -> {
-					String r = attribute(xml, "r");
-					this.rowNumber = (r != null) ? integer(r) : this.rowNumber + 1;
-					this.cells = new ArrayList<>();
-					this.column = -1;
-				}
-				case "c" -> {
-					// The cell's three attributes in one pass over them: a sheet has millions of cells.
-					String r = null;
-					String t = null;
-					String s = null;
-					for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-						String prefix = xml.getAttributePrefix(i);
-						if (prefix == null || prefix.isEmpty()) {
-							switch (xml.getAttributeLocalName(i)) {
-								case "r" -> r = (r == null) ? xml.getAttributeValue(i) : r;
-								case "t" -> t = (t == null) ? xml.getAttributeValue(i) : t;
-								case "s" -> s = (s == null) ? xml.getAttributeValue(i) : s;
-								default -> {
-								}
-							}
-						}
-					}
-					this.column = (r != null) ? column(r) : this.column + 1;
-					this.type = t;
-					this.style = (s != null) ? integer(s) : 0;
-					this.value.setLength(0);
-					this.hasValue = false;
-				}
-				case "v" -> this.collecting = true;
-				case "is" -> this.inInline = true;
-				case "rPh" -> this.inPhonetic = true;
-				case "t" -> this.collecting = this.inInline && !this.inPhonetic;
-				default -> {
-				}
+			catch (PlainWorksheet.NotPlain ex) {
+				startOver();
 			}
+			parseWorksheet(part.open(), this);
 		}
 
-		private void characters(char[] ch, int start, int length) {
+		/** Back to the sheet's start, for the StAX parser to read it after the rows handed so far. */
+		private void startOver() {
+			this.merges = new MergedCells(this.regions);
+			this.value.setLength(0);
+			this.cells = new ArrayList<>();
+			this.rowNumber = 0;
+			this.column = 0;
+			this.type = null;
+			this.style = 0;
+			this.hasValue = false;
+			this.collecting = false;
+			this.inInline = false;
+			this.inPhonetic = false;
+			this.handedBefore = this.handed;
+			this.handed = 0;
+		}
+
+		@Override
+		public boolean wanted() {
+			return this.wanted;
+		}
+
+		@Override
+		public void startRow(boolean numbered, int number) {
+			this.rowNumber = numbered ? number : this.rowNumber + 1;
+			this.cells = new ArrayList<>();
+			this.column = -1;
+		}
+
+		@Override
+		public void startCell(boolean referenced, int column, String type, int style) {
+			this.column = referenced ? column : this.column + 1;
+			this.type = type;
+			this.style = style;
+			this.value.setLength(0);
+			this.hasValue = false;
+		}
+
+		@Override
+		public void startValue() {
+			this.collecting = true;
+		}
+
+		@Override
+		public void startInline() {
+			this.inInline = true;
+		}
+
+		@Override
+		public void startPhonetic() {
+			this.inPhonetic = true;
+		}
+
+		@Override
+		public void startText() {
+			this.collecting = this.inInline && !this.inPhonetic;
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) {
+			if (!this.collecting) {
+				return;
+			}
 			// Checked as it grows: a cell's text must not fill the heap before it is complete.
 			if (this.value.length() + length > this.limits.maxCellText()) {
 				throw LimitedVisitor.cellTooLong(this.limits, reference());
@@ -409,38 +509,46 @@ final class XlsxReader {
 			this.value.append(ch, start, length);
 		}
 
-		private void end(String localName) throws XMLStreamException {
-			switch (localName) {
-				case "v", "t" -> {
-					this.hasValue |= this.collecting;
-					this.collecting = false;
-				}
-				case "is" -> this.inInline = false;
-				case "rPh" -> this.inPhonetic = false;
-				case "c" -> {
-					Cell cell = this.hasValue ? cell() : null;
-					if (this.cells.size() >= ReadLimits.MAX_COLUMNS) {
-						throw new LimitExceededException(
-								Detail.ROW_CELLS.with(Sizes.count(ReadLimits.MAX_COLUMNS), this.rowNumber, this.sheet));
-					}
-					if (Workbooks.holdsSomething(cell)) {
-						this.cells.add(cell);
-					}
-				}
-				case "row" -> {
-					List<Cell> merged = this.merges.apply(this.rowNumber, this.cells);
-					if (!merged.isEmpty()) {
-						try {
-							this.visitor.row(new SheetRow(this.rowNumber, List.copyOf(merged)));
-							this.wanted = this.visitor.wantsRows();
-						}
-						catch (RuntimeException ex) {
-							throw new VisitorFailure(ex);
-						}
-					}
-				}
-				default -> {
-				}
+		@Override
+		public void endValue() {
+			this.hasValue |= this.collecting;
+			this.collecting = false;
+		}
+
+		@Override
+		public void endInline() {
+			this.inInline = false;
+		}
+
+		@Override
+		public void endPhonetic() {
+			this.inPhonetic = false;
+		}
+
+		@Override
+		public void endCell() throws XMLStreamException {
+			Cell cell = this.hasValue ? cell() : null;
+			if (this.cells.size() >= ReadLimits.MAX_COLUMNS) {
+				throw new LimitExceededException(
+						Detail.ROW_CELLS.with(Sizes.count(ReadLimits.MAX_COLUMNS), this.rowNumber, this.sheet));
+			}
+			if (Workbooks.holdsSomething(cell)) {
+				this.cells.add(cell);
+			}
+		}
+
+		@Override
+		public void endRow() {
+			List<Cell> merged = this.merges.apply(this.rowNumber, this.cells);
+			if (merged.isEmpty() || this.handed++ < this.handedBefore) {
+				return;
+			}
+			try {
+				this.visitor.row(new SheetRow(this.rowNumber, List.copyOf(merged)));
+				this.wanted = this.visitor.wantsRows();
+			}
+			catch (RuntimeException ex) {
+				throw new VisitorFailure(ex);
 			}
 		}
 
