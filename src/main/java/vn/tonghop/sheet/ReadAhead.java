@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * large workbook and what the caller does with each row (recognising, checking, loading it) use
  * two cores instead of one. The visitor is called on the calling thread only, in the order a read
  * on that thread would call it, so whatever it holds there (a transaction, a connection) stays
- * usable; the reader runs at most a few thousand rows ahead. What either side throws ends both
+ * usable; the reader runs at most about a thousand rows ahead. What either side throws ends both
  * and is thrown here as it was thrown there; the reading thread has ended when this returns.
  */
 final class ReadAhead {
@@ -20,7 +20,12 @@ final class ReadAhead {
 	/** Rows handed over at once: one hand-over a row would cost more than the row. */
 	private static final int BATCH = 256;
 
-	private static final int BATCHES_AHEAD = 16;
+	/**
+	 * Few: rows that wait here outlive the young collections while the worker is the slower side, and
+	 * with 16 (4,096 rows) the old generation filled with them, which kept G1 marking it all through a
+	 * large file.
+	 */
+	private static final int BATCHES_AHEAD = 4;
 
 	private static final long ANSWER_POLL_MILLIS = 50;
 
