@@ -29,6 +29,16 @@ final class PlainWorksheet {
 	/** Nesting deeper than a worksheet goes (XmlSafety allows 1,000): left to the StAX parser. */
 	private static final int MAX_DEPTH = 256;
 
+	/**
+	 * Prefixes declared at once, over all open elements (Excel declares about ten): each prefixed
+	 * name is looked up among them one by one.
+	 */
+	private static final int MAX_PREFIXES = 64;
+
+	private static final byte[] XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/".getBytes(StandardCharsets.US_ASCII);
+
 	private static final Pattern DECLARATION = Pattern.compile(
 			"<\\?xml\\s+version\\s*=\\s*([\"'])1\\.0\\1(\\s+encoding\\s*=\\s*([\"'])[Uu][Tt][Ff]-8\\3)?"
 					+ "(\\s+standalone\\s*=\\s*([\"'])(yes|no)\\5)?\\s*\\?>");
@@ -229,8 +239,9 @@ final class PlainWorksheet {
 	}
 
 	/**
-	 * Keeps the bytes from {@link #position} on, at the front, and reads more after them; grows the
-	 * buffer when one token fills it.
+	 * Keeps the bytes from {@link #position} on, at the front, and fills the buffer after them; grows
+	 * the buffer when one token fills it. Filled, not read once: a token is read again from its start
+	 * after each call, so it must not come in small reads.
 	 * @return false at the end of the part
 	 */
 	private boolean more() throws IOException, NotPlain {
@@ -246,12 +257,12 @@ final class PlainWorksheet {
 		}
 		this.position = 0;
 		this.end = left;
-		int read = this.in.read(this.buffer, left, this.buffer.length - left);
-		if (read <= 0) {
-			return false;
+		int read = 0;
+		while (this.end < this.buffer.length && read >= 0) {
+			read = this.in.read(this.buffer, this.end, this.buffer.length - this.end);
+			this.end += Math.max(read, 0);
 		}
-		this.end += read;
-		return true;
+		return this.end > left;
 	}
 
 	/** A tag from its '<': the index after it, or -1 when it runs past the bytes read. */
@@ -369,7 +380,8 @@ final class PlainWorksheet {
 			this.nameStarts[attributes] = i;
 			this.nameEnds[attributes] = attributeEnd;
 			this.nameColons[attributes] = this.colon;
-			prefixed |= this.colon >= 0;
+			// A default namespace's declaration is checked with the prefixed ones.
+			prefixed |= this.colon >= 0 || (attributeEnd - i == 5 && startsWith(i, "xmlns"));
 			i = skipSpace(attributeEnd);
 			if (i < n && b[i] != '=') {
 				throw NOT_PLAIN;
@@ -477,7 +489,11 @@ final class PlainWorksheet {
 	private void namespaces(int element, int elementColon, int attributes) throws NotPlain {
 		for (int k = 0; k < attributes; k++) {
 			if (isDeclaration(k)) {
+				checkNamespace(k);
 				declare(k);
+			}
+			else if (this.nameColons[k] < 0 && this.nameEnds[k] - this.nameStarts[k] == 5 && startsWith(this.nameStarts[k], "xmlns")) {
+				checkNamespace(k);
 			}
 		}
 		checkPrefix(element, elementColon, false);
@@ -485,6 +501,16 @@ final class PlainWorksheet {
 			if (this.nameColons[k] >= 0 && !isDeclaration(k)) {
 				checkPrefix(this.nameStarts[k], this.nameColons[k], true);
 			}
+		}
+	}
+
+	/** A namespace written with a reference, or one of the two XML reserves for its own prefixes, is for the parser to judge. */
+	private void checkNamespace(int k) throws NotPlain {
+		int from = this.valueStarts[k];
+		int to = this.valueEnds[k];
+		if (indexOf((byte) '&', from, to) >= 0 || same(this.buffer, from, to - from, XML_NAMESPACE, 0, XML_NAMESPACE.length)
+				|| same(this.buffer, from, to - from, XMLNS_NAMESPACE, 0, XMLNS_NAMESPACE.length)) {
+			throw NOT_PLAIN;
 		}
 	}
 
@@ -500,7 +526,7 @@ final class PlainWorksheet {
 		int length = this.nameEnds[k] - from;
 		// An empty namespace, or one of the two reserved prefixes, is for the parser to judge.
 		if (this.valueEnds[k] == this.valueStarts[k] || (length == 3 && startsWith(from, "xml"))
-				|| (length == 5 && startsWith(from, "xmlns")) || length > Byte.MAX_VALUE) {
+				|| (length == 5 && startsWith(from, "xmlns")) || length > Byte.MAX_VALUE || this.prefixes == MAX_PREFIXES) {
 			throw NOT_PLAIN;
 		}
 		int start = (this.prefixes == 0) ? 0

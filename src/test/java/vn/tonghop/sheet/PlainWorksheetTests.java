@@ -82,6 +82,7 @@ class PlainWorksheetTests {
 				+ "<c s='0'><v>2</v></c><c/><c r='Z'/></row ><row><c><v>3</v></c></row></sheetData>\n</worksheet>\n\n");
 		assertPlain("<x:worksheet xmlns:x=\"" + HostileFiles.MAIN + "\"><x:sheetData><x:row r=\"7\"><x:c r=\"B7\">"
 				+ "<x:v>5</x:v></x:c></x:row></x:sheetData></x:worksheet>");
+		assertPlain("<worksheet" + prefixes(64) + "><sheetData><p63:row r=\"1\"/></sheetData></worksheet>");
 		assertPlain("\uFEFF<?xml version='1.0'?><worksheet><sheetData><row r=\"000000009\"><c r=\"AA9\" s=\"007\"><v>1</v></c>"
 				+ "</row></sheetData></worksheet>");
 	}
@@ -94,13 +95,15 @@ class PlainWorksheetTests {
 				"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet/>", row("<c r=\"&#65;1\"><v>1</v></c>"),
 				row("<c s=\"+1\"><v>1</v></c>"), row("<c r=\"A\n1\"><v>1</v></c>"), row("<c><v>&#x000000041;</v></c>"),
 				row("<cé><v>1</v></cé>"), "<worksheet/><!-- after -->",
-				"<?xml version=\"1.1\"?><worksheet/>", "<worksheet xmlns:p=\"\"/>");
+				"<?xml version=\"1.1\"?><worksheet/>", "<worksheet xmlns:p=\"\"/>", "<worksheet xmlns:p=\"urn:&#120;\"/>",
+				"<worksheet xmlns=\"urn:&#120;\"/>", "<worksheet " + prefixes(65) + "/>");
 		// and sheets that are not XML at all
 		List<String> broken = List.of(row("<c><v>1</v></d>"), row("<c><v>1</v>"), row("<p:c><v>1</v></p:c>"),
 				row("<c r=\"A1\" r=\"B1\"><v>1</v></c>"), row("<c r=\"A1\"s=\"1\"><v>1</v></c>"), row("<c><v>&nbsp;</v></c>"),
 				row("<c><v>a]]>b</v></c>"), row("<c><v>\u0001</v></c>"), row("<c x=\"<\"><v>1</v></c>"),
 				row("<c><v>&#0;</v></c>"), row("<c><v>&#xD800;</v></c>"), "<worksheet/>x", "<worksheet>",
-				"<worksheet></worksheet><worksheet/>", row("<c><v>&amp</v></c>"));
+				"<worksheet></worksheet><worksheet/>", row("<c><v>&amp</v></c>"),
+				"<worksheet xmlns:p=\"http://www.w3.org/XML/1998/namespace\"/>", "<worksheet xmlns=\"http://www.w3.org/2000/xmlns/\"/>");
 
 		// when, then
 		for (String xml : legal) {
@@ -200,6 +203,15 @@ class PlainWorksheetTests {
 		stax.rowsWanted = 2;
 		assertThat(readStax(xml, stax)).isNull();
 		assertThat(plain.text()).isEqualTo(stax.text()).endsWith("/row ");
+	}
+
+	/** Declarations of {@code count} prefixes. */
+	private static String prefixes(int count) {
+		StringBuilder declarations = new StringBuilder();
+		for (int p = 0; p < count; p++) {
+			declarations.append(" xmlns:p").append(p).append("=\"urn:p\"");
+		}
+		return declarations.toString();
 	}
 
 	private static final String ROW_END = "</row></sheetData></worksheet>";
