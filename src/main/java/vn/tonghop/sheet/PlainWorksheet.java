@@ -54,6 +54,21 @@ final class PlainWorksheet {
 
 	private static final byte[] KINDS = kinds();
 
+	/** The elements rows are made of, by their local name; any other is {@link #OTHER}. */
+	private static final byte OTHER = 0;
+
+	private static final byte ROW = 1;
+
+	private static final byte CELL = 2;
+
+	private static final byte VALUE = 3;
+
+	private static final byte INLINE = 4;
+
+	private static final byte PHONETIC = 5;
+
+	private static final byte TEXT = 6;
+
 	/** What a worksheet's rows are made of, handed on in the order of the part. */
 	interface Events {
 
@@ -116,6 +131,9 @@ final class PlainWorksheet {
 	private byte[] openNames = new byte[256];
 
 	private final int[] openEnds = new int[MAX_DEPTH + 1];
+
+	/** What each open element is ({@link #ROW} and so on), told at its start for its end. */
+	private final byte[] openElements = new byte[MAX_DEPTH + 1];
 
 	private int depth;
 
@@ -381,7 +399,7 @@ final class PlainWorksheet {
 			this.nameEnds[attributes] = attributeEnd;
 			this.nameColons[attributes] = this.colon;
 			// A default namespace's declaration is checked with the prefixed ones.
-			prefixed |= this.colon >= 0 || (attributeEnd - i == 5 && startsWith(i, "xmlns"));
+			prefixed |= this.colon >= 0 || isDefaultDeclaration(attributes);
 			i = skipSpace(attributeEnd);
 			if (i < n && b[i] != '=') {
 				throw NOT_PLAIN;
@@ -426,13 +444,14 @@ final class PlainWorksheet {
 		if (prefixed) {
 			namespaces(at, elementColon, attributes);
 		}
-		if (!empty) {
-			open(at, nameEnd);
-		}
 		int local = (elementColon >= 0) ? elementColon + 1 : at;
-		start(local, nameEnd - local, attributes, special);
+		byte element = element(local, nameEnd - local);
+		if (!empty) {
+			open(at, nameEnd, element);
+		}
+		start(element, attributes, special);
 		if (empty) {
-			close(local, nameEnd - local);
+			close(element);
 		}
 		return i;
 	}
@@ -492,7 +511,7 @@ final class PlainWorksheet {
 				checkNamespace(k);
 				declare(k);
 			}
-			else if (this.nameColons[k] < 0 && this.nameEnds[k] - this.nameStarts[k] == 5 && startsWith(this.nameStarts[k], "xmlns")) {
+			else if (isDefaultDeclaration(k)) {
 				checkNamespace(k);
 			}
 		}
@@ -512,6 +531,12 @@ final class PlainWorksheet {
 				|| same(this.buffer, from, to - from, XMLNS_NAMESPACE, 0, XMLNS_NAMESPACE.length)) {
 			throw NOT_PLAIN;
 		}
+	}
+
+	/** Whether an attribute is "xmlns", which declares the default namespace. */
+	private boolean isDefaultDeclaration(int k) {
+		int from = this.nameStarts[k];
+		return this.nameColons[k] < 0 && this.nameEnds[k] - from == 5 && startsWith(from, "xmlns");
 	}
 
 	private boolean isDeclaration(int k) {
@@ -564,7 +589,7 @@ final class PlainWorksheet {
 		throw NOT_PLAIN;
 	}
 
-	private void open(int from, int to) throws NotPlain {
+	private void open(int from, int to, byte element) throws NotPlain {
 		if (this.depth == MAX_DEPTH) {
 			throw NOT_PLAIN;
 		}
@@ -577,6 +602,7 @@ final class PlainWorksheet {
 			this.openNames[start + d] = this.buffer[from + d];
 		}
 		this.openEnds[this.depth] = start + length;
+		this.openElements[this.depth] = element;
 		this.depth++;
 	}
 
@@ -586,7 +612,6 @@ final class PlainWorksheet {
 		if (nameEnd < 0) {
 			return -1;
 		}
-		int elementColon = this.colon;
 		int i = skipSpace(nameEnd);
 		if (i >= this.end) {
 			return -1;
@@ -598,61 +623,67 @@ final class PlainWorksheet {
 		if (!same(this.openNames, start, this.openEnds[this.depth - 1] - start, this.buffer, at, nameEnd - at)) {
 			throw NOT_PLAIN;
 		}
-		int local = (elementColon >= 0) ? elementColon + 1 : at;
 		this.depth--;
-		close(local, nameEnd - local);
+		close(this.openElements[this.depth]);
 		return i + 1;
 	}
 
-	/** An element's end: its prefixes go out of scope, and the events hear of it. */
-	private void close(int local, int length) throws XMLStreamException {
-		while (this.prefixes > 0 && this.prefixDepths[this.prefixes - 1] > this.depth) {
-			this.prefixes--;
-		}
+	/** What an element is, by its local name as the StAX parser gives it. */
+	private byte element(int local, int length) {
 		byte[] b = this.buffer;
 		if (length == 1) {
-			switch (b[local]) {
-				case 'c' -> this.events.endCell();
-				case 'v', 't' -> this.events.endValue();
-				default -> {
-				}
-			}
+			return switch (b[local]) {
+				case 'c' -> CELL;
+				case 'v' -> VALUE;
+				case 't' -> TEXT;
+				default -> OTHER;
+			};
 		}
-		else if (length == 2 && b[local] == 'i' && b[local + 1] == 's') {
-			this.events.endInline();
+		if (length == 2 && b[local] == 'i' && b[local + 1] == 's') {
+			return INLINE;
 		}
-		else if (length == 3 && b[local] == 'r' && b[local + 1] == 'o' && b[local + 2] == 'w') {
-			this.events.endRow();
+		if (length == 3 && b[local] == 'r' && b[local + 1] == 'o' && b[local + 2] == 'w') {
+			return ROW;
 		}
-		else if (length == 3 && b[local] == 'r' && b[local + 1] == 'P' && b[local + 2] == 'h') {
-			this.events.endPhonetic();
+		if (length == 3 && b[local] == 'r' && b[local + 1] == 'P' && b[local + 2] == 'h') {
+			return PHONETIC;
 		}
+		return OTHER;
 	}
 
 	/**
-	 * An element's start, by its local name as the StAX parser gives it.
+	 * An element's start, for the events.
 	 * @param special whether a value holds more than printable ASCII
 	 */
-	private void start(int local, int length, int attributes, boolean special) throws NotPlain {
-		byte[] b = this.buffer;
-		if (length == 1) {
-			switch (b[local]) {
-				case 'c' -> startCell(attributes, special);
-				case 'v' -> this.events.startValue();
-				case 't' -> this.events.startText();
-				default -> {
-				}
+	private void start(byte element, int attributes, boolean special) throws NotPlain {
+		switch (element) {
+			case ROW -> {
+				int r = unprefixed(attributes, 'r', special);
+				this.events.startRow(r >= 0, (r >= 0) ? number(r) : 0);
+			}
+			case CELL -> startCell(attributes, special);
+			case VALUE -> this.events.startValue();
+			case INLINE -> this.events.startInline();
+			case PHONETIC -> this.events.startPhonetic();
+			case TEXT -> this.events.startText();
+			default -> {
 			}
 		}
-		else if (length == 2 && b[local] == 'i' && b[local + 1] == 's') {
-			this.events.startInline();
+	}
+
+	/** An element's end: its prefixes go out of scope, and the events hear of it. */
+	private void close(byte element) throws XMLStreamException {
+		while (this.prefixes > 0 && this.prefixDepths[this.prefixes - 1] > this.depth) {
+			this.prefixes--;
 		}
-		else if (length == 3 && b[local] == 'r' && b[local + 1] == 'o' && b[local + 2] == 'w') {
-			int r = unprefixed(attributes, 'r', special);
-			this.events.startRow(r >= 0, (r >= 0) ? number(r) : 0);
-		}
-		else if (length == 3 && b[local] == 'r' && b[local + 1] == 'P' && b[local + 2] == 'h') {
-			this.events.startPhonetic();
+		switch (element) {
+			case ROW -> this.events.endRow();
+			case CELL -> this.events.endCell();
+			case VALUE, TEXT -> this.events.endValue();
+			case INLINE -> this.events.endInline();
+			case PHONETIC -> this.events.endPhonetic();
+			default -> {
+			}
 		}
 	}
 
@@ -971,17 +1002,13 @@ final class PlainWorksheet {
 		return at + length;
 	}
 
-	private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+	private int indexOf(byte wanted, int from, int to) {
 		for (int i = from; i < to; i++) {
-			if (bytes[i] == wanted) {
+			if (this.buffer[i] == wanted) {
 				return i;
 			}
 		}
 		return -1;
-	}
-
-	private int indexOf(byte wanted, int from, int to) {
-		return indexOf(this.buffer, wanted, from, to);
 	}
 
 }

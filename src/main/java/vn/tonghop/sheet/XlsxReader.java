@@ -86,7 +86,7 @@ final class XlsxReader {
 				}
 				ReadPosition position = new ReadPosition(pkg.size(partName));
 				visitor.reading(position);
-				new SheetHandler(sheet.name(), visitor, strings, styles, limits, regions)
+				new SheetHandler(sheet.name(), visitor, strings, styles, limits, regions, 0)
 					.parse(() -> position.counting(pkg.openAhead(partName)));
 				if (visitor.endSheet()) {
 					return;
@@ -386,7 +386,7 @@ final class XlsxReader {
 
 		private final List<MergedCells.Region> regions;
 
-		private MergedCells merges;
+		private final MergedCells merges;
 
 		private final StringBuilder value = new StringBuilder();
 
@@ -411,14 +411,14 @@ final class XlsxReader {
 		/** False once the visitor needs no more of the sheet: the rest is not parsed. */
 		private boolean wanted = true;
 
-		/** The rows handed to the visitor in this read of the sheet. */
+		/** The rows this read of the sheet came to that hold something. */
 		private int handed;
 
-		/** The rows a read that fell back had handed already: the next read does not hand them again. */
-		private int handedBefore;
+		/** The rows a read that fell back had handed already: this read does not hand them again. */
+		private final int handedBefore;
 
 		SheetHandler(String sheet, SheetVisitor visitor, SharedStringsPart strings, Styles styles, ReadLimits limits,
-				List<MergedCells.Region> regions) {
+				List<MergedCells.Region> regions, int handedBefore) {
 			this.sheet = sheet;
 			this.visitor = visitor;
 			this.strings = strings;
@@ -426,34 +426,18 @@ final class XlsxReader {
 			this.limits = limits;
 			this.regions = regions;
 			this.merges = new MergedCells(regions);
+			this.handedBefore = handedBefore;
 		}
 
+		/** Reads the sheet plain; one that is not is read again from its start, by a handler of its own, with StAX. */
 		void parse(PartSource part) throws IOException, XMLStreamException {
 			try (InputStream in = part.open()) {
 				new PlainWorksheet(this).parse(in);
-				return;
 			}
 			catch (PlainWorksheet.NotPlain ex) {
-				startOver();
+				parseWorksheet(part.open(), new SheetHandler(this.sheet, this.visitor, this.strings, this.styles, this.limits,
+						this.regions, this.handed));
 			}
-			parseWorksheet(part.open(), this);
-		}
-
-		/** Back to the sheet's start, for the StAX parser to read it after the rows handed so far. */
-		private void startOver() {
-			this.merges = new MergedCells(this.regions);
-			this.value.setLength(0);
-			this.cells = new ArrayList<>();
-			this.rowNumber = 0;
-			this.column = 0;
-			this.type = null;
-			this.style = 0;
-			this.hasValue = false;
-			this.collecting = false;
-			this.inInline = false;
-			this.inPhonetic = false;
-			this.handedBefore = this.handed;
-			this.handed = 0;
 		}
 
 		@Override
