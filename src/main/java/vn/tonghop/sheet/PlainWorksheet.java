@@ -14,8 +14,8 @@ import javax.xml.stream.XMLStreamException;
  * parser spent most of a large sheet's reading on what a worksheet never holds; this reads the
  * plain XML spreadsheet programs write. On anything else it stops with {@link NotPlain}: a
  * comment, CDATA, an instruction or DOCTYPE, an encoding other than UTF-8, a name outside ASCII, a
- * token longer than {@link #MAX_TOKEN}, a cell attribute that would need decoding, or XML that is
- * not well-formed. The caller then reads the part again with the StAX parser, which has the last
+ * token longer than {@link #MAX_TOKEN} or than {@link XmlSafety} allows, a cell attribute that
+ * would need decoding, or XML that is not well-formed. The caller then reads the part again with the StAX parser, which has the last
  * word on such a part.
  */
 final class PlainWorksheet {
@@ -116,6 +116,12 @@ final class PlainWorksheet {
 
 	private final Events events;
 
+	/**
+	 * The longest tag (from after its '<' or "</") or run of text read, measured as {@link XmlSafety}
+	 * measures it.
+	 */
+	private final int maxToken;
+
 	private InputStream in;
 
 	private byte[] buffer = new byte[1 << 16];
@@ -162,8 +168,13 @@ final class PlainWorksheet {
 	/** Where {@link #reference} and {@link #utf8} write next in the output they are given. */
 	private int decoded;
 
-	PlainWorksheet(Events events) {
+	/**
+	 * @param maxMarkup the longest tag or run of text {@link XmlSafety} allows: a longer one is left
+	 * to the StAX parser, which that check comes before
+	 */
+	PlainWorksheet(Events events, long maxMarkup) {
 		this.events = events;
+		this.maxToken = (int) Math.min(MAX_TOKEN, maxMarkup);
 	}
 
 	/**
@@ -268,7 +279,7 @@ final class PlainWorksheet {
 			System.arraycopy(this.buffer, this.position, this.buffer, 0, left);
 		}
 		else if (left == this.buffer.length) {
-			if (left >= MAX_TOKEN) {
+			if (left > this.maxToken) {
 				throw NOT_PLAIN;
 			}
 			this.buffer = Arrays.copyOf(this.buffer, 2 * left);
@@ -428,6 +439,9 @@ final class PlainWorksheet {
 			this.valueEnds[attributes] = close;
 			attributes++;
 			i = close + 1;
+		}
+		if (i - at > this.maxToken) {
+			throw NOT_PLAIN;
 		}
 		if (special) {
 			for (int k = 0; k < attributes; k++) {
@@ -616,7 +630,7 @@ final class PlainWorksheet {
 		if (i >= this.end) {
 			return -1;
 		}
-		if (this.buffer[i] != '>' || this.depth == 0) {
+		if (this.buffer[i] != '>' || this.depth == 0 || i + 1 - at > this.maxToken) {
 			throw NOT_PLAIN;
 		}
 		int start = (this.depth == 1) ? 0 : this.openEnds[this.depth - 2];
@@ -824,6 +838,9 @@ final class PlainWorksheet {
 			return -1;
 		}
 		int length = i - at;
+		if (length > this.maxToken) {
+			throw NOT_PLAIN;
+		}
 		char[] out = room(length);
 		if (plain) {
 			for (int k = 0; k < length; k++) {

@@ -33,7 +33,17 @@ final class SheetMerges {
 
 	/** Whether {@link XmlSafety} scanned this part as a worksheet. */
 	boolean scanned(String partName) {
-		return this.parts.containsKey(partName.toLowerCase(Locale.ROOT));
+		Part part = this.parts.get(partName.toLowerCase(Locale.ROOT));
+		return part != null && !part.unscanned;
+	}
+
+	/**
+	 * Whether {@link XmlSafety} read every tag of this part, rows too; if it only skipped the rows,
+	 * the part must be checked whole before the StAX parser reads it.
+	 */
+	boolean checkedWhole(String partName) {
+		Part part = this.parts.get(partName.toLowerCase(Locale.ROOT));
+		return part != null && !part.rowsSkipped;
 	}
 
 	/**
@@ -49,6 +59,10 @@ final class SheetMerges {
 	final class Part {
 
 		private List<MergedCells.Region> regions = new ArrayList<>();
+
+		private boolean rowsSkipped;
+
+		private boolean unscanned;
 
 		/**
 		 * One mergeCell tag.
@@ -75,6 +89,17 @@ final class SheetMerges {
 			}
 			SheetMerges.this.held++;
 			this.regions.add(region);
+		}
+
+		/** The scan skipped the rows rather than read them tag by tag. */
+		void rowsSkipped() {
+			this.rowsSkipped = true;
+		}
+
+		/** The scan could not skip the rows and only drained the part: it counts as not scanned. */
+		void unscanned() {
+			this.unscanned = true;
+			unknown();
 		}
 
 		private void unknown() {

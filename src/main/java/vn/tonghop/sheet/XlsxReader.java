@@ -70,24 +70,30 @@ final class XlsxReader {
 					continue;
 				}
 				String partName = sheetPart(pkg, relationships, sheet.relationship());
+				long maxMarkup = ZipLimits.maxMarkup(limits);
 				List<MergedCells.Region> regions;
+				WholeCheck whole;
 				if (merges.scanned(partName)) {
 					regions = merges.of(partName);
+					whole = new WholeCheck(name, pkg, partName, maxMarkup, !merges.checkedWhole(partName));
 				}
 				else {
-					// A sheet part not typed as a worksheet was not scanned as one; the parser counts on that scan.
+					// A sheet part not typed as a worksheet, or whose rows were not only tags, was not
+					// scanned as one; the parsers count on that scan.
 					String entry = partName.substring(1);
 					SheetMerges noted = new SheetMerges();
-					XmlSafety.check(name, entry, pkg.open(partName), ZipLimits.maxMarkup(limits), noted.part(entry));
+					XmlSafety.check(name, entry, pkg.open(partName), maxMarkup, noted.part(entry));
 					regions = noted.of(partName);
+					whole = new WholeCheck(name, pkg, partName, maxMarkup, false);
 				}
 				if (regions == null) {
+					whole.beforeStax();
 					regions = mergeList(pkg.open(partName));
 				}
 				ReadPosition position = new ReadPosition(pkg.size(partName));
 				visitor.reading(position);
 				new SheetHandler(sheet.name(), visitor, strings, styles, limits, regions, 0)
-					.parse(() -> position.counting(pkg.openAhead(partName)));
+					.parse(() -> position.counting(pkg.openAhead(partName)), whole);
 				if (visitor.endSheet()) {
 					return;
 				}
@@ -369,6 +375,41 @@ final class XlsxReader {
 	}
 
 	/**
+	 * The check {@link XmlSafety} owes a sheet part before the StAX parser first reads it, when the
+	 * scan of the zip only skipped the part's rows ({@link XmlSafety#checkWorksheet}).
+	 */
+	private static final class WholeCheck {
+
+		private final String file;
+
+		private final XlsxPackage pkg;
+
+		private final String partName;
+
+		private final long maxMarkup;
+
+		private boolean due;
+
+		WholeCheck(String file, XlsxPackage pkg, String partName, long maxMarkup, boolean due) {
+			this.file = file;
+			this.pkg = pkg;
+			this.partName = partName;
+			this.maxMarkup = maxMarkup;
+			this.due = due;
+		}
+
+		void beforeStax() throws IOException, UnreadableFileException {
+			if (this.due) {
+				this.due = false;
+				try (InputStream in = this.pkg.open(this.partName)) {
+					XmlSafety.check(this.file, this.partName.substring(1), in, this.maxMarkup);
+				}
+			}
+		}
+
+	}
+
+	/**
 	 * Turns one sheet's XML into rows of raw cells: read by {@link PlainWorksheet}, or again by the
 	 * StAX parser when that finds the part not plain.
 	 */
@@ -430,11 +471,12 @@ final class XlsxReader {
 		}
 
 		/** Reads the sheet plain; one that is not is read again from its start, by a handler of its own, with StAX. */
-		void parse(PartSource part) throws IOException, XMLStreamException {
+		void parse(PartSource part, WholeCheck whole) throws IOException, XMLStreamException, UnreadableFileException {
 			try (InputStream in = part.open()) {
-				new PlainWorksheet(this).parse(in);
+				new PlainWorksheet(this, ZipLimits.maxMarkup(this.limits)).parse(in);
 			}
 			catch (PlainWorksheet.NotPlain ex) {
+				whole.beforeStax();
 				parseWorksheet(part.open(), new SheetHandler(this.sheet, this.visitor, this.strings, this.styles, this.limits,
 						this.regions, this.handed));
 			}

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * instruction, one run of text, the attributes of one tag, the different names in a worksheet, and
  * the nesting depth. Parts that do not start like XML are only drained, so their
  * inflated size is still counted. On the way it notes a worksheet's mergeCell tags
- * ({@link SheetMerges}), so the sheet need not be parsed twice.
+ * ({@link SheetMerges}), so the sheet need not be parsed twice. A worksheet's rows may be only
+ * skipped ({@link #checkWorksheet}): {@link PlainWorksheet} reads them under limits of its own.
  */
 final class XmlSafety {
 
@@ -58,6 +59,8 @@ final class XmlSafety {
 
 	private static final char[] MERGE_CELL = "mergeCell".toCharArray();
 
+	private static final char[] SHEET_DATA = "sheetData".toCharArray();
+
 	private final String file;
 
 	private final String part;
@@ -79,6 +82,12 @@ final class XmlSafety {
 	/** Hashes of the names seen in a worksheet (0 for an empty slot), or null for other parts. */
 	private final long[] names;
 
+	/** Whether a worksheet's sheetData is only skipped, not read tag by tag. */
+	private final boolean skipRows;
+
+	/** Set by {@link #tag} at the end of a sheetData start tag whose rows are to be skipped. */
+	private boolean rowsNext;
+
 	private int nameCount;
 
 	private int position;
@@ -89,7 +98,7 @@ final class XmlSafety {
 	private boolean inText;
 
 	private XmlSafety(String file, String part, long maxMarkup, InputStream bytes, Reader in,
-			SheetMerges.Part merges) {
+			SheetMerges.Part merges, boolean skipRows) {
 		this.file = file;
 		this.part = part;
 		this.maxMarkup = maxMarkup;
@@ -99,6 +108,7 @@ final class XmlSafety {
 		this.buffer = (in != null) ? new char[8192] : null;
 		this.merges = merges;
 		this.names = (merges != null) ? new long[1 << 15] : null;
+		this.skipRows = skipRows && bytes != null && merges != null;
 	}
 
 	/**
@@ -120,6 +130,25 @@ final class XmlSafety {
 	 */
 	static void check(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges)
 			throws IOException, UnreadableFileException {
+		check(file, part, bytes, maxMarkup, merges, false);
+	}
+
+	/**
+	 * Reads a worksheet part to its end, noting its mergeCell tags, and skips the rows of its
+	 * sheetData rather than read them tag by tag: of all there is to check only that no comment,
+	 * CDATA, instruction or declaration hides among them. Everything around them is checked as
+	 * {@link #check} checks it. {@link PlainWorksheet} reads such rows under the same limits; a
+	 * sheet it leaves to the StAX parser is checked whole first ({@link SheetMerges#checkedWhole}).
+	 * Rows holding anything but tags and text leave the part unscanned
+	 * ({@link SheetMerges#scanned}), so it is checked whole before any parser reads it.
+	 */
+	static void checkWorksheet(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges)
+			throws IOException, UnreadableFileException {
+		check(file, part, bytes, maxMarkup, merges, true);
+	}
+
+	private static void check(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges,
+			boolean skipRows) throws IOException, UnreadableFileException {
 		BufferedInputStream in = new BufferedInputStream(bytes);
 		in.mark(4);
 		byte[] head = in.readNBytes(4);
@@ -129,7 +158,7 @@ final class XmlSafety {
 		// One byte, one character: decoding through a Reader would only widen them.
 		boolean bytewise = charset.equals(StandardCharsets.ISO_8859_1);
 		new XmlSafety(file, part, maxMarkup, bytewise ? in : null, bytewise ? null : new InputStreamReader(in, charset),
-				merges).scan();
+				merges, skipRows).scan();
 	}
 
 	/**
@@ -188,6 +217,16 @@ final class XmlSafety {
 				else {
 					depth = markup(depth, first);
 					first = false;
+					if (this.rowsNext) {
+						this.rowsNext = false;
+						if (!skipRows()) {
+							this.merges.unscanned();
+							drain();
+							return;
+						}
+						this.merges.rowsSkipped();
+						depth--;
+					}
 				}
 			}
 			c = nextMarkup();
@@ -245,7 +284,8 @@ final class XmlSafety {
 			return -1;
 		}
 		int i = quickName(b, from, n);
-		if (i < 0 || (this.merges != null && isMergeCell(b, from, i))) {
+		if (i < 0 || (this.merges != null && hasLocalName(b, from, i, MERGE_CELL))
+				|| (this.skipRows && hasLocalName(b, from, i, SHEET_DATA))) {
 			return -1;
 		}
 		int attributes = 0;
@@ -332,18 +372,76 @@ final class XmlSafety {
 		return false;
 	}
 
-	/** Whether a tag's name, prefix aside, is mergeCell. */
-	private static boolean isMergeCell(byte[] b, int from, int to) {
-		int start = to - MERGE_CELL.length;
+	/** Whether a tag's name, prefix aside, is {@code local}. */
+	private static boolean hasLocalName(byte[] b, int from, int to, char[] local) {
+		int start = to - local.length;
 		if (start < from || (start > from && b[start - 1] != ':')) {
 			return false;
 		}
-		for (int k = 0; k < MERGE_CELL.length; k++) {
-			if (b[start + k] != MERGE_CELL[k]) {
+		for (int k = 0; k < local.length; k++) {
+			if (b[start + k] != local[k]) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * In a worksheet read bytewise, after its sheetData start tag: skips to just past the sheetData
+	 * end tag, looking at each '<' only to see what kind of markup follows it. In well-formed XML
+	 * only markup holds a '<'; a part that is not well-formed is refused by whichever parser reads it.
+	 * @return false at a comment, CDATA, an instruction or a declaration, at an end tag longer than
+	 * the buffer, or at the end of the part
+	 */
+	private boolean skipRows() throws IOException {
+		byte[] b = this.byteBuffer;
+		while (true) {
+			int lt = indexOf(b, (byte) '<', this.position, this.length);
+			if (lt < 0) {
+				this.position = this.length;
+				if (!fill()) {
+					return false;
+				}
+				continue;
+			}
+			int gt = -1;
+			if (lt + 1 < this.length) {
+				byte kind = b[lt + 1];
+				if (kind == '!' || kind == '?') {
+					return false;
+				}
+				if (kind != '/') {
+					this.position = lt + 1;
+					continue;
+				}
+				gt = indexOf(b, (byte) '>', lt + 2, this.length);
+			}
+			if (gt < 0) {
+				// The tag runs past the buffer: kept at its front, and the buffer filled after it.
+				if ((lt == 0 && this.length == b.length) || !keepFrom(lt)) {
+					return false;
+				}
+				continue;
+			}
+			this.position = gt + 1;
+			int nameEnd = gt;
+			while (nameEnd > lt + 2 && (b[nameEnd - 1] & 0xFF) <= ' ') {
+				nameEnd--;
+			}
+			if (hasLocalName(b, lt + 2, nameEnd, SHEET_DATA)) {
+				return true;
+			}
+		}
+	}
+
+	/** Moves the bytes from {@code from} on to the buffer's front and reads after them; false at the end of the part. */
+	private boolean keepFrom(int from) throws IOException {
+		int kept = this.length - from;
+		System.arraycopy(this.byteBuffer, from, this.byteBuffer, 0, kept);
+		int read = this.bytes.read(this.byteBuffer, kept, this.byteBuffer.length - kept);
+		this.position = 0;
+		this.length = kept + Math.max(read, 0);
+		return read > 0;
 	}
 
 	/** After a '<': reads one construct to its end and returns the new nesting depth. */
@@ -394,8 +492,10 @@ final class XmlSafety {
 		int last = 0;
 		long count = 0;
 		int attributes = 0;
-		// How much of the tag's local name matches "mergeCell" so far (-1: it does not).
+		// How much of the tag's local name matches "mergeCell", and "sheetData", so far (-1: it does not).
 		int local = 0;
+		int rows = 0;
+		boolean sheetData = false;
 		boolean inName = true;
 		StringBuilder mergeCell = null;
 		long name = FNV_START;
@@ -412,12 +512,15 @@ final class XmlSafety {
 					if (local == MERGE_CELL.length && this.merges != null) {
 						mergeCell = new StringBuilder();
 					}
+					sheetData = rows == SHEET_DATA.length;
 				}
 				else if (c == ':') {
 					local = 0;
+					rows = 0;
 				}
 				else {
-					local = (local >= 0 && local < MERGE_CELL.length && c == MERGE_CELL[local]) ? local + 1 : -1;
+					local = matching(MERGE_CELL, local, c);
+					rows = matching(SHEET_DATA, rows, c);
 				}
 			}
 			if (mergeCell != null) {
@@ -453,6 +556,7 @@ final class XmlSafety {
 				if (depth + 1 > MAX_DEPTH) {
 					throw new LimitExceededException(Detail.XML_DEPTH.with(Sizes.count(MAX_DEPTH), this.part));
 				}
+				this.rowsNext = sheetData && this.skipRows;
 				return depth + 1;
 			}
 			// An attribute name, outside quotes: xsi:schemaLocation, xsi:noNamespaceSchemaLocation.
@@ -468,6 +572,11 @@ final class XmlSafety {
 			}
 		}
 		return depth;
+	}
+
+	/** How much of {@code name} a tag's local name matches after one more character (-1: it does not). */
+	private static int matching(char[] name, int matched, int c) {
+		return (matched >= 0 && matched < name.length && c == name[matched]) ? matched + 1 : -1;
 	}
 
 	private void checkDeclaration(String declaration) throws UnreadableFileException {

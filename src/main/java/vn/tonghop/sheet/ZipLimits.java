@@ -17,7 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
  * Inflates every entry of an .xlsx once before any parser reads it, counting what actually comes out
- * (the sizes a zip declares can lie) and letting {@link XmlSafety} read every part but images. The parts
+ * (the sizes a zip declares can lie) and letting {@link XmlSafety} read every part but images (of a
+ * worksheet, all but the rows, which {@link PlainWorksheet} checks as it reads them). The parts
  * POI reads whole into memory (content types, relationships, core properties, styles, theme)
  * must stay under the XML part limit; sheets and shared strings are streamed and may be larger.
  */
@@ -96,9 +97,11 @@ final class ZipLimits {
 					// Never parsed; an SVG icon may well carry the W3C DOCTYPE.
 					in.transferTo(OutputStream.nullOutputStream());
 				}
+				else if (WORKSHEET.equals(type)) {
+					XmlSafety.checkWorksheet(name, entry.getName(), in, maxPart, merges.part(entry.getName()));
+				}
 				else {
-					XmlSafety.check(name, entry.getName(), in, maxPart,
-							WORKSHEET.equals(type) ? merges.part(entry.getName()) : null);
+					XmlSafety.check(name, entry.getName(), in, maxPart);
 				}
 			}
 		}

@@ -168,6 +168,46 @@ class PlainWorksheetTests {
 	}
 
 	@Test
+	void aTokenLongerThanTheSafetyCheckAllowsIsLeftToTheParser() throws IOException {
+		int max = 100;
+		// given a start tag, an end tag and a text each as long as the check allows, as it measures them, and one byte longer
+		for (int extra = 0; extra <= 1; extra++) {
+			String startTag = "c r=\"A1\" t=\"inlineStr\" x=\"" + "a".repeat(max - 28 + extra) + "\">";
+			String endTag = "t" + " ".repeat(max - 2 + extra) + ">";
+			String text = "b".repeat(max + extra);
+			for (String sheet : new String[] { row("<" + startTag + "<is><t>1</t></is></c>"),
+					row("<c r=\"A1\" t=\"inlineStr\"><is><t>1</" + endTag + "</is></c>"),
+					row("<c r=\"A1\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>") }) {
+				byte[] xml = utf8(sheet);
+
+				// when
+				boolean plain;
+				try {
+					new PlainWorksheet(new Log(), max).parse(new ByteArrayInputStream(xml));
+					plain = true;
+				}
+				catch (PlainWorksheet.NotPlain ex) {
+					plain = false;
+				}
+				catch (XMLStreamException ex) {
+					throw new AssertionError(ex);
+				}
+				boolean allowed;
+				try {
+					XmlSafety.check("f.xlsx", "sheet.xml", new ByteArrayInputStream(xml), max);
+					allowed = true;
+				}
+				catch (LimitExceededException | UnreadableFileException ex) {
+					allowed = false;
+				}
+
+				// then
+				assertThat(plain).as(sheet).isEqualTo(extra == 0).isEqualTo(allowed);
+			}
+		}
+	}
+
+	@Test
 	void aSheetFoundNotPlainHalfwayIsReadOnceWhole() throws UnreadableFileException {
 		// given a sheet with a comment between its rows, after the header and a first point
 		String sheet = HostileFiles.worksheet("", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Hội nghị: NQDH13</t></is></c></row>"
@@ -259,7 +299,7 @@ class PlainWorksheetTests {
 
 	private static boolean readPlain(java.io.InputStream in, Log log) {
 		try {
-			new PlainWorksheet(log).parse(in);
+			new PlainWorksheet(log, PlainWorksheet.MAX_TOKEN).parse(in);
 			return true;
 		}
 		catch (PlainWorksheet.NotPlain ex) {

@@ -90,6 +90,136 @@ class XmlSafetyTests {
 				+ "Region[firstRow=2, lastRow=4, firstColumn=0, lastColumn=0]]");
 	}
 
+	@Test
+	void aWorksheetsRowsAreSkippedAndTheMergesAfterThemNotedWhateverTheReads() throws IOException {
+		// given rows over many buffers, then the list, read whole and in reads of every few sizes
+		byte[] sheet = largeSheet("", "</sheetData>").getBytes(StandardCharsets.UTF_8);
+
+		for (int read : new int[] { Integer.MAX_VALUE, 1, 3, 7, 4093 }) {
+			// when
+			String outcome = worksheetOutcome(sheet, 1 << 20, read);
+
+			// then
+			assertThat(outcome).as("reads of %d bytes", read).isEqualTo("rows skipped, "
+					+ "[Region[firstRow=1, lastRow=1, firstColumn=0, lastColumn=1], Region[firstRow=2, lastRow=4, firstColumn=0, lastColumn=0]]");
+		}
+	}
+
+	@Test
+	void theRowsEndAtTheirOwnEndTagWhereverItFallsInTheBuffer() throws IOException {
+		String start = "<x:worksheet xmlns:x=\"u\"><x:sheetData>";
+		for (int pad = 16_384 - start.length() - 20; pad < 16_384 - start.length() + 4; pad++) {
+			// given an end tag, prefixed and spaced, across the end of the scan's buffer of 16 KB
+			String part = start + "<x:row/>".repeat(pad / 8) + " ".repeat(pad % 8)
+					+ "</x:sheetData \n><x:mergeCells><x:mergeCell ref=\"B2:C3\"/></x:mergeCells></x:worksheet>";
+
+			// when
+			String outcome = worksheetOutcome(part.getBytes(StandardCharsets.UTF_8), 1 << 20, Integer.MAX_VALUE);
+
+			// then
+			assertThat(outcome).as("pad %d", pad).isEqualTo("rows skipped, [Region[firstRow=2, lastRow=3, firstColumn=1, lastColumn=2]]");
+		}
+	}
+
+	@Test
+	void onlyTheSheetDataEndTagEndsTheRows() throws IOException {
+		// given an element whose name ends alike, and a mergeCell tag among the rows
+		String part = "<worksheet><sheetData><row><c><mysheetData></mysheetData><x-sheetData/></c></row>"
+				+ "<mergeCell ref=\"A1:A2\"/></sheetData><mergeCells><mergeCell ref=\"B1:B2\"/></mergeCells></worksheet>";
+
+		// when
+		String outcome = worksheetOutcome(part.getBytes(StandardCharsets.UTF_8), 1 << 20, Integer.MAX_VALUE);
+
+		// then only the list after the rows is noted
+		assertThat(outcome).isEqualTo("rows skipped, [Region[firstRow=1, lastRow=2, firstColumn=1, lastColumn=1]]");
+	}
+
+	@Test
+	void rowsHoldingMoreThanTagsAndTextLeaveTheWorksheetUnscanned() throws IOException {
+		for (String odd : new String[] { "<!-- c -->", "<![CDATA[<v>1</v>]]>", "<?pi?>", "<!DOCTYPE x>",
+				"</c" + " ".repeat(20_000) + ">", "" }) {
+			// given (the last: rows never closed)
+			String part = "<worksheet><sheetData><row><c><v>1</v></c>" + odd + "</row>"
+					+ (odd.isEmpty() ? "" : "</sheetData><mergeCells><mergeCell ref=\"B1:B2\"/></mergeCells></worksheet>");
+
+			// when
+			String outcome = worksheetOutcome(part.getBytes(StandardCharsets.UTF_8), 1 << 20, Integer.MAX_VALUE);
+
+			// then
+			assertThat(outcome).as("%.20s", odd).isEqualTo("unscanned");
+		}
+	}
+
+	@Test
+	void aroundTheRowsAWorksheetIsCheckedAsBefore() throws IOException {
+		// given a schema before the rows, a tag too long after them, and nesting after them at the limit and past it
+		String schema = largeSheet(" xsi:schemaLocation=\"u\"", "</sheetData>");
+		String longTag = largeSheet("", "</sheetData><c r=\"" + "A".repeat(300) + "\"/>");
+		String deepest = largeSheet("", "</sheetData>" + "<r>".repeat(XmlSafety.MAX_DEPTH - 1) + "</r>".repeat(XmlSafety.MAX_DEPTH - 1));
+		String deeper = largeSheet("", "</sheetData>" + "<r>".repeat(XmlSafety.MAX_DEPTH) + "</r>".repeat(XmlSafety.MAX_DEPTH));
+
+		// when, then
+		assertThat(worksheetOutcome(schema.getBytes(StandardCharsets.UTF_8), 1 << 20, Integer.MAX_VALUE))
+			.isEqualTo("UnreadableFileException: f.xlsx: " + PART + " refers to an external schema (schemaLocation); such XML is never read.");
+		assertThat(worksheetOutcome(longTag.getBytes(StandardCharsets.UTF_8), 200, Integer.MAX_VALUE))
+			.isEqualTo("LimitExceededException: an XML tag, comment or instruction longer than 200 bytes in " + PART);
+		assertThat(worksheetOutcome(deepest.getBytes(StandardCharsets.UTF_8), 1 << 20, Integer.MAX_VALUE)).startsWith("rows skipped");
+		assertThat(worksheetOutcome(deeper.getBytes(StandardCharsets.UTF_8), 1 << 20, Integer.MAX_VALUE))
+			.isEqualTo("LimitExceededException: XML nested more than 1,000 levels deep in " + PART);
+	}
+
+	@Test
+	void rowsAreReadTagByTagWhenTheyCannotBeSkipped() throws IOException {
+		// given rows in UTF-16, which is not read bytewise, and rows that are an empty element
+		String sheet = largeSheet("", "</sheetData>");
+		String empty = "<worksheet><sheetData/><mergeCells><mergeCell ref=\"B1:B2\"/></mergeCells></worksheet>";
+
+		// when, then
+		assertThat(worksheetOutcome(utf16(sheet), 1 << 20, Integer.MAX_VALUE)).startsWith("checked whole, [Region");
+		assertThat(worksheetOutcome(empty.getBytes(StandardCharsets.UTF_8), 1 << 20, Integer.MAX_VALUE))
+			.isEqualTo("checked whole, [Region[firstRow=1, lastRow=2, firstColumn=1, lastColumn=1]]");
+	}
+
+	/** 5,000 rows in a worksheet whose root element has {@code rootAttributes}, {@code end} after them, then two merged regions. */
+	private static String largeSheet(String rootAttributes, String end) {
+		StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet" + rootAttributes + "><sheetData>");
+		for (int row = 1; row <= 5_000; row++) {
+			sheet.append("<row r=\"").append(row).append("\"><c r=\"A").append(row).append("\" t=\"inlineStr\"><is><t>Chi bộ ")
+				.append(row).append("</t></is></c><c r=\"B").append(row).append("\"><v>").append(row).append("</v></c></row>\n");
+		}
+		return sheet.append(end).append("<mergeCells count=\"2\"><mergeCell ref=\"A1:B1\"/><mergeCell ref=\"A2:A4\"/></mergeCells></worksheet>")
+			.toString();
+	}
+
+	/**
+	 * What {@link XmlSafety#checkWorksheet} made of a part given {@code read} bytes at most a read:
+	 * how it scanned the rows and the merges noted, "unscanned", or the refusal's message.
+	 */
+	private static String worksheetOutcome(byte[] part, long maxMarkup, int read) throws IOException {
+		SheetMerges merges = new SheetMerges();
+		try {
+			XmlSafety.checkWorksheet("f.xlsx", PART, new ByteArrayInputStream(part) {
+				@Override
+				public synchronized int read(byte[] b, int off, int len) {
+					return super.read(b, off, Math.min(len, read));
+				}
+
+				@Override
+				public synchronized int available() {
+					// Else the scan's BufferedInputStream reads on to fill what it was asked for.
+					return 0;
+				}
+			}, maxMarkup, merges.part(PART));
+		}
+		catch (UnreadableFileException | LimitExceededException ex) {
+			return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		}
+		if (!merges.scanned("/" + PART)) {
+			return "unscanned";
+		}
+		return (merges.checkedWhole("/" + PART) ? "checked whole, " : "rows skipped, ") + merges.of("/" + PART);
+	}
+
 	/** The refusal's message, or "read" and the merges noted (null where the part is not a worksheet or they are unknown). */
 	private static String outcome(byte[] part, long maxMarkup, boolean worksheet) throws IOException {
 		SheetMerges merges = new SheetMerges();
