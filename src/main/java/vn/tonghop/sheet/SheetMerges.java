@@ -33,8 +33,7 @@ final class SheetMerges {
 
 	/** Whether {@link XmlSafety} scanned this part as a worksheet. */
 	boolean scanned(String partName) {
-		Part part = this.parts.get(partName.toLowerCase(Locale.ROOT));
-		return part != null && !part.unscanned;
+		return this.parts.containsKey(partName.toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -61,8 +60,6 @@ final class SheetMerges {
 		private List<MergedCells.Region> regions = new ArrayList<>();
 
 		private boolean rowsSkipped;
-
-		private boolean unscanned;
 
 		/**
 		 * One mergeCell tag.
@@ -96,10 +93,16 @@ final class SheetMerges {
 			this.rowsSkipped = true;
 		}
 
-		/** The scan could not skip the rows and only drained the part: it counts as not scanned. */
-		void unscanned() {
-			this.unscanned = true;
-			unknown();
+		/**
+		 * The part is scanned again from its start, every tag read: what was noted is forgotten. A
+		 * list left unknown (the entry named twice, a tag not plain) stays unknown.
+		 */
+		void restart() {
+			this.rowsSkipped = false;
+			if (this.regions != null) {
+				SheetMerges.this.held -= this.regions.size();
+				this.regions = new ArrayList<>();
+			}
 		}
 
 		private void unknown() {

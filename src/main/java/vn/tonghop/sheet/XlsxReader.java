@@ -78,8 +78,7 @@ final class XlsxReader {
 					whole = new WholeCheck(name, pkg, partName, maxMarkup, !merges.checkedWhole(partName));
 				}
 				else {
-					// A sheet part not typed as a worksheet, or whose rows were not only tags, was not
-					// scanned as one; the parsers count on that scan.
+					// A sheet part not typed as a worksheet was not scanned as one; the parsers count on that scan.
 					String entry = partName.substring(1);
 					SheetMerges noted = new SheetMerges();
 					XmlSafety.check(name, entry, pkg.open(partName), maxMarkup, noted.part(entry));
@@ -401,8 +400,10 @@ final class XlsxReader {
 		void beforeStax() throws IOException, UnreadableFileException {
 			if (this.due) {
 				this.due = false;
+				String entry = this.partName.substring(1);
 				try (InputStream in = this.pkg.open(this.partName)) {
-					XmlSafety.check(this.file, this.partName.substring(1), in, this.maxMarkup);
+					// As a worksheet: the limit on different names is for the StAX parser's name table.
+					XmlSafety.check(this.file, entry, in, this.maxMarkup, new SheetMerges().part(entry));
 				}
 			}
 		}

@@ -61,6 +61,9 @@ final class XmlSafety {
 
 	private static final char[] SHEET_DATA = "sheetData".toCharArray();
 
+	/** What {@link #rowsMarkup} returns for markup the rows cannot be skipped past. */
+	private static final int SKIP_NO_FURTHER = -2;
+
 	private final String file;
 
 	private final String part;
@@ -136,18 +139,19 @@ final class XmlSafety {
 	/**
 	 * Reads a worksheet part to its end, noting its mergeCell tags, and skips the rows of its
 	 * sheetData rather than read them tag by tag: of all there is to check only that no comment,
-	 * CDATA, instruction or declaration hides among them. Everything around them is checked as
-	 * {@link #check} checks it. {@link PlainWorksheet} reads such rows under the same limits; a
-	 * sheet it leaves to the StAX parser is checked whole first ({@link SheetMerges#checkedWhole}).
-	 * Rows holding anything but tags and text leave the part unscanned
-	 * ({@link SheetMerges#scanned}), so it is checked whole before any parser reads it.
+	 * CDATA, instruction, declaration or mergeCell tag is among them. Everything around them is
+	 * checked as {@link #check} checks it. {@link PlainWorksheet} reads such rows under the same
+	 * limits; a sheet it leaves to the StAX parser is checked whole first
+	 * ({@link SheetMerges#checkedWhole}).
+	 * @return false when the rows held more than that: the rest of the part was only drained, and
+	 * it must be checked whole
 	 */
-	static void checkWorksheet(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges)
+	static boolean checkWorksheet(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges)
 			throws IOException, UnreadableFileException {
-		check(file, part, bytes, maxMarkup, merges, true);
+		return check(file, part, bytes, maxMarkup, merges, true);
 	}
 
-	private static void check(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges,
+	private static boolean check(String file, String part, InputStream bytes, long maxMarkup, SheetMerges.Part merges,
 			boolean skipRows) throws IOException, UnreadableFileException {
 		BufferedInputStream in = new BufferedInputStream(bytes);
 		in.mark(4);
@@ -157,8 +161,8 @@ final class XmlSafety {
 		in.skipNBytes(byteOrderMark(head));
 		// One byte, one character: decoding through a Reader would only widen them.
 		boolean bytewise = charset.equals(StandardCharsets.ISO_8859_1);
-		new XmlSafety(file, part, maxMarkup, bytewise ? in : null, bytewise ? null : new InputStreamReader(in, charset),
-				merges, skipRows).scan();
+		return new XmlSafety(file, part, maxMarkup, bytewise ? in : null,
+				bytewise ? null : new InputStreamReader(in, charset), merges, skipRows).scan();
 	}
 
 	/**
@@ -195,14 +199,15 @@ final class XmlSafety {
 		return utf16 ? 2 : 0;
 	}
 
-	private void scan() throws IOException, UnreadableFileException {
+	/** @return false when rows were not only tags and text, and the rest was only drained */
+	private boolean scan() throws IOException, UnreadableFileException {
 		int c = next();
 		while (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
 			c = next();
 		}
 		if (c != '<') {
 			drain();
-			return;
+			return true;
 		}
 		boolean first = true;
 		int depth = 0;
@@ -220,9 +225,8 @@ final class XmlSafety {
 					if (this.rowsNext) {
 						this.rowsNext = false;
 						if (!skipRows()) {
-							this.merges.unscanned();
 							drain();
-							return;
+							return false;
 						}
 						this.merges.rowsSkipped();
 						depth--;
@@ -231,6 +235,7 @@ final class XmlSafety {
 			}
 			c = nextMarkup();
 		}
+		return true;
 	}
 
 	/**
@@ -388,10 +393,11 @@ final class XmlSafety {
 
 	/**
 	 * In a worksheet read bytewise, after its sheetData start tag: skips to just past the sheetData
-	 * end tag, looking at each '<' only to see what kind of markup follows it. In well-formed XML
-	 * only markup holds a '<'; a part that is not well-formed is refused by whichever parser reads it.
-	 * @return false at a comment, CDATA, an instruction or a declaration, at an end tag longer than
-	 * the buffer, or at the end of the part
+	 * end tag, looking at each '<' only to see what kind of markup follows it and at a start tag's
+	 * name. In well-formed XML only markup holds a '<'; a part that is not well-formed is refused by
+	 * whichever parser reads it.
+	 * @return false at a comment, CDATA, an instruction, a declaration or a mergeCell tag (noted
+	 * wherever it is), at a name or end tag longer than the buffer, or at the end of the part
 	 */
 	private boolean skipRows() throws IOException {
 		byte[] b = this.byteBuffer;
@@ -404,34 +410,52 @@ final class XmlSafety {
 				}
 				continue;
 			}
-			int gt = -1;
-			if (lt + 1 < this.length) {
-				byte kind = b[lt + 1];
-				if (kind == '!' || kind == '?') {
-					return false;
-				}
-				if (kind != '/') {
-					this.position = lt + 1;
-					continue;
-				}
-				gt = indexOf(b, (byte) '>', lt + 2, this.length);
+			int end = (lt + 1 < this.length) ? rowsMarkup(b, lt) : -1;
+			if (end == SKIP_NO_FURTHER) {
+				return false;
 			}
-			if (gt < 0) {
-				// The tag runs past the buffer: kept at its front, and the buffer filled after it.
+			if (end < 0) {
+				// The markup runs past the buffer: kept at its front, and the buffer filled after it.
 				if ((lt == 0 && this.length == b.length) || !keepFrom(lt)) {
 					return false;
 				}
 				continue;
 			}
-			this.position = gt + 1;
-			int nameEnd = gt;
-			while (nameEnd > lt + 2 && (b[nameEnd - 1] & 0xFF) <= ' ') {
-				nameEnd--;
-			}
-			if (hasLocalName(b, lt + 2, nameEnd, SHEET_DATA)) {
-				return true;
+			this.position = end;
+			if (b[lt + 1] == '/') {
+				int nameEnd = end - 1;
+				while (nameEnd > lt + 2 && (b[nameEnd - 1] & 0xFF) <= ' ') {
+					nameEnd--;
+				}
+				if (hasLocalName(b, lt + 2, nameEnd, SHEET_DATA)) {
+					return true;
+				}
 			}
 		}
+	}
+
+	/**
+	 * Markup among the rows, from its '<': for an end tag the index after its '>', for a start
+	 * tag the index after its name; -1 when that lies past the buffer, {@link #SKIP_NO_FURTHER}
+	 * when the rows cannot be skipped past it.
+	 */
+	private int rowsMarkup(byte[] b, int lt) {
+		byte kind = b[lt + 1];
+		if (kind == '!' || kind == '?') {
+			return SKIP_NO_FURTHER;
+		}
+		if (kind == '/') {
+			int gt = indexOf(b, (byte) '>', lt + 2, this.length);
+			return (gt < 0) ? -1 : gt + 1;
+		}
+		int nameEnd = lt + 1;
+		while (nameEnd < this.length && (b[nameEnd] & 0xFF) > ' ' && b[nameEnd] != '/' && b[nameEnd] != '>') {
+			nameEnd++;
+		}
+		if (nameEnd == this.length) {
+			return -1;
+		}
+		return hasLocalName(b, lt + 1, nameEnd, MERGE_CELL) ? SKIP_NO_FURTHER : nameEnd;
 	}
 
 	/** Moves the bytes from {@code from} on to the buffer's front and reads after them; false at the end of the part. */

@@ -98,7 +98,16 @@ final class ZipLimits {
 					in.transferTo(OutputStream.nullOutputStream());
 				}
 				else if (WORKSHEET.equals(type)) {
-					XmlSafety.checkWorksheet(name, entry.getName(), in, maxPart, merges.part(entry.getName()));
+					SheetMerges.Part part = merges.part(entry.getName());
+					if (!XmlSafety.checkWorksheet(name, entry.getName(), in, maxPart, part)) {
+						// Rows holding more than tags and text are checked tag by tag, from the start. The
+						// entry was counted against the budget once.
+						part.restart();
+						try (InputStream again = new Inflated(InflatingAhead.of(zip, entry), entry.getName(), maxEntry, false,
+								limits.minInflateRatio(), new Budget(Long.MAX_VALUE))) {
+							XmlSafety.check(name, entry.getName(), again, maxPart, part);
+						}
+					}
 				}
 				else {
 					XmlSafety.check(name, entry.getName(), in, maxPart);

@@ -538,6 +538,42 @@ class HostileFilesTests {
 		assertThat(recorder.rows.get(0).cell(0).text()).isEqualTo("1");
 	}
 
+	@Test
+	void sheetWithMoreDifferentNamesThanTheLimitHandedToTheStaxParserByItsProlog() {
+		// The rows are skipped at intake; the comment before the root hands the sheet to the StAX parser.
+		String sheet = worksheet("<!-- a comment -->", manyNames());
+
+		assertRejected(write("names.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), "file-over-limit",
+				"more than 10,000 different XML names in " + SHEET);
+	}
+
+	@Test
+	void aDeclarationAmongRowsNeverReadIsRefusedToo() {
+		String sheet = worksheet("", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><!ENTITY e SYSTEM \"" + url()
+				+ "/e\"></row>");
+		Recorder firstRowOnly = new Recorder();
+		firstRowOnly.wantedUpTo = 1;
+
+		assertRejected(write("entity.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), ReadLimits.defaults(), firstRowOnly,
+				"file-unsafe-xml", SHEET + " holds a <!ENTITY declaration");
+	}
+
+	@Test
+	void aMergeCellAmongTheRowsIsAppliedAsBefore() throws Exception {
+		// given a merge listed, out of place, among the rows: A2 then reads as A1, not as its stale copy
+		String sheet = worksheet("", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Chi bộ</t></is></c></row>"
+				+ "<mergeCell ref=\"A1:A2\"/><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>stale</t></is></c>"
+				+ "<c r=\"B2\"><v>7</v></c></row>");
+		Recorder recorder = new Recorder();
+
+		// when
+		Workbooks.read(write("merge.xlsx", xlsxWith(Map.of(SHEET, utf8(sheet)))), recorder);
+
+		// then
+		assertThat(recorder.rows).hasSize(2);
+		assertThat(recorder.rows.get(1).cells()).extracting(Cell::text).containsExactly("Chi bộ", "7");
+	}
+
 	private static String manyNames() {
 		StringBuilder elements = new StringBuilder("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
 		for (int i = 0; i <= XmlSafety.MAX_NAMES; i++) {
