@@ -94,11 +94,11 @@ final class SheetMerges {
 		}
 
 		/**
-		 * The part is scanned again from its start, every tag read: what was noted is forgotten. A
-		 * list left unknown (the entry named twice, a tag not plain) stays unknown.
+		 * The part is scanned again from its start, every tag read: the regions noted are forgotten,
+		 * a list left unknown (the entry named twice, a tag not plain) stays unknown, and rows once
+		 * skipped stay so (another entry of the same name may have been scanned that way).
 		 */
 		void restart() {
-			this.rowsSkipped = false;
 			if (this.regions != null) {
 				SheetMerges.this.held -= this.regions.size();
 				this.regions = new ArrayList<>();

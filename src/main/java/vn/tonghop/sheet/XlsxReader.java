@@ -57,9 +57,12 @@ final class XlsxReader {
 	 */
 	static void read(Path file, String name, ReadLimits limits, SheetMerges merges, SheetVisitor visitor)
 			throws UnreadableFileException {
+		long maxMarkup = ZipLimits.maxMarkup(limits);
 		try (XlsxPackage pkg = XlsxPackage.open(file)) {
 			String workbookPart = pkg.workbookPart();
 			XlsxPackage.Relationships relationships = pkg.relationships(workbookPart);
+			// Found by a relationship, the workbook part may be typed as a worksheet, and then had only its rows skipped.
+			new WholeCheck(name, pkg, workbookPart, maxMarkup, merges).beforeStax();
 			WorkbookPart workbook = WorkbookPart.read(pkg.open(workbookPart));
 			Styles styles = new Styles(styles(pkg), workbook.date1904);
 			String stringsPart = pkg.partOfType(XSSFRelation.SHARED_STRINGS.getContentType());
@@ -70,12 +73,10 @@ final class XlsxReader {
 					continue;
 				}
 				String partName = sheetPart(pkg, relationships, sheet.relationship());
-				long maxMarkup = ZipLimits.maxMarkup(limits);
 				List<MergedCells.Region> regions;
-				WholeCheck whole;
+				WholeCheck whole = new WholeCheck(name, pkg, partName, maxMarkup, merges);
 				if (merges.scanned(partName)) {
 					regions = merges.of(partName);
-					whole = new WholeCheck(name, pkg, partName, maxMarkup, !merges.checkedWhole(partName));
 				}
 				else {
 					// A sheet part not typed as a worksheet was not scanned as one; the parsers count on that scan.
@@ -83,7 +84,6 @@ final class XlsxReader {
 					SheetMerges noted = new SheetMerges();
 					XmlSafety.check(name, entry, pkg.open(partName), maxMarkup, noted.part(entry));
 					regions = noted.of(partName);
-					whole = new WholeCheck(name, pkg, partName, maxMarkup, false);
 				}
 				if (regions == null) {
 					whole.beforeStax();
@@ -374,8 +374,8 @@ final class XlsxReader {
 	}
 
 	/**
-	 * The check {@link XmlSafety} owes a sheet part before the StAX parser first reads it, when the
-	 * scan of the zip only skipped the part's rows ({@link XmlSafety#checkWorksheet}).
+	 * The check {@link XmlSafety} owes a part before the StAX parser first reads it, when the scan of
+	 * the zip only skipped the part's rows ({@link XmlSafety#checkWorksheet}).
 	 */
 	private static final class WholeCheck {
 
@@ -389,12 +389,12 @@ final class XlsxReader {
 
 		private boolean due;
 
-		WholeCheck(String file, XlsxPackage pkg, String partName, long maxMarkup, boolean due) {
+		WholeCheck(String file, XlsxPackage pkg, String partName, long maxMarkup, SheetMerges merges) {
 			this.file = file;
 			this.pkg = pkg;
 			this.partName = partName;
 			this.maxMarkup = maxMarkup;
-			this.due = due;
+			this.due = merges.scanned(partName) && !merges.checkedWhole(partName);
 		}
 
 		void beforeStax() throws IOException, UnreadableFileException {

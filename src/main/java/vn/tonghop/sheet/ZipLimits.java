@@ -97,7 +97,7 @@ final class ZipLimits {
 					// Never parsed; an SVG icon may well carry the W3C DOCTYPE.
 					in.transferTo(OutputStream.nullOutputStream());
 				}
-				else if (WORKSHEET.equals(type)) {
+				else if (WORKSHEET.equals(type) && !whole) {
 					SheetMerges.Part part = merges.part(entry.getName());
 					if (!XmlSafety.checkWorksheet(name, entry.getName(), in, maxPart, part)) {
 						// Rows holding more than tags and text are checked tag by tag, from the start. The
@@ -110,7 +110,9 @@ final class ZipLimits {
 					}
 				}
 				else {
-					XmlSafety.check(name, entry.getName(), in, maxPart);
+					// A part read whole (a .rels) is read by the StAX parser whatever its type: every tag is checked.
+					XmlSafety.check(name, entry.getName(), in, maxPart,
+							WORKSHEET.equals(type) ? merges.part(entry.getName()) : null);
 				}
 			}
 		}

@@ -520,6 +520,23 @@ class HostileFilesTests {
 	}
 
 	@Test
+	void aWorkbookPartTypedAsAWorksheetIsCheckedWholeBeforeItIsParsed() {
+		// given the workbook part, which a relationship finds, typed as a worksheet by a later Override
+		String part = "xl/workbook.xml";
+		Map<String, byte[]> parts = HostileFiles.unzip(HostileFiles.submission(true));
+		String types = new String(parts.get("[Content_Types].xml"), StandardCharsets.UTF_8).replace("</Types>",
+				"<Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\" PartName=\"/"
+						+ part + "\"/></Types>");
+		String xml = new String(parts.get(part), StandardCharsets.UTF_8);
+		int rootEnd = xml.lastIndexOf("</");
+		String deep = xml.substring(0, rootEnd) + "<sheetData>" + "<d>".repeat(2_000) + "</d>".repeat(2_000) + "</sheetData>"
+				+ xml.substring(rootEnd);
+
+		assertRejected(write("typed.xlsx", xlsxWith(Map.of("[Content_Types].xml", utf8(types), part, utf8(deep)))),
+				"file-over-limit", "XML nested more than 1,000 levels deep in " + part);
+	}
+
+	@Test
 	void sheetWithMoreDifferentNamesThanTheLimitForTheStaxParser() {
 		// A comment among the rows leaves the sheet to the StAX parser, whose name table the limit is for.
 		String sheet = worksheet("", manyNames() + "<!-- a comment -->");
