@@ -80,10 +80,7 @@ final class XlsxReader {
 				}
 				else {
 					// A sheet part not typed as a worksheet was not scanned as one; the parsers count on that scan.
-					String entry = partName.substring(1);
-					SheetMerges noted = new SheetMerges();
-					XmlSafety.check(name, entry, pkg.open(partName), maxMarkup, noted.part(entry));
-					regions = noted.of(partName);
+					regions = checkWhole(name, pkg, partName, maxMarkup);
 				}
 				if (regions == null) {
 					whole.beforeStax();
@@ -400,14 +397,25 @@ final class XlsxReader {
 		void beforeStax() throws IOException, UnreadableFileException {
 			if (this.due) {
 				this.due = false;
-				String entry = this.partName.substring(1);
-				try (InputStream in = this.pkg.open(this.partName)) {
-					// As a worksheet: the limit on different names is for the StAX parser's name table.
-					XmlSafety.check(this.file, entry, in, this.maxMarkup, new SheetMerges().part(entry));
-				}
+				checkWhole(this.file, this.pkg, this.partName, this.maxMarkup);
 			}
 		}
 
+	}
+
+	/**
+	 * Checks a sheet part with {@link XmlSafety}, every tag read, as a worksheet (the limit on
+	 * different names is for the StAX parser's name table).
+	 * @return the merged regions it noted, or null when they are not known
+	 */
+	private static List<MergedCells.Region> checkWhole(String file, XlsxPackage pkg, String partName, long maxMarkup)
+			throws IOException, UnreadableFileException {
+		String entry = partName.substring(1);
+		SheetMerges noted = new SheetMerges();
+		try (InputStream in = pkg.open(partName)) {
+			XmlSafety.check(file, entry, in, maxMarkup, noted.part(entry));
+		}
+		return noted.of(partName);
 	}
 
 	/**
